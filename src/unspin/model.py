@@ -1,0 +1,203 @@
+"""The plain data model every stage shares.
+
+Like spaCy's Doc/Span: an `Article` holds one immutable text; everything found in it
+(sentences, quotations, numbers, attributions, time expressions, names) is a span of
+character offsets into that text, in Unicode code points, end exclusive. Stages never copy
+or edit text: they add spans. A `Doc` is an article with its spans, made by `segment`.
+
+read -> Article -> segment -> Doc -> align -> Alignment -> detect -> [Finding] -> Report
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Literal, Protocol, Sequence, TypeVar
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A news article as read: its main text and what is known about it."""
+
+    text: str
+    title: str = ""
+    url: str = ""
+    date: str = ""  # ISO 8601 (YYYY-MM-DD or full timestamp) when known, else ""
+    author: str = ""
+    site: str = ""
+    id: str = ""  # the caller's id for it (corpus id, file name); "" if none
+
+
+class Spanned(Protocol):
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (blank-line separated block) it starts in
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words inside quotation marks; start/end exclude the marks themselves."""
+
+    start: int
+    end: int
+    speaker: str = ""  # surface form of who is quoted, "" when the text does not say
+    speaker_start: int = -1
+    speaker_end: int = -1
+    closed: bool = True  # False when the closing mark is missing (common in spun copies)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written ("8,500 troops", "48 percent", "half") and its normalised value."""
+
+    start: int
+    end: int
+    value: float
+    unit: str = ""  # "" (a count), "percent", "percentage point", "usd", "eur", "gbp", ...
+    approximate: bool = False  # "about", "nearly", "more than" stood before it
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A statement credited to someone: "X said", "according to X", "X accused ... of"."""
+
+    start: int  # the whole cue phrase, speaker included
+    end: int
+    cue: str  # canonical verb or phrase: "say", "according to", "tell", "accuse", "claim", ...
+    cue_start: int
+    cue_end: int
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    value: str  # normalised: "tuesday", "2022-01-21", "january", "this week", "2014"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A proper name: a person, organisation, place or country."""
+
+    start: int
+    end: int
+    kind: Literal["person", "organisation", "place", "other"] = "other"
+
+
+S = TypeVar("S", bound=Spanned)
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """An article with every span `segment` found in it, each tuple sorted by start."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    names: tuple[Name, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def span_text(self, span: Spanned) -> str:
+        return self.article.text[span.start : span.end]
+
+    def sentence_text(self, index: int) -> str:
+        return self.span_text(self.sentences[index])
+
+    def within(self, items: Sequence[S], start: int, end: int) -> list[S]:
+        """The items (sorted by start) that lie wholly inside [start, end)."""
+        starts = [item.start for item in items]
+        lo, hi = bisect_left(starts, start), bisect_right(starts, end)
+        return [item for item in items[lo:hi] if item.end <= end]
+
+
+Label = Literal["verbatim", "paraphrase", "unsourced"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """One source sentence: which source document and which sentence in it."""
+
+    source: int  # index into Report.sources / the list of source Docs
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceMatch:
+    """What one copy sentence was made from."""
+
+    copy_sentence: int
+    label: Label
+    sources: tuple[SourceRef, ...] = ()  # empty when unsourced; several for a merge
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    matches: tuple[SentenceMatch, ...]  # one per copy sentence, in copy order
+    omitted: tuple[SourceRef, ...] = ()  # source sentences no copy sentence was made from
+
+
+Severity = Literal["high", "medium", "low"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One change the rewrite made, with the evidence in both texts."""
+
+    type: str
+    severity: Severity
+    copy_span: tuple[int, int] | None  # None only for omitted_sentence
+    source: int | None  # index of the source Doc, None only for unsourced_sentence
+    source_span: tuple[int, int] | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    doc: Doc
+    id: str
+    score: float = 1.0  # how sure we are this is a source (1.0 when the user gave it)
+    share: float = 0.0  # share of copy sentences drawn from it
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    reuse_share: float  # copy sentences drawn from a source (verbatim + paraphrase), by characters
+    verbatim_share: float
+    paraphrase_share: float
+    unsourced_share: float
+    source_coverage: float  # share of source characters the copy drew on
+    fidelity: float  # aligned copy sentences with no high or medium finding
+    counts: dict[str, int]  # findings by type
+    verdict: str  # one line
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of comparing a copy with its sources; `to_dict` gives schema unspin.report/1."""
+
+    copy: Doc
+    sources: tuple[Source, ...]
+    alignment: Alignment
+    findings: tuple[Finding, ...]
+    summary: Summary
+
+    def to_dict(self) -> dict:
+        from unspin.report.schema import report_to_dict
+
+        return report_to_dict(self)
