@@ -1,0 +1,510 @@
+"""Read a news article (a file, stdin, a URL or an `Article`) into an `Article`.
+
+Every later offset points into `Article.text`, so reading fixes it once: newlines are "\\n",
+paragraphs are separated by exactly one blank line, and the characters of the body are
+otherwise left as they were (curly quotes stay curly). What is not the story is left out:
+page chrome (by trafilatura, for HTML), a title repeated as its own paragraph, and whole
+paragraphs of comment-form, share-button and newsletter boilerplate (`BOILERPLATE`).
+
+`article_from_html` and `article_from_text` turn content already in hand into an Article
+and never refuse it; `check_article` refuses what is not an English news article, and
+`read_article` does all of it for one input, naming that input in every error.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import replace
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Literal
+
+import charset_normalizer
+import py3langid
+import trafilatura
+from trafilatura.xml import xmltotxt
+
+from unspin.errors import InputError
+from unspin.fetch import MAX_BYTES, describe_size, fetch
+from unspin.model import Article
+
+if TYPE_CHECKING:
+    import httpx
+
+Kind = Literal["html", "text", "json"]
+
+# An article has at least this many words of running text (words in paragraphs of at least
+# PROSE_WORDS words, so menus, headings and bylines do not count). Wire briefs run to 50+
+# words; a page with less than 40 is a stub, an index page or a failed extraction.
+MIN_WORDS = 40
+PROSE_WORDS = 5
+
+# The longest paragraph that can be boilerplate; a longer one is story text whatever it says.
+BOILERPLATE_MAX_WORDS = 30
+
+# Whole paragraphs that are page furniture, not story: comment forms, share buttons, newsletter
+# and "related" boxes. Matched against the whole paragraph, case-folded, with surrounding
+# punctuation and asterisks stripped (see `_fold`); a phrase inside a paragraph is never cut.
+_SOCIAL = r"(facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email)"
+BOILERPLATE = re.compile(
+    "|".join(
+        (
+            # comment forms
+            r"leave a (reply|comment)( cancel reply)?",
+            r"(post|submit|add) (a )?comment|cancel reply",
+            r"comments?|name|e-?mail( address)?|website",  # form field labels on their own
+            r"your email address will not be published(\. required fields are marked)?",
+            r"required fields are marked",
+            r"save my name, email, and website in this browser for the next time i comment",
+            r"you must be logged in to post a comment",
+            r"\d+ comments?|no comments( yet)?|be the first to comment",
+            # share buttons
+            rf"share( this( article| story| post)?)?( on {_SOCIAL})?",
+            rf"(click to )?(share|email|print) (on|via|this)( {_SOCIAL}| article| story)?"
+            r"( \(opens in new window\))?",
+            r"tweet|pin it|print|like this|loading\.\.\.|advertisement",
+            # newsletter and related-content boxes
+            r"(subscribe|sign up) (to|for) (our|the) [\w ]*newsletters?( [\w ,']+)?",
+            r"subscribe( now)?",
+            r"related (posts|articles|stories|news)|you (may|might) also like",
+            r"read (more|next|also)",
+        )
+    )
+)
+
+# Text mostly made of these is binary, whatever decoder accepted it.
+_NOT_TEXT_SHARE = 0.02
+
+_URL_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(
+    rb"<(!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]", re.IGNORECASE
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)  # UTF-32 first: its LE mark starts like UTF-16's
+_SUFFIX_KINDS: dict[str, Kind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".json": "json",
+}
+_MEDIA_KINDS: dict[str, Kind] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+}
+
+_DATE_FORMATS = (
+    "%d-%b-%Y %H:%M:%S.%f",
+    "%d-%b-%Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y/%m/%d",
+    "%A, %B %d, %Y",
+)
+
+# Names for the languages py3langid most often reports, for the "not English" message.
+LANGUAGE_NAMES = dict(
+    pair.split("=")
+    for pair in (
+        "ar=Arabic bg=Bulgarian bn=Bengali ca=Catalan cs=Czech da=Danish de=German el=Greek "
+        "es=Spanish et=Estonian fa=Persian fi=Finnish fr=French he=Hebrew hi=Hindi hr=Croatian "
+        "hu=Hungarian id=Indonesian it=Italian ja=Japanese ko=Korean lt=Lithuanian lv=Latvian "
+        "ms=Malay nl=Dutch no=Norwegian pl=Polish pt=Portuguese ro=Romanian ru=Russian "
+        "sk=Slovak sl=Slovenian sr=Serbian sv=Swedish th=Thai tr=Turkish uk=Ukrainian ur=Urdu "
+        "vi=Vietnamese zh=Chinese"
+    ).split()
+)
+
+
+# --- the entry point -------------------------------------------------------------------------
+
+
+def read_article(
+    source: str | os.PathLike[str] | Article,
+    *,
+    max_bytes: int = MAX_BYTES,
+    transport: httpx.BaseTransport | None = None,
+) -> Article:
+    """Read one article from a path, "-" (stdin), an http(s) URL, or return an Article as is.
+
+    Raises InputError (FetchError for URLs that cannot be fetched) with one line naming the input.
+    `transport` is passed to `fetch` (tests give an httpx.MockTransport).
+    """
+    if isinstance(source, Article):
+        return source
+    name = os.fspath(source)
+    if _URL_SCHEME.match(name):
+        page = fetch(name, max_bytes=max_bytes, transport=transport)
+        kind = _MEDIA_KINDS.get(page.content_type) or _sniff(page.content)
+        article = _parse(page.content, kind, page.url, declared=page.encoding, url=page.url)
+    elif name == "-":
+        data = _read_limited(sys.stdin.buffer, "stdin", max_bytes)
+        article = _parse(data, _sniff(data), "stdin")
+    else:
+        data = _read_file(Path(name), name, max_bytes)
+        kind = _SUFFIX_KINDS.get(Path(name).suffix.lower()) or _sniff(data)
+        article = _parse(data, kind, name)
+        article = article if article.id else replace(article, id=Path(name).name)
+    return check_article(article, name)
+
+
+def check_article(article: Article, name: str) -> Article:
+    """Return the article if it is one unspin can read; else InputError naming `name`."""
+    words = _running_words(article.text)
+    if words < MIN_WORDS:
+        raise InputError(
+            f"{name}: not a news article ({words} words of running text; unspin needs at least "
+            f"{MIN_WORDS})"
+        )
+    language, _score = py3langid.classify(article.text[:10_000])
+    if language != "en":
+        known = LANGUAGE_NAMES.get(language)
+        described = f"{known} ({language})" if known else f"another language ({language})"
+        raise InputError(f"{name}: the article is in {described}; unspin reads English only")
+    return article
+
+
+# --- getting bytes ---------------------------------------------------------------------------
+
+
+def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory, not a file")
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    try:
+        if path.stat().st_size > max_bytes:  # refuse before reading a huge file
+            raise InputError(f"{name}: larger than the {describe_size(max_bytes)} limit")
+        with path.open("rb") as file:
+            return _read_limited(file, name, max_bytes)
+    except OSError as error:
+        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
+
+
+def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """Read at most max_bytes, failing if there is more (a pipe or a growing file has no size)."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: larger than the {describe_size(max_bytes)} limit")
+    return data
+
+
+def _sniff(data: bytes) -> Kind:
+    """What an input without a telling name or content type holds: JSON, HTML or text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return "json"
+    return "html" if _HTML_START.search(head[:1024]) else "text"
+
+
+def _parse(data: bytes, kind: Kind, name: str, *, declared: str = "", url: str = "") -> Article:
+    text = decode(data, name, declared=declared, html=kind == "html")
+    if kind == "json":
+        return _article_from_json(text, name)
+    if kind == "html":
+        return article_from_html(text, url=url)
+    return article_from_text(text, url=url)
+
+
+# --- decoding --------------------------------------------------------------------------------
+
+
+def decode(data: bytes, name: str, *, declared: str = "", html: bool = False) -> str:
+    """Bytes to text with "\\n" newlines: BOM, then the declared charset (HTTP header, then an
+    HTML meta tag), then UTF-8, then detection. Empty or binary input raises InputError."""
+    if not data.strip():
+        raise InputError(f"{name}: the input is empty")
+    text = _decode_bom(data)
+    if text is None:
+        if b"\x00" in data:
+            raise InputError(f"{name}: binary data, not text (expected HTML, text or JSON)")
+        text = _decode_declared(data, [declared, _meta_charset(data) if html else ""])
+    if text is None or _mostly_not_text(text):
+        raise InputError(f"{name}: binary data, not text (expected HTML, text or JSON)")
+    return _normalise_newlines(text)
+
+
+def _decode_bom(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace").lstrip("\ufeff")
+    return None
+
+
+def _decode_declared(data: bytes, declared: list[str]) -> str | None:
+    for encoding in [*declared, "utf-8"]:
+        codec = _codec(encoding)
+        if codec:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                continue  # a wrong declaration is common; try the next guess
+    return _detect(data)
+
+
+def _detect(data: bytes) -> str | None:
+    """Decode by charset-normalizer; among equally good guesses take windows-1252, the usual
+    legacy charset of English pages (the best guess alone turns "Peña" into "Peńa")."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    least_chaos = min(match.chaos for match in matches)
+    for match in matches:
+        if match.chaos <= least_chaos and "cp1252" in match.could_be_from_charset:
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                break
+    return str(matches[0])
+
+
+def _codec(encoding: str) -> str | None:
+    """The Python codec for a charset label; on the web latin-1 and ASCII mean windows-1252."""
+    try:
+        name = codecs.lookup(encoding.strip()).name if encoding.strip() else None
+    except LookupError:
+        return None
+    return "cp1252" if name in ("iso8859-1", "ascii") else name
+
+
+def _meta_charset(data: bytes) -> str:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", errors="replace") if match else ""
+
+
+def _mostly_not_text(text: str) -> bool:
+    sample = text[:100_000]
+    bad = sum(
+        1
+        for char in sample
+        if char == "\ufffd" or (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f")
+    )
+    return bad > _NOT_TEXT_SHARE * len(sample)
+
+
+def _date_params() -> dict[str, object]:
+    """htmldate's settings (through trafilatura): structured dates only (meta tags, <time>,
+    JSON-LD), since the extensive search reads free text and takes a footer's copyright year
+    for the date; old wire stories (Reuters-21578 is 1987) are allowed."""
+    return {
+        "original_date": True,
+        "extensive_search": False,
+        "min_date": "1970-01-01",
+        "max_date": datetime.now().strftime("%Y-%m-%d"),
+    }
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+def article_from_html(html: str | bytes, url: str = "") -> Article:
+    """The main text and metadata of a web page, by trafilatura.
+
+    Comments, tables and page chrome are left out (favor_precision); each extracted block
+    (paragraph, heading, list, quote) becomes one paragraph. The text is "" when the page has
+    no main text; `check_article` refuses that.
+    """
+    if isinstance(html, bytes):
+        html = decode(html, url or "the HTML", html=True)
+    document = trafilatura.bare_extraction(
+        _normalise_newlines(html),
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        date_extraction_params=_date_params(),
+    )
+    if document is None:
+        return Article(text="", url=url)
+    title = document.title or ""
+    # trafilatura's own text output joins blocks with one newline, the same as a <br> inside a
+    # block; converting block by block keeps the two apart.
+    blocks = [xmltotxt(block, include_formatting=False) for block in document.body]
+    return Article(
+        text="\n\n".join(_clean_paragraphs(blocks, title)),
+        title=title,
+        url=url or document.url or "",
+        date=iso_date(document.date or ""),
+        author=document.author or "",
+        site=document.sitename or "",
+    )
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+def article_from_text(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str = "",
+    date: str = "",
+    author: str = "",
+    site: str = "",
+    id: str = "",
+) -> Article:
+    """An article from plain text, as saved from a page or stored in a corpus.
+
+    With `title=None` the first paragraph is taken as the title when it looks like one (see
+    `_looks_like_title`); pass the title (or "") when it is known. Then paragraphs that repeat
+    the title or are `BOILERPLATE` are dropped, and paragraphs are joined by one blank line.
+    """
+    paragraphs = _paragraphs(_normalise_newlines(text))
+    if title is None:
+        title = paragraphs.pop(0) if paragraphs and _looks_like_title(paragraphs[0]) else ""
+    return Article(
+        text="\n\n".join(_clean_paragraphs(paragraphs, title)),
+        title=title,
+        url=url,
+        date=iso_date(date),
+        author=author,
+        site=site,
+        id=id,
+    )
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blocks separated by blank (or whitespace-only) lines, without edge whitespace."""
+    return [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    """One line of at most 25 words that reads as a headline: no closing sentence punctuation,
+    or most longer words capitalised ("Russia's Invasion Is Not Imminent. Latest News!")."""
+    words = paragraph.split()
+    if "\n" in paragraph or not 2 <= len(words) <= 25:
+        return False
+    if not paragraph.endswith((".", "!", "?", '"', "”", "'", "’", ":")):
+        return True
+    long_words = [word for word in words if sum(char.isalpha() for char in word) >= 4]
+    capitalised = [word for word in long_words if word[0].isupper()]
+    return len(capitalised) >= 0.75 * len(long_words)
+
+
+def _clean_paragraphs(paragraphs: list[str], title: str) -> list[str]:
+    """Drop paragraphs that repeat the title or are boilerplate; keep the rest unchanged."""
+    return [
+        paragraph.strip()
+        for paragraph in paragraphs
+        if paragraph.strip()
+        and not _repeats_title(paragraph, title)
+        and not _is_boilerplate(paragraph)
+    ]
+
+
+def _fold(text: str) -> str:
+    """Compare-only form: case-folded, straight quotes, one space, no edge punctuation."""
+    text = text.casefold().translate(_QUOTES)
+    return " ".join(text.split()).strip(" .,:;!?*|-–—…")
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _repeats_title(paragraph: str, title: str) -> bool:
+    """The paragraph is the title, or the title without (or with) a tail such as "Latest News!"
+    that leaves at least 60% of it."""
+    para, head = _fold(paragraph), _fold(title)
+    if not para or not head:
+        return False
+    short, long = sorted((para, head), key=len)
+    return (
+        long.startswith(short)
+        and (len(long) == len(short) or not long[len(short)].isalnum())
+        and len(short) >= 0.6 * len(long)
+    )
+
+
+def _is_boilerplate(paragraph: str) -> bool:
+    if len(paragraph.split()) > BOILERPLATE_MAX_WORDS:
+        return False
+    return BOILERPLATE.fullmatch(_fold(paragraph)) is not None
+
+
+def _running_words(text: str) -> int:
+    counts = (len(re.findall(r"\S*[^\W\d_]\S*", p)) for p in _paragraphs(text))
+    return sum(count for count in counts if count >= PROSE_WORDS)
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def _article_from_json(text: str, name: str) -> Article:
+    """One JSON object with "text", "body" or "html" and optional title, url, date, author,
+    site and id."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    if not isinstance(record, dict):
+        record = {}
+    title = _metadata(record.get("title"))
+    meta = {key: _metadata(record.get(key)) for key in ("url", "date", "author", "site", "id")}
+    body = _text(record.get("text")) or _text(record.get("body"))
+    if body:
+        return article_from_text(body, title=title, **meta)
+    html = _text(record.get("html"))
+    if html:
+        article = article_from_html(html, url=meta["url"])
+        meta["date"] = iso_date(meta["date"])
+        given = {key: value for key, value in {"title": title, **meta}.items() if value}
+        return replace(article, **given)  # what the record says wins over what the page says
+    raise InputError(f'{name}: the JSON must be one object with a "text", "body" or "html" field')
+
+
+def _text(value: object) -> str:
+    """A JSON content field: a string with something in it, else ""."""
+    return value if isinstance(value, str) and value.strip() else ""
+
+
+def _metadata(value: object) -> str:
+    """A JSON metadata field: a string, or a number (ids); anything else counts as absent."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else ""
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def iso_date(value: str) -> str:
+    """A date as YYYY-MM-DD: from ISO 8601, RFC 2822 or common written forms; "" if unreadable."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        pass
+    for form in _DATE_FORMATS:
+        candidate = value if "%f" in form else value.replace(".", "")  # "Jan. 25, 2022"
+        try:
+            return datetime.strptime(candidate, form).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return ""

@@ -1,0 +1,540 @@
+"""read: any input (file, stdin, URL, JSON) becomes one Article whose text later offsets point into.
+
+The HTML fixtures wrap real Reuters-21578 stories in invented page chrome (tests/fixtures/read/
+SOURCE.md). URL tests use httpx.MockTransport; none touches the network.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from unspin.errors import FetchError, InputError
+from unspin.model import Article
+from unspin.read import (
+    MIN_WORDS,
+    article_from_html,
+    article_from_text,
+    check_article,
+    iso_date,
+    read_article,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures" / "read"
+SEED = REPO / "examples" / "seed-spun-ap-ukraine.txt"
+SEED_TITLE = "Russia’s Invasion of Ukraine Is Not Imminent, Ukraine Insists. Latest News!"
+
+BRAZIL = [
+    'RIO DE JANEIRO, Feb 26 - Brazil\'s "Cruzado" anti-inflation plan, initially hailed at home '
+    "and abroad as the saviour of the economy, is limping towards its first anniversary amid "
+    "soaring prices, widespread shortages and a foreign payments crisis.",
+    "Announced last February 28 the plan froze prices, fixed the value of the new Cruzado "
+    "currency and ended widespread indexation of the economy in a bid to halt the country's 250 "
+    "pct inflation rate.",
+    "But within a year the plan has all but collapsed.",
+    '"The situation now is worse than it was. Although there was inflation, at least the economy '
+    'worked," a leading bank economist said.',
+    "The crumbling of the plan has been accompanied by a dramatic reversal in the foreign trade "
+    "account. In 1984 and 1985 Brazil's annual trade surpluses had been sufficient to cover the 12 "
+    "billion dlrs needed to service its 109 billion dlr foreign debt.",
+    "For the first nine months of 1986 all seemed to be on target for a repeat, with monthly "
+    "surpluses averaging one billion dlrs. But as exports were diverted and imports increased to "
+    "avoid further domestic shortages the trade surplus plunged to 211 mln dlrs in October and "
+    "since then has averaged under 150 mln.",
+]
+
+# An English paragraph of 45 words, enough to be an article.
+STORY = (
+    "The central bank raised its main interest rate by half a percentage point on Thursday, "
+    "saying inflation had stayed above its target for a sixth month. Officials said further "
+    "increases were possible if prices kept rising faster than wages through the summer."
+)
+GERMAN = (
+    "Die Regierung in Kiew hat am Dienstag erklärt, dass ein russischer Einmarsch nicht "
+    "unmittelbar bevorstehe. Verteidigungsminister Olexij Resnikow sagte im Parlament, es gebe "
+    "derzeit keinen Grund zu der Annahme, dass Russland bereit sei, in den nächsten Tagen "
+    "anzugreifen. Die Vereinigten Staaten bereiten sich dennoch auf einen möglichen Konflikt vor."
+)
+
+
+def input_error(source: str, **options: object) -> str:
+    with pytest.raises(InputError) as caught:
+        read_article(source, **options)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def paragraphs(article: Article) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def use_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+# --- the seed: a spun page saved as text -----------------------------------------------------
+
+
+def test_the_seed_title_is_its_first_line() -> None:
+    assert read_article(SEED).title == SEED_TITLE
+
+
+def test_the_seed_text_runs_from_the_first_to_the_last_story_sentence() -> None:
+    text = read_article(SEED).text
+    assert text.startswith(
+        "Even as they acknowledged the threat and prepared to accept a supply of US military "
+        "weapons to bolster up their defences, Ukraine’s authorities worked to convince their "
+        "population that a feared invasion from neighbouring Russia was not near.\n\n"
+    )
+    assert text.endswith(
+        "\n\nThe United States is joining other NATO members in stepping up their defensive "
+        "capabilities in Eastern Europe. A frigate and F-16 aeroplanes are being sent to Lithuania "
+        "by Denmark; Spain is sending four fighter jets to Bulgaria and three ships to join NATO "
+        "naval forces in the Black Sea; and France is ready to send troops in Romania."
+    )
+
+
+def test_the_seed_loses_its_repeated_title_and_comment_form() -> None:
+    text = read_article(SEED).text
+    assert "Russia's Invasion of Ukraine Is Not Imminent" not in text
+    assert "Latest News" not in text
+    assert "Leave A Reply" not in text
+    assert "Your email address will not be published" not in text
+
+
+def test_the_seed_body_is_otherwise_unchanged_with_one_blank_line_between_paragraphs() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    expected = (
+        raw.removeprefix(SEED_TITLE + "\n\n\n")
+        .replace("\n\nRussia's Invasion of Ukraine Is Not Imminent, Ukraine Insists.\n\n", "\n\n")
+        .replace("occur.\n\n\nThe margin", "occur.\n\nThe margin")
+        .removesuffix("\n\nLeave A Reply\n\nYour email address will not be published.")
+    )
+    article = read_article(SEED)
+    assert article.text == expected
+    assert len(paragraphs(article)) == 21
+    assert "“fomenting tensions”" in article.text  # curly quotes stay curly
+
+
+def test_the_seed_metadata() -> None:
+    article = read_article(SEED)
+    assert (article.url, article.date, article.author, article.site) == ("", "", "", "")
+    assert article.id == "seed-spun-ap-ukraine.txt"
+
+
+def test_the_seed_reads_the_same_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_stdin(monkeypatch, SEED.read_bytes())
+    assert read_article("-") == Article(text=read_article(SEED).text, title=SEED_TITLE)
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+def test_html_gives_the_story_paragraphs_and_nothing_else() -> None:
+    article = read_article(FIXTURES / "reuters-brazil-cruzado.html")
+    assert paragraphs(article) == BRAZIL
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Home",  # navigation menu
+        "Search the Ledger",
+        "Share on Facebook",  # share buttons
+        "Tweet",
+        "Share this",
+        "Advertisement",
+        "Tags",
+        "Related articles",  # related links
+        "Argentina could suspend debt payments",
+        "newsletter",
+        "Leave a Reply",  # comment form
+        "Your email address will not be published",
+        "Required fields",
+        "Save my name",
+        "Post Comment",
+        "Most read",  # sidebar
+        "Copyright",  # footer
+        "Privacy Policy",
+        "Brazil anti-inflation plan limps",  # the headline, already the title
+    ],
+)
+def test_html_page_chrome_does_not_reach_the_text(chrome: str) -> None:
+    assert chrome not in read_article(FIXTURES / "reuters-brazil-cruzado.html").text
+
+
+def test_html_metadata_comes_from_the_meta_tags() -> None:
+    article = read_article(FIXTURES / "reuters-brazil-cruzado.html")
+    assert article.title == "Brazil anti-inflation plan limps to anniversary"
+    assert article.date == "1987-02-26"
+    assert article.author == "Maria Costa"
+    assert article.site == "The Daily Ledger"
+    assert article.url == "https://dailyledger.example/world/brazil-cruzado-anniversary"
+    assert article.id == "reuters-brazil-cruzado.html"
+
+
+def test_a_latin1_page_decodes_its_accented_names() -> None:
+    path = FIXTURES / "reuters-argentina-latin1.html"
+    assert b"Ra\xfal" in path.read_bytes()  # the fixture really is latin-1
+    article = read_article(path)
+    assert paragraphs(article)[0] == (
+        "BUENOS AIRES, Feb 26 - Argentina could suspend payments on its foreign debt if creditor "
+        "banks reject a 2.15 billion dlr loan request to meet 1987 growth targets, ruling Radical "
+        "Party Deputy Raúl Baglini told a local radio station."
+    )
+    assert article.author == "José Peña"
+    assert article.site == "Noticias del Sur"
+    assert "By José Peña" not in article.text  # the byline is not story
+    assert len(paragraphs(article)) == 7
+
+
+def test_broken_html_still_extracts() -> None:
+    article = read_article(FIXTURES / "reuters-iran-broken.html")
+    parts = paragraphs(article)
+    assert len(parts) == 9
+    assert parts[0] == (
+        "LONDON, Feb 26 - Iran announced tonight that its major offensive against Iraq in the Gulf "
+        "war had ended after dealing savage blows against the Baghdad government."
+    )
+    assert parts[-1].endswith("the seizure of 220 tanks and armoured personnel carriers.")
+    assert article.title == "Iran announces end of major offensive in Gulf war"
+    assert article.author == "Staff Reporter"
+    assert "Share this" not in article.text
+    assert "Home" not in article.text
+
+
+def test_a_br_inside_a_paragraph_stays_a_single_newline() -> None:
+    html = f"<html><body><article><p>{STORY}<br>Second line.</p><p>{STORY}</p></article></body>"
+    assert article_from_html(html).text == f"{STORY}\nSecond line.\n\n{STORY}"
+
+
+def test_html_bytes_honour_the_meta_charset() -> None:
+    html = (
+        '<html><head><meta charset="windows-1252"><title>Rate rise</title></head><body><article>'
+        f"<p>“{STORY}” said Zoë Ströme.</p></article></body></html>"
+    ).encode("cp1252")
+    assert article_from_html(html).text == f"“{STORY}” said Zoë Ströme."
+
+
+def test_html_from_stdin_is_recognised(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_stdin(monkeypatch, (FIXTURES / "reuters-brazil-cruzado.html").read_bytes())
+    article = read_article("-")
+    assert paragraphs(article) == BRAZIL
+    assert article.id == ""
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+def test_a_windows_1252_text_file_is_decoded_by_detection(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(f"“{STORY}” said José Peña.\n".encode("cp1252"))
+    assert read_article(path).text == f"“{STORY}” said José Peña."
+
+
+def test_crlf_newlines_become_lf(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes(f"Rates Rise Again\r\n\r\n{STORY}\r\nSecond line.\r\n".encode())
+    article = read_article(path)
+    assert article.title == "Rates Rise Again"
+    assert article.text == f"{STORY}\nSecond line."
+
+
+def test_a_first_line_that_reads_as_a_sentence_is_not_taken_for_a_title() -> None:
+    text = f"The bank acted on Thursday.\n\n{STORY}"
+    article = article_from_text(text)
+    assert article.title == ""
+    assert article.text == text
+
+
+def test_a_headline_without_a_full_stop_is_taken_for_a_title() -> None:
+    article = article_from_text(f"Ukrainian leaders: Stay calm, invasion not imminent\n\n{STORY}")
+    assert article.title == "Ukrainian leaders: Stay calm, invasion not imminent"
+    assert article.text == STORY
+
+
+def test_a_given_title_is_not_looked_for_in_the_text() -> None:
+    article = article_from_text(f"Rates Rise Again\n\n{STORY}", title="")
+    assert article.title == ""
+    assert article.text == f"Rates Rise Again\n\n{STORY}"
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Leave a comment",
+        "Your email address will not be published. Required fields are marked *",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Share this:",
+        "Click to share on Twitter (Opens in new window)",
+        "Subscribe to our newsletter",
+        "Sign up for our daily newsletter to get the latest headlines",
+        "Related Posts",
+        "You may also like",
+        "Advertisement",
+    ],
+)
+def test_boilerplate_paragraphs_are_dropped(boilerplate: str) -> None:
+    article = article_from_text(f"{STORY}\n\n{boilerplate}\n\n{STORY}", title="")
+    assert article.text == f"{STORY}\n\n{STORY}"
+
+
+def test_boilerplate_words_inside_a_story_paragraph_stay() -> None:
+    text = f"Share this with your neighbours, the mayor said.\n\n{STORY}"
+    assert article_from_text(text, title="").text == text
+
+
+def test_article_from_text_normalises_a_given_date() -> None:
+    article = article_from_text(STORY, title="T", date="Jan. 25, 2022", id="ap-1")
+    assert article == Article(text=STORY, title="T", date="2022-01-25", id="ap-1")
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def test_a_json_record_with_text_and_metadata(tmp_path: Path) -> None:
+    record = {
+        "id": 7,
+        "title": "Rates rise again",
+        "text": f"{STORY}\n\nLeave A Reply",
+        "url": "https://news.example/rates",
+        "date": "2022-01-25T14:03:00Z",
+        "author": "A. Writer",
+        "site": "News Example",
+    }
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert read_article(path) == Article(
+        text=STORY,
+        title="Rates rise again",
+        url="https://news.example/rates",
+        date="2022-01-25",
+        author="A. Writer",
+        site="News Example",
+        id="7",
+    )
+
+
+def test_a_json_record_with_html_takes_its_own_metadata_first(tmp_path: Path) -> None:
+    html = (FIXTURES / "reuters-brazil-cruzado.html").read_text(encoding="utf-8")
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"html": html, "author": "Desk", "body": ""}), encoding="utf-8")
+    article = read_article(path)
+    assert paragraphs(article) == BRAZIL
+    assert (article.author, article.site, article.date) == (
+        "Desk",
+        "The Daily Ledger",
+        "1987-02-26",
+    )
+    assert article.id == "page.json"
+
+
+def test_json_on_stdin_is_recognised(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_stdin(monkeypatch, json.dumps({"body": STORY, "title": "T"}).encode())
+    assert read_article("-") == Article(text=STORY, title="T")
+
+
+# --- inputs that are refused -----------------------------------------------------------------
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Work in a temporary directory, so messages name files as the user typed them."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n \t\n"])
+def test_an_empty_file_is_refused(in_tmp: Path, content: bytes) -> None:
+    (in_tmp / "empty.txt").write_bytes(content)
+    assert input_error("empty.txt") == "empty.txt: the input is empty"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,  # NUL bytes
+        bytes(range(1, 32)) * 40 + STORY.encode(),  # no NUL, but mostly control characters
+    ],
+)
+def test_binary_data_is_refused(in_tmp: Path, content: bytes) -> None:
+    (in_tmp / "photo.html").write_bytes(content)
+    message = input_error("photo.html")
+    assert message == "photo.html: binary data, not text (expected HTML, text or JSON)"
+
+
+def test_a_file_over_the_size_cap_is_refused_unread(in_tmp: Path) -> None:
+    with open(in_tmp / "huge.html", "wb") as file:
+        file.truncate(5_000_001)  # sparse: nothing is written, and nothing must be read
+    assert input_error("huge.html") == "huge.html: larger than the 5 MB limit"
+
+
+def test_the_size_cap_can_be_lowered(in_tmp: Path) -> None:
+    (in_tmp / "story.txt").write_text(STORY * 3, encoding="utf-8")
+    message = input_error("story.txt", max_bytes=500)
+    assert message == "story.txt: larger than the 500 bytes limit"
+
+
+def test_stdin_over_the_size_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_stdin(monkeypatch, STORY.encode() * 3)
+    assert input_error("-", max_bytes=500) == "stdin: larger than the 500 bytes limit"
+
+
+def test_empty_stdin_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_stdin(monkeypatch, b"")
+    assert input_error("-") == "stdin: the input is empty"
+
+
+def test_a_page_without_article_text_is_refused(in_tmp: Path) -> None:
+    menu = "".join(f'<li><a href="/{n}">Section {n}</a></li>' for n in range(30))
+    (in_tmp / "index.html").write_text(
+        f"<html><head><title>Home</title></head><body><nav><ul>{menu}</ul></nav></body></html>",
+        encoding="utf-8",
+    )
+    assert input_error("index.html") == (
+        f"index.html: not a news article (0 words of running text; unspin needs at least "
+        f"{MIN_WORDS})"
+    )
+
+
+def test_a_text_shorter_than_the_threshold_is_refused(in_tmp: Path) -> None:
+    short = " ".join(STORY.split()[:39]) + "."
+    (in_tmp / "brief.txt").write_text(short, encoding="utf-8")
+    assert input_error("brief.txt") == (
+        "brief.txt: not a news article (39 words of running text; unspin needs at least 40)"
+    )
+    (in_tmp / "brief.txt").write_text(" ".join(STORY.split()[:40]), encoding="utf-8")
+    assert len(read_article("brief.txt").text.split()) == 40
+
+
+def test_headings_and_menus_are_not_running_text() -> None:
+    lines = "\n\n".join(["World News", "Sports Today", "Latest Headlines Here"] * 10)
+    with pytest.raises(InputError, match=r"^menu: not a news article \(0 words"):
+        check_article(Article(text=lines), "menu")
+
+
+def test_an_article_not_in_english_is_refused(in_tmp: Path) -> None:
+    (in_tmp / "page.html").write_text(
+        f'<html lang="de"><head><title>Kiew</title></head><body><article><p>{GERMAN}</p>'
+        f"<p>{GERMAN}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert input_error("page.html") == (
+        "page.html: the article is in German (de); unspin reads English only"
+    )
+
+
+def test_a_directory_is_refused(in_tmp: Path) -> None:
+    (in_tmp / "articles").mkdir()
+    assert input_error("articles") == "articles: is a directory, not a file"
+
+
+def test_a_missing_path_is_refused(in_tmp: Path) -> None:
+    assert input_error("nowhere.html") == "nowhere.html: no such file"
+
+
+def test_malformed_json_is_refused(in_tmp: Path) -> None:
+    (in_tmp / "story.json").write_text('{"text": "unfinished', encoding="utf-8")
+    assert input_error("story.json") == (
+        "story.json: not valid JSON (line 1, column 10: Unterminated string starting at)"
+    )
+
+
+@pytest.mark.parametrize(
+    "record",
+    [{"title": "No body"}, {"text": "   "}, {"text": 42}, [{"text": STORY}], "just a string"],
+)
+def test_json_without_text_is_refused(in_tmp: Path, record: object) -> None:
+    (in_tmp / "story.json").write_text(json.dumps(record), encoding="utf-8")
+    assert input_error("story.json") == (
+        'story.json: the JSON must be one object with a "text", "body" or "html" field'
+    )
+
+
+# --- URLs ------------------------------------------------------------------------------------
+
+
+def serve(pages: dict[str, tuple[int, str, bytes]]) -> httpx.MockTransport:
+    """A mock web: path -> (status, content type, body)."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        status, kind, body = pages.get(request.url.path, (404, "text/html", b"Not found"))
+        return httpx.Response(status, headers={"Content-Type": kind}, content=body)
+
+    return httpx.MockTransport(handler)
+
+
+def test_a_url_is_fetched_and_extracted() -> None:
+    page = (FIXTURES / "reuters-brazil-cruzado.html").read_bytes()
+    web = serve({"/story": (200, "text/html; charset=utf-8", page)})
+    article = read_article("https://news.example/story", transport=web)
+    assert paragraphs(article) == BRAZIL
+    assert article.url == "https://news.example/story"  # the address read, not the canonical one
+    assert article.title == "Brazil anti-inflation plan limps to anniversary"
+
+
+def test_a_latin1_page_served_without_a_charset_header_uses_its_meta_tag() -> None:
+    page = (FIXTURES / "reuters-argentina-latin1.html").read_bytes()
+    web = serve({"/ar": (200, "text/html", page)})
+    assert "Raúl Baglini" in read_article("https://news.example/ar", transport=web).text
+
+
+def test_a_plain_text_url_is_read_as_text() -> None:
+    web = serve({"/seed.txt": (200, "text/plain; charset=utf-8", SEED.read_bytes())})
+    article = read_article("https://news.example/seed.txt", transport=web)
+    assert article.title == SEED_TITLE
+    assert article.text == read_article(SEED).text
+
+
+def test_a_url_that_fails_gives_the_fetch_error() -> None:
+    with pytest.raises(FetchError, match=r"^https://news.example/gone: HTTP 404 Not Found$"):
+        read_article("https://news.example/gone", transport=serve({}))
+
+
+def test_the_size_cap_applies_to_urls() -> None:
+    web = serve({"/big": (200, "text/html", b"x" * 600)})
+    with pytest.raises(FetchError, match=r"larger than the 500 bytes limit$"):
+        read_article("https://news.example/big", max_bytes=500, transport=web)
+
+
+def test_a_url_page_in_another_language_is_refused() -> None:
+    web = serve({"/de": (200, "text/plain", f"{GERMAN}\n\n{GERMAN}".encode())})
+    with pytest.raises(InputError) as caught:
+        read_article("https://news.example/de", transport=web)
+    assert str(caught.value) == (
+        "https://news.example/de: the article is in German (de); unspin reads English only"
+    )
+
+
+# --- small pieces ----------------------------------------------------------------------------
+
+
+def test_an_article_is_returned_as_is() -> None:
+    article = Article(text="anything", title="t")
+    assert read_article(article) is article
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2022-01-25", "2022-01-25"),
+        ("2022-01-25T14:03:00Z", "2022-01-25"),
+        ("2022-01-25T14:03:00+02:00", "2022-01-25"),
+        ("January 25, 2022", "2022-01-25"),
+        ("Jan. 25, 2022", "2022-01-25"),
+        ("25 January 2022", "2022-01-25"),
+        ("Tue, 25 Jan 2022 14:03:00 GMT", "2022-01-25"),
+        ("26-FEB-1987 15:51:51.24", "1987-02-26"),  # Reuters-21578
+        ("", ""),
+        ("last Tuesday", ""),
+    ],
+)
+def test_iso_date(written: str, iso: str) -> None:
+    assert iso_date(written) == iso
