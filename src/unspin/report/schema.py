@@ -1,0 +1,144 @@
+"""The JSON form of a Report: schema "unspin.report/1" (documented in docs/report-schema.md).
+
+Other tools read this; additive changes keep /1, renames or removals bump it to /2.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from unspin.model import Article, Finding, Report
+
+SCHEMA = "unspin.report/1"
+
+# Every finding type the detectors emit, with what it means (shown as help in the HTML report).
+FINDING_TYPES = {
+    "quote_altered": "A quotation's words differ from the source's.",
+    "quote_fabricated": "A quotation that appears nowhere in the source.",
+    "quote_misattributed": "A quotation credited to someone other than the source's speaker.",
+    "attribution_dropped": "A statement the source credits to someone is stated as plain fact.",
+    "attribution_changed": "A statement is credited to a different speaker, or with another verb.",
+    "number_changed": "A number differs from the source's number for the same thing.",
+    "number_added": "A number that the source does not give.",
+    "number_dropped": "A number the source gives that the copy's sentence leaves out.",
+    "entity_changed": "A person, organisation or place differs from the source's.",
+    "negation_flipped": "A statement negated in one text and not in the other.",
+    "certainty_shifted": "A hedge removed or added (may, could, reportedly; will, certainly).",
+    "loaded_wording": "Neutral wording replaced by loaded or sensational words.",
+    "time_changed": "A day, date or time differs from the source's.",
+    "unsourced_sentence": "A copy sentence no source sentence supports.",
+    "omitted_sentence": "A source sentence the copy leaves out (a caveat, a denial, context).",
+}
+
+
+def _span(span: tuple[int, int] | None) -> list[int] | None:
+    return None if span is None else [span[0], span[1]]
+
+
+def excerpts(report: Report, f: Finding) -> tuple[str, str]:
+    """The finding's evidence: the copy's and the source's text of its spans ("" when absent)."""
+    copy = report.copy.text[f.copy_span[0] : f.copy_span[1]] if f.copy_span else ""
+    source = ""
+    if f.source is not None and f.source_span:
+        source = report.sources[f.source].doc.text[f.source_span[0] : f.source_span[1]]
+    return copy, source
+
+
+def copy_order(f: Finding) -> tuple[int, int, int]:
+    """Sort key putting findings in copy order, then omissions in source order."""
+    if f.copy_span:
+        return 0, f.copy_span[0], f.copy_span[1]
+    return 1, f.source or 0, f.source_span[0] if f.source_span else 0
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "text": article.text,
+        "title": article.title,
+        "url": article.url,
+        "date": article.date,
+        "author": article.author,
+        "site": article.site,
+        "id": article.id,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    copy = report.copy
+    sources = report.sources
+
+    def source_span(source: int, sentence: int) -> list[int]:
+        s = sources[source].doc.sentences[sentence]
+        return [s.start, s.end]
+
+    sentences = []
+    for match in report.alignment.matches:
+        sentence = copy.sentences[match.copy_sentence]
+        # Credited to the first ref's source; "refs" lists all of them.
+        first = match.sources[0].source if match.sources else None
+        sentences.append(
+            {
+                "span": [sentence.start, sentence.end],
+                "label": match.label,
+                "source_id": None if first is None else sources[first].id,
+                "source_spans": [
+                    source_span(ref.source, ref.sentence)
+                    for ref in match.sources
+                    if ref.source == first
+                ],
+                "similarity": round(match.similarity, 3),
+                # Every source sentence, whichever source it is in (a merge may span two).
+                "refs": [
+                    {"source_id": sources[r.source].id, "span": source_span(r.source, r.sentence)}
+                    for r in match.sources
+                ],
+            }
+        )
+
+    findings = []
+    for f in report.findings:
+        copy_excerpt, source_excerpt = excerpts(report, f)
+        findings.append(
+            {
+                "type": f.type,
+                "severity": f.severity,
+                "copy_span": _span(f.copy_span),
+                "source_id": None if f.source is None else sources[f.source].id,
+                "source_span": _span(f.source_span),
+                "copy_excerpt": copy_excerpt,
+                "source_excerpt": source_excerpt,
+                "reason": f.reason,
+            }
+        )
+
+    s = report.summary
+    return {
+        "schema": SCHEMA,
+        "copy": _article(copy.article),
+        "sources": [
+            _article(src.doc.article)
+            | {"id": src.id, "score": round(src.score, 4), "share": round(src.share, 4)}
+            for src in sources
+        ],
+        "sentences": sentences,
+        "findings": findings,
+        "omitted": [
+            {"source_id": sources[ref.source].id, "span": source_span(ref.source, ref.sentence)}
+            for ref in report.alignment.omitted
+        ],
+        "summary": {
+            "reuse_share": round(s.reuse_share, 4),
+            "verbatim_share": round(s.verbatim_share, 4),
+            "paraphrase_share": round(s.paraphrase_share, 4),
+            "unsourced_share": round(s.unsourced_share, 4),
+            "source_coverage": round(s.source_coverage, 4),
+            "fidelity": round(s.fidelity, 4),
+            "counts": dict(sorted(s.counts.items())),
+            "verdict": s.verdict,
+        },
+    }
+
+
+def report_to_json(report: Report, indent: int | None = 2) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
