@@ -1,0 +1,39 @@
+"""unspin: find what a rewritten news article changed from its source, with evidence.
+
+    >>> import unspin
+    >>> report = unspin.compare("copy.html", "source.html")
+    >>> report.to_dict()["summary"]["verdict"]
+"""
+
+from unspin.compare import compare, compare_docs
+from unspin.errors import FetchError, InputError, UnspinError
+from unspin.model import (
+    Alignment,
+    Article,
+    Doc,
+    Finding,
+    Report,
+    SentenceMatch,
+    Source,
+    SourceRef,
+    Summary,
+)
+from unspin.read import read_article
+
+__all__ = [
+    "Alignment",
+    "Article",
+    "Doc",
+    "FetchError",
+    "Finding",
+    "InputError",
+    "Report",
+    "SentenceMatch",
+    "Source",
+    "SourceRef",
+    "Summary",
+    "UnspinError",
+    "compare",
+    "compare_docs",
+    "read_article",
+]

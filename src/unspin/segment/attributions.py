@@ -1,0 +1,331 @@
+"""Attributions: "X said", "said X", "X, a spokesman for Y, said", "according to X",
+"X told Y", "X accused Y of", "X was quoted as saying", "citing X", "in a statement".
+
+cue is the canonical lemma ("say", "tell", "accuse", "according to", "quote", "cite",
+"statement", ...). speaker is who is credited, as written, reduced to its head:
+- a title and name reduce to the name: "Defense Minister Oleksii Reznikov" -> "Oleksii
+  Reznikov", "political analyst Volodymyr Fesenko" -> "Volodymyr Fesenko";
+- "Dmitry Peskov, a spokesman for the Kremlin, said" -> "Dmitry Peskov";
+- a document reduces to its author: "according to a statement from the State Department"
+  -> "the State Department";
+- otherwise the whole noun phrase: "the State Department", "a spokesman for the Kremlin",
+  "48 percent of Ukrainians", "analysts", "he".
+A cue with no findable speaker is dropped (passives like "have been told", adjectives like
+"the alleged", infinitives like "to accuse"), except "according to", whose object is always
+given. Cues inside quotations are not attributions of the article's own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from unspin.model import Attribution, Quote, Sentence
+from unspin.segment.lexicon import WordIndex
+from unspin.segment.names import name_start
+
+Span = tuple[int, int]
+
+_FORMS: dict[str, str] = {
+    "quoted as saying": "quote",
+    "according to": "according to",
+    "According to": "according to",
+    "in a statement": "statement",
+    "In a statement": "statement",
+    "citing": "cite",
+    "cited": "cite",
+}
+for _lemma, _forms in {
+    "say": "said says say",
+    "tell": "told tells tell",
+    "add": "added adds",
+    "state": "stated",
+    "announce": "announced announces",
+    "report": "reported",
+    "claim": "claimed claims claim",
+    "accuse": "accused accuses accuse",
+    "allege": "alleged alleges",
+    "insist": "insisted insists insist",
+    "admit": "admitted admits",
+    "argue": "argued argues argue",
+    "warn": "warned warns warn",
+    "deny": "denied denies deny",
+    "confirm": "confirmed confirms confirm",
+    "believe": "believed believes believe",
+    "note": "noted",
+    "stress": "stressed stresses",
+    "write": "wrote writes",
+    "reassure": "reassured",
+    "explain": "explained explains",
+    "declare": "declared",
+    "assert": "asserted",
+    "acknowledge": "acknowledged",
+    "emphasise": "emphasised emphasized",
+    "reply": "replied",
+    "ask": "asked",
+}.items():
+    _FORMS.update(dict.fromkeys(_forms.split(), _lemma))
+CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")\b")
+TRIGGERS = frozenset(form.split()[0].lower() for form in _FORMS)
+
+_ADVERBS = frozenset(
+    """also later earlier previously repeatedly again then further reportedly
+already once recently separately publicly privately first initially has have had""".split()
+)
+_PASSIVE = frozenset("been be being is are was were get gets got".split())
+_NOT_VERB = frozenset(
+    """the a an this that these those his her its their our my your such
+to not n't would could should can cannot will may might must did does do don't didn't won't
+doesn't""".split()
+)
+_STOP = frozenset(
+    """that which who whom whose when while because if as since although though
+but or so where after before than whether then there not is are was were be been being has
+have had will would can could may might should must do does did also however what why how
+to even only just unless until once by amid despite""".split()
+) | frozenset(_FORMS)
+_PRONOUNS = frozenset("he she they we i it you".split())
+_PREPOSITIONS = frozenset("of for in at with from on by".split())
+_DETERMINERS = frozenset("the a an".split())
+_PUNCT = "\"“”‘’'()[]«»"
+_TOKEN = re.compile(r"\S+")
+_STATEMENT_AFTER = re.compile(r"\s+(?:on\s+\w+\s+)?in\s+a\s+statement\b")
+_DOCUMENT = re.compile(
+    r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|report|poll|survey|study|document|letter|data|"
+    r"figures|estimates?|transcript|readout|release|post|tweet|interview|analysis|count|tally)"
+    r"\s+(?:(?:conducted|issued|released|published|commissioned|carried\s+out|made|posted)\s+)?"
+    r"(?:by|from|of)\s+",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
+_INVERSION_BEFORE = re.compile(r"[,”\"’]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    raw: str  # the token as written, with its punctuation
+
+    @property
+    def word(self) -> str:
+        word = self.raw.strip(_PUNCT + ",;:!?")
+        return word if _ACRONYM.fullmatch(word) else word.rstrip(".")
+
+
+def find_attributions(
+    text: str,
+    sents: list[Sentence],
+    quotes: list[Quote],
+    times: list[Span],
+    index: WordIndex | None = None,
+) -> list[Attribution]:
+    index = index or WordIndex(text, TRIGGERS)
+    starts = [s.start for s in sents]
+    cues: dict[int, list[re.Match[str]]] = {}
+    for m in index.scan(CUE_RE, TRIGGERS):
+        k = bisect_right(starts, m.start()) - 1
+        if (
+            k >= 0
+            and m.end() <= sents[k].end
+            and not any(q.start <= m.start() < q.end for q in quotes)
+        ):
+            cues.setdefault(k, []).append(m)
+    out: list[Attribution] = []
+    for k, matches in cues.items():
+        s = sents[k]
+        toks = _tokens(text, s.start, s.end, times)
+        tok_starts = [t.start for t in toks]
+        found: list[Attribution] = []
+        for m in sorted(matches, key=lambda m: _FORMS[m[0]] == "statement"):
+            before = toks[: bisect_left(tok_starts, m.start())]
+            after = toks[bisect_left(tok_starts, m.end()) :]
+            a = _attribution(text, s, m, before, after, found)
+            if a is not None:
+                found.append(a)
+        out += found
+    return out
+
+
+def _tokens(text: str, start: int, end: int, times: list[Span]) -> list[_Tok]:
+    """Whitespace tokens of text[start:end]; a time expression's become "," (a boundary)."""
+    toks = []
+    k = bisect_right(times, (start, start)) - 1
+    for t in _TOKEN.finditer(text, start, end):
+        while 0 <= k < len(times) and times[k][1] <= t.start():
+            k += 1
+        in_time = 0 <= k < len(times) and times[k][0] < t.end()
+        toks.append(_Tok(t.start(), t.end(), "," if in_time else t.group()))
+    return toks
+
+
+def _attribution(
+    text: str,
+    s: Sentence,
+    m: re.Match[str],
+    before: list[_Tok],
+    after: list[_Tok],
+    found: list[Attribution],
+) -> Attribution | None:
+    lemma = _FORMS[m.group()]
+    if lemma in ("according to", "cite"):
+        speaker = _document_author(text, _forward(after))
+    elif lemma == "statement":
+        if found:
+            return None  # "X said in a statement": already the verb's attribution
+        opening = m.start() == s.start and text[m.end() : m.end() + 1] == ","
+        speaker = _until_verb(_forward(after)) if opening else _backward(before)
+    else:
+        speaker = _verb_speaker(lemma, before, after)
+        if lemma == "accuse" and not re.search(r"\bof\b", text[m.end() : s.end]):
+            return None
+    if not speaker:
+        return None
+    end = m.end()
+    st = _STATEMENT_AFTER.match(text, m.end(), s.end)
+    if st and lemma not in ("according to", "cite", "statement"):
+        end = st.end()  # "said in a statement"
+    np_start, np_end = _word_start(speaker[0]), _word_end(speaker[-1])
+    head = _head(speaker)
+    return Attribution(
+        start=min(np_start, m.start()),
+        end=max(np_end, end),
+        cue=lemma,
+        cue_start=m.start(),
+        cue_end=m.end(),
+        speaker=text[head[0] : head[1]],
+        speaker_start=head[0],
+        speaker_end=head[1],
+    )
+
+
+def _word_start(t: _Tok) -> int:
+    return t.start + t.raw.index(t.word)
+
+
+def _word_end(t: _Tok) -> int:
+    return _word_start(t) + len(t.word)
+
+
+def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_Tok]:
+    i = len(before) - 1
+    bare = i >= 0 and before[i].raw == before[i].word
+    if bare and (before[i].word.lower() in _NOT_VERB or before[i].word.endswith(("’s", "'s"))):
+        return []  # "the alleged", "to accuse", "Russia’s claims"
+    while i >= 0 and before[i].word.lower() in _ADVERBS and before[i].raw == before[i].word:
+        i -= 1
+    if i >= 0 and before[i].word.lower() in _PASSIVE and before[i].raw == before[i].word:
+        if lemma != "quote":
+            return []  # "have been told to leave"
+        i -= 1
+    subject = _apposed(before[: i + 1]) or _backward(before[: i + 1])
+    if subject:
+        return subject
+    if not before or _INVERSION_BEFORE.search(before[-1].raw):
+        np = _forward(after)  # "“...,” said Arthur Miller"
+        if np and (np[0].word[:1].isupper() or np[0].word.lower() in _DETERMINERS):
+            return np
+    return []
+
+
+def _apposed(toks: list[_Tok]) -> list[_Tok]:
+    """ "Dmitry Peskov, a spokesman for the Kremlin," -> the tokens of "Dmitry Peskov"."""
+    if not toks or not toks[-1].raw.endswith(","):
+        return []
+    for j in range(len(toks) - 2, max(-1, len(toks) - 12), -1):
+        if toks[j].raw.endswith(","):
+            subject = _backward(toks[: j + 1], allow_comma=True)
+            return subject if subject and subject[-1].word[:1].isupper() else []
+    return []
+
+
+def _backward(toks: list[_Tok], allow_comma: bool = False) -> list[_Tok]:
+    """The noun phrase that ends at the end of toks, read backwards to a phrase boundary."""
+    np: list[_Tok] = []
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        comma_ok = allow_comma and k == len(toks) - 1
+        if (t.raw.endswith((",", ";", ":")) and not comma_ok) or _quoted(t):
+            break
+        lw = t.word.lower()
+        if not t.word or lw in _STOP or (lw == "and" and not _joins_names(toks, k)):
+            break
+        if lw in _PRONOUNS:
+            np = np or [t]
+            break
+        np.insert(0, t)
+        if len(np) > 9:
+            return []
+    while np and np[0].word.lower() in _PREPOSITIONS | {"and"}:
+        np.pop(0)
+    return np
+
+
+def _quoted(t: _Tok) -> bool:
+    """Does the token carry a quotation mark or bracket (a possessive ’s is not one)?"""
+    raw = t.raw.replace("’s", "").replace("'s", "")
+    return any(c in _PUNCT for c in raw)
+
+
+def _joins_names(toks: list[_Tok], k: int) -> bool:
+    return (
+        0 < k < len(toks) - 1 and toks[k - 1].word[:1].isupper() and toks[k + 1].word[:1].isupper()
+    )
+
+
+def _forward(toks: list[_Tok]) -> list[_Tok]:
+    """The noun phrase that starts toks: up to punctuation or a clause word."""
+    np: list[_Tok] = []
+    for k, t in enumerate(toks):
+        lw = t.word.lower()
+        if not t.word or _quoted(t) or (lw in _STOP and lw != "by"):
+            break
+        if lw == "and" and not _joins_names(toks, k):
+            break
+        np.append(t)
+        if t.raw != t.word or len(np) > 12:
+            break
+    return np
+
+
+def _until_verb(np: list[_Tok]) -> list[_Tok]:
+    """ "the ministry called for calm" -> "the ministry": a clause's subject, cut at a past verb."""
+    for k, t in enumerate(np[1:], 1):
+        if t.word.islower() and t.word.endswith("ed"):
+            return np[:k]
+    return np
+
+
+def _document_author(text: str, np: list[_Tok]) -> list[_Tok]:
+    """ "a statement from the State Department" -> "the State Department"."""
+    if not np:
+        return np
+    m = _DOCUMENT.match(text, _word_start(np[0]), _word_end(np[-1]))
+    if m is None:
+        return np
+    rest = [t for t in np if t.start >= m.end()]
+    return rest or np
+
+
+def _head(np: list[_Tok]) -> Span:
+    """The span naming the speaker: the name in a title+name or role+name phrase, else all."""
+    words = [t.word for t in np]
+    run = len(words)  # where the trailing capitalised run starts
+    while run > 0 and (words[run - 1][:1].isupper() or words[run - 1] in ("of", "for")):
+        run -= 1
+    while run < len(words) and not words[run][:1].isupper():
+        run += 1
+    start = 0
+    if run == 0:
+        start = name_start(words)
+    elif run < len(words) and _names_after(words[run - 1]):
+        start = run + name_start(words[run:])
+    return _word_start(np[start]), _word_end(np[-1])
+
+
+def _names_after(previous: str) -> bool:
+    """Does a capitalised run after this word name the speaker? Yes after a role word
+    ("analyst Volodymyr Fesenko") or a possessive ("Ukraine’s President Volodymyr Zelensky");
+    no after a preposition ("worker in Kyiv") or an article ("the State Department")."""
+    return previous.lower() not in _PREPOSITIONS | _DETERMINERS

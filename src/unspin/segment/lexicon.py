@@ -1,0 +1,226 @@
+"""Word lists shared by the segmenters, and the gazetteers under unspin/data (loaded once)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Title words: stripped from the front of a name, and they mark the rest as a person.
+TITLES = frozenset(
+    """
+mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. sen sen. rep rep. gov gov. lt lt. col col.
+capt capt. sgt sgt. maj maj. adm adm. cmdr cmdr. rev rev. sir dame lord lady
+president vice minister ministers secretary premier chancellor prime deputy acting
+senator congressman congresswoman governor mayor ambassador general admiral colonel
+captain commander lieutenant sergeant major marshal king queen prince princess pope
+sheikh emir ayatollah judge justice chairman chairwoman chair spokesman spokeswoman
+spokesperson director chief executive ceo envoy foreign defense defence interior
+finance economy economic trade health energy justice state treasury home agriculture
+attorney speaker leader commissioner inspector detective officer coach analyst
+""".split()
+)
+TITLE_HEADS = frozenset(
+    """
+president minister secretary premier chancellor senator congressman congresswoman
+governor mayor ambassador general admiral colonel captain commander lieutenant sergeant
+marshal king queen prince princess pope sheikh emir ayatollah judge chairman chairwoman
+spokesman spokeswoman spokesperson director envoy speaker leader commissioner analyst
+mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. sen sen. rep rep. gov gov. lt lt.
+col col. capt capt. sgt sgt. maj maj. adm adm. cmdr cmdr. rev rev. sir dame lord lady
+""".split()
+)
+
+# A capitalised run containing one of these is an organisation.
+ORG_WORDS = frozenset(
+    """
+department ministry institute institution university college school academy party
+council committee commission agency bank bancorp corp corp. corporation inc inc. co co.
+ltd ltd. plc llc company companies group holdings association union organization
+organisation court parliament congress senate assembly cabinet government administration
+army navy forces force guard police service services office bureau board authority fund
+foundation centre center alliance federation exchange trust times post news press
+journal network television radio church kremlin pentagon nato reuters
+""".split()
+)
+ORGS = frozenset(
+    (
+        "NATO",
+        "EU",
+        "UN",
+        "U.N.",
+        "E.U.",
+        "OPEC",
+        "IMF",
+        "WHO",
+        "FBI",
+        "CIA",
+        "NSA",
+        "KGB",
+        "FSB",
+        "SBU",
+        "OSCE",
+        "BBC",
+        "CNN",
+        "AP",
+        "AFP",
+        "ECB",
+        "WTO",
+        "Kremlin",
+        "Pentagon",
+        "Reuters",
+        "Congress",
+        "Parliament",
+        "Senate",
+        "White House",
+        "Downing Street",
+        "Associated Press",
+        "Interfax",
+        "TASS",
+        "RIA",
+        "Gazprom",
+        "Rada",
+        "Verkhovna Rada",
+        "Duma",
+        "Bundestag",
+        "Knesset",
+        "Hamas",
+        "Hezbollah",
+        "Taliban",
+    )
+)
+# A capitalised run ending with one of these is a place.
+PLACE_WORDS = frozenset(
+    """
+sea ocean river lake mountains mountain peninsula island islands gulf bay valley strait
+street square avenue county province region oblast district city town village border
+coast desert canal airport port harbour harbor heights plain plains
+""".split()
+)
+
+# Ambiguous abbreviations (and initials) end a sentence only before one of these.
+STARTERS = frozenset(
+    """
+the a an it its he she they we i you his her their our my this that these those there
+but and or so yet however in on at as for with by from after before while when if
+although though since meanwhile also some many most other others one two no not last
+next then still both all each such what who why how where only even despite under
+""".split()
+)
+
+# Lowercase function words that never start a name (sentence-initial capitals of these
+# are ordinary words).
+FUNCTION_WORDS = STARTERS | frozenset(
+    """
+according to into over about against among between during until unless because whether
+than here now today yesterday tomorrow just again already ever never always often
+perhaps maybe indeed instead rather thus therefore hence moreover furthermore
+nevertheless nonetheless otherwise besides amid amidst following unlike like near
+within without across along around behind beyond toward towards upon via per
+""".split()
+)
+
+
+@cache
+def _cased(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(v for w in words for v in (w, w.capitalize(), w.upper()))
+
+
+def _load(name: str) -> list[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def places() -> frozenset[str]:
+    return frozenset(_load("places.txt"))
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    words = _load("demonyms.txt")
+    return frozenset(words + [w + "s" for w in words])
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return frozenset(_load("given_names.txt"))
+
+
+_SPLIT = re.compile(r"(\W+)")
+
+
+class WordIndex:
+    """Where each trigger word (lower-cased; "0" for any number) starts in a text. Built once
+    per text, it lets a long alternation be tried only where it can match (see `scan`)."""
+
+    def __init__(self, text: str, triggers: frozenset[str]) -> None:
+        self.text = text
+        self.at: dict[str, list[int]] = {}
+        cased = _cased(triggers)
+        pos = 0
+        for part in _SPLIT.split(text):  # words and the gaps between them, alternately
+            if part in cased or (part and "0" <= part[0] <= "9"):
+                key = "0" if part[0] <= "9" else part.lower()
+                self.at.setdefault(key, []).append(pos)
+            pos += len(part)
+
+    def scan(
+        self, pattern: re.Pattern[str], triggers: frozenset[str], start: int = 0, end: int = -1
+    ) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches of pattern in text[start:end] that start at a trigger word."""
+        end = len(self.text) if end < 0 else end
+        starts = sorted(p for t in triggers for p in self.at.get(t, ()) if start <= p < end)
+        pos = start
+        for p in starts:
+            if p < pos:
+                continue
+            m = pattern.match(self.text, p, end)
+            if m is not None and m.end() > p:
+                pos = m.end()
+                yield m

@@ -1,0 +1,43 @@
+"""Numbers written in words: "forty-six", "two hundred", "a dozen", "one-billion"."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+SCALES: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "dozen": 12,
+}
+
+_WORD = "|".join(sorted([*VALUES, *SCALES], key=len, reverse=True))
+# A run of number words: "twenty-one", "two hundred and fifty", "a dozen", "one-billion".
+WORD_RUN = re.compile(
+    rf"\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b",
+    re.IGNORECASE,
+)
+
+
+def word_value(run: str) -> int:
+    """The value of a run matched by WORD_RUN ("a" and "and" count as nothing)."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", run.lower()):
+        if word in VALUES:
+            current += VALUES[word]
+        elif word in ("hundred", "dozen"):
+            current = max(current, 1) * SCALES[word]
+        elif word in SCALES:
+            total += max(current, 1) * SCALES[word]
+            current = 0
+    return total + current

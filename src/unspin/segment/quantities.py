@@ -1,0 +1,275 @@
+"""Quantities: numbers as written, with a normalised value and unit.
+
+Conventions (what `detect` compares):
+- value is the full number: "$200 million" = 200_000_000 usd, "1.5 mln dlrs" = 1_500_000 usd.
+- unit: "" for a count; "percent" for "48%", "48 percent", "48 per cent", "48 pct";
+  "percentage point"; "basis point"; a currency code ("usd", "eur", "gbp", "jpy", ...);
+  "year" for an age ("46-year-old", "46 years old", "aged 46").
+- Fractions of a whole are percentages: "half of the population" = 50 percent, "a third of"
+  = 33.33.. percent, "two-thirds" = 66.66.. percent, so "half" and "50 percent" compare equal.
+- A range gives two quantities; the second one's unit and scale carry back to the first
+  ("21 to 22", "1,750 to 1,780 dlrs", "$1 to 2 billion").
+- The span covers the number with its currency sign, scale and unit, not the hedge before it:
+  "more than 14,000" is the span "14,000" with approximate=True.
+- Not quantities: years and dates (those are times), ordinals ("21st", "first"), model
+  names ("F-16", "G7"), ranks ("No. 1"), clock times, vague plurals ("hundreds of"),
+  and "one" used as a pronoun ("one of the", "no one", "one another").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from unspin.model import Quantity
+from unspin.segment.lexicon import WordIndex
+from unspin.segment.numbers import SCALES, VALUES, WORD_RUN, word_value
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SCALE_WORDS = {**SCALES, "mln": 10**6, "bln": 10**9, "bn": 10**9, "m": 10**6, "k": 1_000}
+_SCALE = re.compile(
+    r"(?:\s+|-)(thousand|million|billion|trillion|mln|bln|bn)\b|(m|bn|k)\b", re.IGNORECASE
+)
+_CURRENCY_ADJ = {
+    "canadian": "cad",
+    "australian": "aud",
+    "hong kong": "hkd",
+    "new zealand": "nzd",
+    "singapore": "sgd",
+    "u.s.": "usd",
+    "us": "usd",
+}
+_UNIT = re.compile(
+    r"(?P<pct>\s?%)"
+    r"|[\s-]+(?:"
+    r"(?P<pp>percentage[\s-]points?|pct[\s-]points?)"
+    r"|(?P<pc>per\s?cent|pct)"
+    r"|(?P<bp>basis\s+points?|bps)"
+    r"|(?:(?P<adj>Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|U\.S\.|US)\s+)?"
+    r"(?P<usd>dollars?|dlrs?)"
+    r"|(?P<eur>euros?)|(?P<gbp>pounds?\s+sterling|pounds?|sterling)|(?P<jpy>yen)"
+    r"|(?P<cny>yuan|renminbi)|(?P<rub>roubles?|rubles?)|(?P<uah>hryvnias?)|(?P<inr>rupees?)"
+    r")\b"
+    r"|(?P<age>-years?-old|\s+years?\s+old)\b",
+    re.IGNORECASE,
+)
+_UNIT_NAMES = {
+    "pct": "percent",
+    "pc": "percent",
+    "pp": "percentage point",
+    "bp": "basis point",
+    "age": "year",
+}
+_PREFIX = re.compile(r"(US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|€|£|¥)\s?$")
+_PREFIX_UNITS = {
+    "US$": "usd",
+    "U.S.$": "usd",
+    "U.S. $": "usd",
+    "C$": "cad",
+    "A$": "aud",
+    "HK$": "hkd",
+    "NZ$": "nzd",
+    "$": "usd",
+    "€": "eur",
+    "£": "gbp",
+    "¥": "jpy",
+}
+_HEDGE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|more\s+than|over|up\s+to|an\s+estimated|"
+    r"estimated|less\s+than|fewer\s+than|approximately|at\s+least|close\s+to|as\s+many\s+as|"
+    r"as\s+much\s+as|just\s+over|just\s+under|under|upwards\s+of|well\s+over|greater\s+than)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+_RANK = re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_CURRENCIES = frozenset("usd eur gbp jpy cny rub uah inr cad aud hkd nzd sgd".split())
+_FRACTION = re.compile(
+    r"\b(?P<num>a|one|two|three|four)(?P<sep>[\s-])(?P<den>thirds?|quarters?|fifths?)\b"
+    r"|\b(?:(?:a|one)\s+)?half\b(?!-)",
+    re.IGNORECASE,
+)
+_FRACTION_TRIGGERS = frozenset("a one two three four half".split())
+_WORD_TRIGGERS = frozenset([*VALUES, *SCALES, "a", "an"])
+TRIGGERS = _FRACTION_TRIGGERS | _WORD_TRIGGERS
+_FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all|those|these|them|that)\b")
+_NOT_HALF_BEFORE = re.compile(r"\b(?:first|second|latter|other|and\s+a|a)\s+$|-$", re.I)
+_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5}
+# "one" as a pronoun or in set phrases is not a count.
+_ONE_BEFORE = re.compile(
+    r"\b(?:no|any|every|each|some|the|this|that|which|what|only\s+the)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_ONE_AFTER = re.compile(
+    r"(?:\s+(?:of|another|day|time|point|way|thing|hand|side|more|or|and|"
+    r"such|who|which|that|after|by|else|in|on|at|to|is|was|has|can|could|"
+    r"would|will|must|should|may|might)\b|[’']s\b|-(?!(?:hundred|thousand|"
+    r"million|billion|trillion|dozen|year)\b)[a-z])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Num:
+    start: int
+    end: int
+    value: float
+    unit: str = ""
+    scaled: bool = False  # a scale word ("million") was applied
+    words: bool = False  # written in words
+
+
+def find_quantities(
+    text: str, taken: list[tuple[int, int]], index: WordIndex | None = None
+) -> list[Quantity]:
+    """Quantities in text, skipping anything that overlaps `taken` (time expressions)."""
+    index = index or WordIndex(text, TRIGGERS)
+    found: list[_Num] = []
+    busy = _Busy(taken)
+    candidates = [*_fractions(text, index), *_digit_numbers(text), *_word_numbers(text, index)]
+    for num in candidates:
+        if busy.free(num.start, num.end):
+            found.append(num)
+            busy.add(num.start, num.end)
+    found.sort(key=lambda n: n.start)
+    found = _carry_range_units(text, found)
+    return [Quantity(n.start, n.end, n.value, n.unit, _hedged(text, n.start)) for n in found]
+
+
+class _Busy:
+    """Spans already claimed; the candidate lists are short, so a list scan is enough."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _fractions(text: str, index: WordIndex) -> list[_Num]:
+    out = []
+    for m in index.scan(_FRACTION, _FRACTION_TRIGGERS):
+        follows_of = _FRACTION_OF.match(text, m.end()) is not None
+        if m["den"]:
+            if not (m["sep"] == "-" or follows_of):
+                continue  # "the third quarter" is a period, not a fraction
+            den = _DENOMINATORS[m["den"].lower().rstrip("s")]
+            num = 1 if m["num"].lower() in ("a", "one") else word_value(m["num"])
+            out.append(_Num(m.start(), m.end(), 100 * num / den, "percent", words=True))
+        elif follows_of and not _NOT_HALF_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            out.append(_Num(m.start(), m.end(), 50.0, "percent", words=True))
+    return out
+
+
+def _digit_numbers(text: str) -> list[_Num]:
+    out = []
+    for m in _DIGITS.finditer(text):
+        if not _plain_number(text, m.start(), m.end()):
+            continue
+        value = float(m.group().replace(",", ""))
+        num = _finish(text, m.start(), m.end(), value, words=False)
+        if num is not None:
+            out.append(num)
+    return out
+
+
+def _plain_number(text: str, start: int, end: int) -> bool:
+    """Not part of a code, a model name, a date, a clock time or a rank."""
+    before = text[start - 1] if start else " "
+    before2 = text[start - 2] if start > 1 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or before in "/:" or (before == "-" and before2.isalpha()):
+        return False
+    if after in "/:" and text[end + 1 : end + 2].isdigit():
+        return False
+    if re.match(r"-\d+/\d", text[end : end + 4]):
+        return False  # "11-1/2" (a price in fractions)
+    if after.isalpha() and not re.match(r"(?:m|bn|k)\b", text[end : end + 3]):
+        return False  # "21st", "1990s", "3D"
+    return not _RANK.search(text, max(0, start - 8), start)
+
+
+def _word_numbers(text: str, index: WordIndex) -> list[_Num]:
+    out = []
+    for m in index.scan(WORD_RUN, _WORD_TRIGGERS):
+        run = m.group().lower()
+        first = run.split()[0].split("-")[0]
+        if first in SCALES and first != "dozen":
+            continue  # "hundreds", "a few hundred thousand": vague
+        if run in ("one", "zero") and not _one_is_count(text, m.start(), m.end()):
+            continue
+        num = _finish(text, m.start(), m.end(), float(word_value(run)), words=True)
+        if num is not None:
+            out.append(num)
+    return out
+
+
+def _one_is_count(text: str, start: int, end: int) -> bool:
+    if _UNIT.match(text, end):
+        return True  # "one percent"
+    before = _ONE_BEFORE.search(text, max(0, start - 12), start)
+    return before is None and _ONE_AFTER.match(text, end) is None
+
+
+def _finish(text: str, start: int, end: int, value: float, words: bool) -> _Num | None:
+    """Extend a bare number with "and a half", a scale, a unit and a currency sign."""
+    scaled = words and any(w in SCALES for w in re.split(r"[\s-]+", text[start:end].lower()))
+    if m := _AND_A_HALF.match(text, end):
+        value, end = value + 0.5, m.end()
+    if (m := _SCALE.match(text, end)) and (m[1] or _PREFIX.search(text, max(0, start - 6), start)):
+        value, end, scaled = value * _SCALE_WORDS[(m[1] or m[2]).lower()], m.end(), True
+    elif text[end : end + 1].isalpha():
+        return None
+    unit = ""
+    if m := _PREFIX.search(text, max(0, start - 6), start):
+        unit, start = _PREFIX_UNITS[m.group(1)], m.start()
+    if m := _UNIT.match(text, end):
+        unit, end = unit or _unit_of(m), m.end()
+    elif _AGED.search(text, max(0, start - 8), start):
+        unit = "year"
+    return _Num(start, end, value, unit, scaled, words)
+
+
+def _unit_of(m: re.Match[str]) -> str:
+    kind = m.lastgroup or ""
+    if kind == "usd" and m["adj"]:
+        return _CURRENCY_ADJ[" ".join(m["adj"].lower().split())]
+    return _UNIT_NAMES.get(kind, kind)
+
+
+def _carry_range_units(text: str, nums: list[_Num]) -> list[_Num]:
+    """A range's ends share unit and scale: "21 to 22 percent", "1,750 to 1,780 dlrs" (the
+    first takes the second's), "$1 to 2 billion" (the second takes the first's currency)."""
+    out = list(nums)
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
+        if gap is None or b.start - a.end > 5:
+            continue
+        if gap.group().strip() == "and" and not _BETWEEN.search(text, max(0, a.start - 9), a.start):
+            continue  # "27.7 pct and 138,543" is two numbers, "between 5 and 10 pct" a range
+        if not a.unit and b.unit:
+            a = replace(a, unit=b.unit)
+        elif a.unit in _CURRENCIES and not b.unit and gap.group().strip() != "and":
+            out[i] = replace(b, unit=a.unit)
+        if b.scaled and not a.scaled and not a.words:
+            a = replace(a, value=a.value * b.value / _base(text, b), scaled=True)
+        out[i - 1] = a
+    return out
+
+
+def _base(text: str, num: _Num) -> float:
+    """The unscaled number at the start of a scaled quantity ("2" in "2 billion")."""
+    m = _DIGITS.search(text, num.start, num.end)
+    return float(m.group().replace(",", "")) if m else num.value
+
+
+def _hedged(text: str, start: int) -> bool:
+    return _HEDGE.search(text, max(0, start - 25), start) is not None

@@ -1,0 +1,169 @@
+"""Quotations: the words between quotation marks, and who said them.
+
+Marks: curly double “ ” (and „ « »), straight double ", and curly single ‘ ’ used as
+quotation marks (headline style). A straight single ' is always an apostrophe here, and ’
+closes a single quote only where it cannot be one ("Ukraine’s", "don’t", "workers’").
+Rules, all within one paragraph (a quote never crosses a paragraph break):
+- an opening mark with no closing mark before the paragraph ends (spun copies drop them)
+  gives a quote to the paragraph end with closed=False; so does one cut short by the next
+  opening mark ("“things that “might happen”");
+- a closing mark with no opening mark gives a quote that starts at the first sentence
+  after the previous quote that has no speech verb before the mark (`nation,” X said, ...
+  This snowball ... people.”` quotes "This snowball ... people.");
+- single quotes inside a double quote (quotes within quotes) are left out, as are single
+  quotes never closed (too likely a misused apostrophe).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from unspin.model import Attribution, Name, Quote, Sentence
+from unspin.segment.attributions import CUE_RE
+
+Span = tuple[int, int]
+
+_DOUBLE = re.compile(r"[“”\"„«»]")
+_OPENERS, _CLOSERS = "“„«", "”»"
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[“\"—–-])‘(?=\w)(?!\d\ds\b)")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?!\w)")
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Cues that report speech, so may speak for a quotation in the next sentence.
+_SPEECH = frozenset(
+    """say tell add reassure insist stress warn explain write declare reply ask
+note argue claim admit state confirm deny acknowledge emphasise assert""".split()
+)
+
+
+def find_quotes(text: str, paras: list[Span], sents: list[Sentence]) -> list[Quote]:
+    starts = [s.start for s in sents]
+    quotes: list[Quote] = []
+    for ps, pe in paras:
+        doubles = _doubles(text, ps, pe, starts)
+        quotes += doubles
+        quotes += _singles(text, ps, pe, doubles)
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _doubles(text: str, ps: int, pe: int, starts: list[int]) -> list[Quote]:
+    out: list[Quote] = []
+    open_at: int | None = None
+    last_end = ps  # end of the previous quote's closing mark
+    for m in _DOUBLE.finditer(text, ps, pe):
+        i = m.start()
+        if _opens(text, i, ps, pe, open_at is not None):
+            if open_at is not None:
+                _add(text, out, open_at + 1, i, closed=False)
+            open_at = i
+        elif open_at is not None:
+            _add(text, out, open_at + 1, i, closed=True)
+            open_at, last_end = None, i + 1
+        elif (start := _missing_opener(text, starts, last_end, i)) is not None:
+            _add(text, out, start, i, closed=True)
+            last_end = i + 1
+    if open_at is not None:
+        _add(text, out, open_at + 1, pe, closed=False)
+    return out
+
+
+def _opens(text: str, i: int, ps: int, pe: int, inside: bool) -> bool:
+    """Is the mark at i an opening mark? Curly marks say so, unless the context is plain."""
+    prev = text[i - 1] if i > ps else " "
+    nxt = text[i + 1] if i + 1 < pe else " "
+    can_open = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
+    can_close = not prev.isspace()
+    mark = text[i]
+    if mark in _OPENERS:
+        return not (inside and can_close and not can_open)
+    if mark in _CLOSERS:
+        return not inside and can_open and not can_close
+    return can_open if not inside else not can_close
+
+
+def _missing_opener(text: str, starts: list[int], lo: int, close: int) -> int | None:
+    """Where a quote whose opening mark was dropped begins (None if nowhere sensible)."""
+    first = bisect_right(starts, lo - 1)
+    for k in range(first, bisect_right(starts, close - 1)):
+        if CUE_RE.search(text, starts[k], close) is None:
+            return starts[k]
+    return None
+
+
+def _add(text: str, out: list[Quote], start: int, end: int, closed: bool) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Quote(start, end, closed=closed))
+
+
+def _singles(text: str, ps: int, pe: int, doubles: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    for m in _SINGLE_OPEN.finditer(text, ps, pe):
+        if any(q.start <= m.start() < q.end for q in doubles + out):
+            continue
+        close = _SINGLE_CLOSE.search(text, m.end(), pe)
+        if close is not None:
+            _add(text, out, m.end(), close.start(), closed=True)
+    return out
+
+
+def assign_speakers(
+    text: str,
+    quotes: list[Quote],
+    attributions: list[Attribution],
+    sents: list[Sentence],
+    names: list[Name],
+) -> list[Quote]:
+    """Each quote's speaker: the nearest attribution outside quotes in its own sentence; for a
+    quote that opens its sentence, else a speech verb in the sentence before ("Don’t worry,
+    Reznikov reassured. “There’s no need.”"), else a sentence after that is only the
+    attribution ("Reznikov said."). A he/she is taken back to the nearest person named
+    before it."""
+    free = [a for a in attributions if a.speaker and not _inside(a, quotes)]
+    people = [n for n in names if n.kind == "person"]
+    return [_with_speaker(text, q, free, sents, people) for q in quotes]
+
+
+def _inside(a: Attribution, quotes: list[Quote]) -> bool:
+    return any(q.start <= a.cue_start < q.end for q in quotes)
+
+
+def _with_speaker(
+    text: str, q: Quote, free: list[Attribution], sents: list[Sentence], people: list[Name]
+) -> Quote:
+    starts = [s.start for s in sents]
+    first, last = bisect_right(starts, q.start) - 1, bisect_right(starts, q.end - 1) - 1
+
+    def in_sentence(k: int) -> list[Attribution]:
+        return [
+            a for a in free if 0 <= k < len(sents) and sents[k].start <= a.cue_start < sents[k].end
+        ]
+
+    same = [a for a in in_sentence(first) + in_sentence(last) if not q.start <= a.cue_start < q.end]
+    groups = [same]
+    if first >= 0 and q.start - sents[first].start <= 1:  # the quote opens its sentence
+        groups.append([a for a in in_sentence(first - 1) if a.cue in _SPEECH])
+        groups.append([a for a in in_sentence(last + 1) if _whole_sentence(a, sents[last + 1])])
+    for group in groups:
+        if group:
+            best = min(group, key=lambda a: min(abs(a.cue_start - q.end), abs(a.cue_end - q.start)))
+            return _resolved(text, q, best, people)
+    return q
+
+
+def _whole_sentence(a: Attribution, s: Sentence) -> bool:
+    return a.start == s.start and s.end - a.end <= 2
+
+
+def _resolved(text: str, q: Quote, a: Attribution, people: list[Name]) -> Quote:
+    if a.speaker.lower() in _PRONOUNS:
+        before = [n for n in people if n.end <= a.speaker_start]
+        if before:
+            name = before[-1]
+            span = {"speaker_start": name.start, "speaker_end": name.end}
+            return replace(q, speaker=text[name.start : name.end], **span)
+    return replace(q, speaker=a.speaker, speaker_start=a.speaker_start, speaker_end=a.speaker_end)

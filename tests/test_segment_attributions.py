@@ -1,0 +1,126 @@
+"""Attributions: cue lemma, whole span, and the speaker reduced to its head."""
+
+import pytest
+
+from segment_texts import REUTERS_BANKAMERICA, SEED
+from unspin.model import Article, Attribution, Doc
+from unspin.segment import segment
+
+
+def doc(text: str) -> Doc:
+    return segment(Article(text))
+
+
+def attributions(text: str) -> list[tuple[str, str, str, str]]:
+    """(whole span, cue, cue span, speaker) for each attribution."""
+    d = doc(text)
+    return [
+        (d.span_text(a), a.cue, d.text[a.cue_start : a.cue_end], a.speaker) for a in d.attributions
+    ]
+
+
+def test_accused_of_with_an_apposition() -> None:
+    d = doc(SEED)
+    a = next(a for a in d.attributions if a.cue == "accuse" and a.speaker == "Dmitry Peskov")
+    assert d.span_text(a) == "Dmitry Peskov, a spokesman for the Kremlin, accused"
+    assert (a.cue_start, a.cue_end) == (
+        SEED.index("accused the United"),
+        SEED.index("accused the United") + 7,
+    )
+    assert (a.speaker_start, a.speaker_end) == (SEED.index("Dmitry"), SEED.index("Dmitry") + 13)
+
+
+def test_according_to_a_statement_credits_its_author() -> None:
+    d = doc(SEED)
+    a = next(a for a in d.attributions if a.cue == "according to")
+    assert d.span_text(a) == "according to a statement from the State Department"
+    assert a.speaker == "the State Department"
+    assert a.speaker_start == SEED.index("the State Department")
+    assert d.text[a.cue_start : a.cue_end] == "according to"
+
+
+def test_seed_attributions() -> None:
+    worker = "A 46-year-old construction worker in Kyiv"
+    state = "the State Department"
+    institute = "the Kyiv International Institute of Sociology"
+    assert attributions(SEED) == [
+        (f"according to a statement from {state}", "according to", "according to", state),
+        ("The British government has also announced", "announce", "announced",
+         "The British government"),
+        ("half of the population believes", "believe", "believes", "half of the population"),
+        ("Defense Minister Oleksii Reznikov said", "say", "said", "Oleksii Reznikov"),
+        ("Reznikov said", "say", "said", "Reznikov"),
+        ("Reznikov reassured", "reassure", "reassured", "Reznikov"),
+        ("Dmitry Peskov, a spokesman for the Kremlin, accused", "accuse", "accused",
+         "Dmitry Peskov"),
+        ("political analyst Volodymyr Fesenko said", "say", "said", "Volodymyr Fesenko"),
+        ("citing the reassuring remarks", "cite", "citing", "the reassuring remarks"),
+        (f"According to a poll conducted by {institute}", "according to", "According to",
+         institute),
+        ("48 percent of Ukrainians believe", "believe", "believe", "48 percent of Ukrainians"),
+        ("39% of respondents stated", "state", "stated", "39% of respondents"),
+        (f"{worker} said", "say", "said", worker),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reznikov told reporters the army was ready.", ("Reznikov told", "tell", "Reznikov")),
+        ("Moscow has accused Kyiv of amassing forces.", ("Moscow has accused", "accuse", "Moscow")),
+        ("“Stay calm,” said Ukraine’s President Volodymyr Zelensky.",
+         ("said Ukraine’s President Volodymyr Zelensky", "say", "Volodymyr Zelensky")),
+        ("The fighting will go on, he said.", ("he said", "say", "he")),
+        ("Officials claimed the talks failed.", ("Officials claimed", "claim", "Officials")),
+        ("Peskov was quoted as saying the talks failed.",
+         ("Peskov was quoted as saying", "quote", "Peskov")),
+        ("The ministry said in a statement that it would act.",
+         ("The ministry said in a statement", "say", "The ministry")),
+        ("In a statement, the ministry called for calm.",
+         ("In a statement, the ministry", "statement", "the ministry")),
+        ("Secretary of State Antony Blinken warned Moscow.",
+         ("Secretary of State Antony Blinken warned", "warn", "Antony Blinken")),
+        ("The talks failed, according to officials.",
+         ("according to officials", "according to", "officials")),
+        ("Analysts believe that the government is unable to act.",
+         ("Analysts believe", "believe", "Analysts")),
+    ],
+)  # fmt: skip
+def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None:
+    (got,) = attributions(text)
+    assert (got[0], got[1], got[3]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. diplomats’ families have been told to leave Ukraine.",
+        "A NATO “reaction force” for Europe has been announced.",
+        "It is a pretext by the West to accuse Russia of an invasion.",
+        "The alleged plot was foiled.",
+        "Russia’s claims were rejected.",
+        "The United States and its NATO partners have been rushing.",
+        "“They said it was over,” the farmer recalled.",
+        "Dmitry Peskov accused the West.",  # "accused" without "of": not an attribution cue
+    ],
+)
+def test_not_attributions(text: str) -> None:
+    assert attributions(text) == []
+
+
+def test_said_then_name_in_wire_copy() -> None:
+    got = attributions(REUTERS_BANKAMERICA)
+    assert got[0] == ("banking analysts said", "say", "said", "banking analysts")
+    assert ("said Arthur Miller", "say", "said", "Arthur Miller") in got
+    assert got[-1][1:] == ("say", "said", "Joseph\nArsenio")
+
+
+def test_attributions_are_sorted_and_well_formed() -> None:
+    d = doc(SEED)
+    starts = [a.start for a in d.attributions]
+    assert starts == sorted(starts)
+    for a in d.attributions:
+        assert isinstance(a, Attribution)
+        assert a.start <= a.cue_start < a.cue_end <= a.end
+        assert a.start <= a.speaker_start < a.speaker_end <= a.end
+        assert d.text[a.speaker_start : a.speaker_end] == a.speaker

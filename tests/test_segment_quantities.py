@@ -1,0 +1,142 @@
+"""Quantities: value, unit and hedge, and what is not a quantity."""
+
+import pytest
+
+from segment_texts import REUTERS_BANKAMERICA, REUTERS_COCOA, SEED
+from unspin.model import Article, Quantity
+from unspin.segment import segment
+
+
+def quantities(text: str) -> list[tuple[str, float, str, bool]]:
+    d = segment(Article(text))
+    return [(d.span_text(q), q.value, q.unit, q.approximate) for q in d.quantities]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ordering 8,500 troops to", ("8,500", 8500, "", False)),
+        ("48 percent of Ukrainians", ("48 percent", 48, "percent", False)),
+        ("39% of respondents", ("39%", 39, "percent", False)),
+        ("48 per cent of them", ("48 per cent", 48, "percent", False)),
+        ("up 48 pct from", ("48 pct", 48, "percent", False)),
+        ("a survey of 1,205 participants", ("1,205", 1205, "", False)),
+        (
+            "no greater than 3.2 percentage points.",
+            ("3.2 percentage points", 3.2, "percentage point", True),
+        ),
+        ("part of a $200 million package", ("$200 million", 200_000_000, "usd", False)),
+        ("since then, more than 14,000 people", ("14,000", 14000, "", True)),
+        ("about 2.70 billion\ndlrs in loans", ("2.70 billion\ndlrs", 2_700_000_000, "usd", True)),
+        ("a 1.5 mln dlrs loss", ("1.5 mln dlrs", 1_500_000, "usd", False)),
+        ("its up to one-billion-dlr offering", ("one-billion-dlr", 1_000_000_000, "usd", True)),
+        ("paid €3.5bn for it", ("€3.5bn", 3_500_000_000, "eur", False)),
+        ("a £40 fine", ("£40", 40, "gbp", False)),
+        ("10 mln Canadian dlrs", ("10 mln Canadian dlrs", 10_000_000, "cad", False)),
+        ("25 basis points", ("25 basis points", 25, "basis point", False)),
+        ("A 46-year-old construction worker", ("46-year-old", 46, "year", False)),
+        ("a man aged 46 said", ("46", 46, "year", False)),
+        ("just half of the population believes", ("half", 50, "percent", False)),
+        ("a third of voters", ("a third", 100 / 3, "percent", False)),
+        ("a two-thirds majority", ("two-thirds", 200 / 3, "percent", False)),
+        ("four fighter jets", ("four", 4, "", False)),
+        ("twenty-one thousand people", ("twenty-one thousand", 21000, "", False)),
+        ("a dozen eggs", ("a dozen", 12, "", False)),
+        ("two and a half years", ("two and a half", 2.5, "", False)),
+        ("only one country", ("one", 1, "", False)),
+        ("five percent", ("five percent", 5, "percent", False)),
+        ("roughly 100,000 people", ("100,000", 100_000, "", True)),
+        ("sent 2000 troops", ("2000", 2000, "", False)),
+    ],
+)
+def test_quantity(text: str, expected: tuple[str, float, str, bool]) -> None:
+    (got,) = quantities(text)
+    assert got[0] == expected[0]
+    assert got[1] == pytest.approx(expected[1])
+    assert got[2:] == expected[2:]
+
+
+def test_percent_written_three_ways_and_half_compare_equal() -> None:
+    texts = ["48 percent", "48%", "48 per cent", "48 pct"]
+    assert {quantities(t)[0][1:] for t in texts} == {(48, "percent", False)}
+    assert quantities("half of them")[0][1:] == quantities("50 percent of them")[0][1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rose to 340 to 350\ncruzados", [("340", 340, ""), ("350", 350, "")]),
+        (
+            "at 1,750 to\n1,780 dlrs per tonne",
+            [("1,750", 1750, "usd"), ("1,780 dlrs", 1780, "usd")],
+        ),
+        ("21-22 percent", [("21", 21, "percent"), ("22 percent", 22, "percent")]),
+        ("$1 to 2 billion", [("$1", 1e9, "usd"), ("2 billion", 2e9, "usd")]),
+        ("lose 15-20 mln dlrs", [("15", 15e6, "usd"), ("20 mln dlrs", 20e6, "usd")]),
+        ("between 5 and 10 percent", [("5", 5, "percent"), ("10 percent", 10, "percent")]),
+        (
+            "27.7 pct and 138,543 contracts",
+            [("27.7 pct", 27.7, "percent"), ("138,543", 138543, "")],
+        ),
+    ],
+)
+def test_a_range_gives_two_quantities_sharing_unit_and_scale(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [q[:3] for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one can deny it.",
+        "It was one of the major factors.",
+        "They help one another.",
+        "A frigate and F-16 aeroplanes are being sent.",
+        "COVID-19 and the G7 summit.",
+        "When he was toppled in 2014, Moscow seized Crimea.",
+        "The survey, conducted from January 21 to 22, was done.",
+        "on Jan. 21-22 and at 5 p.m.",
+        "the 21st century and the first half of the year",
+        "It is No. 1 in the charts.",
+        "down 1/8, after falling to 11-1/2 earlier, after 5/14/82",
+        "hundreds of people and a few hundred thousand bags",
+        "in the third quarter",
+        "half an hour later, at 9:30",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_seed_quantities() -> None:
+    d = segment(Article(SEED))
+    got = [(d.span_text(q), q.value, q.unit, q.approximate) for q in d.quantities]
+    assert got == [
+        ("8,500", 8500, "", False),
+        ("half", 50, "percent", False),
+        ("14,000", 14000, "", True),
+        ("48 percent", 48, "percent", False),
+        ("39%", 39, "percent", False),
+        ("1,205", 1205, "", False),
+        ("3.2 percentage points", 3.2, "percentage point", True),
+        ("46-year-old", 46, "year", False),
+        ("$200 million", 200_000_000, "usd", False),
+        ("four", 4, "", False),
+        ("three", 3, "", False),
+    ]
+    q = d.quantities[0]
+    assert isinstance(q, Quantity) and (q.start, q.end) == (
+        SEED.index("8,500"),
+        SEED.index("8,500") + 5,
+    )
+
+
+def test_wire_copy_quantities() -> None:
+    assert [q[:3] for q in quantities(REUTERS_COCOA)][:4] == [
+        ("155,221", 155221, ""),
+        ("60", 60, ""),
+        ("5.93\nmln", 5_930_000, ""),
+        ("5.81", 5.81, ""),
+    ]
+    assert quantities(REUTERS_BANKAMERICA)[0] == ("one-billion-dlr", 1e9, "usd", True)

@@ -1,0 +1,133 @@
+"""Quotations: marks, unclosed and unopened quotes, and speakers."""
+
+from segment_texts import REUTERS_BANKAMERICA, SEED
+from unspin.model import Article, Doc, Quote
+from unspin.segment import segment
+
+
+def doc(text: str) -> Doc:
+    return segment(Article(text))
+
+
+def quote_at(d: Doc, words: str) -> Quote:
+    start = d.text.index(words)
+    return next(q for q in d.quotes if q.start == start)
+
+
+def test_seed_unclosed_quote_ends_at_the_paragraph_end() -> None:
+    d = doc(SEED)
+    q = quote_at(d, "in case of necessity.")
+    assert d.span_text(q) == "in case of necessity."
+    assert q.closed is False
+    assert q.end == d.text.index("necessity.") + len("necessity.")
+
+
+def test_quotes_exclude_their_marks() -> None:
+    d = doc(SEED)
+    q = quote_at(d, "fomenting tensions")
+    assert (q.start, q.end) == (d.text.index("“fomenting") + 1, d.text.index("” over Ukraine"))
+    assert q.closed is True
+
+
+def test_speaker_is_the_name_before_an_apposition() -> None:
+    d = doc(SEED)
+    q = quote_at(d, "fomenting tensions")
+    assert q.speaker == "Dmitry Peskov"
+    assert (q.speaker_start, q.speaker_end) == (
+        d.text.index("Dmitry Peskov"),
+        d.text.index("Dmitry Peskov") + len("Dmitry Peskov"),
+    )
+
+
+def test_multi_sentence_quote_of_the_construction_worker() -> None:
+    d = doc(SEED)
+    first = quote_at(d, "But we will be compelled")
+    second = quote_at(d, "However, my entire family")
+    assert d.span_text(first) == "But we will be compelled to fight and defend ourselves."
+    # The closing mark after "ourselves." is a spinner's slip: the quote goes on, its opening
+    # mark missing; it starts at the next sentence and spans two.
+    assert d.span_text(second) == (
+        "However, my entire family does not want to fight and lives in constant tension. "
+        "I am willing to do so."
+    )
+    assert sum(second.start <= s.start < second.end for s in d.sentences) == 2
+    worker = "A 46-year-old construction worker in Kyiv"
+    assert first.speaker == second.speaker == worker
+    assert first.speaker_start == d.text.index(worker)
+
+
+def test_quote_with_a_dropped_opening_mark_starts_after_the_attribution() -> None:
+    d = doc(SEED)
+    q = quote_at(d, "This snowball")
+    assert d.span_text(q).endswith("among the Ukrainian people.")
+    assert q.speaker == "Volodymyr Fesenko"
+    assert quote_at(d, "Ukrainian authorities are trying").speaker == "Volodymyr Fesenko"
+
+
+def test_title_is_dropped_from_the_speaker() -> None:
+    d = doc(SEED)
+    q = quote_at(d, "as of today")
+    assert d.span_text(q) == "as of today, there are no grounds to assume"
+    assert q.speaker == "Oleksii Reznikov"
+
+
+def test_speaker_from_the_sentence_before() -> None:
+    d = doc(SEED)
+    q = quote_at(d, "There’s no need")
+    assert d.span_text(q) == "There’s no need to bring anything."
+    assert q.speaker == "Reznikov"
+    assert q.speaker_start == d.text.index("Reznikov reassured")
+
+
+def test_scare_quote_without_attribution_has_no_speaker() -> None:
+    d = doc(SEED)
+    q = quote_at(d, "reaction force")
+    assert (q.speaker, q.speaker_start, q.speaker_end) == ("", -1, -1)
+
+
+def test_new_opening_mark_ends_an_unclosed_quote() -> None:
+    text = (
+        "Reznikov admitted there were “risky situations” in the current circumstances "
+        "“things that “might happen in the future”"
+    )
+    d = doc(text)
+    assert [(d.span_text(q), q.closed) for q in d.quotes] == [
+        ("risky situations", True),
+        ("things that", False),
+        ("might happen in the future", True),
+    ]
+    assert {q.speaker for q in d.quotes} == {"Reznikov"}
+
+
+def test_pronoun_speaker_resolves_to_the_person_named_before() -> None:
+    text = "Vladimir Putin spoke on Monday. “We are ready,” he said."
+    d = doc(text)
+    (q,) = d.quotes
+    assert q.speaker == "Vladimir Putin"
+    assert (q.speaker_start, q.speaker_end) == (0, len("Vladimir Putin"))
+
+
+def test_straight_quotes_and_inverted_attribution_in_wire_copy() -> None:
+    d = doc(REUTERS_BANKAMERICA)
+    (q,) = d.quotes
+    assert d.span_text(q) == "The circumstances at the time will determine what we do,"
+    assert q.speaker == "Arthur Miller"
+
+
+def test_single_curly_quotes_but_not_apostrophes() -> None:
+    text = "Biden warns of ‘disaster’ if Ukraine’s border is crossed; they don’t recall the ’90s."
+    d = doc(text)
+    assert [d.span_text(q) for q in d.quotes] == ["disaster"]
+
+
+def test_single_quotes_inside_double_quotes_are_not_separate_quotes() -> None:
+    text = "“He told me ‘never’ twice,” she said."
+    d = doc(text)
+    assert [d.span_text(q) for q in d.quotes] == ["He told me ‘never’ twice,"]
+
+
+def test_quotes_never_cross_a_paragraph_break() -> None:
+    text = "He said “we will go.\n\nThen” they left."
+    d = doc(text)
+    assert (d.span_text(d.quotes[0]), d.quotes[0].closed) == ("we will go.", False)
+    assert all(q.end <= text.index("\n") or q.start > text.index("\n") for q in d.quotes)
