@@ -11,8 +11,9 @@ read -> Article -> segment -> Doc -> align -> Alignment -> detect -> [Finding] -
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, Sequence, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True)

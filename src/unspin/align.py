@@ -1,0 +1,241 @@
+"""Align a copy with its source(s) sentence by sentence.
+
+Every copy sentence maps to 0..n source sentences (a merge maps to several; a split maps two
+copy sentences to one source sentence; order is free, so reordering costs nothing). Sentences
+with no counterpart are unsourced (copy side) or omitted (source side).
+
+Similarity mixes two signals that fail in different ways:
+- lexical: IDF-weighted overlap of content-word stems. Spinners keep names, numbers and rare
+  words, so this is sharp, but synonyms defeat it;
+- embedding cosine (all-MiniLM-L6-v2): survives synonyms and voice changes, but scores every
+  sentence of the same story fairly high.
+The thresholds below were set by measurement on labelled spun copies (docs/alignment.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Protocol
+
+import numpy as np
+
+from unspin.model import Alignment, Doc, SentenceMatch, SourceRef
+from unspin.text import STOPWORDS, tokens
+
+
+class Encoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    embedding_weight: float = 0.5  # share of the embedding cosine in the combined score
+    match_threshold: float = 0.45  # combined score a copy sentence needs to count as sourced
+    merge_threshold: float = 0.35  # combined score a second source sentence needs to join a merge
+    merge_gain: float = 0.15  # share of the copy sentence's words the extra sentence must add
+    merge_distance: int = 2  # merged source sentences lie this close to the best one
+    mutual_threshold: float = 0.3  # a weaker score suffices when both sentences prefer each other
+    context_threshold: float = 0.3  # ... or when the neighbours are aligned in the same order
+    fragment_words: int = 4  # a sentence this short ("Reznikov said.") may join its neighbour
+    verbatim_ratio: float = 0.9  # word-sequence similarity above which a match is verbatim
+    max_merge: int = 3
+
+
+DEFAULT = AlignConfig()
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    texts: list[str]
+    words: list[list[str]]  # lowercased words, for the verbatim test
+    stems: list[set[str]]  # content stems, for the lexical score
+
+
+def _sentences(doc: Doc) -> _Sentences:
+    texts, words, stems = [], [], []
+    for sentence in doc.sentences:
+        toks = tokens(doc.text, sentence.start, sentence.end)
+        texts.append(doc.span_text(sentence))
+        words.append([t.lower for t in toks])
+        stems.append({t.stem for t in toks if t.lower not in STOPWORDS})
+    return _Sentences(texts, words, stems)
+
+
+def _weighted_sets(sets: list[set[str]], vocabulary: dict[str, int], idf: np.ndarray) -> np.ndarray:
+    matrix = np.zeros((len(sets), len(vocabulary)), dtype=np.float32)
+    for row, stems in enumerate(sets):
+        for s in stems:
+            matrix[row, vocabulary[s]] = idf[vocabulary[s]]
+    return matrix
+
+
+def lexical_scores(
+    copy: list[set[str]], source: list[set[str]]
+) -> tuple[np.ndarray, dict[str, float]]:
+    """IDF-weighted Dice overlap of every copy/source sentence pair, and each stem's weight
+    (idf², since the overlap of two idf-weighted indicator vectors sums idf² over shared stems)."""
+    vocabulary: dict[str, int] = {}
+    document_frequency: list[int] = []
+    for stems in (*copy, *source):
+        for s in stems:
+            if s not in vocabulary:
+                vocabulary[s] = len(vocabulary)
+                document_frequency.append(0)
+            document_frequency[vocabulary[s]] += 1
+    n = len(copy) + len(source)
+    idf = np.log((n + 1) / (np.asarray(document_frequency, dtype=np.float32) + 0.5))
+    a, b = _weighted_sets(copy, vocabulary, idf), _weighted_sets(source, vocabulary, idf)
+    overlap = a @ b.T
+    a_sq, b_sq = (a * a).sum(1), (b * b).sum(1)
+    dice = 2 * overlap / np.maximum(a_sq[:, None] + b_sq[None, :], 1e-9)
+    weight = {s: float(idf[k]) ** 2 for s, k in vocabulary.items()}
+    return dice, weight
+
+
+def _cosines(encoder: Encoder | None, copy: list[str], source: list[str]) -> np.ndarray | None:
+    if encoder is None or not copy or not source:
+        return None
+    vectors = encoder.encode([*copy, *source])
+    return np.clip(vectors[: len(copy)] @ vectors[len(copy) :].T, 0.0, 1.0)
+
+
+def align(
+    copy: Doc,
+    sources: Sequence[Doc],
+    encoder: Encoder | None = None,
+    config: AlignConfig = DEFAULT,
+) -> Alignment:
+    copy_sentences = _sentences(copy)
+    refs: list[SourceRef] = []
+    source_sentences = _Sentences([], [], [])
+    for index, doc in enumerate(sources):
+        sentences = _sentences(doc)
+        refs += [SourceRef(index, j) for j in range(len(doc.sentences))]
+        source_sentences.texts.extend(sentences.texts)
+        source_sentences.words.extend(sentences.words)
+        source_sentences.stems.extend(sentences.stems)
+
+    if not refs or not copy_sentences.texts:
+        matches = [SentenceMatch(i, "unsourced") for i in range(len(copy.sentences))]
+        return Alignment(tuple(matches), tuple(refs))
+
+    dice, weight = lexical_scores(copy_sentences.stems, source_sentences.stems)
+    cosine = _cosines(encoder, copy_sentences.texts, source_sentences.texts)
+    score = dice
+    if cosine is not None:
+        score = config.embedding_weight * cosine + (1 - config.embedding_weight) * dice
+    matcher = _Matcher(copy_sentences, source_sentences, refs, weight, config)
+    matches = [matcher.match(i, score[i]) for i in range(len(copy_sentences.texts))]
+    matches = _second_pass(matches, score, matcher)
+    used = {ref for m in matches for ref in m.sources}
+    omitted = tuple(ref for ref in refs if ref not in used)
+    return Alignment(tuple(matches), omitted)
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    copy: _Sentences
+    source: _Sentences
+    refs: list[SourceRef]
+    weight: dict[str, float]
+    config: AlignConfig
+
+    def match(self, i: int, score: np.ndarray, best: int | None = None) -> SentenceMatch:
+        if best is None:
+            best = int(np.argmax(score))
+            if score[best] < self.config.match_threshold:
+                return SentenceMatch(i, "unsourced", similarity=round(float(score[best]), 4))
+        chosen = [best, *self._merged(i, best, score)]
+        chosen.sort()
+        words = [w for j in chosen for w in self.source.words[j]]
+        verbatim = _copied_share(self.copy.words[i], words) >= self.config.verbatim_ratio
+        return SentenceMatch(
+            i,
+            "verbatim" if verbatim else "paraphrase",
+            tuple(self.refs[j] for j in chosen),
+            similarity=round(float(score[best]), 4),
+        )
+
+    def _merged(self, i: int, best: int, score: np.ndarray) -> list[int]:
+        """Further source sentences a merged copy sentence draws on: each must explain a real
+        share of the copy sentence's words that the ones already chosen do not."""
+        copy_stems = self.copy.stems[i]
+        total = sum(self.weight[s] for s in copy_stems) or 1.0
+        explained = copy_stems & self.source.stems[best]
+        extra: list[int] = []
+        for j in np.argsort(-score):
+            j = int(j)
+            if len(extra) + 1 >= self.config.max_merge or score[j] < self.config.merge_threshold:
+                break
+            if j == best or self.refs[j].source != self.refs[best].source:
+                continue
+            if abs(self.refs[j].sentence - self.refs[best].sentence) > self.config.merge_distance:
+                continue
+            new = (copy_stems & self.source.stems[j]) - explained
+            if sum(self.weight[s] for s in new) / total >= self.config.merge_gain:
+                extra.append(j)
+                explained |= new
+        return extra
+
+
+def _second_pass(
+    matches: list[SentenceMatch], score: np.ndarray, matcher: _Matcher
+) -> list[SentenceMatch]:
+    """Give a heavily reworded sentence a second chance where other evidence backs a weaker
+    score: it and a source sentence prefer each other, its neighbours are aligned in the same
+    order, or it is a short fragment of its neighbour's source sentence (a split)."""
+    config = matcher.config
+    best_copy_for = np.argmax(score, axis=0)
+    out = list(matches)
+    for i, match in enumerate(matches):
+        if match.label != "unsourced":
+            continue
+        j = int(np.argmax(score[i]))
+        mutual = best_copy_for[j] == i and score[i, j] >= config.mutual_threshold
+        in_order = score[i, j] >= config.context_threshold and _neighbours_agree(out, i, j, matcher)
+        if mutual or in_order:
+            out[i] = matcher.match(i, score[i], best=j)
+            continue
+        fragment = _fragment_of_neighbour(out, i, matcher)
+        if fragment is not None:
+            out[i] = matcher.match(i, score[i], best=fragment)
+    return out
+
+
+def _position(matcher: _Matcher, j: int) -> tuple[int, int]:
+    ref = matcher.refs[j]
+    return (ref.source, ref.sentence)
+
+
+def _neighbours_agree(matches: list[SentenceMatch], i: int, j: int, matcher: _Matcher) -> bool:
+    source, sentence = _position(matcher, j)
+    for step in (-1, 1):
+        k = i + step
+        if 0 <= k < len(matches) and matches[k].sources:
+            ref = matches[k].sources[0 if step < 0 else -1]
+            if ref.source == source and 0 <= (sentence - ref.sentence) * step <= 2:
+                return True
+    return False
+
+
+def _fragment_of_neighbour(matches: list[SentenceMatch], i: int, matcher: _Matcher) -> int | None:
+    stems = matcher.copy.stems[i]
+    if not stems or len(stems) > matcher.config.fragment_words:
+        return None
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(matches):
+            for ref in matches[k].sources:
+                j = matcher.refs.index(ref)
+                if stems <= matcher.source.stems[j]:
+                    return j
+    return None
+
+
+def _copied_share(copy_words: list[str], source_words: list[str]) -> float:
+    """Share of the copy sentence's words that appear, in order, in the source words."""
+    if not copy_words:
+        return 0.0
+    matcher = SequenceMatcher(None, copy_words, source_words, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(copy_words)

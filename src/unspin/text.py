@@ -1,0 +1,66 @@
+"""Word-level helpers shared by the aligner and the detectors: tokens with offsets, stems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# Letters/digits with inner apostrophes, hyphens and number separators ("don't", "F-16", "8,500").
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.,][^\W_]+)*", re.UNICODE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+STOPWORDS = frozenset(
+    """a an the and or but if of at by for with about against between into through during before
+    after above below to from up down in out on off over under again further then once here there
+    when where why how all any both each few more most other some such only own same so than too
+    very s t can will just don should now i me my myself we our ours you your he him his she her
+    it its they them their what which who whom this that these those am is are was were be been
+    being have has had having do does did doing would could also as while since until because
+    though although even yet however said says say told""".split()
+)
+
+# Spinners often switch to British spelling; fold the common ones before stemming so
+# "defences"/"defenses" and "neighbouring"/"neighboring" count as the same word.
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite|able)"), "or"),
+    (re.compile(r"(?<=def|off|lic)ence"), "ense"),
+    (re.compile(r"(?<=[a-z]{4})is(?=e$|es$|ed$|ing$|ation)"), "iz"),
+    (re.compile(r"(?<=[a-z]{3})yse"), "yze"),
+    (re.compile(r"aeroplane"), "airplane"),
+)
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    lower: str  # lowercased, apostrophes unified
+    stem: str
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of text[start:end] with offsets into `text`."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        lower = m.group().lower().translate(_APOSTROPHES)
+        out.append(Token(m.start(), m.end(), lower, stem(lower)))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(lower: str) -> str:
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    for pattern, replacement in _BRITISH:
+        lower = pattern.sub(replacement, lower)
+    return _STEMMER.stemWord(lower)
+
+
+def content_stems(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Stems of the words that carry meaning (stopwords dropped)."""
+    return [t.stem for t in tokens(text, start, end) if t.lower not in STOPWORDS]
