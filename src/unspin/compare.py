@@ -1,0 +1,151 @@
+"""`compare(copy, source)`: the one call the CLI, the web app and batch scans build on."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeAlias
+
+from unspin.align import DEFAULT, AlignConfig, Encoder, align
+from unspin.detect import detect
+from unspin.model import Alignment, Article, Doc, Finding, Report, Source, Summary
+from unspin.read import read_article
+from unspin.segment import segment
+
+Input: TypeAlias = "str | os.PathLike[str] | Article"
+
+_DEFAULT_ENCODER = object()  # sentinel: use the bundled embedding model
+
+
+def compare(
+    copy: Input,
+    source: Input | Sequence[Input],
+    *,
+    encoder: Encoder | object | None = _DEFAULT_ENCODER,
+    config: AlignConfig = DEFAULT,
+) -> Report:
+    """Align `copy` with its source(s) and report every change, with offsets into both texts.
+
+    Inputs are text-bearing paths (.html, .txt, .json), "-" for stdin, http(s) URLs or
+    `Article`s. Pass `encoder=None` for lexical alignment only (no embedding model).
+    """
+    sources = [source] if isinstance(source, str | os.PathLike | Article) else list(source)
+    copy_doc = segment(read_article(copy))
+    source_docs = [segment(read_article(s)) for s in sources]
+    if encoder is _DEFAULT_ENCODER:
+        from unspin.embed import get_embedder
+
+        encoder = get_embedder()
+    return compare_docs(copy_doc, source_docs, encoder=encoder, config=config)  # type: ignore[arg-type]
+
+
+def compare_docs(
+    copy: Doc,
+    sources: Sequence[Doc],
+    *,
+    encoder: Encoder | None,
+    config: AlignConfig = DEFAULT,
+    ids: Sequence[str] | None = None,
+    scores: Sequence[float] | None = None,
+) -> Report:
+    """The same on segmented documents (for callers that already hold `Doc`s, like a corpus)."""
+    alignment = align(copy, sources, encoder, config)
+    findings = detect(copy, sources, alignment)
+    shares = _source_shares(copy, alignment, len(sources))
+    ids = list(ids) if ids else [_source_id(doc, k) for k, doc in enumerate(sources)]
+    scores = list(scores) if scores else [1.0] * len(sources)
+    report_sources = tuple(
+        Source(doc, ids[k], scores[k], shares[k]) for k, doc in enumerate(sources)
+    )
+    summary = summarise(copy, sources, alignment, findings)
+    return Report(copy, report_sources, alignment, tuple(findings), summary)
+
+
+def _source_id(doc: Doc, k: int) -> str:
+    return doc.article.id or doc.article.url or f"source-{k + 1}"
+
+
+def _length(doc: Doc, index: int) -> int:
+    sentence = doc.sentences[index]
+    return sentence.end - sentence.start
+
+
+def _source_shares(copy: Doc, alignment: Alignment, n: int) -> list[float]:
+    total = sum(_length(copy, m.copy_sentence) for m in alignment.matches) or 1
+    drawn = [0] * n
+    for m in alignment.matches:
+        if m.sources:
+            drawn[m.sources[0].source] += _length(copy, m.copy_sentence)
+    return [d / total for d in drawn]
+
+
+def summarise(
+    copy: Doc, sources: Sequence[Doc], alignment: Alignment, findings: Sequence[Finding]
+) -> Summary:
+    by_label = {"verbatim": 0, "paraphrase": 0, "unsourced": 0}
+    for m in alignment.matches:
+        by_label[m.label] += _length(copy, m.copy_sentence)
+    total = sum(by_label.values()) or 1
+    source_total = sum(_length(doc, j) for doc in sources for j in range(len(doc.sentences))) or 1
+    omitted = sum(_length(sources[r.source], r.sentence) for r in alignment.omitted)
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.type] = counts.get(f.type, 0) + 1
+    aligned = [copy.sentences[m.copy_sentence] for m in alignment.matches if m.label != "unsourced"]
+    serious = [f.copy_span for f in findings if f.severity != "low" and f.copy_span is not None]
+    faithful = [s for s in aligned if not any(a < s.end and s.start < b for a, b in serious)]
+    summary = Summary(
+        reuse_share=(by_label["verbatim"] + by_label["paraphrase"]) / total,
+        verbatim_share=by_label["verbatim"] / total,
+        paraphrase_share=by_label["paraphrase"] / total,
+        unsourced_share=by_label["unsourced"] / total,
+        source_coverage=1 - omitted / source_total,
+        fidelity=len(faithful) / len(aligned) if aligned else 0.0,
+        counts=dict(sorted(counts.items())),
+        verdict="",
+    )
+    return _with_verdict(summary, findings)
+
+
+# Reuse levels follow the Clough-Stevenson labels (cut / light / heavy / non); the cut-offs were
+# set on that corpus (docs/alignment.md).
+def reuse_level(summary: Summary) -> str:
+    if summary.reuse_share < 0.3:
+        return "non"
+    if summary.verbatim_share >= 0.6:
+        return "cut"
+    if summary.verbatim_share >= 0.2:
+        return "light"
+    return "heavy"
+
+
+_LEVEL_WORDS = {
+    "cut": "a near-verbatim copy",
+    "light": "a light rewrite",
+    "heavy": "a heavy paraphrase",
+    "non": "not drawn from the source",
+}
+
+
+def _with_verdict(summary: Summary, findings: Sequence[Finding]) -> Summary:
+    level = reuse_level(summary)
+    words = _LEVEL_WORDS[level]
+    serious: dict[str, int] = {}
+    for f in findings:
+        if f.severity == "high" or (f.severity == "medium" and f.type != "unsourced_sentence"):
+            serious[f.type] = serious.get(f.type, 0) + 1
+    reuse = f"{summary.reuse_share:.0%} of the copy comes from the source"
+    if level == "non":
+        verdict = f"Not a copy: only {reuse}."
+    elif serious:
+        kinds = ", ".join(
+            t.replace("_", " ") for t, _ in sorted(serious.items(), key=lambda x: -x[1])[:3]
+        )
+        n = sum(serious.values())
+        verdict = (
+            f"Distorted copy: {words} ({reuse}) with {n} meaning change{'s' * (n != 1)} ({kinds})."
+        )
+    else:
+        verdict = f"Faithful copy: {words} ({reuse}); no change of meaning found."
+    return replace(summary, verdict=verdict)

@@ -1,0 +1,140 @@
+"""What every detector sees: a comparison, cut into groups of aligned sentences.
+
+A group is a connected set of copy and source sentences (one-to-one, a split, a merge).
+Detectors compare what lies inside a group, and look at the whole documents only to avoid
+false accusations (a number "added" to one sentence may stand elsewhere in the source).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TypeVar
+
+from unspin.model import Alignment, Doc, Finding, Sentence, Severity, SourceRef, Spanned
+from unspin.text import Token, tokens
+
+S = TypeVar("S", bound=Spanned)
+
+
+@dataclass(frozen=True)
+class Group:
+    copy: Doc
+    source: Doc
+    source_index: int
+    copy_sentences: tuple[Sentence, ...]
+    source_sentences: tuple[Sentence, ...]
+
+    def copy_items(self, items: Sequence[S]) -> list[S]:
+        return [x for s in self.copy_sentences for x in self.copy.within(items, s.start, s.end)]
+
+    def source_items(self, items: Sequence[S]) -> list[S]:
+        return [x for s in self.source_sentences for x in self.source.within(items, s.start, s.end)]
+
+    @property
+    def copy_range(self) -> tuple[int, int]:
+        return (self.copy_sentences[0].start, self.copy_sentences[-1].end)
+
+    @property
+    def source_range(self) -> tuple[int, int]:
+        return (self.source_sentences[0].start, self.source_sentences[-1].end)
+
+    @cached_property
+    def copy_tokens(self) -> list[Token]:
+        return [t for s in self.copy_sentences for t in tokens(self.copy.text, s.start, s.end)]
+
+    @cached_property
+    def source_tokens(self) -> list[Token]:
+        return [t for s in self.source_sentences for t in tokens(self.source.text, s.start, s.end)]
+
+    @cached_property
+    def copy_prose(self) -> list[Token]:
+        """Copy tokens outside quote marks (changes inside quotes are the quote detectors' job)."""
+        return _outside(self.copy_tokens, self.copy_items(self.copy.quotes))
+
+    @cached_property
+    def source_prose(self) -> list[Token]:
+        return _outside(self.source_tokens, self.source_items(self.source.quotes))
+
+    @cached_property
+    def copy_stems(self) -> frozenset[str]:
+        return frozenset(t.stem for t in self.copy_tokens)
+
+    @cached_property
+    def source_stems(self) -> frozenset[str]:
+        return frozenset(t.stem for t in self.source_tokens)
+
+    def finding(
+        self,
+        type: str,
+        severity: Severity,
+        copy_span: tuple[int, int] | None,
+        source_span: tuple[int, int] | None,
+        reason: str,
+    ) -> Finding:
+        return Finding(type, severity, copy_span, self.source_index, source_span, reason)
+
+
+def _outside(toks: list[Token], quotes: Sequence[Spanned]) -> list[Token]:
+    return [t for t in toks if not any(q.start <= t.start < q.end for q in quotes)]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    copy: Doc
+    sources: Sequence[Doc]
+    alignment: Alignment
+
+    @cached_property
+    def groups(self) -> list[Group]:
+        """Copy sentences drawn from the same source sentences, in copy order: a one-to-one
+        match, a split (several copy sentences, one source sentence) or a merge (the reverse).
+        Keyed by the exact set of source sentences, so a merge never chains distant sentences."""
+        by_sources: dict[tuple[SourceRef, ...], list[int]] = {}
+        for match in self.alignment.matches:
+            if match.sources:
+                by_sources.setdefault(match.sources, []).append(match.copy_sentence)
+        groups = []
+        for refs, copy_ids in by_sources.items():
+            k = refs[0].source
+            groups.append(
+                Group(
+                    self.copy,
+                    self.sources[k],
+                    k,
+                    tuple(self.copy.sentences[i] for i in copy_ids),
+                    tuple(self.sources[k].sentences[r.sentence] for r in refs),
+                )
+            )
+        groups.sort(key=lambda g: g.copy_sentences[0].start)
+        return groups
+
+
+Detector = Callable[[Comparison], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class RegisteredDetector:
+    name: str
+    types: tuple[str, ...]  # the finding types it may emit
+    run: Detector
+
+
+REGISTRY: dict[str, RegisteredDetector] = {}
+
+
+def detector(*types: str) -> Callable[[Detector], Detector]:
+    """Register a detector under its function name, declaring the finding types it emits."""
+
+    def register(function: Detector) -> Detector:
+        REGISTRY[function.__name__] = RegisteredDetector(function.__name__, types, function)
+        return function
+
+    return register
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """A span's text for a one-line reason: whitespace folded, long text shortened."""
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"

@@ -1,0 +1,39 @@
+"""What the copy added with no source, and what it left out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from unspin.detect.base import Comparison, detector, quoted
+from unspin.model import Finding
+
+
+@detector("unsourced_sentence")
+def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
+    copy = comparison.copy
+    for match in comparison.alignment.matches:
+        if match.label == "unsourced":
+            sentence = copy.sentences[match.copy_sentence]
+            yield Finding(
+                "unsourced_sentence",
+                "medium",
+                (sentence.start, sentence.end),
+                None,
+                None,
+                "no sentence of the source says this; the copy added it",
+            )
+
+
+@detector("omitted_sentence")
+def omitted_sentences(comparison: Comparison) -> Iterator[Finding]:
+    for ref in comparison.alignment.omitted:
+        doc = comparison.sources[ref.source]
+        sentence = doc.sentences[ref.sentence]
+        yield Finding(
+            "omitted_sentence",
+            "low",
+            None,
+            ref.source,
+            (sentence.start, sentence.end),
+            f"the copy leaves out this source sentence: {quoted(doc.span_text(sentence), 60)}",
+        )

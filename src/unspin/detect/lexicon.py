@@ -1,0 +1,76 @@
+"""Word lists the detectors share, as stems, so "killed"/"kills"/"killing" are one entry.
+
+Hand-written because no package that installs offline ships them: WordNet's antonyms need a
+runtime download, and lists of hedges and charged words are editorial judgements anyway.
+"""
+
+from __future__ import annotations
+
+from unspin.text import stem
+
+
+def _stems(words: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words.split())
+
+
+NEGATORS = frozenset(
+    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"}
+)
+
+_OPPOSITES = """rise fall, increase decrease, increase drop, gain lose, win lose, victory defeat,
+    higher lower, above below, more less, more fewer, accept reject, approve reject, allow ban,
+    allow forbid, support oppose, agree disagree, confirm deny, succeed fail, success failure,
+    strong weak, strengthen weaken, expand shrink, profit loss, surplus deficit, before after,
+    earlier later, open close, legal illegal, guilty innocent, raise lower, buy sell,
+    import export, positive negative, best worst, largest smallest, highest lowest,
+    maximum minimum, majority minority, ally enemy, acquit convict, include exclude,
+    possible impossible, likely unlikely, able unable, lift impose, up down, surge plunge,
+    soar plunge, grow shrink, improve worsen, optimistic pessimistic, peace war,
+    cheaper costlier, rose fell"""
+
+
+def _antonyms() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for pair in _OPPOSITES.split(","):
+        a, b = (stem(w) for w in pair.split())
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return {word: frozenset(opposites) for word, opposites in table.items()}
+
+
+ANTONYMS = _antonyms()
+
+HEDGES = _stems(
+    """may might could possibly possible perhaps likely probably reportedly allegedly apparently
+    believed suspected seem seems appear appears suggest suggests expected potential potentially
+    unconfirmed unclear estimated rumored rumoured purportedly supposedly presumably"""
+)
+BOOSTERS = _stems(
+    """will certainly definitely clearly undoubtedly surely confirmed proven always must certain
+    sure inevitable inevitably guaranteed obviously indeed"""
+)
+
+# neutral word -> charged words a rewrite may put in its place
+LOADED: dict[str, frozenset[str]] = {
+    stem(neutral): _stems(charged)
+    for neutral, charged in {
+        "killed": "murdered slaughtered massacred butchered assassinated exterminated",
+        "died": "perished slaughtered murdered",
+        "said": "admitted confessed claimed alleged insisted conceded boasted ranted snapped",
+        "says": "admits confesses claims alleges insists concedes boasts rants",
+        "criticized": "slammed blasted lambasted ripped savaged attacked",
+        "criticised": "slammed blasted lambasted ripped savaged",
+        "protesters": "rioters mob thugs looters",
+        "militants": "terrorists",
+        "fighters": "terrorists thugs",
+        "government": "regime",
+        "asked": "demanded",
+        "fell": "plunged plummeted crashed collapsed tanked",
+        "rose": "soared skyrocketed rocketed exploded",
+        "migrants": "illegals invaders",
+        "stated": "admitted claimed confessed",
+        "disputed": "denied",
+        "left": "fled",
+        "troops": "invaders occupiers",
+    }.items()
+}

@@ -1,0 +1,42 @@
+"""Neutral wording made charged ("killed" -> "murdered", "said" -> "admitted") or the reverse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.lexicon import LOADED
+from unspin.model import Finding
+
+
+@detector("loaded_wording")
+def loaded_wording(comparison: Comparison) -> Iterator[Finding]:
+    for group in comparison.groups:
+        yield from _charged(group)
+
+
+def _charged(group: Group) -> Iterator[Finding]:
+    copy_by_stem = {t.stem: t for t in group.copy_prose}
+    source_by_stem = {t.stem: t for t in group.source_prose}
+    for neutral, charged in LOADED.items():
+        for word in charged:
+            if word in copy_by_stem and word not in source_by_stem and neutral in source_by_stem:
+                c, s = copy_by_stem[word], source_by_stem[neutral]
+                yield group.finding(
+                    "loaded_wording",
+                    "medium",
+                    (c.start, c.end),
+                    (s.start, s.end),
+                    f"the copy says {quoted(group.copy.span_text(c))} where the source "
+                    f"says {quoted(group.source.span_text(s))}",
+                )
+            elif word in source_by_stem and word not in copy_by_stem and neutral in copy_by_stem:
+                c, s = copy_by_stem[neutral], source_by_stem[word]
+                yield group.finding(
+                    "loaded_wording",
+                    "low",
+                    (c.start, c.end),
+                    (s.start, s.end),
+                    f"the copy softens the source's {quoted(group.source.span_text(s))} "
+                    f"to {quoted(group.copy.span_text(c))}",
+                )

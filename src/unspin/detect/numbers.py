@@ -1,0 +1,98 @@
+"""Numbers changed, added or dropped between aligned sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.model import Doc, Finding, Quantity
+from unspin.text import STOPWORDS, tokens
+
+
+def _same(a: Quantity, b: Quantity) -> bool:
+    # A bare count matches any unit ("8,500" vs "8,500 troops" is the same number written twice).
+    return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)) and (
+        a.unit == b.unit or not a.unit or not b.unit
+    )
+
+
+def _unmatched(ours: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
+    left = list(theirs)
+    out = []
+    for q in ours:
+        twin = next((t for t in left if _same(q, t)), None)
+        if twin is None:
+            out.append(q)
+        else:
+            left.remove(twin)
+    return out
+
+
+def _context(doc: Doc, q: Quantity) -> set[str]:
+    """Content words right after a number ("troops", "people"): what it counts."""
+    after = tokens(doc.text, q.end, min(len(doc.text), q.end + 40))[:3]
+    return {t.stem for t in after if t.lower not in STOPWORDS}
+
+
+def _anywhere(doc: Doc, q: Quantity) -> bool:
+    return any(_same(q, other) for other in doc.quantities)
+
+
+@detector("number_changed", "number_added", "number_dropped")
+def numbers(comparison: Comparison) -> Iterator[Finding]:
+    for group in comparison.groups:
+        yield from _group_numbers(group)
+
+
+def _group_numbers(group: Group) -> Iterator[Finding]:
+    copy_q = group.copy_items(group.copy.quantities)
+    source_q = group.source_items(group.source.quantities)
+    added = _unmatched(copy_q, source_q)
+    dropped = _unmatched(source_q, copy_q)
+    for q in list(added):
+        counterpart = _counterpart(group, q, dropped)
+        if counterpart is None:
+            continue
+        added.remove(q)
+        dropped.remove(counterpart)
+        yield group.finding(
+            "number_changed",
+            "high",
+            (q.start, q.end),
+            (counterpart.start, counterpart.end),
+            f"the copy says {quoted(group.copy.span_text(q))} "
+            f"where the source says {quoted(group.source.span_text(counterpart))}",
+        )
+    for q in added:
+        # Moved from another sentence of the source is not added.
+        if not _anywhere(group.source, q):
+            yield group.finding(
+                "number_added",
+                "medium",
+                (q.start, q.end),
+                group.source_range,
+                f"the number {quoted(group.copy.span_text(q))} is not in the source",
+            )
+    for q in dropped:
+        if not _anywhere(group.copy, q):
+            yield group.finding(
+                "number_dropped",
+                "low",
+                group.copy_range,
+                (q.start, q.end),
+                f"the copy leaves out the number {quoted(group.source.span_text(q))}",
+            )
+
+
+def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quantity | None:
+    """The source number the copy's number replaced: same unit, and counting the same thing
+    when either side says what it counts."""
+    same_unit = [c for c in candidates if c.unit == q.unit]
+    if not same_unit:
+        return None
+    context = _context(group.copy, q)
+    scored = [(len(context & _context(group.source, c)), c) for c in same_unit]
+    best_overlap, best = max(scored, key=lambda pair: pair[0])
+    if best_overlap or (len(same_unit) == 1 and len(candidates) == 1):
+        return best
+    return None
