@@ -144,7 +144,7 @@ class _Matcher:
 
     def match(self, i: int, score: np.ndarray, best: int | None = None) -> SentenceMatch:
         if best is None:
-            best = int(np.argmax(score))
+            best = self.best(i, score)
             if score[best] < self.config.match_threshold:
                 return SentenceMatch(i, "unsourced", similarity=round(float(score[best]), 4))
         chosen = [best, *self._merged(i, best, score)]
@@ -157,6 +157,15 @@ class _Matcher:
             tuple(self.refs[j] for j in chosen),
             similarity=round(float(score[best]), 4),
         )
+
+    def best(self, i: int, score: np.ndarray) -> int:
+        """The best-scoring source sentence; among equals (a sentence the source repeats), the
+        one nearest the copy sentence's relative position, so repeats pair up in order."""
+        ties = np.flatnonzero(score >= score.max() - 1e-6)
+        if len(ties) == 1:
+            return int(ties[0])
+        expected = i * len(self.refs) / max(len(self.copy.texts), 1)
+        return int(min(ties, key=lambda j: abs(j - expected)))
 
     def _merged(self, i: int, best: int, score: np.ndarray) -> list[int]:
         """Further source sentences a merged copy sentence draws on: each must explain a real
@@ -192,7 +201,7 @@ def _second_pass(
     for i, match in enumerate(matches):
         if match.label != "unsourced":
             continue
-        j = int(np.argmax(score[i]))
+        j = matcher.best(i, score[i])
         mutual = best_copy_for[j] == i and score[i, j] >= config.mutual_threshold
         in_order = score[i, j] >= config.context_threshold and _neighbours_agree(out, i, j, matcher)
         if mutual or in_order:

@@ -1,0 +1,136 @@
+"""align(): each copy sentence to 0..n source sentences; splits, merges, reordering,
+additions, omissions. Texts: Reuters-21578 (research use; see tests/fixtures/read/SOURCE.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.align import align
+from unspin.embed import get_embedder
+from unspin.model import Article, Doc, SourceRef
+from unspin.segment import segment
+
+SOURCE = (
+    "The head of a Philippine panel charged with recovering illegal wealth accumulated by "
+    "former President Ferdinand Marcos and his associates said they still controlled large "
+    "funds circulating in the country's economy.\n\n"
+    "Diaz said the PCGG so far has recovered cash and property valued at about eight billion "
+    "pesos and had sequestered shares of stock of at least 286 firms.\n\n"
+    "He was referring to congressional elections scheduled for May 11 and to the three coup "
+    "attempts faced by President Corazon Aquino since she toppled Marcos a year ago.\n\n"
+    "Share prices at the two exchanges reacted nervously last Tuesday when news of the probe "
+    "leaked. There was a slight recovery the following day."
+)
+UNRELATED = (
+    "Sterling rebounded on the trade figures, reversing a weaker morning trend, to stand at "
+    "72.1 pct of its trade weighted index against a basket of currencies at midday."
+)
+
+
+def doc(text: str) -> Doc:
+    return segment(Article(text=text))
+
+
+def pairs(copy: Doc, source: Doc, *, embed: bool = True) -> list[tuple[str, list[int], str]]:
+    """(label, source sentence indices, copy sentence text) for every copy sentence."""
+    alignment = align(copy, [source], get_embedder() if embed else None)
+    return [
+        (m.label, [r.sentence for r in m.sources], copy.sentence_text(m.copy_sentence))
+        for m in alignment.matches
+    ]
+
+
+@pytest.fixture(scope="module")
+def source() -> Doc:
+    return doc(SOURCE)
+
+
+def test_identical_text_is_verbatim_one_to_one_and_omits_nothing(source: Doc) -> None:
+    alignment = align(source, [source], get_embedder())
+    assert [(m.label, m.sources) for m in alignment.matches] == [
+        ("verbatim", (SourceRef(0, i),)) for i in range(len(source.sentences))
+    ]
+    assert alignment.omitted == ()
+
+
+def test_reordered_paragraphs_still_find_their_sentences(source: Doc) -> None:
+    paragraphs = SOURCE.split("\n\n")
+    copy = doc("\n\n".join([paragraphs[2], paragraphs[0], paragraphs[1]]))
+    assert [(label, refs) for label, refs, _ in pairs(copy, source)] == [
+        ("verbatim", [2]),
+        ("verbatim", [0]),
+        ("verbatim", [1]),
+    ]
+
+
+def test_a_split_maps_both_halves_to_the_one_source_sentence(source: Doc) -> None:
+    copy = doc(
+        "Diaz said the PCGG so far has recovered cash and property valued at about eight "
+        "billion pesos. It had also sequestered shares of stock of at least 286 firms."
+    )
+    assert [(label, refs) for label, refs, _ in pairs(copy, source)] == [
+        ("verbatim", [1]),
+        ("paraphrase", [1]),
+    ]
+
+
+def test_a_merge_maps_one_copy_sentence_to_both_source_sentences(source: Doc) -> None:
+    # Verbatim means the copy's words stand, in order, in the source: one joining word is allowed.
+    copy = doc(
+        "Share prices at the two exchanges reacted nervously last Tuesday when news of the "
+        "probe leaked, though there was a slight recovery the following day."
+    )
+    assert [(label, refs) for label, refs, _ in pairs(copy, source)] == [("verbatim", [3, 4])]
+
+
+def test_a_heavy_paraphrase_is_aligned_as_paraphrase(source: Doc) -> None:
+    copy = doc(
+        "According to Diaz, the commission has so far seized money and assets worth roughly "
+        "eight billion pesos and taken control of stock in no fewer than 286 companies."
+    )
+    assert [(label, refs) for label, refs, _ in pairs(copy, source)] == [("paraphrase", [1])]
+
+
+def test_a_sentence_from_another_story_is_unsourced(source: Doc) -> None:
+    copy = doc(SOURCE.split("\n\n")[1] + "\n\n" + UNRELATED)
+    assert [(label, refs) for label, refs, _ in pairs(copy, source)] == [
+        ("verbatim", [1]),
+        ("unsourced", []),
+    ]
+
+
+def test_source_sentences_nobody_used_are_omitted(source: Doc) -> None:
+    copy = doc(SOURCE.split("\n\n")[1])
+    alignment = align(copy, [source], get_embedder())
+    assert alignment.omitted == (SourceRef(0, 0), SourceRef(0, 2), SourceRef(0, 3), SourceRef(0, 4))
+
+
+def test_a_short_attribution_fragment_joins_its_neighbours_source(source: Doc) -> None:
+    copy = doc(
+        "The PCGG so far has recovered cash and property valued at about eight billion pesos "
+        "and had sequestered shares of stock of at least 286 firms. Diaz said."
+    )
+    assert [(label, refs) for label, refs, _ in pairs(copy, source)] == [
+        ("verbatim", [1]),
+        ("verbatim", [1]),
+    ]
+
+
+def test_each_copy_sentence_draws_on_the_source_it_came_from(source: Doc) -> None:
+    other = doc(UNRELATED)
+    copy = doc(SOURCE.split("\n\n")[0] + "\n\n" + UNRELATED)
+    alignment = align(copy, [source, other], get_embedder())
+    assert [m.sources for m in alignment.matches] == [(SourceRef(0, 0),), (SourceRef(1, 0),)]
+
+
+def test_lexical_alignment_works_without_the_embedding_model(source: Doc) -> None:
+    copy = doc(SOURCE.split("\n\n")[2])
+    assert [(label, refs) for label, refs, _ in pairs(copy, source, embed=False)] == [
+        ("verbatim", [2])
+    ]
+
+
+def test_no_sources_leaves_every_sentence_unsourced(source: Doc) -> None:
+    alignment = align(source, [], None)
+    assert {m.label for m in alignment.matches} == {"unsourced"}
+    assert alignment.omitted == ()

@@ -1,0 +1,120 @@
+"""compare(): the whole flow, its summary and verdict, and the properties it must keep."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from segment_texts import SEED
+from unspin import Article, compare
+from unspin.embed import get_embedder
+from unspin.report.schema import report_to_dict
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "reuters21578-write-through"
+
+# Real sentences (the spun seed page; Reuters-21578) to build texts from.
+SENTENCES = [
+    "Diplomatic efforts have been fruitless, and this week tensions have risen even worse.",
+    "Some locals are keeping a close eye on everything.",
+    "U.S. diplomats’ families have been told to leave Ukraine, according to a statement "
+    "from the State Department.",
+    "Dmitry Peskov, a spokesman for the Kremlin, accused the United States on Tuesday of "
+    "“fomenting tensions” over Ukraine.",
+    "According to a poll conducted by the Kyiv International Institute of Sociology, 48 percent "
+    "of Ukrainians believe that an invasion is a serious threat in the near future.",
+    "Equipment and ammunition from the United States are slated to arrive in Ukraine on "
+    "Tuesday as part of a $200 million package of security aid.",
+    "Diaz did not give figures, but said: \"We believe they still have a lot of funds.\"",
+    "The PCGG, set up by Aquino in February 1986, has sweeping powers of sequestration, "
+    "seizure and inspection of bank accounts.",
+    "The composite index at the Manila Stock Exchange fell 18.61 points to 451.51.",
+    "Since then, more than 14,000 people have been murdered in clashes between Ukrainian "
+    "forces and insurgents backed by Russia.",
+]
+
+paragraphs = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join)
+texts = st.lists(paragraphs, min_size=1, max_size=6).map("\n\n".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_a_text_compared_with_itself_is_all_verbatim_with_no_findings(text: str) -> None:
+    report = compare(Article(text=text), Article(text=text), encoder=None)
+    assert report.findings == ()
+    assert {m.label for m in report.alignment.matches} == {"verbatim"}
+    summary = report.summary
+    assert (summary.reuse_share, summary.verbatim_share, summary.fidelity) == (1.0, 1.0, 1.0)
+    assert (summary.unsourced_share, summary.source_coverage) == (0.0, 1.0)
+    assert summary.verdict.startswith("Faithful copy: a near-verbatim copy (100%")
+
+
+def test_the_seed_page_compared_with_itself_using_embeddings_has_no_findings() -> None:
+    seed = Article(text=SEED)
+    report = compare(seed, seed, encoder=get_embedder())
+    assert report.findings == ()
+    assert report.summary.verbatim_share == 1.0
+
+
+def test_the_bundled_write_through_is_a_verbatim_cut_that_leaves_out_half_the_story() -> None:
+    report = compare(EXAMPLE / "later.json", EXAMPLE / "earlier.json")
+    summary = report.summary
+    assert summary.verbatim_share == 1.0
+    assert summary.counts == {"omitted_sentence": 18}
+    assert round(summary.source_coverage, 2) == 0.51
+    assert summary.verdict == (
+        "Faithful copy: a near-verbatim copy (100% of the copy comes from the source); "
+        "no change of meaning found."
+    )
+    assert [s.id for s in report.sources] == ["reuters21578-5163"]
+
+
+def test_a_stitched_copy_credits_each_source_with_its_share() -> None:
+    first, second = SENTENCES[7], SENTENCES[8]
+    copy = Article(text=f"{first}\n\n{second}")
+    report = compare(copy, [Article(text=first, id="a"), Article(text=second, id="b")])
+    assert [(s.id, round(s.share, 2)) for s in report.sources] == [
+        ("a", round(len(first) / (len(first) + len(second)), 2)),
+        ("b", round(len(second) / (len(first) + len(second)), 2)),
+    ]
+
+
+def test_a_distorted_copy_gets_a_distorted_verdict_naming_the_change() -> None:
+    source = Article(text=SENTENCES[5] + "\n\n" + SENTENCES[1])
+    changed = SENTENCES[5].replace("$200 million", "$900 million")
+    copy = Article(text=changed + "\n\n" + SENTENCES[1])
+    report = compare(copy, source)
+    assert [(f.type, copy.text[slice(*f.copy_span)]) for f in report.findings] == [
+        ("number_changed", "$900 million")
+    ]
+    assert report.summary.fidelity == 0.5
+    assert report.summary.verdict == (
+        "Distorted copy: a near-verbatim copy (100% of the copy comes from the source) "
+        "with 1 meaning change (number changed)."
+    )
+
+
+def test_an_unrelated_article_is_not_a_copy() -> None:
+    report = compare(Article(text=SENTENCES[8]), Article(text=SENTENCES[1]))
+    assert report.summary.reuse_share == 0.0
+    assert report.summary.verdict == "Not a copy: only 0% of the copy comes from the source."
+
+
+def test_the_report_converts_to_the_documented_schema() -> None:
+    report = compare(EXAMPLE / "later.json", EXAMPLE / "earlier.json")
+    data = report.to_dict()
+    assert data == report_to_dict(report)
+    assert data["schema"] == "unspin.report/1"
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_compare_reads_paths_and_rejects_bad_input(tmp_path: Path) -> None:
+    from unspin.errors import InputError
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(InputError, match="empty"):
+        compare(empty, EXAMPLE / "earlier.json")
