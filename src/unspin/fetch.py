@@ -15,8 +15,8 @@ from importlib import metadata
 import httpx
 
 from unspin.errors import FetchError
+from unspin.limits import MAX_BYTES, describe_size
 
-MAX_BYTES = 5_000_000
 TIMEOUT = 10.0
 MAX_REDIRECTS = 5
 
@@ -51,13 +51,6 @@ class FetchedPage:
     content_type: str  # media type only, lower case ("text/html"); "" when the server gave none
     content: bytes
     encoding: str = ""  # charset from the Content-Type header, "" when none
-
-
-def describe_size(n_bytes: int) -> str:
-    """A size limit as people say it: "5 MB", or "1,000 bytes" for limits that are not whole MB."""
-    if n_bytes >= 1_000_000 and n_bytes % 1_000_000 == 0:
-        return f"{n_bytes // 1_000_000} MB"
-    return f"{n_bytes:,} bytes"
 
 
 def fetch(
