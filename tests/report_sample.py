@@ -184,6 +184,7 @@ def sample_report(
             verbatim_share=0.1634,
             paraphrase_share=0.6078,
             unsourced_share=0.22881,
+            copied_share=0.41,
             source_coverage=0.70125,
             fidelity=0.25,
             counts=dict(Counter(f.type for f in findings)),

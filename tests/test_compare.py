@@ -100,7 +100,9 @@ def test_a_distorted_copy_gets_a_distorted_verdict_naming_the_change() -> None:
 def test_an_unrelated_article_is_not_a_copy() -> None:
     report = compare(Article(text=SENTENCES[8]), Article(text=SENTENCES[1]))
     assert report.summary.reuse_share == 0.0
-    assert report.summary.verdict == "Not a copy: only 0% of the copy comes from the source."
+    assert report.summary.verdict == (
+        "Not a copy: only 0% of its wording (word trigrams) stands in the source."
+    )
 
 
 def test_the_report_converts_to_the_documented_schema() -> None:

@@ -78,6 +78,38 @@ def compare(
             click.echo(f"HTML report written to {html_path}", err=True)
 
 
+@main.command("eval")
+@click.argument("cases", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--lexical", is_flag=True, help="Align on words only, without the embedding model.")
+def eval_command(cases: Path, as_json: bool, lexical: bool) -> None:
+    """Score unspin on labelled CASES (JSON Lines, docs/eval-format.md)."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from unspin.evaluate import evaluate, render_evaluation
+    from unspin.testing.cases import read_cases
+
+    encoder = None
+    if not lexical:
+        from unspin.embed import get_embedder
+
+        encoder = get_embedder()
+    total = sum(1 for line in cases.open(encoding="utf-8") if line.strip())
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("evaluating", total=total)
+        try:
+            result = evaluate(read_cases(cases), encoder, lambda: progress.advance(task))
+        except ValueError as error:  # a malformed line: read_cases names file and line
+            raise UnspinError(str(error)) from None
+    if as_json:
+        import json
+
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        render_evaluation(result, Console())
+
+
 @main.command()
 @click.option("--force", is_flag=True, help="Rebuild even if the models are already built.")
 def setup(force: bool) -> None:

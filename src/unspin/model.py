@@ -182,6 +182,7 @@ class Summary:
     verbatim_share: float
     paraphrase_share: float
     unsourced_share: float
+    copied_share: float  # share of the copy's word trigrams found in the source(s)
     source_coverage: float  # share of source characters the copy drew on
     fidelity: float  # aligned copy sentences with no high or medium finding
     counts: dict[str, int]  # findings by type
