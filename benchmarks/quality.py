@@ -20,21 +20,28 @@ import time
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from unspin.embed import get_embedder  # noqa: E402
-from unspin.evaluate import Evaluation, evaluate  # noqa: E402
-from unspin.testing.datasets import (  # noqa: E402
+from unspin.compare import default_encoders
+from unspin.evaluate import Evaluation, evaluate
+from unspin.testing.datasets import (
     clough_stevenson_cases,
     spun_reuters_cases,
     summedits_cases,
 )
 
-TARGETS = {"alignment_f1": 0.95, "precision": 0.90, "recall": 0.80, "false_per_1000": 2.0,
-           "summedits": 0.80, "attribution": 1.0, "reuse_level": 0.85}
+TARGETS = {
+    "alignment_f1": 0.95,
+    "precision": 0.90,
+    "recall": 0.80,
+    "false_per_1000": 2.0,
+    "summedits": 0.80,
+    "attribution": 1.0,
+    "reuse_level": 0.85,
+}
 
 
-def _run(name: str, cases, encoder) -> tuple[str, Evaluation, float]:
+def _run(name: str, cases, encoders) -> tuple[str, Evaluation, float]:
     start = time.perf_counter()
-    result = evaluate(cases, encoder)
+    result = evaluate(cases, encoders[0], second_opinion=encoders[1])
     seconds = time.perf_counter() - start
     print(f"{name}: {result.cases} cases in {seconds:.0f} s", file=sys.stderr)
     return name, result, seconds
@@ -46,13 +53,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", help="also write every score to this file")
     args = parser.parse_args()
-    encoder = get_embedder()
+    encoder = default_encoders()
     runs = [
         _run(f"spun {level}", spun_reuters_cases(args.n, level, args.seed), encoder)
         for level in ("light", "medium", "heavy")
     ]
-    runs.append(_run("faithful heavy", spun_reuters_cases(args.n, "heavy", args.seed + 1000,
-                                                          distortions=0), encoder))
+    runs.append(
+        _run(
+            "faithful heavy",
+            spun_reuters_cases(args.n, "heavy", args.seed + 1000, distortions=0),
+            encoder,
+        )
+    )
     runs.append(_run("clough-stevenson", clough_stevenson_cases(), encoder))
     runs.append(_run("summedits", summedits_cases(), encoder))
     results = {name: result for name, result, _ in runs}
@@ -61,7 +73,9 @@ def main() -> None:
     print("|---|---|---|")
     for name in ("spun light", "spun medium", "spun heavy", "faithful heavy"):
         a = results[name].alignment
-        print(f"| {name} | {results[name].cases} | {a.precision:.3f} / {a.recall:.3f} / {a.f1:.3f} |")
+        print(
+            f"| {name} | {results[name].cases} | {a.precision:.3f} / {a.recall:.3f} / {a.f1:.3f} |"
+        )
 
     heavy = results["spun heavy"]
     print("\n| finding type (spun heavy) | precision | recall | tp | fp | fn |")
@@ -76,16 +90,28 @@ def main() -> None:
     print("\n| measure | value | target |")
     print("|---|---|---|")
     print(f"| alignment F1, spun heavy | {heavy.alignment.f1:.3f} | >= {TARGETS['alignment_f1']} |")
-    print(f"| false findings per 1,000 sentences, faithful heavy paraphrase | "
-          f"{faithful.false_per_1000:.1f} ({kinds}) | <= {TARGETS['false_per_1000']} |")
-    print(f"| SummEdits news balanced accuracy | {se.balanced_accuracy():.3f} | >= {TARGETS['summedits']} |")
+    print(
+        f"| false findings per 1,000 sentences, faithful heavy paraphrase | "
+        f"{faithful.false_per_1000:.1f} ({kinds}) | <= {TARGETS['false_per_1000']} |"
+    )
+    print(
+        f"| SummEdits news balanced accuracy | {se.balanced_accuracy():.3f} "
+        f"| >= {TARGETS['summedits']} |"
+    )
     recall = ", ".join(f"{k} {v:.2f}" for k, v in se.edit_recall().items())
     print(f"| SummEdits recall per edit type | {recall} | |")
-    print(f"| Clough-Stevenson source attribution (reused answers) | "
-          f"{cs.attribution_accuracy():.3f} | {TARGETS['attribution']:.0%} |")
-    print(f"| Clough-Stevenson source attribution (all answers) | "
-          f"{cs.attribution_accuracy(reused_only=False):.3f} | |")
-    print(f"| Clough-Stevenson reuse level accuracy | {cs.reuse_accuracy():.3f} | >= {TARGETS['reuse_level']} |")
+    print(
+        f"| Clough-Stevenson source attribution (reused answers) | "
+        f"{cs.attribution_accuracy():.3f} | {TARGETS['attribution']:.0%} |"
+    )
+    print(
+        f"| Clough-Stevenson source attribution (all answers) | "
+        f"{cs.attribution_accuracy(reused_only=False):.3f} | |"
+    )
+    print(
+        f"| Clough-Stevenson reuse level accuracy | {cs.reuse_accuracy():.3f} "
+        f"| >= {TARGETS['reuse_level']} |"
+    )
 
     print("\nClough-Stevenson reuse level, gold (rows) vs found (columns):")
     levels = ("cut", "light", "heavy", "non")
@@ -100,7 +126,9 @@ def main() -> None:
         for c in result.worst(5):
             false = ", ".join(f.type for f in c.false_findings) or "-"
             missed = ", ".join(m["type"] for m in c.missed) or "-"
-            print(f"- {c.id}: false {false}; missed {missed}; alignment errors {c.alignment_errors}")
+            print(
+                f"- {c.id}: false {false}; missed {missed}; alignment errors {c.alignment_errors}"
+            )
 
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:

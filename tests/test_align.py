@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from unspin.align import align
-from unspin.embed import get_embedder
+from unspin.align import DEFAULT, align
+from unspin.compare import default_encoders
 from unspin.model import Article, Doc, SourceRef
 from unspin.segment import segment
 
@@ -33,11 +33,18 @@ def doc(text: str) -> Doc:
 
 def pairs(copy: Doc, source: Doc, *, embed: bool = True) -> list[tuple[str, list[int], str]]:
     """(label, source sentence indices, copy sentence text) for every copy sentence."""
-    alignment = align(copy, [source], get_embedder() if embed else None)
+    fast, accurate = default_encoders() if embed else (None, None)
+    alignment = align(copy, [source], fast, second_opinion=accurate)
     return [
         (m.label, [r.sentence for r in m.sources], copy.sentence_text(m.copy_sentence))
         for m in alignment.matches
     ]
+
+
+def _models():
+    """The fast model, the default config and the accurate second opinion, as compare uses them."""
+    fast, accurate = default_encoders()
+    return fast, DEFAULT, accurate
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +53,7 @@ def source() -> Doc:
 
 
 def test_identical_text_is_verbatim_one_to_one_and_omits_nothing(source: Doc) -> None:
-    alignment = align(source, [source], get_embedder())
+    alignment = align(source, [source], *_models())
     assert [(m.label, m.sources) for m in alignment.matches] == [
         ("verbatim", (SourceRef(0, i),)) for i in range(len(source.sentences))
     ]
@@ -101,7 +108,7 @@ def test_a_sentence_from_another_story_is_unsourced(source: Doc) -> None:
 
 def test_source_sentences_nobody_used_are_omitted(source: Doc) -> None:
     copy = doc(SOURCE.split("\n\n")[1])
-    alignment = align(copy, [source], get_embedder())
+    alignment = align(copy, [source], *_models())
     assert alignment.omitted == (SourceRef(0, 0), SourceRef(0, 2), SourceRef(0, 3), SourceRef(0, 4))
 
 
@@ -119,7 +126,7 @@ def test_a_short_attribution_fragment_joins_its_neighbours_source(source: Doc) -
 def test_each_copy_sentence_draws_on_the_source_it_came_from(source: Doc) -> None:
     other = doc(UNRELATED)
     copy = doc(SOURCE.split("\n\n")[0] + "\n\n" + UNRELATED)
-    alignment = align(copy, [source, other], get_embedder())
+    alignment = align(copy, [source, other], *_models())
     assert [m.sources for m in alignment.matches] == [(SourceRef(0, 0),), (SourceRef(1, 0),)]
 
 

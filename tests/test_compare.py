@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from segment_texts import SEED
 from unspin import Article, compare
-from unspin.embed import get_embedder
 from unspin.report.schema import report_to_dict
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "reuters21578-write-through"
@@ -28,7 +27,7 @@ SENTENCES = [
     "of Ukrainians believe that an invasion is a serious threat in the near future.",
     "Equipment and ammunition from the United States are slated to arrive in Ukraine on "
     "Tuesday as part of a $200 million package of security aid.",
-    "Diaz did not give figures, but said: \"We believe they still have a lot of funds.\"",
+    'Diaz did not give figures, but said: "We believe they still have a lot of funds."',
     "The PCGG, set up by Aquino in February 1986, has sweeping powers of sequestration, "
     "seizure and inspection of bank accounts.",
     "The composite index at the Manila Stock Exchange fell 18.61 points to 451.51.",
@@ -54,7 +53,7 @@ def test_a_text_compared_with_itself_is_all_verbatim_with_no_findings(text: str)
 
 def test_the_seed_page_compared_with_itself_using_embeddings_has_no_findings() -> None:
     seed = Article(text=SEED)
-    report = compare(seed, seed, encoder=get_embedder())
+    report = compare(seed, seed)
     assert report.findings == ()
     assert report.summary.verbatim_share == 1.0
 

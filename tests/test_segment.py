@@ -1,6 +1,5 @@
 """segment(): the whole Doc and its invariants on any text. (Speed is measured in benchmarks/.)"""
 
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,5 +71,3 @@ def test_invariants_hold_for_any_text(text: str) -> None:
 @given(st.text(max_size=300))
 def test_invariants_hold_for_any_unicode(text: str) -> None:
     check_invariants(segment(Article(text)))
-
-

@@ -1,8 +1,8 @@
 """unspin: find what a rewritten news article changed from its source, with evidence.
 
-    >>> import unspin
-    >>> report = unspin.compare("copy.html", "source.html")
-    >>> report.to_dict()["summary"]["verdict"]
+>>> import unspin
+>>> report = unspin.compare("copy.html", "source.html")
+>>> report.to_dict()["summary"]["verdict"]
 """
 
 from unspin.compare import compare, compare_docs

@@ -90,16 +90,18 @@ def eval_command(cases: Path, as_json: bool, lexical: bool) -> None:
     from unspin.evaluate import evaluate, render_evaluation
     from unspin.testing.cases import read_cases
 
-    encoder = None
+    encoder = second_opinion = None
     if not lexical:
-        from unspin.embed import get_embedder
+        from unspin.compare import default_encoders
 
-        encoder = get_embedder()
+        encoder, second_opinion = default_encoders()
     total = sum(1 for line in cases.open(encoding="utf-8") if line.strip())
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("evaluating", total=total)
         try:
-            result = evaluate(read_cases(cases), encoder, lambda: progress.advance(task))
+            result = evaluate(
+                read_cases(cases), encoder, lambda: progress.advance(task), second_opinion
+            )
         except ValueError as error:  # a malformed line: read_cases names file and line
             raise UnspinError(str(error)) from None
     if as_json:

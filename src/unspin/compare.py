@@ -34,11 +34,16 @@ def compare(
     sources = [source] if isinstance(source, str | os.PathLike | Article) else list(source)
     copy_doc = segment(read_article(copy))
     source_docs = [segment(read_article(s)) for s in sources]
+    second_opinion = None
     if encoder is _DEFAULT_ENCODER:
-        from unspin.embed import get_embedder
-
-        encoder = get_embedder()
-    return compare_docs(copy_doc, source_docs, encoder=encoder, config=config)  # type: ignore[arg-type]
+        encoder, second_opinion = default_encoders()
+    return compare_docs(
+        copy_doc,
+        source_docs,
+        encoder=encoder,
+        config=config,
+        second_opinion=second_opinion,  # type: ignore[arg-type]
+    )
 
 
 def compare_docs(
@@ -49,9 +54,12 @@ def compare_docs(
     config: AlignConfig = DEFAULT,
     ids: Sequence[str] | None = None,
     scores: Sequence[float] | None = None,
+    second_opinion: Encoder | None = None,
 ) -> Report:
-    """The same on segmented documents (for callers that already hold `Doc`s, like a corpus)."""
-    alignment = align(copy, sources, encoder, config)
+    """The same on segmented documents (for callers that already hold `Doc`s, like a corpus).
+    `encoder` scores every sentence pair; `second_opinion`, if given, re-scores the copy
+    sentences left unsourced (pass the fast and the accurate model: `default_encoders()`)."""
+    alignment = align(copy, sources, encoder, config, second_opinion)
     findings = detect(copy, sources, alignment)
     shares = _source_shares(copy, alignment, len(sources))
     ids = list(ids) if ids else [_source_id(doc, k) for k, doc in enumerate(sources)]
@@ -61,6 +69,13 @@ def compare_docs(
     )
     summary = summarise(copy, sources, alignment, findings)
     return Report(copy, report_sources, alignment, tuple(findings), summary)
+
+
+def default_encoders() -> tuple[Encoder, Encoder]:
+    """The fast model for every pair and the accurate one for second opinions."""
+    from unspin.embed import get_embedder
+
+    return get_embedder("fast"), get_embedder("accurate")
 
 
 def _source_id(doc: Doc, k: int) -> str:

@@ -3,10 +3,11 @@
 Two runtime models, both derived once from the bundled weights (see docs/embeddings.md):
 
 * "fast": a model2vec static model distilled from MiniLM (PCA to 256 dims). A sentence vector
-  is the mean of per-token vectors, so 80 sentences cost ~5 ms. Good for scoring every pair.
+  is the mean of per-token vectors, so 80 sentences cost ~5 ms. Good for scoring every pair,
+  but its scores are compressed (same-topic pairs score high), so thresholds are fragile.
 * "accurate": MiniLM itself, exported to ONNX, fused and quantised to int8 (per channel).
-  Within ~0.01 cosine of sentence-transformers fp32, ~400 sentences/s on 2 cores: use it to
-  re-score the few pairs the fast model leaves ambiguous.
+  Cosine ~0.99 to sentence-transformers fp32, ~3 ms a sentence on 2 cores: use it to re-score
+  the few pairs the fast model leaves ambiguous.
 
 Vectors of different models live in different spaces: never compare or index them together.
 The runtime imports only numpy, tokenizers, safetensors and onnxruntime (torch costs ~1 s of
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -41,8 +43,8 @@ Kind = Literal["fast", "accurate"]
 # changed recipe builds into a new folder instead of reusing a stale model.
 RECIPE = 1
 MODEL_TAG = f"all-minilm-l6-v2-r{RECIPE}"
-FAST_PCA_DIMS = 256  # model2vec's default; 384 (no reduction) measured no better on news
-MANIFEST = "manifest.json"  # written last inside a build: its presence means "complete"
+FAST_PCA_DIMS = 256  # model2vec's default; 128 agreed less with MiniLM, 384 (no PCA) was worse
+MANIFEST = "manifest.json"  # written last by each model's build
 
 
 class ModelBuildError(UnspinError):
@@ -86,8 +88,8 @@ def bundled_model_dir() -> Path:
 
 
 def _threads() -> int:
-    # One intra-op thread per core we may run on, capped: more threads than cores only thrash,
-    # and past ~4 the small matrices of a 40-sentence batch stop scaling.
+    # One intra-op thread per core we may use (2 here: ~350/s, against ~230/s with one), capped
+    # at 4: a single sentence's matrices are too small to keep more threads busy.
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
@@ -149,7 +151,8 @@ class OnnxEmbedder:
         self.dim = int(meta["dim"])
         # Sentences per run. Dynamic int8 quantisation takes one activation scale per run, so
         # in a batch a vector moves with its companions (cosine down to 0.985 measured); one
-        # sentence per run makes every vector independent of the batch, at no measured cost.
+        # sentence per run makes every vector independent of the batch, at a speed within the
+        # noise of 16 per run (docs/embeddings.md).
         self.chunk = chunk
         tokenizer: Tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         # tokenizer.json pads every input to 128 and cuts at 128; sentence-transformers cuts
@@ -168,21 +171,24 @@ class OnnxEmbedder:
         self._inputs = {i.name for i in self._session.get_inputs()}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for at in range(0, len(order), self.chunk):
-            chunk = order[at : at + self.chunk]  # sorted by length: little padding
-            encodings = self._tokenizer.encode_batch([texts[i] for i in chunk])
+        # Each distinct text is run once: a copy often repeats its source's sentences verbatim.
+        distinct = sorted(set(texts), key=len)  # by length: a chunk's padding stays short
+        vectors = np.zeros((len(distinct), self.dim), dtype=np.float32)
+        for at in range(0, len(distinct), self.chunk):
+            encodings = self._tokenizer.encode_batch(distinct[at : at + self.chunk])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             feed = {k: v for k, v in feed.items() if k in self._inputs}
             hidden = self._session.run(None, feed)[0]
             weights = mask[:, :, None].astype(np.float32)
-            out[chunk] = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        blank = [i for i, text in enumerate(texts) if not text.strip()]
-        out[blank] = 0.0  # no words, no meaning: cosine 0 with everything, as in the fast model
-        return _normalise(out)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            vectors[at : at + len(encodings)] = pooled
+        for k, text in enumerate(distinct):
+            if not text.strip():
+                vectors[k] = 0.0  # no words, no meaning: cosine 0 with everything, as in "fast"
+        row = {text: k for k, text in enumerate(distinct)}
+        return _normalise(vectors[[row[text] for text in texts]].reshape(len(texts), self.dim))
 
 
 _lock = threading.Lock()
@@ -198,12 +204,13 @@ def get_embedder(kind: Kind = "accurate") -> Embedder:
         if kind not in _embedders:
             path = model_dir() / kind
             if not (path / MANIFEST).is_file():
-                _build_in_subprocess()
+                # A folder without this model's manifest was damaged by hand: replace it.
+                _build_in_subprocess(force=model_dir().exists())
             _embedders[kind] = StaticEmbedder(path) if kind == "fast" else OnnxEmbedder(path)
         return _embedders[kind]
 
 
-def _build_in_subprocess() -> None:
+def _build_in_subprocess(*, force: bool) -> None:
     # A child process keeps torch and transformers (and their import time, memory and global
     # state) out of the runtime process; its progress bars are switched off.
     global _build_announced
@@ -212,6 +219,7 @@ def _build_in_subprocess() -> None:
         _build_announced = True
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TQDM_DISABLE": "1"}
     command = [sys.executable, "-m", "unspin.embed", "build", "--cache-dir", str(cache_root())]
+    command += ["--force"] if force else []
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no output"])[-1]
@@ -228,12 +236,16 @@ def publish(final: Path, make: Callable[[Path], None], *, force: bool = False) -
     """Run `make(tmp)` in a fresh folder beside `final`, then rename it to `final`.
 
     The rename is atomic, so `final` is either absent or complete: an interrupted build leaves
-    only a hidden `.tmp-*` folder (removed here on error). If another process published first,
-    its result is kept and ours dropped. With force, an existing `final` is replaced.
+    only a hidden `.tmp-*` folder (removed here on error, or by a later build if killed). If
+    another process published first, its result is kept and ours dropped. With force, an
+    existing `final` is replaced.
     """
     if final.is_dir() and not force:
         return final
     final.parent.mkdir(parents=True, exist_ok=True)
+    for stale in final.parent.glob(f".{final.name}.*-*"):
+        if time.time() - stale.stat().st_mtime > 3600:  # left by a killed build, not a live one
+            shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
     try:
         make(tmp)

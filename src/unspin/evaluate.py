@@ -162,6 +162,7 @@ def evaluate(
     cases: Iterable[dict],
     encoder: Encoder | None,
     progress: Callable[[], None] | None = None,
+    second_opinion: Encoder | None = None,
 ) -> Evaluation:
     result = Evaluation()
     for case in cases:
@@ -170,7 +171,9 @@ def evaluate(
         copy = segment(_article(case["copy"]))
         sources = [segment(_article(s)) for s in case["sources"]]
         ids = [s["id"] for s in case["sources"]]
-        report = compare_docs(copy, sources, encoder=encoder, ids=ids)
+        report = compare_docs(
+            copy, sources, encoder=encoder, ids=ids, second_opinion=second_opinion
+        )
         _score(result, case, report, ids)
         if progress:
             progress()
