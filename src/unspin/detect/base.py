@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cached_property
 from typing import TypeVar
 
@@ -74,6 +75,19 @@ class Group:
         reason: str,
     ) -> Finding:
         return Finding(type, severity, copy_span, self.source_index, source_span, reason)
+
+
+def unshared(a: list[Token], b: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The tokens of a and of b outside the runs of stems the two sequences share, in order:
+    the words one text put where the other had different ones (or added, or dropped)."""
+    matcher = SequenceMatcher(None, [t.stem for t in a], [t.stem for t in b], autojunk=False)
+    out_a: list[Token] = []
+    out_b: list[Token] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            out_a += a[i1:i2]
+            out_b += b[j1:j2]
+    return out_a, out_b
 
 
 def _outside(toks: list[Token], quotes: Sequence[Spanned]) -> list[Token]:

@@ -38,15 +38,12 @@ def _shift(group: Group) -> Finding | None:
     ct, st = group.copy_prose, group.source_prose
     copy_hedges = _cues(group.copy, ct, HEDGES)
     source_hedges = _cues(group.source, st, HEDGES)
-    copy_hedge_stems = {ct[i].stem for i in copy_hedges}
-    source_hedge_stems = {st[i].stem for i in source_hedges}
     new_boosters = [
         i for i in _cues(group.copy, ct, BOOSTERS) if ct[i].stem not in group.source_stems
     ]
+    added, removed = _unpaired(ct, copy_hedges, st, source_hedges)
     if len(copy_hedges) < len(source_hedges):
-        for i in source_hedges:
-            if st[i].stem in copy_hedge_stems:
-                continue
+        for i in removed:
             # The hedged claim must still be in the copy, now without its hedge.
             if new_boosters or _bears_on(st, i) & group.copy_stems:
                 booster = ct[new_boosters[0]] if new_boosters else None
@@ -59,8 +56,8 @@ def _shift(group: Group) -> Finding | None:
                     + (f"as certain ({quoted(booster.lower)})" if booster else "without the hedge"),
                 )
     if len(copy_hedges) > len(source_hedges):
-        for i in copy_hedges:
-            if ct[i].stem not in source_hedge_stems and _bears_on(ct, i) & group.source_stems:
+        for i in added:
+            if _bears_on(ct, i) & group.source_stems:
                 return group.finding(
                     "certainty_shifted",
                     "medium",
@@ -69,3 +66,24 @@ def _shift(group: Group) -> Finding | None:
                     f"the copy adds doubt ({quoted(ct[i].lower)}) that the source does not express",
                 )
     return None
+
+
+def _unpaired(
+    ct: list[Token], copy_hedges: list[int], st: list[Token], source_hedges: list[int]
+) -> tuple[list[int], list[int]]:
+    """The copy's hedges and the source's with no counterpart on the other side. The same
+    hedge word pairs first, one with one; a hedge left over is kept by any left-over hedge on
+    the same claim ("may take" keeps both of "could possibly take")."""
+    copy_left, source_left = list(copy_hedges), list(source_hedges)
+    for i in copy_hedges:
+        j = next((j for j in source_left if st[j].stem == ct[i].stem), None)
+        if j is not None:
+            copy_left.remove(i)
+            source_left.remove(j)
+    added = [
+        i for i in copy_left if not any(_bears_on(ct, i) & _bears_on(st, j) for j in source_left)
+    ]
+    removed = [
+        j for j in source_left if not any(_bears_on(st, j) & _bears_on(ct, i) for i in copy_left)
+    ]
+    return added, removed

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import Doc, Finding, Name
+from unspin.segment.lexicon import given_names
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.
@@ -53,28 +54,65 @@ _ALIASES = [
     {"iran", "tehran", "iranian", "iranians"},
     {"india", "new delhi", "indian", "indians"},
     {"philippines", "manila", "philippine", "filipino", "filipinos"},
+    {"iraq", "baghdad", "iraqi", "iraqis"},
+    {"syria", "damascus", "syrian", "syrians"},
+    {"turkey", "ankara", "turkish"},
+    {"egypt", "cairo", "egyptian", "egyptians"},
+    {"saudi arabia", "riyadh", "saudi", "saudis"},
+    {"pakistan", "islamabad", "pakistani", "pakistanis"},
+    {"afghanistan", "kabul", "afghan", "afghans"},
+    {"north korea", "pyongyang", "north korean", "north koreans"},
+    {"south korea", "seoul", "south korean", "south koreans"},
+    {"taiwan", "taipei", "taiwanese"},
+    {"belarus", "minsk", "belarusian", "belarusians"},
+    {"poland", "warsaw", "polish"},
+    {"italy", "rome", "italian", "italians"},
+    {"spain", "madrid", "spanish"},
+    {"canada", "ottawa", "canadian", "canadians"},
+    {"mexico", "mexican", "mexicans"},
+    {"brazil", "brasilia", "brazilian", "brazilians"},
+    {"argentina", "buenos aires", "argentine", "argentinian", "argentines"},
+    {"venezuela", "caracas", "venezuelan", "venezuelans"},
+    {"south africa", "pretoria", "south african", "south africans"},
+    {"ecuador", "quito", "ecuadorean", "ecuadorian"},
 ]
 _ALIAS_OF = {name: i for i, group in enumerate(_ALIASES) for name in group}
+_GIVEN_NAMES = frozenset(n.lower() for n in given_names())
 SAME_NAME = 85  # rapidfuzz token-set ratio at or above which two spellings are one name
 
 
 def _key(doc: Doc, name: Name) -> str:
-    text = doc.span_text(name).lower().replace("’s", "").replace("'s", "")
-    text = text.removeprefix("the ").strip(" .")
-    return text
+    return name_key(doc.span_text(name))
 
 
-def _same(a: str, b: str) -> bool:
+def name_key(text: str) -> str:
+    """A name as compared: lower case, no possessive, no leading "the"."""
+    text = text.lower().replace("’s", "").replace("'s", "")
+    return text.removeprefix("the ").strip(" .")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two name keys stand for one entity: equal, aliases, or spellings of one name."""
     if a == b:
         return True
     ia, ib = _ALIAS_OF.get(a), _ALIAS_OF.get(b)
-    if ia is not None and ia == ib:
-        return True
+    if ia is not None and ib is not None:
+        return ia == ib  # both known: Iraq and Iran, North and South Korea, stay apart
+    words_a, words_b = set(a.split()), set(b.split())
+    if words_a <= words_b or words_b <= words_a:
+        return True  # "Xi" / "Xi Jinping", "Gold Fields" / "Gold Fields of South Africa Ltd"
+    if min(len(a), len(b)) <= 4:
+        return False  # short names and acronyms (INA, IRNA) are alike only when equal
     # "Volodymyr Zelensky" / "Zelenskyy", "Kyiv International Institute" / "Institute of...".
     if fuzz.token_set_ratio(a, b) >= SAME_NAME:
         return True
+    # One word in common names one entity, unless it is a given name: Volodymyr Zelensky and
+    # Volodymyr Fesenko are two people.
     return any(
-        fuzz.ratio(wa, wb) >= SAME_NAME for wa in a.split() for wb in b.split() if len(wa) > 3
+        fuzz.ratio(wa, wb) >= SAME_NAME
+        for wa in a.split()
+        for wb in b.split()
+        if len(wa) > 3 and wa not in _GIVEN_NAMES
     )
 
 
@@ -91,8 +129,8 @@ def entities(comparison: Comparison) -> Iterator[Finding]:
 def _group_entities(group: Group) -> Iterator[Finding]:
     copy_names = [(n, _key(group.copy, n)) for n in group.copy_items(group.copy.names)]
     source_names = [(n, _key(group.source, n)) for n in group.source_items(group.source.names)]
-    added = [(n, k) for n, k in copy_names if not any(_same(k, sk) for _, sk in source_names)]
-    dropped = [(n, k) for n, k in source_names if not any(_same(k, ck) for _, ck in copy_names)]
+    added = [(n, k) for n, k in copy_names if not any(same_name(k, sk) for _, sk in source_names)]
+    dropped = [(n, k) for n, k in source_names if not any(same_name(k, ck) for _, ck in copy_names)]
     for name, _ in added:
         counterpart = next((s for s, _ in dropped if _kind_compatible(name, s)), None)
         if counterpart is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.detect.lexicon import LOADED
 from unspin.model import Finding
 
@@ -16,12 +16,18 @@ def loaded_wording(comparison: Comparison) -> Iterator[Finding]:
 
 
 def _charged(group: Group) -> Iterator[Finding]:
-    copy_by_stem = {t.stem: t for t in group.copy_prose}
-    source_by_stem = {t.stem: t for t in group.source_prose}
+    """A charged word that took a neutral word's place: the copy has it and the source does
+    not, and a neutral word of the source lies outside the runs of words the two texts share
+    (a copy that keeps "left behind" and adds "as they fled" replaced nothing). Or the reverse."""
+    copy_by_stem = {t.stem: t for t in reversed(group.copy_prose)}
+    source_by_stem = {t.stem: t for t in reversed(group.source_prose)}
+    copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
+    copy_replaced = {t.stem: t for t in reversed(copy_changed)}
+    source_replaced = {t.stem: t for t in reversed(source_changed)}
     for neutral, charged in LOADED.items():
         for word in charged:
-            if word in copy_by_stem and word not in source_by_stem and neutral in source_by_stem:
-                c, s = copy_by_stem[word], source_by_stem[neutral]
+            if word in copy_by_stem and word not in source_by_stem and neutral in source_replaced:
+                c, s = copy_by_stem[word], source_replaced[neutral]
                 yield group.finding(
                     "loaded_wording",
                     "medium",
@@ -30,8 +36,8 @@ def _charged(group: Group) -> Iterator[Finding]:
                     f"the copy says {quoted(group.copy.span_text(c))} where the source "
                     f"says {quoted(group.source.span_text(s))}",
                 )
-            elif word in source_by_stem and word not in copy_by_stem and neutral in copy_by_stem:
-                c, s = copy_by_stem[neutral], source_by_stem[word]
+            elif word in source_by_stem and word not in copy_by_stem and neutral in copy_replaced:
+                c, s = copy_replaced[neutral], source_by_stem[word]
                 yield group.finding(
                     "loaded_wording",
                     "low",

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
-from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.detect.lexicon import ANTONYMS, NEGATORS
 from unspin.model import Finding
 from unspin.text import STOPWORDS, Token
+
+# How far a negation reaches within its clause: "no grounds to believe Russia is preparing to
+# invade" negates "preparing" and "invade" too.
+SCOPE = 8
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
 
 
 def _is_negator(token: Token) -> bool:
@@ -18,6 +25,22 @@ def _negated_words(toks: list[Token], i: int) -> set[str]:
     """Content stems the negation at i bears on: the next few words ("not" -> "imminent")."""
     after = [t.stem for t in toks[i + 1 : i + 5] if t.lower not in STOPWORDS and not _is_negator(t)]
     return set(after[:2])
+
+
+def _unnegated(text: str, toks: list[Token], stems: set[str]) -> bool:
+    """Some word with one of these stems stands outside every negation's scope: the text
+    asserts it ("caused") rather than denies it ("no grounds to believe ... preparing")."""
+    negators = [i for i, t in enumerate(toks) if _is_negator(t)]
+    for k, t in enumerate(toks):
+        if t.stem not in stems:
+            continue
+        in_scope = any(
+            0 < k - i <= SCOPE and not _CLAUSE_BREAK.search(text, toks[i].end, t.start)
+            for i in negators
+        )
+        if not in_scope:
+            return True
+    return False
 
 
 @detector("negation_flipped")
@@ -34,13 +57,16 @@ def _negations(group: Group) -> Iterator[Finding]:
     if (len(copy_neg) - len(source_neg)) % 2 == 0:
         return
     # The side with more negations holds the flip; it counts only if what it negates is also
-    # in the other side (else the sentences were reworded around different words).
+    # in the other side, asserted there (else the sentences were reworded around different
+    # words, or the other side denies it another way).
     if len(copy_neg) > len(source_neg):
-        extra, toks, other = copy_neg, group.copy_tokens, group.source_stems
+        extra, toks = copy_neg, group.copy_tokens
+        other_text, other_toks = group.source.text, group.source_tokens
     else:
-        extra, toks, other = source_neg, group.source_tokens, group.copy_stems
+        extra, toks = source_neg, group.source_tokens
+        other_text, other_toks = group.copy.text, group.copy_tokens
     for i in extra:
-        if _negated_words(toks, i) & other:
+        if _unnegated(other_text, other_toks, _negated_words(toks, i)):
             token = toks[i]
             if toks is group.copy_tokens:
                 copy_span, source_span = (token.start, token.end), group.source_range
@@ -53,16 +79,35 @@ def _negations(group: Group) -> Iterator[Finding]:
 
 
 def _antonyms(group: Group) -> Iterator[Finding]:
-    copy_only = {t.stem: t for t in group.copy_prose if t.stem not in group.source_stems}
-    source_only = {t.stem: t for t in group.source_prose if t.stem not in group.copy_stems}
-    for stem, token in copy_only.items():
-        opposite = next((source_only[o] for o in ANTONYMS.get(stem, ()) if o in source_only), None)
-        if opposite is not None:
-            yield group.finding(
-                "negation_flipped",
-                "high",
-                (token.start, token.end),
-                (opposite.start, opposite.end),
-                f"the copy says {quoted(group.copy.span_text(token))} where the source "
-                f"says the opposite, {quoted(group.source.span_text(opposite))}",
-            )
+    """A word the copy has more often than the source, whose opposite the source has more
+    often than the copy ("rose" for "fell", even when the sentence also keeps a "fell"). The
+    spans point at occurrences outside the runs of words both texts share, where there are."""
+    copy_extra = Counter(t.stem for t in group.copy_prose)
+    copy_extra.subtract(t.stem for t in group.source_prose)
+    source_only = {stem for stem, n in copy_extra.items() if n < 0}
+    changed_copy, changed_source = unshared(group.copy_prose, group.source_prose)
+    copy_at = _first_of_each(changed_copy + group.copy_prose)
+    source_at = _first_of_each(changed_source + group.source_prose)
+    for stem in sorted(copy_at, key=lambda s: copy_at[s].start):
+        if copy_extra[stem] <= 0:
+            continue
+        opposite = next((o for o in ANTONYMS.get(stem, ()) if o in source_only), None)
+        if opposite is None:
+            continue
+        token, other = copy_at[stem], source_at[opposite]
+        yield group.finding(
+            "negation_flipped",
+            "high",
+            (token.start, token.end),
+            (other.start, other.end),
+            f"the copy says {quoted(group.copy.span_text(token))} where the source "
+            f"says the opposite, {quoted(group.source.span_text(other))}",
+        )
+
+
+def _first_of_each(toks: list[Token]) -> dict[str, Token]:
+    """Each stem's first token in `toks`."""
+    first: dict[str, Token] = {}
+    for t in toks:
+        first.setdefault(t.stem, t)
+    return first

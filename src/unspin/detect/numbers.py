@@ -8,12 +8,19 @@ from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import Doc, Finding, Quantity
 from unspin.text import STOPWORDS, tokens
 
+# "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number
+# marked approximate on either side matches one this close to it (share of the larger).
+ROUNDING = 0.05
+
 
 def _same(a: Quantity, b: Quantity) -> bool:
     # A bare count matches any unit ("8,500" vs "8,500 troops" is the same number written twice).
-    return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)) and (
-        a.unit == b.unit or not a.unit or not b.unit
-    )
+    if not (a.unit == b.unit or not a.unit or not b.unit):
+        return False
+    gap = abs(a.value - b.value)
+    if gap <= 1e-9 * max(1.0, abs(a.value)):
+        return True
+    return (a.approximate or b.approximate) and gap <= ROUNDING * max(abs(a.value), abs(b.value))
 
 
 def _unmatched(ours: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
@@ -85,8 +92,12 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
 
 
 def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quantity | None:
-    """The source number the copy's number replaced: same unit, and counting the same thing
-    when either side says what it counts."""
+    """The source number the copy's number replaced: the same value in another unit, or the same
+    unit and counting the same thing when either side says what it counts."""
+    # The same value in another unit ("3.2 percent" for "3.2 percentage points") is a change.
+    relabelled = [c for c in candidates if c.unit != q.unit and abs(c.value - q.value) < 1e-9]
+    if relabelled:
+        return relabelled[0]
     same_unit = [c for c in candidates if c.unit == q.unit]
     if not same_unit:
         return None

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.entities import same_name
 from unspin.model import Doc, Finding, Quote
-from unspin.text import STOPWORDS, tokens
+from unspin.text import _BRITISH, STOPWORDS, Token, tokens
 
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
@@ -18,7 +19,15 @@ SAME_STATEMENT = 0.5
 
 
 def _words(doc: Doc, quote: Quote) -> list[str]:
-    return [t.lower for t in tokens(doc.text, quote.start, quote.end)]
+    return [_spelling(t.lower) for t in tokens(doc.text, quote.start, quote.end)]
+
+
+def _spelling(word: str) -> str:
+    """American spelling of a word: "destabilise" and "destabilize" quote the same word (house
+    style, not the speaker's choice); any other change of form is a change of words."""
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def _content(words: list[str]) -> set[str]:
@@ -29,11 +38,6 @@ def _is_run(short: list[str], long: list[str]) -> bool:
     """`short` is a contiguous run of `long` (the copy quotes part of the statement verbatim)."""
     n = len(short)
     return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
-
-
-def _overlap(a: list[str], b: list[str]) -> float:
-    ca = _content(a) or set(a)
-    return len(ca & (_content(b) or set(b))) / max(len(ca), 1)
 
 
 _NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
@@ -59,23 +63,9 @@ def _check(group: Group, quote: Quote, local: list[Quote], only_one: bool) -> It
     copy_words = _words(group.copy, quote)
     if not copy_words:
         return
-    candidates = [(q, _words(group.source, q)) for q in group.source.quotes]
-    scored = [(_overlap(copy_words, words), q, words) for q, words in candidates]
-    score, match, match_words = max(scored, key=lambda x: x[0], default=(0.0, None, []))
-    if score < SAME_STATEMENT and only_one and len(local) == 1:
-        # One quote on each side of aligned sentences: the same statement, however reworded.
-        match, match_words = local[0], _words(group.source, local[0])
-    elif score < SAME_STATEMENT:
-        match = None
+    match, match_words = _same_statement(group, copy_words, local, only_one)
     if match is None:
-        yield group.finding(
-            "quote_fabricated",
-            "high",
-            (quote.start, quote.end),
-            group.source_range,
-            f"the copy puts {quoted(group.copy.span_text(quote))} in quote marks; "
-            "the source quotes no such words",
-        )
+        yield _fabricated(group, quote, copy_words)
         return
     faithful = _is_run(copy_words, match_words) or (
         not quote.closed and _is_run(match_words, copy_words[: len(match_words)])
@@ -89,7 +79,9 @@ def _check(group: Group, quote: Quote, local: list[Quote], only_one: bool) -> It
             f"the quotation is reworded; the source quotes {quoted(group.source.span_text(match))}",
         )
     ours, theirs = _surname(quote.speaker), _surname(match.speaker)
-    if ours and theirs and ours != theirs:
+    # Another spelling ("Zelenskyy") is the same speaker; so is one the source's sentences also
+    # name ("a ChemLawn spokeswoman" for "Debra Strohmaier, a ChemLawn spokeswoman").
+    if ours and theirs and not same_name(ours, theirs) and not _named_in_source(group, ours):
         yield group.finding(
             "quote_misattributed",
             "high",
@@ -98,6 +90,67 @@ def _check(group: Group, quote: Quote, local: list[Quote], only_one: bool) -> It
             f"the copy gives these words to {quoted(quote.speaker)}; "
             f"the source quotes {quoted(match.speaker)}",
         )
+
+
+def _same_statement(
+    group: Group, copy_words: list[str], local: list[Quote], only_one: bool
+) -> tuple[Quote | None, list[str]]:
+    """The source quote the copy quote renders, if any: one it quotes a verbatim run of, else
+    the one sharing most of its content words. A quote outside the aligned sentences must
+    share at least two of them (one shared word, "resist", does not make two statements one),
+    and a nearby quote wins a tie."""
+    candidates = [(q, _words(group.source, q), q in local) for q in group.source.quotes]
+    for q, words, _ in sorted(candidates, key=lambda c: not c[2]):
+        if _is_run(copy_words, words):
+            return q, words
+    content = _content(copy_words) or set(copy_words)
+    best: tuple[float, bool, Quote | None, list[str]] = (0.0, False, None, [])
+    for q, words, is_local in candidates:
+        shared = len(content & (_content(words) or set(words)))
+        if not is_local and shared < min(2, len(content)):
+            continue
+        best = max(best, (shared / len(content), is_local, q, words), key=lambda b: b[:2])
+    score, _, match, match_words = best
+    if score >= SAME_STATEMENT:
+        return match, match_words
+    if only_one and len(local) == 1 and _run_in(group.source_prose, copy_words) is None:
+        # One quote on each side of aligned sentences: the same statement, however reworded
+        # (unless the copy quotes words the source says unquoted: quote marks moved).
+        return local[0], _words(group.source, local[0])
+    return None, []
+
+
+def _fabricated(group: Group, quote: Quote, copy_words: list[str]) -> Finding:
+    """A quote matching no source quote: words the source says unquoted, put in quote marks
+    (the source span is those words), or words the source does not have at all."""
+    run = _run_in(group.source_prose, copy_words)
+    if run is not None:
+        source_span = run
+        reason = "the source says these words without quoting anyone"
+    else:
+        source_span = group.source_range
+        reason = "the source quotes no such words"
+    return group.finding(
+        "quote_fabricated",
+        "high",
+        (quote.start, quote.end),
+        source_span,
+        f"the copy puts {quoted(group.copy.span_text(quote))} in quote marks; {reason}",
+    )
+
+
+def _run_in(toks: list[Token], words: list[str]) -> tuple[int, int] | None:
+    """The span of the first place `words` occur as consecutive tokens of `toks`."""
+    n = len(words)
+    lowers = [_spelling(t.lower) for t in toks]
+    for i in range(len(toks) - n + 1):
+        if lowers[i : i + n] == words:
+            return (toks[i].start, toks[i + n - 1].end)
+    return None
+
+
+def _named_in_source(group: Group, surname: str) -> bool:
+    return any(t.lower == surname for t in group.source_tokens)
 
 
 def _speaker_span(quote: Quote) -> tuple[int, int]:

@@ -1,0 +1,261 @@
+"""Attribution: who the source says a claim comes from.
+
+attribution_dropped: the source credits a claim to someone ("bankers said", "INA said"); the
+copy's sentence states it as fact and no longer names them. attribution_changed: the copy
+credits the claim to another named speaker. Not findings: "according to X" for "X said", the
+attribution moved to the front, another speech verb, the speaker described ("the company"),
+shortened or named another way ("Baghdad" for "Iraq").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detect_pairs import (
+    AP_ALERT,
+    AP_DENIED,
+    AP_REZNIKOV,
+    CHEMLAWN,
+    KURDISTAN,
+    MERRELL,
+    SEED_DENIED,
+    SEED_REZNIKOV,
+    VENEZUELA,
+    ZINCOR,
+    Found,
+    edit,
+    run,
+    types_of,
+)
+
+ATTRIBUTION_TYPES = types_of("attributions")
+
+# Reuters-21578 NEWID 110 (American Express and Shearson).
+AMEX = (
+    "Several analysts said American Express is not in need of cash, which might be the only "
+    "reason to sell a part of a strong asset."
+)
+
+
+def attributions(copy: str, source: str, *, embed: bool = False) -> list[Found]:
+    return run(copy, source, ATTRIBUTION_TYPES, embed=embed)
+
+
+# --- attribution_dropped -----------------------------------------------------------------------
+
+
+def test_arbitrageurs_view_stated_as_fact_is_attribution_dropped() -> None:
+    copy = edit(
+        CHEMLAWN, "Waste Management Inc, Wall Street arbitrageurs said.", "Waste Management Inc."
+    )
+    assert attributions(copy, CHEMLAWN) == [
+        (
+            "attribution_dropped",
+            "high",
+            "ChemLawn Corp could attract a higher bid than the 27 dlrs per share offered by "
+            "Waste Management Inc.",
+            "Wall Street arbitrageurs said",
+        )
+    ]
+
+
+def test_bankers_forecast_stated_as_fact_is_attribution_dropped() -> None:
+    copy = edit(VENEZUELA, "the deal later today, the bankers said.", "the deal later today.")
+    assert attributions(copy, VENEZUELA) == [
+        (
+            "attribution_dropped",
+            "high",
+            "The committee was meeting in New York this afternoon and could put its final stamp "
+            "of approval of the deal later today.",
+            "the bankers said",
+        )
+    ]
+
+
+def test_a_news_agencys_casualty_claim_stated_as_fact_is_attribution_dropped() -> None:
+    copy = edit(KURDISTAN, "INA said hundreds of Iranians", "Hundreds of Iranians")
+    assert attributions(copy, KURDISTAN) == [
+        (
+            "attribution_dropped",
+            "high",
+            "Hundreds of Iranians were killed and large quantities of armour and weapons were "
+            "left behind.",
+            "INA said",
+        )
+    ]
+
+
+def test_an_unnamed_spokesmans_figure_stated_as_fact_is_attribution_dropped() -> None:
+    copy = edit(MERRELL, "birth defects, said a company spokesman.", "birth defects.")
+    assert attributions(copy, MERRELL) == [
+        (
+            "attribution_dropped",
+            "high",
+            "At one point about 1700 lawsuits had been filed alleging the drug caused birth "
+            "defects.",
+            "said a company spokesman",
+        )
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the speaker (Russia) stays in the copy's sentence as the subject of the claim, so "
+    "the detector takes the claim as still attributed; telling 'Russia has denied X' from "
+    "'Russia did X' needs the cue word, not just the speaker",
+)
+def test_a_denial_turned_into_the_claim_it_denied_is_attribution_dropped() -> None:
+    copy = (
+        "Russia is planning an assault and has massed an estimated 100,000 troops near Ukraine "
+        "in recent weeks, leading the United States and its NATO allies to rush to prepare for a "
+        "possible war."
+    )
+    assert attributions(copy, AP_DENIED, embed=True) == [
+        ("attribution_dropped", "high", copy, "Russia has denied")
+    ]
+
+
+# --- attribution_changed -----------------------------------------------------------------------
+
+
+def test_an_analysts_view_credited_to_another_analyst_is_attribution_changed() -> None:
+    copy = edit(CHEMLAWN, "Schlang said ChemLawn could", "Morbelli said ChemLawn could")
+    assert attributions(copy, CHEMLAWN) == [("attribution_changed", "high", "Morbelli", "Schlang")]
+
+
+def test_iraqs_claim_credited_to_iran_is_attribution_changed() -> None:
+    copy = edit(KURDISTAN, "Iraq said today its forces", "Iran said today its forces")
+    assert attributions(copy, KURDISTAN) == [("attribution_changed", "high", "Iran", "Iraq")]
+
+
+def test_one_agencys_report_credited_to_the_other_is_attribution_changed() -> None:
+    copy = edit(KURDISTAN, "INA said hundreds of Iranians", "IRNA said hundreds of Iranians")
+    assert attributions(copy, KURDISTAN) == [("attribution_changed", "high", "IRNA", "INA")]
+
+
+def test_the_defence_ministers_words_credited_to_the_president_is_attribution_changed() -> None:
+    copy = edit(
+        AP_REZNIKOV, "Defense Minister Oleksii Reznikov told", "President Volodymyr Zelensky told"
+    )
+    assert attributions(copy, AP_REZNIKOV, embed=True) == [
+        ("attribution_changed", "high", "Volodymyr Zelensky", "Oleksii Reznikov")
+    ]
+
+
+# --- not findings ------------------------------------------------------------------------------
+
+
+def test_seed_keeps_the_denial_as_russias_denials() -> None:
+    # "despite Russia's denials" still says who denies planning an attack.
+    assert attributions(SEED_DENIED, AP_DENIED, embed=True) == []
+
+
+def test_seed_reznikov_said_for_told_parliament_is_the_same_attribution() -> None:
+    assert attributions(SEED_REZNIKOV, AP_REZNIKOV) == []
+
+
+def test_according_to_x_for_x_said_is_the_same_attribution() -> None:
+    copy = edit(
+        CHEMLAWN,
+        "Waste Management Inc, Wall Street arbitrageurs said.",
+        "Waste Management Inc, according to Wall Street arbitrageurs.",
+    )
+    assert attributions(copy, CHEMLAWN) == []
+
+
+def test_the_attribution_moved_to_the_front_is_the_same_attribution() -> None:
+    copy = edit(
+        CHEMLAWN,
+        "ChemLawn Corp could attract a higher bid than the 27 dlrs per share offered by Waste "
+        "Management Inc, Wall Street arbitrageurs said.",
+        "Wall Street arbitrageurs said ChemLawn Corp could attract a higher bid than the 27 dlrs "
+        "per share offered by Waste Management Inc.",
+    )
+    assert attributions(copy, CHEMLAWN) == []
+
+
+def test_according_to_the_company_moved_to_the_front_is_the_same_attribution() -> None:
+    copy = edit(
+        ZINCOR,
+        "Three black workers were killed and seven injured in fighting at a South African zinc "
+        "refinery last night, Gold Fields of South Africa Ltd said.",
+        "According to Gold Fields of South Africa Ltd, three black workers were killed and seven "
+        "injured in fighting at a South African zinc refinery last night.",
+    )
+    assert attributions(copy, ZINCOR) == []
+
+
+def test_told_parliament_for_said_is_the_same_attribution() -> None:
+    copy = edit(AP_REZNIKOV, "told parliament that", "said in parliament that")
+    assert attributions(copy, AP_REZNIKOV) == []
+
+
+def test_announced_for_said_is_the_same_attribution() -> None:
+    copy = edit(AP_ALERT, "NATO said it was", "NATO announced it was")
+    assert attributions(copy, AP_ALERT) == []
+
+
+def test_bankers_told_reuters_for_bankers_said_is_the_same_attribution() -> None:
+    copy = edit(VENEZUELA, ", bankers said.", ", bankers told Reuters.")
+    assert attributions(copy, VENEZUELA) == []
+
+
+def test_the_company_for_the_companys_name_is_the_same_speaker() -> None:
+    copy = edit(ZINCOR, "Gold Fields of South Africa Ltd said", "the company said")
+    assert attributions(copy, ZINCOR) == []
+
+
+def test_a_description_of_the_company_is_the_same_speaker() -> None:
+    copy = edit(ZINCOR, "Gold Fields of South Africa Ltd said", "the mining house said")
+    assert attributions(copy, ZINCOR) == []
+
+
+def test_a_shortened_company_name_is_the_same_speaker() -> None:
+    copy = edit(ZINCOR, "Gold Fields of South Africa Ltd said", "Gold Fields said")
+    assert attributions(copy, ZINCOR) == []
+
+
+def test_the_capital_for_the_country_is_the_same_speaker() -> None:
+    copy = edit(KURDISTAN, "Iraq said today its forces", "Baghdad said today its forces")
+    assert attributions(copy, KURDISTAN) == []
+
+
+def test_the_surname_before_the_title_is_the_same_speaker() -> None:
+    copy = edit(
+        KURDISTAN,
+        "The political department head at Iraq's Defence Ministry, Abdul Jabbar Muhsen, said",
+        "Muhsen, the political department head at Iraq's Defence Ministry, said",
+    )
+    assert attributions(copy, KURDISTAN) == []
+
+
+def test_a_company_spokesman_named_by_company_is_the_same_speaker() -> None:
+    copy = edit(MERRELL, "said a company spokesman", "a Merrell spokesman said")
+    assert attributions(copy, MERRELL) == []
+
+
+def test_the_passive_voice_keeps_the_attribution() -> None:
+    copy = edit(
+        CHEMLAWN,
+        "ChemLawn Corp could attract a higher bid than the 27 dlrs per share offered by Waste "
+        "Management Inc, Wall Street arbitrageurs said.",
+        "A higher bid than the 27 dlrs per share Waste Management Inc offered could be attracted "
+        "by ChemLawn Corp, Wall Street arbitrageurs said.",
+    )
+    assert attributions(copy, CHEMLAWN) == []
+
+
+def test_market_watchers_for_several_analysts_is_no_other_speaker() -> None:
+    copy = edit(AMEX, "Several analysts said", "Market watchers said")
+    assert attributions(copy, AMEX, embed=True) == []
+
+
+def test_banking_sources_at_the_front_for_the_bankers_is_no_other_speaker() -> None:
+    copy = edit(
+        VENEZUELA,
+        "The committee was meeting in New York this afternoon and could put its final stamp of "
+        "approval of the deal later today, the bankers said.",
+        "Banking sources said the committee was meeting in New York this afternoon and could put "
+        "its final stamp of approval of the deal later today.",
+    )
+    assert attributions(copy, VENEZUELA) == []

@@ -1,0 +1,168 @@
+"""certainty_shifted: a hedge removed (a possibility stated as fact) or added (doubt invented).
+
+Hedges: may, might, could, possibly, possible, potentially, reportedly, estimated, ...
+Boosters: will, certainly, definitely, ... A hedge is kept when the copy hedges the same claim
+with another hedge ("might" for "could", "may" for "could possibly"). "May" the month is no
+hedge. Quoted words are the quote detectors' business.
+"""
+
+from __future__ import annotations
+
+from detect_pairs import (
+    AP_ALERT,
+    AP_DENIED,
+    AP_REASSURE,
+    BRAZIL,
+    CHEMLAWN,
+    ECUADOR,
+    SEED_ALERT,
+    SEED_DENIED,
+    SEED_REASSURE,
+    VENEZUELA,
+    ZINCOR,
+    Found,
+    edit,
+    run,
+    types_of,
+)
+
+CERTAINTY_TYPES = types_of("certainty")
+
+
+def certainty(copy: str, source: str, *, embed: bool = False) -> list[Found]:
+    return run(copy, source, CERTAINTY_TYPES, embed=embed)
+
+
+# --- hedge removed -----------------------------------------------------------------------------
+
+
+def test_could_possibly_take_made_will_take_is_certainty_shifted() -> None:
+    copy = edit(
+        ECUADOR, "it could possibly take more than a month", "it will take more than a month"
+    )
+    assert certainty(copy, ECUADOR) == [("certainty_shifted", "medium", "will", "could")]
+
+
+def test_could_put_made_will_put_is_certainty_shifted() -> None:
+    copy = edit(VENEZUELA, "and could put its final stamp", "and will put its final stamp")
+    assert certainty(copy, VENEZUELA) == [("certainty_shifted", "medium", "will", "could")]
+
+
+def test_could_be_sent_made_will_be_sent_is_certainty_shifted() -> None:
+    copy = edit(BRAZIL, "The telex could be sent", "The telex will be sent")
+    assert certainty(copy, BRAZIL) == [("certainty_shifted", "medium", "will", "could")]
+
+
+def test_could_attract_made_will_certainly_attract_points_at_the_first_booster() -> None:
+    copy = edit(CHEMLAWN, "ChemLawn Corp could attract", "ChemLawn Corp will certainly attract")
+    assert certainty(copy, CHEMLAWN) == [("certainty_shifted", "medium", "will", "could")]
+
+
+def test_a_possible_war_made_war_is_certainty_shifted() -> None:
+    copy = edit(AP_DENIED, "prepare for a possible war", "prepare for war")
+    assert certainty(copy, AP_DENIED) == [("certainty_shifted", "medium", copy, "possible")]
+
+
+def test_potentially_deploy_made_deploy_is_certainty_shifted() -> None:
+    copy = edit(AP_ALERT, "to potentially deploy", "to deploy")
+    assert certainty(copy, AP_ALERT) == [("certainty_shifted", "medium", copy, "potentially")]
+
+
+def test_an_estimated_figure_stated_as_exact_is_certainty_shifted() -> None:
+    copy = edit(AP_DENIED, "massed an estimated 100,000", "massed 100,000")
+    assert certainty(copy, AP_DENIED) == [("certainty_shifted", "medium", copy, "estimated")]
+
+
+# --- hedge added -------------------------------------------------------------------------------
+
+
+def test_may_added_to_a_reported_fact_is_certainty_shifted() -> None:
+    copy = edit(ZINCOR, "Police were called but", "Police may have been called but")
+    assert certainty(copy, ZINCOR) == [
+        (
+            "certainty_shifted",
+            "medium",
+            "may",
+            "Police were called but the fighting had ended by the time they arrived.",
+        )
+    ]
+
+
+def test_reportedly_added_to_a_confirmed_toll_is_certainty_shifted() -> None:
+    copy = edit(
+        ZINCOR, "Three black workers were killed", "Three black workers were reportedly killed"
+    )
+    assert certainty(copy, ZINCOR) == [
+        (
+            "certainty_shifted",
+            "medium",
+            "reportedly",
+            "Three black workers were killed and seven injured in fighting at a South African "
+            "zinc refinery last night, Gold Fields of South Africa Ltd said.",
+        )
+    ]
+
+
+# --- not findings ------------------------------------------------------------------------------
+
+
+def test_seed_keeps_a_possible_war_as_a_possible_conflict() -> None:
+    assert certainty(SEED_DENIED, AP_DENIED, embed=True) == []
+
+
+def test_seed_keeps_a_possible_deployment() -> None:
+    assert certainty(SEED_ALERT, AP_ALERT, embed=True) == []
+
+
+def test_seed_reassure_has_no_hedge_to_shift() -> None:
+    assert certainty(SEED_REASSURE, AP_REASSURE, embed=True) == []
+
+
+def test_might_for_could_is_the_same_hedge() -> None:
+    assert certainty(edit(BRAZIL, "telex could be sent", "telex might be sent"), BRAZIL) == []
+
+
+def test_may_for_could_possibly_is_still_hedged() -> None:
+    copy = edit(
+        ECUADOR, "it could possibly take more than a month", "it may take more than a month"
+    )
+    assert certainty(copy, ECUADOR) == []
+
+
+def test_a_potential_war_for_a_possible_war_is_the_same_hedge() -> None:
+    copy = edit(AP_DENIED, "a possible war", "a potential war")
+    assert certainty(copy, AP_DENIED) == []
+
+
+def test_the_month_of_may_is_no_hedge() -> None:
+    copy = edit(ZINCOR, "zinc refinery last night", "zinc refinery in May")
+    assert certainty(copy, ZINCOR) == []
+
+
+def test_a_hedged_claim_reordered_keeps_its_hedge() -> None:
+    copy = edit(
+        VENEZUELA,
+        "The committee was meeting in New York this afternoon and could put its final stamp of "
+        "approval of the deal later today, the bankers said.",
+        "The bankers said the committee, meeting in New York this afternoon, could put its final "
+        "stamp of approval of the deal later today.",
+    )
+    assert certainty(copy, VENEZUELA) == []
+
+
+def test_a_booster_inside_a_quote_is_left_to_the_quote_detectors() -> None:
+    copy = edit(CHEMLAWN, '"I think they will resist it,"', '"They will certainly resist it,"')
+    assert run(copy, CHEMLAWN, {"certainty_shifted", "quote_altered"}) == [
+        ("quote_altered", "high", "They will certainly resist it,", "I think they will resist it,")
+    ]
+
+
+def test_the_passive_voice_keeps_could() -> None:
+    copy = edit(
+        CHEMLAWN,
+        "ChemLawn Corp could attract a higher bid than the 27 dlrs per share offered by Waste "
+        "Management Inc, Wall Street arbitrageurs said.",
+        "A higher bid than the 27 dlrs per share Waste Management Inc offered could be attracted "
+        "by ChemLawn Corp, Wall Street arbitrageurs said.",
+    )
+    assert certainty(copy, CHEMLAWN) == []

@@ -1,0 +1,92 @@
+"""Coverage: unsourced_sentence (a copy sentence no source sentence supports, medium, no source
+span) and omitted_sentence (a source sentence the copy leaves out, low, no copy span).
+
+Not findings: sentences paraphrased, reordered, split in two or merged into one.
+"""
+
+from __future__ import annotations
+
+from detect_pairs import (
+    AP_DENIED,
+    AP_DIPLOMACY,
+    AP_REASSURE,
+    AP_REZNIKOV,
+    SEED_DENIED,
+    SEED_DIPLOMACY,
+    SEED_REASSURE,
+    SEED_REZNIKOV,
+    ZINCOR,
+    Found,
+    edit,
+    report,
+    run,
+    types_of,
+)
+
+COVERAGE_TYPES = types_of("unsourced_sentences", "omitted_sentences")
+
+AP_STORY = f"{AP_REASSURE}\n\n{AP_DENIED}\n\n{AP_DIPLOMACY}\n"
+SEED_STORY = f"{SEED_REASSURE}\n\n{SEED_DENIED}\n\n{SEED_DIPLOMACY}\n"
+# Sentences of the seed page with no AP original: a filler line and the page's boilerplate.
+LOCALS = "Some locals are keeping a close eye on everything."
+REPLY = "Leave A Reply"
+
+
+def coverage(copy: str, source: str, *, embed: bool = False) -> list[Found]:
+    return run(copy, source, COVERAGE_TYPES, embed=embed)
+
+
+def test_seed_filler_with_no_source_is_unsourced() -> None:
+    copy = f"{SEED_REASSURE}\n\n{LOCALS}\n\n{SEED_DENIED}\n\n{SEED_DIPLOMACY}\n"
+    assert coverage(copy, AP_STORY, embed=True) == [("unsourced_sentence", "medium", LOCALS, None)]
+
+
+def test_seed_page_boilerplate_is_unsourced() -> None:
+    copy = f"{SEED_STORY}\n{REPLY}\n"
+    assert coverage(copy, AP_STORY, embed=True) == [("unsourced_sentence", "medium", REPLY, None)]
+
+
+def test_an_unsourced_finding_names_no_source() -> None:
+    copy = f"{SEED_STORY}\n{REPLY}\n"
+    findings = report(copy, AP_STORY, embed=True).findings
+    (finding,) = [f for f in findings if f.type == "unsourced_sentence"]
+    assert (finding.source, finding.source_span) == (None, None)
+
+
+def test_a_paragraph_the_copy_leaves_out_is_omitted() -> None:
+    copy = f"{SEED_REASSURE}\n\n{SEED_DIPLOMACY}\n"
+    assert coverage(copy, AP_STORY, embed=True) == [("omitted_sentence", "low", None, AP_DENIED)]
+
+
+def test_a_sentence_cut_from_a_wire_story_is_omitted() -> None:
+    police = "Police were called but the fighting had ended by the time they arrived."
+    copy = edit(ZINCOR, f" {police}", "")
+    assert coverage(copy, ZINCOR) == [("omitted_sentence", "low", None, police)]
+
+
+# --- not findings ------------------------------------------------------------------------------
+
+
+def test_seed_paraphrases_are_all_sourced_and_cover_the_source() -> None:
+    assert coverage(SEED_STORY, AP_STORY, embed=True) == []
+
+
+def test_sentences_in_another_order_are_sourced() -> None:
+    copy = f"{SEED_DIPLOMACY}\n\n{SEED_REASSURE}\n\n{SEED_DENIED}\n"
+    assert coverage(copy, AP_STORY, embed=True) == []
+
+
+def test_a_fragment_split_off_a_sentence_is_sourced() -> None:
+    # The seed's Reznikov paragraph ends with a stray "Reznikov said."
+    assert coverage(SEED_REZNIKOV, AP_REZNIKOV) == []
+
+
+def test_two_sentences_merged_into_one_leave_nothing_out() -> None:
+    copy = edit(
+        ZINCOR,
+        "Police were called but the fighting had ended by the time they arrived.\n\n"
+        "A company spokesman said he had no idea of the cause of the fighting.",
+        "Police were called but the fighting had ended by the time they arrived, and a company "
+        "spokesman said he had no idea of the cause of the fighting.",
+    )
+    assert coverage(copy, ZINCOR) == []

@@ -1,0 +1,125 @@
+"""loaded_wording: a neutral word replaced by a charged one ("killed" -> "murdered", medium), or
+a charged word softened (low). The charged word must take the neutral word's place: a copy that
+keeps the neutral word and adds another verb ("left behind as they fled") replaced nothing.
+Neutral synonyms ("told", "added", "declined") are not findings.
+"""
+
+from __future__ import annotations
+
+from detect_pairs import (
+    AP_DENIED,
+    CHEMLAWN,
+    ECUADOR,
+    JAPAN_CPI,
+    KURDISTAN,
+    ZINCOR,
+    Found,
+    edit,
+    run,
+    types_of,
+)
+
+LOADED_TYPES = types_of("loaded_wording")
+
+# A seed page sentence, and the same sentence with the neutral "killed".
+SEED_MURDERED = (
+    "Since then, more than 14,000 people have been murdered in clashes between Ukrainian forces "
+    "and insurgents backed by Russia, and efforts to find a diplomatic solution to the crisis "
+    "have stagnated."
+)
+KILLED = edit(SEED_MURDERED, "have been murdered", "have been killed")
+
+
+def loaded(copy: str, source: str, *, embed: bool = False) -> list[Found]:
+    return run(copy, source, LOADED_TYPES, embed=embed)
+
+
+def test_seed_sentences_murdered_for_killed_is_loaded_wording() -> None:
+    assert loaded(SEED_MURDERED, KILLED) == [("loaded_wording", "medium", "murdered", "killed")]
+
+
+def test_killed_made_murdered_is_loaded_wording() -> None:
+    copy = edit(ZINCOR, "Three black workers were killed", "Three black workers were murdered")
+    assert loaded(copy, ZINCOR) == [("loaded_wording", "medium", "murdered", "killed")]
+
+
+def test_killed_made_slaughtered_is_loaded_wording() -> None:
+    copy = edit(KURDISTAN, "Iranians were killed", "Iranians were slaughtered")
+    assert loaded(copy, KURDISTAN) == [("loaded_wording", "medium", "slaughtered", "killed")]
+
+
+def test_said_made_admitted_is_loaded_wording() -> None:
+    copy = edit(CHEMLAWN, "Schlang said ChemLawn could", "Schlang admitted ChemLawn could")
+    assert loaded(copy, CHEMLAWN) == [("loaded_wording", "medium", "admitted", "said")]
+
+
+def test_fell_made_plunged_is_loaded_wording() -> None:
+    copy = edit(JAPAN_CPI, "(base 1985) fell 0.4 pct", "(base 1985) plunged 0.4 pct")
+    assert loaded(copy, JAPAN_CPI) == [("loaded_wording", "medium", "plunged", "fell")]
+
+
+def test_troops_made_invaders_is_loaded_wording() -> None:
+    copy = edit(AP_DENIED, "an estimated 100,000 troops", "an estimated 100,000 invaders")
+    assert loaded(copy, AP_DENIED) == [("loaded_wording", "medium", "invaders", "troops")]
+
+
+def test_murdered_softened_to_killed_is_low_loaded_wording() -> None:
+    assert loaded(KILLED, SEED_MURDERED) == [("loaded_wording", "low", "killed", "murdered")]
+
+
+# --- not findings ------------------------------------------------------------------------------
+
+
+def test_told_reuters_for_said_is_neutral() -> None:
+    copy = edit(CHEMLAWN, "Schlang said ChemLawn could", "Schlang told Reuters ChemLawn could")
+    assert loaded(copy, CHEMLAWN) == []
+
+
+def test_added_for_said_is_neutral() -> None:
+    copy = edit(CHEMLAWN, "Schlang said ChemLawn could", "Schlang added that ChemLawn could")
+    assert loaded(copy, CHEMLAWN) == []
+
+
+def test_according_to_for_said_is_neutral() -> None:
+    copy = edit(
+        CHEMLAWN, "Wall Street arbitrageurs said.", "according to Wall Street arbitrageurs."
+    )
+    assert loaded(copy, CHEMLAWN) == []
+
+
+def test_left_dead_for_killed_is_neutral() -> None:
+    copy = edit(ECUADOR, "killed at least six people", "left at least six people dead")
+    assert loaded(copy, ECUADOR) == []
+
+
+def test_declined_for_fell_is_neutral() -> None:
+    copy = edit(JAPAN_CPI, "(base 1985) fell 0.4 pct", "(base 1985) declined 0.4 pct")
+    assert loaded(copy, JAPAN_CPI) == []
+
+
+def test_abandoned_for_left_behind_is_neutral() -> None:
+    copy = edit(KURDISTAN, "weapons were left behind", "weapons were abandoned")
+    assert loaded(copy, KURDISTAN) == []
+
+
+def test_a_charged_word_added_beside_the_kept_neutral_word_replaces_nothing() -> None:
+    copy = edit(KURDISTAN, "weapons were left behind.", "weapons were left behind as they fled.")
+    assert loaded(copy, KURDISTAN) == []
+
+
+def test_the_attribution_moved_keeps_killed_and_said() -> None:
+    copy = edit(
+        KURDISTAN,
+        "INA said hundreds of Iranians were killed",
+        "According to INA, hundreds of Iranians were killed",
+    )
+    assert loaded(copy, KURDISTAN) == []
+
+
+def test_the_active_voice_keeps_killed() -> None:
+    copy = edit(
+        ZINCOR,
+        "Three black workers were killed and seven injured in fighting",
+        "Fighting killed three black workers and injured seven",
+    )
+    assert loaded(copy, ZINCOR) == []

@@ -1,0 +1,177 @@
+"""negation_flipped: the copy says the opposite of the source.
+
+A negation ("not", "no", "never", "n't") added or dropped on a claim both texts make, or a word
+swapped for its antonym ("rose" for "fell"). Not findings: another negated wording ("was not the
+cause" for "did not cause", "under no pressure" for "not under pressure"), a contraction, a
+synonym ("declined" for "fell"), a claim the copy negates that the source denies another way.
+"""
+
+from __future__ import annotations
+
+from detect_pairs import (
+    AP_REASSURE,
+    AP_REZNIKOV,
+    BRAZIL,
+    CHEMLAWN,
+    ECUADOR,
+    JAPAN_CPI,
+    MERRELL,
+    SEED_REASSURE,
+    SEED_REZNIKOV,
+    ZINCOR,
+    Found,
+    edit,
+    report,
+    run,
+    types_of,
+)
+
+NEGATION_TYPES = types_of("negation")
+
+# Reuters-21578 NEWID 4 (opening sentence).
+BANKAMERICA = (
+    "BankAmerica Corp is not under pressure to act quickly on its proposed equity offering and "
+    "would do well to delay it because of the stock's recent poor performance, banking "
+    "analysts said."
+)
+
+
+def negations(copy: str, source: str, *, embed: bool = False) -> list[Found]:
+    return run(copy, source, NEGATION_TYPES, embed=embed)
+
+
+def sentence_of(text: str, words: str) -> str:
+    """The line of `text` holding `words` (used where that paragraph is one sentence)."""
+    return next(line for line in text.splitlines() if words in line)
+
+
+# --- negation dropped or added -----------------------------------------------------------------
+
+
+def test_a_jury_finding_of_no_cause_turned_into_cause_is_negation_flipped() -> None:
+    copy = edit(MERRELL, "Bendectin did not cause the birth", "Bendectin caused the birth")
+    assert negations(copy, MERRELL) == [
+        ("negation_flipped", "high", sentence_of(copy, "Bendectin caused"), "not")
+    ]
+
+
+def test_not_imminent_made_imminent_is_negation_flipped() -> None:
+    copy = edit(AP_REASSURE, "was not imminent", "was imminent")
+    assert negations(copy, AP_REASSURE) == [("negation_flipped", "high", copy, "not")]
+
+
+def test_no_plans_made_plans_is_negation_flipped() -> None:
+    copy = edit(BRAZIL, "there are no plans for", "there are plans for")
+    assert negations(copy, BRAZIL) == [
+        ("negation_flipped", "high", sentence_of(copy, "there are plans"), "no")
+    ]
+
+
+def test_does_not_want_made_wants_is_negation_flipped() -> None:
+    copy = edit(CHEMLAWN, "if does not want to be acquired", "if does want to be acquired")
+    sentence = (
+        "Schlang said ChemLawn could try to find a white knight if does want to be acquired by "
+        "Waste Management."
+    )
+    assert negations(copy, CHEMLAWN) == [("negation_flipped", "high", sentence, "not")]
+
+
+def test_a_negation_added_to_a_plan_is_negation_flipped() -> None:
+    copy = edit(ECUADOR, "would cut domestic fuel sales", "would not cut domestic fuel sales")
+    assert negations(copy, ECUADOR) == [
+        ("negation_flipped", "high", "not", sentence_of(ECUADOR, "would cut domestic"))
+    ]
+
+
+# --- antonyms ----------------------------------------------------------------------------------
+
+
+def test_rose_for_fell_is_negation_flipped() -> None:
+    copy = edit(JAPAN_CPI, "(base 1985) fell 0.4 pct", "(base 1985) rose 0.4 pct")
+    assert negations(copy, JAPAN_CPI) == [("negation_flipped", "high", "rose", "fell")]
+
+
+def test_fell_for_rose_beside_another_fell_is_negation_flipped_at_the_changed_word() -> None:
+    copy = edit(JAPAN_CPI, "Food costs rose in January", "Food costs fell in January")
+    found = [f for f in report(copy, JAPAN_CPI).findings if f.type == "negation_flipped"]
+    changed = copy.index("Food costs fell") + len("Food costs ")
+    assert [(f.copy_span, JAPAN_CPI[slice(*f.source_span)]) for f in found] == [
+        ((changed, changed + len("fell")), "rose")
+    ]
+
+
+# --- not findings ------------------------------------------------------------------------------
+
+
+def test_seed_keeps_not_imminent_as_not_near() -> None:
+    assert negations(SEED_REASSURE, AP_REASSURE, embed=True) == []
+
+
+def test_seed_keeps_reznikovs_negations() -> None:
+    assert negations(SEED_REZNIKOV, AP_REZNIKOV) == []
+
+
+def test_not_near_for_not_imminent_is_the_same_negation() -> None:
+    assert negations(edit(AP_REASSURE, "not imminent", "not near"), AP_REASSURE) == []
+
+
+def test_was_not_the_cause_for_did_not_cause_is_the_same_negation() -> None:
+    copy = edit(
+        MERRELL,
+        "Bendectin did not cause the birth defects",
+        "Bendectin was not the cause of the birth defects",
+    )
+    assert negations(copy, MERRELL) == []
+
+
+def test_a_contraction_is_the_same_negation() -> None:
+    copy = edit(MERRELL, "Bendectin did not cause", "Bendectin didn't cause")
+    assert negations(copy, MERRELL) == []
+
+
+def test_not_planning_for_no_plans_is_the_same_negation() -> None:
+    copy = edit(
+        BRAZIL,
+        "there are no plans for Brazilian finance minister Dilson Funaro to meet",
+        "Brazilian finance minister Dilson Funaro is not planning to meet",
+    )
+    assert negations(copy, BRAZIL) == []
+
+
+def test_under_no_pressure_for_not_under_pressure_is_the_same_negation() -> None:
+    copy = edit(BANKAMERICA, "is not under pressure", "is under no pressure")
+    assert negations(copy, BANKAMERICA) == []
+
+
+def test_did_not_know_for_had_no_idea_is_the_same_negation() -> None:
+    copy = edit(ZINCOR, "he had no idea of the cause", "he did not know the cause")
+    assert negations(copy, ZINCOR) == []
+
+
+def test_not_preparing_for_no_grounds_to_believe_preparing_is_the_same_claim() -> None:
+    # The source's "no grounds to believe" reaches "preparing" and "invade": the copy's "not"
+    # denies what the source already denies.
+    source = (
+        "Reznikov said there are no grounds to believe Russia is preparing to invade imminently."
+    )
+    copy = (
+        "Reznikov said Russia is not preparing to invade imminently, because there are no "
+        "grounds to believe it."
+    )
+    assert negations(copy, source) == []
+
+
+def test_declined_or_was_down_for_fell_is_no_flip() -> None:
+    declined = edit(JAPAN_CPI, "(base 1985) fell 0.4 pct", "(base 1985) declined 0.4 pct")
+    down = edit(JAPAN_CPI, "(base 1985) fell 0.4 pct", "(base 1985) was down 0.4 pct")
+    assert negations(declined, JAPAN_CPI) == []
+    assert negations(down, JAPAN_CPI) == []
+
+
+def test_the_passive_voice_keeps_the_negation() -> None:
+    copy = edit(
+        MERRELL,
+        "a jury found that Bendectin did not cause the birth defects",
+        "a jury found that the birth defects were not caused by Bendectin",
+    )
+    assert negations(copy, MERRELL) == []

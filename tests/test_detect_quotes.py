@@ -1,0 +1,313 @@
+"""Quotations: words in quote marks promise the speaker's exact words.
+
+quote_altered: the copy's quoted words differ from the source's quote of the same statement.
+quote_fabricated: the copy quotes words the source does not quote (invented, or the source's
+own prose put in quote marks). quote_misattributed: the quote is given to another named person.
+A shorter verbatim run, other quote marks, a lost closing mark at a paragraph end, the
+attribution moved, or the speaker named another way are not findings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detect_pairs import (
+    AP_ALERT,
+    AP_FESENKO,
+    AP_REZNIKOV,
+    AP_SLEEP,
+    BRAZIL,
+    CHEMLAWN,
+    SEED_ALERT,
+    SEED_FESENKO,
+    SEED_REZNIKOV,
+    SEED_SLEEP,
+    VENEZUELA,
+    ZINCOR,
+    Found,
+    edit,
+    run,
+    types_of,
+)
+
+QUOTE_TYPES = types_of("quotes")
+
+
+def quotes(copy: str, source: str, *, embed: bool = False) -> list[Found]:
+    return run(copy, source, QUOTE_TYPES, embed=embed)
+
+
+# --- quote_altered -----------------------------------------------------------------------------
+
+
+def test_seed_changes_one_word_of_reznikovs_quote() -> None:
+    assert quotes(SEED_REZNIKOV, AP_REZNIKOV) == [
+        (
+            "quote_altered",
+            "high",
+            "as of today, there are no grounds to assume",
+            "as of today, there are no grounds to believe",
+        )
+    ]
+
+
+def test_seed_rewrites_the_bags_packed_quote() -> None:
+    # "Don't worry" lost its quote marks (no finding); the second quote is new wording.
+    assert quotes(SEED_SLEEP, AP_SLEEP, embed=True) == [
+        (
+            "quote_altered",
+            "high",
+            "There’s no need to bring anything.",
+            "No need to have your bags packed.",
+        )
+    ]
+
+
+def test_seed_renames_the_quoted_response_force() -> None:
+    found = quotes(SEED_ALERT, AP_ALERT, embed=True)
+    assert found[0] == ("quote_altered", "high", "reaction force", "response force")
+
+
+def test_seed_rewords_fesenkos_snowball_quote() -> None:
+    # Against this source sentence, the copy's first quote (about "destabilisation") is quoted
+    # nowhere; its second quote rewords the Kremlin's-plans statement.
+    assert quotes(SEED_FESENKO, AP_FESENKO, embed=True) == [
+        (
+            "quote_fabricated",
+            "high",
+            "Ukrainian authorities are trying to prevent destabilisation and fear inside the "
+            "nation,",
+            AP_FESENKO,
+        ),
+        (
+            "quote_altered",
+            "high",
+            "This snowball is becoming increasingly difficult for the authorities in Kyiv to "
+            "control because of the Kremlin’s plans to destabilise Ukraine and instil fear and "
+            "frenzy among the Ukrainian people.",
+            "The Kremlin’s plans include undermining the situation inside Ukraine, fomenting "
+            "hysteria and fear among Ukrainians, and the authorities in Kyiv find it increasingly "
+            "difficult to contain this snowball,",
+        ),
+    ]
+
+
+def test_a_synonym_inside_a_quote_is_altered() -> None:
+    copy = edit(CHEMLAWN, '"I think they will resist it,"', '"I think they will fight it,"')
+    assert quotes(copy, CHEMLAWN) == [
+        ("quote_altered", "high", "I think they will fight it,", "I think they will resist it,")
+    ]
+
+
+def test_a_stronger_adjective_inside_a_short_quote_is_altered() -> None:
+    copy = edit(BRAZIL, '"grave concern"', '"serious concern"')
+    assert quotes(copy, BRAZIL) == [("quote_altered", "high", "serious concern", "grave concern")]
+
+
+def test_another_verb_in_a_one_word_quote_is_altered() -> None:
+    copy = edit(ZINCOR, '"quelled"', '"crushed"')
+    assert quotes(copy, ZINCOR) == [("quote_altered", "high", "crushed", "quelled")]
+
+
+def test_a_verbatim_run_that_skips_words_is_altered() -> None:
+    # "to resist" is not a run of "I think they will resist it": the words were rearranged.
+    copy = edit(CHEMLAWN, '"I think they will resist it," said', 'Expect them "to resist," said')
+    assert quotes(copy, CHEMLAWN) == [
+        ("quote_altered", "high", "to resist,", "I think they will resist it,")
+    ]
+
+
+# --- quote_fabricated --------------------------------------------------------------------------
+
+
+def test_seed_puts_quote_marks_around_words_no_one_said() -> None:
+    # AP wrote 'if necessary' unquoted; the seed quotes "in case of necessity."
+    found = quotes(SEED_ALERT, AP_ALERT, embed=True)
+    assert found[1:] == [("quote_fabricated", "high", "in case of necessity.", AP_ALERT)]
+
+
+def test_quote_marks_around_the_sources_own_prose_are_fabricated() -> None:
+    copy = edit(CHEMLAWN, "it is difficult to resist tender", 'it is "difficult to resist" tender')
+    # The words are the source's, unquoted: the source span is those words, not another quote
+    # that happens to share "resist".
+    assert quotes(copy, CHEMLAWN) == [
+        ("quote_fabricated", "high", "difficult to resist", "difficult to resist")
+    ]
+
+
+def test_quote_marks_moved_to_other_words_are_fabricated() -> None:
+    copy = edit(
+        ZINCOR, 'fighting was "quelled" after 25 minutes', 'fighting was quelled "after 25 minutes"'
+    )
+    assert quotes(copy, ZINCOR) == [
+        ("quote_fabricated", "high", "after 25 minutes", "after 25 minutes")
+    ]
+
+
+def test_reported_speech_turned_into_a_direct_quote_is_fabricated() -> None:
+    copy = edit(ZINCOR, "he had no idea of the cause", 'he had "no idea" of the cause')
+    assert quotes(copy, ZINCOR) == [("quote_fabricated", "high", "no idea", "no idea")]
+
+
+def test_an_invented_quote_in_an_aligned_sentence_is_fabricated() -> None:
+    copy = edit(
+        CHEMLAWN,
+        "find a white knight if",
+        'find a white knight, "a friendly buyer at any price," if',
+    )
+    assert quotes(copy, CHEMLAWN) == [
+        (
+            "quote_fabricated",
+            "high",
+            "a friendly buyer at any price,",
+            "Schlang said ChemLawn could try to find a white knight if does not want to be "
+            "acquired by Waste Management.",
+        )
+    ]
+
+
+# --- quote_misattributed -----------------------------------------------------------------------
+
+
+def test_a_quote_given_to_another_analyst_in_the_story_is_misattributed() -> None:
+    copy = edit(CHEMLAWN, "said Elliott Schlang, analyst", "said Rosemarie Morbelli, analyst")
+    assert quotes(copy, CHEMLAWN) == [
+        ("quote_misattributed", "high", "Rosemarie Morbelli", "Elliott Schlang")
+    ]
+
+
+def test_a_spokeswomans_quote_given_to_an_analyst_is_misattributed() -> None:
+    copy = edit(CHEMLAWN, "said Debra Strohmaier, a ChemLawn", "said Elliott Schlang, a ChemLawn")
+    assert quotes(copy, CHEMLAWN) == [
+        ("quote_misattributed", "high", "Elliott Schlang", "Debra Strohmaier")
+    ]
+
+
+def test_reznikovs_quote_given_to_the_president_is_misattributed() -> None:
+    copy = edit(
+        AP_REZNIKOV, "Defense Minister Oleksii Reznikov told", "President Volodymyr Zelensky told"
+    )
+    assert quotes(copy, AP_REZNIKOV, embed=True) == [
+        ("quote_misattributed", "high", "Volodymyr Zelensky", "Oleksii Reznikov")
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="segment finds no speaker in '…,” said political analyst Volodymyr Fesenko.' "
+    "(inverted 'said' + lower-case role + name), so the source quote has no speaker to compare",
+)
+def test_fesenkos_quote_given_to_reznikov_is_misattributed() -> None:
+    copy = edit(
+        AP_FESENKO,
+        "said political analyst Volodymyr Fesenko",
+        "said Defense Minister Oleksii Reznikov",
+    )
+    assert quotes(copy, AP_FESENKO, embed=True) == [
+        ("quote_misattributed", "high", "Oleksii Reznikov", "Volodymyr Fesenko")
+    ]
+
+
+# --- not findings ------------------------------------------------------------------------------
+
+
+def test_curly_and_straight_quote_marks_quote_the_same_words() -> None:
+    copy = edit(CHEMLAWN, '"This is totally by surprise,"', "“This is totally by surprise,”")
+    assert quotes(copy, CHEMLAWN) == []
+
+
+def test_straight_marks_for_aps_curly_ones_are_faithful() -> None:
+    copy = '"Don\'t worry, sleep well," he said. "No need to have your bags packed."'
+    assert quotes(copy, AP_SLEEP) == []
+
+
+def test_the_attribution_moved_to_the_front_keeps_the_quote() -> None:
+    copy = edit(
+        CHEMLAWN,
+        '"This is totally by surprise," said Debra Strohmaier, a ChemLawn spokeswoman.',
+        'Debra Strohmaier, a ChemLawn spokeswoman, said: "This is totally by surprise."',
+    )
+    assert quotes(copy, CHEMLAWN) == []
+
+
+def test_fesenko_named_before_his_quote_is_faithful() -> None:
+    copy = (
+        "Political analyst Volodymyr Fesenko said: “The Kremlin’s plans include undermining the "
+        "situation inside Ukraine, fomenting hysteria and fear among Ukrainians, and the "
+        "authorities in Kyiv find it increasingly difficult to contain this snowball.”"
+    )
+    assert quotes(copy, AP_FESENKO, embed=True) == []
+
+
+def test_quoting_a_shorter_verbatim_run_is_faithful() -> None:
+    copy = edit(
+        AP_REZNIKOV,
+        "“as of today, there are no grounds to believe”",
+        "there are “no grounds to believe”",
+    )
+    assert quotes(copy, AP_REZNIKOV) == []
+
+
+def test_quoting_the_end_of_a_long_quote_after_according_to_is_faithful() -> None:
+    copy = (
+        "According to political analyst Volodymyr Fesenko, “the authorities in Kyiv find it "
+        "increasingly difficult to contain this snowball.”"
+    )
+    assert quotes(copy, AP_FESENKO, embed=True) == []
+
+
+def test_dropping_the_second_sentence_of_a_quote_is_faithful() -> None:
+    copy = edit(CHEMLAWN, ' "Any company that doesn\'t like a surprise attack would."', "")
+    assert quotes(copy, CHEMLAWN) == []
+
+
+def test_a_closing_mark_lost_at_the_paragraph_end_is_faithful() -> None:
+    copy = edit(CHEMLAWN, 'a surprise attack would."', "a surprise attack would.")
+    assert quotes(copy, CHEMLAWN) == []
+
+
+def test_a_quote_running_on_to_the_paragraph_end_without_its_closing_mark_is_faithful() -> None:
+    copy = (
+        "Defense Minister Oleksii Reznikov told parliament: “As of today, there are no grounds "
+        "to believe Russia is preparing to invade imminently.\n\n"
+        "He noted that its troops have not formed what he called a battle group that could "
+        "force its way through the border."
+    )
+    assert quotes(copy, AP_REZNIKOV, embed=True) == []
+
+
+def test_british_spelling_inside_a_quote_is_house_style() -> None:
+    copy = edit(
+        VENEZUELA,
+        "finalized, but the broad details of the new amortization",
+        "finalised, but the broad details of the new amortisation",
+    )
+    assert quotes(copy, VENEZUELA) == []
+
+
+def test_quote_marks_dropped_from_a_phrase_are_no_quote_finding() -> None:
+    copy = edit(BRAZIL, '"grave concern"', "grave concern")
+    assert quotes(copy, BRAZIL) == []
+
+
+def test_the_speakers_surname_alone_is_the_same_speaker() -> None:
+    copy = edit(CHEMLAWN, "said Debra Strohmaier, a", "said Strohmaier, a")
+    assert quotes(copy, CHEMLAWN) == []
+
+
+def test_the_speakers_role_for_the_speakers_name_is_the_same_speaker() -> None:
+    copy = edit(
+        CHEMLAWN, "said Debra Strohmaier, a ChemLawn spokeswoman", "a ChemLawn spokeswoman said"
+    )
+    assert quotes(copy, CHEMLAWN) == []
+
+
+def test_a_pronoun_speaker_named_in_the_copy_is_the_same_speaker() -> None:
+    copy = "“Don’t worry, sleep well,” Reznikov said. “No need to have your bags packed.”"
+    assert quotes(copy, AP_SLEEP, embed=True) == []
+
+
+def test_another_spelling_of_the_speakers_name_is_the_same_speaker() -> None:
+    source = "“Don’t worry, sleep well,” Zelensky said. “No need to have your bags packed.”"
+    copy = "“Don’t worry, sleep well,” Zelenskyy said. “No need to have your bags packed.”"
+    assert quotes(copy, source) == []

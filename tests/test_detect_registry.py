@@ -1,0 +1,147 @@
+"""The detector registry: every module registers its detectors, the finding types are the 15
+documented ones (and the report schema's), and every detector keeps to what it declares."""
+
+from __future__ import annotations
+
+import pkgutil
+from pathlib import Path
+
+import unspin.detect
+from detect_pairs import (
+    AP_ALERT,
+    AP_DENIED,
+    AP_DIPLOMACY,
+    AP_FESENKO,
+    AP_REASSURE,
+    AP_REZNIKOV,
+    AP_SLEEP,
+    CHEMLAWN,
+    ECUADOR,
+    check_finding,
+    edit,
+    report,
+)
+from unspin.detect import Comparison, detect, detectors, finding_types
+from unspin.report.schema import FINDING_TYPES
+
+DOCUMENTED = {
+    "quote_altered",
+    "quote_fabricated",
+    "quote_misattributed",
+    "attribution_dropped",
+    "attribution_changed",
+    "number_changed",
+    "number_added",
+    "number_dropped",
+    "entity_changed",
+    "negation_flipped",
+    "certainty_shifted",
+    "loaded_wording",
+    "time_changed",
+    "unsourced_sentence",
+    "omitted_sentence",
+}
+NOT_DETECTORS = {"base", "lexicon"}  # the shared machinery and word lists
+
+SEED_PAGE = (Path(__file__).parent.parent / "examples" / "seed-spun-ap-ukraine.txt").read_text(
+    encoding="utf-8"
+)
+AP_KNOWN = "\n\n".join(
+    [AP_REASSURE, AP_DENIED, AP_DIPLOMACY, AP_ALERT, AP_REZNIKOV, AP_SLEEP, AP_FESENKO]
+)
+# A wire story with one edit of each kind a single sentence can carry.
+EDITED_ECUADOR = edit(
+    edit(
+        edit(
+            edit(ECUADOR, "by 30 pct", "by 40 pct"),
+            "The quake on Thursday",
+            "The quake on Wednesday",
+        ),
+        "killed at least six people",
+        "murdered at least six people",
+    ),
+    "it could possibly take",
+    "it will take",
+)
+EDITED_CHEMLAWN = edit(
+    edit(CHEMLAWN, "said Elliott Schlang, analyst", "said Rosemarie Morbelli, analyst"),
+    "Waste Management Inc, Wall Street arbitrageurs said.",
+    "Waste Management Inc.",
+)
+PAIRS = [
+    (SEED_PAGE, AP_KNOWN, True),
+    (EDITED_ECUADOR, ECUADOR, False),
+    (EDITED_CHEMLAWN, CHEMLAWN, False),
+]
+
+
+def test_every_detect_module_registers_a_detector() -> None:
+    modules = {m.name for m in pkgutil.iter_modules(unspin.detect.__path__)} - NOT_DETECTORS
+    registered = {d.run.__module__.rsplit(".", 1)[1] for d in detectors()}
+    assert modules == registered
+    assert modules == {
+        "quotes",
+        "attribution",
+        "numbers",
+        "entities",
+        "negation",
+        "certainty",
+        "loaded",
+        "times",
+        "coverage",
+    }
+
+
+def test_every_detector_declares_its_types_under_its_own_name() -> None:
+    for d in detectors():
+        assert d.name == d.run.__name__
+        assert d.types, d.name
+        assert set(d.types) <= DOCUMENTED, d.name
+
+
+def test_no_two_detectors_emit_the_same_type() -> None:
+    declared = [t for d in detectors() for t in d.types]
+    assert len(declared) == len(set(declared))
+
+
+def test_finding_types_are_the_15_documented_types() -> None:
+    assert finding_types() == sorted(DOCUMENTED)
+    assert len(finding_types()) == 15
+
+
+def test_the_report_schema_describes_every_finding_type() -> None:
+    assert set(FINDING_TYPES) == set(finding_types())
+    assert all(description.strip() for description in FINDING_TYPES.values())
+
+
+def test_each_detector_emits_only_the_types_it_declares() -> None:
+    emitted: set[str] = set()
+    for copy, source, embed in PAIRS:
+        r = report(copy, source, embed=embed)
+        comparison = Comparison(r.copy, [s.doc for s in r.sources], r.alignment)
+        for d in detectors():
+            found = list(d.run(comparison))
+            assert {f.type for f in found} <= set(d.types), d.name
+            emitted |= {f.type for f in found}
+    # The pairs exercise most detectors, so the check above is not vacuous.
+    assert len(emitted) >= 10, sorted(emitted)
+
+
+def test_every_finding_on_the_real_seed_page_is_well_formed() -> None:
+    r = report(SEED_PAGE, AP_KNOWN, embed=True)
+    assert r.findings
+    for f in r.findings:
+        check_finding(f, SEED_PAGE, AP_KNOWN)
+
+
+def test_detect_returns_each_finding_once_in_copy_order() -> None:
+    for copy, source, embed in PAIRS:
+        r = report(copy, source, embed=embed)
+        again = detect(r.copy, [s.doc for s in r.sources], r.alignment)
+        assert tuple(again) == r.findings
+        assert len(set(again)) == len(again)
+        in_copy = [f.copy_span for f in again if f.copy_span is not None]
+        assert in_copy == sorted(in_copy)
+        # Omitted source sentences (no copy span) come after every finding in the copy.
+        kinds = [f.copy_span is None for f in again]
+        assert kinds == sorted(kinds)

@@ -1,0 +1,127 @@
+"""time_changed: a day, date, month, year or relative time differs from the source's (medium).
+
+A copy time counts only when the source gives none like it anywhere and the aligned source
+sentence has one of the same kind it dropped. Not findings: the same time written another way
+("21 to 22 January"), moved within the sentence or reordered, a time the copy adds or drops.
+"""
+
+from __future__ import annotations
+
+from detect_pairs import (
+    AP_DIPLOMACY,
+    AP_REASSURE,
+    AP_REZNIKOV,
+    BRAZIL,
+    ECUADOR,
+    JAPAN_CPI,
+    KURDISTAN,
+    MERRELL,
+    SEED_DIPLOMACY,
+    SEED_REASSURE,
+    SEED_REZNIKOV,
+    VENEZUELA,
+    Found,
+    edit,
+    run,
+    types_of,
+)
+
+TIME_TYPES = types_of("times")
+
+# The seed page's survey sentence (the AP poll of January 21-22).
+MARGIN = (
+    "The margin of error for the nationwide survey of 1,205 participants, conducted from "
+    "January 21 to 22, was no greater than 3.2 percentage points."
+)
+
+
+def times(copy: str, source: str, *, embed: bool = False) -> list[Found]:
+    return run(copy, source, TIME_TYPES, embed=embed)
+
+
+def test_tuesday_made_wednesday_is_time_changed() -> None:
+    copy = edit(AP_REASSURE, "equipment Tuesday to", "equipment Wednesday to")
+    assert times(copy, AP_REASSURE) == [("time_changed", "medium", "Wednesday", "Tuesday")]
+
+
+def test_another_weekday_for_the_quake_is_time_changed() -> None:
+    copy = edit(ECUADOR, "The quake on Thursday", "The quake on Wednesday")
+    assert times(copy, ECUADOR) == [("time_changed", "medium", "Wednesday", "Thursday")]
+
+
+def test_another_weekday_for_a_statement_is_time_changed() -> None:
+    copy = edit(KURDISTAN, "said on Monday fighting", "said on Sunday fighting")
+    assert times(copy, KURDISTAN) == [("time_changed", "medium", "Sunday", "Monday")]
+
+
+def test_another_year_is_time_changed() -> None:
+    copy = edit(MERRELL, "discontinued in 1983 amid", "discontinued in 1985 amid")
+    assert times(copy, MERRELL) == [("time_changed", "medium", "1985", "1983")]
+
+
+def test_another_month_is_time_changed() -> None:
+    copy = edit(JAPAN_CPI, "99.7 in January from", "99.7 in February from")
+    assert times(copy, JAPAN_CPI) == [("time_changed", "medium", "February", "January")]
+
+
+def test_another_month_after_last_is_time_changed() -> None:
+    copy = edit(VENEZUELA, "signed last February", "signed last March")
+    assert times(copy, VENEZUELA) == [("time_changed", "medium", "March", "February")]
+
+
+def test_last_week_for_this_week_is_time_changed() -> None:
+    copy = edit(AP_DIPLOMACY, "this week tensions", "last week tensions")
+    assert times(copy, AP_DIPLOMACY) == [("time_changed", "medium", "last week", "this week")]
+
+
+def test_shifted_survey_dates_are_time_changed() -> None:
+    copy = edit(MARGIN, "January 21 to 22", "January 20 to 21")
+    assert times(copy, MARGIN) == [
+        ("time_changed", "medium", "January 20 to 21", "January 21 to 22")
+    ]
+
+
+# --- not findings ------------------------------------------------------------------------------
+
+
+def test_seed_drops_tuesday_without_changing_it() -> None:
+    assert times(SEED_REASSURE, AP_REASSURE, embed=True) == []
+
+
+def test_seed_adds_on_tuesday_to_reznikovs_statement() -> None:
+    assert times(SEED_REZNIKOV, AP_REZNIKOV) == []
+
+
+def test_seed_keeps_this_week() -> None:
+    assert times(SEED_DIPLOMACY, AP_DIPLOMACY, embed=True) == []
+
+
+def test_a_weekday_made_possessive_is_the_same_day() -> None:
+    copy = edit(ECUADOR, "The quake on Thursday, which", "Thursday's quake, which")
+    assert times(copy, ECUADOR) == []
+
+
+def test_two_days_in_the_other_order_are_the_same_days() -> None:
+    copy = edit(BRAZIL, "on Tuesday and Wednesday", "on Wednesday and Tuesday")
+    assert times(copy, BRAZIL) == []
+
+
+def test_a_year_moved_to_the_front_is_the_same_year() -> None:
+    copy = edit(
+        MERRELL,
+        "The anti-nausea drug has been used to treat morning sickness and was discontinued in "
+        "1983 amid allegations",
+        "In 1983 the anti-nausea drug, used to treat morning sickness, was discontinued amid "
+        "allegations",
+    )
+    assert times(copy, MERRELL) == []
+
+
+def test_day_before_month_is_the_same_date() -> None:
+    copy = edit(MARGIN, "from January 21 to 22", "from 21 to 22 January")
+    assert times(copy, MARGIN) == []
+
+
+def test_a_weekend_for_friday_and_saturday_is_no_time_change() -> None:
+    copy = edit(BRAZIL, "on Friday and Saturday", "this weekend")
+    assert times(copy, BRAZIL) == []
