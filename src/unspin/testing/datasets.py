@@ -125,6 +125,9 @@ def _spun_cases(
 
 _DING_FILE = "reuters_ding2014/reuters_ding2014.jsonl.xz"
 _DATELINE = re.compile(r"^[^()\n]{0,80}?\(Reuters\)\s*-\s*")
+# The stored bodies kept only the first paragraph break; later paragraphs are joined by two
+# spaces after a sentence's end ("...as promised.  The company's offer...").
+_DING_BREAKS = r"\n[ \t]*\n|(?<=[.!?\"'”])  +(?=[A-Z\"“])"
 
 
 def reuters_ding2014_articles(directory: str | Path | None = None) -> Iterator[Article]:
@@ -134,7 +137,7 @@ def reuters_ding2014_articles(directory: str | Path | None = None) -> Iterator[A
             record = json.loads(line)
             if not record["body"].strip() or record["title"].upper().startswith("UPDATE"):
                 continue
-            text = reflow(_DATELINE.sub("", record["body"].strip(), count=1))
+            text = reflow(_DATELINE.sub("", record["body"].strip(), count=1), _DING_BREAKS)
             day = record.get("day", "")
             yield Article(
                 text=text,
