@@ -20,6 +20,7 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 
 demo: setup
+	mkdir -p out
 	$(BIN)/unspin compare examples/reuters21578-write-through/later.json examples/reuters21578-write-through/earlier.json --html out/demo.html
 
 test: setup

@@ -7,28 +7,13 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import Finding, TimeExpression
-
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+from unspin.segment.lexicon import MONTH_NAMES, WEEKDAYS
 
 
 def _kind(value: str) -> str:
-    if value in _WEEKDAYS:
+    if value in WEEKDAYS:
         return "weekday"
-    if value in _MONTHS:
+    if value in MONTH_NAMES:
         return "month"
     if re.fullmatch(r"(\d{4}-)?\d{2}-\d{2}", value):
         return "date"
