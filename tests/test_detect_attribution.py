@@ -133,12 +133,16 @@ def test_one_agencys_report_credited_to_the_other_is_attribution_changed() -> No
     assert attributions(copy, KURDISTAN) == [("attribution_changed", "high", "IRNA", "INA")]
 
 
-def test_the_defence_ministers_words_credited_to_the_president_is_attribution_changed() -> None:
+def test_a_quoted_speaker_swapped_is_one_misattributed_quote_not_three_findings() -> None:
+    # The sentence quotes Reznikov: crediting it to Zelensky misattributes the quote. The same
+    # swap is also an attribution and an entity change, but one change gets one finding: the
+    # most specific (unspin.detect.SPECIFICITY).
     copy = edit(
         AP_REZNIKOV, "Defense Minister Oleksii Reznikov told", "President Volodymyr Zelensky told"
     )
-    assert attributions(copy, AP_REZNIKOV, embed=True) == [
-        ("attribution_changed", "high", "Volodymyr Zelensky", "Oleksii Reznikov")
+    types = {"quote_misattributed", "attribution_changed", "entity_changed"}
+    assert run(copy, AP_REZNIKOV, types, embed=True) == [
+        ("quote_misattributed", "high", "Volodymyr Zelensky", "Oleksii Reznikov")
     ]
 
 

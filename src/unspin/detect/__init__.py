@@ -25,10 +25,55 @@ def finding_types() -> list[str]:
     return sorted({t for d in detectors() for t in d.types})
 
 
+# One change, one finding: where findings of two types point at the same words in both texts,
+# only the more specific stays (a swapped speaker is a misattributed quote, not also a changed
+# attribution and a changed entity). Earlier in this list is more specific.
+SPECIFICITY = (
+    "quote_misattributed",
+    "quote_altered",
+    "quote_fabricated",
+    "attribution_changed",
+    "attribution_dropped",
+    "number_changed",
+    "time_changed",
+    "negation_flipped",
+    "loaded_wording",
+    "certainty_shifted",
+    "entity_changed",
+    "number_added",
+    "number_dropped",
+)
+
+
 def detect(copy: Doc, sources: Sequence[Doc], alignment: Alignment) -> list[Finding]:
     comparison = Comparison(copy, sources, alignment)
     findings = {f for d in detectors() for f in d.run(comparison)}
-    return sorted(findings, key=_position)
+    return sorted(_most_specific(findings), key=_position)
+
+
+def _rank(finding: Finding) -> int:
+    return SPECIFICITY.index(finding.type) if finding.type in SPECIFICITY else len(SPECIFICITY)
+
+
+def _same_place(a: Finding, b: Finding) -> bool:
+    def overlap(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
+        return x is not None and y is not None and x[0] < y[1] and y[0] < x[1]
+
+    return (
+        a.source == b.source
+        and overlap(a.copy_span, b.copy_span)
+        and (overlap(a.source_span, b.source_span) or a.type == b.type)
+    )
+
+
+def _most_specific(findings: set[Finding]) -> list[Finding]:
+    kept: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (_rank(f), _position(f))):
+        if f.type in ("unsourced_sentence", "omitted_sentence") or not any(
+            _same_place(f, k) for k in kept
+        ):
+            kept.append(f)
+    return kept
 
 
 def _position(finding: Finding) -> tuple[int, int, int, str]:

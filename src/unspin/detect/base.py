@@ -28,10 +28,12 @@ class Group:
     source_sentences: tuple[Sentence, ...]
 
     def copy_items(self, items: Sequence[S]) -> list[S]:
-        return [x for s in self.copy_sentences for x in self.copy.within(items, s.start, s.end)]
+        """The copy's spans that overlap the group's sentences (a quotation may run across
+        sentences, so "overlap", not "lie inside")."""
+        return _overlapping(items, self.copy_sentences)
 
     def source_items(self, items: Sequence[S]) -> list[S]:
-        return [x for s in self.source_sentences for x in self.source.within(items, s.start, s.end)]
+        return _overlapping(items, self.source_sentences)
 
     @property
     def copy_range(self) -> tuple[int, int]:
@@ -88,6 +90,10 @@ def unshared(a: list[Token], b: list[Token]) -> tuple[list[Token], list[Token]]:
             out_a += a[i1:i2]
             out_b += b[j1:j2]
     return out_a, out_b
+
+
+def _overlapping(items: Sequence[S], sentences: Sequence[Sentence]) -> list[S]:
+    return [x for x in items if any(x.start < s.end and s.start < x.end for s in sentences)]
 
 
 def _outside(toks: list[Token], quotes: Sequence[Spanned]) -> list[Token]:

@@ -52,11 +52,22 @@ def _surname(name: str) -> str | None:
 
 @detector("quote_altered", "quote_fabricated", "quote_misattributed")
 def quotes(comparison: Comparison) -> Iterator[Finding]:
-    for group in comparison.groups:
-        copy_quotes = group.copy_items(group.copy.quotes)
-        source_quotes = group.source_items(group.source.quotes)
-        for quote in copy_quotes:
-            yield from _check(group, quote, source_quotes, len(copy_quotes) == 1)
+    # Each quotation once, against every group it overlaps: a quote may run across sentences
+    # that were aligned separately.
+    for quote in comparison.copy.quotes:
+        groups = [g for g in comparison.groups if g.copy_items([quote])]
+        if not groups:
+            continue  # in unsourced sentences: reported as such
+        group = groups[0]
+        local = [
+            q
+            for g in groups
+            if g.source_index == group.source_index
+            for q in g.source_items(g.source.quotes)
+        ]
+        local = sorted(set(local), key=lambda q: q.start)
+        only_one = all(len(g.copy_items(g.copy.quotes)) == 1 for g in groups)
+        yield from _check(group, quote, local, only_one)
 
 
 def _check(group: Group, quote: Quote, local: list[Quote], only_one: bool) -> Iterator[Finding]:
