@@ -13,7 +13,7 @@ from unspin.text import STOPWORDS, Token
 def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
     out = []
     for i, t in enumerate(toks):
-        if t.stem not in lexicon:
+        if t.lower not in lexicon:
             continue
         # "May" capitalised mid-sentence is the month.
         if t.lower == "may" and doc.text[t.start].isupper() and i > 0:
@@ -35,7 +35,9 @@ def certainty(comparison: Comparison) -> Iterator[Finding]:
 
 
 def _shift(group: Group) -> Finding | None:
-    ct, st = group.copy_prose, group.source_prose
+    # All words, quoted or not: a spinner may move a hedged clause into or out of a quote, and
+    # a hedge dropped inside a quote is reported as the more specific quote_altered.
+    ct, st = group.copy_tokens, group.source_tokens
     copy_hedges = _cues(group.copy, ct, HEDGES)
     source_hedges = _cues(group.source, st, HEDGES)
     new_boosters = [
@@ -76,7 +78,7 @@ def _unpaired(
     the same claim ("may take" keeps both of "could possibly take")."""
     copy_left, source_left = list(copy_hedges), list(source_hedges)
     for i in copy_hedges:
-        j = next((j for j in source_left if st[j].stem == ct[i].stem), None)
+        j = next((j for j in source_left if st[j].lower == ct[i].lower), None)
         if j is not None:
             copy_left.remove(i)
             source_left.remove(j)

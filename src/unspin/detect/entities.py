@@ -14,7 +14,6 @@ from rapidfuzz import fuzz
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import Doc, Finding, Name
-from unspin.segment.lexicon import given_names
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.
@@ -77,8 +76,7 @@ _ALIASES = [
     {"ecuador", "quito", "ecuadorean", "ecuadorian"},
 ]
 _ALIAS_OF = {name: i for i, group in enumerate(_ALIASES) for name in group}
-_GIVEN_NAMES = frozenset(n.lower() for n in given_names())
-SAME_NAME = 85  # rapidfuzz token-set ratio at or above which two spellings are one name
+SAME_NAME = 85  # rapidfuzz ratio at or above which two spellings are one word of a name
 
 
 def _key(doc: Doc, name: Name) -> str:
@@ -103,17 +101,23 @@ def same_name(a: str, b: str) -> bool:
         return True  # "Xi" / "Xi Jinping", "Gold Fields" / "Gold Fields of South Africa Ltd"
     if min(len(a), len(b)) <= 4:
         return False  # short names and acronyms (INA, IRNA) are alike only when equal
-    # "Volodymyr Zelensky" / "Zelenskyy", "Kyiv International Institute" / "Institute of...".
-    if fuzz.token_set_ratio(a, b) >= SAME_NAME:
-        return True
-    # One word in common names one entity, unless it is a given name: Volodymyr Zelensky and
-    # Volodymyr Fesenko are two people.
-    return any(
-        fuzz.ratio(wa, wb) >= SAME_NAME
-        for wa in a.split()
-        for wb in b.split()
-        if len(wa) > 3 and wa not in _GIVEN_NAMES
-    )
+    # Every distinctive word of the shorter name stands, perhaps spelled otherwise, in the
+    # longer: "Zelensky" / "Volodymyr Zelenskyy" are one person; "Volodymyr Zelensky" /
+    # "Volodymyr Fesenko" two; "New York Stock Exchange" / "Beijing Stock Exchange" two.
+    short, long = sorted((_distinctive(a), _distinctive(b)), key=len)
+    return all(any(fuzz.ratio(w, v) >= SAME_NAME for v in long) for w in short)
+
+
+# Words that many organisations' names share: they do not tell two entities apart.
+_GENERIC = frozenset(
+    "the of and & corp corporation inc co company ltd plc group bank banking exchange stock "
+    "holdings holding international sa ag nv llc lp association committee".split()
+)
+
+
+def _distinctive(name: str) -> list[str]:
+    words = name.split()
+    return [w for w in words if w not in _GENERIC] or words
 
 
 def _kind_compatible(a: Name, b: Name) -> bool:

@@ -40,14 +40,18 @@ def _antonyms() -> dict[str, frozenset[str]]:
 
 ANTONYMS = _antonyms()
 
-HEDGES = _stems(
-    """may might could possibly possible perhaps likely probably reportedly allegedly apparently
-    believed suspected seem seems appear appears suggest suggests expected potential potentially
-    unconfirmed unclear estimated rumored rumoured purportedly supposedly presumably"""
+# Hedges and boosters are matched as written, not by stem: "reportedly" stems to "report"
+# (and would match "reporters"), "presumably" to "presum" (and "presumed"). "expected" is left
+# out: "more than expected" hedges nothing.
+HEDGES = frozenset(
+    """may might could possibly possible perhaps likely unlikely probably reportedly allegedly
+    apparently believed suspected seem seems seemed appear appears appeared suggest suggests
+    suggested potential potentially unconfirmed unclear estimated rumored rumoured purportedly
+    supposedly presumably""".split()
 )
-BOOSTERS = _stems(
+BOOSTERS = frozenset(
     """will certainly definitely clearly undoubtedly surely confirmed proven always must certain
-    sure inevitable inevitably guaranteed obviously indeed"""
+    sure inevitable inevitably guaranteed obviously indeed""".split()
 )
 
 # neutral word -> charged words a rewrite may put in its place
