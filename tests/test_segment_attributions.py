@@ -124,3 +124,10 @@ def test_attributions_are_sorted_and_well_formed() -> None:
         assert a.start <= a.cue_start < a.cue_end <= a.end
         assert a.start <= a.speaker_start < a.speaker_end <= a.end
         assert d.text[a.speaker_start : a.speaker_end] == a.speaker
+
+
+def test_responded_and_commented_are_attribution_cues() -> None:
+    # Spinners swap "replied" for "responded" and "said" for "commented"; both still attribute.
+    text = 'Asked about output, he responded: "We have already decided." Analysts commented.'
+    found = segment(Article(text=text)).attributions
+    assert [(a.cue, a.speaker) for a in found] == [("respond", "he"), ("comment", "Analysts")]
