@@ -56,11 +56,11 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def stem(lower: str) -> str:
     if lower.endswith("'s"):
         lower = lower[:-2]
+    return _STEMMER.stemWord(american(lower))
+
+
+def american(lower: str) -> str:
+    """A lowercased word in American spelling ("defences" -> "defenses")."""
     for pattern, replacement in _BRITISH:
         lower = pattern.sub(replacement, lower)
-    return _STEMMER.stemWord(lower)
-
-
-def content_stems(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """Stems of the words that carry meaning (stopwords dropped)."""
-    return [t.stem for t in tokens(text, start, end) if t.lower not in STOPWORDS]
+    return lower

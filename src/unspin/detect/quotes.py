@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import same_name
 from unspin.model import Doc, Finding, Quote
-from unspin.text import _BRITISH, STOPWORDS, Token, tokens
+from unspin.text import STOPWORDS, Token, american, tokens
 
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
@@ -19,15 +19,9 @@ SAME_STATEMENT = 0.5
 
 
 def _words(doc: Doc, quote: Quote) -> list[str]:
-    return [_spelling(t.lower) for t in tokens(doc.text, quote.start, quote.end)]
-
-
-def _spelling(word: str) -> str:
-    """American spelling of a word: "destabilise" and "destabilize" quote the same word (house
-    style, not the speaker's choice); any other change of form is a change of words."""
-    for pattern, replacement in _BRITISH:
-        word = pattern.sub(replacement, word)
-    return word
+    # "destabilise" and "destabilize" quote the same word (house style, not the speaker's
+    # choice); any other change of form is a change of words.
+    return [american(t.lower) for t in tokens(doc.text, quote.start, quote.end)]
 
 
 def _content(words: list[str]) -> set[str]:
@@ -153,7 +147,7 @@ def _fabricated(group: Group, quote: Quote, copy_words: list[str]) -> Finding:
 def _run_in(toks: list[Token], words: list[str]) -> tuple[int, int] | None:
     """The span of the first place `words` occur as consecutive tokens of `toks`."""
     n = len(words)
-    lowers = [_spelling(t.lower) for t in toks]
+    lowers = [american(t.lower) for t in toks]
     for i in range(len(toks) - n + 1):
         if lowers[i : i + n] == words:
             return (toks[i].start, toks[i + n - 1].end)
