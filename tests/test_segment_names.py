@@ -100,3 +100,12 @@ def test_wire_copy_names() -> None:
 )
 def test_name_start_skips_titles(words: list[str], start: int) -> None:
     assert name_start(words) == start
+
+
+def test_a_time_between_two_names_keeps_them_apart() -> None:
+    # Regression: "Thursday" was skipped as a time but left "UAE" and "OPEC" looking adjacent,
+    # giving one name "UAE oil minister, said on Thursday OPEC".
+    text = "Mohammed al-Hamli, also UAE oil minister, said on Thursday OPEC was deeply concerned."
+    names = [text[n.start : n.end] for n in segment(Article(text=text)).names]
+    assert "UAE" in names and "OPEC" in names
+    assert not any("," in n for n in names)

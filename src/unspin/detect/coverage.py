@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, detector, quoted
 from unspin.model import Finding
+from unspin.text import tokens
 
 
 @detector("unsourced_sentence")
@@ -24,11 +25,16 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
             )
 
 
+MIN_CLAIM_WORDS = 3
+
+
 @detector("omitted_sentence")
 def omitted_sentences(comparison: Comparison) -> Iterator[Finding]:
     for ref in comparison.alignment.omitted:
         doc = comparison.sources[ref.source]
         sentence = doc.sentences[ref.sentence]
+        if len(tokens(doc.text, sentence.start, sentence.end)) < MIN_CLAIM_WORDS:
+            continue  # "3.", "RELIEF?": table debris and headings state nothing to leave out
         yield Finding(
             "omitted_sentence",
             "low",

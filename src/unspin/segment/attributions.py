@@ -68,7 +68,6 @@ for _lemma, _forms in {
     "comment": "commented",
     "remark": "remarked",
     "observe": "observed",
-    "predict": "predicted predicts",
 }.items():
     _FORMS.update(dict.fromkeys(_forms.split(), _lemma))
 CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")\b")

@@ -114,11 +114,13 @@ def _words(text: str, s: Sentence, times: list[Span], time_starts: list[int]) ->
     """The capitalised words of a sentence, and the lowercase words that may join them."""
     out: list[_W] = []
     prev_end = s.start
+    after_time = False
     for m in _WORD.finditer(text, s.start, s.end):
         start, word = m.start(), m.group()
-        joined = start > prev_end and text[prev_end:start].isspace()
+        joined = not after_time and start > prev_end and text[prev_end:start].isspace()
         prev_end = m.end()
-        if _in_time(start, times, time_starts) or word.lower().rstrip(".") in MONTHS:
+        after_time = _in_time(start, times, time_starts) or word.lower().rstrip(".") in MONTHS
+        if after_time:
             continue  # times are not names, and the gap they leave breaks a run
         cut = _cut(word)
         prev_end = start + len(cut)
