@@ -538,3 +538,13 @@ def test_an_article_is_returned_as_is() -> None:
 )
 def test_iso_date(written: str, iso: str) -> None:
     assert iso_date(written) == iso
+
+
+def test_the_articles_own_text_can_be_passed_as_a_string() -> None:
+    from_file, from_string = read_article(SEED), read_article(SEED.read_text(encoding="utf-8"))
+    assert (from_string.title, from_string.text) == (from_file.title, from_file.text)
+
+
+def test_a_short_string_of_text_is_refused_as_not_an_article() -> None:
+    with pytest.raises(InputError, match=r"^text: not a news article"):
+        read_article("Breaking news.\nMore soon.")

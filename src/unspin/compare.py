@@ -28,8 +28,9 @@ def compare(
 ) -> Report:
     """Align `copy` with its source(s) and report every change, with offsets into both texts.
 
-    Inputs are text-bearing paths (.html, .txt, .json), "-" for stdin, http(s) URLs or
-    `Article`s. Pass `encoder=None` for lexical alignment only (no embedding model).
+    Each input is a path (.html, .txt, .json), "-" for stdin, an http(s) URL, the article's own
+    text (a string with a line break), or an `Article`. Pass `encoder=None` for lexical
+    alignment only (no embedding model).
     """
     sources = [source] if isinstance(source, str | os.PathLike | Article) else list(source)
     copy_doc = segment(read_article(copy))

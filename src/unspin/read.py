@@ -137,7 +137,9 @@ def read_article(
     max_bytes: int = MAX_BYTES,
     transport: httpx.BaseTransport | None = None,
 ) -> Article:
-    """Read one article from a path, "-" (stdin), an http(s) URL, or return an Article as is.
+    """Read one article from a path, "-" (stdin), an http(s) URL, the article's own text (a
+    string with a line break or over 1,024 characters: no path looks like that), or return an
+    Article as is.
 
     Raises InputError (FetchError for URLs that cannot be fetched) with one line naming the input.
     `transport` is passed to `fetch` (tests give an httpx.MockTransport).
@@ -154,6 +156,12 @@ def read_article(
     elif name == "-":
         data = _read_limited(sys.stdin.buffer, "stdin", max_bytes)
         article = _parse(data, _sniff(data), "stdin")
+    elif isinstance(source, str) and ("\n" in name or len(name) > 1024):
+        data = name.encode("utf-8")
+        if len(data) > max_bytes:
+            raise InputError(f"text: larger than the {describe_size(max_bytes)} limit")
+        name = "text"
+        article = _parse(data, _sniff(data), name)
     else:
         data = _read_file(Path(name), name, max_bytes)
         kind = _SUFFIX_KINDS.get(Path(name).suffix.lower()) or _sniff(data)
