@@ -113,13 +113,15 @@ def main() -> None:
         f"| >= {TARGETS['reuse_level']} |"
     )
 
-    print("\nClough-Stevenson reuse level, gold (rows) vs found (columns):")
+    print("\nClough-Stevenson reuse level, gold (rows) vs found (columns), and the copied share:")
     levels = ("cut", "light", "heavy", "non")
-    print("| gold \\ found | " + " | ".join(levels) + " |")
-    print("|---" * (len(levels) + 1) + "|")
+    print("| gold \\ found | " + " | ".join(levels) + " | copied share, mean (min-max) |")
+    print("|---" * (len(levels) + 2) + "|")
     for g in levels:
-        row = [sum(1 for gg, f in cs.reuse if gg == g and f == found) for found in levels]
-        print(f"| {g} | " + " | ".join(map(str, row)) + " |")
+        row = [sum(1 for gg, f, _ in cs.reuse if gg == g and f == found) for found in levels]
+        shares = [c for gg, _, c in cs.reuse if gg == g]
+        spread = f"{sum(shares) / len(shares):.2f} ({min(shares):.2f}-{max(shares):.2f})"
+        print(f"| {g} | " + " | ".join(map(str, row)) + f" | {spread} |")
 
     print("\nWorst cases (spun heavy, then faithful):")
     for result in (heavy, faithful):

@@ -71,7 +71,7 @@ class Evaluation:
     findings: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     faithful_sentences: int = 0
     faithful_false: Counter = field(default_factory=Counter)
-    reuse: list[tuple[str, str]] = field(default_factory=list)  # (gold, found)
+    reuse: list[tuple[str, str, float]] = field(default_factory=list)  # (gold, found, copied)
     attribution: list[tuple[str, str, str]] = field(default_factory=list)  # (level, gold, found)
     consistency: list[tuple[bool, bool, tuple[str, ...]]] = field(default_factory=list)
     per_case: list[CaseResult] = field(default_factory=list)
@@ -83,7 +83,7 @@ class Evaluation:
         return 1000 * sum(self.faithful_false.values()) / self.faithful_sentences
 
     def reuse_accuracy(self) -> float | None:
-        return _share(g == f for g, f in self.reuse) if self.reuse else None
+        return _share(g == f for g, f, _ in self.reuse) if self.reuse else None
 
     def attribution_accuracy(self, reused_only: bool = True) -> float | None:
         rows = [(g, f) for level, g, f in self.attribution if level != "non" or not reused_only]
@@ -191,7 +191,9 @@ def _score(result: Evaluation, case: dict, report: Report, ids: Sequence[str]) -
     if "findings" in gold:
         _score_findings(result, outcome, gold["findings"], report)
     if "reuse_level" in gold:
-        result.reuse.append((gold["reuse_level"], reuse_level(report.summary)))
+        result.reuse.append(
+            (gold["reuse_level"], reuse_level(report.summary), report.summary.copied_share)
+        )
     if "task" in gold:
         best = max(report.sources, key=lambda s: s.share)
         found = best.id.removeprefix("orig_task") if best.share > 0 else "none"
