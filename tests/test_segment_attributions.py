@@ -131,3 +131,10 @@ def test_responded_and_commented_are_attribution_cues() -> None:
     text = 'Asked about output, he responded: "We have already decided." Analysts commented.'
     found = segment(Article(text=text)).attributions
     assert [(a.cue, a.speaker) for a in found] == [("respond", "he"), ("comment", "Analysts")]
+
+
+def test_an_inverted_said_before_a_role_and_a_name_attributes_to_the_name() -> None:
+    text = "“This snowball is hard to contain,” said political analyst Volodymyr Fesenko."
+    doc = segment(Article(text=text))
+    assert [(a.cue, a.speaker) for a in doc.attributions] == [("say", "Volodymyr Fesenko")]
+    assert [q.speaker for q in doc.quotes] == ["Volodymyr Fesenko"]

@@ -227,8 +227,12 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
     if subject:
         return subject
     if not before or _INVERSION_BEFORE.search(before[-1].raw):
-        np = _forward(after)  # "“...,” said Arthur Miller"
-        if np and (np[0].word[:1].isupper() or np[0].word.lower() in _DETERMINERS):
+        np = _forward(after)  # "“...,” said Arthur Miller", "said political analyst X"
+        if np and (
+            np[0].word[:1].isupper()
+            or np[0].word.lower() in _DETERMINERS
+            or any(t.word[:1].isupper() for t in np[1:4])  # a lower-case role, then the name
+        ):
             return np
     return []
 
