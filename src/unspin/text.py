@@ -59,6 +59,7 @@ def stem(lower: str) -> str:
     return _STEMMER.stemWord(american(lower))
 
 
+@lru_cache(maxsize=200_000)
 def american(lower: str) -> str:
     """A lowercased word in American spelling ("defences" -> "defenses")."""
     for pattern, replacement in _BRITISH:

@@ -18,10 +18,20 @@ from unspin.text import STOPWORDS, Token, american, tokens
 SAME_STATEMENT = 0.5
 
 
-def _words(doc: Doc, quote: Quote) -> list[str]:
-    # "destabilise" and "destabilize" quote the same word (house style, not the speaker's
-    # choice); any other change of form is a change of words.
-    return [american(t.lower) for t in tokens(doc.text, quote.start, quote.end)]
+class _Words:
+    """A quote's words, each quote read once per comparison (every copy quote is scored
+    against every source quote). "destabilise" and "destabilize" quote the same word (house
+    style, not the speaker's choice); any other change of form is a change of words."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, int, int], list[str]] = {}
+
+    def __call__(self, doc: Doc, quote: Quote) -> list[str]:
+        key = (id(doc), quote.start, quote.end)
+        if key not in self._seen:
+            toks = tokens(doc.text, quote.start, quote.end)
+            self._seen[key] = [american(t.lower) for t in toks]
+        return self._seen[key]
 
 
 def _content(words: list[str]) -> set[str]:
@@ -48,6 +58,7 @@ def _surname(name: str) -> str | None:
 def quotes(comparison: Comparison) -> Iterator[Finding]:
     # Each quotation once, against every group it overlaps: a quote may run across sentences
     # that were aligned separately.
+    words = _Words()
     for quote in comparison.copy.quotes:
         groups = [g for g in comparison.groups if g.copy_items([quote])]
         if not groups:
@@ -61,14 +72,16 @@ def quotes(comparison: Comparison) -> Iterator[Finding]:
         ]
         local = sorted(set(local), key=lambda q: q.start)
         only_one = all(len(g.copy_items(g.copy.quotes)) == 1 for g in groups)
-        yield from _check(group, quote, local, only_one)
+        yield from _check(group, quote, local, only_one, words)
 
 
-def _check(group: Group, quote: Quote, local: list[Quote], only_one: bool) -> Iterator[Finding]:
-    copy_words = _words(group.copy, quote)
+def _check(
+    group: Group, quote: Quote, local: list[Quote], only_one: bool, words: _Words
+) -> Iterator[Finding]:
+    copy_words = words(group.copy, quote)
     if not copy_words:
         return
-    match, match_words = _same_statement(group, copy_words, local, only_one)
+    match, match_words = _same_statement(group, copy_words, local, only_one, words)
     if match is None:
         yield _fabricated(group, quote, copy_words)
         return
@@ -98,30 +111,30 @@ def _check(group: Group, quote: Quote, local: list[Quote], only_one: bool) -> It
 
 
 def _same_statement(
-    group: Group, copy_words: list[str], local: list[Quote], only_one: bool
+    group: Group, copy_words: list[str], local: list[Quote], only_one: bool, words: _Words
 ) -> tuple[Quote | None, list[str]]:
     """The source quote the copy quote renders, if any: one it quotes a verbatim run of, else
     the one sharing most of its content words. A quote outside the aligned sentences must
     share at least two of them (one shared word, "resist", does not make two statements one),
     and a nearby quote wins a tie."""
-    candidates = [(q, _words(group.source, q), q in local) for q in group.source.quotes]
-    for q, words, _ in sorted(candidates, key=lambda c: not c[2]):
-        if _is_run(copy_words, words):
-            return q, words
+    candidates = [(q, words(group.source, q), q in local) for q in group.source.quotes]
+    for q, quoted_words, _ in sorted(candidates, key=lambda c: not c[2]):
+        if _is_run(copy_words, quoted_words):
+            return q, quoted_words
     content = _content(copy_words) or set(copy_words)
     best: tuple[float, bool, Quote | None, list[str]] = (0.0, False, None, [])
-    for q, words, is_local in candidates:
-        shared = len(content & (_content(words) or set(words)))
+    for q, quoted_words, is_local in candidates:
+        shared = len(content & (_content(quoted_words) or set(quoted_words)))
         if not is_local and shared < min(2, len(content)):
             continue
-        best = max(best, (shared / len(content), is_local, q, words), key=lambda b: b[:2])
+        best = max(best, (shared / len(content), is_local, q, quoted_words), key=lambda b: b[:2])
     score, _, match, match_words = best
     if score >= SAME_STATEMENT:
         return match, match_words
     if only_one and len(local) == 1 and _run_in(group.source_prose, copy_words) is None:
         # One quote on each side of aligned sentences: the same statement, however reworded
         # (unless the copy quotes words the source says unquoted: quote marks moved).
-        return local[0], _words(group.source, local[0])
+        return local[0], words(group.source, local[0])
     return None, []
 
 
