@@ -195,6 +195,11 @@ class Attribution:
     verb: int  # index of the cue (said/says/told/added, or "according")
     kind: str  # one of SPEAKER_KINDS, "pronoun" ("he said") or "unknown" ("Dealers said")
 
+    @property
+    def extent(self) -> tuple[int, int]:
+        """Token range of the whole attribution, speaker and verb, in either order."""
+        return min(self.speaker[0], self.verb), max(self.speaker[1], self.verb + 1)
+
 
 @dataclass(slots=True)
 class Context:
@@ -690,8 +695,7 @@ def attribution_dropped(s: Sent, ctx: Context, rng: random.Random) -> Mark | Non
     toks, end = s.toks, _end(s)
     options = []
     for a in attributions(toks, ctx.people):
-        i, j = a.speaker
-        lo, hi = min(i, a.verb), max(j, a.verb + 1)
+        (_, j), (lo, hi) = a.speaker, a.extent
         tail = [t.lower for t in toks[hi:end]]
         if lo > 1 and toks[lo - 1].text == "," and len(tail) <= 4 and "that" not in tail:
             options.append((lo - 1, end, lo, end))  # "..., the ministry said on Tuesday."
@@ -722,8 +726,7 @@ def quote_fabricated(s: Sent, ctx: Context, rng: random.Random) -> Mark | None:
     toks, end = s.toks, _end(s)
     options = []
     for a in attributions(toks, ctx.people):
-        i, j = a.speaker
-        lo, hi = min(i, a.verb), max(j, a.verb + 1)
+        lo, hi = a.extent
         if lo >= 5 and toks[lo - 1].text == "," and end - hi <= 4:
             options.append(("tail", lo))
         elif lo == 0 and toks[a.verb].lower in ("said", "says") and hi == a.verb + 1:
