@@ -1,0 +1,469 @@
+"""The corpus of original stories: one SQLite file, with a faiss index file beside it.
+
+SQLite holds the truth: every article (text and metadata, a content hash, its story vector as
+float16), its sentences, and an FTS5 full-text index. The faiss index is a cache of the story
+vectors for fast search: it is rebuilt from SQLite whenever it is missing or older than the
+database (an interrupted `add`), so a crash can cost time, never data.
+
+Why one vector per story and not per sentence: at a million stories, sentence vectors (17 per
+story) would take 17 GB of RAM; a story vector takes 1 KB, exact search over 1M of them takes
+~40 ms (docs/vector-index.md), and sentence-level evidence is recomputed for the few
+candidates that reach the re-ranking (see unspin.find).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from unspin.errors import UnspinError
+from unspin.model import Article
+from unspin.segment.sentences import paragraphs, sentences
+
+SCHEMA_VERSION = 1
+BATCH = 256  # articles per transaction: an interrupted add loses at most one batch of work
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,       -- the id it was added with, or one derived from its hash
+    hash TEXT NOT NULL UNIQUE,     -- of the whitespace-normalised text: adding twice is a no-op
+    title TEXT NOT NULL, url TEXT NOT NULL, date TEXT NOT NULL,
+    author TEXT NOT NULL, site TEXT NOT NULL, text TEXT NOT NULL,
+    added TEXT NOT NULL,
+    vector BLOB NOT NULL           -- the story vector, float16 (the faiss index is built from it)
+);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+CREATE TABLE IF NOT EXISTS sentences (
+    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    n INTEGER NOT NULL,            -- its position in the article
+    start INTEGER NOT NULL, end INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+    PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+-- External content: the text is stored once, in articles. Porter stemming, no positions
+-- (detail=column): unspin asks for terms, never phrases, and the index stays a third smaller.
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, text, content='articles', content_rowid='rowid',
+    tokenize='porter unicode61', detail=column
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab(fts, 'row');
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class AddStats:
+    added: int = 0
+    duplicates: int = 0  # same text as a stored article (also: added before an interruption)
+    refused: tuple[str, ...] = ()  # ids already used by a different text: not added
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusStats:
+    articles: int
+    sentences: int
+    first_date: str
+    last_date: str
+    sites: int
+    bytes_on_disk: int
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as the corpus holds it: `key` is its row, for the index; `article.id` its id."""
+
+    key: int
+    article: Article
+    sentence_spans: tuple[tuple[int, int, int], ...]  # (start, end, paragraph)
+
+
+class CorpusError(UnspinError):
+    pass
+
+
+class Corpus:
+    """Open (or create) the corpus at `path`; ":memory:" keeps everything in memory (tests)."""
+
+    def __init__(self, path: str | os.PathLike[str] = ":memory:") -> None:
+        from unspin.embed import get_embedder
+
+        self.path = ":memory:" if str(path) == ":memory:" else Path(path)
+        if isinstance(self.path, Path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(str(self.path), isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys=ON")
+            if isinstance(self.path, Path):
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")  # durable at WAL checkpoints
+            self._db.executescript(_SCHEMA)  # its own transaction
+            with self._transaction():
+                self._check_schema()
+        except sqlite3.DatabaseError as error:
+            raise CorpusError(f"{path}: not an unspin corpus ({error})") from None
+        self._embedder = get_embedder("fast")
+        self._model = getattr(self._embedder, "name", "fast")
+        self._index = self._load_index()
+
+    # --- life cycle ----------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add(
+        self,
+        articles: Iterable[Article],
+        *,
+        on_batch: Callable[[AddStats], None] | None = None,
+    ) -> AddStats:
+        """Store the articles not stored yet, in transactions of BATCH; `on_batch` sees the
+        running totals after each. The vector index file is saved once, at the end."""
+        totals = AddStats()
+        try:
+            for batch in _batches(articles, BATCH):
+                done = self._add_batch(batch)
+                totals = AddStats(
+                    totals.added + done.added,
+                    totals.duplicates + done.duplicates,
+                    totals.refused + done.refused,
+                )
+                if on_batch is not None:
+                    on_batch(totals)
+        finally:
+            self._save_index()
+        return totals
+
+    def _add_batch(self, batch: list[Article]) -> AddStats:
+        hashes = [content_hash(a.text) for a in batch]
+        known = self._known_hashes(hashes)
+        fresh: dict[str, Article] = {}
+        for article, digest in zip(batch, hashes, strict=True):
+            if digest not in known and digest not in fresh:
+                fresh[digest] = article
+        duplicates = len(batch) - len(fresh)
+        if not fresh:
+            return AddStats(0, duplicates)
+        items = list(fresh.items())
+        vectors = self._embedder.encode([a.text for _, a in items])
+        added, refused, keys, rows = 0, [], [], []
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            for (digest, article), vector in zip(items, vectors, strict=True):
+                article_id = article.id or f"sha256:{digest[:16]}"
+                try:
+                    cursor = self._db.execute(
+                        "INSERT INTO articles (id, hash, title, url, date, author, site, text,"
+                        " added, vector) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (
+                            article_id,
+                            digest,
+                            article.title,
+                            article.url,
+                            article.date,
+                            article.author,
+                            article.site,
+                            article.text,
+                            now,
+                            vector.astype(np.float16).tobytes(),
+                        ),
+                    )
+                except sqlite3.IntegrityError:  # the id is taken by a different text
+                    refused.append(article_id)
+                    continue
+                key = int(cursor.lastrowid or 0)
+                self._db.execute(
+                    "INSERT INTO fts (rowid, title, text) VALUES (?,?,?)",
+                    (key, article.title, article.text),
+                )
+                spans = sentences(article.text, paragraphs(article.text))
+                self._db.executemany(
+                    "INSERT INTO sentences VALUES (?,?,?,?,?)",
+                    [(key, n, s.start, s.end, s.paragraph) for n, s in enumerate(spans)],
+                )
+                keys.append(key)
+                rows.append(vector)
+                added += 1
+            self._bump_generation()
+        if keys:
+            self._index.add_with_ids(np.asarray(rows, dtype=np.float32), np.asarray(keys))
+        return AddStats(added, duplicates, tuple(refused))
+
+    def remove(self, ids: Iterable[str]) -> int:
+        """Remove the articles with these ids; returns how many there were."""
+        removed: list[int] = []
+        with self._transaction():
+            for article_id in ids:
+                row = self._db.execute(
+                    "SELECT rowid, title, text FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                key, title, text = row
+                # External-content FTS5 forgets a row only when told its old values.
+                self._db.execute(
+                    "INSERT INTO fts (fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                    (key, title, text),
+                )
+                self._db.execute("DELETE FROM articles WHERE rowid = ?", (key,))
+                removed.append(key)
+            if removed:
+                self._bump_generation()
+        if removed:
+            self._index.remove_ids(np.asarray(removed, dtype=np.int64))
+            self._save_index()
+        return len(removed)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def stats(self) -> CorpusStats:
+        articles, first, last, sites = self._db.execute(
+            "SELECT count(*), min(nullif(date, '')), max(nullif(date, '')),"
+            " count(DISTINCT nullif(site, '')) FROM articles"
+        ).fetchone()
+        n_sentences = self._db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        size = 0
+        if isinstance(self.path, Path):
+            for file in (self.path, *self._sidecars()):
+                with suppress(OSError):
+                    size += file.stat().st_size
+        return CorpusStats(
+            articles, n_sentences, first or "", last or "", sites, size, self._model_tag()
+        )
+
+    def get(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self.load([row[0]])[0].article if row else None
+
+    def load(self, keys: Sequence[int]) -> list[StoredArticle]:
+        """The stored articles with these keys, in the order asked (missing keys left out)."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        found: dict[int, StoredArticle] = {}
+        spans: dict[int, list[tuple[int, int, int]]] = {k: [] for k in keys}
+        for key, start, end, paragraph in self._db.execute(
+            f"SELECT article, start, end, paragraph FROM sentences WHERE article IN ({marks})"
+            " ORDER BY article, n",
+            list(keys),
+        ):
+            spans[key].append((start, end, paragraph))
+        for key, *fields in self._db.execute(
+            f"SELECT rowid, text, title, url, date, author, site, id FROM articles"
+            f" WHERE rowid IN ({marks})",
+            list(keys),
+        ):
+            found[key] = StoredArticle(key, Article(*fields), tuple(spans[key]))
+        return [found[k] for k in keys if k in found]
+
+    def search_vectors(self, queries: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
+        """For each query vector (unit length, the fast model's), the k nearest stories as
+        (key, cosine), best first."""
+        if self._index.ntotal == 0 or len(queries) == 0:
+            return [[] for _ in range(len(queries))]
+        import faiss
+
+        # OpenMP threads spin between calls and starve the tokenizer's threads: a handful of
+        # queries runs 10x faster on one thread (1 ms against 12 at 10k stories).
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1 if len(queries) < 64 else threads)
+        try:
+            scores, keys = self._index.search(np.ascontiguousarray(queries, np.float32), k)
+        finally:
+            faiss.omp_set_num_threads(threads)
+        return [
+            [(int(key), float(s)) for key, s in zip(row_keys, row_scores, strict=True) if key >= 0]
+            for row_keys, row_scores in zip(keys, scores, strict=True)
+        ]
+
+    def document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many stories hold each term (terms as the full-text index stems them)."""
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        rows = self._db.execute(
+            f"SELECT term, doc FROM fts_terms WHERE term IN ({marks})", list(terms)
+        )
+        return dict(rows.fetchall())
+
+    def search_terms(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """The k stories holding the most of these (already stemmed, preferably rare) terms,
+        weighted by IDF, as (key, score), best first.
+
+        Scored here from each term's posting list rather than by FTS5's bm25() over an OR
+        query: that scores every story holding any term and took 250 ms for 24 terms over
+        10k stories, the postings of rare terms take 4 ms.
+        """
+        n = len(self) or 1
+        scores: dict[int, float] = {}
+        for term in terms:
+            keys = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT rowid FROM fts WHERE fts MATCH ?", (_quoted(term),)
+                )
+            ]
+            weight = math.log(1 + n / max(len(keys), 1))
+            for key in keys:
+                scores[key] = scores.get(key, 0.0) + weight
+        return sorted(scores.items(), key=lambda item: -item[1])[:k]
+
+    def dates(self, keys: Sequence[int]) -> dict[int, str]:
+        marks = ",".join("?" * len(keys))
+        rows = self._db.execute(
+            f"SELECT rowid, date FROM articles WHERE rowid IN ({marks})", list(keys)
+        )
+        return dict(rows.fetchall())
+
+    def search_text(self, query: str, limit: int = 20) -> list[Article]:
+        """Articles whose title or text matches the words of `query` (all of them), best first."""
+        words = re.findall(r"\w+", query)
+        if not words:
+            return []
+        rows = self._db.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?",
+            (" AND ".join(_quoted(w) for w in words), limit),
+        )
+        return [s.article for s in self.load([r[0] for r in rows])]
+
+    # --- the vector index ----------------------------------------------------------------
+
+    def _index_path(self, generation: int) -> Path | None:
+        if not isinstance(self.path, Path):
+            return None
+        return self.path.with_name(f"{self.path.name}.vectors-{generation}.faiss")
+
+    def _sidecars(self) -> list[Path]:
+        if not isinstance(self.path, Path):
+            return []
+        wal = [self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")]
+        return [*self.path.parent.glob(f"{self.path.name}.vectors-*.faiss"), *wal]
+
+    def _generation(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _bump_generation(self) -> None:
+        self._db.execute(
+            "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE"
+            " SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    def _load_index(self):  # type: ignore[no-untyped-def]
+        import faiss
+
+        path = self._index_path(self._generation())
+        if path is not None and path.is_file():
+            return faiss.read_index(str(path))
+        # Missing or stale (an add was interrupted before saving it): rebuild from SQLite.
+        dim = int(self._embedder.dim)
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        keys, rows = [], []
+        for key, blob in self._db.execute("SELECT rowid, vector FROM articles"):
+            keys.append(key)
+            rows.append(np.frombuffer(blob, dtype=np.float16))
+            if len(keys) >= 65536:
+                index.add_with_ids(np.asarray(rows, np.float32), np.asarray(keys, np.int64))
+                keys, rows = [], []
+        if keys:
+            index.add_with_ids(np.asarray(rows, np.float32), np.asarray(keys, np.int64))
+        return index
+
+    def _save_index(self) -> None:
+        """Write the index for the current generation (atomically) and drop older ones."""
+        import faiss
+
+        path = self._index_path(self._generation())
+        if path is None or path.is_file():
+            return
+        tmp = path.with_name(path.name + ".tmp")
+        faiss.write_index(self._index, str(tmp))
+        tmp.replace(path)
+        for old in self.path.parent.glob(f"{self.path.name}.vectors-*.faiss"):  # type: ignore[union-attr]
+            if old != path:
+                with suppress(OSError):
+                    old.unlink()
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        marks = ",".join("?" * len(hashes))
+        rows = self._db.execute(f"SELECT hash FROM articles WHERE hash IN ({marks})", hashes)
+        return {r[0] for r in rows}
+
+    def _model_tag(self) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'model'").fetchone()
+        return row[0] if row else ""
+
+    def _check_schema(self) -> None:
+        from unspin.embed import MODEL_TAG
+
+        stored = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        expected = {"schema": str(SCHEMA_VERSION), "model": f"{MODEL_TAG}/fast"}
+        for key, value in expected.items():
+            if key not in stored:
+                self._db.execute("INSERT INTO meta VALUES (?, ?)", (key, value))
+            elif stored[key] != value:
+                raise CorpusError(
+                    f"{self.path}: built with {key} {stored[key]}, this unspin uses {value};"
+                    " build the corpus again"
+                )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (including KeyboardInterrupt)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with runs of whitespace made one space: the same story re-extracted
+    with other line breaks is the same story."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _quoted(term: str) -> str:
+    """A term as an FTS5 string: whatever it holds, it is matched as text, never as syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
