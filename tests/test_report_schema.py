@@ -21,9 +21,9 @@ DOCS = Path(__file__).parent.parent / "docs"
 
 ARTICLE_KEYS = {"text", "title", "url", "date", "author", "site", "id"}
 KEYS = {
-    "": {"schema", "copy", "sources", "sentences", "findings", "omitted", "summary"},
+    "": {"schema", "copy", "sources", "sentences", "findings", "omitted", "summary", "search"},
     "copy": ARTICLE_KEYS,
-    "sources": ARTICLE_KEYS | {"score", "share"},
+    "sources": ARTICLE_KEYS | {"score", "share", "carriers"},
     "sentences": {"span", "label", "source_id", "source_spans", "similarity", "refs"},
     "refs": {"source_id", "span"},
     "findings": {

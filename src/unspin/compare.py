@@ -5,14 +5,27 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from unspin.align import DEFAULT, AlignConfig, Encoder, align
 from unspin.detect import detect
-from unspin.model import Alignment, Article, Doc, Finding, Report, Source, Summary
+from unspin.model import (
+    Alignment,
+    Article,
+    Doc,
+    Finding,
+    Report,
+    Search,
+    SearchCandidate,
+    Source,
+    Summary,
+)
 from unspin.read import read_article
 from unspin.segment import segment
 from unspin.text import tokens
+
+if TYPE_CHECKING:
+    from unspin.corpus import Corpus
 
 Input: TypeAlias = "str | os.PathLike[str] | Article"
 
@@ -70,6 +83,66 @@ def compare_docs(
     )
     summary = summarise(copy, sources, alignment, findings)
     return Report(copy, report_sources, alignment, tuple(findings), summary)
+
+
+def check(
+    copy: Input,
+    corpus: Corpus,
+    *,
+    encoder: Encoder | object | None = _DEFAULT_ENCODER,
+    config: AlignConfig = DEFAULT,
+) -> Report:
+    """Find the source(s) of `copy` in `corpus` and compare it with them.
+
+    The report lists the sources found, best first, each with its score (the share of the copy
+    it explains), its share, its id in the corpus and its carriers (later near-identical
+    copies); `report.search` lists every candidate weighed. With no source in the corpus the
+    report has no sources, and its verdict says so with the best candidate's score.
+    """
+    from unspin.find import find_sources
+
+    article = read_article(copy)
+    search = find_sources(article, corpus)
+    second_opinion = None
+    if encoder is _DEFAULT_ENCODER:
+        encoder, second_opinion = default_encoders()
+    report = compare_docs(
+        segment(article),
+        [segment(c.article) for c in search.sources],
+        encoder=encoder,  # type: ignore[arg-type]
+        config=config,
+        ids=[c.id for c in search.sources],
+        scores=[c.score for c in search.sources],
+        second_opinion=second_opinion,  # type: ignore[arg-type]
+    )
+    sources = tuple(
+        replace(source, carriers=tuple(c.article for c in found.carriers))
+        for source, found in zip(report.sources, search.sources, strict=True)
+    )
+    record = Search(
+        search.corpus_size,
+        search.threshold,
+        tuple(SearchCandidate(c.article, c.score, note) for c, note in search.candidates),
+    )
+    if sources:
+        return replace(report, sources=sources, search=record)
+    # Nothing to compare with: no findings (an "unsourced" finding would accuse every sentence).
+    summary = replace(
+        report.summary,
+        source_coverage=0.0,
+        counts={},
+        verdict=_no_source_verdict(record),
+    )
+    return replace(report, findings=(), summary=summary, search=record)
+
+
+def _no_source_verdict(search: Search) -> str:
+    where = f"this corpus of {search.corpus_size:,} stor{'y' if search.corpus_size == 1 else 'ies'}"
+    if not search.candidates:
+        return f"No source in {where}: no story shares its rare words or its topic."
+    best = search.candidates[0]
+    name = f'"{best.article.title}"' if best.article.title else best.article.id
+    return f"No source in {where}: the closest story, {name}, {best.note}."
 
 
 def default_encoders() -> tuple[Encoder, Encoder]:

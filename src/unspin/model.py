@@ -174,6 +174,25 @@ class Source:
     id: str
     score: float = 1.0  # how sure we are this is a source (1.0 when the user gave it)
     share: float = 0.0  # share of copy sentences drawn from it
+    carriers: tuple[Article, ...] = ()  # later near-identical copies of it (syndication)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchCandidate:
+    """A story a corpus search weighed, with its score and what became of it."""
+
+    article: Article
+    score: float  # share of the copy it explains, 0..1
+    note: str  # "source", or why it is not one
+
+
+@dataclass(frozen=True, slots=True)
+class Search:
+    """How the sources of a report were found in a corpus (absent when the caller gave them)."""
+
+    corpus_size: int
+    threshold: float  # the score a story needs to be named as a source
+    candidates: tuple[SearchCandidate, ...]  # best first
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +217,7 @@ class Report:
     alignment: Alignment
     findings: tuple[Finding, ...]
     summary: Summary
+    search: Search | None = None
 
     def to_dict(self) -> dict:
         from unspin.report.schema import report_to_dict

@@ -52,6 +52,12 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+def content_stems(text: str) -> set[str]:
+    """The stems of the words of `text` that are not stopwords (no offsets: for scoring)."""
+    lowers = (w.lower().translate(_APOSTROPHES) for w in _WORD.findall(text))
+    return {stem(w) for w in lowers if w not in STOPWORDS}
+
+
 @lru_cache(maxsize=200_000)
 def stem(lower: str) -> str:
     if lower.endswith("'s"):

@@ -215,11 +215,38 @@ def _source(report: Report, k: int) -> str:
         if f.source == k and f.source_span
     ]
     a = doc.article
+    carriers = ""
+    if source.carriers:
+        names = ", ".join(f"{_esc(c.id)} ({_esc(c.date or 'undated')})" for c in source.carriers)
+        carriers = f'<p class="meta">Also carried, later, by {names}</p>'
     return (
         f'<article class="source" id="src{k}"><h3>{_esc(source.id)}: '
         f"{_esc(a.title or '(untitled)')}</h3>"
-        f"{_meta(a, f'score {source.score:.2f}', f'share {_pct(source.share)}')}"
+        f"{_meta(a, f'score {source.score:.2f}', f'share {_pct(source.share)}')}{carriers}"
         f'<div class="text">{_spans(doc.text, blocks, marks)}</div></article>'
+    )
+
+
+def _search(report: Report) -> str:
+    """How the sources were found: the corpus size and the closest stories weighed."""
+    search = report.search
+    if search is None:
+        return ""
+    rows = "".join(
+        f"<tr><td>{_esc(c.article.id)}</td><td>{_esc(c.article.title)}</td>"
+        f"<td>{_esc(c.article.date)}</td><td>{c.score:.2f}</td><td>{_esc(c.note)}</td></tr>"
+        for c in search.candidates
+        if c.score > 0
+    )
+    table = (
+        "<table><thead><tr><th>id</th><th>title</th><th>date</th><th>score</th>"
+        f"<th>what became of it</th></tr></thead><tbody>{rows}</tbody></table>"
+        if rows
+        else "<p>No story of the corpus explains any of the copy.</p>"
+    )
+    return (
+        f'<details class="search"{"" if report.sources else " open"}>'
+        f"<summary>Searched {search.corpus_size:,} stories: the closest</summary>{table}</details>"
     )
 
 
@@ -269,7 +296,7 @@ def render_html(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>unspin: {_esc(report.copy.article.title or 'report')}</title>{style}</head>"
-        f"<body>{_summary(report)}{_legend(report)}"
+        f"<body>{_summary(report)}{_search(report)}{_legend(report)}"
         f'<main class="panes">{_copy_pane(report)}<div class="pane sources">{sources}</div></main>'
         f"{_findings(report)}{script}</body></html>\n"
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from unspin.model import Article, Finding, Report
+from unspin.model import Article, Finding, Report, Search
 
 SCHEMA = "unspin.report/1"
 
@@ -118,7 +118,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "copy": _article(copy.article),
         "sources": [
             _article(src.doc.article)
-            | {"id": src.id, "score": round(src.score, 4), "share": round(src.share, 4)}
+            | {
+                "id": src.id,
+                "score": round(src.score, 4),
+                "share": round(src.share, 4),
+                "carriers": [_reference(a) for a in src.carriers],
+            }
             for src in sources
         ],
         "sentences": sentences,
@@ -138,6 +143,23 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "counts": dict(sorted(s.counts.items())),
             "verdict": s.verdict,
         },
+        "search": None if report.search is None else _search(report.search),
+    }
+
+
+def _reference(article: Article) -> dict[str, Any]:
+    """A story named without its text (a carrier, a candidate)."""
+    return {k: v for k, v in _article(article).items() if k != "text"}
+
+
+def _search(search: Search) -> dict[str, Any]:
+    return {
+        "corpus_size": search.corpus_size,
+        "threshold": search.threshold,
+        "candidates": [
+            _reference(c.article) | {"score": round(c.score, 4), "note": c.note}
+            for c in search.candidates
+        ],
     }
 
 

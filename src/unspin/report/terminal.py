@@ -15,7 +15,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from unspin.model import Finding, Report
+from unspin.model import Finding, Report, Search
 from unspin.report.diff import word_diff
 from unspin.report.schema import copy_order, excerpts
 
@@ -54,7 +54,7 @@ def _pct(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _header(report: Report, console: Console) -> None:
+def _header(report: Report, console: Console, *, verbose: bool) -> None:
     article = report.copy.article
     console.print(Rule(Text("unspin report", "bold")))
     console.print(Text.assemble(("Copy  ", "bold"), marked(article.title or "(untitled)", [], "")))
@@ -79,7 +79,44 @@ def _header(report: Report, console: Console) -> None:
             Text(f"{source.score:.2f}"),
             Text(_pct(source.share)),
         )
+    if report.sources:
+        console.print(table)
+    for source in report.sources:
+        if source.carriers:
+            names = ", ".join(f"{a.id} ({a.date or 'undated'})" for a in source.carriers)
+            console.print(marked(f"{source.id} is also carried, later, by {names}", [], ""))
+    if report.search is not None:
+        _search(report, report.search, console, verbose=verbose)
+
+
+def _search(report: Report, search: Search, console: Console, *, verbose: bool) -> None:
+    """The corpus search: always its size; the closest stories when none was taken as a source
+    (the evidence for "no source"), or with --verbose."""
+    shown = [c for c in search.candidates if c.score > 0][:_CANDIDATES_SHOWN]
+    if report.sources and not verbose:
+        shown = []
+    title = f"Searched {search.corpus_size:,} stories"
+    if not shown:
+        console.print(Text(title, "dim"))
+        return
+    table = Table(title=Text(f"{title}; the closest", "bold"), title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", ratio=2)
+    table.add_column("date", no_wrap=True)
+    table.add_column("score", justify="right")
+    table.add_column("what became of it", ratio=2)
+    for c in shown:
+        table.add_row(
+            marked(c.article.id, [], ""),
+            marked(c.article.title, [], ""),
+            marked(c.article.date, [], ""),
+            Text(f"{c.score:.2f}"),
+            marked(c.note, [], ""),
+        )
     console.print(table)
+
+
+_CANDIDATES_SHOWN = 5
 
 
 def _summary(report: Report, console: Console) -> None:
@@ -88,6 +125,10 @@ def _summary(report: Report, console: Console) -> None:
     grid.add_column(style="bold")
     grid.add_column()
     grid.add_row(Text("Verdict"), marked(s.verdict, [], ""))
+    if not report.sources:
+        console.print(Rule(Text("Summary", "bold")))
+        console.print(grid)
+        return
     grid.add_row(
         Text("Reuse"),
         Text(
@@ -208,7 +249,7 @@ def _aligned(report: Report, console: Console) -> None:
 
 def render_terminal(report: Report, console: Console, *, verbose: bool = False) -> None:
     """Print the report; `verbose` adds every aligned sentence pair after the findings."""
-    _header(report, console)
+    _header(report, console, verbose=verbose)
     _summary(report, console)
     _findings(report, console)
     if verbose:

@@ -1,0 +1,282 @@
+"""Find the stories a copy was made from, in a corpus of originals.
+
+A spinner swaps words for synonyms and moves clauses, but keeps names, numbers, rare words and
+the order of facts, and embeddings survive synonyms. So candidates come from two searches:
+
+1. story vectors (the fast model's mean over the story) for the whole copy and for each run of
+   a few paragraphs of it (a copy stitched from two stories is near each in its own part);
+2. the full-text index, asked for the copy's rarest terms (by document frequency in the
+   corpus), stories scored by the IDF of the terms they hold: the names, numbers and words a
+   spinner has no synonym for.
+
+The two ranked lists are fused (reciprocal rank fusion), and the best candidates re-ranked by
+sentence-level evidence: the share of the copy's sentences each one explains, scored as the
+aligner scores pairs (embedding cosine and IDF-weighted word overlap). That share is the
+candidate's score: "how much of the copy this story accounts for". A copy is said to have no
+source in the corpus when no candidate explains SOURCE_THRESHOLD of it (calibrated on spun
+copies of stories in and out of the corpus: benchmarks/retrieval.py, docs/retrieval.md).
+
+Sources are then chosen greedily: the best candidate, then any other that explains enough of
+what the chosen ones leave (a stitched copy). Near-identical candidates (syndicated copies of
+one wire story) form one group; its earliest story is the origin, the rest are carriers. A
+story dated after the copy cannot be its origin and is set aside with that reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import snowballstemmer
+
+from unspin.align import DEFAULT, lexical_scores
+from unspin.corpus.store import Corpus
+from unspin.embed import get_embedder
+from unspin.model import Article
+from unspin.segment.sentences import paragraphs, sentences
+from unspin.text import STOPWORDS, content_stems, tokens
+
+SOURCE_THRESHOLD = 0.45  # share of the copy a story must explain to be named as a source
+EXTRA_SOURCE_SHARE = 0.15  # what a further source must add beyond the chosen ones ...
+EXTRA_SOURCE_SENTENCES = 2  # ... and in at least this many sentences
+MAX_SOURCES = 4
+NEAR_IDENTICAL = 0.8  # share of word trigrams two stories share to be copies of one story
+
+VECTOR_CANDIDATES = 30  # nearest story vectors asked for, per query vector
+TERM_CANDIDATES = 30  # full-text hits asked for
+QUERY_TERMS = 24  # the copy's rarest terms put to the full-text index ...
+RARE_SHARE = 0.01  # ... if at most this share of the stories hold them (BM25 over common
+# terms cost time in proportion to their postings and add little: the vectors cover topic)
+RERANKED = 12  # fused candidates that get the sentence-level re-ranking
+RRF_K = 60  # reciprocal rank fusion's damping constant (Cormack et al. 2009)
+CHUNK_PARAGRAPHS = 3  # paragraphs per partial query vector
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A story of the corpus, with how much of the copy it explains."""
+
+    key: int
+    article: Article
+    score: float  # share of the copy's characters in sentences it explains, 0..1
+    explained: frozenset[int]  # the copy sentences it explains
+    # The same share with each sentence weighted by its pair score: ranks candidates that
+    # explain the same sentences (two monthly reports of one template) by how closely.
+    evidence: float
+    carriers: tuple[Candidate, ...] = ()  # near-identical stories this one stands for
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSearch:
+    """What the search found: the sources (best first), and every candidate it weighed with a
+    note on what became of it."""
+
+    sources: tuple[Candidate, ...]
+    candidates: tuple[tuple[Candidate, str], ...]  # re-ranked, best first, with a note
+    corpus_size: int
+    threshold: float = SOURCE_THRESHOLD
+
+    @property
+    def best_score(self) -> float:
+        return max((c.score for c, _ in self.candidates), default=0.0)
+
+
+def rank(copy: Article, corpus: Corpus, k: int = 10) -> list[Candidate]:
+    """The k stories that explain most of the copy, best first (the search without choosing)."""
+    return _rerank(copy, corpus, max(k, RERANKED))[:k]
+
+
+def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
+    ranked = _rerank(copy, corpus, RERANKED)
+    notes: dict[int, str] = {}
+    eligible: list[Candidate] = []
+    for c in ranked:
+        if copy.date and c.article.date and c.article.date[:10] > copy.date[:10]:
+            notes[c.key] = (
+                f"explains {c.score:.0%} of the copy but is dated {c.article.date[:10]},"
+                f" after the copy ({copy.date[:10]})"
+            )
+        else:
+            eligible.append(c)
+    groups = _origins(eligible)
+    lengths = [end - start for start, end, _ in _spans(copy)]
+    total = sum(lengths) or 1
+    chosen: list[Candidate] = []
+    covered: set[int] = set()
+    for c in groups:
+        for carrier in c.carriers:
+            notes[carrier.key] = f"a near-identical copy of {c.id}, which is older or better"
+        extra = c.explained - covered
+        if not chosen and c.score < SOURCE_THRESHOLD:
+            notes[c.key] = (
+                f"explains {c.score:.0%} of the copy; a source must explain"
+                f" {SOURCE_THRESHOLD:.0%}"
+            )
+        elif chosen and (
+            len(extra) < EXTRA_SOURCE_SENTENCES
+            or sum(lengths[i] for i in extra) / total < EXTRA_SOURCE_SHARE
+        ):
+            notes[c.key] = "adds too little beyond the sources already found"
+        elif len(chosen) < MAX_SOURCES:
+            chosen.append(c)
+            covered |= c.explained
+            notes[c.key] = "source"
+    weighed = tuple((c, notes.get(c.key, "")) for c in ranked)
+    return SourceSearch(tuple(chosen), weighed, len(corpus))
+
+
+# --- candidates ----------------------------------------------------------------------------
+
+
+def _candidates(copy: Article, spans: list[tuple[int, int, int]], corpus: Corpus) -> list[int]:
+    embedder = get_embedder("fast")
+    queries = [copy.text, *_chunks(copy.text, spans)]
+    vector_lists = corpus.search_vectors(embedder.encode(queries), VECTOR_CANDIDATES)
+    term_list = corpus.search_terms(_rare_terms(copy, corpus), TERM_CANDIDATES)
+    fused: dict[int, float] = {}
+    for ranked in (*vector_lists, term_list):
+        for position, (key, _score) in enumerate(ranked):
+            fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + position + 1)
+    return sorted(fused, key=lambda key: -fused[key])
+
+
+def _chunks(text: str, spans: list[tuple[int, int, int]]) -> list[str]:
+    """The copy in runs of CHUNK_PARAGRAPHS paragraphs (none if it is that short)."""
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    for start, end, paragraph in spans:
+        by_paragraph.setdefault(paragraph, []).append((start, end))
+    runs = list(by_paragraph.values())
+    if len(runs) <= CHUNK_PARAGRAPHS:
+        return []
+    return [
+        text[group[0][0][0] : group[-1][-1][1]]
+        for group in (
+            runs[at : at + CHUNK_PARAGRAPHS] for at in range(0, len(runs), CHUNK_PARAGRAPHS)
+        )
+    ]
+
+
+def _rare_terms(copy: Article, corpus: Corpus) -> list[str]:
+    """The copy's QUERY_TERMS rarest terms that the corpus holds, as its index stems them."""
+    words = {t.lower for t in tokens(f"{copy.title}\n{copy.text}")}
+    stems = {_porter(w) for w in words if w not in STOPWORDS and len(w) > 1}
+    frequencies = corpus.document_frequencies(sorted(stems))
+    most = max(3, RARE_SHARE * len(corpus))
+    rare = [term for term, df in frequencies.items() if df <= most]
+    return sorted(rare, key=lambda term: (frequencies[term], term))[:QUERY_TERMS]
+
+
+@lru_cache(maxsize=100_000)
+def _porter(word: str) -> str:
+    """The term FTS5's porter tokenizer indexes `word` under (it implements Porter's original
+    algorithm, not the English snowball stemmer the aligner uses)."""
+    return _PORTER.stemWord(word)
+
+
+_PORTER = snowballstemmer.stemmer("porter")
+
+
+# --- re-ranking ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    texts: list[str]
+    stems: list[set[str]]
+    lengths: list[int]
+
+
+def _sentences_of(text: str, spans: Sequence[tuple[int, int, int]]) -> _Sentences:
+    texts, stems, lengths = [], [], []
+    for start, end, _paragraph in spans:
+        texts.append(text[start:end])
+        stems.append(content_stems(text[start:end]))
+        lengths.append(end - start)
+    return _Sentences(texts, stems, lengths)
+
+
+def _spans(copy: Article) -> list[tuple[int, int, int]]:
+    return [(s.start, s.end, s.paragraph) for s in sentences(copy.text, paragraphs(copy.text))]
+
+
+def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
+    spans = _spans(copy)
+    copy_sentences = _sentences_of(copy.text, spans)
+    keys = _candidates(copy, spans, corpus)[:n]
+    stored = corpus.load(keys)
+    theirs = [_sentences_of(s.article.text, s.sentence_spans) for s in stored]
+    texts = [t for sentences_of in theirs for t in sentences_of.texts]
+    vectors = get_embedder("fast").encode([*copy_sentences.texts, *texts])
+    copy_vectors, at = vectors[: len(copy_sentences.texts)], len(copy_sentences.texts)
+    total = sum(copy_sentences.lengths) or 1
+    ranked = []
+    for s, their in zip(stored, theirs, strict=True):
+        their_vectors = vectors[at : at + len(their.texts)]
+        at += len(their.texts)
+        explained = _explained(copy_sentences, copy_vectors, their, their_vectors)
+        lengths = copy_sentences.lengths
+        score = sum(lengths[i] for i in explained) / total
+        evidence = sum(lengths[i] * pair for i, pair in explained.items()) / total
+        ranked.append(Candidate(s.key, s.article, score, frozenset(explained), evidence))
+    ranked.sort(key=lambda c: -c.evidence)
+    return ranked
+
+
+def _explained(
+    copy: _Sentences, copy_vectors: np.ndarray, source: _Sentences, source_vectors: np.ndarray
+) -> dict[int, float]:
+    """The copy sentences whose best pair in the source scores as the aligner's match, with
+    that pair's score."""
+    if not copy.texts or not source.texts:
+        return {}
+    dice, _weight = lexical_scores(copy.stems, source.stems)
+    cosine = np.clip(copy_vectors @ source_vectors.T, 0.0, 1.0)
+    w = DEFAULT.embedding_weight
+    best = (w * cosine + (1 - w) * dice).max(axis=1)
+    return {int(i): float(best[i]) for i in np.flatnonzero(best >= DEFAULT.match_threshold)}
+
+
+# --- syndicated copies ---------------------------------------------------------------------
+
+
+def _origins(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per group of near-identical stories, best first: the group's earliest
+    story (its best-scoring one among equals), with the others as its carriers."""
+    grams = [_trigrams(c.article.text) for c in candidates]
+    groups: list[list[int]] = []
+    for k in range(len(candidates)):
+        for group in groups:
+            if _near_identical(grams[group[0]], grams[k]):
+                group.append(k)
+                break
+        else:
+            groups.append([k])
+    origins = []
+    for group in groups:
+        members = [candidates[k] for k in group]
+        best = max(members, key=lambda c: c.evidence)
+        origin = min(members, key=lambda c: (c.article.date or "9999", -c.evidence))
+        carriers = tuple(c for c in members if c is not origin)
+        origins.append(
+            Candidate(
+                origin.key, origin.article, best.score, best.explained, best.evidence, carriers
+            )
+        )
+    return sorted(origins, key=lambda c: -c.evidence)
+
+
+def _trigrams(text: str) -> set[tuple[str, str, str]]:
+    words = text.lower().split()
+    return set(zip(words, words[1:], words[2:], strict=False))
+
+
+def _near_identical(a: set[tuple[str, str, str]], b: set[tuple[str, str, str]]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= NEAR_IDENTICAL
