@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from unspin.errors import UnspinError
+
+if TYPE_CHECKING:
+    from unspin.corpus import Corpus, CorpusStats
+    from unspin.model import Article, Report
 
 
 class _Group(click.Group):
@@ -57,6 +63,11 @@ def compare(
         raise click.UsageError("only one input can be read from stdin")
     options = {"encoder": None} if lexical else {}
     report = run_compare(copy, list(sources), **options)
+    _emit(report, as_json=as_json, html_path=html_path, verbose=verbose)
+
+
+def _emit(report: Report, *, as_json: bool, html_path: Path | None, verbose: bool) -> None:
+    """Print the report (terminal or JSON) and write the HTML report if asked."""
     if html_path is not None:
         from unspin.report.html import render_html
 
@@ -76,6 +87,180 @@ def compare(
         render_terminal(report, Console(), verbose=verbose)
         if html_path is not None:
             click.echo(f"HTML report written to {html_path}", err=True)
+
+
+_DB_OPTION = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The corpus database (default: $UNSPIN_DB, else ~/.local/share/unspin/corpus.db).",
+)
+
+
+def _open_corpus(db_path: Path | None, *, create: bool = False) -> Corpus:
+    from unspin.corpus import Corpus, default_path
+
+    path = db_path or default_path()
+    if not create and not path.is_file():
+        raise UnspinError(f"{path}: no corpus there; build one with `unspin corpus add`")
+    return Corpus(path)
+
+
+@main.command()
+@click.argument("copy")
+@_DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (unspin.report/1).")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a self-contained side-by-side HTML report to this file.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show every aligned sentence pair.")
+def check(
+    copy: str, db_path: Path | None, as_json: bool, html_path: Path | None, verbose: bool
+) -> None:
+    """Find the source(s) of COPY in the corpus and show what the copy changed.
+
+    COPY is a path (.html, .txt, .json), - for stdin, or a URL.
+    """
+    from unspin.compare import check as run_check
+
+    with _open_corpus(db_path) as corpus:
+        report = run_check(copy, corpus)
+    _emit(report, as_json=as_json, html_path=html_path, verbose=verbose)
+
+
+@main.group()
+def corpus() -> None:
+    """Build and inspect the corpus of original stories that `unspin check` searches."""
+
+
+@corpus.command("add")
+@click.argument("paths", nargs=-1, required=True)
+@_DB_OPTION
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every skipped record (location and reason) to this JSON Lines file.",
+)
+def corpus_add(paths: tuple[str, ...], db_path: Path | None, errors_path: Path | None) -> None:
+    """Add the stories in PATHS: JSON Lines, CSV, WARC crawls, .html / .txt / .json files, or
+    folders of them. Adding a story twice is a no-op, so an interrupted add can be re-run."""
+    import json
+    import time
+
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from unspin.corpus.ingest import input_files, read_records
+
+    files = input_files(paths)
+    console = Console(stderr=True)
+    skipped: list[tuple[str, str]] = []
+    read = 0
+    started = time.perf_counter()
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[stories]} stories, {task.fields[rate]}/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with _open_corpus(db_path, create=True) as store, Progress(*columns, console=console) as bar:
+        task = bar.add_task("adding", total=sum(f.size for f in files), stories=0, rate=0)
+
+        def articles() -> Iterator[Article]:
+            nonlocal read
+            done = 0
+            for file in files:
+                for record in read_records(file):
+                    rate = read / max(time.perf_counter() - started, 1e-9)
+                    bar.update(
+                        task, completed=done + record.position, stories=read, rate=f"{rate:,.0f}"
+                    )
+                    if record.article is None:
+                        skipped.append((record.location, record.error))
+                        continue
+                    read += 1
+                    yield record.article
+                done += file.size
+
+        stats = store.add(articles())
+        skipped += [(i, "the id is already used by a different text") for i in stats.refused]
+        bar.update(task, completed=sum(f.size for f in files))
+        summary = store.stats()
+    elapsed = time.perf_counter() - started
+    if errors_path is not None:
+        with errors_path.open("w", encoding="utf-8") as out:
+            for location, reason in skipped:
+                out.write(json.dumps({"record": location, "reason": reason}) + "\n")
+    for location, reason in skipped[:_SHOWN_ERRORS]:
+        click.echo(f"skipped {location}: {reason}", err=True)
+    if len(skipped) > _SHOWN_ERRORS:
+        more = f"{len(skipped) - _SHOWN_ERRORS:,} more skipped"
+        click.echo(
+            f"... {more}"
+            + (f" (all in {errors_path})" if errors_path else " (list them with --errors FILE)"),
+            err=True,
+        )
+    click.echo(
+        f"added {stats.added:,} stories ({stats.duplicates:,} already there, "
+        f"{len(skipped):,} skipped) in {elapsed:.1f} s, "
+        f"{read / max(elapsed, 1e-9):,.0f} stories/s"
+    )
+    click.echo(_describe(summary, db_path))
+
+
+_SHOWN_ERRORS = 10
+
+
+def _describe(stats: CorpusStats, db_path: Path | None) -> str:
+    from unspin.corpus import default_path
+
+    dates = f", {stats.first_date} to {stats.last_date}" if stats.first_date else ""
+    return (
+        f"corpus {db_path or default_path()}: {stats.articles:,} stories{dates}, "
+        f"{stats.sentences:,} sentences, {stats.sites:,} sites, "
+        f"{stats.bytes_on_disk / 1e6:,.1f} MB"
+    )
+
+
+@corpus.command("info")
+@_DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def corpus_info(db_path: Path | None, as_json: bool) -> None:
+    """How many stories the corpus holds, their dates, sites and size on disk."""
+    with _open_corpus(db_path) as store:
+        stats = store.stats()
+    if as_json:
+        import dataclasses
+        import json
+
+        click.echo(json.dumps(dataclasses.asdict(stats), indent=2))
+    else:
+        click.echo(_describe(stats, db_path))
+
+
+@corpus.command("remove")
+@click.argument("ids", nargs=-1, required=True)
+@_DB_OPTION
+def corpus_remove(ids: tuple[str, ...], db_path: Path | None) -> None:
+    """Remove the stories with these IDS from the corpus."""
+    with _open_corpus(db_path) as store:
+        removed = store.remove(ids)
+    click.echo(f"removed {removed:,} of {len(ids):,} stories")
+    if removed < len(ids):
+        raise UnspinError(f"{len(ids) - removed:,} of the ids are not in the corpus")
 
 
 @main.command("eval")
