@@ -78,3 +78,74 @@ def test_two_inputs_cannot_both_come_from_stdin() -> None:
     result = run("compare", "-", "-")
     assert result.exit_code == 2
     assert "only one input can be read from stdin" in result.output
+
+
+# --- the corpus and `check` ------------------------------------------------------------------
+
+SAMPLE = Path(__file__).parent.parent / "examples" / "corpus" / "reuters21578-sample.jsonl"
+SPUN = str(Path(__file__).parent.parent / "examples" / "spun-reuters21578" / "copy.json")
+
+
+def feed(tmp_path: Path, n: int) -> Path:
+    """The first n stories of the demo corpus, a malformed line and a story without text."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:n]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join([*lines, "{not json", '{"id": "x", "title": "no body"}']) + "\n")
+    return path
+
+
+def test_corpus_add_reports_what_it_added_and_skipped(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    result = run("corpus", "add", str(feed(tmp_path, 20)), "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "added 20 stories (0 already there, 2 skipped)" in result.output
+    assert "feed.jsonl:21: not valid JSON" in result.output
+    assert 'feed.jsonl:22: no "text", "body" or "html" field' in result.output
+    again = run("corpus", "add", str(feed(tmp_path, 20)), "--db", db)
+    assert "added 0 stories (20 already there, 2 skipped)" in again.output
+
+
+def test_corpus_add_writes_every_skipped_record_to_the_errors_file(tmp_path: Path) -> None:
+    errors = tmp_path / "errors.jsonl"
+    result = run(
+        "corpus", "add", str(feed(tmp_path, 3)), "--db", str(tmp_path / "c.db"), "--errors",
+        str(errors),
+    )  # fmt: skip
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert [r["record"].rsplit("/", 1)[1] for r in records] == ["feed.jsonl:4", "feed.jsonl:5"]
+
+
+def test_corpus_info_and_remove(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    run("corpus", "add", str(feed(tmp_path, 5)), "--db", db)
+    info = run("corpus", "info", "--db", db, "--json")
+    assert json.loads(info.output)["articles"] == 5
+    first = json.loads(SAMPLE.read_text().splitlines()[0])["id"]
+    assert run("corpus", "remove", first, "--db", db).exit_code == 0
+    assert json.loads(run("corpus", "info", "--db", db, "--json").output)["articles"] == 4
+    missing = run("corpus", "remove", first, "--db", db)
+    assert missing.exit_code == 2
+    assert "1 of the ids are not in the corpus" in missing.output
+
+
+def test_check_finds_the_source_of_the_spun_example(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    run("corpus", "add", str(SAMPLE), "--db", db)
+    result = run("check", SPUN, "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [s["id"] for s in data["sources"]] == ["reuters21578/192"]
+    assert data["search"]["corpus_size"] == 499  # one story of the sample is not English
+
+
+def test_check_without_a_corpus_says_how_to_build_one(tmp_path: Path) -> None:
+    result = run("check", SPUN, "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2
+    assert "no corpus there; build one with `unspin corpus add`" in result.output
+
+
+def test_corpus_add_of_a_missing_path_fails_in_one_line(tmp_path: Path) -> None:
+    result = run("corpus", "add", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "no such file" in result.output

@@ -94,29 +94,23 @@ def rank(copy: Article, corpus: Corpus, k: int = 10) -> list[Candidate]:
 
 def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
     ranked = _rerank(copy, corpus, RERANKED)
+    lengths = [end - start for start, end, _ in _spans(copy)]
+    total = sum(lengths) or 1
     notes: dict[int, str] = {}
-    eligible: list[Candidate] = []
-    for c in ranked:
+    chosen: list[Candidate] = []
+    covered: set[int] = set()
+    for c in _origins(ranked):
+        for carrier in c.carriers:
+            notes[carrier.key] = f"a near-identical copy of {c.id}, the earliest of them"
+        extra = c.explained - covered
         if copy.date and c.article.date and c.article.date[:10] > copy.date[:10]:
             notes[c.key] = (
                 f"explains {c.score:.0%} of the copy but is dated {c.article.date[:10]},"
                 f" after the copy ({copy.date[:10]})"
             )
-        else:
-            eligible.append(c)
-    groups = _origins(eligible)
-    lengths = [end - start for start, end, _ in _spans(copy)]
-    total = sum(lengths) or 1
-    chosen: list[Candidate] = []
-    covered: set[int] = set()
-    for c in groups:
-        for carrier in c.carriers:
-            notes[carrier.key] = f"a near-identical copy of {c.id}, which is older or better"
-        extra = c.explained - covered
-        if not chosen and c.score < SOURCE_THRESHOLD:
+        elif not chosen and c.score < SOURCE_THRESHOLD:
             notes[c.key] = (
-                f"explains {c.score:.0%} of the copy; a source must explain"
-                f" {SOURCE_THRESHOLD:.0%}"
+                f"explains {c.score:.0%} of the copy; a source must explain {SOURCE_THRESHOLD:.0%}"
             )
         elif chosen and (
             len(extra) < EXTRA_SOURCE_SENTENCES

@@ -1,0 +1,187 @@
+"""The corpus store: idempotent adds, ids, removal, search, and a vector index that survives
+interruptions (SQLite is the truth; the faiss file is rebuilt from it when stale)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from unspin.corpus import Corpus, CorpusError, default_path
+from unspin.corpus.store import content_hash
+from unspin.embed import get_embedder
+from unspin.model import Article
+
+SAMPLE = Path(__file__).parent.parent / "examples" / "corpus" / "reuters21578-sample.jsonl"
+
+
+def stories(n: int) -> list[Article]:
+    with SAMPLE.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for _, line in zip(range(n), f, strict=False)]
+    return [
+        Article(r["text"], title=r["title"], date=r["date"], site=r["site"], id=r["id"])
+        for r in rows
+    ]
+
+
+def nearest(corpus: Corpus, article: Article) -> str:
+    vector = get_embedder("fast").encode([article.text])
+    (key, _score), *_ = corpus.search_vectors(vector, 1)[0]
+    return corpus.load([key])[0].article.id
+
+
+def test_adding_stores_articles_sentences_and_metadata() -> None:
+    corpus = Corpus()
+    batch = stories(5)
+    stats = corpus.add(batch)
+    assert (stats.added, stats.duplicates, stats.refused) == (5, 0, ())
+    assert len(corpus) == 5
+    stored = corpus.get(batch[2].id)
+    assert stored == batch[2]
+    info = corpus.stats()
+    assert (info.articles, info.first_date, info.last_date, info.sites) == (
+        5,
+        "1987-02-26",
+        "1987-02-26",
+        1,
+    )
+    assert info.sentences == sum(len(s.sentence_spans) for s in corpus.load([1, 2, 3, 4, 5]))
+
+
+def test_adding_the_same_stories_again_adds_nothing() -> None:
+    corpus = Corpus()
+    corpus.add(stories(4))
+    again = corpus.add(stories(4))
+    assert (again.added, again.duplicates) == (0, 4)
+    assert len(corpus) == 4
+
+
+def test_the_same_text_with_other_line_breaks_or_ids_is_a_duplicate() -> None:
+    story = stories(1)[0]
+    reflowed = replace(story, text=story.text.replace("\n\n", "\n\n  "), id="elsewhere/7")
+    assert content_hash(reflowed.text) == content_hash(story.text)
+    corpus = Corpus()
+    corpus.add([story])
+    assert corpus.add([reflowed]).duplicates == 1
+    assert corpus.get("elsewhere/7") is None
+
+
+def test_a_duplicate_within_one_batch_is_stored_once() -> None:
+    story = stories(1)[0]
+    stats = Corpus().add([story, replace(story, id="copy")])
+    assert (stats.added, stats.duplicates) == (1, 1)
+
+
+def test_an_id_taken_by_another_text_is_refused_and_the_first_kept() -> None:
+    first, second = stories(2)
+    corpus = Corpus()
+    corpus.add([first])
+    stats = corpus.add([replace(second, id=first.id)])
+    assert (stats.added, stats.refused) == (0, (first.id,))
+    assert corpus.get(first.id) == first
+
+
+def test_a_story_without_an_id_gets_one_from_its_text() -> None:
+    story = replace(stories(1)[0], id="")
+    corpus = Corpus()
+    corpus.add([story])
+    expected = f"sha256:{content_hash(story.text)[:16]}"
+    assert corpus.get(expected) == replace(story, id=expected)
+
+
+def test_removed_stories_leave_the_text_index_and_the_vector_index() -> None:
+    batch = stories(6)
+    corpus = Corpus()
+    corpus.add(batch)
+    assert nearest(corpus, batch[3]) == batch[3].id
+    assert corpus.remove([batch[3].id, "no-such-id"]) == 1
+    assert corpus.get(batch[3].id) is None
+    assert nearest(corpus, batch[3]) != batch[3].id
+    assert batch[3].id not in [a.id for a in corpus.search_text(batch[3].title)]
+    assert corpus.stats().sentences == sum(len(s.sentence_spans) for s in corpus.load(range(7)))
+
+
+def test_search_text_finds_stories_by_the_words_of_their_title() -> None:
+    batch = stories(30)
+    corpus = Corpus()
+    corpus.add(batch)
+    jury = next(a for a in batch if a.id == "reuters21578/192")
+    assert [a.id for a in corpus.search_text("jury birth defect")] == [jury.id]
+    assert corpus.search_text('"); DROP TABLE articles; --') == []
+
+
+def test_rare_terms_find_the_story_that_holds_them() -> None:
+    batch = stories(30)
+    corpus = Corpus()
+    corpus.add(batch)
+    frequencies = corpus.document_frequencies(["bendectin", "said", "zzzz"])
+    assert frequencies["bendectin"] == 1 and frequencies["said"] > 20
+    assert "zzzz" not in frequencies
+    (key, _score), *_ = corpus.search_terms(["bendectin"], 5)
+    assert corpus.load([key])[0].article.id == "reuters21578/192"
+
+
+def test_a_corpus_on_disk_reopens_with_everything(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.db"
+    batch = stories(8)
+    with Corpus(path) as corpus:
+        corpus.add(batch)
+    with Corpus(path) as corpus:
+        assert len(corpus) == 8
+        assert nearest(corpus, batch[5]) == batch[5].id
+        assert corpus.stats().bytes_on_disk > 0
+    assert len(list(tmp_path.glob("corpus.db.vectors-*.faiss"))) == 1
+
+
+def test_a_lost_or_stale_vector_index_is_rebuilt_from_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.db"
+    batch = stories(8)
+    with Corpus(path) as corpus:
+        corpus.add(batch[:4])
+    # As if killed after a batch was committed but before the index was saved: the saved
+    # index is one generation behind the database.
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+    with Corpus(path) as corpus:
+        assert nearest(corpus, batch[2]) == batch[2].id
+    for index in tmp_path.glob("corpus.db.vectors-*.faiss"):
+        index.unlink()
+    with Corpus(path) as corpus:
+        assert corpus.search_vectors(np.zeros((0, 256), np.float32), 3) == []
+        assert nearest(corpus, batch[1]) == batch[1].id
+
+
+def test_an_interrupted_add_keeps_the_batches_committed_before(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.db"
+    batch = stories(300)
+
+    def interrupted():
+        yield from batch[:280]
+        raise KeyboardInterrupt
+
+    with Corpus(path) as corpus, pytest.raises(KeyboardInterrupt):
+        corpus.add(interrupted())
+    with Corpus(path) as corpus:
+        assert len(corpus) == 256  # one whole batch; the second was rolled back
+        stats = corpus.add(batch)
+        assert (stats.added, stats.duplicates) == (44, 256)
+        assert nearest(corpus, batch[270]) == batch[270].id
+
+
+def test_a_file_that_is_not_a_corpus_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database at all, just words " * 100)
+    with pytest.raises(CorpusError, match=r"notes\.db: not an unspin corpus"):
+        Corpus(path)
+
+
+def test_the_default_corpus_follows_unspin_db_then_xdg(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("UNSPIN_DB", str(tmp_path / "mine.db"))
+    assert default_path() == tmp_path / "mine.db"
+    monkeypatch.delenv("UNSPIN_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_path() == tmp_path / "unspin" / "corpus.db"

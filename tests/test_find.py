@@ -1,0 +1,126 @@
+"""Finding a copy's sources in a corpus, and `check`: the report over what was found.
+
+The corpus is the bundled demo corpus (500 Reuters-21578 stories of 1987); copies are made
+from its stories by the spinner of unspin.testing, by stitching, and by syndication."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from unspin.compare import check
+from unspin.corpus import Corpus
+from unspin.find import SOURCE_THRESHOLD, find_sources, rank
+from unspin.model import Article
+from unspin.testing import spin
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "examples" / "corpus" / "reuters21578-sample.jsonl"
+SEED = ROOT / "examples" / "seed-spun-ap-ukraine.txt"
+
+
+def sample() -> dict[str, Article]:
+    with SAMPLE.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    return {
+        r["id"]: Article(r["text"], title=r["title"], date=r["date"], site=r["site"], id=r["id"])
+        for r in rows
+    }
+
+
+STORIES = sample()
+JURY = STORIES["reuters21578/192"]  # "JURY FINDS FOR DOW IN BIRTH DEFECT CASE", 1987-02-26
+MARCOS = STORIES["reuters21578/5163"]  # "PANEL HEAD SAYS MARCOS STILL CONTROLS LARGE FUNDS"
+JOBS = STORIES["reuters21578/2618"]  # "FEBRUARY U.S. JOBS GAINS SHOW STRONGER ECONOMY"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    corpus = Corpus()
+    corpus.add(STORIES.values())
+    return corpus
+
+
+def stitched(first: Article, second: Article) -> Article:
+    """The first half of one story's paragraphs, then the first half of another's."""
+    a, b = first.text.split("\n\n"), second.text.split("\n\n")
+    text = "\n\n".join(a[: len(a) // 2] + b[: len(b) // 2])
+    return Article(text, title="Two stories in one", date="1987-04-30")
+
+
+@pytest.mark.parametrize("intensity", ["light", "medium", "heavy"])
+def test_a_spun_copy_finds_its_story_first(corpus: Corpus, intensity: str) -> None:
+    for seed, story in enumerate((JURY, MARCOS, JOBS)):
+        copy = spin(story, seed=seed, intensity=intensity).copy
+        best, *_ = rank(copy, corpus, k=5)
+        assert best.id == story.id
+        assert best.score >= SOURCE_THRESHOLD
+
+
+def test_a_stitched_copy_finds_both_stories_with_their_shares(corpus: Corpus) -> None:
+    copy = spin(stitched(MARCOS, JOBS), seed=4, intensity="medium", distortions=0).copy
+    report = check(copy, corpus)
+    assert [s.id for s in report.sources] == [MARCOS.id, JOBS.id]
+    shares = [s.share for s in report.sources]
+    assert all(share > 0.3 for share in shares)
+    assert sum(shares) == pytest.approx(report.summary.reuse_share, abs=0.01)
+
+
+def test_a_story_dated_after_the_copy_is_not_its_origin(corpus: Corpus) -> None:
+    copy = replace(spin(JURY, seed=1, intensity="medium").copy, date="1987-02-20")
+    search = find_sources(copy, corpus)
+    assert search.sources == ()
+    note = dict((c.id, n) for c, n in search.candidates)[JURY.id]
+    assert note.endswith("is dated 1987-02-26, after the copy (1987-02-20)")
+    assert "explains" in note
+
+
+def test_among_syndicated_copies_the_earliest_is_the_origin() -> None:
+    syndicated = replace(
+        JURY,
+        text=JURY.text + "\n\nReporting by our correspondent; editing by the desk.",
+        date="1987-02-27",
+        site="The Daily Carrier",
+        id="carrier/1",
+    )
+    corpus = Corpus()
+    corpus.add([syndicated, *STORIES.values()])  # the carrier stored first, to be sure
+    report = check(spin(JURY, seed=2, intensity="heavy").copy, corpus)
+    (source,) = report.sources
+    assert source.id == JURY.id
+    assert [a.id for a in source.carriers] == ["carrier/1"]
+    notes = {c.article.id: c.note for c in report.search.candidates}
+    assert notes["carrier/1"].startswith(f"a near-identical copy of {JURY.id}")
+
+
+def test_an_article_with_no_source_in_the_corpus_says_so_with_the_score(corpus: Corpus) -> None:
+    report = check(SEED, corpus)
+    assert report.sources == () and report.findings == ()
+    assert {m.label for m in report.alignment.matches} == {"unsourced"}
+    verdict = report.summary.verdict
+    assert verdict.startswith("No source in this corpus of 500 stories: the closest story, ")
+    assert verdict.endswith(f"of the copy; a source must explain {SOURCE_THRESHOLD:.0%}.")
+    assert report.search is not None and report.search.threshold == SOURCE_THRESHOLD
+
+
+def test_an_empty_corpus_has_no_source() -> None:
+    report = check(spin(JURY, seed=1, intensity="light").copy, Corpus())
+    assert report.sources == ()
+    assert report.summary.verdict == (
+        "No source in this corpus of 0 stories: no story shares its rare words or its topic."
+    )
+
+
+def test_the_check_report_follows_the_json_schema(corpus: Corpus) -> None:
+    schema = json.loads((ROOT / "docs" / "report-schema.json").read_text())
+    for copy in (spin(JURY, seed=1, intensity="heavy").copy, SEED):
+        data = check(copy, corpus).to_dict()
+        jsonschema.validate(data, schema)
+        assert data["search"]["corpus_size"] == 500
+    found = check(spin(JURY, seed=1, intensity="heavy").copy, corpus).to_dict()
+    assert found["sources"][0]["id"] == JURY.id
+    assert found["search"]["candidates"][0]["note"] == "source"
