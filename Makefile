@@ -19,9 +19,12 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The main job: build the demo corpus (500 Reuters-21578 stories; adding again is a no-op), then
+# find the source of a spun copy in it and report what the spinner changed.
 demo: setup
 	mkdir -p out
-	$(BIN)/unspin compare examples/reuters21578-write-through/later.json examples/reuters21578-write-through/earlier.json --html out/demo.html
+	$(BIN)/unspin corpus add examples/corpus/reuters21578-sample.jsonl --db out/demo-corpus.db
+	$(BIN)/unspin check examples/spun-reuters21578/copy.json --db out/demo-corpus.db --html out/demo.html
 
 test: setup
 	$(BIN)/python -m pytest

@@ -5,7 +5,8 @@
 >>> report.to_dict()["summary"]["verdict"]
 """
 
-from unspin.compare import compare, compare_docs
+from unspin.compare import check, compare, compare_docs
+from unspin.corpus import Corpus
 from unspin.errors import FetchError, InputError, UnspinError
 from unspin.model import (
     Alignment,
@@ -23,6 +24,7 @@ from unspin.read import read_article
 __all__ = [
     "Alignment",
     "Article",
+    "Corpus",
     "Doc",
     "FetchError",
     "Finding",
@@ -33,6 +35,7 @@ __all__ = [
     "SourceRef",
     "Summary",
     "UnspinError",
+    "check",
     "compare",
     "compare_docs",
     "read_article",
