@@ -253,6 +253,17 @@ def test_json_lines_give_one_record_per_line_and_say_what_is_wrong(tmp_path: Pat
     assert found[6].article == Article(text=text(MANILA), id="17")
 
 
+def test_reading_ahead_in_a_child_process_gives_the_same_records_in_order(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_bytes(b"".join(feed_lines()))
+    second.write_bytes(b"".join(reversed(feed_lines())))
+    files = input_files([first, second])
+    expected = [(k, r) for k, file in enumerate(files) for r in read_records(file)]
+    assert list(ingest.read_ahead(files, chunk=3)) == expected
+
+
 def test_packed_json_lines_read_alike_and_progress_counts_packed_bytes(tmp_path: Path) -> None:
     plain = b"".join(feed_lines())
     for name, content in (

@@ -148,6 +148,7 @@ def corpus() -> None:
 def corpus_add(paths: tuple[str, ...], db_path: Path | None, errors_path: Path | None) -> None:
     """Add the stories in PATHS: JSON Lines, CSV, WARC crawls, .html / .txt / .json files, or
     folders of them. Adding a story twice is a no-op, so an interrupted add can be re-run."""
+    import itertools
     import json
     import time
 
@@ -161,7 +162,7 @@ def corpus_add(paths: tuple[str, ...], db_path: Path | None, errors_path: Path |
         TimeRemainingColumn,
     )
 
-    from unspin.corpus.ingest import input_files, read_records
+    from unspin.corpus.ingest import input_files, read_ahead
 
     files = input_files(paths)
     console = Console(stderr=True)
@@ -181,19 +182,15 @@ def corpus_add(paths: tuple[str, ...], db_path: Path | None, errors_path: Path |
 
         def articles() -> Iterator[Article]:
             nonlocal read
-            done = 0
-            for file in files:
-                for record in read_records(file):
-                    rate = read / max(time.perf_counter() - started, 1e-9)
-                    bar.update(
-                        task, completed=done + record.position, stories=read, rate=f"{rate:,.0f}"
-                    )
-                    if record.article is None:
-                        skipped.append((record.location, record.error))
-                        continue
-                    read += 1
-                    yield record.article
-                done += file.size
+            done = [0, *itertools.accumulate(f.size for f in files)]  # bytes before each file
+            for index, record in read_ahead(files):
+                rate = f"{read / max(time.perf_counter() - started, 1e-9):,.0f}"
+                bar.update(task, completed=done[index] + record.position, stories=read, rate=rate)
+                if record.article is None:
+                    skipped.append((record.location, record.error))
+                    continue
+                read += 1
+                yield record.article
 
         stats = store.add(articles())
         skipped += [(i, "the id is already used by a different text") for i in stats.refused]

@@ -20,6 +20,7 @@ import itertools
 import json
 import lzma
 import mimetypes
+import multiprocessing
 import os
 import re
 import zlib
@@ -225,6 +226,44 @@ def iter_records(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Record]:
     """Every record of every input under `paths` (raises InputError only for the paths)."""
     for file in input_files(paths):
         yield from read_records(file)
+
+
+def read_ahead(files: Sequence[InputFile], chunk: int = 64) -> Iterator[tuple[int, Record]]:
+    """(index of its file, record) for every record of `files`, read in a child process.
+
+    Extraction and checking cost about as much as embedding and storing a story; reading in
+    another process lets the two run on two cores. At most 8 chunks wait in the queue, so a
+    slow consumer holds the reader back instead of filling memory.
+    """
+    context = multiprocessing.get_context("spawn")  # fork would copy the tokenizer's threads
+    queue = context.Queue(maxsize=8)
+    reader = context.Process(target=_read_into, args=(list(files), queue, chunk), daemon=True)
+    reader.start()
+    try:
+        while (batch := queue.get()) is not None:
+            if isinstance(batch, str):
+                raise InputError(batch)
+            yield from batch
+    finally:
+        reader.kill()
+        reader.join()
+
+
+def _read_into(files: list[InputFile], queue: multiprocessing.Queue, chunk: int) -> None:
+    try:
+        batch: list[tuple[int, Record]] = []
+        for index, file in enumerate(files):
+            for record in read_records(file):
+                batch.append((index, record))
+                if len(batch) == chunk:
+                    queue.put(batch)
+                    batch = []
+        queue.put(batch)
+        queue.put(None)
+    except Exception as error:  # never expected: read_records turns bad input into Records
+        queue.put(f"reading stopped: {_one_line(error)}")
+    except KeyboardInterrupt:  # the parent sees it too and stops
+        pass
 
 
 def read_records(file: InputFile) -> Iterator[Record]:
