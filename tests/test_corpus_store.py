@@ -185,3 +185,31 @@ def test_the_default_corpus_follows_unspin_db_then_xdg(monkeypatch, tmp_path: Pa
     monkeypatch.delenv("UNSPIN_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert default_path() == tmp_path / "unspin" / "corpus.db"
+
+
+def test_a_large_corpus_switches_to_an_ivf_index_and_keeps_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import faiss
+
+    from unspin.corpus import store
+
+    monkeypatch.setattr(store, "IVF_MIN", 200)  # a real switch happens at 50,000 stories
+    monkeypatch.setattr(store, "NPROBE", 1000)  # every list: exact, so the test is exact
+    batch = stories(300)
+    path = tmp_path / "corpus.db"
+    with Corpus(path) as corpus:
+        corpus.add(batch[:150])
+        assert not isinstance(corpus._index, faiss.IndexIVF)
+        corpus.add(batch[150:])
+        assert isinstance(corpus._index, faiss.IndexIVF)
+        assert corpus._index.nlist == int(4 * 300**0.5)
+    with Corpus(path) as corpus:
+        assert isinstance(corpus._index, faiss.IndexIVF)
+        assert [nearest(corpus, batch[k]) for k in (3, 170, 299)] == [
+            batch[3].id,
+            batch[170].id,
+            batch[299].id,
+        ]
+        corpus.remove([batch[170].id])
+        assert nearest(corpus, batch[170]) != batch[170].id
