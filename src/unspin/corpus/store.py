@@ -175,6 +175,7 @@ class Corpus:
         if not fresh:
             return AddStats(0, duplicates)
         items = list(fresh.items())
+        self._writable()  # before this batch moves the generation on
         vectors = self._embedder.encode([a.text for _, a in items])
         added, refused, keys, rows = 0, [], [], []
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -222,6 +223,7 @@ class Corpus:
     def remove(self, ids: Iterable[str]) -> int:
         """Remove the articles with these ids; returns how many there were."""
         removed: list[int] = []
+        self._writable()
         with self._transaction():
             for article_id in ids:
                 row = self._db.execute(
@@ -389,14 +391,29 @@ class Corpus:
             " SET value = CAST(value AS INTEGER) + 1"
         )
 
-    def _load_index(self):  # type: ignore[no-untyped-def]
+    def _load_index(self, *, mapped: bool = True):  # type: ignore[no-untyped-def]
+        """The saved index of the current generation, memory-mapped read-only by default (it
+        opens at once, and processes searching one corpus share its pages); rebuilt from SQLite
+        if it is missing or stale (an add was interrupted before saving it)."""
         import faiss
 
         path = self._index_path(self._generation())
-        if path is not None and path.is_file():
-            return faiss.read_index(str(path))
-        # Missing or stale (an add was interrupted before saving it): rebuild from SQLite.
-        return self._build_index()
+        self._mapped = False
+        if path is None or not path.is_file():
+            return self._build_index()
+        if mapped:
+            with suppress(RuntimeError):  # only some index kinds can be mapped
+                index = faiss.read_index(
+                    str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY
+                )
+                self._mapped = True
+                return index
+        return faiss.read_index(str(path))
+
+    def _writable(self) -> None:
+        """Read the index into memory before changing it (a mapped one is read-only)."""
+        if self._mapped:
+            self._index = self._load_index(mapped=False)
 
     def _build_index(self):  # type: ignore[no-untyped-def]
         """A new index of every story vector in SQLite, of the kind its size calls for: exact
