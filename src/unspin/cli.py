@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,17 +36,29 @@ def main() -> None:
     """Find what a rewritten news article changed from its source, with evidence."""
 
 
+def _report_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--json, --html and --verbose: how `compare` and `check` show their report."""
+    options = (
+        click.option(
+            "--json", "as_json", is_flag=True, help="Print the report as JSON (unspin.report/1)."
+        ),
+        click.option(
+            "--html",
+            "html_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Also write a self-contained side-by-side HTML report to this file.",
+        ),
+        click.option("-v", "--verbose", is_flag=True, help="Show every aligned sentence pair."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("copy")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (unspin.report/1).")
-@click.option(
-    "--html",
-    "html_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write a self-contained side-by-side HTML report to this file.",
-)
-@click.option("-v", "--verbose", is_flag=True, help="Show every aligned sentence pair.")
+@_report_options
 @click.option("--lexical", is_flag=True, help="Align on words only, without the embedding model.")
 def compare(
     copy: str,
@@ -109,14 +121,7 @@ def _open_corpus(db_path: Path | None, *, create: bool = False) -> Corpus:
 @main.command()
 @click.argument("copy")
 @_DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (unspin.report/1).")
-@click.option(
-    "--html",
-    "html_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write a self-contained side-by-side HTML report to this file.",
-)
-@click.option("-v", "--verbose", is_flag=True, help="Show every aligned sentence pair.")
+@_report_options
 def check(
     copy: str, db_path: Path | None, as_json: bool, html_path: Path | None, verbose: bool
 ) -> None:
