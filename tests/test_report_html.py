@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from report_sample import COPY, sample_report
-from unspin.model import Report
+from unspin.model import Article, Report, Search, SearchCandidate
 from unspin.report.html import SCRIPT, STYLE, _spans, render_html
 
 VOID = {"meta", "link", "input", "br", "img", "hr", "wbr", "source", "area", "base", "col"}
@@ -157,9 +157,11 @@ HOSTILE = (
 def hostile_report() -> Report:
     report = sample_report(copy_text=HOSTILE + " " + COPY, title=HOSTILE, url="javascript:alert(1)")
     ap = report.sources[0]
+    stranger = Article("", title=HOSTILE, url="javascript:alert(1)", date=HOSTILE, id=HOSTILE)
     ap = replace(
         ap,
         id=HOSTILE,
+        carriers=(stranger,),
         doc=replace(
             ap.doc,
             article=replace(ap.doc.article, title=HOSTILE, url="JavaScript:alert(1)", site=HOSTILE),
@@ -170,6 +172,7 @@ def hostile_report() -> Report:
         sources=(ap, *report.sources[1:]),
         findings=tuple(replace(f, reason=HOSTILE, type=f.type + '"><b') for f in report.findings),
         summary=replace(report.summary, verdict=HOSTILE, counts={HOSTILE: 1}),
+        search=Search(3, 0.45, (SearchCandidate(stranger, 0.5, HOSTILE),)),
     )
 
 
@@ -185,6 +188,9 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     assert page.texts[0] == report.copy.text  # shown, as text
     assert html.escape(HOSTILE, quote=True) in page_text
     assert HOSTILE not in page_text and "<img" not in page_text
+    escaped = html.escape(HOSTILE, quote=True)
+    assert f"<td>{escaped}</td><td>{escaped}</td><td>{escaped}</td><td>0.50</td>" in page_text
+    assert f"Also carried, later, by {escaped} ({escaped})" in page_text
     # Not even an inert copy of the raw text: the only "<script" is ours.
     assert page_text.count("<script") == 1
 
