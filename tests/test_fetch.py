@@ -1,17 +1,25 @@
 """fetch: download one page within limits; every failure is a one-line FetchError.
 
-No test touches the network: each gives `fetch` an httpx.MockTransport.
+No test leaves this machine: each gives `fetch` an httpx.MockTransport, or a
+PublicOnlyTransport with a fake resolver and network, or talks to a server of its own on
+127.0.0.1.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import ssl
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from ipaddress import ip_network
 
+import httpcore
 import httpx
 import pytest
 
 from unspin.errors import FetchError
-from unspin.fetch import USER_AGENT, FetchedPage, describe_size, fetch
+from unspin.fetch import USER_AGENT, FetchedPage, PublicOnlyTransport, describe_size, fetch
 
 PAGE = b"<html><head><title>Hi</title></head><body><p>Hello.</p></body></html>"
 
@@ -32,8 +40,12 @@ def redirect_forever(request: httpx.Request) -> httpx.Response:
 
 
 def fetch_error(url: str, handler: Handler, **limits: int) -> str:
+    return failure(url, mock(handler), **limits)
+
+
+def failure(url: str, transport: httpx.BaseTransport, **limits: int) -> str:
     with pytest.raises(FetchError) as caught:
-        fetch(url, transport=mock(handler), **limits)
+        fetch(url, transport=transport, **limits)
     message = str(caught.value)
     assert "\n" not in message
     return message
@@ -190,25 +202,282 @@ def test_a_redirect_to_another_scheme_is_refused() -> None:
     )
 
 
-def test_the_guard_sees_every_hop_and_can_refuse_one() -> None:
-    seen: list[str] = []
-
-    def no_internal(url: httpx.URL) -> None:
-        seen.append(str(url))
-        if url.host == "internal.example":
-            raise FetchError(f"{url}: refused (private address)")
-
-    def to_internal(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(302, headers={"Location": "https://internal.example/admin"})
-
-    with pytest.raises(FetchError, match=r"^https://internal.example/admin: refused"):
-        fetch("https://news.example/", transport=mock(to_internal), guard=no_internal)
-    assert seen == ["https://news.example/", "https://internal.example/admin"]
-
-
 @pytest.mark.parametrize(
     ("n_bytes", "said"),
     [(5_000_000, "5 MB"), (1_000_000, "1 MB"), (1_500_000, "1,500,000 bytes"), (999, "999 bytes")],
 )
 def test_describe_size(n_bytes: int, said: str) -> None:
     assert describe_size(n_bytes) == said
+
+
+# --- PublicOnlyTransport: no connection to a private, loopback or reserved address -----------
+
+
+class FakeDNS:
+    """A resolver that gives its answers in turn (the last one again when they run out)."""
+
+    def __init__(self, *answers: list[str]) -> None:
+        self.answers = list(answers)
+        self.asked: list[str] = []
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        self.asked.append(host)
+        return self.answers[min(len(self.asked), len(self.answers)) - 1]
+
+
+RESPONSE = [
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n",
+    b"Content-Length: %d\r\n\r\n" % len(PAGE),
+    PAGE,
+]
+
+
+class FakeNetwork(httpcore.MockBackend):
+    """Answers every connection with PAGE, and records where it was asked to connect and the
+    host name TLS was negotiated for."""
+
+    def __init__(self) -> None:
+        super().__init__(RESPONSE)
+        self.hosts: list[str] = []
+        self.tls_names: list[str | None] = []
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        self.hosts.append(host)
+        return RecordingStream(self, list(RESPONSE))
+
+
+class RecordingStream(httpcore.MockStream):
+    def __init__(self, network: FakeNetwork, buffer: list[bytes]) -> None:
+        super().__init__(buffer)
+        self.network = network
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        self.network.tls_names.append(server_hostname)
+        return self
+
+
+def public_only(dns: FakeDNS, network: FakeNetwork) -> PublicOnlyTransport:
+    return PublicOnlyTransport(resolve=dns, network_backend=network)
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("http://127.0.0.1/", "127.0.0.1 is a loopback address"),
+        ("http://[::1]:8080/", "::1 is a loopback address"),
+        ("https://10.0.0.5/admin", "10.0.0.5 is a private address"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address"),
+        ("http://0.0.0.0/", "0.0.0.0 is an unspecified address"),
+        ("http://[::ffff:127.0.0.1]/", "::ffff:127.0.0.1 is a loopback address"),
+    ],
+)
+def test_an_address_that_is_not_public_is_refused_without_connecting(url: str, said: str) -> None:
+    dns, network = FakeDNS(), FakeNetwork()
+    assert failure(url, public_only(dns, network)) == f"{url}: refused: {said}"
+    assert dns.asked == []
+    assert network.hosts == []
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("127.8.9.10", "a loopback"),
+        ("172.16.0.1", "a private"),
+        ("192.168.1.1", "a private"),
+        ("fd00::1", "a private"),
+        ("fe80::1", "a link-local"),
+        ("100.64.0.1", "a carrier-grade NAT"),
+        ("224.0.0.1", "a multicast"),
+        ("ff02::1", "a multicast"),
+        ("192.0.2.1", "a documentation"),
+        ("2001:db8::1", "a documentation"),
+        ("198.18.0.1", "a benchmarking"),
+        ("240.0.0.1", "a reserved"),
+        ("255.255.255.255", "a reserved"),
+        ("::", "an unspecified"),
+        ("::ffff:10.1.2.3", "a private"),  # IPv4-mapped
+        ("2002:7f00:1::", "a loopback"),  # 6to4 of 127.0.0.1
+        ("64:ff9b::a00:1", "a private"),  # NAT64 of 10.0.0.1
+    ],
+)
+def test_a_host_name_for_an_address_that_is_not_public_is_refused(address: str, kind: str) -> None:
+    network = FakeNetwork()
+    message = failure("https://news.example/", public_only(FakeDNS([address]), network))
+    assert message == (
+        f"https://news.example/: refused: news.example resolves to {address}, {kind} address"
+    )
+    assert network.hosts == []
+
+
+def test_one_address_that_is_not_public_refuses_the_host() -> None:
+    network = FakeNetwork()
+    transport = public_only(FakeDNS(["93.184.216.34", "127.0.0.1"]), network)
+    message = failure("https://news.example/story", transport)
+    assert message == (
+        "https://news.example/story: refused: news.example resolves to 127.0.0.1, "
+        "a loopback address"
+    )
+    assert network.hosts == []
+
+
+def test_the_address_checked_is_the_address_connected_to() -> None:
+    # A name that answers a public address, then (DNS rebinding) a loopback one: it is looked
+    # up once per connection, and the connection goes to the address that was checked.
+    dns, network = FakeDNS(["93.184.216.34"], ["127.0.0.1"]), FakeNetwork()
+    transport = public_only(dns, network)
+    page = fetch("https://news.example/story", transport=transport)
+    assert page.content == PAGE
+    assert dns.asked == ["news.example"]
+    assert network.hosts == ["93.184.216.34"]
+    assert network.tls_names == ["news.example"]  # TLS is for the name, not the address
+    message = failure("https://news.example/story", transport)  # a new connection
+    assert message == (
+        "https://news.example/story: refused: news.example resolves to 127.0.0.1, "
+        "a loopback address"
+    )
+    assert dns.asked == ["news.example", "news.example"]
+    assert network.hosts == ["93.184.216.34"]
+
+
+def test_public_addresses_of_either_family_are_connected_to() -> None:
+    network = FakeNetwork()
+    dns = FakeDNS(["2606:2800:220:1:248:1893:25c8:1946", "93.184.216.34"])
+    assert fetch("http://news.example/", transport=public_only(dns, network)).content == PAGE
+    assert network.hosts == ["2606:2800:220:1:248:1893:25c8:1946"]
+
+
+def test_an_unknown_host_is_still_one_line() -> None:
+    def no_such_host(host: str, port: int) -> list[str]:
+        raise OSError(-2, "Name or service not known")
+
+    transport = PublicOnlyTransport(resolve=no_such_host, network_backend=FakeNetwork())
+    message = failure("https://nowhere.example/", transport)
+    assert message == "cannot fetch https://nowhere.example/: host not found"
+
+
+def test_a_proxy_in_the_environment_does_not_go_round_the_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # httpx ignores proxy variables when given a transport; fetch also sets trust_env=False.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, "http://93.184.216.99:3128")
+    network = FakeNetwork()
+    transport = public_only(FakeDNS(["10.0.0.1"]), network)
+    message = failure("http://intranet.example/", transport)
+    assert message == (
+        "http://intranet.example/: refused: intranet.example resolves to 10.0.0.1, "
+        "a private address"
+    )
+    assert network.hosts == []
+
+
+@dataclass
+class Site:
+    """A web server on 127.0.0.1: /redirect sends to http://10.0.0.1/x, anything else is PAGE."""
+
+    port: int
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (path, Host header)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    requests: list[tuple[str, str]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append((self.path, self.headers.get("Host", "")))
+            if self.path == "/redirect":
+                self.send_response(302)
+                self.send_header("Location", "http://10.0.0.1/x")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+        def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield Site(port=server.server_address[1], requests=requests)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class RecordingBackend(httpcore.SyncBackend):
+    """Real sockets, recording where it was asked to connect."""
+
+    def __init__(self) -> None:
+        self.hosts: list[str] = []
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        self.hosts.append(host)
+        return super().connect_tcp(host, port, timeout, local_address, socket_options)
+
+
+LOOPBACK = [ip_network("127.0.0.1/32")]
+
+
+def test_a_server_on_loopback_is_refused(site: Site) -> None:
+    message = failure(site.url("/story"), PublicOnlyTransport())
+    assert message == f"{site.url('/story')}: refused: 127.0.0.1 is a loopback address"
+    assert site.requests == []
+
+
+def test_an_allowed_network_is_fetched_over_a_real_connection(site: Site) -> None:
+    sockets = RecordingBackend()
+    transport = PublicOnlyTransport(
+        allowed_networks=LOOPBACK, resolve=FakeDNS(["127.0.0.1"]), network_backend=sockets
+    )
+    page = fetch(f"http://archive.internal:{site.port}/story", transport=transport)
+    assert page == FetchedPage(
+        url=f"http://archive.internal:{site.port}/story",
+        status=200,
+        content_type="text/html",
+        content=PAGE,
+        encoding="utf-8",
+    )
+    assert sockets.hosts == ["127.0.0.1"]  # connected to the address...
+    assert site.requests == [("/story", f"archive.internal:{site.port}")]  # ...asked for the name
+
+
+def test_a_redirect_to_a_private_address_is_refused(site: Site) -> None:
+    sockets = RecordingBackend()
+    transport = PublicOnlyTransport(allowed_networks=LOOPBACK, network_backend=sockets)
+    message = failure(site.url("/redirect"), transport)
+    assert message == (
+        f"{site.url('/redirect')}: refused: 10.0.0.1 is a private address "
+        "(redirected to http://10.0.0.1/x)"
+    )
+    assert sockets.hosts == ["127.0.0.1"]
+    assert site.requests == [("/redirect", f"127.0.0.1:{site.port}")]

@@ -3,15 +3,25 @@
 Everything that reads a URL goes through `fetch`, so the limits (size, time, redirects,
 schemes, content types) hold everywhere, and tests swap the network for an
 `httpx.MockTransport` through the `transport` parameter.
+
+A server that fetches URLs its users give must not become their way into its own network
+(server-side request forgery): it passes `transport=PublicOnlyTransport()`, which connects
+only to public addresses. The check is made when each connection is opened, on the very
+address then connected to, so neither a redirect nor a host name that resolves differently
+the second time (DNS rebinding) gets round it. The command line fetches what its user asks.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 
+import httpcore
 import httpx
 
 from unspin.errors import FetchError
@@ -24,11 +34,6 @@ MAX_REDIRECTS = 5
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 
 CHUNK = 64 * 1024
-
-# A guard sees every URL before it is requested, the first and each redirect target, and
-# raises FetchError to refuse it. This is where the web server will refuse private and
-# loopback addresses (a later issue); the command line passes none.
-Guard = Callable[[httpx.URL], None]
 
 
 def _user_agent() -> str:
@@ -60,22 +65,23 @@ def fetch(
     timeout: float = TIMEOUT,
     max_redirects: int = MAX_REDIRECTS,
     transport: httpx.BaseTransport | None = None,
-    guard: Guard | None = None,
 ) -> FetchedPage:
     """Download `url` (http or https) and return the page; any failure raises FetchError.
 
     `timeout` bounds each network step and the whole download; the body is streamed so a page
-    over `max_bytes` is abandoned as soon as it is known to be too big.
+    over `max_bytes` is abandoned as soon as it is known to be too big. A `transport` (such as
+    a `PublicOnlyTransport`) makes every connection, and is closed when the fetch is done.
     """
     deadline = time.monotonic() + timeout
     try:
         with httpx.Client(
             transport=transport,
+            trust_env=transport is None,  # no proxy or .netrc from the environment goes round it
             timeout=httpx.Timeout(timeout),
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"},
             follow_redirects=False,  # followed by hand, so every hop is counted and checked
         ) as client:
-            return _fetch(client, url, max_bytes, max_redirects, deadline, timeout, guard)
+            return _fetch(client, url, max_bytes, max_redirects, deadline, timeout)
     except httpx.TimeoutException:
         raise FetchError(f"cannot fetch {url}: timed out after {timeout:g} s") from None
     except httpx.HTTPError as error:
@@ -89,30 +95,32 @@ def _fetch(
     max_redirects: int,
     deadline: float,
     timeout: float,
-    guard: Guard | None,
 ) -> FetchedPage:
-    target = _checked_url(url, url, guard)
+    target = _checked_url(url, url)
+    where = ""
     for _hop in range(max_redirects + 1):
-        with client.stream("GET", target) as response:
-            if response.is_redirect:
-                location = response.headers["location"]
-                target = _checked_url(url, location, guard, base=response.url)
-                continue
-            _check_response(url, response, max_bytes)
-            content = _read_body(url, response, max_bytes, deadline, timeout)
-            return FetchedPage(
-                url=str(response.url),
-                status=response.status_code,
-                content_type=_media_type(response),
-                content=content,
-                encoding=response.charset_encoding or "",
-            )
+        try:
+            with client.stream("GET", target) as response:
+                if response.is_redirect:
+                    location = response.headers["location"]
+                    target = _checked_url(url, location, base=response.url)
+                    where = f" (redirected to {location})"
+                    continue
+                _check_response(url, response, max_bytes)
+                content = _read_body(url, response, max_bytes, deadline, timeout)
+                return FetchedPage(
+                    url=str(response.url),
+                    status=response.status_code,
+                    content_type=_media_type(response),
+                    content=content,
+                    encoding=response.charset_encoding or "",
+                )
+        except AddressRefused as refusal:  # raised by a PublicOnlyTransport as it connects
+            raise FetchError(f"{url}: refused: {refusal}{where}") from None
     raise FetchError(f"{url}: too many redirects (more than {max_redirects})")
 
 
-def _checked_url(
-    original: str, candidate: str, guard: Guard | None, base: httpx.URL | None = None
-) -> httpx.URL:
+def _checked_url(original: str, candidate: str, base: httpx.URL | None = None) -> httpx.URL:
     """Parse a URL to request (the given one, or a redirect's Location relative to `base`) and
     apply the limits to it."""
     try:
@@ -124,8 +132,6 @@ def _checked_url(
         raise FetchError(f"{original}: only http and https URLs can be fetched{where}")
     if not parsed.host:
         raise FetchError(f"{original}: not a valid URL{where}")
-    if guard is not None:
-        guard(parsed)
     return parsed
 
 
@@ -181,3 +187,186 @@ def _network_reason(error: httpx.HTTPError) -> str:
     if any(marker in lowered for marker in _HOST_NOT_FOUND):
         return "host not found"
     return text or type(error).__name__
+
+
+# --- connecting to public addresses only ------------------------------------------------------
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# Answers a host name's addresses (IP literals, as text) for a port; socket.getaddrinfo by
+# default, a fake in tests.
+Resolver = Callable[[str, int], Sequence[str]]
+
+
+class AddressRefused(FetchError):
+    """A PublicOnlyTransport would not connect to a host: the message says which address and
+    why ("10.0.0.1 is a private address"), and `fetch` names the URL before it."""
+
+
+def _networks(*cidrs: str) -> tuple[IPNetwork, ...]:
+    return tuple(ipaddress.ip_network(cidr) for cidr in cidrs)
+
+
+# Named before the catch-all "reserved" (ipaddress's is_global is false for all of them), so
+# a refusal says what the address is. The ranges ipaddress has a property for (loopback,
+# link-local, multicast...) are left to it.
+_NAMED_RANGES: tuple[tuple[str, tuple[IPNetwork, ...]], ...] = (
+    ("private", _networks("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")),
+    ("carrier-grade NAT", _networks("100.64.0.0/10")),
+    ("documentation", _networks("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")),
+    ("documentation", _networks("2001:db8::/32", "3fff::/20")),
+    ("benchmarking", _networks("198.18.0.0/15", "2001:2::/48")),
+)
+
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # the well-known prefix: IPv4 in the last 32 bits
+
+
+def _unwrapped(address: IPAddress) -> IPAddress:
+    """The IPv4 address an IPv6 one carries (IPv4-mapped, 6to4, NAT64), else the address: a
+    connection to the wrapper reaches it, so it is what the check judges."""
+    if isinstance(address, ipaddress.IPv4Address):
+        return address
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address in _NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return address
+
+
+def _non_public_kind(address: IPAddress) -> str | None:
+    """What kind of address this is ("loopback", "private"...) if it is not a public one."""
+    address = _unwrapped(address)
+    if address.is_unspecified:
+        return "unspecified"
+    if address.is_loopback:
+        return "loopback"
+    if address.is_link_local:  # 169.254.169.254, the cloud metadata service, among them
+        return "link-local"
+    if address.is_multicast:  # some multicast ranges are "global" to ipaddress
+        return "multicast"
+    for kind, networks in _NAMED_RANGES:
+        if any(address in network for network in networks):
+            return kind
+    if address.is_reserved or not address.is_global:
+        return "reserved"
+    return None
+
+
+def _system_resolve(host: str, port: int) -> list[str]:
+    """The host's addresses in the order the system resolver gives them, without repeats."""
+    answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(answer[4][0]) for answer in answers))
+
+
+class _PublicOnlyBackend(httpcore.NetworkBackend):
+    """Opens TCP connections through `inner`, only to checked addresses: a host name is
+    resolved once, every address it has is checked, and the connection is made to one of those
+    very addresses (an IP literal), so the inner backend never looks the name up again."""
+
+    def __init__(
+        self, inner: httpcore.NetworkBackend, resolve: Resolver, allowed: tuple[IPNetwork, ...]
+    ) -> None:
+        self._inner = inner
+        self._resolve = resolve
+        self._allowed = allowed
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        # TLS is unaffected: httpcore passes the URL's host name to start_tls on its own
+        # (server_hostname), so SNI and the certificate check use the name, not the address.
+        failure: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
+        for address in self._addresses(host, port):  # in turn, as socket.create_connection does
+            try:
+                return self._inner.connect_tcp(
+                    address,
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
+                failure = error
+        assert failure is not None  # _addresses answers at least one address
+        raise failure
+
+    def _addresses(self, host: str, port: int) -> list[str]:
+        """The addresses to connect to for `host`; AddressRefused if any is not public."""
+        try:
+            literal = ipaddress.ip_address(host)
+        except ValueError:
+            pass
+        else:
+            if kind := self._refused_kind(literal):
+                raise AddressRefused(f"{host} is {_a(kind)} address")
+            return [host]
+        try:
+            addresses = list(self._resolve(host, port))
+        except OSError as error:  # socket.gaierror: fetch reports it as "host not found"
+            raise httpcore.ConnectError(str(error)) from error
+        if not addresses:
+            raise httpcore.ConnectError(f"{host}: no address associated with hostname")
+        for address in addresses:  # one bad address refuses the host: any may be the one used
+            if kind := self._refused_kind(ipaddress.ip_address(address)):
+                raise AddressRefused(f"{host} resolves to {address}, {_a(kind)} address")
+        return addresses
+
+    def _refused_kind(self, address: IPAddress) -> str | None:
+        allowed = (address, _unwrapped(address))
+        if any(ip in network for network in self._allowed for ip in allowed):
+            return None
+        return _non_public_kind(address)
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # httpx's defaults
+
+
+class PublicOnlyTransport(httpx.HTTPTransport):
+    """An httpx transport that connects only to public addresses: loopback, private,
+    link-local, carrier-grade NAT, multicast, documentation and other reserved addresses are
+    refused (fetch raises FetchError "<url>: refused: 10.0.0.1 is a private address").
+
+    For a server fetching URLs its users give: `read_article(url, transport=PublicOnlyTransport())`.
+    `allowed_networks` lets chosen networks through (an internal archive; a test server on
+    127.0.0.1). `resolve` and `network_backend` replace the system resolver and the sockets
+    (tests). No proxy is used: it would connect in the transport's place.
+    """
+
+    def __init__(
+        self,
+        *,
+        allowed_networks: Iterable[IPNetwork] = (),
+        resolve: Resolver | None = None,
+        network_backend: httpcore.NetworkBackend | None = None,
+        verify: ssl.SSLContext | bool = True,
+    ) -> None:
+        ssl_context = httpx.create_ssl_context(verify=verify)
+        super().__init__(verify=ssl_context, limits=_LIMITS)
+        backend = _PublicOnlyBackend(
+            network_backend or httpcore.SyncBackend(),
+            resolve or _system_resolve,
+            tuple(allowed_networks),
+        )
+        # httpx.HTTPTransport takes no network backend, so the pool it built is replaced by one
+        # made as it makes it (httpx 0.28, no proxy) plus the backend that checks addresses.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=_LIMITS.max_connections,
+            max_keepalive_connections=_LIMITS.max_keepalive_connections,
+            keepalive_expiry=_LIMITS.keepalive_expiry,
+            http1=True,
+            http2=False,
+            network_backend=backend,
+        )
