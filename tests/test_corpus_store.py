@@ -137,6 +137,21 @@ def test_a_corpus_on_disk_reopens_with_everything(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("corpus.db.vectors-*.faiss"))) == 1
 
 
+def test_an_open_corpus_sees_what_another_connection_added(tmp_path: Path) -> None:
+    """A server's search threads each hold a connection; an upload goes through another."""
+    path = tmp_path / "corpus.db"
+    later, first = stories(10)[:5], stories(10)[5:]  # later[4] is the Bendectin story
+    with Corpus(path) as writer, Corpus(path) as reader:
+        writer.add(first)
+        assert nearest(reader, first[2]) == first[2].id
+        assert reader.document_frequencies(["bendectin"]) == {}  # counted before the add
+        writer.add(later)
+        assert nearest(reader, later[4]) == later[4].id
+        assert reader.document_frequencies(["bendectin"]) == {"bendectin": 1}
+        writer.remove([later[4].id])
+        assert nearest(reader, later[4]) != later[4].id
+
+
 def test_a_lost_or_stale_vector_index_is_rebuilt_from_sqlite(tmp_path: Path) -> None:
     path = tmp_path / "corpus.db"
     batch = stories(8)

@@ -123,6 +123,7 @@ class Corpus:
         self._model = getattr(self._embedder, "name", "fast")
         self._index = self._load_index()
         self._frequencies: dict[str, int] = {}  # term -> stories holding it, until a change
+        self._frequencies_generation = self._index_generation
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -291,6 +292,7 @@ class Corpus:
     def search_vectors(self, queries: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
         """For each query vector (unit length, the fast model's), the k nearest stories as
         (key, cosine), best first."""
+        self._follow_changes()
         if self._index.ntotal == 0 or len(queries) == 0:
             return [[] for _ in range(len(queries))]
         import faiss
@@ -316,6 +318,7 @@ class Corpus:
         so counts are kept until the corpus changes: a server or a batch scan asks about the
         same common words again and again.
         """
+        self._follow_changes()
         unknown = [t for t in terms if t not in self._frequencies]
         if unknown:
             if len(self._frequencies) > FREQUENCY_CACHE:
@@ -385,11 +388,26 @@ class Corpus:
         return int(row[0]) if row else 0
 
     def _bump_generation(self) -> None:
-        self._frequencies.clear()
+        """Mark a change this instance makes, to its in-memory index as well as to SQLite."""
         self._db.execute(
             "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE"
             " SET value = CAST(value AS INTEGER) + 1"
         )
+        self._frequencies.clear()
+        self._index_generation = self._frequencies_generation = self._generation()
+
+    def _follow_changes(self) -> None:
+        """Catch up with changes made through another connection (a server's upload, another
+        process): term counts at once; the index once its writer has saved it (until then the
+        one loaded serves: it lacks the new stories, and `load` skips removed ones)."""
+        generation = self._generation()
+        if generation != self._frequencies_generation:
+            self._frequencies.clear()
+            self._frequencies_generation = generation
+        if generation != self._index_generation:
+            path = self._index_path(generation)
+            if path is not None and path.is_file():
+                self._index = self._load_index()
 
     def _load_index(self, *, mapped: bool = True):  # type: ignore[no-untyped-def]
         """The saved index of the current generation, memory-mapped read-only by default (it
@@ -397,7 +415,8 @@ class Corpus:
         if it is missing or stale (an add was interrupted before saving it)."""
         import faiss
 
-        path = self._index_path(self._generation())
+        self._index_generation = self._generation()
+        path = self._index_path(self._index_generation)
         self._mapped = False
         if path is None or not path.is_file():
             return self._build_index()
