@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from importlib.resources import files
 from itertools import pairwise
 
@@ -278,9 +279,14 @@ def _findings(report: Report) -> str:
 
 
 def render_html(
-    report: Report, *, script_src: str | None = None, style_href: str | None = None
+    report: Report,
+    *,
+    script_src: str | None = None,
+    style_href: str | None = None,
+    links: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """The whole page; `script_src` / `style_href` link the script / style instead of inlining."""
+    """The whole page; `script_src` / `style_href` link the script / style instead of inlining;
+    `links` (label, href) go in a bar on top (the web app's way back and permanent links)."""
     style = (
         f'<link rel="stylesheet" href="{_esc(style_href)}">'
         if style_href
@@ -292,11 +298,13 @@ def render_html(
         else f"<script>{SCRIPT}</script>"
     )
     sources = "".join(_source(report, k) for k in range(len(report.sources)))
+    bar = "".join(f'<a href="{_esc(href)}">{_esc(label)}</a>' for label, href in links)
+    nav = f'<nav class="links">{bar}</nav>' if bar else ""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>unspin: {_esc(report.copy.article.title or 'report')}</title>{style}</head>"
-        f"<body>{_summary(report)}{_search(report)}{_legend(report)}"
+        f"<body>{nav}{_summary(report)}{_search(report)}{_legend(report)}"
         f'<main class="panes">{_copy_pane(report)}<div class="pane sources">{sources}</div></main>'
         f"{_findings(report)}{script}</body></html>\n"
     )
