@@ -311,3 +311,55 @@ def setup(force: bool) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@_DB_OPTION
+@click.option(
+    "--reports",
+    "reports_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where reports are saved (default: beside the corpus, <corpus>-reports.db).",
+)
+@click.option(
+    "--token",
+    envvar="UNSPIN_TOKEN",
+    help="Every request must carry it (Authorization: Bearer, or the login page's cookie). "
+    "Required to listen on anything but loopback. Default: $UNSPIN_TOKEN.",
+)
+def serve(
+    host: str, port: int, db_path: Path | None, reports_path: Path | None, token: str | None
+) -> None:
+    """Serve the web app and its REST API (described at /openapi.json)."""
+    import uvicorn
+
+    from unspin.corpus import default_path
+    from unspin.web import Settings, create_app
+    from unspin.web.app import reports_path_for
+
+    if not _is_loopback(host) and not token:
+        raise click.UsageError(
+            f"listening on {host} (not loopback) needs a token: --token or UNSPIN_TOKEN"
+        )
+    corpus_path = db_path or default_path()
+    settings = Settings(
+        corpus=corpus_path,
+        reports=reports_path or reports_path_for(corpus_path),
+        token=token or None,
+    )
+    app = create_app(settings)
+    click.echo(f"unspin: serving {corpus_path} at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may resolve to anything
+        return False

@@ -1,0 +1,601 @@
+"""`unspin serve`: the web app and its REST API, over the same Python API as the command line.
+
+Pages: `/` (paste a link, upload a page or paste text, with or without its source), `/jobs/{id}`
+(the progress of that work), `/reports/{id}` (the side-by-side report, a permanent link) and
+`/corpus` (counts, search, uploads). The API under `/api` is described by `/openapi.json`.
+
+The server reads attacker-controlled pages, so: URLs are fetched through
+`unspin.fetch.PublicOnlyTransport` (no loopback, private or other non-public address, checked
+at connect time, after every redirect); every page is rendered with escaping and served under a
+Content-Security-Policy that allows scripts and styles from this server only; request bodies
+have size limits (`BodyLimit`); reports and jobs are addressed by 128-bit random ids; and with
+a token set (required off loopback) every request must carry it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import tempfile
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import httpx
+from fastapi import FastAPI, File, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field, model_validator
+from starlette.datastructures import UploadFile as StarletteUpload
+from starlette.types import Message, Receive, Scope, Send
+
+from unspin.corpus import Corpus, CorpusStats
+from unspin.errors import InputError
+from unspin.limits import MAX_BYTES, describe_size
+from unspin.model import Article, Report
+from unspin.report.html import SCRIPT, STYLE
+from unspin.web.jobs import Job, Jobs
+from unspin.web.reports import ReportStore
+
+MAX_BODY = 2 * MAX_BYTES + 1_000_000  # a copy and a source at the size limit, in JSON or a form
+MAX_UPLOAD = 200_000_000  # a corpus upload (JSON Lines, CSV, WARC...)
+MAX_SOURCES = 4
+TOKEN_COOKIE = "unspin_token"
+SEARCH_LIMIT = 50
+
+# Scripts and styles from this server only: article text that slips through as markup still
+# cannot run. form-action keeps a injected form from posting elsewhere.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+_HERE = files("unspin.web")
+_TEMPLATES = Jinja2Templates(directory=str(_HERE.joinpath("templates")))  # autoescapes .html
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: Path  # the corpus database (created empty if absent)
+    reports: Path | str  # where reports are saved; ":memory:" keeps them for the run only
+    token: str | None = None  # every request must carry it when set
+    workers: int = max(1, min(4, os.cpu_count() or 1))  # analyses at a time
+    max_body: int = MAX_BODY
+    max_upload: int = MAX_UPLOAD
+    # What fetches URLs: public addresses only. Tests swap in their own transport.
+    transport: Callable[[], httpx.BaseTransport] = field(default=lambda: _public_transport())
+
+
+def _public_transport() -> httpx.BaseTransport:
+    from unspin.fetch import PublicOnlyTransport
+
+    return PublicOnlyTransport()
+
+
+def reports_path_for(corpus: Path) -> Path:
+    """Where `unspin serve` keeps reports by default: beside the corpus."""
+    return corpus.with_name(corpus.stem + "-reports.db")
+
+
+# --- request bodies ------------------------------------------------------------------------------
+
+
+class ArticleInput(BaseModel):
+    """One article: a URL to fetch, the page's HTML, or its text. Exactly one of the three."""
+
+    url: str | None = Field(None, max_length=2_000, examples=["https://example.com/story"])
+    html: str | None = Field(None, max_length=MAX_BYTES)
+    text: str | None = Field(None, max_length=MAX_BYTES)
+    title: str | None = Field(None, max_length=1_000, description="For text: its title.")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> ArticleInput:
+        given = [k for k in ("url", "html", "text") if getattr(self, k)]
+        if len(given) != 1:
+            raise ValueError('give exactly one of "url", "html" and "text"')
+        return self
+
+
+class CompareRequest(BaseModel):
+    copy_: ArticleInput = Field(alias="copy", description="The page suspected of rewriting.")
+    sources: list[ArticleInput] = Field(min_length=1, max_length=MAX_SOURCES)
+
+
+class CheckRequest(BaseModel):
+    copy_: ArticleInput = Field(alias="copy", description="The page whose source to find.")
+
+
+class JobState(BaseModel):
+    id: str
+    kind: str
+    state: Literal["queued", "running", "done", "failed"]
+    stage: str
+    done: int
+    total: int | None
+    result: dict[str, Any] | None
+    error: str | None
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+# --- the app ------------------------------------------------------------------------------------
+
+
+class Server:
+    """What the routes share: settings, saved reports, jobs, and one corpus per worker thread
+    (a SQLite connection belongs to the thread that opened it)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.reports = ReportStore(settings.reports)
+        self.jobs = Jobs(settings.workers)
+        self._local = threading.local()
+        Corpus(settings.corpus).close()  # create it now, so a bad path fails at start-up
+
+    def corpus(self) -> Corpus:
+        if getattr(self._local, "corpus", None) is None:
+            self._local.corpus = Corpus(self.settings.corpus)
+        return self._local.corpus
+
+    def read(self, given: ArticleInput, name: str) -> Article:
+        from unspin.read import article_from_html, article_from_text, check_article, read_article
+
+        if given.url:
+            return read_article(given.url, transport=self.settings.transport())
+        if given.html:
+            return check_article(article_from_html(given.html), name)
+        return check_article(article_from_text(given.text or "", title=given.title), name)
+
+    def analyse(self, job: Job, copy: ArticleInput, sources: list[ArticleInput]) -> dict[str, Any]:
+        """A compare job (with sources) or a check job (without): read, compare, save."""
+        from unspin.compare import check, compare
+
+        job.progress("reading the copy")
+        copy_article = self.read(copy, "the copy")
+        source_articles = []
+        for k, given in enumerate(sources, 1):
+            job.progress(f"reading source {k} of {len(sources)}", k - 1, len(sources))
+            source_articles.append(self.read(given, f"source {k}"))
+        if source_articles:
+            job.progress("comparing")
+            report = compare(copy_article, source_articles)
+        else:
+            corpus = self.corpus()
+            job.progress(f"finding the source among {len(corpus):,} stories")
+            report = check(copy_article, corpus)
+        job.progress("saving the report")
+        return {"report": self.save(report, job.kind)}
+
+    def save(self, report: Report, kind: str) -> str:
+        from unspin.report import render_html, report_to_json
+
+        report_id = self.reports.new_id()
+        page = render_html(
+            report,
+            script_src="/static/report.js",
+            style_href="/static/report.css",
+            links=[
+                ("New check", "/"),
+                ("Corpus", "/corpus"),
+                ("Permanent link", f"/reports/{report_id}"),
+                ("JSON", f"/api/reports/{report_id}"),
+            ],
+        )
+        self.reports.save(
+            report_id,
+            kind,
+            report.copy.article.title,
+            report.summary.verdict,
+            report_to_json(report),
+            page,
+        )
+        return report_id
+
+    def add_documents(self, job: Job, folder: Path) -> dict[str, Any]:
+        """Add every story in the uploaded files in `folder` (then removed) to the corpus."""
+        from unspin.corpus.ingest import input_files, read_records
+
+        try:
+            inputs = input_files([folder])
+            total = sum(f.size for f in inputs)
+            skipped: list[dict[str, str]] = []
+            before = [0]
+            for f in inputs:
+                before.append(before[-1] + f.size)
+
+            def articles() -> Iterator[Article]:
+                for index, file in enumerate(inputs):
+                    for record in read_records(file):
+                        job.progress("adding stories", before[index] + record.position, total)
+                        if record.article is None:
+                            location = record.location.replace(str(folder) + os.sep, "")
+                            skipped.append({"record": location, "reason": record.error or ""})
+                        else:
+                            yield record.article
+
+            stats = self.corpus().add(articles())
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        skipped += [
+            {"record": i, "reason": "the id is used by another text"} for i in stats.refused
+        ]
+        job.done = total
+        return {
+            "added": stats.added,
+            "duplicates": stats.duplicates,
+            "skipped": len(skipped),
+            "errors": skipped[:100],
+        }
+
+
+def create_app(settings: Settings) -> FastAPI:
+    server = Server(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        server.jobs.shutdown()
+
+    app = FastAPI(
+        title="unspin",
+        summary="Find the wire story a page was rewritten from and what the rewrite changed.",
+        version="1",
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN: not under this CSP
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.server = server
+
+    # The report page's script and style are the HTML report's own, served as files for the CSP.
+    @app.get("/static/report.js", include_in_schema=False)
+    async def report_script() -> Response:
+        return Response(SCRIPT, media_type="text/javascript")
+
+    @app.get("/static/report.css", include_in_schema=False)
+    async def report_style() -> Response:
+        return Response(STYLE, media_type="text/css")
+
+    app.mount("/static", StaticFiles(directory=str(_HERE.joinpath("static"))), name="static")
+    _api_routes(app, server)
+    _page_routes(app, server)
+    return _Guarded(app, settings)
+
+
+# --- API ------------------------------------------------------------------------------------------
+
+_REPORT = {
+    "description": "The report (schema unspin.report/1, docs/report-schema.md); its permanent "
+    "address is in the Location header.",
+    "content": {"application/json": {"schema": {"type": "object"}}},
+}
+_FAILED = {
+    422: {"model": Problem, "description": "An input could not be read (one line says why)."},
+    413: {"model": Problem, "description": "The request body is over the size limit."},
+}
+
+
+def _api_routes(app: FastAPI, server: Server) -> None:
+    async def run_analysis(kind: str, copy: ArticleInput, sources: list[ArticleInput]) -> Response:
+        job = server.jobs.submit(kind, lambda job: server.analyse(job, copy, sources))
+        await server.jobs.wait(job)
+        if job.state == "failed":
+            return JSONResponse({"detail": job.error}, status_code=500 if job.internal else 422)
+        report_id = (job.result or {})["report"]
+        saved = server.reports.get(report_id)
+        assert saved is not None
+        return Response(
+            saved.json,
+            status_code=201,
+            media_type="application/json",
+            headers={"Location": f"/api/reports/{report_id}", "X-Report-Id": report_id},
+        )
+
+    @app.post("/api/compare", status_code=201, responses={201: _REPORT, **_FAILED}, tags=["api"])
+    async def api_compare(body: CompareRequest) -> Response:
+        """Compare a copy with its known source(s) and save the report."""
+        return await run_analysis("compare", body.copy_, body.sources)
+
+    @app.post("/api/check", status_code=201, responses={201: _REPORT, **_FAILED}, tags=["api"])
+    async def api_check(body: CheckRequest) -> Response:
+        """Find the copy's source(s) in the corpus, compare, and save the report."""
+        return await run_analysis("check", body.copy_, [])
+
+    @app.get(
+        "/api/reports/{report_id}",
+        responses={200: _REPORT, 404: {"model": Problem}},
+        tags=["api"],
+    )
+    async def api_report(report_id: str) -> Response:
+        """A saved report, as JSON."""
+        saved = server.reports.get(report_id)
+        if saved is None:
+            raise HTTPException(404, "no such report")
+        return Response(saved.json, media_type="application/json")
+
+    @app.get("/api/jobs/{job_id}", responses={404: {"model": Problem}}, tags=["api"])
+    async def api_job(job_id: str) -> JobState:
+        """How far a job (a corpus upload, an analysis) has got, and its result."""
+        job = server.jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, "no such job")
+        return JobState(**job.to_dict())
+
+    @app.get("/api/corpus/stats", tags=["api"])
+    async def api_corpus_stats() -> CorpusStats:
+        """How many stories the corpus holds, their dates, sites and size on disk."""
+        return await server.jobs.call(lambda: server.corpus().stats())
+
+    @app.post(
+        "/api/corpus/documents",
+        status_code=202,
+        responses={202: {"description": "The upload's job; follow its Location."}, **_FAILED},
+        tags=["api"],
+    )
+    async def api_corpus_documents(
+        files: Annotated[list[UploadFile], File(description="JSON Lines, CSV, WARC, HTML, text")],
+    ) -> JSONResponse:
+        """Add the stories in the uploaded files to the corpus (adding one twice is a no-op).
+        Answers at once with a job to follow: `GET /api/jobs/{id}`."""
+        job = await _start_upload(server, files)
+        return JSONResponse(
+            JobState(**job.to_dict()).model_dump(),
+            status_code=202,
+            headers={"Location": f"/api/jobs/{job.id}"},
+        )
+
+
+async def _start_upload(server: Server, uploads: list[UploadFile]) -> Job:
+    """Copy the uploads (spooled by the form parser) into a folder of their own, by safe names,
+    and start the job that adds them."""
+    folder = Path(tempfile.mkdtemp(prefix="unspin-upload-"))
+    try:
+        for n, upload in enumerate(uploads):
+            name = re.sub(r"[^\w.-]", "_", Path(upload.filename or "").name)[-100:] or "upload"
+            with open(folder / f"{n:04d}-{name.lstrip('.')}", "wb") as out:
+                while chunk := await upload.read(1 << 20):
+                    out.write(chunk)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if not any(p.stat().st_size for p in folder.iterdir()):
+        shutil.rmtree(folder, ignore_errors=True)
+        raise HTTPException(422, "no files, or only empty ones")
+    return server.jobs.submit(
+        "corpus", lambda job: server.add_documents(job, folder), pool="upload"
+    )
+
+
+# --- pages ----------------------------------------------------------------------------------------
+
+
+def _page_routes(app: FastAPI, server: Server) -> None:
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def start(request: Request) -> Response:
+        return _TEMPLATES.TemplateResponse(request, "index.html", {"error": None})
+
+    @app.post("/analyse", include_in_schema=False)
+    async def analyse(request: Request) -> Response:
+        form = await request.form(max_files=MAX_SOURCES + 1, max_part_size=MAX_BYTES)
+        try:
+            copy = await _form_article(form, "copy")
+            if copy is None:
+                raise InputError("give the page to check: a link, a file or its text")
+            source = await _form_article(form, "source")
+        except InputError as error:
+            context = {"error": str(error)}
+            return _TEMPLATES.TemplateResponse(request, "index.html", context, status_code=422)
+        sources = [source] if source else []
+        kind = "compare" if sources else "check"
+        job = server.jobs.submit(kind, lambda job: server.analyse(job, copy, sources))
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def job_page(request: Request, job_id: str) -> Response:
+        job = server.jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, "no such job (jobs are forgotten when the server restarts)")
+        seen = job.to_dict()  # one snapshot: the worker may finish while the page renders
+        if seen["state"] == "done" and seen["kind"] != "corpus":
+            return RedirectResponse(f"/reports/{seen['result']['report']}", status_code=303)
+        return _TEMPLATES.TemplateResponse(request, "job.html", {"job": seen})
+
+    @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def report_page(report_id: str) -> Response:
+        saved = server.reports.get(report_id)
+        if saved is None:
+            raise HTTPException(404, "no such report")
+        return HTMLResponse(saved.html)
+
+    @app.get("/corpus", response_class=HTMLResponse, include_in_schema=False)
+    async def corpus_page(request: Request, q: str = "") -> Response:
+        query = q[:500]
+
+        def look() -> tuple[Any, list[Article]]:
+            corpus = server.corpus()
+            return corpus.stats(), corpus.search_text(query, SEARCH_LIMIT) if query else []
+
+        stats, found = await server.jobs.call(look)
+        context = {"stats": stats, "q": query, "found": found, "limit": SEARCH_LIMIT}
+        return _TEMPLATES.TemplateResponse(request, "corpus.html", context)
+
+    @app.post("/corpus/documents", include_in_schema=False)
+    async def corpus_upload(request: Request) -> Response:
+        form = await request.form(max_files=1_000)
+        uploads = [v for v in form.getlist("files") if isinstance(v, StarletteUpload)]
+        job = await _start_upload(server, uploads)  # type: ignore[arg-type]
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    async def login_page(request: Request) -> Response:
+        return _TEMPLATES.TemplateResponse(request, "login.html", {"error": None})
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request) -> Response:
+        form = await request.form(max_files=0, max_fields=2)
+        token = str(form.get("token", ""))
+        if not _token_matches(server.settings.token, token):
+            context = {"error": "That is not the token."}
+            return _TEMPLATES.TemplateResponse(request, "login.html", context, status_code=401)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+
+async def _form_article(form: Any, prefix: str) -> ArticleInput | None:
+    """The article a form gives under `prefix` (a link, an uploaded file or pasted text)."""
+    url = str(form.get(f"{prefix}_url") or "").strip()
+    text = str(form.get(f"{prefix}_text") or "").strip()
+    upload = form.get(f"{prefix}_file")
+    data = b""
+    if isinstance(upload, StarletteUpload) and upload.filename:
+        data = await upload.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{upload.filename}: larger than the {describe_size(MAX_BYTES)} limit")
+    given = [bool(url), bool(text), bool(data)]
+    if sum(given) > 1:
+        raise InputError(f"the {prefix}: give a link, a file or text, only one of them")
+    if url:
+        return ArticleInput(url=url)
+    if text:
+        return ArticleInput(text=text)
+    if data:
+        from unspin.read import decode
+
+        name = upload.filename or "upload"  # type: ignore[union-attr]
+        if name.lower().endswith((".html", ".htm", ".xhtml")) or b"<" in data[:1024]:
+            return ArticleInput(html=decode(data, name, html=True))
+        return ArticleInput(text=decode(data, name))
+    return None
+
+
+# --- the guards around every request ------------------------------------------------------------
+
+
+def _token_matches(expected: str | None, given: str) -> bool:
+    return expected is None or secrets.compare_digest(expected.encode(), given.encode())
+
+
+class _Guarded:
+    """ASGI middleware: the token, the body size limits and the security headers, for every
+    request (pure ASGI, so it sees the body as it streams and can refuse it part way)."""
+
+    def __init__(self, app: FastAPI, settings: Settings) -> None:
+        self.app, self.settings = app, settings
+        self.state = app.state  # tests reach the server through app.state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        send = _with_headers(send)
+        path: str = scope["path"]
+        if not self._authorised(scope):
+            await _refuse(scope, send, 401, "a token is needed: see `unspin serve --help`")
+            return
+        limit = self.settings.max_upload if path.endswith("/documents") else self.settings.max_body
+        declared = _header(scope, b"content-length")
+        if declared.isdigit() and int(declared) > limit:
+            await _refuse(scope, send, 413, f"the body is over the {describe_size(limit)} limit")
+            return
+        received = 0
+        too_big = refused = False
+
+        async def counted() -> Message:
+            nonlocal received, too_big
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:  # a body sent without (or beyond) its declared length
+                    too_big = True
+                    raise _TooBig
+            return message
+
+        async def answering(message: Message) -> None:
+            nonlocal refused
+            if not too_big:
+                await send(message)
+            elif not refused:  # the app's own answer to a cut-off body (a 400) becomes a 413
+                refused = True
+                await _refuse(
+                    scope, send, 413, f"the body is over the {describe_size(limit)} limit"
+                )
+
+        try:
+            await self.app(scope, counted, answering)
+        except Exception:
+            if not too_big:
+                raise
+            if not refused:  # _TooBig itself, or a body parser's exception wrapping it
+                refused = True
+                await _refuse(
+                    scope, send, 413, f"the body is over the {describe_size(limit)} limit"
+                )
+
+    def _authorised(self, scope: Scope) -> bool:
+        token = self.settings.token
+        path: str = scope["path"]
+        if token is None or path.startswith("/static/") or path == "/login":
+            return True
+        bearer = _header(scope, b"authorization")
+        if bearer.lower().startswith("bearer ") and _token_matches(token, bearer[7:].strip()):
+            return True
+        cookies = _header(scope, b"cookie")
+        for part in cookies.split(";"):
+            name, _, value = part.strip().partition("=")
+            if name == TOKEN_COOKIE and _token_matches(token, value):
+                return True
+        return False
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return ""
+
+
+def _with_headers(send: Send) -> Callable[[Message], Awaitable[None]]:
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            present = {k.lower() for k, _ in headers}
+            for key, value in SECURITY_HEADERS.items():
+                if key.lower().encode() not in present:
+                    headers.append((key.lower().encode(), value.encode()))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return sending
+
+
+async def _refuse(scope: Scope, send: Send, status: int, detail: str) -> None:
+    wants_page = not scope["path"].startswith("/api/") and "text/html" in _header(scope, b"accept")
+    if status == 401 and wants_page:
+        page = _TEMPLATES.env.get_template("login.html").render(error=None)
+        response: Response = HTMLResponse(page, status_code=401)
+    else:
+        response = JSONResponse({"detail": detail}, status_code=status)
+
+    async def nothing() -> Message:
+        return {"type": "http.disconnect"}
+
+    await response(scope, nothing, send)
