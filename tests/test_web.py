@@ -219,6 +219,8 @@ def test_an_input_that_is_not_an_article_is_422_in_one_line(web: TestClient) -> 
         ("http://10.1.2.3/story", "10.1.2.3 is a private address"),
         ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address"),
         ("file:///etc/passwd", "only http and https URLs can be fetched"),
+        ("/etc/passwd", "/etc/passwd: only http and https URLs can be fetched"),
+        ("README.md", "README.md: only http and https URLs can be fetched"),
     ],
 )
 def test_urls_on_non_public_addresses_are_refused(web: TestClient, url: str, why: str) -> None:

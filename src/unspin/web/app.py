@@ -156,6 +156,9 @@ class Server:
         from unspin.read import article_from_html, article_from_text, check_article, read_article
 
         if given.url:
+            # read_article takes paths too: a client's "url" must never name a server file.
+            if not re.match(r"https?://", given.url, re.IGNORECASE):
+                raise InputError(f"{given.url}: only http and https URLs can be fetched")
             return read_article(given.url, transport=self.settings.transport())
         if given.html:
             return check_article(article_from_html(given.html), name)
