@@ -309,10 +309,6 @@ def setup(force: bool) -> None:
     click.echo(f"models ready in {path}")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
@@ -363,3 +359,114 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:  # a host name: it may resolve to anything
         return False
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@_DB_OPTION
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the tables (Parquet) and errors.jsonl.",
+)
+@click.option("--resume", is_flag=True, help="Go on with the scan in --out where it stopped.")
+@click.option("--dask", "dask_address", help="Run on this Dask scheduler (tcp://host:8786).")
+@click.option(
+    "--workers", type=click.IntRange(1), help="Run on a local Dask cluster of N worker processes."
+)
+@click.option(
+    "--part-size",
+    type=click.IntRange(1),
+    default=64,
+    show_default=True,
+    help="Records per part: each part is committed at once, and is what a kill can cost.",
+)
+def scan(
+    inputs: tuple[str, ...],
+    db_path: Path | None,
+    out: Path,
+    resume: bool,
+    dask_address: str | None,
+    workers: int | None,
+    part_size: int,
+) -> None:
+    """Check every page of INPUTS (WARC crawls, JSON Lines, CSV, folders of pages, files of
+    URLs) against the corpus and write what was found into --out. Killed, it resumes with
+    --resume, losing and repeating nothing."""
+    import contextlib
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from unspin.corpus import default_path
+    from unspin.scan import ScanStats
+    from unspin.scan import scan as run_scan
+
+    if not inputs and not resume:
+        raise click.UsageError("give the INPUTS to scan (or --resume a scan in --out)")
+    if dask_address and workers:
+        raise click.UsageError("--dask and --workers are two ways to run: choose one")
+    corpus_path = db_path or default_path()
+    if inputs and not corpus_path.is_file():
+        raise UnspinError(f"{corpus_path}: no corpus there; build one with `unspin corpus add`")
+    started = time.perf_counter()
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("{task.fields[pages]} pages, {task.fields[rate]}/s · {task.fields[kinds]}"),
+        TimeElapsedColumn(),
+        TextColumn("ETA {task.fields[eta]}"),
+    )
+    with contextlib.ExitStack() as stack:
+        client = None
+        if dask_address or workers:
+            from distributed import Client, LocalCluster
+
+            if workers:
+                cluster = stack.enter_context(
+                    LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+                )
+                client = stack.enter_context(Client(cluster))
+            else:
+                client = stack.enter_context(Client(dask_address))
+        bar = stack.enter_context(Progress(*columns, console=console))
+        task = bar.add_task("scanning", total=1, pages=0, rate="0", kinds="", eta="?")
+
+        def progress(stats: ScanStats) -> None:
+            elapsed = time.perf_counter() - started
+            share = stats.bytes_read / stats.bytes_total if stats.bytes_total else 1.0
+            eta = elapsed * (1 - share) / share if share > 0 else 0.0
+            kinds = ", ".join(f"{n:,} {kind}" for kind, n in stats.kinds.items() if n)
+            bar.update(
+                task,
+                completed=share,
+                pages=f"{stats.pages:,}",
+                rate=f"{stats.pages / max(elapsed, 1e-9):.1f}",
+                kinds=kinds or "none yet",
+                eta=time.strftime("%H:%M:%S", time.gmtime(eta)),
+            )
+
+        stats = run_scan(
+            list(inputs),
+            str(corpus_path),
+            out,
+            resume=resume,
+            dask_client=client,
+            part_size=part_size,
+            on_progress=progress,
+        )
+    elapsed = time.perf_counter() - started
+    click.echo(
+        f"checked {stats.pages:,} pages ({stats.skipped:,} skipped, {stats.already_done:,} done "
+        f"before) in {elapsed:.1f} s, {stats.pages / max(elapsed, 1e-9):.1f} pages/s; "
+        f"tables in {out}, skipped records in {out / 'errors.jsonl'}"
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""The scan's output folder: Parquet tables written part by part, each part committed at once.
+
+    DIR/scan.json              what was scanned (inputs, corpus), for `--resume`
+    DIR/pages/part-000017.parquet       one row per page checked
+    DIR/sources/part-000017.parquet     one row per source found
+    DIR/findings/part-000017.parquet    one row per finding
+    DIR/errors/part-000017.parquet      one row per record skipped (record, reason)
+    DIR/errors.jsonl           every skipped record, rewritten at the end of each run
+
+A part is written to a hidden temporary folder, its four files moved into place, errors,
+findings and sources first and pages last: a part exists once its pages file does. A run
+killed at any moment leaves committed parts whole and, at worst, files of one part without
+its pages file, which the next run deletes. The records a run skips are those in the pages
+and errors of committed parts, so no record is lost or counted twice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from unspin.errors import InputError
+from unspin.scan.rows import Row
+
+_STRING, _FLOAT, _INT = pa.string(), pa.float64(), pa.int64()
+
+SCHEMAS = {
+    "pages": pa.schema(
+        [
+            ("page_id", _STRING),
+            ("record", _STRING),
+            ("url", _STRING),
+            ("site", _STRING),
+            ("title", _STRING),
+            ("date", _STRING),
+            ("sentences", _INT),
+            ("kind", _STRING),
+            ("reuse_level", _STRING),
+            ("reuse_share", _FLOAT),
+            ("verbatim_share", _FLOAT),
+            ("paraphrase_share", _FLOAT),
+            ("unsourced_share", _FLOAT),
+            ("copied_share", _FLOAT),
+            ("fidelity", _FLOAT),
+            ("findings", _INT),
+            ("verdict", _STRING),
+            ("report", _STRING),
+        ]
+    ),
+    "sources": pa.schema(
+        [
+            ("page_id", _STRING),
+            ("rank", _INT),
+            ("source_id", _STRING),
+            ("title", _STRING),
+            ("site", _STRING),
+            ("date", _STRING),
+            ("score", _FLOAT),
+            ("share", _FLOAT),
+            ("carriers", pa.list_(_STRING)),
+        ]
+    ),
+    "findings": pa.schema(
+        [
+            ("page_id", _STRING),
+            ("finding", _INT),
+            ("type", _STRING),
+            ("severity", _STRING),
+            ("reason", _STRING),
+            ("copy_start", _INT),
+            ("copy_end", _INT),
+            ("source_rank", _INT),
+            ("source_start", _INT),
+            ("source_end", _INT),
+            ("copy_text", _STRING),
+            ("source_text", _STRING),
+        ]
+    ),
+    "errors": pa.schema([("page_id", _STRING), ("record", _STRING), ("reason", _STRING)]),
+}
+TABLES = ("errors", "findings", "sources", "pages")  # the order of commit: pages last
+
+
+class Part:
+    """The rows of one part of a scan, table by table."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[Row]] = {table: [] for table in TABLES}
+
+    def add(self, table: str, rows: Iterable[Row]) -> None:
+        self.rows[table].extend(rows)
+
+    def extend(self, other: Part) -> None:
+        for table in TABLES:
+            self.rows[table].extend(other.rows[table])
+
+    @property
+    def records(self) -> int:
+        return len(self.rows["pages"]) + len(self.rows["errors"])
+
+
+class ScanOutput:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    # --- what was scanned ------------------------------------------------------------------------
+
+    def start(self, inputs: Sequence[str], corpus: str, *, resume: bool) -> None:
+        """Create the folder for a new scan, or check it can be resumed."""
+        settings = self.folder / "scan.json"
+        if settings.exists() and not resume:
+            raise InputError(
+                f"{self.folder}: holds a scan already; add --resume to go on with it, or pick "
+                "another --out"
+            )
+        if not settings.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            settings.write_text(json.dumps({"inputs": list(inputs), "corpus": corpus}, indent=2))
+        self._clean()
+
+    def settings(self) -> dict:
+        path = self.folder / "scan.json"
+        if not path.is_file():
+            raise InputError(f"{self.folder}: no scan to resume there (no scan.json)")
+        return json.loads(path.read_text())
+
+    # --- committed parts ---------------------------------------------------------------------
+
+    def done(self) -> set[str]:
+        """The records of every committed part (checked or skipped)."""
+        records: set[str] = set()
+        for table in ("pages", "errors"):
+            for path in self._parts(table):
+                column = pq.read_table(path, columns=["record"]).column("record")
+                records.update(column.to_pylist())
+        return records
+
+    def commit(self, part: Part) -> None:
+        if not part.records:
+            return
+        name = f"part-{uuid.uuid4().hex}.parquet"  # unique: parts may come from several workers
+        staging = self.folder / f".part-{uuid.uuid4().hex}"
+        staging.mkdir()
+        for table in TABLES:
+            data = pa.Table.from_pylist(part.rows[table], schema=SCHEMAS[table])
+            pq.write_table(data, staging / f"{table}.parquet")
+        for table in TABLES:  # pages last: the part exists once its pages file does
+            (self.folder / table).mkdir(exist_ok=True)
+            os.replace(staging / f"{table}.parquet", self.folder / table / name)
+        staging.rmdir()
+
+    def write_errors_jsonl(self) -> int:
+        """errors.jsonl: every skipped record of every part, for reading without Parquet."""
+        n = 0
+        tmp = self.folder / "errors.jsonl.tmp"
+        with tmp.open("w", encoding="utf-8") as out:
+            for path in self._parts("errors"):
+                for row in pq.read_table(path, columns=["record", "reason"]).to_pylist():
+                    out.write(json.dumps(row) + "\n")
+                    n += 1
+        os.replace(tmp, self.folder / "errors.jsonl")
+        return n
+
+    def table(self, name: str) -> pa.Table:
+        """One table over every committed part."""
+        parts = [pq.read_table(p, schema=SCHEMAS[name]) for p in self._parts(name)]
+        return pa.concat_tables(parts) if parts else SCHEMAS[name].empty_table()
+
+    def _parts(self, table: str) -> list[Path]:
+        """Committed parts only: a part's files count once its pages file exists."""
+        committed = {p.name for p in (self.folder / "pages").glob("part-*.parquet")}
+        folder = self.folder / table
+        return sorted(p for p in folder.glob("part-*.parquet") if p.name in committed)
+
+    def _clean(self) -> None:
+        """Remove what a killed run left half done: staging folders, files of parts whose
+        pages file was never moved into place."""
+        for staging in self.folder.glob(".part-*"):
+            shutil.rmtree(staging, ignore_errors=True)
+        committed = {p.name for p in (self.folder / "pages").glob("part-*.parquet")}
+        for table in ("errors", "findings", "sources"):
+            for path in (self.folder / table).glob("part-*.parquet"):
+                if path.name not in committed:
+                    path.unlink()

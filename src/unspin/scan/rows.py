@@ -1,0 +1,127 @@
+"""A checked page as rows of the scan's tables: pages, sources, findings and errors.
+
+The tables are plain columns (no unspin types) so that pandas, DuckDB or any Parquet reader can
+use them; `COLUMNS` lists each table's columns and docs/scan.md says what they mean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from unspin.compare import reuse_level
+from unspin.model import Article, Report
+from unspin.report.schema import excerpts, report_to_json
+
+Row = dict[str, Any]
+
+# How a page relates to the corpus, for the site reports (docs/scan.md).
+KINDS = ("verbatim copy", "spun copy", "attributed rewrite", "original")
+
+# Wire services a rewrite may credit; a source's own site name counts too.
+_AGENCIES = (
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "dpa",
+    "UPI",
+)
+
+
+def page_id(record: str) -> str:
+    """A stable id of a scanned record (its location in the inputs): the same on every run."""
+    return hashlib.sha256(record.encode("utf-8")).hexdigest()[:20]
+
+
+def kind_of(report: Report) -> str:
+    """ "original" without a source; "verbatim copy" for a near-verbatim one; else a rewrite,
+    "attributed" when the page credits its source's wire service or site by name."""
+    if not report.sources or reuse_level(report.summary) == "non":
+        return "original"
+    if reuse_level(report.summary) == "cut":
+        return "verbatim copy"
+    return "attributed rewrite" if _credits_source(report) else "spun copy"
+
+
+def _credits_source(report: Report) -> bool:
+    copy = report.copy.article
+    names = {*_AGENCIES, *(s.doc.article.site for s in report.sources if s.doc.article.site)}
+    where = f"{copy.text}\n{copy.author}"
+    return any(re.search(rf"\b{re.escape(name)}\b", where) for name in names)
+
+
+def site_of(article: Article) -> str:
+    """The page's site: what the page says, else its URL's host (without "www.")."""
+    if article.site:
+        return article.site
+    host = re.match(r"[a-z][a-z0-9+.-]*://([^/:?#]+)", article.url, re.IGNORECASE)
+    return host.group(1).lower().removeprefix("www.") if host else ""
+
+
+def page_rows(record: str, report: Report) -> tuple[Row, list[Row], list[Row]]:
+    """The page's row, its sources' rows and its findings' rows."""
+    pid = page_id(record)
+    copy = report.copy.article
+    s = report.summary
+    page = {
+        "page_id": pid,
+        "record": record,
+        "url": copy.url,
+        "site": site_of(copy),
+        "title": copy.title,
+        "date": copy.date,
+        "sentences": len(report.copy.sentences),
+        "kind": kind_of(report),
+        "reuse_level": reuse_level(s) if report.sources else "",
+        "reuse_share": s.reuse_share,
+        "verbatim_share": s.verbatim_share,
+        "paraphrase_share": s.paraphrase_share,
+        "unsourced_share": s.unsourced_share,
+        "copied_share": s.copied_share,
+        "fidelity": s.fidelity,
+        "findings": len(report.findings),
+        "verdict": s.verdict,
+        "report": report_to_json(report, indent=None),  # the whole report, for its HTML page
+    }
+    sources = [
+        {
+            "page_id": pid,
+            "rank": k,
+            "source_id": src.id,
+            "title": src.doc.article.title,
+            "site": site_of(src.doc.article),
+            "date": src.doc.article.date,
+            "score": src.score,
+            "share": src.share,
+            "carriers": [c.id for c in src.carriers],
+        }
+        for k, src in enumerate(report.sources)
+    ]
+    findings = []
+    for n, f in enumerate(report.findings):
+        copy_text, source_text = excerpts(report, f)
+        findings.append(
+            {
+                "page_id": pid,
+                "finding": n,
+                "type": f.type,
+                "severity": f.severity,
+                "reason": f.reason,
+                "copy_start": f.copy_span[0] if f.copy_span else None,
+                "copy_end": f.copy_span[1] if f.copy_span else None,
+                "source_rank": f.source,
+                "source_start": f.source_span[0] if f.source_span else None,
+                "source_end": f.source_span[1] if f.source_span else None,
+                "copy_text": copy_text,
+                "source_text": source_text,
+            }
+        )
+    return page, sources, findings
+
+
+def error_row(record: str, reason: str) -> Row:
+    return {"page_id": page_id(record), "record": record, "reason": reason}

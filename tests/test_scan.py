@@ -1,0 +1,242 @@
+"""unspin.scan: a crawl checked against a corpus, recorded in Parquet tables that survive being
+killed at any moment, the same in this process and on a Dask cluster."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from unspin.corpus import Corpus
+from unspin.errors import InputError
+from unspin.model import Article
+from unspin.scan import scan
+from unspin.scan.output import ScanOutput
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+SAMPLE = EXAMPLES / "corpus" / "reuters21578-sample.jsonl"
+SPUN = json.loads((EXAMPLES / "spun-reuters21578" / "copy.json").read_text(encoding="utf-8"))
+STORIES = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:40]]
+OUTSIDE = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[300])  # not in the corpus
+
+
+def html(story: dict) -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in story["text"].split("\n\n"))
+    return (
+        f"<html><head><title>{story['title']}</title>"
+        f'<meta property="article:published_time" content="{story.get("date", "")}"></head>'
+        f"<body><article><h1>{story['title']}</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
+    """Response records of (url, body, content type)."""
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body, content_type in pages:
+            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http
+            )
+            writer.write_record(record)
+
+
+@pytest.fixture(scope="module")
+def corpus_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    with Corpus(path) as corpus:
+        corpus.add(
+            Article(s["text"], title=s["title"], date=s["date"], site="Reuters", id=s["id"])
+            for s in STORIES
+        )
+    return str(path)
+
+
+@pytest.fixture
+def crawl(tmp_path: Path) -> Path:
+    """A crawl of a content farm: the spun copy, a verbatim copy, the same copy again at another
+    address, an original story, an image, broken HTML with too little text."""
+    verbatim = STORIES[10]
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(
+        path,
+        [
+            ("https://farm.example/dow-verdict", html(SPUN), "text/html"),
+            ("https://farm.example/copied", html(verbatim), "text/html"),
+            ("https://mirror.example/copied", html(verbatim), "text/html"),
+            ("https://blog.example/original", html(OUTSIDE), "text/html"),
+            ("https://farm.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png"),
+            ("https://farm.example/broken", b"<html><body><div><p>Click <b>here", "text/html"),
+        ],
+    )
+    return path
+
+
+def tables(out: Path) -> dict[str, list[dict]]:
+    output = ScanOutput(out)
+    return {name: output.table(name).to_pylist() for name in ("pages", "sources", "findings")}
+
+
+def test_a_crawl_becomes_pages_sources_findings_and_errors(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    stats = scan([str(crawl)], corpus_path, out)
+    assert (stats.pages, stats.skipped) == (4, 2)
+    pages = {p["url"]: p for p in tables(out)["pages"]}
+    assert {url: p["kind"] for url, p in pages.items()} == {
+        "https://farm.example/dow-verdict": "spun copy",
+        "https://farm.example/copied": "verbatim copy",
+        "https://mirror.example/copied": "verbatim copy",
+        "https://blog.example/original": "original",
+    }
+    assert pages["https://farm.example/dow-verdict"]["site"] == "farm.example"
+    sources = tables(out)["sources"]
+    spun_id = pages["https://farm.example/dow-verdict"]["page_id"]
+    assert [s["source_id"] for s in sources if s["page_id"] == spun_id] == ["reuters21578/192"]
+    findings = [f for f in tables(out)["findings"] if f["page_id"] == spun_id]
+    assert findings and all(f["reason"] for f in findings)
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [e["record"].rsplit("@", 1)[0] for e in errors] == [str(crawl)] * 2
+    assert all(e["reason"] for e in errors)
+
+
+def test_tables_read_with_plain_pyarrow_and_pandas(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out)
+    pages = pq.read_table(out / "pages").to_pandas()  # a folder of parts is one dataset
+    assert len(pages) == 4 and pages["page_id"].is_unique
+
+
+def test_a_finished_scan_resumes_to_nothing_and_refuses_a_fresh_start(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out)
+    again = scan([], "", out, resume=True)  # inputs and corpus from scan.json
+    assert (again.pages, again.skipped, again.already_done) == (0, 0, 6)
+    with pytest.raises(InputError, match="holds a scan already; add --resume"):
+        scan([str(crawl)], corpus_path, out)
+
+
+class Killed(BaseException):
+    """What a kill looks like to the scan: it stops wherever it is."""
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_killed_at_random_and_resumed_loses_nothing_and_repeats_nothing(
+    seed: int, crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    rng = random.Random(seed)
+    kills = 0
+    while True:
+        countdown = rng.randint(1, 3)
+
+        def maybe_kill(_stats: object, countdown: list[int] = [countdown]) -> None:  # noqa: B006
+            countdown[0] -= 1
+            if countdown[0] == 0:
+                raise Killed
+
+        try:
+            scan([str(crawl)], corpus_path, out, resume=True, part_size=1, on_progress=maybe_kill)
+            break
+        except Killed:
+            kills += 1
+    assert kills >= 1
+    everything = tables(out)
+    records = [p["record"] for p in everything["pages"]]
+    assert len(records) == len(set(records)) == 4
+    errors = (out / "errors.jsonl").read_text().splitlines()
+    assert len(errors) == 2
+
+
+def test_files_of_a_part_without_its_pages_file_are_removed_on_resume(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out, part_size=2)
+    # A kill between moving a part's sources file and its pages file leaves this behind:
+    orphan = out / "sources" / "part-orphan.parquet"
+    orphan.write_bytes((next((out / "sources").glob("part-*.parquet"))).read_bytes())
+    (out / ".part-staging").mkdir()
+    assert len(tables(out)["sources"]) == 3  # readers of committed parts never see it
+    scan([], "", out, resume=True)
+    assert not orphan.exists() and not (out / ".part-staging").exists()
+
+
+def test_a_list_of_urls_is_fetched_page_by_page(corpus_path: str, tmp_path: Path) -> None:
+    urls = tmp_path / "suspects.txt"
+    urls.write_text("http://127.0.0.1:9/nothing-listens-here\n")
+    stats = scan([str(urls)], corpus_path, tmp_path / "scan")
+    assert (stats.pages, stats.skipped) == (0, 1)
+    [error] = [json.loads(x) for x in (tmp_path / "scan" / "errors.jsonl").read_text().splitlines()]
+    assert error["record"] == "http://127.0.0.1:9/nothing-listens-here"
+    assert "connection refused" in error["reason"]
+
+
+def test_a_local_dask_cluster_gives_the_same_tables(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    scan([str(crawl)], corpus_path, tmp_path / "here", part_size=2)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        scan([str(crawl)], corpus_path, tmp_path / "dask", part_size=2, dask_client=client)
+
+    def by_record(out: Path) -> dict[str, list[dict]]:
+        return {
+            name: sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str))
+            for name, rows in tables(out).items()
+        }
+
+    assert by_record(tmp_path / "here") == by_record(tmp_path / "dask")
+
+
+def test_the_command_killed_with_sigkill_at_random_resumes_exactly(
+    corpus_path: str, tmp_path: Path
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    crawl = tmp_path / "crawl.warc.gz"
+    write_warc(
+        crawl, [(f"https://farm.example/{n}", html(s), "text/html") for n, s in enumerate(STORIES)]
+    )
+    out = tmp_path / "scan"
+    unspin = [sys.executable, "-m", "unspin.cli"]
+    command = [*unspin, "scan", str(crawl), "--db", corpus_path, "--out", str(out)]
+    command += ["--part-size", "3"]
+    rng = random.Random(7)
+    for kill in range(3):  # each run killed once it has committed a part more, at a random point
+        before = len(list((out / "pages").glob("*.parquet")))
+        process = subprocess.Popen(
+            command + (["--resume"] if kill else []),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        while len(list((out / "pages").glob("*.parquet"))) == before:
+            assert process.poll() is None, "the scan ended before it was killed"
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0, 0.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert len(tables(out)["pages"]) < len(STORIES)  # the kills came before the end
+    finished = subprocess.run([*command, "--resume"], capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    records = [p["record"] for p in tables(out)["pages"]]
+    assert len(records) == len(set(records)) == len(STORIES)
