@@ -240,3 +240,25 @@ def test_the_command_killed_with_sigkill_at_random_resumes_exactly(
     assert finished.returncode == 0, finished.stderr
     records = [p["record"] for p in tables(out)["pages"]]
     assert len(records) == len(set(records)) == len(STORIES)
+
+
+def test_the_site_report_charts_kinds_and_links_the_worst_pages(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from unspin.cli import main
+
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out)
+    page = tmp_path / "sites.html"
+    result = CliRunner().invoke(main, ["report", str(out), "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    text = page.read_text()
+    assert "<h1>unspin scan: 4 pages from 3 sites</h1>" in text
+    assert text.count('src="data:image/svg+xml;base64,') >= 2  # kinds, and farm.example's rates
+    assert "<h2>farm.example</h2>" in text and "Copies most:</b> Reuters (2)" in text
+    [link] = [x for x in text.split('href="')[1:]]
+    linked = tmp_path / link.split('"')[0]
+    assert linked.parent.name == "sites-pages" and "Jury Finds for Dow" in linked.read_text()
+    assert "<script" not in text

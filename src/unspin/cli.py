@@ -468,5 +468,25 @@ def scan(
     )
 
 
+@main.command("report")
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--html",
+    "html_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the site report here (the worst pages' reports go in a folder beside it).",
+)
+def site_report(folder: Path, html_path: Path) -> None:
+    """Site-level report of the scan in FOLDER: what each site copies, how, and its worst pages."""
+    from unspin.report.sites import render_sites
+
+    if not (folder / "pages").is_dir():
+        raise UnspinError(f"{folder}: no scan there (no pages table); run `unspin scan` first")
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.write_text(render_sites(folder, html_path), encoding="utf-8")
+    click.echo(f"site report written to {html_path}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
