@@ -38,11 +38,13 @@ old rule (the last version against the first) and the new.
 
 Synthetic filler: past the ~100k real stories left after the held-out ones, an index is filled
 with stories made on the fly, deterministically from --seed and their position: a run of at most
-half the paragraphs of one real story, one to three paragraphs of another, digits 1-9 permuted
-(so every number changes), the other story's title, a random 2006-2013 date, id "synthetic/<n>"
-(about 8,000 a second). At most half of a story, so that no filler story is a near-copy of a
-real one (telling versions apart is what the update set measures). The query sets stay the
-real ones.
+half the paragraphs of one real story, then paragraphs of others until they are at least as
+long as the run, digits 1-9 permuted (so every number changes), the other story's title, a
+random 2006-2013 date, id "synthetic/<n>" (about 8,000 a second). At most half of a story,
+and at most half of the filler story, so that no filler story is a near-copy of a real one
+(unspin.find._near_identical measures the share of the smaller story's trigrams: an excerpt
+made of one story alone would count as a version of it, dated at random, and be named as the
+origin). The query sets stay the real ones.
 
 Each system builds and answers in a process of its own, so its peak RSS is its own. Printed per
 index size, as markdown:
@@ -311,9 +313,15 @@ class Stories(Sequence[Article]):
         ours, theirs = a.text.split("\n\n"), b.text.split("\n\n")
         run = rng.randint(1, max(1, len(ours) // 2))
         start = rng.randrange(len(ours) - run + 1)
-        paragraphs = ours[start : start + run] + rng.sample(
-            theirs, min(len(theirs), rng.randint(1, 3))
-        )
+        paragraphs = ours[start : start + run]
+        borrowed = sum(map(len, paragraphs))
+        while borrowed > 0:  # other stories' paragraphs, until as long as the run
+            for paragraph in rng.sample(theirs, len(theirs)):
+                if borrowed <= 0:
+                    break
+                paragraphs.append(paragraph)
+                borrowed -= len(paragraph)
+            theirs = self._real(rng.randrange(len(self.offsets))).text.split("\n\n")
         # Digits 1-9 permuted (0 kept, so no number gains a leading zero): a C-speed translate,
         # where drawing each number anew took most of the time.
         digits = list("123456789")
