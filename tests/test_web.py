@@ -42,7 +42,11 @@ HOSTILE = (
 
 
 def client(tmp_path: Path, **settings: object) -> TestClient:
-    defaults: dict[str, object] = {"corpus": tmp_path / "corpus.db", "reports": ":memory:"}
+    defaults: dict[str, object] = {
+        "corpus": tmp_path / "corpus.db",
+        "reports": ":memory:",
+        "workers": 1,  # one worker process to start per test
+    }
     return TestClient(create_app(Settings(**(defaults | settings))))  # type: ignore[arg-type]
 
 

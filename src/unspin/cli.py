@@ -325,8 +325,18 @@ def setup(force: bool) -> None:
     help="Every request must carry it (Authorization: Bearer, or the login page's cookie). "
     "Required to listen on anything but loopback. Default: $UNSPIN_TOKEN.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    help="Analyses run at a time (default: one per core, up to 4).",
+)
 def serve(
-    host: str, port: int, db_path: Path | None, reports_path: Path | None, token: str | None
+    host: str,
+    port: int,
+    db_path: Path | None,
+    reports_path: Path | None,
+    token: str | None,
+    workers: int | None,
 ) -> None:
     """Serve the web app and its REST API (described at /openapi.json)."""
     import uvicorn
@@ -344,6 +354,7 @@ def serve(
         corpus=corpus_path,
         reports=reports_path or reports_path_for(corpus_path),
         token=token or None,
+        **({"workers": workers} if workers else {}),
     )
     app = create_app(settings)
     click.echo(f"unspin: serving {corpus_path} at http://{host}:{port}/", err=True)

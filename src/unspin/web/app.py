@@ -39,8 +39,9 @@ from starlette.types import Message, Receive, Scope, Send
 from unspin.corpus import Corpus, CorpusStats
 from unspin.errors import InputError
 from unspin.limits import MAX_BYTES, describe_size
-from unspin.model import Article, Report
+from unspin.model import Article
 from unspin.report.html import SCRIPT, STYLE
+from unspin.web.analysis import start_worker
 from unspin.web.jobs import Job, Jobs
 from unspin.web.reports import ReportStore
 
@@ -143,7 +144,7 @@ class Server:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.reports = ReportStore(settings.reports)
-        self.jobs = Jobs(settings.workers)
+        self.jobs = Jobs(settings.workers, process_initializer=start_worker)
         self._local = threading.local()
         Corpus(settings.corpus).close()  # create it now, so a bad path fails at start-up
 
@@ -165,8 +166,9 @@ class Server:
         return check_article(article_from_text(given.text or "", title=given.title), name)
 
     def analyse(self, job: Job, copy: ArticleInput, sources: list[ArticleInput]) -> dict[str, Any]:
-        """A compare job (with sources) or a check job (without): read, compare, save."""
-        from unspin.compare import check, compare
+        """A compare job (with sources) or a check job (without): read here, compare in a
+        worker process, save."""
+        from unspin.web.analysis import make_report
 
         job.progress("reading the copy")
         copy_article = self.read(copy, "the copy")
@@ -174,40 +176,13 @@ class Server:
         for k, given in enumerate(sources, 1):
             job.progress(f"reading source {k} of {len(sources)}", k - 1, len(sources))
             source_articles.append(self.read(given, f"source {k}"))
-        if source_articles:
-            job.progress("comparing")
-            report = compare(copy_article, source_articles)
-        else:
-            corpus = self.corpus()
-            job.progress(f"finding the source among {len(corpus):,} stories")
-            report = check(copy_article, corpus)
-        job.progress("saving the report")
-        return {"report": self.save(report, job.kind)}
-
-    def save(self, report: Report, kind: str) -> str:
-        from unspin.report import render_html, report_to_json
-
+        job.progress("comparing" if sources else "finding the source in the corpus")
         report_id = self.reports.new_id()
-        page = render_html(
-            report,
-            script_src="/static/report.js",
-            style_href="/static/report.css",
-            links=[
-                ("New check", "/"),
-                ("Corpus", "/corpus"),
-                ("Permanent link", f"/reports/{report_id}"),
-                ("JSON", f"/api/reports/{report_id}"),
-            ],
+        made = self.jobs.in_process(
+            make_report, report_id, copy_article, source_articles, str(self.settings.corpus)
         )
-        self.reports.save(
-            report_id,
-            kind,
-            report.copy.article.title,
-            report.summary.verdict,
-            report_to_json(report),
-            page,
-        )
-        return report_id
+        self.reports.save(report_id, job.kind, made.title, made.verdict, made.json, made.html)
+        return {"report": report_id}
 
     def add_documents(self, job: Job, folder: Path) -> dict[str, Any]:
         """Add every story in the uploaded files in `folder` (then removed) to the corpus."""

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
 import secrets
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -64,7 +65,14 @@ T = TypeVar("T")
 
 
 class Jobs:
-    def __init__(self, analysis_workers: int, upload_workers: int = 1) -> None:
+    def __init__(
+        self,
+        analysis_workers: int,
+        upload_workers: int = 1,
+        process_initializer: Callable[[], None] | None = None,
+    ) -> None:
+        self._process_initializer = process_initializer
+        self._processes: ProcessPoolExecutor | None = None
         self._sizes = {
             "analysis": analysis_workers,
             "upload": upload_workers,
@@ -101,6 +109,19 @@ class Jobs:
         await asyncio.wrap_future(self._futures[job.id])
         return job
 
+    def in_process(self, work: Callable[..., T], *args: Any) -> T:
+        """Run `work(*args)` in a worker process (one per analysis worker) and wait for it:
+        CPU-bound Python, which threads of one process cannot run on two cores at once."""
+        with self._lock:
+            if self._processes is None:
+                self._processes = ProcessPoolExecutor(
+                    self._sizes["analysis"],
+                    mp_context=multiprocessing.get_context("spawn"),  # fork copies threads
+                    initializer=self._process_initializer,
+                )
+            processes = self._processes
+        return processes.submit(work, *args).result()
+
     async def call(self, read: Callable[[], T]) -> T:
         """Run a quick read on a worker thread (where the corpus connections live) and await it."""
         return await asyncio.wrap_future(self._pool("quick").submit(read))
@@ -109,8 +130,11 @@ class Jobs:
         """Cancel queued work; work under way finishes in the background."""
         with self._lock:
             pools, self._pools = self._pools, {}
+            processes, self._processes = self._processes, None
         for pool in pools.values():
             pool.shutdown(wait=False, cancel_futures=True)
+        if processes is not None:  # waits for the compares under way (a second or so)
+            processes.shutdown(wait=True, cancel_futures=True)
 
     @staticmethod
     def _run(job: Job, work: Work) -> None:

@@ -1,0 +1,73 @@
+"""Reports made in worker processes.
+
+Comparing is CPU-bound Python: threads of one process take turns on one interpreter lock, so
+two analysis threads ran 18 compares/s on 2 cores where two processes run 30 (benchmarks/
+serve.py). Inputs are read (fetched, extracted) on the server's threads, which mostly wait on
+the network; the Articles go to a process, which compares, renders and sends back text.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+
+from unspin.corpus import Corpus
+from unspin.model import Article
+
+_CORPORA: dict[str, Corpus] = {}  # opened once per process (a process runs one task at a time)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedReport:
+    title: str
+    verdict: str
+    json: str  # schema unspin.report/1
+    html: str  # the report page
+
+
+def make_report(
+    report_id: str, copy: Article, sources: list[Article], corpus_path: str
+) -> RenderedReport:
+    """Compare `copy` with `sources`, or without sources find them in the corpus first."""
+    from unspin.compare import check, compare
+    from unspin.report import render_html, report_to_json
+
+    if sources:
+        report = compare(copy, sources)
+    else:
+        if corpus_path not in _CORPORA:
+            _CORPORA[corpus_path] = Corpus(corpus_path)
+        report = check(copy, _CORPORA[corpus_path])
+    page = render_html(
+        report,
+        script_src="/static/report.js",
+        style_href="/static/report.css",
+        links=[
+            ("New check", "/"),
+            ("Corpus", "/corpus"),
+            ("Permanent link", f"/reports/{report_id}"),
+            ("JSON", f"/api/reports/{report_id}"),
+        ],
+    )
+    return RenderedReport(
+        report.copy.article.title, report.summary.verdict, report_to_json(report), page
+    )
+
+
+def start_worker() -> None:
+    """In a new worker process: end with the server, however it ends (a pool's workers outlive
+    a parent killed or exiting without waiting for them), and load the embedding models now
+    rather than in the first request."""
+    from unspin.compare import default_encoders
+
+    server = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == server:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="unspin-watch-server").start()
+    default_encoders()
