@@ -72,9 +72,12 @@ class Jobs:
         process_initializer: Callable[[], None] | None = None,
     ) -> None:
         self._process_initializer = process_initializer
+        self._analysis_processes = analysis_workers
         self._processes: ProcessPoolExecutor | None = None
         self._sizes = {
-            "analysis": analysis_workers,
+            # Two threads per worker process: one reads the next inputs and saves the last
+            # report while the process compares, so no process waits for its thread.
+            "analysis": 2 * analysis_workers,
             "upload": upload_workers,
             "quick": 1,  # corpus counts and searches: never behind analyses or uploads
         }
@@ -115,7 +118,7 @@ class Jobs:
         with self._lock:
             if self._processes is None:
                 self._processes = ProcessPoolExecutor(
-                    self._sizes["analysis"],
+                    self._analysis_processes,
                     mp_context=multiprocessing.get_context("spawn"),  # fork copies threads
                     initializer=self._process_initializer,
                 )
