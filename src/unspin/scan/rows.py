@@ -37,12 +37,18 @@ def page_id(record: str) -> str:
     return hashlib.sha256(record.encode("utf-8")).hexdigest()[:20]
 
 
+VERBATIM = 0.8  # share of the copy in sentences copied word for word
+
+
 def kind_of(report: Report) -> str:
-    """ "original" without a source; "verbatim copy" for a near-verbatim one; else a rewrite,
-    "attributed" when the page credits its source's wire service or site by name."""
+    """The page's kind (KINDS): "original" without a source, or one it does not draw on;
+    "verbatim copy" when most of it is copied sentence for sentence; else a rewrite,
+    "attributed" when the page credits its source's wire service or site by name. (Copied word
+    trigrams, the reuse level, do not tell a spun copy from a verbatim one: a spinner that
+    swaps one word in twenty keeps 85% of them.)"""
     if not report.sources or reuse_level(report.summary) == "non":
         return "original"
-    if reuse_level(report.summary) == "cut":
+    if report.summary.verbatim_share >= VERBATIM:
         return "verbatim copy"
     return "attributed rewrite" if _credits_source(report) else "spun copy"
 
