@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import socket
 import sys
 import tempfile
@@ -27,19 +26,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import uvicorn
 
+from unspin.testing.browser import CHROMIUM, FLAGS
 from unspin.web import Settings, create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "spun-reuters21578"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
 
 
@@ -58,7 +49,7 @@ def shoot(base_url: str, out: Path) -> None:
 
     copy, source = example("copy.json"), example("source.json")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(FLAGS))
         try:
             page = browser.new_page(viewport=VIEWPORT)
             page.set_default_timeout(60_000)  # a first comparison loads the embedding models

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import threading
 import time
@@ -18,9 +17,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from unspin.testing.browser import CHROMIUM, FLAGS
 from unspin.web import Settings, create_app
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     if os.environ.get("UNSPIN_REQUIRE_BROWSER"):
         raise RuntimeError(f"no chromium at {CHROMIUM}: `apt-get install chromium`")
@@ -29,15 +28,6 @@ if not Path(CHROMIUM).exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 
 SPUN = Path(__file__).parent.parent / "examples" / "spun-reuters21578"
-# Flags as Debian's chromium needs them in a sandboxed, offline machine (docs/web.md).
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _free_port() -> int:
@@ -66,7 +56,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[sync_api.Browser]:
     with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(FLAGS))
         yield chromium
         chromium.close()
 

@@ -19,25 +19,13 @@ from pathlib import Path
 import pandas as pd
 
 from unspin.model import Article
+from unspin.report.schema import FINDING_TYPES
 from unspin.scan.rows import KINDS
 
 WORST_PAGES = 10  # per site
 TOP_SITES = 30  # sites shown, by pages
-DISTORTIONS = (  # finding types that change meaning (not unsourced / omitted sentences)
-    "quote_altered",
-    "quote_fabricated",
-    "quote_misattributed",
-    "attribution_dropped",
-    "attribution_changed",
-    "number_changed",
-    "number_added",
-    "number_dropped",
-    "entity_changed",
-    "negation_flipped",
-    "certainty_shifted",
-    "loaded_wording",
-    "time_changed",
-)
+# Finding types that change meaning: all but unsourced and omitted sentences.
+DISTORTIONS = tuple(t for t in FINDING_TYPES if not t.endswith("_sentence"))
 _COLOURS = {
     "verbatim copy": "#9aa0a6",
     "spun copy": "#e37400",
