@@ -213,7 +213,8 @@ def render_sites(folder: Path, out: Path) -> str:
     pages_folder = out.parent / (out.stem + "-pages")
     parts = [
         f"<h1>unspin scan: {len(t.pages):,} pages from {len(shares):,} sites</h1>",
-        "<p>Kinds: a <b>verbatim copy</b> reuses at least 80% of a source's word trigrams; a "
+        "<p>Kinds: a <b>verbatim copy</b> has at least 80% of its text in sentences copied word "
+        "for word; a "
         "<b>spun copy</b> rewrites a source without naming it; an <b>attributed rewrite</b> "
         "names the wire service or outlet it rewrote; <b>original</b>: no source in the corpus."
         "</p>",
