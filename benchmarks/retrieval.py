@@ -37,14 +37,15 @@ negatives are dropped, not replaced; how many is printed with the counts of pair
 old rule (the last version against the first) and the new.
 
 Synthetic filler: past the ~100k real stories left after the held-out ones, an index is filled
-with stories made on the fly, deterministically from --seed and their position: a run of at most
-half the paragraphs of one real story, then paragraphs of others until they are at least as
-long as the run, digits 1-9 permuted (so every number changes), the other story's title, a
-random 2006-2013 date, id "synthetic/<n>" (about 8,000 a second). At most half of a story,
-and at most half of the filler story, so that no filler story is a near-copy of a real one
-(unspin.find._near_identical measures the share of the smaller story's trigrams: an excerpt
-made of one story alone would count as a version of it, dated at random, and be named as the
-origin). The query sets stay the real ones.
+with stories made on the fly, deterministically from --seed and their position: a run of
+paragraphs making at most half of one real story (by characters; so never a one-paragraph
+story whole), then paragraphs of others until they are at least as long as the run, digits
+1-9 permuted (so every number changes), the other story's title, a random 2006-2013 date, id
+"synthetic/<n>" (about 8,000 a second). At most half of a story, and at most half of the
+filler story, so that no filler story is a near-copy of a real one (unspin.find._near_identical
+measures the share of the smaller story's trigrams: a filler story holding a real story whole
+would count as a version of it, dated at random, and be named as its origin). The query sets
+stay the real ones.
 
 Each system builds and answers in a process of its own, so its peak RSS is its own. Printed per
 index size, as markdown:
@@ -308,12 +309,16 @@ class Stories(Sequence[Article]):
 
     def _synthetic(self, j: int) -> Article:
         rng = random.Random(self.seed * 1_000_003 + j)
-        a = self._real(rng.randrange(len(self.offsets)))
+        while True:  # a story of which some paragraphs make at most half: not a one-paragraph one
+            a = self._real(rng.randrange(len(self.offsets)))
+            ours = a.text.split("\n\n")
+            run = rng.randint(1, max(1, len(ours) // 2))
+            start = rng.randrange(len(ours) - run + 1)
+            paragraphs = ours[start : start + run]
+            if 2 * sum(map(len, paragraphs)) <= len(a.text):
+                break
         b = self._real(rng.randrange(len(self.offsets)))
-        ours, theirs = a.text.split("\n\n"), b.text.split("\n\n")
-        run = rng.randint(1, max(1, len(ours) // 2))
-        start = rng.randrange(len(ours) - run + 1)
-        paragraphs = ours[start : start + run]
+        theirs = b.text.split("\n\n")
         borrowed = sum(map(len, paragraphs))
         while borrowed > 0:  # other stories' paragraphs, until as long as the run
             for paragraph in rng.sample(theirs, len(theirs)):
