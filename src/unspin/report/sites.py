@@ -126,14 +126,19 @@ def _svg(figure) -> str:  # type: ignore[no-untyped-def]
     return f'<img class="chart" alt="chart" src="data:image/svg+xml;base64,{data}">'
 
 
-def _kinds_chart(shares: pd.DataFrame) -> str:
+def _figure(width: float, height: float):  # type: ignore[no-untyped-def]
+    """A new figure and its axes, drawn without a display."""
     import matplotlib
 
-    matplotlib.use("Agg")  # no display: files only
+    matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    return plt.subplots(figsize=(width, height))
+
+
+def _kinds_chart(shares: pd.DataFrame) -> str:
     shown = shares.head(TOP_SITES).iloc[::-1]
-    figure, axes = plt.subplots(figsize=(9, 0.35 * len(shown) + 1.2))
+    figure, axes = _figure(9, 0.35 * len(shown) + 1.2)
     left = pd.Series(0.0, index=shown.index)
     for kind in KINDS:
         axes.barh(
@@ -151,13 +156,8 @@ def _kinds_chart(shares: pd.DataFrame) -> str:
 
 
 def _rates_chart(rates: pd.DataFrame, site: str) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     mine = rates[rates["site"] == site].sort_values("per_1000")
-    figure, axes = plt.subplots(figsize=(7, 0.3 * len(mine) + 1))
+    figure, axes = _figure(7, 0.3 * len(mine) + 1)
     axes.barh(mine["type"].str.replace("_", " "), mine["per_1000"], color="#c5221f")
     axes.set_xlabel("findings per 1,000 sentences")
     return _svg(figure)

@@ -3,7 +3,8 @@
 Each job runs on a worker thread, off the server's event loop, so one user's long work never
 holds up another's page; the job's state (stage, progress, result) can be read at any time by
 its unguessable id. Analyses and corpus uploads have pools of their own: a big upload queues
-behind other uploads, never in front of a comparison. Jobs live in memory (the reports they
+behind other uploads, never in front of a comparison. An analysis thread hands its CPU-bound
+part to a pool of worker processes (`in_process`). Jobs live in memory (the reports they
 make are saved); the oldest finished ones are forgotten past `KEPT`.
 """
 
