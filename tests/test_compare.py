@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from segment_texts import SEED
-from unspin import Article, compare
+from unspin import Article, InputError, SourceRef, compare
 from unspin.report.schema import report_to_dict
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "reuters21578-write-through"
@@ -119,3 +119,27 @@ def test_compare_reads_paths_and_rejects_bad_input(tmp_path: Path) -> None:
     empty.write_text("")
     with pytest.raises(InputError, match="empty"):
         compare(empty, EXAMPLE / "earlier.json")
+
+
+SPUN = Path(__file__).parent.parent / "examples" / "spun-reuters21578"
+
+
+def test_a_single_claim_is_compared_with_its_source() -> None:
+    # Fact-checkers check one claim at a time: a sentence (or a headline) is a copy too.
+    claim = "Merrell said there have been 12 other trials involving the drug, 10 in Canada."
+    report = compare(claim, SPUN / "source.json", encoder=None)
+    assert [m.sources for m in report.alignment.matches] == [(SourceRef(0, 2),)]
+    found = [
+        (f.type, f.severity, claim[slice(*f.copy_span)]) for f in report.findings if f.copy_span
+    ]
+    assert found == [
+        ("number_dropped", "low", claim),  # "two in West Germany"
+        ("entity_changed", "high", "Canada"),
+    ]
+
+
+def test_a_claim_too_short_to_compare_is_refused_in_one_line() -> None:
+    with pytest.raises(
+        InputError, match=r"^text: too short to compare \(2 words; a claim needs 3\)$"
+    ):
+        compare("Merrell lost", SPUN / "source.json", encoder=None)

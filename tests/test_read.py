@@ -17,6 +17,7 @@ import pytest
 from unspin.errors import FetchError, InputError
 from unspin.model import Article
 from unspin.read import (
+    CLAIM_WORDS,
     MIN_WORDS,
     article_from_html,
     article_from_text,
@@ -548,3 +549,18 @@ def test_the_articles_own_text_can_be_passed_as_a_string() -> None:
 def test_a_short_string_of_text_is_refused_as_not_an_article() -> None:
     with pytest.raises(InputError, match=r"^text: not a news article"):
         read_article("Breaking news.\nMore soon.")
+
+
+def test_a_claim_given_as_a_string_is_read_as_text(in_tmp: Path) -> None:
+    claim = "Russia has massed 100,000 troops near Ukraine."
+    assert read_article(claim, min_words=CLAIM_WORDS).text == claim
+    assert read_article("Biden signs order", min_words=CLAIM_WORDS).text == "Biden signs order"
+    # A string that reads as a path stays one.
+    assert input_error("my copy.html") == "my copy.html: no such file"
+    assert input_error("copy") == "copy: no such file"
+
+
+def test_an_article_is_still_needed_where_no_claim_is_allowed() -> None:
+    assert input_error("Russia has massed 100,000 troops near Ukraine.") == (
+        "text: not a news article (6 words of running text; unspin needs at least 40)"
+    )

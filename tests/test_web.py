@@ -205,11 +205,14 @@ def test_malformed_requests_are_422(web: TestClient, body: dict) -> None:
 
 
 def test_an_input_that_is_not_an_article_is_422_in_one_line(web: TestClient) -> None:
-    answer = web.post("/api/compare", json={"copy": {"text": "Too short."}, "sources": [SOURCE]})
+    answer = web.post("/api/compare", json={"copy": COPY, "sources": [{"text": "Too short."}]})
     assert answer.status_code == 422
     assert answer.json() == {
-        "detail": "the copy: not a news article (0 words of running text; unspin needs at least 40)"
+        "detail": "source 1: not a news article (0 words of running text; unspin needs at least 40)"
     }
+    answer = web.post("/api/compare", json={"copy": {"text": "Too short."}, "sources": [SOURCE]})
+    assert answer.status_code == 422
+    assert answer.json() == {"detail": "the copy: too short to compare (2 words; a claim needs 3)"}
 
 
 # --- safety -----------------------------------------------------------------------------------

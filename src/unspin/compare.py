@@ -20,7 +20,7 @@ from unspin.model import (
     Source,
     Summary,
 )
-from unspin.read import read_article
+from unspin.read import CLAIM_WORDS, read_article
 from unspin.segment import segment
 from unspin.text import tokens
 
@@ -42,11 +42,12 @@ def compare(
     """Align `copy` with its source(s) and report every change, with offsets into both texts.
 
     Each input is a path (.html, .txt, .json), "-" for stdin, an http(s) URL, the article's own
-    text (a string with a line break), or an `Article`. Pass `encoder=None` for lexical
-    alignment only (no embedding model).
+    text, or an `Article`. The copy may be a single claim or headline (`CLAIM_WORDS` words or
+    more); sources are articles. Pass `encoder=None` for lexical alignment only (no embedding
+    model).
     """
     sources = [source] if isinstance(source, str | os.PathLike | Article) else list(source)
-    copy_doc = segment(read_article(copy))
+    copy_doc = segment(read_article(copy, min_words=CLAIM_WORDS))
     source_docs = [segment(read_article(s)) for s in sources]
     second_opinion = None
     if encoder is _DEFAULT_ENCODER:

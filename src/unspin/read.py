@@ -42,6 +42,9 @@ Kind = Literal["html", "text", "json"]
 # words; a page with less than 40 is a stub, an index page or a failed extraction.
 MIN_WORDS = 40
 PROSE_WORDS = 5
+# A copy compared with a source it is given may be a single claim, headline or post: fact-checkers
+# check one claim at a time. Only `check`, which must search a corpus, needs a whole article.
+CLAIM_WORDS = 3
 
 # The longest paragraph that can be boilerplate; a longer one is story text whatever it says.
 BOILERPLATE_MAX_WORDS = 30
@@ -137,13 +140,14 @@ def read_article(
     *,
     max_bytes: int = MAX_BYTES,
     transport: httpx.BaseTransport | None = None,
+    min_words: int = MIN_WORDS,
 ) -> Article:
     """Read one article from a path, "-" (stdin), an http(s) URL, the article's own text (a
-    string with a line break or over 1,024 characters: no path looks like that), or return an
-    Article as is.
+    string that no path looks like: see `_is_text`), or return an Article as is.
 
     Raises InputError (FetchError for URLs that cannot be fetched) with one line naming the input.
-    `transport` is passed to `fetch` (tests give an httpx.MockTransport).
+    `transport` is passed to `fetch` (tests give an httpx.MockTransport). `min_words` below
+    MIN_WORDS accepts a single claim (`CLAIM_WORDS`), not only a whole article.
     """
     if isinstance(source, Article):
         return source
@@ -157,7 +161,7 @@ def read_article(
     elif name == "-":
         data = _read_limited(sys.stdin.buffer, "stdin", max_bytes)
         article = _parse(data, _sniff(data), "stdin")
-    elif isinstance(source, str) and ("\n" in name or len(name) > 1024):
+    elif isinstance(source, str) and _is_text(name):
         data = name.encode("utf-8")
         if len(data) > max_bytes:
             raise InputError(f"text: larger than the {describe_size(max_bytes)} limit")
@@ -168,7 +172,19 @@ def read_article(
         kind = _SUFFIX_KINDS.get(Path(name).suffix.lower()) or _sniff(data)
         article = _parse(data, kind, name)
         article = article if article.id else replace(article, id=Path(name).name)
-    return check_article(article, name)
+    return check_article(article, name, min_words)
+
+
+# A path ends in a file suffix or has no space; a claim has spaces and ends in neither.
+_FILE_SUFFIX = re.compile(r"\.(?:html?|txt|json|xml)$|^[~./]", re.IGNORECASE)
+
+
+def _is_text(given: str) -> bool:
+    """Is this string the article's own text rather than a path? Yes with a line break, over
+    1,024 characters, or words with spaces that name no file ("Russia massed 100,000 troops.")."""
+    if "\n" in given or len(given) > 1024:
+        return True
+    return " " in given.strip() and not _FILE_SUFFIX.search(given) and not Path(given).exists()
 
 
 # English prose is about 30-50% function words (99.5% of Reuters stories score over 0.24, market
@@ -187,16 +203,20 @@ def _english_share(text: str) -> float:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
 
 
-def check_article(article: Article, name: str) -> Article:
-    """Return the article if it is one unspin can read; else InputError naming `name`."""
-    words = _running_words(article.text, enough=MIN_WORDS)
-    if words < MIN_WORDS:
+def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Article:
+    """Return the article if it is one unspin can read; else InputError naming `name`.
+    With `min_words` below MIN_WORDS a claim will do: every word counts, not only prose."""
+    claim = min_words < MIN_WORDS
+    words = _running_words(article.text, enough=min_words, prose_words=1 if claim else PROSE_WORDS)
+    if words < min_words and claim:
+        raise InputError(f"{name}: too short to compare ({words} words; a claim needs {min_words})")
+    if words < min_words:
         raise InputError(
             f"{name}: not a news article ({words} words of running text; unspin needs at least "
-            f"{MIN_WORDS})"
+            f"{min_words})"
         )
-    if _english_share(article.text) >= ENGLISH_SHARE:
-        return article
+    if words < MIN_WORDS or _english_share(article.text) >= ENGLISH_SHARE:
+        return article  # a claim is too short to tell its language ("Biden signs order": da)
     import py3langid  # its model takes ~0.4 s to load: only when the quick check is unsure
 
     language, _score = py3langid.classify(article.text[:2_000])  # plenty to tell a language
@@ -397,12 +417,13 @@ def article_from_text(
     """An article from plain text, as saved from a page or stored in a corpus.
 
     With `title=None` the first paragraph is taken as the title when it looks like one (see
-    `_looks_like_title`); pass the title (or "") when it is known. Then paragraphs that repeat
+    `_looks_like_title`) and text follows it (a lone headline is the text: a claim to check);
+    pass the title (or "") when it is known. Then paragraphs that repeat
     the title or are `BOILERPLATE` are dropped, and paragraphs are joined by one blank line.
     """
     paragraphs = _paragraphs(_normalise_newlines(text))
     if title is None:
-        title = paragraphs.pop(0) if paragraphs and _looks_like_title(paragraphs[0]) else ""
+        title = paragraphs.pop(0) if paragraphs[1:] and _looks_like_title(paragraphs[0]) else ""
     return Article(
         text="\n\n".join(_clean_paragraphs(paragraphs, title)),
         title=title,
@@ -472,13 +493,13 @@ def _is_boilerplate(paragraph: str) -> bool:
     return BOILERPLATE.fullmatch(_fold(paragraph)) is not None
 
 
-def _running_words(text: str, enough: int) -> int:
-    """Words in prose paragraphs, counted until there are `enough` (a long story need not be
-    counted to the end to pass)."""
+def _running_words(text: str, enough: int, prose_words: int = PROSE_WORDS) -> int:
+    """Words in prose paragraphs (of `prose_words` words or more), counted until there are
+    `enough` (a long story need not be counted to the end to pass)."""
     total = 0
     for paragraph in _paragraphs(text):
         count = len(_RUNNING_WORD.findall(paragraph))
-        total += count if count >= PROSE_WORDS else 0
+        total += count if count >= prose_words else 0
         if total >= enough:
             break
     return total

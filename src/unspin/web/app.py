@@ -40,6 +40,7 @@ from unspin.corpus import Corpus, CorpusStats
 from unspin.errors import InputError
 from unspin.limits import MAX_BYTES, describe_size
 from unspin.model import Article
+from unspin.read import CLAIM_WORDS, MIN_WORDS
 from unspin.report.html import SCRIPT, STYLE
 from unspin.web.analysis import start_worker
 from unspin.web.jobs import Job, Jobs
@@ -153,17 +154,18 @@ class Server:
             self._local.corpus = Corpus(self.settings.corpus)
         return self._local.corpus
 
-    def read(self, given: ArticleInput, name: str) -> Article:
+    def read(self, given: ArticleInput, name: str, min_words: int = MIN_WORDS) -> Article:
         from unspin.read import article_from_html, article_from_text, check_article, read_article
 
         if given.url:
             # read_article takes paths too: a client's "url" must never name a server file.
             if not re.match(r"https?://", given.url, re.IGNORECASE):
                 raise InputError(f"{given.url}: only http and https URLs can be fetched")
-            return read_article(given.url, transport=self.settings.transport())
+            return read_article(given.url, transport=self.settings.transport(), min_words=min_words)
         if given.html:
-            return check_article(article_from_html(given.html), name)
-        return check_article(article_from_text(given.text or "", title=given.title), name)
+            return check_article(article_from_html(given.html), name, min_words)
+        article = article_from_text(given.text or "", title=given.title)
+        return check_article(article, name, min_words)
 
     def analyse(self, job: Job, copy: ArticleInput, sources: list[ArticleInput]) -> dict[str, Any]:
         """A compare job (with sources) or a check job (without): read here, compare in a
@@ -171,7 +173,8 @@ class Server:
         from unspin.web.analysis import make_report
 
         job.progress("reading the copy")
-        copy_article = self.read(copy, "the copy")
+        # Compared with a given source, the copy may be one claim; a search needs an article.
+        copy_article = self.read(copy, "the copy", CLAIM_WORDS if sources else MIN_WORDS)
         source_articles = []
         for k, given in enumerate(sources, 1):
             job.progress(f"reading source {k} of {len(sources)}", k - 1, len(sources))
