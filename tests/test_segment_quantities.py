@@ -100,13 +100,43 @@ def test_a_range_gives_two_quantities_sharing_unit_and_scale(
         "the 21st century and the first half of the year",
         "It is No. 1 in the charts.",
         "down 1/8, after falling to 11-1/2 earlier, after 5/14/82",
-        "hundreds of people and a few hundred thousand bags",
+        "a few hundred thousand bags",
+        # Numbers that are part of a name, a model or a document.
+        "the airline's Boeing 737 jets, its Form 10-K filing and Article 5 of the treaty",
+        "new cases of COVID-19 among G7 leaders",
         "in the third quarter",
         "half an hour later, at 9:30",
     ],
 )
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tens of thousands of people were killed", ("Tens of thousands", 10_000)),
+        ("killing five, with thousands more injured", ("thousands", 1_000)),
+        ("Dozens of protesters were arrested", ("Dozens", 12)),
+        ("scores of people fled", ("scores", 20)),
+        ("hundreds of thousands of refugees", ("hundreds of thousands", 100_000)),
+        ("Millions of Americans voted", ("Millions", 1_000_000)),
+    ],
+)
+def test_orders_of_magnitude_are_vague_quantities(text: str, expected: tuple) -> None:
+    d = segment(Article(text))
+    vague = [(d.span_text(q), q.value) for q in d.quantities if q.vague]
+    assert vague == [expected]
+    assert all(q.approximate for q in d.quantities if q.vague)
+
+
+def test_test_scores_are_not_a_quantity() -> None:
+    assert quantities("Test scores rose in the state.") == []
+
+
+def test_an_age_after_a_name_is_in_years() -> None:
+    # "Joe Biden, 79, told reporters": the appositive age of AP and Reuters style.
+    assert quantities("Joe Biden, 79, told reporters on Friday.") == [("79", 79, "year", False)]
 
 
 def test_seed_quantities() -> None:

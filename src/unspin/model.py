@@ -1,7 +1,7 @@
 """The plain data model every stage shares.
 
 Like spaCy's Doc/Span: an `Article` holds one immutable text; everything found in it
-(sentences, quotations, numbers, attributions, time expressions, names) is a span of
+(sentences, quotations, numbers, attributions, time expressions, names, credits) is a span of
 character offsets into that text, in Unicode code points, end exclusive. Stages never copy
 or edit text: they add spans. A `Doc` is an article with its spans, made by `segment`.
 
@@ -62,6 +62,12 @@ class Quantity:
     value: float
     unit: str = ""  # "" (a count), "percent", "percentage point", "usd", "eur", "gbp", ...
     approximate: bool = False  # "about", "nearly", "more than" stood before it
+    # An order of magnitude in words ("dozens", "hundreds", "tens of thousands"): value is the
+    # order's least value, and the quantity stands for any up to VAGUE_SPREAD times that.
+    vague: bool = False
+
+
+VAGUE_SPREAD = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,15 @@ class Name:
     kind: Literal["person", "organisation", "place", "other"] = "other"
 
 
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """The page naming a news outlet as its story's source: "(AP)", "the BBC reported"."""
+
+    start: int
+    end: int
+    outlet: str  # canonical name: "Associated Press", "Reuters", "BBC"
+
+
 S = TypeVar("S", bound=Spanned)
 
 
@@ -108,6 +123,7 @@ class Doc:
     attributions: tuple[Attribution, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     names: tuple[Name, ...] = ()
+    credits: tuple[Credit, ...] = ()
 
     @property
     def text(self) -> str:

@@ -1,9 +1,11 @@
-"""segment(article) -> Doc: sentences, quotes, quantities, attributions, times and names.
+"""segment(article) -> Doc: sentences, quotes, quantities, attributions, times, names and
+credits.
 
 Pure and deterministic; regular expressions and small word lists only, so it imports fast
 and takes about a millisecond for an 800-word article. The order matters: times first (a
-year is not a quantity, a month is not a name), then quotes (cues inside a quotation are
-not the article's attributions), names, attributions, and last the quotes' speakers.
+year is not a quantity, a month is not a name), credits and datelines (a dateline's place is
+not a name of the story), then quotes (cues inside a quotation are not the article's
+attributions), names, attributions, and last the quotes' speakers.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from unspin.model import Article, Doc
 from unspin.segment.attributions import TRIGGERS as CUE_WORDS
 from unspin.segment.attributions import find_attributions
+from unspin.segment.credits import find_credits
 from unspin.segment.lexicon import WordIndex
 from unspin.segment.names import find_names
 from unspin.segment.quantities import TRIGGERS as NUMBER_WORDS
@@ -33,9 +36,11 @@ def segment(article: Article) -> Doc:
     index = WordIndex(text, _TRIGGERS)
     times = find_times(text, index)
     time_spans = [(t.start, t.end) for t in times]
+    credits, datelines = find_credits(text, paras)
     quantities = find_quantities(text, time_spans, index)
     quotes = find_quotes(text, paras, sents)
-    names = find_names(text, sents, time_spans)
+    furniture = datelines + [(c.start, c.end) for c in credits]  # not the story's own names
+    names = find_names(text, sents, sorted(time_spans + furniture))
     attributions = find_attributions(text, sents, quotes, time_spans, index)
     quotes = assign_speakers(text, quotes, attributions, sents, names)
     return Doc(
@@ -46,4 +51,5 @@ def segment(article: Article) -> Doc:
         attributions=tuple(attributions),
         times=tuple(times),
         names=tuple(names),
+        credits=tuple(credits),
     )

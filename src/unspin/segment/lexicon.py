@@ -224,3 +224,86 @@ class WordIndex:
             if m is not None and m.end() > p:
                 pos = m.end()
                 yield m
+
+
+# News outlets and agencies, each with the ways pages name it. A page that names one in a
+# dateline, a byline or "..., the BBC reported" credits it; the detectors never read an
+# outlet's name as a changed entity or speaker. Short forms that are also ordinary
+# abbreviations ("PA", "FT", "RT") are given only where nothing else could be meant: in a
+# dateline's parentheses (see segment/credits.py).
+OUTLETS: dict[str, tuple[str, ...]] = {
+    "Associated Press": ("Associated Press", "AP", "A.P."),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "Agence France-Presse": (
+        "Agence France-Presse",
+        "Agence France Presse",
+        "France-Presse",
+        "AFP",
+    ),
+    "BBC": ("BBC", "BBC News", "British Broadcasting Corporation"),
+    "CNN": ("CNN",),
+    "NBC News": ("NBC News", "NBC"),
+    "ABC News": ("ABC News", "ABC"),
+    "CBS News": ("CBS News", "CBS"),
+    "Fox News": ("Fox News",),
+    "NPR": ("NPR", "National Public Radio"),
+    "CNBC": ("CNBC",),
+    "Bloomberg": ("Bloomberg News", "Bloomberg"),
+    "The New York Times": ("New York Times", "NYT"),
+    "The Washington Post": ("Washington Post",),
+    "The Wall Street Journal": ("Wall Street Journal", "WSJ"),
+    "Financial Times": ("Financial Times",),
+    "The Guardian": ("Guardian",),
+    "The Telegraph": ("Daily Telegraph", "Telegraph"),
+    "The Independent": ("Independent",),
+    "Daily Mail": ("Daily Mail", "MailOnline"),
+    "Sky News": ("Sky News",),
+    "USA Today": ("USA Today", "USA TODAY"),
+    "Los Angeles Times": ("Los Angeles Times", "LA Times"),
+    "Politico": ("Politico", "POLITICO"),
+    "Axios": ("Axios",),
+    "The Hill": ("The Hill",),
+    "Newsweek": ("Newsweek",),
+    "Al Jazeera": ("Al Jazeera",),
+    "CBC News": ("CBC News", "CBC"),
+    "Xinhua": ("Xinhua News Agency", "Xinhua"),
+    "TASS": ("TASS", "Tass"),
+    "RIA Novosti": ("RIA Novosti",),
+    "Interfax": ("Interfax-Ukraine", "Interfax"),
+    "Ukrinform": ("Ukrinform",),
+    "Anadolu Agency": ("Anadolu Agency", "Anadolu"),
+    "PA Media": ("PA Media", "Press Association", "PA"),
+    "dpa": ("Deutsche Presse-Agentur", "dpa", "DPA"),
+    "ANSA": ("ANSA",),
+    "EFE": ("EFE",),
+    "Kyodo News": ("Kyodo News", "Kyodo"),
+    "Yonhap": ("Yonhap News Agency", "Yonhap"),
+    "Press Trust of India": ("Press Trust of India", "PTI"),
+    "ANI": ("Asian News International", "ANI"),
+    "UPI": ("United Press International", "UPI"),
+    "IRNA": ("IRNA",),
+    "KCNA": ("Korean Central News Agency", "KCNA"),
+    "Voice of America": ("Voice of America", "VOA"),
+    "Deutsche Welle": ("Deutsche Welle",),
+    "France 24": ("France 24",),
+    "Euronews": ("Euronews",),
+    "Times of Israel": ("Times of Israel",),
+    "The Kyiv Independent": ("Kyiv Independent",),
+    "Radio Free Europe/Radio Liberty": (
+        "Radio Free Europe/Radio Liberty",
+        "Radio Free Europe",
+        "RFE/RL",
+    ),
+}
+# Forms too ambiguous to count outside a dateline's parentheses.
+AMBIGUOUS_OUTLET_FORMS = frozenset({"PA", "Independent", "Guardian", "Telegraph", "The Hill"})
+
+
+@cache
+def outlet_of() -> dict[str, str]:
+    """Each way of naming an outlet, case-folded and without "the ", -> its canonical name."""
+    return {
+        form.lower().removeprefix("the "): outlet
+        for outlet, forms in OUTLETS.items()
+        for form in (outlet, *forms)
+    }

@@ -29,6 +29,26 @@ WORD_RUN = re.compile(
 )
 
 
+# Orders of magnitude in words and their least value ("hundreds" of people: 100 or more).
+VAGUE_ORDERS = {
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000,
+    "millions": 1_000_000,
+    "tens of millions": 10_000_000,
+    "hundreds of millions": 100_000_000,
+    "billions": 1_000_000_000,
+}
+VAGUE_RUN = re.compile(
+    r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions"
+    r"|billions|scores(?=\s+of\b))\b(?!\s+of\s+(?:thousands|millions|billions)\b)",
+    re.IGNORECASE,
+)
+
+
 def word_value(run: str) -> int:
     """The value of a run matched by WORD_RUN ("a" and "and" count as nothing)."""
     total = current = 0

@@ -11,9 +11,11 @@ Conventions (what `detect` compares):
   ("21 to 22", "1,750 to 1,780 dlrs", "$1 to 2 billion").
 - The span covers the number with its currency sign, scale and unit, not the hedge before it:
   "more than 14,000" is the span "14,000" with approximate=True.
-- Not quantities: years and dates (those are times), ordinals ("21st", "first"), model
-  names ("F-16", "G7"), ranks ("No. 1"), clock times, vague plurals ("hundreds of"),
-  and "one" used as a pronoun ("one of the", "no one", "one another").
+- Orders of magnitude in words ("dozens", "hundreds", "tens of thousands") are vague
+  quantities: value is the order's least value (see model.Quantity.vague).
+- Not quantities: years and dates (those are times), ordinals ("21st", "first"), numbers in
+  names ("F-16", "G7", "Boeing 737", "Form 10-K", "Article 5"), ranks ("No. 1"), clock
+  times, and "one" used as a pronoun ("one of the", "no one", "one another").
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from unspin.model import Quantity
 from unspin.segment.lexicon import WordIndex
-from unspin.segment.numbers import SCALES, VALUES, WORD_RUN, word_value
+from unspin.segment.numbers import SCALES, VAGUE_ORDERS, VAGUE_RUN, VALUES, WORD_RUN, word_value
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE_WORDS = {**SCALES, "mln": 10**6, "bln": 10**9, "bn": 10**9, "m": 10**6, "k": 1_000}
@@ -82,6 +84,16 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+# A capitalised word right before a bare number names a thing the number belongs to ("Boeing
+# 737", "Chapter 11"), unless it opens the sentence or is a time word ("Tuesday 12 people").
+_NAMED = re.compile(
+    r"(?<![.!?:;\n]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An"
+    r"|In|On|At|By|Of|And|Or|But|For|With|About|Some|Over|Nearly|Almost|Only|All)\b)"
+    r"[A-Z][\w&’'-]*\s$"
+)
+# "Joe Biden, 79, said": a person's age set off by commas after the name.
+_APPOSED_AGE = re.compile(r"[A-Z][\w’'-]+,\s$")
 _RANK = re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*", re.IGNORECASE)
@@ -121,6 +133,7 @@ class _Num:
     unit: str = ""
     scaled: bool = False  # a scale word ("million") was applied
     words: bool = False  # written in words
+    vague: bool = False  # an order of magnitude ("hundreds")
 
 
 def find_quantities(
@@ -130,14 +143,22 @@ def find_quantities(
     index = index or WordIndex(text, TRIGGERS)
     found: list[_Num] = []
     busy = _Busy(taken)
-    candidates = [*_fractions(text, index), *_digit_numbers(text), *_word_numbers(text, index)]
+    candidates = [
+        *_fractions(text, index),
+        *_digit_numbers(text),
+        *_word_numbers(text, index),
+        *_vague_numbers(text),
+    ]
     for num in candidates:
         if busy.free(num.start, num.end):
             found.append(num)
             busy.add(num.start, num.end)
     found.sort(key=lambda n: n.start)
     found = _carry_range_units(text, found)
-    return [Quantity(n.start, n.end, n.value, n.unit, _hedged(text, n.start)) for n in found]
+    return [
+        Quantity(n.start, n.end, n.value, n.unit, n.vague or _hedged(text, n.start), n.vague)
+        for n in found
+    ]
 
 
 class _Busy:
@@ -193,6 +214,10 @@ def _plain_number(text: str, start: int, end: int) -> bool:
         return False  # "11-1/2" (a price in fractions)
     if after.isalpha() and not re.match(r"(?:m|bn|k)\b", text[end : end + 3]):
         return False  # "21st", "1990s", "3D"
+    if re.match(r"-[A-Z]", text[end : end + 2]):
+        return False  # "Form 10-K", "737-MAX"
+    if _NAMED.search(text, max(0, start - 30), start) and not _UNIT.match(text, end):
+        return False  # "Boeing 737", "Article 5", "Section 230", "Apollo 11": part of a name
     return not _RANK.search(text, max(0, start - 8), start)
 
 
@@ -209,6 +234,19 @@ def _word_numbers(text: str, index: WordIndex) -> list[_Num]:
         if num is not None:
             out.append(num)
     return out
+
+
+def _vague_numbers(text: str) -> list[_Num]:
+    return [
+        _Num(
+            m.start(),
+            m.end(),
+            VAGUE_ORDERS[" ".join(m.group().lower().split())],
+            words=True,
+            vague=True,
+        )
+        for m in VAGUE_RUN.finditer(text)
+    ]
 
 
 def _one_is_count(text: str, start: int, end: int) -> bool:
@@ -232,9 +270,17 @@ def _finish(text: str, start: int, end: int, value: float, words: bool) -> _Num 
         unit, start = _PREFIX_UNITS[m.group(1)], m.start()
     if m := _UNIT.match(text, end):
         unit, end = unit or _unit_of(m), m.end()
-    elif _AGED.search(text, max(0, start - 8), start):
+    elif _AGED.search(text, max(0, start - 8), start) or _apposed_age(text, start, end, value):
         unit = "year"
     return _Num(start, end, value, unit, scaled, words)
+
+
+def _apposed_age(text: str, start: int, end: int, value: float) -> bool:
+    return (
+        value < 120
+        and text[end : end + 1] == ","
+        and _APPOSED_AGE.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def _unit_of(m: re.Match[str]) -> str:

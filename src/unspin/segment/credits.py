@@ -1,0 +1,120 @@
+"""Credits and datelines: where a page says whose story it runs.
+
+A credit names a news outlet as the story's source, not as a party to it:
+- a dateline's parentheses: "KYIV, Ukraine (AP) —", "LONDON, Sept 28 (Reuters) -", "(CNN) —";
+- a reporting phrase: "..., the Associated Press reported", "according to Reuters", "as
+  reported by the BBC", "citing AFP", "reports The New York Times";
+- a credit line, a short paragraph of its own: "Source: BBC", "By ASSOCIATED PRESS", "By Jane
+  Doe, Associated Press", "— The Associated Press", "AP contributed to this report", "© 2022
+  The Associated Press. All rights reserved.", "This story was originally published by CNN".
+An outlet that is a party to the story is not a credit: "a spokesman told Reuters", "in an
+interview with the BBC", "according to a Reuters tally".
+
+A dateline opens a paragraph: a place in capitals, perhaps a region, country or date, perhaps a
+credit, then a dash ("KYIV, Ukraine (AP) —", "WASHINGTON —"). It is the wire's furniture, not
+part of the story: its words are not the story's names (see `find_names`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from unspin.model import Credit
+from unspin.segment.lexicon import AMBIGUOUS_OUTLET_FORMS, OUTLETS, outlet_of
+
+Span = tuple[int, int]
+
+
+def _alternation(forms: set[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+_FORMS = {f for outlet, forms in OUTLETS.items() for f in (outlet, *forms)}
+_PLAIN = {f for f in _FORMS if f not in AMBIGUOUS_OUTLET_FORMS}
+_OUTLET = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_PLAIN)})\b"
+# Credit lines and bylines are often in capitals ("By ASSOCIATED PRESS").
+_SHOUTED = {f.upper() for f in _PLAIN if len(f) > 3}
+_OUTLET_ANY_CASE = rf"(?:[Tt]he\s+|THE\s+)?(?P<outlet>{_alternation(_PLAIN | _SHOUTED)})\b"
+
+# One outlet group per pattern (Python's re allows a group name once per pattern).
+_REPORTING = [
+    re.compile(
+        r"\b(?:[Aa]ccording\s+to|[Aa]s\s+reported\s+by|[Rr]eported\s+by|[Cc]iting|[Cc]ited\s+by|"
+        rf"[Cc]ourtesy\s+of)\s+{_OUTLET}"
+        r"(?![’']s\s|\s+(?:tally|count|calculations?|analysis|poll|data|survey))"
+    ),
+    re.compile(
+        rf"{_OUTLET}\s+(?:has\s+|had\s+|first\s+)?(?:reported|reports|said\s+in\s+a\s+report)\b"
+    ),
+    re.compile(rf"\b(?:reported|reports)\s+{_OUTLET}(?![’']s\s)"),
+]
+_CREDIT_LINES = [
+    re.compile(
+        r"(?:[Ss]ource|SOURCE|[Ss]ources|[Vv]ia|[Cc]redits?|[Cc]ourtesy|[Ww]ritten\s+by|[Bb]y|BY|"
+        rf"[Cc]opyright|©|\([Cc]\))\s*[:\-–—|]?\s*(?:\d{{4}}\s+)?{_OUTLET_ANY_CASE}"
+    ),
+    re.compile(rf"[Bb]y\s+[A-Z][\w.’'\- ]{{1,60}}?\s*[,|/]\s*{_OUTLET_ANY_CASE}"),
+    re.compile(rf"[—–-]*\s*{_OUTLET_ANY_CASE}\s*\.?$"),
+    re.compile(rf"{_OUTLET}\s+contributed\s+to\s+this\s+(?:report|story)"),
+    re.compile(rf"(?:originally|first)\s+(?:published|appeared)\s+(?:by|on|in|at)\s+{_OUTLET}"),
+]
+CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
+
+_CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD})*)"
+    r"(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z\d][\w.'’\-]*){0,3})*"  # ", Ukraine", ", Sept 28"
+    r"\s*(?:\((?P<credit>[^()\n]{1,40})\))?\s*(?:[—–]|--?)"
+)
+_BARE_CREDIT = re.compile(r"\((?P<credit>[^()\n]{1,40})\)\s*(?:[—–]|--?)?")
+
+
+def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[Span]]:
+    """The credits in text, and the datelines (spans of their place words) to keep out of names."""
+    credits: list[Credit] = []
+    datelines: list[Span] = []
+    for start, end in paragraphs:
+        at = start
+        if m := _DATELINE.match(text, start, end):
+            if m["credit"] or len(m["place"]) >= 3:
+                datelines.append(m.span("place"))
+                at = m.end()
+            if m["credit"]:
+                _credit_in_parentheses(m, credits)
+        elif (m := _BARE_CREDIT.match(text, start, end)) and _credit_in_parentheses(m, credits):
+            at = m.end()
+        line = _credit_line(text, at, end)
+        if line is not None:
+            credits.append(Credit(start, end, line))
+            continue
+        taken = at
+        for m in sorted(
+            (m for pattern in _REPORTING for m in pattern.finditer(text, at, end)),
+            key=lambda m: m.start(),
+        ):
+            if m.start() >= taken:
+                credits.append(Credit(m.start(), m.end(), outlet_of()[_fold(m["outlet"])]))
+                taken = m.end()
+    return sorted(credits, key=lambda c: c.start), datelines
+
+
+def _credit_line(text: str, start: int, end: int) -> str | None:
+    """The outlet a short paragraph of its own credits ("Source: BBC"), if it is one."""
+    if len(text[start:end].split()) > CREDIT_LINE_WORDS:
+        return None
+    for pattern in _CREDIT_LINES:
+        if m := pattern.match(text, start, end):
+            return outlet_of()[_fold(m["outlet"])]
+    return None
+
+
+def _credit_in_parentheses(m: re.Match[str], credits: list[Credit]) -> bool:
+    outlet = outlet_of().get(_fold(m["credit"].strip()))
+    if outlet is not None:
+        credits.append(Credit(m.start("credit") - 1, m.end("credit") + 1, outlet))
+    return outlet is not None
+
+
+def _fold(name: str) -> str:
+    """An outlet's name as `outlet_of` keys it: case-folded, without "the "."""
+    return " ".join(name.split()).lower().removeprefix("the ")

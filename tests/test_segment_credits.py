@@ -1,0 +1,79 @@
+"""Credits and datelines: which outlet a page says it runs the story of, and where."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.model import Article
+from unspin.segment import segment
+
+
+def credits(text: str) -> list[tuple[str, str]]:
+    doc = segment(Article(text))
+    return [(doc.span_text(c), c.outlet) for c in doc.credits]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Datelines (AP, Reuters, CNN styles).
+        (
+            "KYIV, Ukraine (AP) — Ukraine’s leaders sought to reassure the nation.",
+            ("(AP)", "Associated Press"),
+        ),
+        (
+            "LONDON, Sept 28 (Reuters) – British drivers expressed frustration.",
+            ("(Reuters)", "Reuters"),
+        ),
+        ("(CNN) — A storm hit Florida on Monday.", ("(CNN)", "CNN")),
+        ("LONDON (PA) - The Met Office issued a warning.", ("(PA)", "PA Media")),
+        # Reporting phrases.
+        ("Thousands marched in London on Saturday, the BBC reported.", ("the BBC reported", "BBC")),
+        (
+            "Officials are weighing limits, according to The New York Times.",
+            ("according to The New York Times", "The New York Times"),
+        ),
+        (
+            "The deal is close, reports the Associated Press.",
+            ("reports the Associated Press", "Associated Press"),
+        ),
+        ("The talks failed, as reported by Reuters.", ("as reported by Reuters", "Reuters")),
+        # Credit lines and bylines, each a paragraph of its own.
+        ("The storm hit.\n\nSource: BBC", ("Source: BBC", "BBC")),
+        ("The storm hit.\n\nBy ASSOCIATED PRESS", ("By ASSOCIATED PRESS", "Associated Press")),
+        (
+            "By Jane Doe, Associated Press\n\nThe storm hit.",
+            ("By Jane Doe, Associated Press", "Associated Press"),
+        ),
+        (
+            "The storm hit.\n\n— The Associated Press",
+            ("— The Associated Press", "Associated Press"),
+        ),
+        (
+            "The storm hit.\n\nAP contributed to this report.",
+            ("AP contributed to this report.", "Associated Press"),
+        ),
+    ],
+)
+def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str, str]) -> None:
+    assert credits(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kremlin spokesman told Reuters the talks had failed.",
+        "In an interview with the BBC, the minister said the talks had failed.",
+        "According to a Reuters tally, 5,000 people have died.",
+        "The Associated Press obtained a copy of the letter.",
+        "NATO said it was bolstering its deterrence in the Baltic Sea region.",
+        "AP Photo/Evan Vucci",
+    ],
+)
+def test_an_outlet_that_is_a_party_to_the_story_is_no_credit(text: str) -> None:
+    assert credits(text) == []
+
+
+def test_a_datelines_place_is_not_a_name_of_the_story() -> None:
+    doc = segment(Article("WASHINGTON (AP) — President Joe Biden signed the bill on Tuesday."))
+    assert [doc.span_text(n) for n in doc.names] == ["Joe Biden"]
