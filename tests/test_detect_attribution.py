@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """Attribution: who the source says a claim comes from.
 
 attribution_dropped: the source credits a claim to someone ("bankers said", "INA said"); the
@@ -263,3 +264,74 @@ def test_banking_sources_at_the_front_for_the_bankers_is_no_other_speaker() -> N
         "its final stamp of approval of the deal later today.",
     )
     assert attributions(copy, VENEZUELA) == []
+
+
+# --- real pages: credits, and attributions moved rather than dropped -----------------------------
+
+REZNIKOV_SOURCE = (
+    "Ukraine’s leaders sought to reassure the nation on Tuesday.\n\n"
+    "Defense Minister Oleksii Reznikov told lawmakers that Russia had not formed battle groups "
+    "that could force their way through the border. He said there were no grounds to believe "
+    "an invasion was imminent.\n\n"
+    "The United States ordered 8,500 troops on higher alert."
+)
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        # A lead-in paragraph ending with a colon.
+        "Ukraine’s leaders tried to reassure the nation on Tuesday.\n\nDefense Minister Oleksii "
+        "Reznikov addressed lawmakers:\n\nRussia has not formed battle groups that could force "
+        "their way through the border. There are no grounds to believe an invasion is imminent.\n\n"
+        "The United States put 8,500 troops on higher alert.",
+        # The paragraph opens with "X said:".
+        "Ukraine’s leaders tried to reassure the nation on Tuesday.\n\nDefense Minister Oleksii "
+        "Reznikov said: Russia had not formed battle groups that could force their way through the "
+        "border. There were no grounds to believe an invasion was imminent.\n\nThe United States "
+        "put 8,500 troops on higher alert.",
+        # The speaker named in the next sentence.
+        "Ukraine’s leaders tried to reassure the nation on Tuesday.\n\nRussia had not formed "
+        "battle groups that could force their way through the border, lawmakers were told. That "
+        "was the message of Defense Minister Oleksii Reznikov, who said there were no grounds to "
+        "believe an invasion was imminent.\n\nThe United States put 8,500 troops on higher alert.",
+    ],
+    ids=["colon lead-in", "X said:", "next sentence"],
+)
+def test_an_attribution_moved_is_not_dropped(copy: str) -> None:
+    assert attributions(copy, REZNIKOV_SOURCE, embed=True) == []
+
+
+def test_he_said_dropped_is_dropped_from_the_person_it_names() -> None:
+    copy = (
+        "Ukraine’s leaders tried to reassure the nation on Tuesday.\n\nRussia has not formed "
+        "battle groups that could force their way through the border. There are no grounds to "
+        "believe an invasion is imminent.\n\nThe United States put 8,500 troops on higher alert."
+    )
+    assert [f[:3] for f in attributions(copy, REZNIKOV_SOURCE, embed=True)] == [
+        (
+            "attribution_dropped",
+            "high",
+            "Russia has not formed battle groups that could force their way through the border.",
+        ),
+        ("attribution_dropped", "high", "There are no grounds to believe an invasion is imminent."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Officials said the talks would resume next week in Geneva, the BBC reported.",
+        "The talks will resume next week in Geneva, according to the Associated Press.",
+        "Officials said the talks would resume next week in Geneva, according to The New York Times.",
+    ],
+)
+def test_a_credit_line_is_not_a_changed_or_dropped_attribution(copy: str) -> None:
+    source = "Officials said the talks would resume next week in Geneva."
+    assert attributions(copy, source, embed=True) == []
+
+
+def test_an_abbreviated_outlet_is_the_same_speaker() -> None:
+    source = "The New York Times said the talks would resume next week in Geneva."
+    copy = "The NYT said the talks would resume next week in Geneva."
+    assert attributions(copy, source, embed=True) == []

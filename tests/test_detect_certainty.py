@@ -8,6 +8,8 @@ hedge. Quoted words are the quote detectors' business.
 
 from __future__ import annotations
 
+import pytest
+
 from detect_pairs import (
     AP_ALERT,
     AP_DENIED,
@@ -166,3 +168,56 @@ def test_the_passive_voice_keeps_could() -> None:
         "by ChemLawn Corp, Wall Street arbitrageurs said.",
     )
     assert certainty(copy, CHEMLAWN) == []
+
+
+# --- real pages: verbs of knowing, and forecasts made certain ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("copy", "changed"),
+    [
+        (
+            "Investigators alleged that the pilot had deliberately crashed the plane.",
+            ("alleged", "concluded"),
+        ),
+        (
+            "Investigators presumed that the pilot had deliberately crashed the plane.",
+            ("presumed", "concluded"),
+        ),
+        (
+            "Investigators believe that the pilot had deliberately crashed the plane.",
+            ("believe", "concluded"),
+        ),
+    ],
+)
+def test_a_conclusion_made_a_suspicion_is_certainty_shifted(copy: str, changed: tuple) -> None:
+    source = "Investigators concluded that the pilot had deliberately crashed the plane."
+    assert certainty(copy, source, embed=True) == [("certainty_shifted", "medium", *changed)]
+
+
+def test_a_suspicion_made_a_finding_is_certainty_shifted() -> None:
+    source = "Police suspected that the fire had been set on purpose."
+    copy = "Police determined that the fire had been set on purpose."
+    assert certainty(copy, source, embed=True) == [
+        ("certainty_shifted", "medium", "determined", "suspected")
+    ]
+
+
+def test_expected_to_made_will_is_certainty_shifted() -> None:
+    source = "The bill is expected to pass the Senate next week."
+    copy = "The bill will pass the Senate next week."
+    assert certainty(copy, source, embed=True) == [
+        ("certainty_shifted", "medium", "will", "expected")
+    ]
+
+
+def test_one_verb_of_knowing_for_another_of_its_kind_is_no_shift() -> None:
+    source = "Investigators concluded that the pilot had deliberately crashed the plane."
+    copy = "Investigators determined that the pilot had deliberately crashed the plane."
+    assert certainty(copy, source, embed=True) == []
+
+
+def test_more_than_expected_hedges_nothing() -> None:
+    source = "Sales rose more than expected in March."
+    copy = "Sales rose more than forecast in March."
+    assert certainty(copy, source, embed=True) == []

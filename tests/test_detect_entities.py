@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """entity_changed: the copy names another person, organisation or place than the source.
 
 A swap pairs a name the copy's sentence has and the source's does not with a name of a
@@ -189,3 +190,66 @@ def test_the_passive_voice_keeps_the_attacker_and_the_defender() -> None:
         "forces",
     )
     assert entities(copy, KURDISTAN) == []
+
+
+# --- one entity written two ways on real pages ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # Abbreviations with and without periods (AP style vs most other outlets).
+        ("The U.N. Security Council met on Monday.", "The UN Security Council met on Monday."),
+        ("The C.I.A. director flew to Kabul.", "The CIA director flew to Kabul."),
+        # Short and full names of outlets, agencies and events.
+        ("The Associated Press obtained the letter.", "AP obtained the letter."),
+        ("The World Health Organization said so.", "The WHO said so."),
+        ("Djokovic left before the Australian Open.", "Djokovic left before the Aussie Open."),
+        (
+            "It was the largest invasion since World War II.",
+            "It was the largest invasion since the Second World War.",
+        ),
+        # Apostrophes straight or curly inside a name, a possessive.
+        (
+            "Police arrested Patrick O'Brien in Dublin.",
+            "Police arrested Patrick O’Brien in Dublin.",
+        ),
+        (
+            "Biden's administration announced sanctions.",
+            "The Biden administration announced sanctions.",
+        ),
+    ],
+)
+def test_one_name_written_two_ways_is_not_entity_changed(source: str, copy: str) -> None:
+    assert entities(copy, source, embed=True) == []
+
+
+def test_a_dateline_and_a_credit_line_are_not_swapped_entities() -> None:
+    # The copy drops AP's dateline and credits AP in its own words: no place became an agency.
+    source = "WASHINGTON (AP) — President Joe Biden signed the bill into law on Tuesday afternoon."
+    copy = "President Joe Biden signed the bill into law on Tuesday afternoon, the Associated Press reported."
+    assert entities(copy, source, embed=True) == []
+
+
+def test_an_outlet_credited_instead_of_another_is_not_entity_changed() -> None:
+    source = "Thousands of people marched through London on Saturday, Reuters reported."
+    copy = "Thousands of people marched through London on Saturday, according to the BBC."
+    assert entities(copy, source, embed=True) == []
+
+
+def test_another_region_for_the_city_is_entity_changed() -> None:
+    source = "The explosion damaged a power plant in Kharkiv overnight."
+    copy = "The explosion damaged a power plant in western Ukraine overnight."
+    assert entities(copy, source, embed=True) == [("entity_changed", "high", "Ukraine", "Kharkiv")]
+
+
+def test_home_for_office_is_entity_changed() -> None:
+    source = "FBI agents searched the senator's office in Washington on Monday."
+    copy = "FBI agents searched the senator's home in Washington on Monday."
+    assert entities(copy, source, embed=True) == [("entity_changed", "medium", "home", "office")]
+
+
+def test_house_for_home_is_the_same_place() -> None:
+    source = "FBI agents searched the senator's home in Washington on Monday."
+    copy = "FBI agents searched the senator's house in Washington on Monday."
+    assert entities(copy, source, embed=True) == []

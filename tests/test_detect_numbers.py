@@ -232,3 +232,74 @@ def test_the_passive_voice_keeps_the_offer_price() -> None:
         "by ChemLawn Corp, Wall Street arbitrageurs said.",
     )
     assert numbers(copy, CHEMLAWN) == []
+
+
+# --- real pages: numbers in names, ages, orders of magnitude ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "The airline grounded its jets after the crash.",
+            "The airline grounded its Boeing 737 jets after the crash.",
+        ),
+        (
+            "The company disclosed the loss in its annual filing.",
+            "The company disclosed the loss in its Form 10-K filing.",
+        ),
+        (
+            "The country recorded 1,200 new cases of the virus.",
+            "The country recorded 1,200 new cases of COVID-19.",
+        ),
+        (
+            "Leaders of the wealthy nations met in Germany.",
+            "Leaders of the G7 nations met in Germany.",
+        ),
+    ],
+)
+def test_a_number_inside_a_name_is_not_added(source: str, copy: str) -> None:
+    assert numbers(copy, source, embed=True) == []
+
+
+def test_an_age_the_copy_adds_is_low() -> None:
+    source = "The president told reporters that the deal was close."
+    copy = "The 77-year-old president told reporters that the deal was close."
+    assert numbers(copy, source, embed=True) == [("number_added", "low", "77-year-old", source)]
+
+
+@pytest.mark.parametrize(
+    ("source", "copy", "changed"),
+    [
+        (
+            "Tens of thousands of people were killed in the fighting.",
+            "Hundreds of people were killed in the fighting.",
+            ("Hundreds", "Tens of thousands"),
+        ),
+        (
+            "The attack killed five people, with thousands more injured.",
+            "The attack killed five people, injuring hundreds.",
+            ("hundreds", "thousands"),
+        ),
+        (
+            "Dozens of protesters were arrested on Sunday.",
+            "Hundreds of protesters were arrested on Sunday.",
+            ("Hundreds", "Dozens"),
+        ),
+        (
+            "The storm left 8,500 homes without power.",
+            "The storm left hundreds of homes without power.",
+            ("hundreds", "8,500"),
+        ),
+    ],
+)
+def test_another_order_of_magnitude_is_number_changed(
+    source: str, copy: str, changed: tuple
+) -> None:
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", *changed)]
+
+
+def test_an_order_of_magnitude_that_holds_the_number_is_the_same() -> None:
+    source = "More than 300 people were arrested on Sunday."
+    copy = "Hundreds of people were arrested on Sunday."
+    assert numbers(copy, source, embed=True) == []

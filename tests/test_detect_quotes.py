@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """Quotations: words in quote marks promise the speaker's exact words.
 
 quote_altered: the copy's quoted words differ from the source's quote of the same statement.
@@ -8,6 +9,8 @@ attribution moved, or the speaker named another way are not findings.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from detect_pairs import (
     AP_ALERT,
@@ -305,3 +308,79 @@ def test_another_spelling_of_the_speakers_name_is_the_same_speaker() -> None:
     source = "“Don’t worry, sleep well,” Zelensky said. “No need to have your bags packed.”"
     copy = "“Don’t worry, sleep well,” Zelenskyy said. “No need to have your bags packed.”"
     assert quotes(copy, source) == []
+
+
+# --- house style and moved marks on real pages: not the speaker's wording -----------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            'He said: "Inflation will fall to 2 percent by the end of next year."',
+            'He said: "Inflation will fall to 2 per cent by the end of next year."',
+        ),
+        (
+            'He said: "Inflation will fall to 2 percent by the end of next year."',
+            'He said: "Inflation will fall to 2% by the end of next year."',
+        ),
+        (
+            '"We will defend our neighbors and our organization," Stoltenberg said.',
+            '"We will defend our neighbours and our organisation," Stoltenberg said.',
+        ),
+        (
+            '"We don\'t want war," Putin said on Tuesday.',
+            "“We don’t want war,” Putin said on Tuesday.",
+        ),
+        (
+            '"This is a well-known tactic — and it works," the analyst said.',
+            '"This is a well known tactic - and it works," the analyst said.',
+        ),
+        (
+            '"We have two options and ten days," the minister said.',
+            '"We have 2 options and 10 days," the minister said.',
+        ),
+        # An ellipsis stands for the words left out.
+        (
+            '"We are strong enough to keep everything under control and derail any attempts at destabilization," he said.',
+            '"We are strong enough to keep everything under control … and derail any attempts at destabilization," he said.',
+        ),
+        (
+            '"We are strong enough to keep everything under control and derail any attempts at destabilization," he said.',
+            '"We are strong enough ... derail any attempts at destabilization," he said.',
+        ),
+    ],
+)
+def test_house_style_inside_a_quote_is_not_altered(source: str, copy: str) -> None:
+    assert quotes(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            'Biden said an attack would be "the largest invasion since World War II."',
+            'Biden said "an attack would be the largest invasion since World War II."',
+        ),
+        (
+            'Biden said Putin "continues to build forces along Ukraine’s border."',
+            'Biden said "Putin continues to build forces along Ukraine’s border."',
+        ),
+        (
+            'Biden said "an attack would be the largest invasion since World War II."',
+            'Biden said an attack would be "the largest invasion since World War II."',
+        ),
+    ],
+)
+def test_marks_opened_or_closed_a_few_words_off_quote_the_same_words(
+    source: str, copy: str
+) -> None:
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_an_ellipsis_that_hides_changed_words_is_still_altered() -> None:
+    source = '"We are strong enough to keep everything under control," he said.'
+    copy = '"We are strong enough … to keep nothing under control," he said.'
+    assert [f[:3] for f in quotes(copy, source, embed=True)] == [
+        ("quote_altered", "high", "We are strong enough … to keep nothing under control,")
+    ]

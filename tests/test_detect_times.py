@@ -7,6 +7,8 @@ sentence has one of the same kind it dropped. Not findings: the same time writte
 
 from __future__ import annotations
 
+import pytest
+
 from detect_pairs import (
     AP_DIPLOMACY,
     AP_REASSURE,
@@ -125,3 +127,32 @@ def test_day_before_month_is_the_same_date() -> None:
 def test_a_weekend_for_friday_and_saturday_is_no_time_change() -> None:
     copy = edit(BRAZIL, "on Friday and Saturday", "this weekend")
     assert times(copy, BRAZIL) == []
+
+
+# --- real pages: one time said less precisely ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "The vote took place on February 2, 2021, after weeks of debate.",
+            "The vote took place on February 2, after weeks of debate.",
+        ),
+        (
+            "The vote took place on February 2, 2021, after weeks of debate.",
+            "The vote took place in February 2021, after weeks of debate.",
+        ),
+        ("The talks began earlier this month in Geneva.", "The talks began this month in Geneva."),
+    ],
+)
+def test_a_less_precise_time_is_not_changed(source: str, copy: str) -> None:
+    assert times(copy, source, embed=True) == []
+
+
+def test_another_day_of_the_same_month_is_time_changed() -> None:
+    source = "The vote took place on February 2, 2021, after weeks of debate."
+    copy = "The vote took place on February 3, after weeks of debate."
+    assert times(copy, source, embed=True) == [
+        ("time_changed", "medium", "February 3", "February 2, 2021")
+    ]

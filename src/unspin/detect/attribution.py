@@ -1,7 +1,12 @@
 """Claims the source credits to someone that the copy states as fact, or credits to another.
 
 "Russia has accused Kyiv of massing forces" says who claims it; "Kyiv has massed forces" turns
-the claim into a fact. Quotes with a named speaker count as attributed.
+the claim into a fact. Quotes with a named speaker count as attributed. An attribution the copy
+moved is not dropped: the speaker may be named in the next or previous sentence of the
+paragraph, in the paragraph's opening "X said:", or in a lead-in paragraph ending with a colon
+("Reznikov told lawmakers:"). A source's "he said" names the person it refers to. A credit to a
+news outlet ("..., the BBC reported", "(AP)") attributes the story, not a claim in it: it is
+neither a dropped nor a changed attribution (segment/credits.py).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import name_key, same_name
-from unspin.model import Attribution, Doc, Finding
+from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.text import STOPWORDS, Token, tokens
 
 _VAGUE = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
@@ -57,19 +62,27 @@ def _key(doc: Doc, a: Attribution) -> str:
     return name_key(" ".join(t.lower for t in _proper(doc, a)))
 
 
+def _not_credits(doc: Doc, items: list[Attribution]) -> list[Attribution]:
+    return [a for a in items if not any(c.start < a.end and a.start < c.end for c in doc.credits)]
+
+
 @detector("attribution_dropped", "attribution_changed")
 def attributions(comparison: Comparison) -> Iterator[Finding]:
     for group in comparison.groups:
-        source_attr = group.source_items(group.source.attributions)
+        source_attr = _not_credits(group.source, group.source_items(group.source.attributions))
         if not source_attr:
             continue
-        copy_attr = group.copy_items(group.copy.attributions)
+        copy_attr = _not_credits(group.copy, group.copy_items(group.copy.attributions))
         copy_speakers = {q.speaker for q in group.copy_items(group.copy.quotes) if q.speaker}
-        if not copy_attr and not copy_speakers:
+        # "..., according to the Associated Press": the claim is still someone's, not a fact.
+        credited = group.copy_items(group.copy.credits)
+        if not copy_attr and not copy_speakers and not credited:
             # "despite Russia's denials" still says who denies: a claim stays attributed while
-            # the copy names its speaker (or an alias: "Moscow" for "Russia"). Precision first:
-            # only a speaker gone from the copy counts.
-            gone = [a for a in source_attr if not _still_named(group, a)]
+            # the copy names its speaker (or an alias: "Moscow" for "Russia") in these
+            # sentences or next to them. Precision first: only a speaker gone from the copy
+            # counts.
+            context = _context(group)
+            gone = [a for a in source_attr if not _still_named(group, a, context)]
             if not gone:
                 continue
             first = gone[0]
@@ -85,16 +98,53 @@ def attributions(comparison: Comparison) -> Iterator[Finding]:
         yield from _changed(group, source_attr, copy_attr)
 
 
-def _still_named(group: Group, a: Attribution) -> bool:
-    if _speaker_words(group, a, False) & group.copy_stems:
-        return True
-    if not _proper(group.source, a):
-        return False
-    key = _key(group.source, a)
-    return any(
-        same_name(key, name_key(group.copy.span_text(n)))
-        for n in group.copy_items(group.copy.names)
+def _context(group: Group) -> list[Sentence]:
+    """The copy sentences where a moved attribution of the group's may stand: its own, the
+    sentence before and after in the same paragraph, the paragraph's first sentence, and the
+    previous paragraph's last sentence when it ends with a colon (a lead-in)."""
+    sentences = group.copy.sentences
+    starts = [s.start for s in sentences]
+    found: set[int] = set()
+    for s in group.copy_sentences:
+        i = bisect_right(starts, s.start) - 1
+        found.add(i)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph:
+                found.add(j)
+        first = i
+        while first > 0 and sentences[first - 1].paragraph == s.paragraph:
+            first -= 1
+        found.add(first)
+        if first > 0 and group.copy.sentence_text(first - 1).rstrip().endswith(":"):
+            found.add(first - 1)
+    return [sentences[i] for i in sorted(found)]
+
+
+def _still_named(group: Group, a: Attribution, context: list[Sentence]) -> bool:
+    toks = [t for s in context for t in tokens(group.copy.text, s.start, s.end)]
+    speaker, key = (
+        _speaker_words(group, a, False),
+        _key(group.source, a) if _proper(group.source, a) else "",
     )
+    if not speaker and a.speaker.lower() in _VAGUE:
+        # "he said": the person named last before it in the source.
+        person = _antecedent(group.source, a)
+        if person is None:
+            return False
+        name = group.source.span_text(person)
+        speaker = {t.stem for t in tokens(name) if len(t.lower) > 2}
+        key = name_key(name)
+    if speaker & {t.stem for t in toks}:
+        return True
+    if not key:
+        return False
+    names = [n for s in context for n in group.copy.within(group.copy.names, s.start, s.end)]
+    return any(same_name(key, name_key(group.copy.span_text(n))) for n in names)
+
+
+def _antecedent(doc: Doc, a: Attribution) -> Name | None:
+    before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_start]
+    return before[-1] if before else None
 
 
 def _changed(

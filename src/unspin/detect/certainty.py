@@ -1,11 +1,13 @@
-"""Hedges removed or added: "may" becomes "will", "possible" disappears, "reportedly" is dropped."""
+"""Hedges removed or added: "may" becomes "will", "possible" disappears, "reportedly" is dropped,
+"is expected to" becomes "will"; and verbs of knowing weakened or strengthened: "concluded"
+becomes "alleged" or "believes", "suspected" becomes "found"."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.lexicon import BOOSTERS, HEDGES
+from unspin.detect.base import Comparison, Group, detector, quoted, unshared
+from unspin.detect.lexicon import BOOSTERS, ESTABLISHED, HEDGES, SUSPECTED
 from unspin.model import Doc, Finding
 from unspin.text import STOPWORDS, Token
 
@@ -13,13 +15,19 @@ from unspin.text import STOPWORDS, Token
 def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
     out = []
     for i, t in enumerate(toks):
-        if t.lower not in lexicon:
+        # "is expected to pass" hedges; "more than expected" does not.
+        forecast = lexicon is HEDGES and t.lower == "expected" and _next(toks, i) == "to"
+        if t.lower not in lexicon and not forecast:
             continue
         # "May" capitalised mid-sentence is the month.
         if t.lower == "may" and doc.text[t.start].isupper() and i > 0:
             continue
         out.append(i)
     return out
+
+
+def _next(toks: list[Token], i: int) -> str:
+    return toks[i + 1].lower if i + 1 < len(toks) else ""
 
 
 def _bears_on(toks: list[Token], i: int) -> set[str]:
@@ -29,9 +37,32 @@ def _bears_on(toks: list[Token], i: int) -> set[str]:
 @detector("certainty_shifted")
 def certainty(comparison: Comparison) -> Iterator[Finding]:
     for group in comparison.groups:
-        finding = _shift(group)
+        finding = _knowing(group) or _shift(group)
         if finding is not None:
             yield finding
+
+
+def _knowing(group: Group) -> Finding | None:
+    """A verb of knowing put in the place of one of the other kind, outside the runs of words
+    both sentences share ("investigators concluded" -> "investigators alleged")."""
+    copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
+    for c in copy_changed:
+        for s in source_changed:
+            if s.lower in ESTABLISHED and c.lower in SUSPECTED:
+                how = "weakens it to"
+            elif s.lower in SUSPECTED and c.lower in ESTABLISHED:
+                how = "strengthens it to"
+            else:
+                continue
+            return group.finding(
+                "certainty_shifted",
+                "medium",
+                (c.start, c.end),
+                (s.start, s.end),
+                f"the source says {quoted(group.source.span_text(s))}; the copy {how} "
+                f"{quoted(group.copy.span_text(c))}",
+            )
+    return None
 
 
 def _shift(group: Group) -> Finding | None:

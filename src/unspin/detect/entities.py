@@ -1,19 +1,28 @@
 """Another person, organisation, place or country in the copy than in the source.
 
 A swap is a name in the copy that the aligned source sentences do not contain, paired with a
-name of the same kind in the source that the copy's sentences dropped. Spelling variants
-(Zelensky / Zelenskyy) and common metonyms (Moscow for Russia, Washington for the U.S.) are
-the same entity.
+name of the same kind in the source that the copy's sentences dropped. One entity named two
+ways is no swap: spelling variants (Zelensky / Zelenskyy, O'Brien / O’Brien), abbreviations
+with or without periods (U.N. / UN) and for their full names (AP / The Associated Press, NYT /
+The New York Times), common metonyms (Moscow for Russia, Washington for the U.S.), a few
+nicknames and alternative names (the Aussie Open, the Second World War). News outlets are never
+swapped entities: a page that names one credits the story to it (segment/credits.py).
+
+A place named by a common noun changes too: "searched his home" for "searched his office"
+(medium: "house" and "home", "jail" and "prison" are one place, other swaps may be loose).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.model import Doc, Finding, Name
+from unspin.segment.lexicon import outlet_of
+from unspin.text import stem
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.
@@ -76,6 +85,31 @@ _ALIASES = [
     {"ecuador", "quito", "ecuadorean", "ecuadorian"},
 ]
 _ALIAS_OF = {name: i for i, group in enumerate(_ALIASES) for name in group}
+# Words a name may be written with in their place ("the Aussie Open", "the Second World War").
+_WORD_VARIANTS = {
+    "aussie": "australian",
+    "brit": "british",
+    "brits": "british",
+    "yank": "american",
+    "yanks": "american",
+    "kiwi": "new zealand",
+    "kiwis": "new zealand",
+    "first world war": "world war i",
+    "great war": "world war i",
+    "second world war": "world war ii",
+    "world war one": "world war i",
+    "world war two": "world war ii",
+    "world war 1": "world war i",
+    "world war 2": "world war ii",
+    "ww1": "world war i",
+    "ww2": "world war ii",
+    "wwi": "world war i",
+    "wwii": "world war ii",
+}
+_VARIANT = re.compile(r"\b(?:" + "|".join(sorted(_WORD_VARIANTS, key=len, reverse=True)) + r")\b")
+_POSSESSIVE = re.compile(r"'s(?=\s|$)|(?<=s)'(?=\s|$)")  # "Biden's", "the Joneses'"
+_INITIAL_PERIOD = re.compile(r"(?<=\b\w)\.")  # "u.n." -> "un", "c.i.a" -> "cia"
+_FUNCTION = frozenset("of the and for on in at to &".split())
 SAME_NAME = 85  # rapidfuzz ratio at or above which two spellings are one word of a name
 
 
@@ -84,9 +118,23 @@ def _key(doc: Doc, name: Name) -> str:
 
 
 def name_key(text: str) -> str:
-    """A name as compared: lower case, no possessive, no leading "the"."""
-    text = text.lower().replace("’s", "").replace("'s", "")
+    """A name as compared: lower case, one apostrophe, no possessive, no leading "the", no
+    periods in abbreviations, usual variants spelled one way."""
+    text = " ".join(text.lower().replace("’", "'").split())
+    text = _POSSESSIVE.sub("", text)
+    text = _INITIAL_PERIOD.sub("", text)
+    text = _VARIANT.sub(lambda m: _WORD_VARIANTS[m[0]], text)
     return text.removeprefix("the ").strip(" .")
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "nyt" abbreviates "new york times", "boe" "bank of england", "ap" "associated press"."""
+    words = long.split()
+    if " " in short or len(words) < 2 or not 2 <= len(short) <= 6:
+        return False
+    initials = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in _FUNCTION)
+    return short in (initials, content)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -96,6 +144,8 @@ def same_name(a: str, b: str) -> bool:
     ia, ib = _ALIAS_OF.get(a), _ALIAS_OF.get(b)
     if ia is not None and ib is not None:
         return ia == ib  # both known: Iraq and Iran, North and South Korea, stay apart
+    if _abbreviates(a, b) or _abbreviates(b, a):
+        return True
     words_a, words_b = set(a.split()), set(b.split())
     if words_a <= words_b or words_b <= words_a:
         return True  # "Xi" / "Xi Jinping", "Gold Fields" / "Gold Fields of South Africa Ltd"
@@ -120,6 +170,35 @@ def _distinctive(name: str) -> list[str]:
     return [w for w in words if w not in _GENERIC] or words
 
 
+# Places named by common nouns, in groups of words that name one kind of place.
+_PLACE_NOUNS = [
+    "home house residence apartment flat mansion villa",
+    "office offices headquarters",
+    "embassy consulate",
+    "hotel",
+    "hospital clinic",
+    "school",
+    "university college campus",
+    "church cathedral",
+    "mosque",
+    "synagogue",
+    "temple",
+    "prison jail",
+    "court courthouse courtroom",
+    "parliament",
+    "airport",
+    "station",
+    "factory plant",
+    "mine",
+    "farm",
+    "restaurant cafe bar",
+    "store shop supermarket",
+    "stadium arena",
+    "port harbour harbor",
+]
+_PLACE_KIND = {stem(w): k for k, words in enumerate(_PLACE_NOUNS) for w in words.split()}
+
+
 def _kind_compatible(a: Name, b: Name) -> bool:
     return a.kind == b.kind or "other" in (a.kind, b.kind)
 
@@ -128,11 +207,40 @@ def _kind_compatible(a: Name, b: Name) -> bool:
 def entities(comparison: Comparison) -> Iterator[Finding]:
     for group in comparison.groups:
         yield from _group_entities(group)
+        yield from _place_nouns(group)
+
+
+def _place_nouns(group: Group) -> Iterator[Finding]:
+    """A place noun put in the place of another kind of place, outside the runs of words both
+    sentences share, and not said elsewhere in the other's sentences."""
+    copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
+    copy_places = [
+        t for t in copy_changed if t.stem in _PLACE_KIND and t.stem not in group.source_stems
+    ]
+    source_places = [
+        t for t in source_changed if t.stem in _PLACE_KIND and t.stem not in group.copy_stems
+    ]
+    for c, s in zip(copy_places, source_places, strict=False):
+        if _PLACE_KIND[c.stem] != _PLACE_KIND[s.stem]:
+            yield group.finding(
+                "entity_changed",
+                "medium",
+                (c.start, c.end),
+                (s.start, s.end),
+                f"the copy says {quoted(group.copy.span_text(c))} "
+                f"where the source says {quoted(group.source.span_text(s))}",
+            )
+
+
+def _names(doc: Doc, names: list[Name]) -> list[tuple[Name, str]]:
+    """The names with their keys, less news outlets (credits, not parties to the story)."""
+    keyed = [(n, _key(doc, n)) for n in names]
+    return [(n, k) for n, k in keyed if k not in outlet_of()]
 
 
 def _group_entities(group: Group) -> Iterator[Finding]:
-    copy_names = [(n, _key(group.copy, n)) for n in group.copy_items(group.copy.names)]
-    source_names = [(n, _key(group.source, n)) for n in group.source_items(group.source.names)]
+    copy_names = _names(group.copy, group.copy_items(group.copy.names))
+    source_names = _names(group.source, group.source_items(group.source.names))
     added = [(n, k) for n, k in copy_names if not any(same_name(k, sk) for _, sk in source_names)]
     dropped = [(n, k) for n, k in source_names if not any(same_name(k, ck) for _, ck in copy_names)]
     for name, _ in added:

@@ -54,6 +54,19 @@ BOOSTERS = frozenset(
     sure inevitable inevitably guaranteed obviously indeed""".split()
 )
 
+# Verbs of knowing, by how sure they make a claim: a finding ("investigators concluded") is
+# not a suspicion ("investigators believe"). Matched as written, like the hedges.
+ESTABLISHED = frozenset(
+    """concluded concludes found finds determined determines established establishes confirmed
+    confirms proved proves proven showed shows shown demonstrated demonstrates discovered
+    verified ruled""".split()
+)
+SUSPECTED = frozenset(
+    """alleged alleges presumed presumes believed believes believe suspected suspects suspect
+    suggested suggests thought thinks assumed assumes speculated speculates claimed claims
+    guessed surmised""".split()
+)
+
 # neutral word -> charged words a rewrite may put in its place
 LOADED: dict[str, frozenset[str]] = {
     stem(neutral): _stems(charged)

@@ -1,11 +1,17 @@
-"""Numbers changed, added or dropped between aligned sentences."""
+"""Numbers changed, added or dropped between aligned sentences.
+
+An order of magnitude in words ("hundreds", "tens of thousands") is a number too: it changes
+when the copy puts another order in its place ("hundreds" for "tens of thousands") or a number
+outside it ("dozens" for 150 is fine, for 8,500 is not). Added or dropped, it is low severity,
+as an age the copy adds is ("Biden, 79,").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.model import Doc, Finding, Quantity
+from unspin.model import VAGUE_SPREAD, Doc, Finding, Quantity
 from unspin.text import STOPWORDS, tokens
 
 # "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number
@@ -17,6 +23,11 @@ def _same(a: Quantity, b: Quantity) -> bool:
     # A bare count matches any unit ("8,500" vs "8,500 troops" is the same number written twice).
     if not (a.unit == b.unit or not a.unit or not b.unit):
         return False
+    if a.vague or b.vague:
+        if a.vague and b.vague:
+            return a.value == b.value
+        order, exact = (a, b) if a.vague else (b, a)
+        return order.value <= exact.value < order.value * VAGUE_SPREAD
     gap = abs(a.value - b.value)
     if gap <= 1e-9 * max(1.0, abs(a.value)):
         return True
@@ -71,11 +82,12 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
             f"where the source says {quoted(group.source.span_text(counterpart))}",
         )
     for q in added:
-        # Moved from another sentence of the source is not added.
+        # Moved from another sentence of the source is not added. An age added ("Biden, 79,",
+        # "the 77-year-old") describes someone; it changes no claim.
         if not _anywhere(group.source, q):
             yield group.finding(
                 "number_added",
-                "medium",
+                "low" if q.unit == "year" or q.vague else "medium",
                 (q.start, q.end),
                 group.source_range,
                 f"the number {quoted(group.copy.span_text(q))} is not in the source",

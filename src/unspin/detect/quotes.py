@@ -1,11 +1,16 @@
 """Quotations reworded, invented or given to someone else.
 
 Words inside quote marks promise the speaker's exact words, so any change to them is a finding;
-a copy may still quote a shorter run of the same words, or lose a closing mark at a paragraph end.
+a copy may still quote a shorter run of the same words, leave words out where it prints an
+ellipsis, open or close its marks a few words off the source's, or lose a closing mark at a
+paragraph end. House style is not the speaker's wording: quote marks and apostrophes straight
+or curly, dashes and hyphens, British or American spelling, "per cent" / "percent" / "%", and
+numbers in words or digits compare equal.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
@@ -16,22 +21,64 @@ from unspin.text import STOPWORDS, Token, american, tokens
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
 SAME_STATEMENT = 0.5
+# Quote marks may open or close this many words off the source's and quote the same words.
+MARKS_MOVED_WORDS = 5
+
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
+_NUMBERS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_PERCENT = {"pct": "percent", "%": "percent"}
+
+
+def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
+    case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
+    words as digits."""
+    out: list[tuple[str, int, int]] = []
+    for t in tokens(doc.text, start, end):
+        parts = t.lower.split("-")
+        at = t.start
+        for part in parts:
+            if part:
+                out.append(
+                    (_NUMBERS.get(part) or _PERCENT.get(part) or american(part), at, at + len(part))
+                )
+            at += len(part) + 1
+        if doc.text[t.end : t.end + 1] == "%" or doc.text[t.end : t.end + 2] == " %":
+            out.append(("percent", t.end, t.end + 1))
+        if len(out) >= 2 and out[-2][0] == "per" and out[-1][0] == "cent":
+            out[-2:] = [("percent", out[-2][1], out[-1][2])]
+    return out
 
 
 class _Words:
     """A quote's words, each quote read once per comparison (every copy quote is scored
-    against every source quote). "destabilise" and "destabilize" quote the same word (house
-    style, not the speaker's choice); any other change of form is a change of words."""
+    against every source quote), in runs split at ellipses ("[...]" stands for omitted words)."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[int, int, int], list[str]] = {}
+        self._seen: dict[tuple[int, int, int], list[list[str]]] = {}
 
-    def __call__(self, doc: Doc, quote: Quote) -> list[str]:
+    def runs(self, doc: Doc, quote: Quote) -> list[list[str]]:
         key = (id(doc), quote.start, quote.end)
         if key not in self._seen:
-            toks = tokens(doc.text, quote.start, quote.end)
-            self._seen[key] = [american(t.lower) for t in toks]
+            cuts = [quote.start]
+            for m in _ELLIPSIS.finditer(doc.text, quote.start, quote.end):
+                cuts += [m.start(), m.end()]
+            cuts.append(quote.end)
+            runs = [
+                [w for w, _, _ in style_free(doc, a, b)]
+                for a, b in zip(cuts[::2], cuts[1::2], strict=True)
+            ]
+            self._seen[key] = [r for r in runs if r]
         return self._seen[key]
+
+    def __call__(self, doc: Doc, quote: Quote) -> list[str]:
+        return [w for run in self.runs(doc, quote) for w in run]
 
 
 def _content(words: list[str]) -> set[str]:
@@ -42,6 +89,35 @@ def _is_run(short: list[str], long: list[str]) -> bool:
     """`short` is a contiguous run of `long` (the copy quotes part of the statement verbatim)."""
     n = len(short)
     return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _in_order(runs: list[list[str]], long: list[str]) -> bool:
+    """Each run stands in `long` as a contiguous run, in order (words left out at ellipses)."""
+    at = 0
+    for run in runs:
+        n = len(run)
+        found = next((i for i in range(at, len(long) - n + 1) if long[i : i + n] == run), None)
+        if found is None:
+            return False
+        at = found + n
+    return bool(runs)
+
+
+def _marks_moved(group: Group, copy_words: list[str], quotes: list[Quote]) -> Quote | None:
+    """The source quote whose words the copy quotes with its marks opened or closed a few words
+    off: the copy's quoted words are a run of the source's sentences that overlaps the quote,
+    with at most MARKS_MOVED_WORDS of them outside it."""
+    source = style_free(group.source, *group.source_range)
+    n = len(copy_words)
+    lowers = [w for w, _, _ in source]
+    for i in range(len(source) - n + 1):
+        if lowers[i : i + n] == copy_words:
+            run = source[i : i + n]
+            for q in quotes:
+                outside = sum(1 for _, a, _ in run if not q.start <= a < q.end)
+                if outside < n and outside <= MARKS_MOVED_WORDS:
+                    return q
+    return None
 
 
 _NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
@@ -83,10 +159,13 @@ def _check(
         return
     match, match_words = _same_statement(group, copy_words, local, only_one, words)
     if match is None:
-        yield _fabricated(group, quote, copy_words)
+        if _marks_moved(group, copy_words, group.source_items(group.source.quotes)) is None:
+            yield _fabricated(group, quote, copy_words)
         return
-    faithful = _is_run(copy_words, match_words) or (
-        not quote.closed and _is_run(match_words, copy_words[: len(match_words)])
+    faithful = (
+        _in_order(words.runs(group.copy, quote), match_words)
+        or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
+        or _marks_moved(group, copy_words, [match]) is not None
     )
     if not faithful:
         yield group.finding(
