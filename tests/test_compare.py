@@ -143,3 +143,17 @@ def test_a_claim_too_short_to_compare_is_refused_in_one_line() -> None:
         InputError, match=r"^text: too short to compare \(2 words; a claim needs 3\)$"
     ):
         compare("Merrell lost", SPUN / "source.json", encoder=None)
+
+
+def test_a_copy_that_credits_its_source_says_so() -> None:
+    source = json.loads((SPUN / "source.json").read_text(encoding="utf-8"))["text"]
+    copy = source.replace("birth defects of a seven-year old boy", "birth defects of a boy", 1)
+    copy += "\n\nReuters contributed to this report."
+    report = compare(Article(text=copy), Article(text=source), encoder=None)
+    assert [(c.outlet, copy[c.start : c.end]) for c in report.summary.credits] == [
+        ("Reuters", "Reuters contributed to this report.")
+    ]
+    assert report.summary.verdict.endswith("; it credits Reuters.")
+    assert report.to_dict()["summary"]["credits"] == [
+        {"outlet": "Reuters", "span": [len(copy) - 35, len(copy)]}
+    ]

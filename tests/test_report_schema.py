@@ -47,6 +47,7 @@ KEYS = {
         "fidelity",
         "counts",
         "verdict",
+        "credits",
     },
 }
 

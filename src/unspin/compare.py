@@ -196,6 +196,7 @@ def summarise(
         fidelity=len(faithful) / len(aligned) if aligned else 0.0,
         counts=dict(sorted(counts.items())),
         verdict="",
+        credits=copy.credits,
     )
     return _with_verdict(summary, findings)
 
@@ -261,4 +262,7 @@ def _with_verdict(summary: Summary, findings: Sequence[Finding]) -> Summary:
         )
     else:
         verdict = f"Faithful copy: {words} ({reuse}); no change of meaning found."
+    outlets = list(dict.fromkeys(c.outlet for c in summary.credits))
+    if outlets and level != "non":
+        verdict = f"{verdict[:-1]}; it credits {' and '.join(outlets)}."
     return replace(summary, verdict=verdict)

@@ -222,6 +222,7 @@ class Summary:
     fidelity: float  # aligned copy sentences with no high or medium finding
     counts: dict[str, int]  # findings by type
     verdict: str  # one line
+    credits: tuple[Credit, ...] = ()  # where the copy names an outlet as its story's source
 
 
 @dataclass(frozen=True, slots=True)

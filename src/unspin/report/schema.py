@@ -142,6 +142,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "fidelity": round(s.fidelity, 4),
             "counts": dict(sorted(s.counts.items())),
             "verdict": s.verdict,
+            "credits": [{"outlet": c.outlet, "span": [c.start, c.end]} for c in s.credits],
         },
         "search": None if report.search is None else _search(report.search),
     }
