@@ -1,0 +1,645 @@
+"""unspin on real rewritten pages: findings against hand labels, copy vs same-event reports, and
+finding the source in a corpus. Run by hand (needs the page texts in the cache, see
+benchmarks/real/README.md, and ../shared/data for the Reuters stories):
+
+    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/real_pages.py [--reuters 20000] [--json out.json]
+    ... --skip-check                # findings and reuse AUC only (no corpus: about a minute)
+    ... --show fp                   # every false finding, to read (also: fn, all)
+
+Prints, in one run:
+1. findings against the labels of benchmarks/real/labels/: precision and recall per finding
+   type; over high and medium findings, precision (strict: the labelled type at the labelled
+   words; loose: any labelled distortion of that sentence) and recall; false high/medium
+   findings per 100 clean sentences; the share of verbatim reprints with no high or medium
+   finding. A finding is judged by the copy sentence it points into: on a sentence labelled
+   beyond (from the source past its excerpt), update (the wire's own later version) or
+   boilerplate it is neither right nor wrong, and left out.
+2. reuse_share separating each copy's true source from its same-event distractors (other
+   outlets' own reports): ROC AUC over all (source, distractor) pairs of scores, and the share of
+   copies whose source beats every distractor; the share of the copy's word trigrams in the
+   story (copied_share, "counting shared words") is given beside it.
+3. `check` in a corpus of every source and distractor plus --reuters Reuters 2006-2013 stories:
+   how often it names the true source first, how often the true source is its best candidate,
+   and bm25s's top hit on the same corpus for comparison. A story near-identical to the true
+   source (unspin.find's 80% of word trigrams: another carrier of the same wire text) counts as
+   the true source.
+Pages are read as unspin reads text (`article_from_text`: a leading headline becomes the title);
+labelled spans, made on the cached page texts, are found again in what was read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent / "real"))
+
+from collect import PAGES, PAIRS, read_jsonl, text_path
+from labels import LABELS
+
+import unspin
+from unspin.compare import default_encoders
+from unspin.find import _near_identical, _trigrams
+from unspin.model import Article, Report
+from unspin.read import article_from_text, iso_date
+from unspin.segment import segment
+
+UNCERTAIN = ("beyond", "update", "boilerplate")
+SERIOUS = ("high", "medium")
+Span = tuple[int, int]
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# --- reading pages and labels ---------------------------------------------------------------
+
+
+def read_page(page: dict) -> tuple[str, Article]:
+    raw = text_path(page["id"]).read_text(encoding="utf-8")
+    date = iso_date(page["date"]) if len(page.get("date", "")) >= 10 else ""
+    article = article_from_text(raw, url=page["url"], site=page["site"], date=date, id=page["id"])
+    return raw, article
+
+
+def locate(raw: str, text: str, span: Span) -> Span | None:
+    """Where the raw text's span stands in the text unspin read (nearest occurrence)."""
+    words = raw[span[0] : span[1]].strip()
+    if not words:
+        return None
+    expected = span[0] * len(text) / max(len(raw), 1)
+    found, at = [], text.find(words)
+    while at >= 0:
+        found.append(at)
+        at = text.find(words, at + 1)
+    if not found:
+        return None
+    start = min(found, key=lambda p: abs(p - expected))
+    return start, start + len(words)
+
+
+def shift(inner: Span, outer_raw: Span, outer_read: Span) -> Span:
+    """A span inside a labelled sentence, moved with the sentence into the read text."""
+    delta = outer_read[0] - outer_raw[0]
+    return inner[0] + delta, inner[1] + delta
+
+
+@dataclass
+class Labelled:
+    """One labelled pair, its spans moved into the texts unspin read."""
+
+    pair: dict
+    sentences: list[tuple[Span, str]] = field(default_factory=list)  # (span, status)
+    distortions: list[tuple[str, Span, int | None, Span | None]] = field(default_factory=list)
+    omitted: list[tuple[int, Span]] = field(default_factory=list)
+    last_used: dict[int, int] = field(default_factory=dict)  # source -> end of last sentence used
+    lost: int = 0  # labelled sentences not in the read text (taken as the title, or dropped)
+
+
+def move_labels(
+    label: dict, copy: tuple[str, Article], sources: list[tuple[str, Article]]
+) -> Labelled:
+    out = Labelled(pair={})
+    raw, article = copy
+    placed: list[tuple[Span, Span | None]] = []
+    for s in label["sentences"]:
+        span = tuple(s["span"])
+        read = locate(raw, article.text, span)
+        placed.append((span, read))
+        if read is None:
+            out.lost += 1
+            continue
+        out.sentences.append((read, s["status"]))
+        for ref in s["from"]:
+            k = ref["source"]
+            src = locate(sources[k][0], sources[k][1].text, tuple(ref["span"]))
+            if src is not None:
+                out.last_used[k] = max(out.last_used.get(k, 0), src[1])
+    for d in label["distortions"]:
+        copy_span = tuple(d["copy_span"])
+        sentence = next((p for p in placed if p[0][0] <= copy_span[0] < p[0][1]), None)
+        if sentence is None or sentence[1] is None:
+            continue
+        moved = shift(copy_span, sentence[0], sentence[1])
+        source_span = None
+        if "source" in d:
+            raw_s, art_s = sources[d["source"]]
+            source_span = locate(raw_s, art_s.text, tuple(d["source_span"]))
+        out.distortions.append((d["type"], moved, d.get("source"), source_span))
+    for o in label["omitted"]:
+        raw_s, art_s = sources[o["source"]]
+        span = locate(raw_s, art_s.text, tuple(o["span"]))
+        if span is not None:
+            out.omitted.append((o["source"], span))
+    return out
+
+
+# --- judging findings -----------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    findings: Counter = field(default_factory=Counter)  # (type, serious) -> n judged
+    right: Counter = field(default_factory=Counter)  # (type, serious) -> n right (strict)
+    placed: Counter = field(default_factory=Counter)  # serious findings on a labelled distortion
+    labels: Counter = field(default_factory=Counter)  # type -> n labelled
+    found: Counter = field(default_factory=Counter)  # type -> n labelled and found (any severity)
+    found_serious: Counter = field(default_factory=Counter)  # ... by a high or medium finding
+    clean_sentences: int = 0
+    false_on_clean: int = 0  # high/medium findings pointing into clean sentences
+    ignored: int = 0
+    lost_sentences: int = 0
+    verbatim: list[bool] = field(default_factory=list)  # verbatim reprint without h/m finding
+    cases: list[dict] = field(default_factory=list)
+
+
+def judge(report: Report, lab: Labelled, tally: Tally, kind: str) -> None:
+    text = report.copy.text
+    tally.clean_sentences += sum(1 for _, status in lab.sentences if status == "clean")
+    tally.lost_sentences += lab.lost
+    serious_judged = 0  # high/medium findings judged (for verbatim reprints: must be none)
+    hits: set[int] = set()
+    serious_hits: set[int] = set()
+    added_hits: set[Span] = set()
+    omitted_hits: set[int] = set()
+    for f in report.findings:
+        serious = f.severity in SERIOUS
+        verdict, why = _verdict(
+            f, lab, hits, serious_hits if serious else set(), added_hits, omitted_hits
+        )
+        case = {
+            "pair": lab.pair["pair"],
+            "type": f.type,
+            "severity": f.severity,
+            "verdict": verdict,
+            "why": why,
+            "copy": text[f.copy_span[0] : f.copy_span[1]] if f.copy_span else "",
+            "reason": f.reason,
+        }
+        tally.cases.append(case)
+        if verdict == "ignored":
+            tally.ignored += 1
+            continue
+        tally.findings[f.type, serious] += 1
+        serious_judged += serious
+        if verdict == "right":
+            tally.right[f.type, serious] += 1
+        if serious and verdict in ("right", "other type"):
+            tally.placed[f.type] += 1
+        if serious and verdict != "right" and why == "clean":
+            tally.false_on_clean += 1
+    for k, (t, span, _, _) in enumerate(lab.distortions):
+        tally.labels[t] += 1
+        tally.found[t] += k in hits
+        tally.found_serious[t] += k in serious_hits
+        if k not in hits:
+            tally.cases.append(
+                {
+                    "pair": lab.pair["pair"],
+                    "type": t,
+                    "verdict": "missed",
+                    "copy": text[span[0] : span[1]],
+                    "severity": "",
+                    "why": "",
+                    "reason": "",
+                }
+            )
+    for span, status in lab.sentences:
+        if status == "added":
+            tally.labels["unsourced_sentence"] += 1
+            tally.found["unsourced_sentence"] += span in added_hits
+            tally.found_serious["unsourced_sentence"] += span in added_hits
+    for k in range(len(lab.omitted)):
+        tally.labels["omitted_sentence"] += 1
+        tally.found["omitted_sentence"] += k in omitted_hits
+    if kind == "verbatim":
+        tally.verbatim.append(serious_judged == 0)
+
+
+def _verdict(
+    f, lab: Labelled, hits: set[int], serious_hits: set[int], added_hits: set, omitted_hits: set
+) -> tuple[str, str]:
+    """right / wrong / other type (wrong type at a labelled distortion) / ignored, and the
+    status of the sentence it points into."""
+    if f.copy_span is None:  # omitted_sentence
+        for k, (source, span) in enumerate(lab.omitted):
+            if source == f.source and overlaps(span, f.source_span):
+                omitted_hits.add(k)
+                return "right", "omitted"
+        if f.source_span[0] >= lab.last_used.get(f.source, 0):
+            return "ignored", "past the copy"
+        return "wrong", "not labelled omitted"
+    sentence = next(((s, st) for s, st in lab.sentences if s[0] <= f.copy_span[0] < s[1]), None)
+    if sentence is None:
+        sentence = next(((s, st) for s, st in lab.sentences if overlaps(s, f.copy_span)), None)
+    if sentence is None:
+        return "ignored", "unlabelled text"
+    span, status = sentence
+    if status in UNCERTAIN:
+        return "ignored", status
+    if f.type == "unsourced_sentence":
+        if status == "added":
+            added_hits.add(span)
+            return "right", status
+        return "wrong", status
+    same = [
+        k
+        for k, (t, s, _, _) in enumerate(lab.distortions)
+        if t == f.type and overlaps(s, f.copy_span)
+    ]
+    if same:
+        hits.update(same)
+        serious_hits.update(same)
+        return "right", status
+    if any(overlaps(s, f.copy_span) for _, s, _, _ in lab.distortions):
+        return "other type", status
+    return "wrong", status
+
+
+# --- metrics --------------------------------------------------------------------------------
+
+
+def auc(positives: list[float], negatives: list[float]) -> float:
+    """ROC AUC (Mann-Whitney): the chance a positive outscores a negative, ties half."""
+    if not positives or not negatives:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}" if b else "–"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    return "\n".join(lines + ["| " + " | ".join(map(str, r)) + " |" for r in rows])
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reuters", type=int, default=20_000, help="Reuters stories in the corpus")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip-check", action="store_true", help="no corpus search")
+    parser.add_argument("--show", choices=("fp", "fn", "all"), help="print judged findings")
+    parser.add_argument("--json", help="write every figure and judged finding here")
+    args = parser.parse_args()
+
+    pages = {p["id"]: p for p in read_jsonl(PAGES)}
+    pairs = read_jsonl(PAIRS)
+    missing = [pid for pid in pages if not text_path(pid).exists()]
+    if missing:
+        sys.exit(
+            f"{len(missing)} page texts are not in the cache: benchmarks/real/collect.py missing"
+        )
+    read = {pid: read_page(p) for pid, p in pages.items()}
+    encoder, second = default_encoders()
+
+    def compare(copy: str, sources: list[str]) -> Report:
+        return unspin.compare_docs(
+            segment(read[copy][1]),
+            [segment(read[s][1]) for s in sources],
+            encoder=encoder,
+            second_opinion=second,
+            ids=sources,
+        )
+
+    started = time.perf_counter()
+    tally = Tally()
+    labelled = {
+        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(LABELS.glob("*.json"))
+    }
+    by_name = {p["pair"]: p for p in pairs}
+    for name, label in labelled.items():
+        pair = by_name[name]
+        report = compare(pair["copy"], pair["sources"])
+        lab = move_labels(label, read[pair["copy"]], [read[s] for s in pair["sources"]])
+        lab.pair = pair
+        judge(report, lab, tally, pair["kind"])
+    findings_seconds = time.perf_counter() - started
+
+    # Reuse share: true source vs same-event distractors.
+    started = time.perf_counter()
+    true_reuse, false_reuse, true_copied, false_copied = [], [], [], []
+    beats = []
+    for pair in pairs:
+        r = compare(pair["copy"], pair["sources"])
+        ds = [compare(pair["copy"], [d]) for d in pair["distractors"]]
+        true_reuse.append(r.summary.reuse_share)
+        true_copied.append(r.summary.copied_share)
+        false_reuse += [d.summary.reuse_share for d in ds]
+        false_copied += [d.summary.copied_share for d in ds]
+        beats.append(all(r.summary.reuse_share > d.summary.reuse_share for d in ds))
+    reuse_seconds = time.perf_counter() - started
+
+    results: dict = {
+        "pairs": len(pairs),
+        "labelled_pairs": len(labelled),
+        "copy_sites": len({pages[p["copy"]]["site"] for p in pairs}),
+        "labelled_copy_sites": len({pages[by_name[n]["copy"]]["site"] for n in labelled}),
+        "kinds": Counter(p["kind"] for p in pairs),
+    }
+    print_findings(tally, results)
+    results["reuse"] = {
+        "auc_reuse_share": auc(true_reuse, false_reuse),
+        "auc_copied_share": auc(true_copied, false_copied),
+        "beats_all_distractors": sum(beats) / len(beats),
+        "distractors": len(false_reuse),
+        "median_true": sorted(true_reuse)[len(true_reuse) // 2],
+        "median_distractor": sorted(false_reuse)[len(false_reuse) // 2],
+    }
+    print_reuse(results["reuse"], len(pairs))
+    if not args.skip_check:
+        results["check"] = run_check(pairs, pages, read, args.reuters, args.seed)
+        print_check(results["check"])
+    print(f"\n(findings: {findings_seconds:.0f} s; reuse: {reuse_seconds:.0f} s)")
+    if args.show:
+        wanted = {"fp": ("wrong", "other type"), "fn": ("missed",), "all": None}[args.show]
+        for c in tally.cases:
+            if wanted is None or c["verdict"] in wanted:
+                print(
+                    f"{c['verdict']:10} {c['type']:20} {c['severity']:6} {c['pair'][:40]:40} "
+                    f"[{c['why']}] {c['copy'][:70]!r} | {c['reason'][:110]}"
+                )
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(results | {"cases": tally.cases}, indent=1, default=str)
+        )
+
+
+def print_findings(t: Tally, results: dict) -> None:
+    types = sorted({k[0] for k in t.findings} | set(t.labels))
+    rows = []
+    per_type = {}
+    for ty in types:
+        n = t.findings[ty, True] + t.findings[ty, False]
+        right = t.right[ty, True] + t.right[ty, False]
+        serious = t.findings[ty, True]
+        per_type[ty] = {
+            "labels": t.labels[ty],
+            "findings": n,
+            "right": right,
+            "precision": right / n if n else None,
+            "recall": t.found[ty] / t.labels[ty] if t.labels[ty] else None,
+            "serious_findings": serious,
+            "serious_right": t.right[ty, True],
+        }
+        rows.append(
+            [
+                ty,
+                t.labels[ty],
+                n,
+                ratio(right, n),
+                ratio(t.found[ty], t.labels[ty]),
+                serious,
+                ratio(t.right[ty, True], serious),
+            ]
+        )
+    serious_n = sum(v for (ty, s), v in t.findings.items() if s)
+    serious_right = sum(v for (ty, s), v in t.right.items() if s)
+    placed = sum(t.placed.values())
+    labels_serious = sum(
+        t.labels[ty] for ty in t.labels if ty not in ("omitted_sentence", "number_dropped")
+    )
+    found_serious = sum(
+        t.found_serious[ty] for ty in t.labels if ty not in ("omitted_sentence", "number_dropped")
+    )
+    summary = {
+        "precision_high_medium": serious_right / serious_n if serious_n else None,
+        "precision_high_medium_loose": placed / serious_n if serious_n else None,
+        "recall_high_medium": found_serious / labels_serious if labels_serious else None,
+        "high_medium_findings": serious_n,
+        "false_per_100_clean": 100 * t.false_on_clean / max(t.clean_sentences, 1),
+        "clean_sentences": t.clean_sentences,
+        "verbatim_without_high_medium": sum(t.verbatim) / len(t.verbatim) if t.verbatim else None,
+        "verbatim_pairs": len(t.verbatim),
+        "ignored_findings": t.ignored,
+        "labelled_sentences_not_read": t.lost_sentences,
+    }
+    results["findings"] = {"per_type": per_type, "summary": summary}
+    print(
+        f"Real pages: {results['pairs']} pairs ({dict(results['kinds'])}) from "
+        f"{results['copy_sites']} copying sites; {results['labelled_pairs']} labelled "
+        f"({results['labelled_copy_sites']} sites)\n"
+    )
+    print(
+        table(
+            [
+                "finding type",
+                "labelled",
+                "findings",
+                "precision",
+                "recall",
+                "high/medium",
+                "precision h/m",
+            ],
+            rows,
+        )
+    )
+    print()
+    print(
+        table(
+            ["measure", "value"],
+            [
+                [
+                    "precision, high and medium findings (strict: type and words)",
+                    f"{summary['precision_high_medium']:.3f} ({serious_right}/{serious_n})"
+                    if serious_n
+                    else "–",
+                ],
+                [
+                    "precision, high and medium (loose: at a labelled distortion)",
+                    f"{summary['precision_high_medium_loose']:.3f}" if serious_n else "–",
+                ],
+                [
+                    "recall of labelled distortions by high/medium findings",
+                    f"{summary['recall_high_medium']:.3f} ({found_serious}/{labels_serious})"
+                    if labels_serious
+                    else "–",
+                ],
+                [
+                    "false high/medium findings per 100 clean sentences",
+                    f"{summary['false_per_100_clean']:.2f} "
+                    f"({t.false_on_clean} in {t.clean_sentences})",
+                ],
+                [
+                    "verbatim reprints with no high/medium finding",
+                    f"{summary['verbatim_without_high_medium']:.3f} (of {len(t.verbatim)})"
+                    if t.verbatim
+                    else "–",
+                ],
+                [
+                    "findings on beyond / update / boilerplate sentences (not judged)",
+                    str(t.ignored),
+                ],
+            ],
+        )
+    )
+
+
+def print_reuse(r: dict, n: int) -> None:
+    print(
+        f"\nTrue source vs same-event distractors ({n} copies, "
+        f"{r['distractors']} distractor comparisons):\n"
+    )
+    print(
+        table(
+            ["measure", "reuse_share", "copied_share (word trigrams)"],
+            [
+                ["ROC AUC", f"{r['auc_reuse_share']:.3f}", f"{r['auc_copied_share']:.3f}"],
+                [
+                    "median, true source / distractor",
+                    f"{r['median_true']:.2f} / {r['median_distractor']:.2f}",
+                    "",
+                ],
+                [
+                    "copies whose source beats every distractor",
+                    f"{r['beats_all_distractors']:.3f}",
+                    "",
+                ],
+            ],
+        )
+    )
+
+
+# --- check in a corpus ----------------------------------------------------------------------
+
+
+def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: int) -> dict:
+    from unspin.testing.datasets import reuters_ding2014_articles
+
+    copies = {p["copy"] for p in pairs}
+    in_corpus = sorted({pid for p in pairs for pid in [*p["sources"], *p["distractors"]]} - copies)
+    rng = random.Random(seed)
+    reservoir: list[Article] = []
+    for seen, a in enumerate(reuters_ding2014_articles()):
+        if len(reservoir) < n_reuters:
+            reservoir.append(a)
+        elif (j := rng.randrange(seen + 1)) < n_reuters:
+            reservoir[j] = a
+    stories = [read[pid][1] for pid in in_corpus] + reservoir
+    grams = {pid: _trigrams(read[pid][1].text) for pid in in_corpus}
+
+    def accepted(pair: dict) -> set[str]:
+        true = [s for s in pair["sources"] if s in grams]
+        return {
+            pid for pid in in_corpus if any(_near_identical(grams[s], grams[pid]) for s in true)
+        }
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        corpus = unspin.Corpus(Path(tmp) / "real.db")
+        corpus.add(stories)
+        built = time.perf_counter() - started
+        bm25 = _bm25(stories)
+        outcomes = []
+        seconds = []
+        for pair in pairs:
+            ok = accepted(pair)
+            if not ok:
+                continue  # its source is also a copy of another pair: not in the corpus
+            started = time.perf_counter()
+            report = unspin.check(read[pair["copy"]][1], corpus)
+            seconds.append(time.perf_counter() - started)
+            named = report.sources[0].id if report.sources else None
+            best = report.search.candidates[0].article.id if report.search.candidates else None
+            outcomes.append(
+                {
+                    "pair": pair["pair"],
+                    "kind": pair["kind"],
+                    "named": named,
+                    "best": best,
+                    "named_true": named in ok,
+                    "best_true": best in ok,
+                    "bm25_true": bm25(read[pair["copy"]][1]) in ok,
+                    "no_source": named is None,
+                    "false_source": named is not None and named not in ok,
+                }
+            )
+        corpus.close()
+    n = len(outcomes)
+    by_kind = defaultdict(list)
+    for o in outcomes:
+        by_kind[o["kind"]].append(o["named_true"])
+    seconds.sort()
+    return {
+        "corpus": len(stories),
+        "queries": n,
+        "build_seconds": built,
+        "named_true": sum(o["named_true"] for o in outcomes) / n,
+        "best_true": sum(o["best_true"] for o in outcomes) / n,
+        "bm25_true": sum(o["bm25_true"] for o in outcomes) / n,
+        "no_source": sum(o["no_source"] for o in outcomes) / n,
+        "false_source": sum(o["false_source"] for o in outcomes) / n,
+        "by_kind": {k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
+        "p50_ms": 1000 * seconds[n // 2],
+        "outcomes": outcomes,
+    }
+
+
+def _bm25(stories: list[Article]):
+    import bm25s
+    import Stemmer
+
+    stemmer = Stemmer.Stemmer("english")
+    ids = [a.id for a in stories]
+    index = bm25s.BM25()
+    index.index(
+        bm25s.tokenize(
+            [f"{a.title}\n{a.text}" for a in stories],
+            stopwords="en",
+            stemmer=stemmer,
+            show_progress=False,
+        ),
+        show_progress=False,
+    )
+
+    def top(query: Article) -> str:
+        tokens = bm25s.tokenize(
+            [f"{query.title}\n{query.text}"], stopwords="en", stemmer=stemmer, show_progress=False
+        )
+        docs, _ = index.retrieve(tokens, k=1, show_progress=False)
+        return ids[docs[0][0]]
+
+    return top
+
+
+def print_check(c: dict) -> None:
+    print(
+        f"\n`check` in a corpus of {c['corpus']:,} stories (sources and distractors of the real "
+        f"set, the rest Reuters 2006-2013); {c['queries']} copies:\n"
+    )
+    print(
+        table(
+            ["measure", "value"],
+            [
+                ["names the true source first", f"{c['named_true']:.3f}"],
+                ["true source is the best candidate (named or not)", f"{c['best_true']:.3f}"],
+                ["bm25s: true source is the top hit", f"{c['bm25_true']:.3f}"],
+                ["answers 'no source in this corpus'", f"{c['no_source']:.3f}"],
+                ["names another story (false source)", f"{c['false_source']:.3f}"],
+                [
+                    "named first, by kind",
+                    ", ".join(f"{k} {v:.2f}" for k, v in c["by_kind"].items()),
+                ],
+                ["check p50", f"{c['p50_ms']:.0f} ms"],
+            ],
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
