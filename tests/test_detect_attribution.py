@@ -335,3 +335,37 @@ def test_an_abbreviated_outlet_is_the_same_speaker() -> None:
     source = "The New York Times said the talks would resume next week in Geneva."
     copy = "The NYT said the talks would resume next week in Geneva."
     assert attributions(copy, source, embed=True) == []
+
+
+def test_an_attribution_of_another_clause_is_not_dropped() -> None:
+    # "several states warned" governs "of acute shortages", which the copy does not say.
+    source = "India posted a record daily rise of 401,993 new coronavirus cases on Saturday as the country opened its vaccination drive to all adults, although several states warned of acute shortages."
+    copy = "India posted a record daily rise of 401,993 new coronavirus cases on Saturday as the country opened its vaccination drive to all adults."
+    assert attributions(copy, source, embed=True) == []
+
+
+def test_a_closing_attribution_dropped_is_dropped() -> None:
+    source = "Shane Warne has died of a suspected heart attack, according to a statement from his management company."
+    copy = "Shane Warne has died of a suspected heart attack."
+    assert [f[:3] for f in attributions(copy, source, embed=True)] == [
+        ("attribution_dropped", "high", "Shane Warne has died of a suspected heart attack.")
+    ]
+
+
+def test_a_copy_cut_before_its_attribution_drops_nothing() -> None:
+    # The copy's page ends mid-sentence, before "scientists said".
+    source = "Records fell again. That is an unusually large jump; until recently, records were exceeded only by hundredths of a degree, scientists said."
+    copy = "Records fell again. That is an unusually large jump; until recently, records were exceeded only by hundr"
+    assert attributions(copy, source, embed=True) == []
+
+
+def test_a_quotation_kept_in_quote_marks_is_still_someones_words() -> None:
+    source = 'Warne was found unresponsive. "Shane was found unresponsive in his villa and could not be revived," it added.'
+    copy = "Warne was found unresponsive. ‘Shane was found unresponsive in his villa and could not be revived."
+    assert attributions(copy, source, embed=True) == []
+
+
+def test_an_abbreviation_in_a_headline_names_the_speaker() -> None:
+    source = "The World Health Organization declared Wednesday that the global coronavirus crisis is now a pandemic."
+    copy = "Coronavirus crisis now a pandemic, WHO declares"
+    assert attributions(copy, source, embed=True) == []

@@ -253,3 +253,46 @@ def test_house_for_home_is_the_same_place() -> None:
     source = "FBI agents searched the senator's home in Washington on Monday."
     copy = "FBI agents searched the senator's house in Washington on Monday."
     assert entities(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "France's Kylian Mbappe scored twice in the final.",
+            "France's Kylian Mbappé scored twice in the final.",
+        ),
+        (
+            "Turkey and Syria were hit by the earthquake.",
+            "Turkiye and Syria were hit by the earthquake.",
+        ),
+        (
+            "U.S. West Texas Intermediate crude was at $71.65 a barrel.",
+            "U.S. WTI crude was at $71.65 a barrel.",
+        ),
+        ("The Federal Reserve raised rates on Wednesday.", "The Fed raised rates on Wednesday."),
+    ],
+)
+def test_accents_local_names_and_short_forms_are_the_same_name(source: str, copy: str) -> None:
+    assert entities(copy, source, embed=True) == []
+
+
+def test_a_demonym_is_not_swapped_for_a_person_or_a_capitalised_noun() -> None:
+    # "the British government" for "Government", a nationality for a person dropped elsewhere.
+    source = "David Cameron has made a dramatic return to Government as Foreign Secretary, the move Mr Sunak made."
+    copy = "David Cameron has made a dramatic return to the British government as foreign secretary, the move made amid pro-Palestinian marches."
+    assert entities(copy, source, embed=True) == []
+
+
+def test_a_word_after_a_datelines_dash_opens_the_sentence() -> None:
+    # "Oil" after "SINGAPORE –" is a common word, not a name COVID could replace.
+    source = "SINGAPORE – Oil prices have tumbled for four straight months since June."
+    copy = "Oil prices have tumbled for four straight months since June, as COVID-19 lockdowns hurt demand."
+    assert entities(copy, source, embed=True) == []
+
+
+def test_nothing_is_judged_past_the_end_of_a_cut_source() -> None:
+    # The source page breaks off mid-sentence: what the copy says after that is unknown.
+    source = "Leaders met in Rome on Monday.\n\nMrs Braverman said she would have more to say about rows over the p"
+    copy = "Leaders met in Rome on Monday.\n\nMrs Braverman said she would have more to say about rows over the policing of pro-Palestinian marches."
+    assert entities(copy, source, embed=True) == []

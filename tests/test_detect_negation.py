@@ -175,3 +175,9 @@ def test_the_passive_voice_keeps_the_negation() -> None:
         "a jury found that the birth defects were not caused by Bendectin",
     )
     assert negations(copy, MERRELL) == []
+
+
+def test_not_pictured_in_a_caption_negates_nothing() -> None:
+    source = "Denmark's players gather as paramedics attend to midfielder Christian Eriksen (not seen) during the match."
+    copy = "Denmark's players gather as paramedics attend to midfielder Christian Eriksen during the match."
+    assert negations(copy, source, embed=True) == []

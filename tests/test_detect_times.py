@@ -156,3 +156,10 @@ def test_another_day_of_the_same_month_is_time_changed() -> None:
     assert times(copy, source, embed=True) == [
         ("time_changed", "medium", "February 3", "February 2, 2021")
     ]
+
+
+def test_a_year_inside_a_name_is_not_a_time() -> None:
+    # Euro 2020 was played in 2021.
+    source = "Christian Eriksen collapsed during the Euro 2021 match between Denmark and Finland."
+    copy = "Christian Eriksen collapsed during the Euro 2020 match between Denmark and Finland."
+    assert times(copy, source, embed=True) == []

@@ -11,6 +11,7 @@ neither a dropped nor a changed attribution (segment/credits.py).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -76,13 +77,17 @@ def attributions(comparison: Comparison) -> Iterator[Finding]:
         copy_speakers = {q.speaker for q in group.copy_items(group.copy.quotes) if q.speaker}
         # "..., according to the Associated Press": the claim is still someone's, not a fact.
         credited = group.copy_items(group.copy.credits)
-        if not copy_attr and not copy_speakers and not credited:
+        if not copy_attr and not copy_speakers and not credited and not _quoted(group):
             # "despite Russia's denials" still says who denies: a claim stays attributed while
             # the copy names its speaker (or an alias: "Moscow" for "Russia") in these
             # sentences or next to them. Precision first: only a speaker gone from the copy
             # counts.
             context = _context(group)
-            gone = [a for a in source_attr if not _still_named(group, a, context)]
+            gone = [
+                a
+                for a in source_attr
+                if _claim_kept(group, a) and not _still_named(group, a, context)
+            ]
             if not gone:
                 continue
             first = gone[0]
@@ -96,6 +101,42 @@ def attributions(comparison: Comparison) -> Iterator[Finding]:
             )
             continue
         yield from _changed(group, source_attr, copy_attr)
+
+
+# Where a clause ends: its claim does not run on past "..., and the U.S. ordered ...".
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|after|before)\s"
+)
+TRAILING_WORDS = 4  # "..., X said on Tuesday.": words after the cue of a closing attribution
+CLAIM_KEPT = 0.5  # share of the claim's content words the copy must state
+
+
+def _claim_kept(group: Group, a: Attribution) -> bool:
+    """Does the copy state the claim this attribution governs? "India posted a record rise,
+    although several states warned of shortages": "several states warned" governs "of
+    shortages", and a copy saying only the record rise drops nothing of theirs. The claim is
+    the clause before a closing attribution ("CLAIM, X said."), else the clause after it ("X
+    said CLAIM", "According to X, CLAIM"); a closing attribution follows a comma or a quote
+    mark. Too short a claim to judge counts as kept."""
+    text = group.source.text
+    sentence = next(s for s in group.source_sentences if s.start <= a.start < s.end)
+    after = max(a.end, a.cue_end)
+    closing = text[sentence.start : a.start].rstrip().endswith((",", "”", '"', "’"))
+    if closing and len(text[after : sentence.end].split()) <= TRAILING_WORDS:
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, a.start)]
+        start, end = (breaks[-1] if breaks else sentence.start), a.start
+    else:
+        m = _CLAUSE_BREAK.search(text, after, sentence.end)
+        start, end = after, m.start() if m else sentence.end
+    claim = {t.stem for t in tokens(text, start, end) if t.lower not in STOPWORDS}
+    if len(claim) < 2:
+        return True
+    return len(claim & group.copy_stems) / len(claim) >= CLAIM_KEPT
+
+
+def _quoted(group: Group) -> bool:
+    """Copy sentences that open with a quote mark keep the claim someone's words."""
+    return all(group.copy.text[s.start] in "“\"‘'«" for s in group.copy_sentences)
 
 
 def _context(group: Group) -> list[Sentence]:

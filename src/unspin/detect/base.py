@@ -36,6 +36,14 @@ class Group:
         return _overlapping(items, self.source_sentences)
 
     @property
+    def cut(self) -> bool:
+        """Does a sentence of the group break off (the page's text ends mid-sentence, or a
+        teaser ends in "…")? What follows the break is unknown, so nothing is judged there."""
+        return any(is_cut(self.copy, s) for s in self.copy_sentences) or any(
+            is_cut(self.source, s) for s in self.source_sentences
+        )
+
+    @property
     def copy_range(self) -> tuple[int, int]:
         return (self.copy_sentences[0].start, self.copy_sentences[-1].end)
 
@@ -79,6 +87,21 @@ class Group:
         return Finding(type, severity, copy_span, self.source_index, source_span, reason)
 
 
+_FINISHED = (".", "!", "?", '"', "”", "’", "'", ")", ":")
+
+
+def is_cut(doc: Doc, sentence: Sentence) -> bool:
+    """A sentence that breaks off: the last of a text of several, without a closing mark
+    (excerpts, pages cut by a paywall), or one ending in an ellipsis (a teaser: "... the
+    minister said…")."""
+    words = doc.text[sentence.start : sentence.end].rstrip()
+    if words.endswith(("…", "...")):
+        return True
+    # A text of one sentence is a claim or a headline, whole without a full stop.
+    last = sentence.end >= len(doc.text.rstrip()) and len(doc.sentences) > 1
+    return last and not words.endswith(_FINISHED)
+
+
 def unshared(a: list[Token], b: list[Token]) -> tuple[list[Token], list[Token]]:
     """The tokens of a and of b outside the runs of stems the two sequences share, in order:
     the words one text put where the other had different ones (or added, or dropped)."""
@@ -110,7 +133,8 @@ class Comparison:
     def groups(self) -> list[Group]:
         """Copy sentences drawn from the same source sentences, in copy order: a one-to-one
         match, a split (several copy sentences, one source sentence) or a merge (the reverse).
-        Keyed by the exact set of source sentences, so a merge never chains distant sentences."""
+        Keyed by the exact set of source sentences, so a merge never chains distant sentences.
+        Groups with a sentence that breaks off (`Group.cut`) are left out."""
         by_sources: dict[tuple[SourceRef, ...], list[int]] = {}
         for match in self.alignment.matches:
             if match.sources:
@@ -128,7 +152,7 @@ class Comparison:
                 )
             )
         groups.sort(key=lambda g: g.copy_sentences[0].start)
-        return groups
+        return [g for g in groups if not g.cut]
 
 
 Detector = Callable[[Comparison], Iterator[Finding]]

@@ -15,13 +15,14 @@ A place named by a common noun changes too: "searched his home" for "searched hi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.model import Doc, Finding, Name
-from unspin.segment.lexicon import outlet_of
+from unspin.segment.lexicon import demonyms, outlet_of
 from unspin.text import stem
 
 # Names that stand for one another in news prose. Hand-written because no package maps
@@ -54,6 +55,7 @@ _ALIASES = [
     {"china", "beijing", "people's republic of china", "chinese"},
     {"eu", "european union", "brussels"},
     {"un", "u.n", "united nations"},
+    {"fed", "federal reserve", "us federal reserve", "u.s. federal reserve"},
     {"nato", "north atlantic treaty organization", "alliance"},
     {"france", "paris", "elysee", "french"},
     {"germany", "berlin", "german", "germans"},
@@ -64,7 +66,7 @@ _ALIASES = [
     {"philippines", "manila", "philippine", "filipino", "filipinos"},
     {"iraq", "baghdad", "iraqi", "iraqis"},
     {"syria", "damascus", "syrian", "syrians"},
-    {"turkey", "ankara", "turkish"},
+    {"turkey", "turkiye", "ankara", "turkish"},
     {"egypt", "cairo", "egyptian", "egyptians"},
     {"saudi arabia", "riyadh", "saudi", "saudis"},
     {"pakistan", "islamabad", "pakistani", "pakistanis"},
@@ -118,8 +120,10 @@ def _key(doc: Doc, name: Name) -> str:
 
 
 def name_key(text: str) -> str:
-    """A name as compared: lower case, one apostrophe, no possessive, no leading "the", no
-    periods in abbreviations, usual variants spelled one way."""
+    """A name as compared: lower case without accents (Mbappé / Mbappe), one apostrophe, no
+    possessive, no leading "the", no periods in abbreviations, usual variants spelled one way."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
     text = " ".join(text.lower().replace("’", "'").split())
     text = _POSSESSIVE.sub("", text)
     text = _INITIAL_PERIOD.sub("", text)
@@ -128,7 +132,14 @@ def name_key(text: str) -> str:
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """ "nyt" abbreviates "new york times", "boe" "bank of england", "ap" "associated press"."""
+    """ "nyt" abbreviates "new york times", "boe" "bank of england", "ap" "associated press",
+    "us wti" "us west texas intermediate" (words both share set aside)."""
+    a, b = short.split(), long.split()
+    while len(a) > 1 and len(b) > 1 and a[0] == b[0]:
+        a, b = a[1:], b[1:]
+    while len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    short, long = " ".join(a), " ".join(b)
     words = long.split()
     if " " in short or len(words) < 2 or not 2 <= len(short) <= 6:
         return False
@@ -199,7 +210,13 @@ _PLACE_NOUNS = [
 _PLACE_KIND = {stem(w): k for k, words in enumerate(_PLACE_NOUNS) for w in words.split()}
 
 
-def _kind_compatible(a: Name, b: Name) -> bool:
+def _kind_compatible(group: Group, a: Name, b: Name) -> bool:
+    """Could one stand where the other stood? A demonym ("Palestinian", "British") only for
+    another: it is not swapped for a person, a place or "Government"."""
+    demonym_a = group.copy.span_text(a) in demonyms()
+    demonym_b = group.source.span_text(b) in demonyms()
+    if demonym_a or demonym_b:
+        return demonym_a and demonym_b
     return a.kind == b.kind or "other" in (a.kind, b.kind)
 
 
@@ -244,7 +261,7 @@ def _group_entities(group: Group) -> Iterator[Finding]:
     added = [(n, k) for n, k in copy_names if not any(same_name(k, sk) for _, sk in source_names)]
     dropped = [(n, k) for n, k in source_names if not any(same_name(k, ck) for _, ck in copy_names)]
     for name, _ in added:
-        counterpart = next((s for s, _ in dropped if _kind_compatible(name, s)), None)
+        counterpart = next((s for s, _ in dropped if _kind_compatible(group, name, s)), None)
         if counterpart is None:
             continue
         dropped = [(s, k) for s, k in dropped if s is not counterpart]

@@ -43,6 +43,23 @@ def _unnegated(text: str, toks: list[Token], stems: set[str]) -> bool:
     return False
 
 
+# "(not pictured)", "(not seen)": a photo caption's aside, not a negated claim.
+_CAPTION_ASIDE = re.compile(r"\(\s*not\s+(?:pictured|seen|shown|visible|in\s+picture)\s*\)", re.I)
+
+
+def _negators(text: str, toks: list[Token]) -> list[int]:
+    asides = (
+        [m.span() for m in _CAPTION_ASIDE.finditer(text, toks[0].start, toks[-1].end + 2)]
+        if toks
+        else []
+    )
+    return [
+        i
+        for i, t in enumerate(toks)
+        if _is_negator(t) and not any(a <= t.start < b for a, b in asides)
+    ]
+
+
 @detector("negation_flipped")
 def negation(comparison: Comparison) -> Iterator[Finding]:
     for group in comparison.groups:
@@ -52,8 +69,8 @@ def negation(comparison: Comparison) -> Iterator[Finding]:
 
 def _negations(group: Group) -> Iterator[Finding]:
     # Count over all words: a spinner may drop the quote marks around a negated phrase.
-    copy_neg = [i for i, t in enumerate(group.copy_tokens) if _is_negator(t)]
-    source_neg = [i for i, t in enumerate(group.source_tokens) if _is_negator(t)]
+    copy_neg = _negators(group.copy.text, group.copy_tokens)
+    source_neg = _negators(group.source.text, group.source_tokens)
     if (len(copy_neg) - len(source_neg)) % 2 == 0:
         return
     # The side with more negations holds the flip; it counts only if what it negates is also

@@ -134,6 +134,18 @@ ORGS = frozenset(
         "Taliban",
     )
 )
+# Common nouns that house styles capitalise on their own ("the Government said", "News",
+# "the State"): alone, they name no one; in a longer name they stay ("Home Office", "State
+# Department").
+CAPITALISED_NOUNS = frozenset(
+    """
+government news state police army navy military court minister ministry president premier
+administration council cabinet opposition budget city county province region republic
+kingdom federation constitution election elections church commission committee agency
+department company group party union capital
+""".split()
+)
+
 # A capitalised run ending with one of these is a place.
 PLACE_WORDS = frozenset(
     """
@@ -163,6 +175,17 @@ perhaps maybe indeed instead rather thus therefore hence moreover furthermore
 nevertheless nonetheless otherwise besides amid amidst following unlike like near
 within without across along around behind beyond toward towards upon via per
 """.split()
+)
+
+
+# A capitalised word right before a bare number or year names a thing the number belongs to
+# ("Boeing 737", "Chapter 11", "Euro 2020"), unless it opens the sentence or is a time word
+# ("Tuesday 12 people", "January 2022").
+NAME_BEFORE = re.compile(
+    r"(?<![.!?:;\n]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An"
+    r"|In|On|At|By|Of|And|Or|But|For|With|About|Some|Over|Nearly|Almost|Only|All)\b)"
+    r"[A-Z][\w&’'-]*\s$"
 )
 
 

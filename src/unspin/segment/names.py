@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from unspin.model import Name, Sentence
 from unspin.segment.lexicon import (
+    CAPITALISED_NOUNS,
     FUNCTION_WORDS,
     MONTHS,
     ORG_WORDS,
@@ -127,7 +128,8 @@ def _words(text: str, s: Sentence, times: list[Span], time_starts: list[int]) ->
         j = start - 1
         while j >= s.start and text[j].isspace():
             j -= 1
-        initial = j < s.start or text[j] in _OPEN_QUOTES
+        # After a dateline's dash ("SINGAPORE – Oil prices ...") a word opens the sentence.
+        initial = j < s.start or text[j] in _OPEN_QUOTES or text[j] in "—–"
         out.append(_W(start, start + len(cut), cut, initial, joined))
     return out
 
@@ -191,8 +193,8 @@ def _names_in_run(
     run: list[_W], headline: bool, seen: set[str], lower: set[str]
 ) -> list[tuple[list[_W], bool]]:
     """The names a run holds, each with whether a title marked it as a person."""
-    while run and (run[0].text.lower() in FUNCTION_WORDS or run[-1].text in _PARTICLES):
-        run = run[1:] if run[0].text.lower() in FUNCTION_WORDS else run[:-1]
+    while run and (_function_word(run[0].text) or run[-1].text in _PARTICLES):
+        run = run[1:] if _function_word(run[0].text) else run[:-1]
     run = [w for w in run if w.text.lower() not in WEEKDAYS]
     if not run:
         return []
@@ -211,7 +213,14 @@ def _names_in_run(
         return [(run[k:], True)]
     if all(w.text.lower() in TITLES for w in run) or len(run[0].text) == 1:
         return []  # "Defense Minister", "I"
+    if len(run) == 1 and run[0].text.lower() in CAPITALISED_NOUNS:
+        return []  # "the Government", "News"
     return [(run, False)]
+
+
+def _function_word(word: str) -> bool:
+    """ "The", "Despite"; not "WHO" or "US", abbreviations spelled like function words."""
+    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
 
 
 def _demonym_apart(run: list[_W]) -> bool:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from unspin.model import Quantity
-from unspin.segment.lexicon import WordIndex
+from unspin.segment.lexicon import NAME_BEFORE, WordIndex
 from unspin.segment.numbers import SCALES, VAGUE_ORDERS, VAGUE_RUN, VALUES, WORD_RUN, word_value
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -84,14 +84,6 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
-# A capitalised word right before a bare number names a thing the number belongs to ("Boeing
-# 737", "Chapter 11"), unless it opens the sentence or is a time word ("Tuesday 12 people").
-_NAMED = re.compile(
-    r"(?<![.!?:;\n]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An"
-    r"|In|On|At|By|Of|And|Or|But|For|With|About|Some|Over|Nearly|Almost|Only|All)\b)"
-    r"[A-Z][\w&’'-]*\s$"
-)
 # "Joe Biden, 79, said": a person's age set off by commas after the name.
 _APPOSED_AGE = re.compile(r"[A-Z][\w’'-]+,\s$")
 _RANK = re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.IGNORECASE)
@@ -216,7 +208,7 @@ def _plain_number(text: str, start: int, end: int) -> bool:
         return False  # "21st", "1990s", "3D"
     if re.match(r"-[A-Z]", text[end : end + 2]):
         return False  # "Form 10-K", "737-MAX"
-    if _NAMED.search(text, max(0, start - 30), start) and not _UNIT.match(text, end):
+    if NAME_BEFORE.search(text, max(0, start - 30), start) and not _UNIT.match(text, end):
         return False  # "Boeing 737", "Article 5", "Section 230", "Apollo 11": part of a name
     return not _RANK.search(text, max(0, start - 8), start)
 
