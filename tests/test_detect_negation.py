@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """negation_flipped: the copy says the opposite of the source.
 
 A negation ("not", "no", "never", "n't") added or dropped on a claim both texts make, or a word
