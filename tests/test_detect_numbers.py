@@ -303,3 +303,17 @@ def test_an_order_of_magnitude_that_holds_the_number_is_the_same() -> None:
     source = "More than 300 people were arrested on Sunday."
     copy = "Hundreds of people were arrested on Sunday."
     assert numbers(copy, source, embed=True) == []
+
+
+def test_another_number_inside_the_same_name_is_number_changed() -> None:
+    source = "The carrier emerged from Chapter 11 bankruptcy protection last year."
+    copy = "The carrier emerged from Chapter 7 bankruptcy protection last year."
+    assert numbers(copy, source, embed=True) == [
+        ("number_changed", "high", "Chapter 7", "Chapter 11")
+    ]
+
+
+def test_a_count_after_a_place_is_a_number() -> None:
+    source = "Riyadh had given London 10 days to halt the inquiry."
+    copy = "Riyadh had given London 4 days to halt the inquiry."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "4", "10")]

@@ -77,3 +77,8 @@ def test_an_outlet_that_is_a_party_to_the_story_is_no_credit(text: str) -> None:
 def test_a_datelines_place_is_not_a_name_of_the_story() -> None:
     doc = segment(Article("WASHINGTON (AP) — President Joe Biden signed the bill on Tuesday."))
     assert [doc.span_text(n) for n in doc.names] == ["Joe Biden"]
+
+
+def test_an_outlets_data_is_a_source_of_figures_not_a_credit() -> None:
+    assert credits("Analysts expected $1.09 a share, according to Reuters Estimates.") == []
+    assert credits("Output fell 2 percent, according to Reuters calculations.") == []

@@ -47,8 +47,20 @@ SPECIFICITY = (
 
 def detect(copy: Doc, sources: Sequence[Doc], alignment: Alignment) -> list[Finding]:
     comparison = Comparison(copy, sources, alignment)
-    findings = {f for d in detectors() for f in d.run(comparison)}
+    findings = {f for d in detectors() for f in d.run(comparison) if _judged(comparison, f)}
     return sorted(_most_specific(findings), key=_position)
+
+
+def _judged(comparison: Comparison, finding: Finding) -> bool:
+    """False for a finding past where a sentence of its group breaks off (`Group.limits`)."""
+    if finding.copy_span is None or finding.source is None:
+        return True
+    start = finding.copy_span[0]
+    return all(
+        g.judged(finding)
+        for g in comparison.groups
+        if g.source_index == finding.source and g.copy_range[0] <= start < g.copy_range[1]
+    )
 
 
 def _rank(finding: Finding) -> int:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
+from unspin.segment.attributions import CUE_RE
 from unspin.text import STOPWORDS, Token, tokens
 
 _VAGUE = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
@@ -82,11 +84,10 @@ def attributions(comparison: Comparison) -> Iterator[Finding]:
             # the copy names its speaker (or an alias: "Moscow" for "Russia") in these
             # sentences or next to them. Precision first: only a speaker gone from the copy
             # counts.
-            context = _context(group)
             gone = [
                 a
                 for a in source_attr
-                if _claim_kept(group, a) and not _still_named(group, a, context)
+                if _claim_kept(group, a) and not _still_named(comparison, group, a)
             ]
             if not gone:
                 continue
@@ -139,48 +140,106 @@ def _quoted(group: Group) -> bool:
     return all(group.copy.text[s.start] in "“\"‘'«" for s in group.copy_sentences)
 
 
-def _context(group: Group) -> list[Sentence]:
-    """The copy sentences where a moved attribution of the group's may stand: its own, the
+def _neighbours(group: Group) -> list[int]:
+    """Indexes of the copy sentences where a moved attribution of the group's may stand: the
     sentence before and after in the same paragraph, the paragraph's first sentence, and the
     previous paragraph's last sentence when it ends with a colon (a lead-in)."""
     sentences = group.copy.sentences
     starts = [s.start for s in sentences]
+    own = {bisect_right(starts, s.start) - 1 for s in group.copy_sentences}
     found: set[int] = set()
-    for s in group.copy_sentences:
-        i = bisect_right(starts, s.start) - 1
-        found.add(i)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph:
-                found.add(j)
+    for i in own:
+        paragraph = sentences[i].paragraph
+        found |= {
+            j
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(sentences) and sentences[j].paragraph == paragraph
+        }
         first = i
-        while first > 0 and sentences[first - 1].paragraph == s.paragraph:
+        while first > 0 and sentences[first - 1].paragraph == paragraph:
             first -= 1
         found.add(first)
         if first > 0 and group.copy.sentence_text(first - 1).rstrip().endswith(":"):
             found.add(first - 1)
-    return [sentences[i] for i in sorted(found)]
+    return sorted(found - own)
 
 
-def _still_named(group: Group, a: Attribution, context: list[Sentence]) -> bool:
-    toks = [t for s in context for t in tokens(group.copy.text, s.start, s.end)]
-    speaker, key = (
-        _speaker_words(group, a, False),
-        _key(group.source, a) if _proper(group.source, a) else "",
-    )
-    if not speaker and a.speaker.lower() in _VAGUE:
-        # "he said": the person named last before it in the source.
+@dataclass(frozen=True)
+class _Speaker:
+    words: frozenset[str]  # stems of the speaker's words
+    key: str  # its name as `entities` compares names, "" if it is no name
+
+    def named_in(self, doc: Doc, sentences: list[Sentence], *, one_word: bool = False) -> bool:
+        """Named there: by most of its words (any one, with `one_word`: "the ministry" for "the
+        Defence Ministry" in the claim's own sentence), or by a name for it ("Reznikov",
+        "Moscow" for "Russia"; "U.S." does not name the U.S. Energy Information Administration)."""
+        stems = {t.stem for s in sentences for t in tokens(doc.text, s.start, s.end)}
+        shared = len(self.words & stems)
+        if shared and (one_word or shared >= len(self.words) / 2):
+            return True
+        names = [n for s in sentences for n in doc.within(doc.names, s.start, s.end)]
+        return bool(self.key) and any(_names(self.key, name_key(doc.span_text(n))) for n in names)
+
+
+def _speaker(group: Group, a: Attribution) -> _Speaker | None:
+    """Who the attribution credits; a source's "he said" credits the person named last before
+    it. None when that cannot be told."""
+    words = frozenset(_speaker_words(group, a, False))
+    key = _key(group.source, a) if _proper(group.source, a) else ""
+    if not words and a.speaker.lower() in _VAGUE:
         person = _antecedent(group.source, a)
         if person is None:
-            return False
+            return None
         name = group.source.span_text(person)
-        speaker = {t.stem for t in tokens(name) if len(t.lower) > 2}
+        words = frozenset(t.stem for t in tokens(name) if len(t.lower) > 2)
         key = name_key(name)
-    if speaker & {t.stem for t in toks}:
-        return True
-    if not key:
+    return _Speaker(words, key)
+
+
+def _still_named(comparison: Comparison, group: Group, a: Attribution) -> bool:
+    """The copy still says who claims it: in the claim's own sentences, or moved next to them. A
+    neighbour counts only if the speaker there is its own addition (its source sentence does
+    not name the speaker): after "…, Hattori said.", a bare "The firm is not in talks." has
+    lost its "he added"."""
+    speaker = _speaker(group, a)
+    if speaker is None:
         return False
-    names = [n for s in context for n in group.copy.within(group.copy.names, s.start, s.end)]
-    return any(same_name(key, name_key(group.copy.span_text(n))) for n in names)
+    if speaker.named_in(group.copy, list(group.copy_sentences), one_word=True):
+        return True
+    sources = comparison.sources
+    for j in _neighbours(group):
+        sentence = group.copy.sentences[j]
+        if not speaker.named_in(group.copy, [sentence]):
+            continue
+        if _lead_in(group.copy, sentence):
+            return True  # "Reznikov said: ..." speaks for what follows the colon
+        # The neighbour's own source sentences (other than this claim's) do not name the
+        # speaker: the name there is the one moved from this claim.
+        theirs = [
+            sources[r.source].sentences[r.sentence]
+            for r in comparison.alignment.matches[j].sources
+            if r.source == group.source_index
+            and sources[r.source].sentences[r.sentence] not in group.source_sentences
+        ]
+        if not speaker.named_in(group.source, theirs):
+            return True
+    return False
+
+
+def _lead_in(doc: Doc, sentence: Sentence) -> bool:
+    """A sentence that introduces what follows: one ending with a colon ("Reznikov addressed
+    lawmakers:") or one whose speech verb a colon follows ("Reznikov said: ...")."""
+    text = doc.span_text(sentence).rstrip()
+    colon = text.find(":")
+    return text.endswith(":") or (colon >= 0 and CUE_RE.search(text, 0, colon) is not None)
+
+
+def _names(speaker: str, name: str) -> bool:
+    """Does this name in the copy name the speaker? "Reznikov" names "Oleksii Reznikov", "Moscow"
+    names "Russia"; "U.S." does not name "U.S. Energy Information Administration"."""
+    words, of = name.split(), speaker.split()
+    part = set(words) < set(of) and len(words) < len(of) / 2
+    return same_name(speaker, name) and not part
 
 
 def _antecedent(doc: Doc, a: Attribution) -> Name | None:

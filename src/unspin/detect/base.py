@@ -35,13 +35,33 @@ class Group:
     def source_items(self, items: Sequence[S]) -> list[S]:
         return _overlapping(items, self.source_sentences)
 
-    @property
-    def cut(self) -> bool:
-        """Does a sentence of the group break off (the page's text ends mid-sentence, or a
-        teaser ends in "…")? What follows the break is unknown, so nothing is judged there."""
-        return any(is_cut(self.copy, s) for s in self.copy_sentences) or any(
-            is_cut(self.source, s) for s in self.source_sentences
+    @cached_property
+    def limits(self) -> tuple[float, float]:
+        """(copy offset, source offset) past which nothing is judged. Where a sentence breaks
+        off (`is_cut`: the page's text ends mid-sentence, a teaser ends in "…"), what the other
+        text says after the words they share last is unknown: a copy may run on past a cut
+        source, a source past a cut copy."""
+        copy_cut = any(is_cut(self.copy, s) for s in self.copy_sentences)
+        source_cut = any(is_cut(self.source, s) for s in self.source_sentences)
+        if not (copy_cut or source_cut):
+            return (float("inf"), float("inf"))
+        a, b = self.copy_tokens, self.source_tokens
+        matcher = SequenceMatcher(None, [t.stem for t in a], [t.stem for t in b], autojunk=False)
+        blocks = matcher.get_matching_blocks()[:-1]
+        last = blocks[-1] if blocks else None
+        copy_limit = a[last.a + last.size - 1].end if last else self.copy_range[0]
+        source_limit = b[last.b + last.size - 1].end if last else self.source_range[0]
+        return (
+            copy_limit if source_cut else float("inf"),
+            source_limit if copy_cut else float("inf"),
         )
+
+    def judged(self, finding: Finding) -> bool:
+        """Does the finding point at words both texts hold (see `limits`)?"""
+        copy_limit, source_limit = self.limits
+        if finding.copy_span is not None and finding.copy_span[0] >= copy_limit:
+            return False
+        return not (finding.source_span is not None and finding.source_span[0] >= source_limit)
 
     @property
     def copy_range(self) -> tuple[int, int]:
@@ -133,8 +153,7 @@ class Comparison:
     def groups(self) -> list[Group]:
         """Copy sentences drawn from the same source sentences, in copy order: a one-to-one
         match, a split (several copy sentences, one source sentence) or a merge (the reverse).
-        Keyed by the exact set of source sentences, so a merge never chains distant sentences.
-        Groups with a sentence that breaks off (`Group.cut`) are left out."""
+        Keyed by the exact set of source sentences, so a merge never chains distant sentences."""
         by_sources: dict[tuple[SourceRef, ...], list[int]] = {}
         for match in self.alignment.matches:
             if match.sources:
@@ -152,7 +171,7 @@ class Comparison:
                 )
             )
         groups.sort(key=lambda g: g.copy_sentences[0].start)
-        return [g for g in groups if not g.cut]
+        return groups
 
 
 Detector = Callable[[Comparison], Iterator[Finding]]

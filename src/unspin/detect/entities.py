@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -260,8 +261,14 @@ def _group_entities(group: Group) -> Iterator[Finding]:
     source_names = _names(group.source, group.source_items(group.source.names))
     added = [(n, k) for n, k in copy_names if not any(same_name(k, sk) for _, sk in source_names)]
     dropped = [(n, k) for n, k in source_names if not any(same_name(k, ck) for _, ck in copy_names)]
+    slots = _replacements(group)
     for name, _ in added:
-        counterpart = next((s for s, _ in dropped if _kind_compatible(group, name, s)), None)
+        candidates = [s for s, _ in dropped if _kind_compatible(group, name, s)]
+        # The name in the place of the copy's: in the run of words the copy replaced; else
+        # the only candidate of the very same kind.
+        counterpart = next((s for s in candidates if _same_slot(slots, name, s)), None)
+        if counterpart is None and len(candidates) == 1 and candidates[0].kind == name.kind:
+            counterpart = candidates[0]
         if counterpart is None:
             continue
         dropped = [(s, k) for s, k in dropped if s is not counterpart]
@@ -273,3 +280,21 @@ def _group_entities(group: Group) -> Iterator[Finding]:
             f"the copy names {quoted(group.copy.span_text(name))} "
             f"where the source names {quoted(group.source.span_text(counterpart))}",
         )
+
+
+Slot = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _replacements(group: Group) -> list[Slot]:
+    """(copy span, source span) of each run of words the copy put in place of other words."""
+    a, b = group.copy_tokens, group.source_tokens
+    matcher = SequenceMatcher(None, [t.stem for t in a], [t.stem for t in b], autojunk=False)
+    return [
+        ((a[i1].start, a[i2 - 1].end), (b[j1].start, b[j2 - 1].end))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op == "replace"
+    ]
+
+
+def _same_slot(slots: list[Slot], name: Name, other: Name) -> bool:
+    return any(c[0] <= name.start < c[1] and s[0] <= other.start < s[1] for c, s in slots)

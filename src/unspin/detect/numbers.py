@@ -8,10 +8,12 @@ as an age the copy adds is ("Biden, 79,").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import VAGUE_SPREAD, Doc, Finding, Quantity
+from unspin.segment.lexicon import names_a_thing
 from unspin.text import STOPWORDS, tokens
 
 # "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number
@@ -60,6 +62,36 @@ def _anywhere(doc: Doc, q: Quantity) -> bool:
 def numbers(comparison: Comparison) -> Iterator[Finding]:
     for group in comparison.groups:
         yield from _group_numbers(group)
+        yield from _named_numbers(group)
+
+
+# A number that is part of a name ("Chapter 11", "Boeing 737", "Article 5") is not a quantity;
+# another number after the same word is still another thing ("Chapter 7" bankruptcy).
+_NAMED_NUMBER = re.compile(r"\b([A-Z][\w&’'-]*)\s(\d+(?:[.,]\d+)*)\b")
+
+
+def _named(doc: Doc, start: int, end: int) -> dict[str, list[re.Match[str]]]:
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in _NAMED_NUMBER.finditer(doc.text, start, end):
+        if names_a_thing(doc.text, m.start(2)):
+            found.setdefault(m[1], []).append(m)
+    return found
+
+
+def _named_numbers(group: Group) -> Iterator[Finding]:
+    copy, source = _named(group.copy, *group.copy_range), _named(group.source, *group.source_range)
+    for word in copy.keys() & source.keys():
+        ours, theirs = {m[2] for m in copy[word]}, {m[2] for m in source[word]}
+        if ours & theirs:
+            continue
+        c, s = copy[word][0], source[word][0]
+        yield group.finding(
+            "number_changed",
+            "high",
+            c.span(),
+            s.span(),
+            f"the copy says {quoted(c[0])} where the source says {quoted(s[0])}",
+        )
 
 
 def _group_numbers(group: Group) -> Iterator[Finding]:

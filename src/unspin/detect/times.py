@@ -35,11 +35,14 @@ def times(comparison: Comparison) -> Iterator[Finding]:
 def _group_times(group: Group) -> Iterator[Finding]:
     copy_times = group.copy_items(group.copy.times)
     source_times = group.source_items(group.source.times)
-    dropped = [t for t in source_times if not any(same_time(t.value, c.value) for c in copy_times)]
+    # A source time the copy keeps, perhaps less precisely, was not replaced.
+    dropped = [
+        t for t in source_times if not any(says_as_much(c.value, t.value) for c in copy_times)
+    ]
     everywhere_in_source = {t.value for t in group.source.times}
     for t in copy_times:
-        if any(same_time(t.value, v) for v in everywhere_in_source):
-            continue
+        if any(says_as_much(t.value, v) for v in everywhere_in_source):
+            continue  # the source's time, or said less precisely, or moved from elsewhere
         counterpart = _counterpart(t, dropped)
         if counterpart is None:
             continue
@@ -58,18 +61,25 @@ _MODIFIER = re.compile(r"^(?:earlier|later|early|late) ")
 _MONTHS = {name: f"{k:02d}" for k, name in enumerate(MONTH_NAMES, 1)}
 
 
-def same_time(a: str, b: str) -> bool:
-    """Two time values name the same time, one perhaps less precisely than the other."""
-    a, b = _MODIFIER.sub("", a), _MODIFIER.sub("", b)
-    if a == b:
+def says_as_much(copy: str, source: str) -> bool:
+    """The copy's time value is the source's, perhaps said less precisely: "February 2" or
+    "February" for "February 2, 2021", "this month" for "earlier this month"."""
+    copy, source = _MODIFIER.sub("", copy), _MODIFIER.sub("", source)
+    if copy == source:
         return True
-    parts_a, parts_b = _date_parts(a), _date_parts(b)
-    if parts_a is None or parts_b is None:
+    parts_c, parts_s = _date_parts(copy), _date_parts(source)
+    if parts_c is None or parts_s is None or not any(parts_c):
         return False
-    # Every part both give agrees: (year, month, day), None where a value does not say.
-    return all(x == y for x, y in zip(parts_a, parts_b, strict=True) if x and y) and any(
-        x and y for x, y in zip(parts_a, parts_b, strict=True)
-    )
+    return all(s == c for c, s in zip(parts_c, parts_s, strict=True) if c)
+
+
+def _conflicts(copy: str, source: str) -> bool:
+    """Some part both values give differs (a more precise copy is not a change: "February 2,
+    2021" where the source says "February 2" may be right)."""
+    parts_c, parts_s = _date_parts(copy), _date_parts(source)
+    if parts_c is None or parts_s is None:
+        return True  # weekdays, clock times, relative phrases: different values differ
+    return any(c and s and c != s for c, s in zip(parts_c, parts_s, strict=True))
 
 
 def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
@@ -87,4 +97,6 @@ def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
 
 def _counterpart(t: TimeExpression, candidates: list[TimeExpression]) -> TimeExpression | None:
     kind = _kind(t.value)
-    return next((c for c in candidates if _kind(c.value) == kind), None)
+    return next(
+        (c for c in candidates if _kind(c.value) == kind and _conflicts(t.value, c.value)), None
+    )

@@ -41,7 +41,8 @@ _REPORTING = [
     re.compile(
         r"\b(?:[Aa]ccording\s+to|[Aa]s\s+reported\s+by|[Rr]eported\s+by|[Cc]iting|[Cc]ited\s+by|"
         rf"[Cc]ourtesy\s+of)\s+{_OUTLET}"
-        r"(?![’']s\s|\s+(?:tally|count|calculations?|analysis|poll|data|survey))"
+        # Not "according to Reuters calculations", "Reuters Estimates", "a Reuters tally".
+        r"(?![’']s\s|\s+(?!(?:on|in|at|and|as|which|that|who|report|reports|news)\b)[A-Za-z])"
     ),
     re.compile(
         rf"{_OUTLET}\s+(?:has\s+|had\s+|first\s+)?(?:reported|reports|said\s+in\s+a\s+report)\b"

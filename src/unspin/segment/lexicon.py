@@ -181,6 +181,17 @@ within without across along around behind beyond toward towards upon via per
 # A capitalised word right before a bare number or year names a thing the number belongs to
 # ("Boeing 737", "Chapter 11", "Euro 2020"), unless it opens the sentence or is a time word
 # ("Tuesday 12 people", "January 2022").
+def names_a_thing(text: str, at: int) -> bool:
+    """Is the number or year at `at` part of a name, after a capitalised word ("Boeing 737",
+    "Chapter 11", "Euro 2020")? Not after a place, a nationality or a person: "gave London 10
+    days", "the Ukrainian 100 tanks" count."""
+    m = NAME_BEFORE.search(text, max(0, at - 30), at)
+    if m is None:
+        return False
+    word = m.group().strip().rstrip("’'s")
+    return word not in places() and word not in demonyms() and word not in given_names()
+
+
 NAME_BEFORE = re.compile(
     r"(?<![.!?:;\n]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An"

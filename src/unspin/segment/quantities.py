@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from unspin.model import Quantity
-from unspin.segment.lexicon import NAME_BEFORE, WordIndex
+from unspin.segment.lexicon import WordIndex, names_a_thing
 from unspin.segment.numbers import SCALES, VAGUE_ORDERS, VAGUE_RUN, VALUES, WORD_RUN, word_value
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -208,7 +208,7 @@ def _plain_number(text: str, start: int, end: int) -> bool:
         return False  # "21st", "1990s", "3D"
     if re.match(r"-[A-Z]", text[end : end + 2]):
         return False  # "Form 10-K", "737-MAX"
-    if NAME_BEFORE.search(text, max(0, start - 30), start) and not _UNIT.match(text, end):
+    if names_a_thing(text, start) and not _UNIT.match(text, end):
         return False  # "Boeing 737", "Article 5", "Section 230", "Apollo 11": part of a name
     return not _RANK.search(text, max(0, start - 8), start)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from unspin.model import TimeExpression
-from unspin.segment.lexicon import MONTH_NAMES, MONTHS, NAME_BEFORE, WEEKDAYS, WordIndex
+from unspin.segment.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS, WordIndex, names_a_thing
 from unspin.segment.numbers import word_value
 
 _MONTH = (
@@ -152,7 +152,7 @@ def _ago(m: re.Match[str]) -> str:
 
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
-    if NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+    if names_a_thing(text, m.start()):
         return False  # "Euro 2020" (played in 2021), "Tokyo 2020", "Vision 2030": names
     before = text[max(0, m.start() - 20) : m.start()]
     return bool(_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(text, m.end()))
