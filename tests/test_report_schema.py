@@ -42,6 +42,7 @@ KEYS = {
         "verbatim_share",
         "paraphrase_share",
         "unsourced_share",
+        "same_fact_share",
         "copied_share",
         "source_coverage",
         "fidelity",

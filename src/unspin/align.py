@@ -18,15 +18,17 @@ on labelled spun copies (docs/alignment.md).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
 
 from unspin.model import Alignment, Doc, SentenceMatch, SourceRef
-from unspin.text import STOPWORDS, tokens
+from unspin.text import STOPWORDS, Token, tokens
 
 
 class Encoder(Protocol):
@@ -52,6 +54,13 @@ class AlignConfig:
     fragment_words: int = 4  # a sentence this short ("Reznikov said.") may join its neighbour
     verbatim_ratio: float = 0.9  # word-sequence similarity above which a match is verbatim
     max_merge: int = 3
+    # Evidence that a matched sentence was made from its source sentence, not written apart
+    # about the same fact (docs/alignment.md, "Derivation"):
+    derived_order: float = 0.35  # share of its content words found in the same order ...
+    derived_sequence: float = 0.2  # ... and share in runs the two whole texts share in order
+    derived_alone: float = 0.6  # an ordered share that is evidence by itself
+    derived_gap: int = 3  # other evidence needs a derived neighbour this many sentences away
+    derived_min_sentences: int = 3  # a shorter copy (a claim) is taken as made from its source
 
 
 DEFAULT = AlignConfig()
@@ -150,6 +159,7 @@ def align(
     matches = _second_pass(matches, score, matcher)
     if second_opinion is not None:
         matches = _second_opinion(matches, score, dice, matcher, second_opinion)
+    matches = derivation(copy, sources, matches, config)
     used = {ref for m in matches for ref in m.sources}
     omitted = tuple(ref for ref in refs if ref not in used)
     return Alignment(tuple(matches), omitted)
@@ -307,3 +317,135 @@ def _copied_share(copy_words: list[str], source_words: list[str]) -> float:
         return 0.0
     matcher = SequenceMatcher(None, copy_words, source_words, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks()) / len(copy_words)
+
+
+# --- derivation: copied, or only the same fact? ----------------------------------------------
+
+
+def derivation(
+    copy: Doc, sources: Sequence[Doc], matches: list[SentenceMatch], config: AlignConfig = DEFAULT
+) -> list[SentenceMatch]:
+    """Keep "paraphrase" for matches with evidence that the copy sentence was made from its
+    source sentence; call the rest "same_fact": two outlets reporting one fact share names,
+    numbers and key words, but not the order of their words across sentences.
+
+    The evidence, measured on content words outside quotation marks (outlets quote the same
+    statements): the share of the copy sentence's words found in the same order in its source
+    sentences (`derived_order`), and the share lying in runs of two or more words that the
+    two whole texts share in the same order (`derived_sequence`: the sequence of facts across
+    neighbouring sentences). Both, with a derived neighbour within `derived_gap` sentences;
+    or an ordered share of `derived_alone` by itself. Verbatim matches are evidence enough."""
+    if len(copy.sentences) < config.derived_min_sentences:
+        return matches  # a claim or a snippet has no sequence to judge: taken as made from it
+    words = [_content(copy, s.start, s.end) for s in copy.sentences]
+    in_sequence = _in_sequence(copy, sources)
+    evidence: dict[int, float] = {}
+    for m in matches:
+        if m.label != "paraphrase":
+            continue
+        theirs = [w for r in m.sources for w in _content(sources[r.source], *_span(sources, r))]
+        ours = words[m.copy_sentence] if len(words[m.copy_sentence]) >= 3 else _all_content(copy, m)
+        order = _ordered_share([t.stem for t in ours], [t.stem for t in theirs])
+        sequence = sum(t.start in in_sequence[m.sources[0].source] for t in ours) / max(
+            len(ours), 1
+        )
+        if order >= config.derived_alone or (
+            order >= config.derived_order and sequence >= config.derived_sequence
+        ):
+            evidence[m.copy_sentence] = order
+    derived = {
+        i
+        for i, order in evidence.items()
+        if order >= config.derived_alone
+        or any(0 < abs(i - j) <= config.derived_gap for j in evidence)
+        or any(
+            0 < abs(m.copy_sentence - i) <= config.derived_gap and m.label == "verbatim"
+            for m in matches
+        )
+    }
+    return [
+        replace(m, label="same_fact")
+        if m.label == "paraphrase" and m.copy_sentence not in derived
+        else m
+        for m in matches
+    ]
+
+
+def _span(sources: Sequence[Doc], ref: SourceRef) -> tuple[int, int]:
+    s = sources[ref.source].sentences[ref.sentence]
+    return s.start, s.end
+
+
+def _content(doc: Doc, start: int, end: int) -> list[Token]:
+    """Content words of doc.text[start:end] outside quotation marks."""
+    quotes = doc.within(doc.quotes, start, end) if doc.quotes else []
+    return [
+        t
+        for t in tokens(doc.text, start, end)
+        if t.lower not in STOPWORDS and not any(q.start <= t.start < q.end for q in quotes)
+    ]
+
+
+def _all_content(doc: Doc, m: SentenceMatch) -> list[Token]:
+    """A sentence that is mostly a quotation is judged on all its content words."""
+    s = doc.sentences[m.copy_sentence]
+    return [t for t in tokens(doc.text, s.start, s.end) if t.lower not in STOPWORDS]
+
+
+def _ordered_share(ours: list[str], theirs: list[str]) -> float:
+    if not ours:
+        return 0.0
+    matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
+    return sum(b.size for b in matcher.get_matching_blocks()) / len(ours)
+
+
+MAX_PLACES = 8  # places in the source a shared word pair is looked for (a common pair: 8)
+
+
+def _in_sequence(copy: Doc, sources: Sequence[Doc]) -> list[set[int]]:
+    """For each source, the start offsets of the copy's content words in the longest chain of
+    word pairs (two content words in a row) that the two texts share in the same order.
+
+    The chain is a longest increasing subsequence over the places each of the copy's pairs
+    stands in the source, found in O(n log n) (patience sorting), so whole articles are
+    compared in near-linear time; difflib over the two texts would be quadratic."""
+    ours = _content(copy, 0, len(copy.text))
+    stems = [t.stem for t in ours]
+    out = []
+    for doc in sources:
+        theirs = [t.stem for t in _content(doc, 0, len(doc.text))]
+        places: dict[tuple[str, str], list[int]] = {}
+        for j, pair in enumerate(pairwise(theirs)):
+            places.setdefault(pair, []).append(j)
+        # (copy place, source place), source places falling within one copy place, so that
+        # a chain takes at most one source place for each copy place.
+        candidates = [
+            (i, j)
+            for i, pair in enumerate(pairwise(stems))
+            for j in reversed(places.get(pair, [])[:MAX_PLACES])
+        ]
+        chain = _longest_increasing(candidates)
+        out.append({ours[k].start for i in chain for k in (i, i + 1)})
+    return out
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[int]:
+    """The copy places of a longest chain of (copy place, source place) pairs increasing in
+    both (pairs come sorted by copy place)."""
+    tails: list[int] = []  # smallest source place ending a chain of each length
+    ends: list[int] = []  # index in pairs of that chain's last pair
+    back = [-1] * len(pairs)
+    for k, (_i, j) in enumerate(pairs):
+        n = bisect_left(tails, j)
+        if n == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[n], ends[n] = j, k
+        back[k] = ends[n - 1] if n else -1
+    chain = []
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        chain.append(pairs[k][0])
+        k = back[k]
+    return chain[::-1]

@@ -166,7 +166,7 @@ def _source_shares(copy: Doc, alignment: Alignment, n: int) -> list[float]:
     total = sum(_length(copy, m.copy_sentence) for m in alignment.matches) or 1
     drawn = [0] * n
     for m in alignment.matches:
-        if m.sources:
+        if m.label in ("verbatim", "paraphrase"):
             drawn[m.sources[0].source] += _length(copy, m.copy_sentence)
     return [d / total for d in drawn]
 
@@ -174,7 +174,7 @@ def _source_shares(copy: Doc, alignment: Alignment, n: int) -> list[float]:
 def summarise(
     copy: Doc, sources: Sequence[Doc], alignment: Alignment, findings: Sequence[Finding]
 ) -> Summary:
-    by_label = {"verbatim": 0, "paraphrase": 0, "unsourced": 0}
+    by_label = {"verbatim": 0, "paraphrase": 0, "same_fact": 0, "unsourced": 0}
     for m in alignment.matches:
         by_label[m.label] += _length(copy, m.copy_sentence)
     total = sum(by_label.values()) or 1
@@ -183,7 +183,8 @@ def summarise(
     counts: dict[str, int] = {}
     for f in findings:
         counts[f.type] = counts.get(f.type, 0) + 1
-    aligned = [copy.sentences[m.copy_sentence] for m in alignment.matches if m.label != "unsourced"]
+    derived = ("verbatim", "paraphrase")
+    aligned = [copy.sentences[m.copy_sentence] for m in alignment.matches if m.label in derived]
     serious = [f.copy_span for f in findings if f.severity != "low" and f.copy_span is not None]
     faithful = [s for s in aligned if not any(a < s.end and s.start < b for a, b in serious)]
     summary = Summary(
@@ -197,6 +198,7 @@ def summarise(
         counts=dict(sorted(counts.items())),
         verdict="",
         credits=copy.credits,
+        same_fact_share=by_label["same_fact"] / total,
     )
     return _with_verdict(summary, findings)
 

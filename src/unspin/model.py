@@ -142,7 +142,9 @@ class Doc:
         return [item for item in items[lo:hi] if item.end <= end]
 
 
-Label = Literal["verbatim", "paraphrase", "unsourced"]
+# verbatim / paraphrase: made from the source (with evidence of it); same_fact: says what a
+# source sentence says, without signs of being made from it; unsourced: no source says it.
+Label = Literal["verbatim", "paraphrase", "same_fact", "unsourced"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +225,7 @@ class Summary:
     counts: dict[str, int]  # findings by type
     verdict: str  # one line
     credits: tuple[Credit, ...] = ()  # where the copy names an outlet as its story's source
+    same_fact_share: float = 0.0  # copy sentences saying what a source says, not made from it
 
 
 @dataclass(frozen=True, slots=True)

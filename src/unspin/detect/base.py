@@ -151,12 +151,13 @@ class Comparison:
 
     @cached_property
     def groups(self) -> list[Group]:
-        """Copy sentences drawn from the same source sentences, in copy order: a one-to-one
+        """Copy sentences made from the same source sentences, in copy order: a one-to-one
         match, a split (several copy sentences, one source sentence) or a merge (the reverse).
         Keyed by the exact set of source sentences, so a merge never chains distant sentences."""
         by_sources: dict[tuple[SourceRef, ...], list[int]] = {}
         for match in self.alignment.matches:
-            if match.sources:
+            # Changes are what a rewrite made: only sentences made from the source have them.
+            if match.label in ("verbatim", "paraphrase"):
                 by_sources.setdefault(match.sources, []).append(match.copy_sentence)
         groups = []
         for refs, copy_ids in by_sources.items():

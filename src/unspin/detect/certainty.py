@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
-from unspin.detect.lexicon import BOOSTERS, ESTABLISHED, HEDGES, SUSPECTED
+from unspin.detect.lexicon import BOOSTERS, DOUBTS, ESTABLISHED, HEDGES, SOFTENERS, SUSPECTED
 from unspin.model import Doc, Finding
 from unspin.text import STOPWORDS, Token
 
@@ -19,11 +19,17 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
         forecast = lexicon is HEDGES and t.lower == "expected" and _next(toks, i) == "to"
         if t.lower not in lexicon and not forecast:
             continue
-        # "May" capitalised mid-sentence is the month.
-        if t.lower == "may" and doc.text[t.start].isupper() and i > 0:
+        # Capitalised mid-sentence, it is a name or a month ("May 4", "Will Smith"), or a
+        # spinner's garble of one ("Could 4" for "May 4").
+        if doc.text[t.start].isupper() and not _opens_sentence(doc.text, t.start):
             continue
         out.append(i)
     return out
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 4) : at].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _next(toks: list[Token], i: int) -> str:
@@ -74,8 +80,12 @@ def _shift(group: Group) -> Finding | None:
     new_boosters = [
         i for i in _cues(group.copy, ct, BOOSTERS) if ct[i].stem not in group.source_stems
     ]
-    added, removed = _unpaired(ct, copy_hedges, st, source_hedges)
-    if len(copy_hedges) < len(source_hedges):
+    added, _ = _unpaired(ct, copy_hedges, st, source_hedges)
+    # A hedge the copy puts in other words is kept: "approximately" for "an estimated", "polls
+    # indicate" for "polls suggest", "may" for "likely".
+    copy_soft = _cues(group.copy, ct, HEDGES | SOFTENERS)
+    _, removed = _unpaired(ct, copy_soft, st, source_hedges)
+    if len(copy_soft) < len(source_hedges):
         for i in removed:
             # The hedged claim must still be in the copy, now without its hedge.
             if new_boosters or _bears_on(st, i) & group.copy_stems:
@@ -90,7 +100,7 @@ def _shift(group: Group) -> Finding | None:
                 )
     if len(copy_hedges) > len(source_hedges):
         for i in added:
-            if _bears_on(ct, i) & group.source_stems:
+            if ct[i].lower in DOUBTS and _bears_on(ct, i) & group.source_stems:
                 return group.finding(
                     "certainty_shifted",
                     "medium",

@@ -15,6 +15,8 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
     for match in comparison.alignment.matches:
         if match.label == "unsourced":
             sentence = copy.sentences[match.copy_sentence]
+            if len(tokens(copy.text, sentence.start, sentence.end)) < MIN_CLAIM_WORDS:
+                continue  # ".", "Preston.": debris of a page, no claim to have added
             yield Finding(
                 "unsourced_sentence",
                 "medium",

@@ -19,11 +19,11 @@ import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.model import Doc, Finding, Name
-from unspin.segment.lexicon import demonyms, outlet_of
+from unspin.segment.lexicon import demonyms, outlet_of, places
 from unspin.text import stem
 
 # Names that stand for one another in news prose. Hand-written because no package maps
@@ -87,6 +87,52 @@ _ALIASES = [
     {"south africa", "pretoria", "south african", "south africans"},
     {"ecuador", "quito", "ecuadorean", "ecuadorian"},
 ]
+# AP style's abbreviations of US states ("Kansas City, Mo.").
+_STATES = {
+    "alabama": "ala",
+    "arizona": "ariz",
+    "arkansas": "ark",
+    "california": "calif",
+    "colorado": "colo",
+    "connecticut": "conn",
+    "delaware": "del",
+    "florida": "fla",
+    "georgia": "ga",
+    "illinois": "ill",
+    "indiana": "ind",
+    "kansas": "kan",
+    "kentucky": "ky",
+    "louisiana": "la",
+    "maryland": "md",
+    "massachusetts": "mass",
+    "michigan": "mich",
+    "minnesota": "minn",
+    "mississippi": "miss",
+    "missouri": "mo",
+    "montana": "mont",
+    "nebraska": "neb",
+    "nevada": "nev",
+    "new hampshire": "nh",
+    "new jersey": "nj",
+    "new mexico": "nm",
+    "new york": "ny",
+    "north carolina": "nc",
+    "north dakota": "nd",
+    "oklahoma": "okla",
+    "oregon": "ore",
+    "pennsylvania": "pa",
+    "rhode island": "ri",
+    "south carolina": "sc",
+    "south dakota": "sd",
+    "tennessee": "tenn",
+    "vermont": "vt",
+    "virginia": "va",
+    "washington state": "wash",
+    "west virginia": "wva",
+    "wisconsin": "wis",
+    "wyoming": "wyo",
+}
+_ALIASES += [{state, short} for state, short in _STATES.items()]
 _ALIAS_OF = {name: i for i, group in enumerate(_ALIASES) for name in group}
 # Words a name may be written with in their place ("the Aussie Open", "the Second World War").
 _WORD_VARIANTS = {
@@ -113,7 +159,7 @@ _VARIANT = re.compile(r"\b(?:" + "|".join(sorted(_WORD_VARIANTS, key=len, revers
 _POSSESSIVE = re.compile(r"'s(?=\s|$)|(?<=s)'(?=\s|$)")  # "Biden's", "the Joneses'"
 _INITIAL_PERIOD = re.compile(r"(?<=\b\w)\.")  # "u.n." -> "un", "c.i.a" -> "cia"
 _FUNCTION = frozenset("of the and for on in at to &".split())
-SAME_NAME = 85  # rapidfuzz ratio at or above which two spellings are one word of a name
+SAME_WORD = 0.86  # Jaro-Winkler similarity at or above which two spellings are one word of a name
 
 
 def _key(doc: Doc, name: Name) -> str:
@@ -151,23 +197,84 @@ def _abbreviates(short: str, long: str) -> bool:
 
 def same_name(a: str, b: str) -> bool:
     """Two name keys stand for one entity: equal, aliases, or spellings of one name."""
-    if a == b:
-        return True
+    if a == b or a.replace(" ", "") == b.replace(" ", ""):
+        return True  # "Amir Abdollahian" / "Amirabdollahian"
     ia, ib = _ALIAS_OF.get(a), _ALIAS_OF.get(b)
     if ia is not None and ib is not None:
         return ia == ib  # both known: Iraq and Iran, North and South Korea, stay apart
     if _abbreviates(a, b) or _abbreviates(b, a):
         return True
+    a, b = _given_names(a), _given_names(b)
     words_a, words_b = set(a.split()), set(b.split())
     if words_a <= words_b or words_b <= words_a:
         return True  # "Xi" / "Xi Jinping", "Gold Fields" / "Gold Fields of South Africa Ltd"
-    if min(len(a), len(b)) <= 4:
-        return False  # short names and acronyms (INA, IRNA) are alike only when equal
+    if min(len(a), len(b)) <= 3:
+        return False  # acronyms (INA, IRNA) are alike only when equal
     # Every distinctive word of the shorter name stands, perhaps spelled otherwise, in the
     # longer: "Zelensky" / "Volodymyr Zelenskyy" are one person; "Volodymyr Zelensky" /
     # "Volodymyr Fesenko" two; "New York Stock Exchange" / "Beijing Stock Exchange" two.
     short, long = sorted((_distinctive(a), _distinctive(b)), key=len)
-    return all(any(fuzz.ratio(w, v) >= SAME_NAME for v in long) for w in short)
+    return all(any(_spelled_alike(w, v) for v in long) for w in short)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """One word of a name spelled two ways: transliterations and a spinner's or a scraper's
+    garbles ("Izium" / "Izyum", "Talanci" / "Talensi", "Bucha" / "Buha", "Wehner" /
+    "Weiner"): the same first letter and close in Jaro-Winkler similarity. Two known places
+    stay apart however alike ("Austria" / "Australia")."""
+    if a == b:
+        return True
+    if a[0] != b[0] or min(len(a), len(b)) < 4:
+        return False
+    if a.capitalize() in places() and b.capitalize() in places():
+        return False
+    return JaroWinkler.similarity(a, b) >= SAME_WORD
+
+
+# Given names people are called by ("Joe Biden" is "Joseph R. Biden Jr.").
+_NICKNAMES = {
+    "joe": "joseph",
+    "bob": "robert",
+    "rob": "robert",
+    "bill": "william",
+    "will": "william",
+    "mike": "michael",
+    "jim": "james",
+    "jimmy": "james",
+    "tom": "thomas",
+    "dick": "richard",
+    "rick": "richard",
+    "dan": "daniel",
+    "dave": "david",
+    "chris": "christopher",
+    "tony": "anthony",
+    "alex": "alexander",
+    "ben": "benjamin",
+    "sam": "samuel",
+    "matt": "matthew",
+    "nick": "nicholas",
+    "steve": "stephen",
+    "liz": "elizabeth",
+    "kate": "katherine",
+    "andy": "andrew",
+    "ed": "edward",
+    "ted": "edward",
+    "greg": "gregory",
+    "jon": "jonathan",
+    "ken": "kenneth",
+    "larry": "lawrence",
+    "pete": "peter",
+    "ron": "ronald",
+    "tim": "timothy",
+    "vlad": "vladimir",
+}
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _given_names(key: str) -> str:
+    """A name with nicknames spelled out and initials and suffixes left out."""
+    words = [_NICKNAMES.get(w, w) for w in key.split() if w not in _SUFFIXES and len(w) > 1]
+    return " ".join(words) or key
 
 
 # Words that many organisations' names share: they do not tell two entities apart.

@@ -17,11 +17,14 @@ NEGATORS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"}
 )
 
+# Verbs that carry a negation: "declined to comment" says what "would not comment" says.
+NEGATIVE_VERBS = _stems("refuse refused refuses decline declined declines fail failed fails")
+
 _OPPOSITES = """rise fall, increase decrease, increase drop, gain lose, win lose, victory defeat,
     higher lower, above below, more less, more fewer, accept reject, approve reject, allow ban,
     allow forbid, support oppose, agree disagree, confirm deny, succeed fail, success failure,
-    strong weak, strengthen weaken, expand shrink, profit loss, surplus deficit, before after,
-    earlier later, open close, legal illegal, guilty innocent, raise lower, buy sell,
+    strong weak, strengthen weaken, expand shrink, profit loss, surplus deficit, open close,
+    legal illegal, guilty innocent, raise lower, buy sell,
     import export, positive negative, best worst, largest smallest, highest lowest,
     maximum minimum, majority minority, ally enemy, acquit convict, include exclude,
     possible impossible, likely unlikely, able unable, lift impose, up down, surge plunge,
@@ -48,6 +51,19 @@ HEDGES = frozenset(
     apparently believed suspected seem seems seemed appear appears appeared suggest suggests
     suggested potential potentially unconfirmed unclear estimated rumored rumoured purportedly
     supposedly presumably""".split()
+)
+# The hedges whose addition casts doubt on a claim: modal verbs and hedging adverbs. An added
+# adjective ("potential losses", "an estimated 1.7 million", "likely candidates") describes
+# rather than doubts, and spinners add them freely.
+DOUBTS = frozenset(
+    """may might could possibly perhaps probably reportedly allegedly apparently purportedly
+    supposedly presumably seemingly""".split()
+)
+# Words that keep a claim hedged in other words: approximations of a figure ("approximately"
+# for "an estimated") and milder verbs of evidence ("polls indicate" for "polls suggest").
+SOFTENERS = frozenset(
+    """approximately about around roughly nearly almost some indicate indicates indicated
+    signal signals signaled signalled""".split()
 )
 BOOSTERS = frozenset(
     """will certainly definitely clearly undoubtedly surely confirmed proven always must certain

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
-from unspin.detect.lexicon import ANTONYMS, NEGATORS
+from unspin.detect.lexicon import ANTONYMS, NEGATIVE_VERBS, NEGATORS
 from unspin.model import Finding
 from unspin.text import STOPWORDS, Token
 
@@ -28,9 +28,12 @@ def _negated_words(toks: list[Token], i: int) -> set[str]:
 
 
 def _unnegated(text: str, toks: list[Token], stems: set[str]) -> bool:
-    """Some word with one of these stems stands outside every negation's scope: the text
-    asserts it ("caused") rather than denies it ("no grounds to believe ... preparing")."""
+    """Every one of these stems stands somewhere outside every negation's scope: the text
+    asserts what was negated ("caused") rather than denies it ("no grounds to believe ...
+    preparing"). All of them: "wasn't part of the research" is not asserted by a copy that
+    only mentions "this research"."""
     negators = [i for i, t in enumerate(toks) if _is_negator(t)]
+    asserted = set()
     for k, t in enumerate(toks):
         if t.stem not in stems:
             continue
@@ -39,8 +42,8 @@ def _unnegated(text: str, toks: list[Token], stems: set[str]) -> bool:
             for i in negators
         )
         if not in_scope:
-            return True
-    return False
+            asserted.add(t.stem)
+    return bool(stems) and asserted == stems
 
 
 # "(not pictured)", "(not seen)": a photo caption's aside, not a negated claim.
@@ -48,6 +51,10 @@ _CAPTION_ASIDE = re.compile(r"\(\s*not\s+(?:pictured|seen|shown|visible|in\s+pic
 
 
 def _negators(text: str, toks: list[Token]) -> list[int]:
+    """Where the tokens negate: "not", "no", "never", "n't" ... and the verbs that say no
+    before "to" ("declined to comment" is "would not comment", "refused to be named" is
+    "asked not to be"; prices that "declined" fell); not "(not pictured)" in a caption, nor
+    "No." of a rank ("world No. 1")."""
     asides = (
         [m.span() for m in _CAPTION_ASIDE.finditer(text, toks[0].start, toks[-1].end + 2)]
         if toks
@@ -56,8 +63,17 @@ def _negators(text: str, toks: list[Token]) -> list[int]:
     return [
         i
         for i, t in enumerate(toks)
-        if _is_negator(t) and not any(a <= t.start < b for a, b in asides)
+        if (_is_negator(t) or (t.stem in NEGATIVE_VERBS and _next(toks, i) == "to"))
+        and not any(a <= t.start < b for a, b in asides)
+        and not _RANK.match(text, t.start)
     ]
+
+
+_RANK = re.compile(r"No\.\s?\d")
+
+
+def _next(toks: list[Token], i: int) -> str:
+    return toks[i + 1].lower if i + 1 < len(toks) else ""
 
 
 @detector("negation_flipped")

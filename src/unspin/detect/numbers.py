@@ -115,8 +115,9 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
         )
     for q in added:
         # Moved from another sentence of the source is not added. An age added ("Biden, 79,",
-        # "the 77-year-old") describes someone; it changes no claim.
-        if not _anywhere(group.source, q):
+        # "the 77-year-old") describes someone; it changes no claim. "One" in words is as
+        # often a pronoun or an idiom ("at one stage", "one of the greatest") as a count.
+        if not _anywhere(group.source, q) and not _one_in_words(group.copy, q):
             yield group.finding(
                 "number_added",
                 "low" if q.unit == "year" or q.vague else "medium",
@@ -125,7 +126,7 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
                 f"the number {quoted(group.copy.span_text(q))} is not in the source",
             )
     for q in dropped:
-        if not _anywhere(group.copy, q):
+        if not _anywhere(group.copy, q) and not _one_in_words(group.source, q):
             yield group.finding(
                 "number_dropped",
                 "low",
@@ -133,6 +134,10 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
                 (q.start, q.end),
                 f"the copy leaves out the number {quoted(group.source.span_text(q))}",
             )
+
+
+def _one_in_words(doc: Doc, q: Quantity) -> bool:
+    return doc.span_text(q).lower() in ("one", "a", "an")
 
 
 def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quantity | None:
@@ -148,6 +153,8 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     context = _context(group.copy, q)
     scored = [(len(context & _context(group.source, c)), c) for c in same_unit]
     best_overlap, best = max(scored, key=lambda pair: pair[0])
-    if best_overlap or (len(same_unit) == 1 and len(candidates) == 1):
+    # Alone on both sides, it is the same number changed; but two ages are two people's.
+    alone = len(same_unit) == 1 and len(candidates) == 1 and q.unit != "year"
+    if best_overlap or alone:
         return best
     return None

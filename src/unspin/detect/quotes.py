@@ -21,6 +21,8 @@ from unspin.text import STOPWORDS, Token, american, tokens
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
 SAME_STATEMENT = 0.5
+SCARE_QUOTE_WORDS = 3
+BLOCK_QUOTE_WORDS = 8  # quoting this many of the source's words in a row is quoting it
 # Quote marks may open or close this many words off the source's and quote the same words.
 MARKS_MOVED_WORDS = 5
 
@@ -33,14 +35,72 @@ _NUMBERS = {
     )
 }
 _PERCENT = {"pct": "percent", "%": "percent"}
+# Contractions spelled out ("We're" / "We are"), and the "that" papers drop or keep at will.
+_CONTRACTIONS = {
+    "we're": "we are",
+    "you're": "you are",
+    "they're": "they are",
+    "i'm": "i am",
+    "it's": "it is",
+    "that's": "that is",
+    "there's": "there is",
+    "he's": "he is",
+    "she's": "she is",
+    "what's": "what is",
+    "let's": "let us",
+    "we've": "we have",
+    "i've": "i have",
+    "they've": "they have",
+    "you've": "you have",
+    "we'll": "we will",
+    "i'll": "i will",
+    "they'll": "they will",
+    "it'll": "it will",
+    "we'd": "we would",
+    "i'd": "i would",
+    "they'd": "they would",
+    "don't": "do not",
+    "doesn't": "does not",
+    "didn't": "did not",
+    "isn't": "is not",
+    "aren't": "are not",
+    "wasn't": "was not",
+    "weren't": "were not",
+    "won't": "will not",
+    "can't": "can not",
+    "cannot": "can not",
+    "couldn't": "could not",
+    "wouldn't": "would not",
+    "shouldn't": "should not",
+    "haven't": "have not",
+    "hasn't": "has not",
+    "hadn't": "had not",
+}
+_DROPPED = frozenset({"that", "the"})
+
+
+def _spelled_out(word: str) -> str:
+    """ "how's" -> "how is", "okay" -> "ok"; "" when there is nothing to spell out."""
+    if word == "okay":
+        return "ok"
+    stem, _, tail = word.partition("'")
+    if tail == "s" and stem in ("how", "who", "what", "where", "when", "why", "here", "there"):
+        return f"{stem} is"
+    return ""
 
 
 def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
-    words as digits."""
+    words as digits, contractions spelled out, without the optional "that"."""
     out: list[tuple[str, int, int]] = []
     for t in tokens(doc.text, start, end):
+        if t.lower in _DROPPED:
+            continue
+        spelled = _CONTRACTIONS.get(t.lower) or _spelled_out(t.lower)
+        if spelled:
+            out += [(w, t.start, t.end) for w in spelled.split()]
+            continue
         parts = t.lower.split("-")
         at = t.start
         for part in parts:
@@ -159,12 +219,22 @@ def _check(
         return
     match, match_words = _same_statement(group, copy_words, local, only_one, words)
     if match is None:
-        if _marks_moved(group, copy_words, group.source_items(group.source.quotes)) is None:
+        moved = _marks_moved(group, copy_words, group.source_items(group.source.quotes))
+        # Quote marks around a few capitalised words the source has too mark a title, a name
+        # or a term ("The Wire", "OPEC+"), not someone's statement.
+        # A long run of the source's words quoted word for word: the source carries them as a
+        # block quote or a statement set off without marks ("It is with great sadness ...").
+        title = _is_title(group.copy.span_text(quote))
+        block = len(copy_words) >= BLOCK_QUOTE_WORDS and _run_in(group.source_tokens, copy_words)
+        if moved is None and not title and not block:
             yield _fabricated(group, quote, copy_words)
         return
+    joined = _joined(group, match, words)  # "..., he said. "...": one quote in the copy
     faithful = (
         _in_order(words.runs(group.copy, quote), match_words)
+        or _in_order(words.runs(group.copy, quote), joined)
         or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
+        or (_cut(group.source, match) and _is_run(match_words, copy_words[: len(match_words)]))
         or _marks_moved(group, copy_words, [match]) is not None
     )
     if not faithful:
@@ -215,6 +285,32 @@ def _same_statement(
         # (unless the copy quotes words the source says unquoted: quote marks moved).
         return local[0], words(group.source, local[0])
     return None, []
+
+
+_TITLE_JOINERS = frozenset("of the and a an in on for to 'n' n".split())
+
+
+def _is_title(text: str) -> bool:
+    """ "The Wire", "OPEC+", "Queen of Rock 'n' Roll": a title, name or term in quote marks."""
+    words = text.strip(" ,.!?").split()
+    capitals = [w for w in words if w.lower() not in _TITLE_JOINERS]
+    return (
+        0 < len(capitals) <= SCARE_QUOTE_WORDS
+        and all(not w[:1].islower() for w in capitals)
+        and not words[0][:1].islower()
+    )
+
+
+def _joined(group: Group, match: Quote, words: _Words) -> list[str]:
+    """The source quote and the ones right after it in the same sentence or the next, read as
+    one: a copy may drop the "he said" between them."""
+    after = [q for q in group.source_items(group.source.quotes) if q.start >= match.end][:2]
+    return words(group.source, match) + [w for q in after for w in words(group.source, q)]
+
+
+def _cut(doc: Doc, quote: Quote) -> bool:
+    """A quote that the source's text breaks off in (its page ends inside it)."""
+    return not quote.closed and quote.end >= len(doc.text.rstrip()) - 1
 
 
 def _fabricated(group: Group, quote: Quote, copy_words: list[str]) -> Finding:

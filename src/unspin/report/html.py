@@ -22,7 +22,7 @@ SCRIPT = files("unspin").joinpath("templates/report.js").read_text("utf-8")
 STYLE = files("unspin").joinpath("templates/report.css").read_text("utf-8")
 
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
-_LABEL_RANK = {"verbatim": 2, "paraphrase": 1}
+_LABEL_RANK = {"verbatim": 3, "paraphrase": 2, "same_fact": 1}
 
 Block = tuple[int, int, str]  # start, end, opening <span ...> tag
 Mark = tuple[int, int, str, str]  # start, end, attributes, id for its first piece
@@ -115,6 +115,7 @@ def _summary(report: Report) -> str:
         ("Reuse", s.reuse_share),
         ("Verbatim", s.verbatim_share),
         ("Paraphrase", s.paraphrase_share),
+        ("Same fact, not copied", s.same_fact_share),
         ("Unsourced", s.unsourced_share),
         ("Source coverage", s.source_coverage),
         ("Fidelity", s.fidelity),
@@ -135,7 +136,7 @@ def _summary(report: Report) -> str:
 def _legend(report: Report) -> str:
     labels = "".join(
         f'<span class="swatch {c}">{c}</span>'
-        for c in ("verbatim", "paraphrase", "unsourced", "omitted")
+        for c in ("verbatim", "paraphrase", "same_fact", "unsourced", "omitted")
     )
     types = sorted({f.type for f in report.findings})
     boxes = "".join(

@@ -137,6 +137,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "verbatim_share": round(s.verbatim_share, 4),
             "paraphrase_share": round(s.paraphrase_share, 4),
             "unsourced_share": round(s.unsourced_share, 4),
+            "same_fact_share": round(s.same_fact_share, 4),
             "copied_share": round(s.copied_share, 4),
             "source_coverage": round(s.source_coverage, 4),
             "fidelity": round(s.fidelity, 4),

@@ -24,7 +24,12 @@ SEVERITY_STYLE = {
     "medium": "bold black on yellow",
     "low": "black on cyan",
 }
-LABEL_STYLE = {"verbatim": "green", "paraphrase": "yellow", "unsourced": "magenta"}
+LABEL_STYLE = {
+    "verbatim": "green",
+    "paraphrase": "yellow",
+    "same_fact": "cyan",
+    "unsourced": "magenta",
+}
 COPY_CHANGE = "bold red underline"
 SOURCE_CHANGE = "bold green underline"
 
@@ -137,6 +142,11 @@ def _summary(report: Report, console: Console) -> None:
             f"{_pct(s.paraphrase_share)})"
         ),
     )
+    if s.same_fact_share:
+        grid.add_row(
+            Text("Same fact"),
+            Text(f"{_pct(s.same_fact_share)} says what a source says, not copied"),
+        )
     grid.add_row(Text("Unsourced"), Text(_pct(s.unsourced_share)))
     grid.add_row(Text("Coverage"), Text(f"{_pct(s.source_coverage)} of the source text used"))
     grid.add_row(

@@ -10,6 +10,8 @@ attributions), names, attributions, and last the quotes' speakers.
 
 from __future__ import annotations
 
+import re
+
 from unspin.model import Article, Doc
 from unspin.segment.attributions import TRIGGERS as CUE_WORDS
 from unspin.segment.attributions import find_attributions
@@ -25,6 +27,12 @@ from unspin.segment.times import find_times
 
 __all__ = ["segment"]
 
+# A market ticker in parentheses: "(NYSE:CVX)", "(Nasdaq: AAPL)", Reuters' "(GE.N)", "<DOW>".
+TICKER = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NSE|BSE|HKEX|OTC|AMEX|Euronext)\s*:\s*[A-Z][A-Z0-9.]*\)"
+    r"|\([A-Z0-9]{1,6}\.[A-Z]{1,3}\)|<[A-Z]{1,6}>"
+)
+
 # The words any finder's pattern can start at (see lexicon.WordIndex).
 _TRIGGERS = CUE_WORDS | NUMBER_WORDS | TIME_WORDS
 
@@ -39,7 +47,9 @@ def segment(article: Article) -> Doc:
     credits, datelines = find_credits(text, paras)
     quantities = find_quantities(text, time_spans, index)
     quotes = find_quotes(text, paras, sents)
-    furniture = datelines + [(c.start, c.end) for c in credits]  # not the story's own names
+    tickers = [m.span() for m in TICKER.finditer(text)]
+    # Not the story's own names: datelines, credits, market tickers.
+    furniture = datelines + [(c.start, c.end) for c in credits] + tickers
     names = find_names(text, sents, sorted(time_spans + furniture))
     attributions = find_attributions(text, sents, quotes, time_spans, index)
     quotes = assign_speakers(text, quotes, attributions, sents, names)

@@ -104,6 +104,12 @@ _DOCUMENT = re.compile(
 )
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _INVERSION_BEFORE = re.compile(r"[,”\"’]\s*$")
+# "added" reports speech before "that", a quote, a colon, a comma, the sentence's end or a
+# time or manner ("he added on Tuesday", "added in a statement"); not before an object.
+_ADDS_SPEECH = re.compile(
+    r"\s*(?:that\b|on\b|in\b|at\b|during\b|later\b|earlier\b|separately\b|without\b"
+    r"|[,:;.“\"‘'—–-]|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +190,8 @@ def _attribution(
         speaker = _verb_speaker(lemma, before, after)
         if lemma == "accuse" and not re.search(r"\bof\b", text[m.end() : s.end]):
             return None
+        if lemma == "add" and not _ADDS_SPEECH.match(text, m.end(), s.end):
+            return None  # "the country has added 74,383 infections": not speech
     if not speaker:
         return None
     end = m.end()
