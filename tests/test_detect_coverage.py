@@ -41,13 +41,15 @@ def test_seed_filler_with_no_source_is_unsourced() -> None:
     assert coverage(copy, AP_STORY, embed=True) == [("unsourced_sentence", "medium", LOCALS, None)]
 
 
-def test_seed_page_boilerplate_is_unsourced() -> None:
-    copy = f"{SEED_STORY}\n{REPLY}\n"
-    assert coverage(copy, AP_STORY, embed=True) == [("unsourced_sentence", "medium", REPLY, None)]
+def test_seed_page_boilerplate_and_headings_add_no_claim() -> None:
+    # "Leave A Reply", a subhead, a summary bullet: page furniture, not an unsourced claim.
+    for line in (REPLY, "Investors Eye Fed Decision", "- Oil prices rise as the storm nears"):
+        copy = f"{SEED_STORY}\n{line}\n"
+        assert coverage(copy, AP_STORY, embed=True) == [], line
 
 
 def test_an_unsourced_finding_names_no_source() -> None:
-    copy = f"{SEED_STORY}\n{REPLY}\n"
+    copy = f"{SEED_STORY}\n\n{LOCALS}\n"
     findings = report(copy, AP_STORY, embed=True).findings
     (finding,) = [f for f in findings if f.type == "unsourced_sentence"]
     assert (finding.source, finding.source_span) == (None, None)

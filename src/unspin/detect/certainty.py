@@ -80,9 +80,9 @@ def _shift(group: Group) -> Finding | None:
     new_boosters = [
         i for i in _cues(group.copy, ct, BOOSTERS) if ct[i].stem not in group.source_stems
     ]
-    added, _ = _unpaired(ct, copy_hedges, st, source_hedges)
-    # A hedge the copy puts in other words is kept: "approximately" for "an estimated", "polls
-    # indicate" for "polls suggest", "may" for "likely".
+    # A hedge put in other words is kept, one way or the other: "approximately" for "an
+    # estimated", "polls indicate" for "polls suggest", "could" for "can" or "threatens".
+    added, _ = _unpaired(ct, copy_hedges, st, _cues(group.source, st, HEDGES | SOFTENERS))
     copy_soft = _cues(group.copy, ct, HEDGES | SOFTENERS)
     _, removed = _unpaired(ct, copy_soft, st, source_hedges)
     if len(copy_soft) < len(source_hedges):

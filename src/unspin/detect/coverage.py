@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, detector, quoted
 from unspin.model import Finding
+from unspin.segment.names import is_heading
 from unspin.text import tokens
 
 
@@ -17,6 +18,8 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
             sentence = copy.sentences[match.copy_sentence]
             if len(tokens(copy.text, sentence.start, sentence.end)) < MIN_CLAIM_WORDS:
                 continue  # ".", "Preston.": debris of a page, no claim to have added
+            if is_heading(copy.text, sentence):
+                continue  # a headline, subhead or summary bullet sums up; it adds no claim
             yield Finding(
                 "unsourced_sentence",
                 "medium",

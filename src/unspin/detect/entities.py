@@ -24,7 +24,6 @@ from rapidfuzz.distance import JaroWinkler
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.model import Doc, Finding, Name
 from unspin.segment.lexicon import demonyms, outlet_of, places
-from unspin.text import stem
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.
@@ -224,7 +223,8 @@ def _spelled_alike(a: str, b: str) -> bool:
     stay apart however alike ("Austria" / "Australia")."""
     if a == b:
         return True
-    if a[0] != b[0] or min(len(a), len(b)) < 4:
+    vowels = a[0] in "aeiou" and b[0] in "aeiou"  # "Ebrahim" / "Ibrahim"
+    if (a[0] != b[0] and not vowels) or min(len(a), len(b)) < 4:
         return False
     if a.capitalize() in places() and b.capitalize() in places():
         return False
@@ -315,7 +315,10 @@ _PLACE_NOUNS = [
     "stadium arena",
     "port harbour harbor",
 ]
-_PLACE_KIND = {stem(w): k for k, words in enumerate(_PLACE_NOUNS) for w in words.split()}
+# As written, not stemmed: "harboured" is no harbour.
+_PLACE_KIND = {
+    form: k for k, words in enumerate(_PLACE_NOUNS) for w in words.split() for form in (w, w + "s")
+}
 
 
 def _kind_compatible(group: Group, a: Name, b: Name) -> bool:
@@ -340,13 +343,13 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
     sentences share, and not said elsewhere in the other's sentences."""
     copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
     copy_places = [
-        t for t in copy_changed if t.stem in _PLACE_KIND and t.stem not in group.source_stems
+        t for t in copy_changed if t.lower in _PLACE_KIND and t.stem not in group.source_stems
     ]
     source_places = [
-        t for t in source_changed if t.stem in _PLACE_KIND and t.stem not in group.copy_stems
+        t for t in source_changed if t.lower in _PLACE_KIND and t.stem not in group.copy_stems
     ]
     for c, s in zip(copy_places, source_places, strict=False):
-        if _PLACE_KIND[c.stem] != _PLACE_KIND[s.stem]:
+        if _PLACE_KIND[c.lower] != _PLACE_KIND[s.lower]:
             yield group.finding(
                 "entity_changed",
                 "medium",
@@ -366,8 +369,17 @@ def _names(doc: Doc, names: list[Name]) -> list[tuple[Name, str]]:
 def _group_entities(group: Group) -> Iterator[Finding]:
     copy_names = _names(group.copy, group.copy_items(group.copy.names))
     source_names = _names(group.source, group.source_items(group.source.names))
-    added = [(n, k) for n, k in copy_names if not any(same_name(k, sk) for _, sk in source_names)]
-    dropped = [(n, k) for n, k in source_names if not any(same_name(k, ck) for _, ck in copy_names)]
+    copy_full, source_full = _full_names(group.copy), _full_names(group.source)
+
+    def one(copy_key: str, source_key: str) -> bool:
+        return any(
+            same_name(a, b)
+            for a in _expand(copy_key, copy_full)
+            for b in _expand(source_key, source_full)
+        )
+
+    added = [(n, k) for n, k in copy_names if not any(one(k, sk) for _, sk in source_names)]
+    dropped = [(n, k) for n, k in source_names if not any(one(ck, k) for _, ck in copy_names)]
     slots = _replacements(group)
     for name, _ in added:
         candidates = [s for s, _ in dropped if _kind_compatible(group, name, s)]
@@ -387,6 +399,18 @@ def _group_entities(group: Group) -> Iterator[Finding]:
             f"the copy names {quoted(group.copy.span_text(name))} "
             f"where the source names {quoted(group.source.span_text(counterpart))}",
         )
+
+
+def _full_names(doc: Doc) -> list[str]:
+    """The keys of the document's names of two or more words."""
+    return [k for k in (_key(doc, n) for n in doc.names) if " " in k]
+
+
+def _expand(key: str, full: list[str]) -> list[str]:
+    """A name and the fuller names its document gives it: "Hunter" and "Biden" are "Hunter
+    Biden" in a story that names him so ("Biden" is also "Joe Biden" if it names him too)."""
+    words = set(key.split())
+    return [key, *(f for f in full if words < set(f.split()))]
 
 
 Slot = tuple[tuple[int, int], tuple[int, int]]

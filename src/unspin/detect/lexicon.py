@@ -63,7 +63,8 @@ DOUBTS = frozenset(
 # for "an estimated") and milder verbs of evidence ("polls indicate" for "polls suggest").
 SOFTENERS = frozenset(
     """approximately about around roughly nearly almost some indicate indicates indicated
-    signal signals signaled signalled""".split()
+    signal signals signaled signalled threat threats threaten threatens threatening
+    threatened risk risks can would should""".split()
 )
 BOOSTERS = frozenset(
     """will certainly definitely clearly undoubtedly surely confirmed proven always must certain

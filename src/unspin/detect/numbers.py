@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import VAGUE_SPREAD, Doc, Finding, Quantity
@@ -19,6 +20,7 @@ from unspin.text import STOPWORDS, tokens
 # "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number
 # marked approximate on either side matches one this close to it (share of the larger).
 ROUNDING = 0.05
+MAX_CHANGE = 10  # with nothing else to pair them by, two numbers this far apart count apart
 
 
 def _same(a: Quantity, b: Quantity) -> bool:
@@ -46,6 +48,18 @@ def _unmatched(ours: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
         else:
             left.remove(twin)
     return out
+
+
+_POINTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _points_as_thousands(doc: Doc, q: Quantity, theirs: list[Quantity]) -> Quantity:
+    """The copy's "63.509" read as 63,509 where the source has 63,509 and not 63.509."""
+    if not _POINTED.fullmatch(doc.span_text(q)):
+        return q
+    grouped = replace(q, value=float(doc.span_text(q).replace(".", "")))
+    mine = any(_same(q, t) for t in theirs)
+    return grouped if not mine and any(_same(grouped, t) for t in theirs) else q
 
 
 def _context(doc: Doc, q: Quantity) -> set[str]:
@@ -97,6 +111,21 @@ def _named_numbers(group: Group) -> Iterator[Finding]:
 def _group_numbers(group: Group) -> Iterator[Finding]:
     copy_q = group.copy_items(group.copy.quantities)
     source_q = group.source_items(group.source.quantities)
+    # A measure given in other units ("7 to 12 miles" for "11.5 to 20 kilometres") or with its
+    # conversion added ("1.6 degrees Celsius (2.89 degrees Fahrenheit)") is not changed.
+    copy_units = {_measure(group.copy, q) for q in copy_q} - {None}
+    source_units = {_measure(group.source, q) for q in source_q} - {None}
+    copy_q = [
+        q
+        for q in copy_q
+        if not _converted(_measure(group.copy, q), source_units, copy_units)
+        and not _conversion(group.copy, q)
+    ]
+    source_q = [
+        q for q in source_q if not _converted(_measure(group.source, q), copy_units, source_units)
+    ]
+    # "63.509" in a page translated from a language that groups thousands with points.
+    copy_q = [_points_as_thousands(group.copy, q, source_q) for q in copy_q]
     added = _unmatched(copy_q, source_q)
     dropped = _unmatched(source_q, copy_q)
     for q in list(added):
@@ -136,6 +165,51 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
             )
 
 
+_UNITS = {
+    "length": "km kms kilometre kilometres kilometer kilometers mile miles metre metres meter "
+    "meters m feet foot ft yard yards inch inches cm centimetres centimeters mm",
+    "temperature": "degree degrees celsius fahrenheit c f",
+    "weight": "kg kgs kilogram kilograms tonne tonnes ton tons lb lbs ounce ounces gram grams",
+    "area": "acre acres hectare hectares sq square",
+    "volume": "litre litres liter liters gallon gallons",
+    "speed": "mph kph km/h",
+}
+_DIMENSION = {unit: d for d, units in _UNITS.items() for unit in units.split()}
+_UNIT_AFTER = re.compile(r"\s*(?:-|\s)?([A-Za-z/]+)")
+
+
+def _measure(doc: Doc, q: Quantity) -> tuple[str, str] | None:
+    """What the number measures and in what unit ("20 kilometres": length, kilometres)."""
+    m = _UNIT_AFTER.match(doc.text, q.end)
+    unit = m.group(1).lower() if m else ""
+    return (_DIMENSION[unit], unit.rstrip("s")) if unit in _DIMENSION else None
+
+
+def _converted(
+    measure: tuple[str, str] | None, theirs: set[tuple[str, str]], ours: set[tuple[str, str]]
+) -> bool:
+    """The other text measures this in another unit, one this text does not use."""
+    return measure is not None and any(
+        d == measure[0] and u != measure[1] and (d, u) not in ours for d, u in theirs
+    )
+
+
+_CONVERSION_BEFORE = re.compile(r"\d[\w\s.%-]{0,30}\(\s*(?:about\s+|some\s+)?$")
+
+
+def _conversion(doc: Doc, q: Quantity) -> bool:
+    """A number in parentheses right after another measure: its conversion."""
+    return _measure(doc, q) is not None and bool(
+        _CONVERSION_BEFORE.search(doc.text, max(0, q.start - 40), q.start)
+    )
+
+
+def _comparable(a: float, b: float) -> bool:
+    """Close enough in size to be one figure changed: 8,500 for 50,000, not 18 for 401,993."""
+    low, high = sorted((abs(a), abs(b)))
+    return low > 0 and high / low <= MAX_CHANGE
+
+
 def _one_in_words(doc: Doc, q: Quantity) -> bool:
     return doc.span_text(q).lower() in ("one", "a", "an")
 
@@ -154,7 +228,12 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     scored = [(len(context & _context(group.source, c)), c) for c in same_unit]
     best_overlap, best = max(scored, key=lambda pair: pair[0])
     # Alone on both sides, it is the same number changed; but two ages are two people's.
-    alone = len(same_unit) == 1 and len(candidates) == 1 and q.unit != "year"
+    alone = (
+        len(same_unit) == 1
+        and len(candidates) == 1
+        and q.unit != "year"
+        and _comparable(q.value, best.value)
+    )
     if best_overlap or alone:
         return best
     return None

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import same_name
 from unspin.model import Doc, Finding, Quote
+from unspin.segment.lexicon import TITLES, demonyms
 from unspin.text import STOPWORDS, Token, american, tokens
 
 # A copy quote and a source quote are the same statement when they share this share of the
@@ -184,8 +185,13 @@ _NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
 
 
 def _surname(name: str) -> str | None:
-    """The last capitalised word of a speaker, or None when the speaker is not a name."""
-    parts = [p for p in name.replace("’s", "").split() if p[:1].isupper()]
+    """The last capitalised word of a speaker, or None when the speaker is not a name: "he",
+    "The Russian president", "a Kremlin spokesman" describe a speaker without naming one."""
+    parts = [
+        p
+        for p in name.replace("’s", "").split()
+        if p[:1].isupper() and p.lower() not in TITLES and p not in demonyms()
+    ]
     last = parts[-1].lower() if parts else ""
     return None if not last or last in _NOT_NAMES else last
 
@@ -225,7 +231,7 @@ def _check(
         # A long run of the source's words quoted word for word: the source carries them as a
         # block quote or a statement set off without marks ("It is with great sadness ...").
         title = _is_title(group.copy.span_text(quote))
-        block = len(copy_words) >= BLOCK_QUOTE_WORDS and _run_in(group.source_tokens, copy_words)
+        block = len(copy_words) >= BLOCK_QUOTE_WORDS and _styled_run(group, copy_words)
         if moved is None and not title and not block:
             yield _fabricated(group, quote, copy_words)
         return
@@ -340,6 +346,12 @@ def _run_in(toks: list[Token], words: list[str]) -> tuple[int, int] | None:
         if lowers[i : i + n] == words:
             return (toks[i].start, toks[i + n - 1].end)
     return None
+
+
+def _styled_run(group: Group, words: list[str]) -> bool:
+    """Do `words` (as `style_free` gives them) stand in a row in the group's source sentences?"""
+    theirs = [w for w, _, _ in style_free(group.source, *group.source_range)]
+    return _is_run(words, theirs)
 
 
 def _named_in_source(group: Group, surname: str) -> bool:

@@ -150,6 +150,17 @@ def _in_time(start: int, times: list[Span], time_starts: list[int]) -> bool:
     return k >= 0 and times[k][0] <= start < times[k][1]
 
 
+def is_heading(text: str, s: Sentence) -> bool:
+    """A headline, subhead or summary bullet: title case, or a short line with no closing
+    punctuation, or a line opening with a bullet ("- Oil prices rise with the election")."""
+    words = text[s.start : s.end].rstrip()
+    if words[:1] in "-–•*" and words[1:2] == " ":
+        return True
+    line_start = s.start == 0 or text[s.start - 1] == "\n"
+    unfinished = not words.endswith((".", "!", "?", '"', "”", "’", ":"))
+    return _is_headline(text, s) or (line_start and unfinished and len(words.split()) <= 15)
+
+
 def _is_headline(text: str, s: Sentence) -> bool:
     """Title case ("Russia’s Invasion of Ukraine Is Not Imminent, Ukraine Insists."; "Latest
     News!"): every longer word that is not a function word capitalised, and four of them or

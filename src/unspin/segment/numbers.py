@@ -32,7 +32,7 @@ WORD_RUN = re.compile(
 # Orders of magnitude in words and their least value ("hundreds" of people: 100 or more).
 VAGUE_ORDERS = {
     "dozens": 12,
-    "scores": 20,
+    "scores": 12,  # "scores of" and "dozens of" are one order
     "hundreds": 100,
     "thousands": 1_000,
     "tens of thousands": 10_000,

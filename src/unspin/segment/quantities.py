@@ -27,7 +27,10 @@ from unspin.model import Quantity
 from unspin.segment.lexicon import WordIndex, names_a_thing
 from unspin.segment.numbers import SCALES, VAGUE_ORDERS, VAGUE_RUN, VALUES, WORD_RUN, word_value
 
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Thousands grouped in threes, or in the Indian way ("2,21,000" is 221,000; "1,50,00,000").
+_DIGITS = re.compile(
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 _SCALE_WORDS = {**SCALES, "mln": 10**6, "bln": 10**9, "bn": 10**9, "m": 10**6, "k": 1_000}
 _SCALE = re.compile(
     r"(?:\s+|-)(thousand|million|billion|trillion|mln|bln|bn)\b|(m|bn|k)\b", re.IGNORECASE
