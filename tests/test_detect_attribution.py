@@ -369,3 +369,9 @@ def test_an_abbreviation_in_a_headline_names_the_speaker() -> None:
     source = "The World Health Organization declared Wednesday that the global coronavirus crisis is now a pandemic."
     copy = "Coronavirus crisis now a pandemic, WHO declares"
     assert attributions(copy, source, embed=True) == []
+
+
+def test_a_figure_stated_without_its_record_keeper_is_not_a_dropped_claim() -> None:
+    source = "India's total cases are now at 15.93 million, according to health ministry data."
+    copy = "India's total cases are now at 15.93 million as India battles a second wave."
+    assert attributions(copy, source, embed=True) == []

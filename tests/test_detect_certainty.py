@@ -221,3 +221,30 @@ def test_more_than_expected_hedges_nothing() -> None:
     source = "Sales rose more than expected in March."
     copy = "Sales rose more than forecast in March."
     assert certainty(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "A firmer U.S. currency can hurt demand for oil from buyers abroad.",
+            "A firmer U.S. currency could hurt demand for oil from buyers abroad.",
+        ),
+        (
+            "Russia has massed an estimated 100,000 troops near Ukraine.",
+            "Russia has massed approximately 100,000 troops near Ukraine.",
+        ),
+        (
+            "A tropical storm threatens production in the Gulf of Mexico.",
+            "A tropical storm could disrupt production in the Gulf of Mexico.",
+        ),
+    ],
+)
+def test_a_hedge_in_other_words_is_kept(source: str, copy: str) -> None:
+    assert certainty(copy, source, embed=True) == []
+
+
+def test_a_capitalised_modal_mid_sentence_is_a_garbled_name_not_a_hedge() -> None:
+    source = "Madrid hope for another famous fightback at the Bernabeu on May 4."
+    copy = "Madrid hope for another famous fightback at the Bernabeu on Could 4."
+    assert certainty(copy, source, embed=True) == []

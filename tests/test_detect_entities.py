@@ -296,3 +296,56 @@ def test_nothing_is_judged_past_the_end_of_a_cut_source() -> None:
     source = "Leaders met in Rome on Monday.\n\nMrs Braverman said she would have more to say about rows over the p"
     copy = "Leaders met in Rome on Monday.\n\nMrs Braverman said she would have more to say about rows over the policing of pro-Palestinian marches."
     assert entities(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # Transliterations and a spinner's or scraper's garbles of one name.
+        (
+            "Russian forces retreated from Izium on Saturday.",
+            "Russian forces retreated from Izyum on Saturday.",
+        ),
+        (
+            "Bodies were found in Bucha after the retreat.",
+            "Bodies were found in Buha after the retreat.",
+        ),
+        (
+            "Iran's president Ebrahim Raisi died in the crash.",
+            "Iran's president Ibrahim Raisi died in the crash.",
+        ),
+        (
+            "Foreign Minister Hossein Amirabdollahian was on board.",
+            "Foreign Minister Hossein Amir Abdollahian was on board.",
+        ),
+        # A nickname, initials and a suffix; an AP state abbreviation.
+        ("President Joseph R. Biden Jr. signed the bill.", "President Joe Biden signed the bill."),
+        (
+            "The shooting happened in Kansas City, Missouri, on Thursday.",
+            "The shooting happened in Kansas City, Mo., on Thursday.",
+        ),
+    ],
+)
+def test_one_name_spelled_two_ways_is_the_same_entity(source: str, copy: str) -> None:
+    assert entities(copy, source, embed=True) == []
+
+
+def test_two_known_places_spelled_alike_stay_apart() -> None:
+    source = "The team flew to Austria on Monday for the final."
+    copy = "The team flew to Australia on Monday for the final."
+    assert entities(copy, source, embed=True) == [
+        ("entity_changed", "high", "Australia", "Austria")
+    ]
+
+
+def test_a_name_the_story_gives_in_full_is_one_person() -> None:
+    # "Hunter" and "Biden" both stand for Hunter Biden, whom both texts name in full.
+    source = "Hunter Biden was convicted on Tuesday.\n\nHunter faces up to 25 years in prison."
+    copy = "Hunter Biden was convicted on Tuesday.\n\nBiden faces up to 25 years in prison."
+    assert entities(copy, source, embed=True) == []
+
+
+def test_a_market_ticker_is_not_a_name() -> None:
+    source = "Chevron Corp. shut in its production in the US Gulf on Monday."
+    copy = "Chevron (NYSE:CVX) shut in its production in the US Gulf on Monday."
+    assert entities(copy, source, embed=True) == []

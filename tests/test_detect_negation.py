@@ -182,3 +182,15 @@ def test_not_pictured_in_a_caption_negates_nothing() -> None:
     source = "Denmark's players gather as paramedics attend to midfielder Christian Eriksen (not seen) during the match."
     copy = "Denmark's players gather as paramedics attend to midfielder Christian Eriksen during the match."
     assert negations(copy, source, embed=True) == []
+
+
+def test_declined_to_is_would_not() -> None:
+    source = "Grayson pleaded not guilty, according to his lawyer, who would not comment further."
+    copy = "Grayson pleaded not guilty, according to his lawyer, who declined to comment further."
+    assert negations(copy, source, embed=True) == []
+
+
+def test_a_rank_is_not_a_negation() -> None:
+    source = "Alcaraz beat Ruud to win his first Grand Slam title and rise to world No. 1."
+    copy = "Alcaraz beat Ruud to win his first Grand Slam title and reach the top of the rankings."
+    assert negations(copy, source, embed=True) == []

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """Numbers: changed, added or dropped between aligned sentences.
 
 number_changed: the copy gives another number for the same thing (high). number_added: a number
@@ -317,3 +318,47 @@ def test_a_count_after_a_place_is_a_number() -> None:
     source = "Riyadh had given London 10 days to halt the inquiry."
     copy = "Riyadh had given London 4 days to halt the inquiry."
     assert numbers(copy, source, embed=True) == [("number_changed", "high", "4", "10")]
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # Another unit, or the conversion added in parentheses.
+        (
+            "The water is believed to be 11.5 kilometres to 20 kilometres down in the crust.",
+            "The water is believed to be 7 to 12 miles down in the crust.",
+        ),
+        (
+            "The European team calculated 1.6 degrees Celsius of warming.",
+            "The European team calculated 1.6 degrees Celsius (2.89 degrees Fahrenheit) of warming.",
+        ),
+        # Digits grouped the Indian way, or with points.
+        (
+            "Microsoft had a total workforce of around 221,000 as of June 30.",
+            "Microsoft had a total workforce of around 2,21,000 as of June 30.",
+        ),
+        (
+            "India's tally of infections rose by 63,509 on Wednesday.",
+            "India's tally of infections rose by 63.509 on Wednesday.",
+        ),
+        # One order of magnitude in two words.
+        (
+            "Dozens of people were killed in the attack.",
+            "Scores of people were killed in the attack.",
+        ),
+    ],
+)
+def test_one_quantity_written_two_ways_is_the_same(source: str, copy: str) -> None:
+    assert numbers(copy, source, embed=True) == []
+
+
+def test_a_changed_unit_of_the_same_measure_is_still_a_change() -> None:
+    source = "The water is believed to be 20 kilometres down in the crust."
+    copy = "The water is believed to be 30 kilometres down in the crust."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "30", "20")]
+
+
+def test_numbers_far_apart_in_size_are_not_one_changed_without_context() -> None:
+    source = "India posted a record daily rise of 401,993 new cases on Saturday."
+    copy = "India opened its vaccination drive to all people over 18 on Saturday."
+    assert [f[0] for f in numbers(copy, source, embed=True)] != ["number_changed"]

@@ -384,3 +384,42 @@ def test_an_ellipsis_that_hides_changed_words_is_still_altered() -> None:
     assert [f[:3] for f in quotes(copy, source, embed=True)] == [
         ("quote_altered", "high", "We are strong enough … to keep nothing under control,")
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # Contractions, "the" and "that" dropped, "okay" and "OK".
+        (
+            '"We are just praying and that\'s all that I can say," she said.',
+            "\"We're just praying and that's all I can say,\" she said.",
+        ),
+        ('"How is mother?" he asked.', '"How\'s the mother?" he asked.'),
+        # Two quotes of the source, joined without the "he said" between them.
+        (
+            '"He just looks completely within himself," Roddick said. "Didn\'t look like it was a big deal."',
+            '"He just looks completely within himself. Didn\'t look like it was a big deal," Roddick said.',
+        ),
+    ],
+)
+def test_the_same_quoted_words_in_other_style_are_not_altered(source: str, copy: str) -> None:
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_a_statement_set_off_without_marks_quoted_word_for_word_is_not_fabricated() -> None:
+    source = "His partner said:\n\nIt is with great sadness that I inform you that Paul has passed away unexpectedly."
+    copy = 'His partner said: "It is with great sadness that I inform you that Paul has passed away unexpectedly."'
+    assert quotes(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize("title", ["The Wire", "OPEC+", "Queen of Rock 'n' Roll"])
+def test_a_title_or_term_in_quote_marks_is_not_fabricated(title: str) -> None:
+    source = "She starred in the series and was praised by the group on Monday."
+    copy = f'She starred in the series "{title}" and was praised by the group on Monday.'
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_a_speaker_described_by_title_names_no_other_speaker() -> None:
+    source = '"We will not retreat," Putin said on Tuesday.'
+    copy = '"We will not retreat," the Russian president said on Tuesday.'
+    assert quotes(copy, source, embed=True) == []

@@ -138,3 +138,10 @@ def test_an_inverted_said_before_a_role_and_a_name_attributes_to_the_name() -> N
     doc = segment(Article(text=text))
     assert [(a.cue, a.speaker) for a in doc.attributions] == [("say", "Volodymyr Fesenko")]
     assert [q.speaker for q in doc.quotes] == ["Volodymyr Fesenko"]
+
+
+def test_added_before_an_object_is_not_speech() -> None:
+    doc = segment(Article("The country has added 74,383 infections in the past day."))
+    assert doc.attributions == ()
+    doc = segment(Article('"We will win," he added on Tuesday.'))
+    assert [(a.speaker, a.cue) for a in doc.attributions] == [("he", "add")]

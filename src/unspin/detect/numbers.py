@@ -175,7 +175,8 @@ _UNITS = {
     "speed": "mph kph km/h",
 }
 _DIMENSION = {unit: d for d, units in _UNITS.items() for unit in units.split()}
-_UNIT_AFTER = re.compile(r"\s*(?:-|\s)?([A-Za-z/]+)")
+# The unit word after a number, or after the range it opens ("7 to 12 miles").
+_UNIT_AFTER = re.compile(r"(?:\s*(?:to|-|–)\s*[\d.,]+)?\s*(?:-|\s)?([A-Za-z/]+)")
 
 
 def _measure(doc: Doc, q: Quantity) -> tuple[str, str] | None:

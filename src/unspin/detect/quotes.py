@@ -235,7 +235,7 @@ def _check(
         if moved is None and not title and not block:
             yield _fabricated(group, quote, copy_words)
         return
-    joined = _joined(group, match, words)  # "..., he said. "...": one quote in the copy
+    joined = _joined(group, local, words)  # "..., he said. "...": one quote in the copy
     faithful = (
         _in_order(words.runs(group.copy, quote), match_words)
         or _in_order(words.runs(group.copy, quote), joined)
@@ -307,11 +307,10 @@ def _is_title(text: str) -> bool:
     )
 
 
-def _joined(group: Group, match: Quote, words: _Words) -> list[str]:
-    """The source quote and the ones right after it in the same sentence or the next, read as
-    one: a copy may drop the "he said" between them."""
-    after = [q for q in group.source_items(group.source.quotes) if q.start >= match.end][:2]
-    return words(group.source, match) + [w for q in after for w in words(group.source, q)]
+def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
+    """The source's quotes in the quote's aligned sentences read as one, in order: a copy may
+    join two of them, dropping the "he said" between."""
+    return [w for q in local for w in words(group.source, q)]
 
 
 def _cut(doc: Doc, quote: Quote) -> bool:
