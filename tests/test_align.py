@@ -5,6 +5,18 @@ from __future__ import annotations
 
 import pytest
 
+from detect_pairs import (
+    AP_ALERT,
+    AP_DENIED,
+    AP_DIPLOMACY,
+    AP_REASSURE,
+    AP_REZNIKOV,
+    SEED_ALERT,
+    SEED_DENIED,
+    SEED_DIPLOMACY,
+    SEED_REASSURE,
+    SEED_REZNIKOV,
+)
 from unspin.align import DEFAULT, align
 from unspin.compare import default_encoders
 from unspin.model import Article, Doc, SourceRef
@@ -141,3 +153,32 @@ def test_no_sources_leaves_every_sentence_unsourced(source: Doc) -> None:
     alignment = align(source, [], None)
     assert {m.label for m in alignment.matches} == {"unsourced"}
     assert alignment.omitted == ()
+
+
+# --- derivation: made from the source, or the same fact reported apart -----------------------
+
+# The AP story of 25 Jan 2022 (tests/detect_pairs.py) and two texts about the same event: the
+# seed page's spin of it, and a report written apart (the team's own words, in the manner of
+# another agency's: the same names and numbers, other sentences).
+AP = "\n\n".join([AP_REASSURE, AP_DENIED, AP_DIPLOMACY, AP_ALERT, AP_REZNIKOV])
+SPUN = "\n\n".join([SEED_REASSURE, SEED_DENIED, SEED_DIPLOMACY, SEED_ALERT, SEED_REZNIKOV])
+APART = "\n\n".join(
+    [
+        "Kyiv played down the threat of an imminent attack on Tuesday as a first shipment of "
+        "U.S. weapons landed in the capital.",
+        "Moscow, which denies any plan to invade, has gathered about 100,000 soldiers on its "
+        "neighbour's borders, Western officials say.",
+        "Washington has placed 8,500 troops on standby, and NATO is sending ships and jets to "
+        "eastern Europe.",
+        "Talks between Russian and Western diplomats last week ended without agreement.",
+        "Ukraine's defence minister Oleksii Reznikov told lawmakers there was no sign yet of "
+        "Russian battle groups ready to cross the border.",
+    ]
+)
+
+
+def test_a_spun_copy_is_paraphrase_and_a_report_written_apart_is_the_same_fact() -> None:
+    source = doc(AP)
+    assert {label for label, refs, _ in pairs(doc(SPUN), source) if refs} == {"paraphrase"}
+    apart = [label for label, refs, _ in pairs(doc(APART), source) if refs]
+    assert apart and set(apart) == {"same_fact"}

@@ -61,6 +61,8 @@ class AlignConfig:
     derived_alone: float = 0.6  # an ordered share that is evidence by itself
     derived_gap: int = 3  # other evidence needs a derived neighbour this many sentences away
     derived_min_sentences: int = 3  # a shorter copy (a claim) is taken as made from its source
+    derived_between: float = 0.2  # ordered share of a loose rewrite between derived neighbours
+    derived_step: int = 2  # ... each this close in both texts
 
 
 DEFAULT = AlignConfig()
@@ -340,12 +342,14 @@ def derivation(
     words = [_content(copy, s.start, s.end) for s in copy.sentences]
     in_sequence = _in_sequence(copy, sources)
     evidence: dict[int, float] = {}
+    orders: dict[int, float] = {}
     for m in matches:
         if m.label != "paraphrase":
             continue
         theirs = [w for r in m.sources for w in _content(sources[r.source], *_span(sources, r))]
         ours = words[m.copy_sentence] if len(words[m.copy_sentence]) >= 3 else _all_content(copy, m)
         order = _ordered_share([t.stem for t in ours], [t.stem for t in theirs])
+        orders[m.copy_sentence] = order
         sequence = sum(t.start in in_sequence[m.sources[0].source] for t in ours) / max(
             len(ours), 1
         )
@@ -353,22 +357,59 @@ def derivation(
             order >= config.derived_order and sequence >= config.derived_sequence
         ):
             evidence[m.copy_sentence] = order
-    derived = {
+    verbatim = {m.copy_sentence for m in matches if m.label == "verbatim"}
+    derived = verbatim | {
         i
         for i, order in evidence.items()
         if order >= config.derived_alone
-        or any(0 < abs(i - j) <= config.derived_gap for j in evidence)
-        or any(
-            0 < abs(m.copy_sentence - i) <= config.derived_gap and m.label == "verbatim"
-            for m in matches
-        )
+        or any(0 < abs(i - j) <= config.derived_gap for j in evidence.keys() | verbatim)
     }
+    derived |= _between(matches, derived, orders, config)
     return [
         replace(m, label="same_fact")
         if m.label == "paraphrase" and m.copy_sentence not in derived
         else m
         for m in matches
     ]
+
+
+def _between(
+    matches: list[SentenceMatch], derived: set[int], orders: dict[int, float], config: AlignConfig
+) -> set[int]:
+    """Rewrites too loose to show by their words, made from the source sentences that fall
+    between those of their derived neighbours: the copy follows the source's run of facts
+    ("Diplomatic efforts have been fruitless" between the two sentences around AP's "Several
+    rounds of high stakes diplomacy have failed"). Each needs some words in order
+    (`derived_between`) and, on each side, a derived neighbour within `derived_step` sentences
+    in both texts, in the same order; or no sentence made from a source on that side."""
+    by_sentence = {m.copy_sentence: m for m in matches}
+    found = set()
+    for i, order in orders.items():
+        if i in derived or order < config.derived_between:
+            continue
+        sides = [_side(i, step, by_sentence, derived, config) for step in (-1, 1)]
+        if "apart" not in sides and "follows" in sides:
+            found.add(i)
+    return found
+
+
+def _side(
+    i: int, step: int, by_sentence: dict[int, SentenceMatch], derived: set[int], config: AlignConfig
+) -> str:
+    """ "follows": the nearest derived sentence on that side continues i's source in order;
+    "edge": nothing made from a source lies on that side; "apart" otherwise."""
+    ref = by_sentence[i].sources[0]
+    for k in range(1, config.derived_step + 1):
+        j = i + step * k
+        if j in derived:
+            theirs = by_sentence[j].sources[0]
+            gap = (theirs.sentence - ref.sentence) * step
+            same = theirs.source == ref.source and 0 <= gap <= config.derived_step
+            return "follows" if same else "apart"
+    made = any(
+        (j - i) * step > 0 and m.label != "unsourced" and m.sources for j, m in by_sentence.items()
+    )
+    return "apart" if made else "edge"
 
 
 def _span(sources: Sequence[Doc], ref: SourceRef) -> tuple[int, int]:
