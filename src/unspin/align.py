@@ -346,8 +346,11 @@ def derivation(
     for m in matches:
         if m.label != "paraphrase":
             continue
-        theirs = [w for r in m.sources for w in _content(sources[r.source], *_span(sources, r))]
-        ours = words[m.copy_sentence] if len(words[m.copy_sentence]) >= 3 else _all_content(copy, m)
+        # A sentence that is mostly a quotation is judged on all its words, on both sides.
+        quoted = len(words[m.copy_sentence]) < 3
+        content = _all_content if quoted else _content
+        ours = content(copy, *_span_of(copy, m.copy_sentence))
+        theirs = [w for r in m.sources for w in content(sources[r.source], *_span(sources, r))]
         order = _ordered_share([t.stem for t in ours], [t.stem for t in theirs])
         orders[m.copy_sentence] = order
         sequence = sum(t.start in in_sequence[m.sources[0].source] for t in ours) / max(
@@ -427,10 +430,13 @@ def _content(doc: Doc, start: int, end: int) -> list[Token]:
     ]
 
 
-def _all_content(doc: Doc, m: SentenceMatch) -> list[Token]:
-    """A sentence that is mostly a quotation is judged on all its content words."""
-    s = doc.sentences[m.copy_sentence]
-    return [t for t in tokens(doc.text, s.start, s.end) if t.lower not in STOPWORDS]
+def _all_content(doc: Doc, start: int, end: int) -> list[Token]:
+    """Content words of doc.text[start:end], quoted or not."""
+    return [t for t in tokens(doc.text, start, end) if t.lower not in STOPWORDS]
+
+
+def _span_of(doc: Doc, i: int) -> tuple[int, int]:
+    return doc.sentences[i].start, doc.sentences[i].end
 
 
 def _ordered_share(ours: list[str], theirs: list[str]) -> float:

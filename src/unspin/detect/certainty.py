@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
-from unspin.detect.lexicon import BOOSTERS, DOUBTS, ESTABLISHED, HEDGES, SOFTENERS, SUSPECTED
+from unspin.detect.lexicon import (
+    APPROXIMATIONS,
+    BOOSTERS,
+    DOUBTS,
+    ESTABLISHED,
+    HEDGES,
+    MODALS,
+    SOFTENERS,
+    SUSPECTED,
+)
 from unspin.model import Doc, Finding
 from unspin.text import STOPWORDS, Token
 
@@ -16,7 +25,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
     out = []
     for i, t in enumerate(toks):
         # "is expected to pass" hedges; "more than expected" does not.
-        forecast = lexicon is HEDGES and t.lower == "expected" and _next(toks, i) == "to"
+        forecast = lexicon >= HEDGES and t.lower == "expected" and _next(toks, i) == "to"
         if t.lower not in lexicon and not forecast:
             continue
         # Capitalised mid-sentence, it is a name or a month ("May 4", "Will Smith"), or a
@@ -25,6 +34,15 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
             continue
         out.append(i)
     return out
+
+
+def _approximations(toks: list[Token]) -> list[int]:
+    """ "about", "nearly" ... before a number: a figure's hedge in other words."""
+    return [
+        i
+        for i, t in enumerate(toks[:-1])
+        if t.lower in APPROXIMATIONS and toks[i + 1].lower[:1].isdigit()
+    ]
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -82,10 +100,10 @@ def _shift(group: Group) -> Finding | None:
     ]
     # A hedge put in other words is kept, one way or the other: "approximately" for "an
     # estimated", "polls indicate" for "polls suggest", "could" for "can" or "threatens".
-    added, _ = _unpaired(ct, copy_hedges, st, _cues(group.source, st, HEDGES | SOFTENERS))
-    copy_soft = _cues(group.copy, ct, HEDGES | SOFTENERS)
+    added, _ = _unpaired(ct, copy_hedges, st, _cues(group.source, st, HEDGES | SOFTENERS | MODALS))
+    copy_soft = _cues(group.copy, ct, HEDGES | SOFTENERS) + _approximations(ct)
     _, removed = _unpaired(ct, copy_soft, st, source_hedges)
-    if len(copy_soft) < len(source_hedges):
+    if removed:
         for i in removed:
             # The hedged claim must still be in the copy, now without its hedge.
             if new_boosters or _bears_on(st, i) & group.copy_stems:

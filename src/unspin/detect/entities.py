@@ -402,8 +402,9 @@ def _group_entities(group: Group) -> Iterator[Finding]:
 
 
 def _full_names(doc: Doc) -> list[str]:
-    """The keys of the document's names of two or more words."""
-    return [k for k in (_key(doc, n) for n in doc.names) if " " in k]
+    """The keys of the document's people named in two or three words."""
+    keys = (_key(doc, n) for n in doc.names if n.kind == "person")
+    return [k for k in keys if 2 <= len(k.split()) <= 3]
 
 
 def _expand(key: str, full: list[str]) -> list[str]:

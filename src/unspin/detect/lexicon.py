@@ -62,10 +62,14 @@ DOUBTS = frozenset(
 # Words that keep a claim hedged in other words: approximations of a figure ("approximately"
 # for "an estimated") and milder verbs of evidence ("polls indicate" for "polls suggest").
 SOFTENERS = frozenset(
-    """approximately about around roughly nearly almost some indicate indicates indicated
-    signal signals signaled signalled threat threats threaten threatens threatening
-    threatened risk risks can would should""".split()
+    """indicate indicates indicated signal signals signaled signalled threat threats threaten
+    threatens threatening threatened risk risks""".split()
 )
+# Approximations keep a figure's hedge ("approximately 100,000" for "an estimated 100,000")
+# when a number follows them.
+APPROXIMATIONS = frozenset("approximately about around roughly nearly almost some".split())
+# Modals that say about as much as "could": "could hurt" for "can hurt" adds no doubt.
+MODALS = frozenset("can would should".split())
 BOOSTERS = frozenset(
     """will certainly definitely clearly undoubtedly surely confirmed proven always must certain
     sure inevitable inevitably guaranteed obviously indeed""".split()

@@ -21,21 +21,22 @@ def _is_negator(token: Token) -> bool:
     return token.lower in NEGATORS or token.lower.endswith("n't")
 
 
-def _negated_words(toks: list[Token], i: int) -> set[str]:
-    """Content stems the negation at i bears on: the next few words ("not" -> "imminent")."""
+def _negated_words(toks: list[Token], i: int) -> list[str]:
+    """Content stems the negation at i bears on: the next few words ("not" -> "imminent"),
+    nearest first."""
     after = [t.stem for t in toks[i + 1 : i + 5] if t.lower not in STOPWORDS and not _is_negator(t)]
-    return set(after[:2])
+    return after[:2]
 
 
-def _unnegated(text: str, toks: list[Token], stems: set[str]) -> bool:
-    """Every one of these stems stands somewhere outside every negation's scope: the text
-    asserts what was negated ("caused") rather than denies it ("no grounds to believe ...
-    preparing"). All of them: "wasn't part of the research" is not asserted by a copy that
-    only mentions "this research"."""
+def _unnegated(text: str, toks: list[Token], negated: list[str]) -> bool:
+    """The first of these stems (the word the negation bears on) stands somewhere outside every
+    negation's scope: the text asserts what was negated ("was enough") rather than denies it
+    ("no grounds to believe ... preparing"). The first: "wasn't part of the research" is not
+    asserted by a copy that only mentions "this research"."""
     negators = [i for i, t in enumerate(toks) if _is_negator(t)]
     asserted = set()
     for k, t in enumerate(toks):
-        if t.stem not in stems:
+        if t.stem not in negated:
             continue
         in_scope = any(
             0 < k - i <= SCOPE and not _CLAUSE_BREAK.search(text, toks[i].end, t.start)
@@ -43,7 +44,7 @@ def _unnegated(text: str, toks: list[Token], stems: set[str]) -> bool:
         )
         if not in_scope:
             asserted.add(t.stem)
-    return bool(stems) and asserted == stems
+    return bool(negated) and negated[0] in asserted
 
 
 # "(not pictured)", "(not seen)": a photo caption's aside, not a negated claim.

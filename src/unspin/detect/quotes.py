@@ -23,7 +23,8 @@ from unspin.text import STOPWORDS, Token, american, tokens
 # copy quote's content words (or when they are the only quote on each side of a group).
 SAME_STATEMENT = 0.5
 SCARE_QUOTE_WORDS = 3
-BLOCK_QUOTE_WORDS = 8  # quoting this many of the source's words in a row is quoting it
+BLOCK_QUOTE_WORDS = 8  # a statement the source sets off without marks: this many words or more
+SET_OFF_SHARE = 0.9  # ... and this share of a source sentence
 # Quote marks may open or close this many words off the source's and quote the same words.
 MARKS_MOVED_WORDS = 5
 
@@ -228,10 +229,10 @@ def _check(
         moved = _marks_moved(group, copy_words, group.source_items(group.source.quotes))
         # Quote marks around a few capitalised words the source has too mark a title, a name
         # or a term ("The Wire", "OPEC+"), not someone's statement.
-        # A long run of the source's words quoted word for word: the source carries them as a
-        # block quote or a statement set off without marks ("It is with great sadness ...").
+        # A whole sentence of the source quoted word for word: the source sets the statement
+        # off as a block quote, without marks ("It is with great sadness ...").
         title = _is_title(group.copy.span_text(quote))
-        block = len(copy_words) >= BLOCK_QUOTE_WORDS and _styled_run(group, copy_words)
+        block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
         if moved is None and not title and not block:
             yield _fabricated(group, quote, copy_words)
         return
@@ -347,10 +348,17 @@ def _run_in(toks: list[Token], words: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _styled_run(group: Group, words: list[str]) -> bool:
-    """Do `words` (as `style_free` gives them) stand in a row in the group's source sentences?"""
-    theirs = [w for w, _, _ in style_free(group.source, *group.source_range)]
-    return _is_run(words, theirs)
+def _set_off(group: Group, words: list[str]) -> bool:
+    """Are `words` (as `style_free` gives them) a whole sentence of the source, from its first
+    word, a statement it sets off without quote marks? Quoting part of a sentence ("It said on
+    October 2 that ...") is quoting the reporter."""
+    for sentence in group.source_sentences:
+        if group.source.within(group.source.attributions, sentence.start, sentence.end):
+            continue  # "..., Johnson said.": the reporter's sentence, not a set-off statement
+        theirs = [w for w, _, _ in style_free(group.source, sentence.start, sentence.end)]
+        if theirs[: len(words)] == words and len(words) >= SET_OFF_SHARE * len(theirs):
+            return True
+    return False
 
 
 def _named_in_source(group: Group, surname: str) -> bool:
