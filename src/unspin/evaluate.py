@@ -195,8 +195,15 @@ def _score(result: Evaluation, case: dict, report: Report, ids: Sequence[str]) -
             (gold["reuse_level"], reuse_level(report.summary), report.summary.copied_share)
         )
     if "task" in gold:
-        best = max(report.sources, key=lambda s: s.share)
-        found = best.id.removeprefix("orig_task") if best.share > 0 else "none"
+        # Which source it draws on: most made from it, else most saying the same facts (a
+        # heavy rewrite may show no sign of copying, yet follows one source).
+        same = [0] * len(report.sources)
+        for m in report.alignment.matches:
+            if m.label == "same_fact":
+                same[m.sources[0].source] += 1
+        k = max(range(len(report.sources)), key=lambda k: (report.sources[k].share, same[k]))
+        best = report.sources[k]
+        found = best.id.removeprefix("orig_task") if best.share or same[k] else "none"
         result.attribution.append((gold.get("reuse_level", ""), gold["task"], found))
     if "consistent" in gold:
         serious = [
