@@ -349,3 +349,24 @@ def test_a_market_ticker_is_not_a_name() -> None:
     source = "Chevron Corp. shut in its production in the US Gulf on Monday."
     copy = "Chevron (NYSE:CVX) shut in its production in the US Gulf on Monday."
     assert entities(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "Michael Wehner of the Lawrence Berkeley National Lab was not part of the study.",
+            "Michael Wehner of the Lawrence Berkeley National Laboratory was not part of the study.",
+        ),
+        (
+            "Analyst Yeap Jun Rong said traders would wait for the vote.",
+            "Analyst Ye said traders would wait for the vote.",
+        ),
+        (
+            "Manhattan District Attorney Alvin Bragg announced the charges on Tuesday.",
+            "The District Attorney announced the charges on Tuesday.",
+        ),
+    ],
+)
+def test_a_shortened_word_a_scrap_or_a_title_is_no_other_entity(source: str, copy: str) -> None:
+    assert entities(copy, source, embed=True) == []

@@ -145,3 +145,8 @@ def test_added_before_an_object_is_not_speech() -> None:
     assert doc.attributions == ()
     doc = segment(Article('"We will win," he added on Tuesday.'))
     assert [(a.speaker, a.cue) for a in doc.attributions] == [("he", "add")]
+
+
+def test_the_accused_is_not_who_accuses() -> None:
+    doc = segment(Article("The man accused of killing the executive was indicted on Tuesday."))
+    assert doc.attributions == ()

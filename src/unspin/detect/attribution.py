@@ -74,7 +74,8 @@ def _not_credits(doc: Doc, items: list[Attribution]) -> list[Attribution]:
 # figure plainly misinforms no one about who says so.
 _DATA = re.compile(
     r"\b(?:data|figures|statistics|stats|tally|tallies|count|records|estimates?|survey|poll|"
-    r"census|filings?|website|agency|media|news|newspaper|outlets?|reports?)\b",
+    r"census|filings?|website|agency|media|news|newspaper|outlets?|reports?|documents?|"
+    r"court|papers)\b",
     re.IGNORECASE,
 )
 

@@ -153,6 +153,16 @@ _WORD_VARIANTS = {
     "ww2": "world war ii",
     "wwi": "world war i",
     "wwii": "world war ii",
+    # Words of names written short.
+    "lab": "laboratory",
+    "labs": "laboratories",
+    "dept": "department",
+    "univ": "university",
+    "govt": "government",
+    "intl": "international",
+    "natl": "national",
+    "assn": "association",
+    "corp": "corporation",
 }
 _VARIANT = re.compile(r"\b(?:" + "|".join(sorted(_WORD_VARIANTS, key=len, reverse=True)) + r")\b")
 _POSSESSIVE = re.compile(r"'s(?=\s|$)|(?<=s)'(?=\s|$)")  # "Biden's", "the Joneses'"
@@ -361,9 +371,14 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
 
 
 def _names(doc: Doc, names: list[Name]) -> list[tuple[Name, str]]:
-    """The names with their keys, less news outlets (credits, not parties to the story)."""
+    """The names with their keys, less news outlets (credits, not parties to the story) and
+    scraps of two letters that are not abbreviations ("Ye" of a name cut short)."""
     keyed = [(n, _key(doc, n)) for n in names]
-    return [(n, k) for n, k in keyed if k not in outlet_of()]
+    return [
+        (n, k)
+        for n, k in keyed
+        if k not in outlet_of() and (len(k) > 2 or doc.span_text(n).isupper())
+    ]
 
 
 def _group_entities(group: Group) -> Iterator[Finding]:

@@ -190,6 +190,8 @@ def _attribution(
         speaker = _verb_speaker(lemma, before, after)
         if lemma == "accuse" and not re.search(r"\bof\b", text[m.end() : s.end]):
             return None
+        if lemma == "accuse" and re.match(r"\s+of\b", text[m.end() : s.end]):
+            return None  # "the man accused of killing ...": who is accused, not who accuses
         if lemma == "add" and not _ADDS_SPEECH.match(text, m.end(), s.end):
             return None  # "the country has added 74,383 infections": not speech
     if not speaker:

@@ -62,7 +62,7 @@ captain commander lieutenant sergeant major marshal king queen prince princess p
 sheikh emir ayatollah judge justice chairman chairwoman chair spokesman spokeswoman
 spokesperson director chief executive ceo envoy foreign defense defence interior
 finance economy economic trade health energy justice state treasury home agriculture
-attorney speaker leader commissioner inspector detective officer coach analyst
+attorney district speaker leader commissioner inspector detective officer coach analyst
 """.split()
 )
 TITLE_HEADS = frozenset(
