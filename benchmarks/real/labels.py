@@ -16,30 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from collect import HERE, PAIRS, cache, read_jsonl, text_path
 
+from unspin.detect import finding_types
 from unspin.model import Article
 from unspin.segment import segment
 
 LABELS = HERE / "labels"
-FINDING_TYPES = (
-    "quote_altered",
-    "quote_fabricated",
-    "quote_misattributed",
-    "attribution_dropped",
-    "attribution_changed",
-    "number_changed",
-    "number_added",
-    "number_dropped",
-    "entity_changed",
-    "negation_flipped",
-    "certainty_shifted",
-    "loaded_wording",
-    "time_changed",
-    "unsourced_sentence",
-)
+# The types a labeller may use: every finding type but omissions (listed apart).
+FINDING_TYPES = tuple(t for t in finding_types() if t != "omitted_sentence")
 # What a copy sentence is, as a careful reader sees it next to the source excerpt.
 STATUSES = {
     "clean": "made from the source sentences named in 'from', with no change of meaning",
@@ -65,6 +53,14 @@ def sentences(page_id: str) -> tuple[str, list[tuple[int, int]]]:
 def excerpt(text: str) -> str:
     words = text.split()
     return " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")
+
+
+_QUOTED = re.compile(r"([“\"‘'])([^“”\"‘’\n]{1,600}?)([”\"’'])")
+
+
+def short_quotes(note: str) -> str:
+    """A labeller's note with every quotation of a page cut to a dozen words."""
+    return _QUOTED.sub(lambda m: m[1] + excerpt(m[2]) + m[3], note)
 
 
 def pairs() -> dict[str, dict]:
@@ -151,7 +147,7 @@ def convert(name: str) -> dict:
             "type": d["type"],
             "copy_span": list(copy_span),
             "copy_excerpt": excerpt(d["copy_text"]),
-            "note": d.get("note", ""),
+            "note": short_quotes(d.get("note", "")),
         }
         if d.get("source"):
             k, _ = source_ref(d["source"])
@@ -184,7 +180,7 @@ def convert(name: str) -> dict:
         "sentences": out_sentences,
         "distortions": distortions,
         "omitted": omitted,
-        "notes": raw.get("notes", ""),
+        "notes": short_quotes(raw.get("notes", "")),
     }
 
 
