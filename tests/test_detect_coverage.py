@@ -22,6 +22,10 @@ from detect_pairs import (
     run,
     types_of,
 )
+from unspin.detect.base import Comparison
+from unspin.detect.coverage import unsourced_sentences
+from unspin.model import Alignment, Article, SentenceMatch
+from unspin.segment import segment
 
 COVERAGE_TYPES = types_of("unsourced_sentences", "omitted_sentences")
 
@@ -98,3 +102,35 @@ def test_a_left_out_fragment_of_one_or_two_words_is_not_an_omission() -> None:
     # Wire factboxes break into debris like "3." or "RELIEF?": leaving it out omits no claim.
     source = f"{ZINCOR}\n\nRELIEF?"
     assert coverage(ZINCOR, source) == []
+
+
+def unaligned(copy: str, source: str) -> list[Found]:
+    """The coverage findings when the aligner matched no copy sentence (as on real pages whose
+    rewrite is too loose for it), so the detector alone decides."""
+    copy_doc, source_doc = segment(Article(copy)), segment(Article(source))
+    alignment = Alignment(
+        tuple(SentenceMatch(i, "unsourced") for i in range(len(copy_doc.sentences)))
+    )
+    findings = unsourced_sentences(Comparison(copy_doc, [source_doc], alignment))
+    return [
+        (f.type, f.severity, copy_doc.text[slice(*f.copy_span)], None)
+        for f in findings
+        if f.copy_span
+    ]
+
+
+def test_a_sentence_in_the_sources_words_is_not_unsourced() -> None:
+    # Real copies sum up what the story says in its own words, spread over several of its
+    # sentences ("In Israeli towns, there were dead Israeli civilians and Hamas fighters on the
+    # streets."): nothing the source lacks, so nothing added, even when nothing aligns.
+    source = (
+        "Hamas militants stormed Israeli towns on Saturday, killing civilians. Israel declared "
+        "war on Hamas. The bodies of Hamas fighters still lay in the streets of Sderot."
+    )
+    summary = (
+        "In Israeli towns, there were dead Israeli civilians and Hamas fighters on the streets."
+    )
+    added = "Oil prices in Asia rose sharply on Tuesday as traders weighed the risks."
+    assert unaligned(f"{summary} {added}", source) == [
+        ("unsourced_sentence", "medium", added, None)
+    ]

@@ -70,16 +70,10 @@ def test_seed_renames_the_quoted_response_force() -> None:
 
 
 def test_seed_rewords_fesenkos_snowball_quote() -> None:
-    # Against this source sentence, the copy's first quote (about "destabilisation") is quoted
-    # nowhere; its second quote rewords the Kremlin's-plans statement.
+    # The copy's first quote (about "destabilisation") says what this source sentence does
+    # not (AP quotes it in another paragraph): a statement from elsewhere, not this sentence's
+    # words in new quote marks. The second quote rewords the Kremlin's-plans statement.
     assert quotes(SEED_FESENKO, AP_FESENKO, embed=True) == [
-        (
-            "quote_fabricated",
-            "high",
-            "Ukrainian authorities are trying to prevent destabilisation and fear inside the "
-            "nation,",
-            AP_FESENKO,
-        ),
         (
             "quote_altered",
             "high",
@@ -423,3 +417,18 @@ def test_a_speaker_described_by_title_names_no_other_speaker() -> None:
     source = '"We will not retreat," Putin said on Tuesday.'
     copy = '"We will not retreat," the Russian president said on Tuesday.'
     assert quotes(copy, source, embed=True) == []
+
+
+def test_a_statement_from_elsewhere_is_not_a_fabricated_quote() -> None:
+    # Reuters on Google's layoffs; the copy adds the company's own statement, which the
+    # aligned source sentence only sums up: an addition, not the source's words in new marks.
+    copy = (
+        "Google cut jobs in its recruiting team this week. “Today we had a small number of role "
+        "eliminations. Like all companies, we evaluate our business regularly,” a spokesperson "
+        "said."
+    )
+    source = (
+        "Google cut jobs in its recruiting team this week, the company said. The company had "
+        "said in July that a small number of roles had been eliminated."
+    )
+    assert [f for f in quotes(copy, source) if f[0] == "quote_fabricated"] == []

@@ -131,3 +131,32 @@ def test_quotes_never_cross_a_paragraph_break() -> None:
     d = doc(text)
     assert (d.span_text(d.quotes[0]), d.quotes[0].closed) == ("we will go.", False)
     assert all(q.end <= text.index("\n") or q.start > text.index("\n") for q in d.quotes)
+
+
+def test_straight_single_quotes_quote_in_british_papers() -> None:
+    # Daily Mail, on Paul O'Grady: quotes in straight single marks, apostrophes around them.
+    text = (
+        "Mr Portasio said in his statement: 'It is with great sadness that I inform you that "
+        "Paul has passed away.' The star died 'unexpectedly but peacefully' on Tuesday. "
+        "O'Grady's fans' tributes poured in; rock 'n' roll in the '90s."
+    )
+    d = doc(text)
+    assert [d.span_text(q) for q in d.quotes] == [
+        "It is with great sadness that I inform you that Paul has passed away.",
+        "unexpectedly but peacefully",
+    ]
+
+
+def test_a_plural_possessive_does_not_close_a_single_quote_that_closes_later() -> None:
+    d = doc("He called it 'the players' best chance' on Sunday.")
+    assert [d.span_text(q) for q in d.quotes] == ["the players' best chance"]
+
+
+def test_two_straight_single_marks_close_a_double_quote() -> None:
+    # AP feeds of 2022 on Wimbledon: “The more you win ...,'' said Djokovic.
+    text = "\"The more you win, the more comfortable you feel,'' said Djokovic, chanting \"No-le!''"
+    d = doc(text)
+    assert [d.span_text(q) for q in d.quotes] == [
+        "The more you win, the more comfortable you feel,",
+        "No-le!",
+    ]

@@ -7,12 +7,17 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, detector, quoted
 from unspin.model import Finding
 from unspin.segment.names import is_heading
-from unspin.text import tokens
+from unspin.text import STOPWORDS, tokens
+
+# Share of a sentence's content words that no source holds, below which it restates the
+# source in other words (spread over its sentences, or rewritten past matching) rather than adds.
+NEW_WORDS = 0.3
 
 
 @detector("unsourced_sentence")
 def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
     copy = comparison.copy
+    known = {t.stem for doc in comparison.sources for t in tokens(doc.text)}
     for match in comparison.alignment.matches:
         if match.label == "unsourced":
             sentence = copy.sentences[match.copy_sentence]
@@ -20,6 +25,10 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
                 continue  # ".", "Preston.": debris of a page, no claim to have added
             if is_heading(copy.text, sentence):
                 continue  # a headline, subhead or summary bullet sums up; it adds no claim
+            words = tokens(copy.text, sentence.start, sentence.end)
+            content = [t.stem for t in words if t.lower not in STOPWORDS]
+            if content and sum(w not in known for w in content) < NEW_WORDS * len(content):
+                continue  # its words are the source's: a rewrite too loose to align, no addition
             yield Finding(
                 "unsourced_sentence",
                 "medium",

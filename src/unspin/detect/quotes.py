@@ -17,7 +17,7 @@ from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import same_name
 from unspin.model import Doc, Finding, Quote
 from unspin.segment.lexicon import TITLES, demonyms
-from unspin.text import STOPWORDS, Token, american, tokens
+from unspin.text import STOPWORDS, Token, american, content_stems, tokens
 
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
@@ -27,6 +27,13 @@ BLOCK_QUOTE_WORDS = 8  # a statement the source sets off without marks: this man
 SET_OFF_SHARE = 0.9  # ... and this share of a source sentence
 # Quote marks may open or close this many words off the source's and quote the same words.
 MARKS_MOVED_WORDS = 5
+# A quote of OWN_STATEMENT content words or more that matches no source quote is the source's
+# words put in quote marks only if more than BORROWED of them are in its aligned source
+# sentences; otherwise it came from elsewhere (the speaker's own statement, another
+# report): added, not fabricated. A shorter one ("in case of necessity" for if necessary) is a
+# spinner's rewording of the source's words in new quote marks.
+OWN_STATEMENT = 4
+BORROWED = 0.5
 
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
 _NUMBERS = {
@@ -233,7 +240,7 @@ def _check(
         # off as a block quote, without marks ("It is with great sadness ...").
         title = _is_title(group.copy.span_text(quote))
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
-        if moved is None and not title and not block:
+        if moved is None and not title and not block and _borrowed(group, quote):
             yield _fabricated(group, quote, copy_words)
         return
     joined = _joined(group, local, words)  # "..., he said. "...": one quote in the copy
@@ -317,6 +324,13 @@ def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
 def _cut(doc: Doc, quote: Quote) -> bool:
     """A quote that the source's text breaks off in (its page ends inside it)."""
     return not quote.closed and quote.end >= len(doc.text.rstrip()) - 1
+
+
+def _borrowed(group: Group, quote: Quote) -> bool:
+    content = content_stems(group.copy.span_text(quote))
+    if len(content) < OWN_STATEMENT:
+        return True
+    return len(content & group.source_stems) > BORROWED * len(content)
 
 
 def _fabricated(group: Group, quote: Quote, copy_words: list[str]) -> Finding:

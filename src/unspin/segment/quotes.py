@@ -1,8 +1,11 @@
 """Quotations: the words between quotation marks, and who said them.
 
-Marks: curly double “ ” (and „ « »), straight double ", and curly single ‘ ’ used as
-quotation marks (headline style). A straight single ' is always an apostrophe here, and ’
-closes a single quote only where it cannot be one ("Ukraine’s", "don’t", "workers’").
+Marks: curly double “ ” (and „ « »), straight double " (and '' closing, as old wire feeds
+print it), and single quotes used as quotation marks: curly ‘ ’ (headline style) and straight
+' (British papers quote with it). A single mark opens only before a letter, after a space or
+bracket; it closes only after a non-space and before a non-letter ("Ukraine’s", "don’t",
+"'90s" are apostrophes), and a plural possessive ("the workers' union") closes only if no
+later mark in the paragraph can.
 Rules, all within one paragraph (a quote never crosses a paragraph break):
 - an opening mark with no closing mark before the paragraph ends (spun copies drop them)
   gives a quote to the paragraph end with closed=False; so does one cut short by the next
@@ -25,10 +28,15 @@ from unspin.segment.attributions import CUE_RE
 
 Span = tuple[int, int]
 
-_DOUBLE = re.compile(r"[“”\"„«»]")
+_DOUBLE = re.compile(r"''|[“”\"„«»]")
 _OPENERS, _CLOSERS = "“„«", "”»"
-_SINGLE_OPEN = re.compile(r"(?<![^\s(\[“\"—–-])‘(?=\w)(?!\d\ds\b)")
-_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?!\w)")
+_SINGLE_OPEN = re.compile(
+    r"(?<![^\s(\[“\"—–-])"
+    r"(?:‘(?=\w)(?!\d\ds\b)|'(?=[^\W\d_])(?!(?:em|til|cause|n|tis|twas)\b))"
+)
+_SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?!\w)")
+_PAIRS = {"‘": "’", "'": "'"}
+_POSSESSIVE = re.compile(r"s[’'] [a-z]")
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Cues that report speech, so may speak for a quotation in the next sentence.
 _SPEECH = frozenset(
@@ -53,16 +61,16 @@ def _doubles(text: str, ps: int, pe: int, starts: list[int]) -> list[Quote]:
     last_end = ps  # end of the previous quote's closing mark
     for m in _DOUBLE.finditer(text, ps, pe):
         i = m.start()
-        if _opens(text, i, ps, pe, open_at is not None):
+        if m.group() != "''" and _opens(text, i, ps, pe, open_at is not None):
             if open_at is not None:
                 _add(text, out, open_at + 1, i, closed=False)
             open_at = i
         elif open_at is not None:
             _add(text, out, open_at + 1, i, closed=True)
-            open_at, last_end = None, i + 1
+            open_at, last_end = None, m.end()
         elif (start := _missing_opener(text, starts, last_end, i)) is not None:
             _add(text, out, start, i, closed=True)
-            last_end = i + 1
+            last_end = m.end()
     if open_at is not None:
         _add(text, out, open_at + 1, pe, closed=False)
     return out
@@ -105,7 +113,11 @@ def _singles(text: str, ps: int, pe: int, doubles: list[Quote]) -> list[Quote]:
     for m in _SINGLE_OPEN.finditer(text, ps, pe):
         if any(q.start <= m.start() < q.end for q in doubles + out):
             continue
-        close = _SINGLE_CLOSE.search(text, m.end(), pe)
+        closes = [
+            c for c in _SINGLE_CLOSE.finditer(text, m.end(), pe) if c.group() in _PAIRS[m.group()]
+        ]
+        plain = [c for c in closes if not _POSSESSIVE.match(text, c.start() - 1)]
+        close = plain[0] if plain else closes[0] if closes else None
         if close is not None:
             _add(text, out, m.end(), close.start(), closed=True)
     return out
