@@ -248,3 +248,64 @@ def test_a_capitalised_modal_mid_sentence_is_a_garbled_name_not_a_hedge() -> Non
     source = "Madrid hope for another famous fightback at the Bernabeu on May 4."
     copy = "Madrid hope for another famous fightback at the Bernabeu on Could 4."
     assert certainty(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # AP on the Memphis officers: a purpose, not a possibility.
+        (
+            "She too was charged, but her trial was postponed so she could recover from breast "
+            "cancer surgery.",
+            "Her trial was postponed due to her recovery from breast cancer surgery.",
+        ),
+        # A possibility ruled out.
+        (
+            "The parties might agree because it is a felony conviction, with no possible appeal.",
+            "The parties might agree because it is a felony conviction, and there is no appeal.",
+        ),
+        # AP on water on Mars: "appeared in" a journal is published there.
+        (
+            "The results appeared in the Proceedings of the National Academy of Sciences.",
+            "The findings were published in the Proceedings of the National Academy of Sciences.",
+        ),
+    ],
+)
+def test_a_hedge_word_used_for_something_else_hedges_nothing(source: str, copy: str) -> None:
+    assert certainty(copy, source, embed=True) == []
+
+
+def test_a_hedge_on_a_claim_the_copy_does_not_make_is_not_dropped() -> None:
+    # Reuters on gold: the copy keeps "economic", not the claim that the shutdown could weigh on
+    # output.
+    source = (
+        "A failed attempt to pass a spending bill triggered a government shutdown, which could "
+        "weigh on economic output, an analyst said."
+    )
+    copy = (
+        "The government shutdown, triggered by failed budget talks, has raised concerns about "
+        "economic growth, an analyst said."
+    )
+    assert certainty(copy, source, embed=True) == []
+
+
+def test_the_same_hedge_word_on_another_claim_does_not_cancel_a_dropped_hedge() -> None:
+    # AP on water on Mars, two sentences merged: the copy's "may" keeps "most likely would have
+    # seeped"; the source's other "may" (sloshing) is about a claim the copy drops.
+    source = (
+        "This water most likely would have seeped from the surface billions of years ago. "
+        "Wright said that just because water may be sloshing inside Mars does not mean it "
+        "holds life."
+    )
+    copy = (
+        "The water may have seeped from the surface billions of years ago, lead scientist "
+        "Vashan Wright said, a finding that does not mean Mars holds life."
+    )
+    assert certainty(copy, source, embed=True) == []
+
+
+def test_could_after_do_so_is_a_hedge_the_copy_can_drop() -> None:
+    # Reuters on Iran's oil: "so" ends "to do so"; it opens no purpose clause.
+    source = "An agreement to do so could allow Tehran to increase exports and improve supplies."
+    copy = "A deal to do so would allow Tehran to increase exports and improve supplies."
+    assert certainty(copy, source, embed=True) == [("certainty_shifted", "medium", copy, "could")]

@@ -160,3 +160,18 @@ def test_two_straight_single_marks_close_a_double_quote() -> None:
         "The more you win, the more comfortable you feel,",
         "No-le!",
     ]
+
+
+def test_a_single_quote_over_several_paragraphs_opens_each_and_closes_the_last() -> None:
+    text = (
+        "Mr Portasio said: 'We ask that you also respect our privacy.\n\n"
+        "'He will be greatly missed by his loved ones.\n\n"
+        "'I know that he would want me to thank you.'\n\n"
+        "Fans' tributes poured in."
+    )
+    d = doc(text)
+    assert [(d.span_text(q), q.closed) for q in d.quotes] == [
+        ("We ask that you also respect our privacy.", False),
+        ("He will be greatly missed by his loved ones.", False),
+        ("I know that he would want me to thank you.", True),
+    ]

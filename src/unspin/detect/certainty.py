@@ -4,7 +4,7 @@ becomes "alleged" or "believes", "suspected" becomes "found"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.detect.lexicon import (
@@ -20,6 +20,9 @@ from unspin.detect.lexicon import (
 from unspin.model import Doc, Finding
 from unspin.text import STOPWORDS, Token
 
+CLAIM_WORDS = 3  # a hedge bears on this many content words after it
+CLAIM_HELD = 2  # ... of which a text must hold this many to state the claim
+
 
 def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
     out = []
@@ -32,8 +35,27 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
         # spinner's garble of one ("Could 4" for "May 4").
         if doc.text[t.start].isupper() and not _opens_sentence(doc.text, t.start):
             continue
+        if _not_a_hedge(toks, i):
+            continue
         out.append(i)
     return out
+
+
+_NO_DOUBT_BEFORE_POSSIBLE = frozenset({"no", "any", "every", "all", "as", "where", "if", "best"})
+_PLACES = frozenset({"in", "on", "at", "before", "alongside", "with"})
+
+
+def _not_a_hedge(toks: list[Token], i: int) -> bool:
+    """A hedge word used for something else: a purpose ("so she could recover", "so that it
+    can"), a possibility
+    ruled out or made a measure ("no possible appeal", "as soon as possible"), an appearance
+    ("the results appeared in the Proceedings")."""
+    word, before = toks[i].lower, [t.lower for t in toks[max(0, i - 3) : i]]
+    if word in ("could", "can", "may", "might") and "so" in before[:-1]:  # not "to do so could"
+        return True
+    if word == "possible" and before and before[-1] in _NO_DOUBT_BEFORE_POSSIBLE:
+        return True
+    return word.startswith("appear") and _next(toks, i) in _PLACES
 
 
 def _approximations(toks: list[Token]) -> list[int]:
@@ -55,7 +77,15 @@ def _next(toks: list[Token], i: int) -> str:
 
 
 def _bears_on(toks: list[Token], i: int) -> set[str]:
-    return {t.stem for t in toks[i + 1 : i + 4] if t.lower not in STOPWORDS}
+    """The claim a hedge bears on: the first few content words after it."""
+    content = [t.stem for t in toks[i + 1 : i + 7] if t.lower not in STOPWORDS]
+    return set(content[:CLAIM_WORDS])
+
+
+def _holds(claim: set[str], stems: frozenset[str] | set[str]) -> bool:
+    """Does a text state the claim: CLAIM_HELD of its words, or all of a shorter claim (one
+    shared word, "economic" in "could weigh on economic output", is another claim)?"""
+    return len(claim & stems) >= min(CLAIM_HELD, len(claim)) > 0
 
 
 @detector("certainty_shifted")
@@ -106,7 +136,7 @@ def _shift(group: Group) -> Finding | None:
     if removed:
         for i in removed:
             # The hedged claim must still be in the copy, now without its hedge.
-            if new_boosters or _bears_on(st, i) & group.copy_stems:
+            if new_boosters or _holds(_bears_on(st, i), group.copy_stems):
                 booster = ct[new_boosters[0]] if new_boosters else None
                 return group.finding(
                     "certainty_shifted",
@@ -118,7 +148,7 @@ def _shift(group: Group) -> Finding | None:
                 )
     if len(copy_hedges) > len(source_hedges):
         for i in added:
-            if ct[i].lower in DOUBTS and _bears_on(ct, i) & group.source_stems:
+            if ct[i].lower in DOUBTS and _holds(_bears_on(ct, i), group.source_stems):
                 return group.finding(
                     "certainty_shifted",
                     "medium",
@@ -133,18 +163,32 @@ def _unpaired(
     ct: list[Token], copy_hedges: list[int], st: list[Token], source_hedges: list[int]
 ) -> tuple[list[int], list[int]]:
     """The copy's hedges and the source's with no counterpart on the other side. The same
-    hedge word pairs first, one with one; a hedge left over is kept by any left-over hedge on
-    the same claim ("may take" keeps both of "could possibly take")."""
+    hedge word on the same claim pairs first, one with one; a hedge left over is kept by any
+    left-over hedge on the same claim ("may take" keeps both of "could possibly take"); what
+    is left pairs by the same word anywhere in the sentences."""
     copy_left, source_left = list(copy_hedges), list(source_hedges)
-    for i in copy_hedges:
-        j = next((j for j in source_left if st[j].lower == ct[i].lower), None)
-        if j is not None:
-            copy_left.remove(i)
-            source_left.remove(j)
+    _pair(ct, copy_left, st, source_left, lambda i, j: bool(_bears_on(ct, i) & _bears_on(st, j)))
     added = [
         i for i in copy_left if not any(_bears_on(ct, i) & _bears_on(st, j) for j in source_left)
     ]
     removed = [
         j for j in source_left if not any(_bears_on(st, j) & _bears_on(ct, i) for i in copy_left)
     ]
+    _pair(ct, added, st, removed, lambda i, j: True)
     return added, removed
+
+
+def _pair(
+    ct: list[Token],
+    copy_left: list[int],
+    st: list[Token],
+    source_left: list[int],
+    also: Callable[[int, int], bool],
+) -> None:
+    """Take out of both lists, one with one, the hedges of the same word that also satisfy
+    `also`."""
+    for i in list(copy_left):
+        j = next((j for j in source_left if st[j].lower == ct[i].lower and also(i, j)), None)
+        if j is not None:
+            copy_left.remove(i)
+            source_left.remove(j)

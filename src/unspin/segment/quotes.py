@@ -14,7 +14,10 @@ Rules, all within one paragraph (a quote never crosses a paragraph break):
   after the previous quote that has no speech verb before the mark (`nation,” X said, ...
   This snowball ... people.”` quotes "This snowball ... people.");
 - single quotes inside a double quote (quotes within quotes) are left out, as are single
-  quotes never closed (too likely a misused apostrophe).
+  quotes never closed (too likely a misused apostrophe), except one that opens its paragraph
+  or follows a colon:
+  a statement quoted over several paragraphs, each opening with a mark and only the last
+  closing (British papers).
 """
 
 from __future__ import annotations
@@ -120,6 +123,8 @@ def _singles(text: str, ps: int, pe: int, doubles: list[Quote]) -> list[Quote]:
         close = plain[0] if plain else closes[0] if closes else None
         if close is not None:
             _add(text, out, m.end(), close.start(), closed=True)
+        elif not (lead := text[ps : m.start()].rstrip()) or lead.endswith(":"):
+            _add(text, out, m.end(), pe, closed=False)  # a quote running on to the next paragraph
     return out
 
 
