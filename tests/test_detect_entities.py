@@ -370,3 +370,18 @@ def test_a_market_ticker_is_not_a_name() -> None:
 )
 def test_a_shortened_word_a_scrap_or_a_title_is_no_other_entity(source: str, copy: str) -> None:
     assert entities(copy, source, embed=True) == []
+
+
+def test_words_the_source_says_but_not_as_a_name_are_not_a_new_name() -> None:
+    # AP on Tina Turner: the copy's epithet for her holds "Rock", which the source says in
+    # lower case; no name took Turner's place.
+    source = (
+        "With admirers ranging from Beyonce to Mick Jagger, Turner was one of the world's most "
+        "successful entertainers, known for a core of pop, rock, and rhythm and blues favourites."
+    )
+    copy = (
+        "The \"Queen of Rock 'n' Roll\" was one of the world's most well-liked artists, known "
+        "for a core of pop, rock, and rhythm and blues favorites, and had fans like Mick Jagger "
+        "and Beyonce."
+    )
+    assert entities(copy, source, embed=True) == []

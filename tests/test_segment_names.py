@@ -109,3 +109,12 @@ def test_a_time_between_two_names_keeps_them_apart() -> None:
     names = [text[n.start : n.end] for n in segment(Article(text=text)).names]
     assert "UAE" in names and "OPEC" in names
     assert not any("," in n for n in names)
+
+
+def test_a_kicker_before_a_colon_is_not_a_name() -> None:
+    # AP on Hunter Biden's verdict, as a copy set it out: "Next Steps:" labels a paragraph.
+    found = names(
+        "Testimony revealed his drug use. Next Steps: Sentencing by U.S. District Judge "
+        "Maryellen Noreika has not been scheduled."
+    )
+    assert [n for n, _ in found] == ["Maryellen Noreika"]

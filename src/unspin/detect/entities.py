@@ -24,6 +24,7 @@ from rapidfuzz.distance import JaroWinkler
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.model import Doc, Finding, Name
 from unspin.segment.lexicon import demonyms, outlet_of, places
+from unspin.text import tokens
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.
@@ -393,8 +394,18 @@ def _group_entities(group: Group) -> Iterator[Finding]:
             for b in _expand(source_key, source_full)
         )
 
-    added = [(n, k) for n, k in copy_names if not any(one(k, sk) for _, sk in source_names)]
-    dropped = [(n, k) for n, k in source_names if not any(one(ck, k) for _, ck in copy_names)]
+    copy_words = _words(group.copy.text[slice(*group.copy_range)])
+    source_words = _words(group.source.text[slice(*group.source_range)])
+    added = [
+        (n, k)
+        for n, k in copy_names
+        if not any(one(k, sk) for _, sk in source_names) and not _said(group.copy, n, source_words)
+    ]
+    dropped = [
+        (n, k)
+        for n, k in source_names
+        if not any(one(ck, k) for _, ck in copy_names) and not _said(group.source, n, copy_words)
+    ]
     slots = _replacements(group)
     for name, _ in added:
         candidates = [s for s, _ in dropped if _kind_compatible(group, name, s)]
@@ -414,6 +425,17 @@ def _group_entities(group: Group) -> Iterator[Finding]:
             f"the copy names {quoted(group.copy.span_text(name))} "
             f"where the source names {quoted(group.source.span_text(counterpart))}",
         )
+
+
+def _words(text: str) -> str:
+    return f" {' '.join(t.lower for t in tokens(text))} "
+
+
+def _said(doc: Doc, name: Name, other_words: str) -> bool:
+    """Do the other text's sentences say the name's words, though not as a name its segmenter
+    found (a title in quote marks, "the Showtime tradition"; "rock" in "Queen of Rock 'n'
+    Roll")?"""
+    return _words(doc.span_text(name)) in other_words
 
 
 def _full_names(doc: Doc) -> list[str]:

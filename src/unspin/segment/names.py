@@ -7,7 +7,8 @@ Sociology", "Secretary of State"). Leading articles are dropped: "the Black Sea"
 "Black Sea". A title is dropped too and marks a person: "Defense Minister Oleksii Reznikov"
 gives "Oleksii Reznikov" (person). Not names: a capitalised ordinary word opening a sentence
 ("Despite", "Analysts"; one is kept if the text also capitalises it mid-sentence or a
-gazetteer knows it), the words of a title-case headline other than known names, bare titles.
+gazetteer knows it), the words of a title-case headline other than known names, bare titles,
+a kicker before a colon ("Next Steps:").
 Kinds, first rule that applies:
 - place: in data/places.txt (countries, capitals, cities, US states, regions, seas), or
   ending in a place word ("Crimean Peninsula", "Baltic Sea region" is "Baltic Sea");
@@ -103,12 +104,24 @@ def find_names(text: str, sents: list[Sentence], times: list[Span]) -> list[Name
     found: list[tuple[list[_W], bool]] = []
     for ws, is_headline in zip(per_sentence, headline, strict=True):
         for run in _runs(ws):
-            found += _names_in_run(run, is_headline, seen, lower)
+            if not _is_label(text, run):
+                found += _names_in_run(run, is_headline, seen, lower)
     first = [_kind(run, titled) for run, titled in found]
     surnames = {
         run[-1].text for (run, _), kind in zip(found, first, strict=True) if kind == "person"
     }
     return [_name(text, run, titled, surnames) for run, titled in found]
+
+
+def _is_label(text: str, run: list[_W]) -> bool:
+    """A kicker of a few title-case words and a colon opening a sentence ("Next Steps:",
+    "Read More:"), unless a word of it is a known name ("Joe Biden: ...")."""
+    return (
+        run[0].initial
+        and len(run) >= 2
+        and text[run[-1].end : run[-1].end + 1] == ":"
+        and not any(_known(w.text, set()) for w in run)
+    )
 
 
 def _words(text: str, s: Sentence, times: list[Span], time_starts: list[int]) -> list[_W]:
@@ -128,8 +141,9 @@ def _words(text: str, s: Sentence, times: list[Span], time_starts: list[int]) ->
         j = start - 1
         while j >= s.start and text[j].isspace():
             j -= 1
-        # After a dateline's dash ("SINGAPORE – Oil prices ...") a word opens the sentence.
-        initial = j < s.start or text[j] in _OPEN_QUOTES or text[j] in "—–"
+        # After a dateline's dash ("SINGAPORE – Oil prices ...") or a colon ("Next Steps:
+        # Sentencing ...") a word opens the sentence.
+        initial = j < s.start or text[j] in _OPEN_QUOTES or text[j] in "—–:"
         out.append(_W(start, start + len(cut), cut, initial, joined))
     return out
 
