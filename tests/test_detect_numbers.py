@@ -362,3 +362,30 @@ def test_numbers_far_apart_in_size_are_not_one_changed_without_context() -> None
     source = "India posted a record daily rise of 401,993 new cases on Saturday."
     copy = "India opened its vaccination drive to all people over 18 on Saturday."
     assert [f[0] for f in numbers(copy, source, embed=True)] != ["number_changed"]
+
+
+def test_two_for_both_is_the_same_number() -> None:
+    # AP on the Turkey-Syria earthquake.
+    source = "More than 7,000 people in both countries have been killed, says Talanci."
+    copy = "More than 7,000 people have been killed in the two countries, Talanci says."
+    assert numbers(copy, source) == []
+
+
+def test_a_year_the_source_gives_as_a_date_is_not_added() -> None:
+    # AP on Hunter Biden's verdict.
+    source = (
+        "Hunter Biden was convicted on Tuesday of all three felony charges related to the "
+        "purchase of a revolver in 2018, prosecutors said."
+    )
+    copy = (
+        "Hunter Biden was convicted on Tuesday of all three felony charges tied to his 2018 "
+        "gun purchase, prosecutors said."
+    )
+    assert numbers(copy, source) == []
+
+
+def test_a_tennis_score_the_copy_adds_is_no_number_changed() -> None:
+    # AP on Nadal's 14th French Open: the score is not a count of the days.
+    source = "Nadal's victory came two days after his 36th birthday."
+    copy = "Nadal's 6-3, 6-3, 6-0 victory came on Sunday, two days after his 36th birthday."
+    assert numbers(copy, source) == []

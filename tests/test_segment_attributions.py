@@ -84,6 +84,8 @@ def test_seed_attributions() -> None:
          ("according to officials", "according to", "officials")),
         ("Analysts believe that the government is unable to act.",
          ("Analysts believe", "believe", "Analysts")),
+        ("“They are destroying the civilian population,” Zelenskyy posted to social media.",
+         ("Zelenskyy posted to social media", "post", "Zelenskyy")),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None:
@@ -102,6 +104,7 @@ def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None
         "The United States and its NATO partners have been rushing.",
         "“They said it was over,” the farmer recalled.",
         "Dmitry Peskov accused the West.",  # "accused" without "of": not an attribution cue
+        "The company posted a record loss.",
     ],
 )
 def test_not_attributions(text: str) -> None:

@@ -47,6 +47,12 @@ def quantities(text: str) -> list[tuple[str, float, str, bool]]:
         ("five percent", ("five percent", 5, "percent", False)),
         ("roughly 100,000 people", ("100,000", 100_000, "", True)),
         ("sent 2000 troops", ("2000", 2000, "", False)),
+        # AP on Serena Williams; Reuters prices and a translated page's decimal comma.
+        ("a half-dozen of her titles", ("half-dozen", 6, "", False)),
+        ("half a dozen of her titles", ("half a dozen", 6, "", False)),
+        ("a 2-1/2-year high", ("2-1/2", 2.5, "", False)),
+        ("falling to 11-1/2 earlier", ("11-1/2", 11.5, "", False)),
+        ("cases rose to 7,18 million", ("7,18 million", 7_180_000, "", False)),
     ],
 )
 def test_quantity(text: str, expected: tuple[str, float, str, bool]) -> None:
@@ -99,7 +105,8 @@ def test_a_range_gives_two_quantities_sharing_unit_and_scale(
         "on Jan. 21-22 and at 5 p.m.",
         "the 21st century and the first half of the year",
         "It is No. 1 in the charts.",
-        "down 1/8, after falling to 11-1/2 earlier, after 5/14/82",
+        "down 1/8, after 5/14/82",
+        "Nadal won 6-3, 6-3, 6-0; the court's 5-4 ruling.",  # scores and votes
         "a few hundred thousand bags",
         # Numbers that are part of a name, a model or a document.
         "the airline's Boeing 737 jets, its Form 10-K filing and Article 5 of the treaty",

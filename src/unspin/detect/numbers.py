@@ -126,8 +126,17 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
     ]
     # "63.509" in a page translated from a language that groups thousands with points.
     copy_q = [_points_as_thousands(group.copy, q, source_q) for q in copy_q]
-    added = _unmatched(copy_q, source_q)
-    dropped = _unmatched(source_q, copy_q)
+    copy_text, source_text = group.copy.text, group.source.text
+    added = [
+        q
+        for q in _unmatched(copy_q, source_q)
+        if not _said_otherwise(source_text[slice(*group.source_range)], source_text, q)
+    ]
+    dropped = [
+        q
+        for q in _unmatched(source_q, copy_q)
+        if not _said_otherwise(copy_text[slice(*group.copy_range)], copy_text, q)
+    ]
     for q in list(added):
         counterpart = _counterpart(group, q, dropped)
         if counterpart is None:
@@ -209,6 +218,21 @@ def _comparable(a: float, b: float) -> bool:
     """Close enough in size to be one figure changed: 8,500 for 50,000, not 18 for 401,993."""
     low, high = sorted((abs(a), abs(b)))
     return low > 0 and high / low <= MAX_CHANGE
+
+
+_BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
+
+
+def _said_otherwise(sentences: str, whole: str, q: Quantity) -> bool:
+    """The other text says this number, though not as a quantity: "two" for "both" in its
+    sentences; a year it gives as a date anywhere ("his 2018 gun purchase" for "a revolver
+    bought in 2018")."""
+    if q.unit or q.vague:
+        return False
+    if q.value == 2 and _BOTH.search(sentences):
+        return True
+    year = q.value.is_integer() and 1800 <= q.value <= 2100
+    return year and re.search(rf"\b{int(q.value)}\b", whole) is not None
 
 
 def _one_in_words(doc: Doc, q: Quantity) -> bool:

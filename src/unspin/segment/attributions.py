@@ -35,6 +35,14 @@ _FORMS: dict[str, str] = {
     "In a statement": "statement",
     "citing": "cite",
     "cited": "cite",
+    # Statements made online: "..., Zelenskyy posted to social media."
+    "tweeted": "post",
+    "posted on social media": "post",
+    "posted to social media": "post",
+    "posted on X": "post",
+    "posted on Telegram": "post",
+    "posted on Facebook": "post",
+    "posted on Instagram": "post",
 }
 for _lemma, _forms in {
     "say": "said says say",

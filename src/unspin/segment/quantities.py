@@ -104,6 +104,7 @@ _WORD_TRIGGERS = frozenset([*VALUES, *SCALES, "a", "an"])
 TRIGGERS = _FRACTION_TRIGGERS | _WORD_TRIGGERS
 _FRACTION_OF = re.compile(r"\s+(?:of|the|its|their|his|her|our|all|those|these|them|that)\b")
 _NOT_HALF_BEFORE = re.compile(r"\b(?:first|second|latter|other|and\s+a|a)\s+$|-$", re.I)
+_HALF_BEFORE = re.compile(r"\bhalf(?:-|\s+)$", re.IGNORECASE)
 _DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5}
 # "one" as a pronoun or in set phrases is not a count.
 _ONE_BEFORE = re.compile(
@@ -184,10 +185,32 @@ def _fractions(text: str, index: WordIndex) -> list[_Num]:
     return out
 
 
+# "7,18 million": a decimal comma (pages translated from languages that write one) before a
+# scale word; "2-1/2" and "2 1/2": a whole number and a fraction; "6-3, 6-0": scores.
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}(?=\s+(?:thousand|million|billion|trillion)\b)")
+_MIXED = re.compile(r"(\d{1,3})[-\s](\d)/(\d{1,2})\b")
+_SCORE = re.compile(r"\b(\d{1,2})-(\d{1,2})\b(?![/.,]?\d)(?!\s*(?:%|percent|per\s+cent))")
+
+
 def _digit_numbers(text: str) -> list[_Num]:
     out = []
+    claimed = _Busy([])
+    for m in _MIXED.finditer(text):
+        whole, numerator, denominator = (int(g) for g in m.groups())
+        num = _finish(text, m.start(), m.end(), whole + numerator / denominator, words=False)
+        if numerator < denominator and num is not None:
+            out.append(num)
+            claimed.add(m.start(), m.end())
+    for m in _SCORE.finditer(text):
+        if int(m[1]) >= int(m[2]) and claimed.free(m.start(), m.end()):
+            claimed.add(m.start(), m.end())  # a score ("6-3", "2-1"), not a range ("10-20")
+    for m in _DECIMAL_COMMA.finditer(text):
+        num = _finish(text, m.start(), m.end(), float(m.group().replace(",", ".")), words=False)
+        if num is not None and claimed.free(m.start(), m.end()):
+            out.append(num)
+            claimed.add(m.start(), m.end())
     for m in _DIGITS.finditer(text):
-        if not _plain_number(text, m.start(), m.end()):
+        if not claimed.free(m.start(), m.end()) or not _plain_number(text, m.start(), m.end()):
             continue
         value = float(m.group().replace(",", ""))
         num = _finish(text, m.start(), m.end(), value, words=False)
@@ -225,7 +248,14 @@ def _word_numbers(text: str, index: WordIndex) -> list[_Num]:
             continue  # "hundreds", "a few hundred thousand": vague
         if run in ("one", "zero") and not _one_is_count(text, m.start(), m.end()):
             continue
-        num = _finish(text, m.start(), m.end(), float(word_value(run)), words=True)
+        start, value = m.start(), float(word_value(run))
+        if (
+            half := _HALF_BEFORE.search(text, max(0, start - 8), start)
+            if run in ("dozen", "a dozen")
+            else None
+        ):
+            start, value = half.start(), 6.0  # "a half-dozen", "half a dozen"
+        num = _finish(text, start, m.end(), value, words=True)
         if num is not None:
             out.append(num)
     return out
