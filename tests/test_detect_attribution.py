@@ -375,3 +375,10 @@ def test_a_figure_stated_without_its_record_keeper_is_not_a_dropped_claim() -> N
     source = "India's total cases are now at 15.93 million, according to health ministry data."
     copy = "India's total cases are now at 15.93 million as India battles a second wave."
     assert attributions(copy, source, embed=True) == []
+
+
+def test_a_speaker_described_by_nationality_is_not_another_speaker() -> None:
+    # AP on Putin's address: "The Russian president said" describes Putin; it names no one else.
+    source = "Putin said the West had lied to Russia for decades about NATO's expansion."
+    copy = "The Russian president said the West had lied to Russia for decades about NATO's growth."
+    assert attributions(copy, source, embed=True) == []

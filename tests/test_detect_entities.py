@@ -385,3 +385,25 @@ def test_words_the_source_says_but_not_as_a_name_are_not_a_new_name() -> None:
         "and Beyonce."
     )
     assert entities(copy, source, embed=True) == []
+
+
+def test_a_company_by_its_first_word_is_the_same_company() -> None:
+    # Reuters on Pfizer's vaccine: "Pfizer" opening the copy's sentence is "Pfizer Inc PFE.N".
+    source = (
+        "Pfizer Inc PFE.N said on Wednesday that final results from the late-stage trial of "
+        "its COVID-19 vaccine show it was 95% effective."
+    )
+    copy = (
+        "Pfizer will apply for emergency use authorization from the FDA after final results "
+        "from the late-stage trial of its COVID-19 vaccine showed it was 95% effective."
+    )
+    assert entities(copy, source, embed=True) == []
+
+
+def test_another_university_is_entity_changed() -> None:
+    # AP on heat waves: the copy moves a scientist from Princeton to California.
+    source = "The study was written by Wei Zhang and Gabriel Lau of Princeton University."
+    copy = "The study was written by Wei Zhang and Gabriel Lau from the University of California."
+    assert entities(copy, source, embed=True) == [
+        ("entity_changed", "high", "University of California", "Princeton University")
+    ]

@@ -123,3 +123,13 @@ def test_the_active_voice_keeps_killed() -> None:
         "Fighting killed three black workers and injured seven",
     )
     assert loaded(copy, ZINCOR) == []
+
+
+def test_a_name_spelling_a_neutral_verb_is_not_replaced_by_a_charged_one() -> None:
+    # AP on Hunter Biden's verdict: "States" of "United States" is no "states" made "claimed".
+    source = (
+        "Prosecutors argued United States President Joe Biden's son lied on a mandatory "
+        "gun-purchase form."
+    )
+    copy = "Prosecutors claimed President Joe Biden's son lied on a mandatory gun-purchase form."
+    assert [f for f in loaded(copy, source, embed=True) if "States" in f] == []

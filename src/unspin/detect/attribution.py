@@ -20,6 +20,7 @@ from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segment.attributions import CUE_RE
+from unspin.segment.lexicon import demonyms
 from unspin.text import STOPWORDS, Token, tokens
 
 _VAGUE = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
@@ -36,8 +37,9 @@ def _speaker_words(group: Group, a: Attribution, doc_is_copy: bool) -> set[str]:
 
 def _proper(doc: Doc, a: Attribution) -> list[Token]:
     """The capitalised words of a speaker ("Gold Fields", "Morbelli"): what names it. "The
-    company", "a spokesman" or "Analysts" (capitalised only as a sentence's first word, an
-    inflected common noun) describe a speaker without naming one."""
+    company", "a spokesman", "The Russian president" (a demonym) or "Analysts" (capitalised
+    only as a sentence's first word, an inflected common noun) describe a speaker without
+    naming one."""
     if a.speaker_start < 0:
         return []
     names = doc.within(doc.names, a.speaker_start, a.speaker_end)
@@ -46,6 +48,7 @@ def _proper(doc: Doc, a: Attribution) -> list[Token]:
         for t in tokens(doc.text, a.speaker_start, a.speaker_end)
         if doc.text[t.start].isupper()
         and t.lower not in _VAGUE | _DETERMINERS
+        and doc.text[t.start : t.end] not in demonyms()
         and (
             not _opens_sentence(doc, t)
             or t.stem == t.lower

@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.model import Doc, Finding, Name
-from unspin.segment.lexicon import demonyms, outlet_of, places
+from unspin.segment.lexicon import ORG_WORDS, demonyms, outlet_of, places
 from unspin.text import tokens
 
 # Names that stand for one another in news prose. Hand-written because no package maps
@@ -434,8 +434,11 @@ def _words(text: str) -> str:
 def _said(doc: Doc, name: Name, other_words: str) -> bool:
     """Do the other text's sentences say the name's words, though not as a name its segmenter
     found (a title in quote marks, "the Showtime tradition"; "rock" in "Queen of Rock 'n'
-    Roll")?"""
-    return _words(doc.span_text(name)) in other_words
+    Roll"; "Pfizer" opening a sentence for "Pfizer Inc PFE.N": a company by its first word)?"""
+    words = _words(doc.span_text(name))
+    first = words.split()[0] if words.strip() else ""
+    company = name.kind == "organisation" and len(first) > 3 and first not in ORG_WORDS
+    return words in other_words or (company and f" {first} " in other_words)
 
 
 def _full_names(doc: Doc) -> list[str]:

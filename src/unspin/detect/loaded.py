@@ -22,8 +22,13 @@ def _charged(group: Group) -> Iterator[Finding]:
     copy_by_stem = {t.stem: t for t in reversed(group.copy_prose)}
     source_by_stem = {t.stem: t for t in reversed(group.source_prose)}
     copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
-    copy_replaced = {t.stem: t for t in reversed(copy_changed)}
-    source_replaced = {t.stem: t for t in reversed(source_changed)}
+    # A capitalised word is a name's ("United States", "Will Smith"), not the verb it spells.
+    copy_replaced = {
+        t.stem: t for t in reversed(copy_changed) if not group.copy.text[t.start].isupper()
+    }
+    source_replaced = {
+        t.stem: t for t in reversed(source_changed) if not group.source.text[t.start].isupper()
+    }
     for neutral, charged in LOADED.items():
         for word in charged:
             if word in copy_by_stem and word not in source_by_stem and neutral in source_replaced:
