@@ -133,3 +133,31 @@ def test_a_name_spelling_a_neutral_verb_is_not_replaced_by_a_charged_one() -> No
     )
     copy = "Prosecutors claimed President Joe Biden's son lied on a mandatory gun-purchase form."
     assert [f for f in loaded(copy, source, embed=True) if "States" in f] == []
+
+
+def test_claimed_for_a_statement_the_source_says_was_argued_is_not_loaded() -> None:
+    # AP on Hunter Biden's verdict: the source already says prosecutors argued it.
+    source = (
+        "Prosecutors argued that Biden lied on a mandatory gun-purchase form by saying he was "
+        "not using drugs."
+    )
+    copy = (
+        "Prosecutors claimed that Biden provided false information on a mandatory gun-purchase "
+        "form by denying any drug use."
+    )
+    assert loaded(copy, source, embed=True) == []
+
+
+def test_allegedly_hedges_a_claim_it_does_not_charge_it() -> None:
+    # Fox 32 Chicago on the Springfield shooting.
+    source = "Police said Grayson shot Massey in the face inside her home in Springfield."
+    copy = "Grayson allegedly shot Massey in the face inside her home in Springfield."
+    assert loaded(copy, source, embed=True) == []
+
+
+def test_a_charged_word_opening_a_sentence_is_still_loaded() -> None:
+    source = "Protesters gathered outside the parliament on Tuesday, police said."
+    copy = "Rioters gathered outside the parliament on Tuesday, police said."
+    assert loaded(copy, source, embed=True) == [
+        ("loaded_wording", "medium", "Rioters", "Protesters")
+    ]

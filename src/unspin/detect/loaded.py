@@ -6,7 +6,11 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.detect.lexicon import LOADED
-from unspin.model import Finding
+from unspin.model import Doc, Finding
+from unspin.text import Token, stem
+
+SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
+CONTESTED = frozenset(stem(w) for w in "argued contended asserted alleged claimed insisted".split())
 
 
 @detector("loaded_wording")
@@ -22,15 +26,18 @@ def _charged(group: Group) -> Iterator[Finding]:
     copy_by_stem = {t.stem: t for t in reversed(group.copy_prose)}
     source_by_stem = {t.stem: t for t in reversed(group.source_prose)}
     copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
-    # A capitalised word is a name's ("United States", "Will Smith"), not the verb it spells.
-    copy_replaced = {
-        t.stem: t for t in reversed(copy_changed) if not group.copy.text[t.start].isupper()
-    }
-    source_replaced = {
-        t.stem: t for t in reversed(source_changed) if not group.source.text[t.start].isupper()
-    }
+    copy_replaced = {t.stem: t for t in reversed(copy_changed) if not _in_name(group.copy, t)}
+    source_replaced = {t.stem: t for t in reversed(source_changed) if not _in_name(group.source, t)}
+    # A source that already frames the statement as contested ("prosecutors argued") is not
+    # made partial by the copy's "claimed".
+    contested = bool(CONTESTED & source_by_stem.keys())
     for neutral, charged in LOADED.items():
+        if neutral in SPEECH and contested:
+            continue
         for word in charged:
+            # "allegedly" shares a stem with "alleged" but hedges; it does not charge.
+            if word in copy_by_stem and copy_by_stem[word].lower.endswith("ly"):
+                continue
             if word in copy_by_stem and word not in source_by_stem and neutral in source_replaced:
                 c, s = copy_by_stem[word], source_replaced[neutral]
                 yield group.finding(
@@ -51,3 +58,12 @@ def _charged(group: Group) -> Iterator[Finding]:
                     f"the copy softens the source's {quoted(group.source.span_text(s))} "
                     f"to {quoted(group.copy.span_text(c))}",
                 )
+
+
+def _in_name(doc: Doc, t: Token) -> bool:
+    """A word capitalised mid-sentence is a name's ("United States", "Will Smith"), not the
+    word it spells; one opening a sentence or a quotation is not."""
+    if not doc.text[t.start].isupper():
+        return False
+    before = doc.text[max(0, t.start - 3) : t.start].rstrip(" \"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n—–"
