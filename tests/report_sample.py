@@ -176,7 +176,10 @@ def sample_report(
     )
     return Report(
         copy=copy,
-        sources=(Source(ap, "ap", 0.93, 0.8), Source(reuters, "reuters", 0.61234, 0.2)),
+        sources=(
+            Source(ap, "ap", 0.93, 0.8, parts=((0, 1),)),
+            Source(reuters, "reuters", 0.61234, 0.2, parts=((2, 2),)),
+        ),
         alignment=alignment,
         findings=findings,
         summary=Summary(
@@ -189,6 +192,7 @@ def sample_report(
             fidelity=0.25,
             counts=dict(Counter(f.type for f in findings)),
             verdict="Rewritten from AP with a changed number, an altered quote and a shifted date.",
+            kind="stitched copy",
         ),
     )
 

@@ -49,6 +49,7 @@ def test_a_text_compared_with_itself_is_all_verbatim_with_no_findings(text: str)
     assert (summary.reuse_share, summary.verbatim_share, summary.fidelity) == (1.0, 1.0, 1.0)
     assert (summary.unsourced_share, summary.source_coverage) == (0.0, 1.0)
     assert summary.verdict.startswith("Faithful copy: a near-verbatim copy (100%")
+    assert (summary.kind, summary.credited) == ("verbatim copy", False)
 
 
 def test_the_seed_page_compared_with_itself_using_embeddings_has_no_findings() -> None:
@@ -79,6 +80,31 @@ def test_a_stitched_copy_credits_each_source_with_its_share() -> None:
         ("a", round(len(first) / (len(first) + len(second)), 2)),
         ("b", round(len(second) / (len(first) + len(second)), 2)),
     ]
+    assert [s.parts for s in report.sources] == [((0, 0),), ((1, 1),)]
+    assert report.summary.kind == "stitched copy"
+
+
+def test_a_page_that_lifts_a_few_sentences_and_adds_its_own_is_a_partial_copy() -> None:
+    source = Article(text="\n\n".join(SENTENCES[7:10]), id="wire")
+    own = " ".join(SENTENCES[1:4])
+    copy = Article(text=f"{SENTENCES[7]} {SENTENCES[8]}\n\n{own}")
+    report = compare(copy, source, encoder=None)
+    assert report.sources[0].parts == ((0, 1),)
+    assert report.summary.kind == "partial copy"
+    assert report.to_dict()["sources"][0]["parts"] == [[0, 1]]
+
+
+def test_only_the_main_source_has_omitted_sentences() -> None:
+    # The page copies three sentences of one story and one of another: it leaves out the rest
+    # of the first, not of the second.
+    main = Article(text="\n\n".join(SENTENCES[2:6]), id="main")
+    other = Article(text="\n\n".join(SENTENCES[7:10]), id="other")
+    copy = Article(text="\n\n".join([*SENTENCES[2:5], SENTENCES[9]]))
+    report = compare(copy, [main, other], encoder=None)
+    omitted = [f for f in report.findings if f.type == "omitted_sentence"]
+    assert [(f.source, main.text[slice(*f.source_span)]) for f in omitted] == [
+        (0, SENTENCES[5])
+    ]
 
 
 def test_a_distorted_copy_gets_a_distorted_verdict_naming_the_change() -> None:
@@ -90,6 +116,8 @@ def test_a_distorted_copy_gets_a_distorted_verdict_naming_the_change() -> None:
         ("number_changed", "$900 million")
     ]
     assert report.summary.fidelity == 0.5
+    # Copied word for word but for one number: a changed meaning makes it no verbatim copy.
+    assert report.summary.kind == "spun copy"
     assert report.summary.verdict == (
         "Distorted copy: a near-verbatim copy (100% of the copy comes from the source) "
         "with 1 meaning change (number changed)."
@@ -154,6 +182,7 @@ def test_a_copy_that_credits_its_source_says_so() -> None:
         ("Reuters", "Reuters contributed to this report.")
     ]
     assert report.summary.verdict.endswith("; it credits Reuters.")
+    assert report.summary.credited
     assert report.to_dict()["summary"]["credits"] == [
         {"outlet": "Reuters", "span": [len(copy) - 35, len(copy)]}
     ]

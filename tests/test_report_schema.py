@@ -23,7 +23,7 @@ ARTICLE_KEYS = {"text", "title", "url", "date", "author", "site", "id"}
 KEYS = {
     "": {"schema", "copy", "sources", "sentences", "findings", "omitted", "summary", "search"},
     "copy": ARTICLE_KEYS,
-    "sources": ARTICLE_KEYS | {"score", "share", "carriers"},
+    "sources": ARTICLE_KEYS | {"score", "share", "carriers", "parts"},
     "sentences": {"span", "label", "source_id", "source_spans", "similarity", "refs"},
     "refs": {"source_id", "span"},
     "findings": {
@@ -48,6 +48,8 @@ KEYS = {
         "fidelity",
         "counts",
         "verdict",
+        "kind",
+        "credited",
         "credits",
     },
 }

@@ -94,8 +94,9 @@ def test_a_crawl_becomes_pages_sources_findings_and_errors(
         "https://farm.example/dow-verdict": "spun copy",
         "https://farm.example/copied": "verbatim copy",
         "https://mirror.example/copied": "verbatim copy",
-        "https://blog.example/original": "original",
+        "https://blog.example/original": "not a copy",
     }
+    assert not any(p["credited"] for p in pages.values())
     assert pages["https://farm.example/dow-verdict"]["site"] == "farm.example"
     sources = tables(out)["sources"]
     spun_id = pages["https://farm.example/dow-verdict"]["page_id"]

@@ -17,6 +17,7 @@ from unspin.model import (
     Report,
     Search,
     SearchCandidate,
+    SentenceMatch,
     Source,
     Summary,
 )
@@ -75,12 +76,14 @@ def compare_docs(
     `encoder` scores every sentence pair; `second_opinion`, if given, re-scores the copy
     sentences left unsourced (pass the fast and the accurate model: `default_encoders()`)."""
     alignment = align(copy, sources, encoder, config, second_opinion)
-    findings = detect(copy, sources, alignment)
     shares = _source_shares(copy, alignment, len(sources))
+    alignment = _omitted_from_main(alignment, shares)
+    findings = detect(copy, sources, alignment)
     ids = list(ids) if ids else [_source_id(doc, k) for k, doc in enumerate(sources)]
     scores = list(scores) if scores else [1.0] * len(sources)
     report_sources = tuple(
-        Source(doc, ids[k], scores[k], shares[k]) for k, doc in enumerate(sources)
+        Source(doc, ids[k], scores[k], shares[k], parts=parts_from(alignment, k))
+        for k, doc in enumerate(sources)
     )
     summary = summarise(copy, sources, alignment, findings)
     return Report(copy, report_sources, alignment, tuple(findings), summary)
@@ -171,6 +174,41 @@ def _source_shares(copy: Doc, alignment: Alignment, n: int) -> list[float]:
     return [d / total for d in drawn]
 
 
+def _omitted_from_main(alignment: Alignment, shares: list[float]) -> Alignment:
+    """Leave out only what the main source says: a page that borrows one sentence from a second
+    story does not omit the rest of it."""
+    if len(shares) < 2:
+        return alignment
+    main = max(range(len(shares)), key=lambda k: shares[k])
+    return replace(alignment, omitted=tuple(r for r in alignment.omitted if r.source == main))
+
+
+PART_GAP = 2  # copy sentences not made from the source that do not break a run of its part
+
+
+def parts_from(alignment: Alignment, source: int) -> tuple[tuple[int, int], ...]:
+    """The runs of copy sentences made from `source`, as (first, last) indexes; a run goes on
+    over up to PART_GAP sentences made from no other source (an added line, a subhead)."""
+    made = [m.copy_sentence for m in alignment.matches if _made_from(m, source)]
+    others = {
+        m.copy_sentence
+        for m in alignment.matches
+        if m.label in ("verbatim", "paraphrase") and not _made_from(m, source)
+    }
+    runs: list[list[int]] = []
+    for i in made:
+        last = runs[-1][-1] if runs else None
+        if last is not None and i - last <= PART_GAP + 1 and not others & set(range(last, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return tuple((run[0], run[-1]) for run in runs)
+
+
+def _made_from(m: SentenceMatch, source: int) -> bool:
+    return m.label in ("verbatim", "paraphrase") and m.sources[0].source == source
+
+
 def summarise(
     copy: Doc, sources: Sequence[Doc], alignment: Alignment, findings: Sequence[Finding]
 ) -> Summary:
@@ -199,6 +237,10 @@ def summarise(
         verdict="",
         credits=copy.credits,
         same_fact_share=by_label["same_fact"] / total,
+        credited=bool(copy.credits),
+    )
+    summary = replace(
+        summary, kind=page_kind(summary, findings, _source_shares(copy, alignment, len(sources)))
     )
     return _with_verdict(summary, findings)
 
@@ -216,6 +258,29 @@ def copied_share(copy: Doc, sources: Sequence[Doc]) -> float:
 def _trigrams(text: str) -> set[tuple[str, str, str]]:
     words = [t.lower for t in tokens(text)]
     return set(zip(words, words[1:], words[2:], strict=False))
+
+
+VERBATIM = 0.8  # share of the copy in sentences copied word for word, for a verbatim copy
+PARTIAL = 0.5  # a copy whose sources explain less than this share of it is a partial copy
+STITCH_SHARE = 0.15  # each of two sources explains at least this share: a stitched copy
+
+
+def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[float]) -> str:
+    """How the page copied (model.KINDS). "not a copy" draws on no source (copied wording, the
+    reuse level, says so); a "stitched copy" on two or more, each for STITCH_SHARE of it; a
+    "partial copy" copies less than PARTIAL of itself; a "verbatim copy" copies VERBATIM of
+    itself word for word and changes nothing (no high or medium finding: a page with a
+    flipped negation is spun, however few its changed words); the rest are "spun copies"."""
+    if not shares or reuse_level(summary) == "non":
+        return "not a copy"
+    if sum(share >= STITCH_SHARE for share in shares) >= 2:
+        return "stitched copy"
+    if summary.reuse_share < PARTIAL:
+        return "partial copy"
+    serious = any(f.severity in ("high", "medium") for f in findings)
+    if summary.verbatim_share >= VERBATIM and not serious:
+        return "verbatim copy"
+    return "spun copy"
 
 
 # The reuse levels of the Clough-Stevenson corpus (cut / light / heavy / non), decided by copied

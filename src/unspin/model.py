@@ -193,6 +193,9 @@ class Source:
     score: float = 1.0  # how sure we are this is a source (1.0 when the user gave it)
     share: float = 0.0  # share of copy sentences drawn from it
     carriers: tuple[Article, ...] = ()  # later near-identical copies of it (syndication)
+    # The runs of copy sentences made from it, as (first, last) sentence indexes: "sentences
+    # 1-5 of 17 come from X" (a partial or stitched copy draws on each source in parts).
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,14 @@ class Summary:
     verdict: str  # one line
     credits: tuple[Credit, ...] = ()  # where the copy names an outlet as its story's source
     same_fact_share: float = 0.0  # copy sentences saying what a source says, not made from it
+    # How the page copied (KINDS), and, apart from that, whether it credits an outlet.
+    kind: str = "not a copy"
+    credited: bool = False
+
+
+# How a page copied its source(s), one of these; whether it credits the source is another
+# fact (Summary.credited): a verbatim reprint under "(AP)" is a credited verbatim copy.
+KINDS = ("verbatim copy", "spun copy", "partial copy", "stitched copy", "not a copy")
 
 
 @dataclass(frozen=True, slots=True)

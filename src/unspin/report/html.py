@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from unspin.model import Article, Doc, Finding, Report
 from unspin.report.diff import word_diff
-from unspin.report.schema import FINDING_TYPES, copy_order, excerpts
+from unspin.report.schema import FINDING_TYPES, copy_order, excerpts, kind_line, parts_line
 
 SCRIPT = files("unspin").joinpath("templates/report.js").read_text("utf-8")
 STYLE = files("unspin").joinpath("templates/report.css").read_text("utf-8")
@@ -126,9 +126,18 @@ def _summary(report: Report) -> str:
         for name, value in rows
     )
     counts = "".join(f"<li>{_esc(t)}: {c}</li>" for t, c in sorted(s.counts.items()))
+    kind = (
+        f'<p class="kind">{_esc(kind_line(report))}</p>'
+        + "".join(
+            f'<p class="parts">{_esc(source.id)}: {_esc(parts_line(report, k))}</p>'
+            for k, source in enumerate(report.sources)
+        )
+        if report.sources
+        else ""
+    )
     return (
         f'<header class="summary"><h1>unspin report</h1>'
-        f'<p class="verdict">{_esc(s.verdict)}</p><dl class="shares">{shares}</dl>'
+        f'<p class="verdict">{_esc(s.verdict)}</p>{kind}<dl class="shares">{shares}</dl>'
         f'<ul class="counts">{counts or "<li>No findings</li>"}</ul></header>'
     )
 

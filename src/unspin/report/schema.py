@@ -36,6 +36,22 @@ def _span(span: tuple[int, int] | None) -> list[int] | None:
     return None if span is None else [span[0], span[1]]
 
 
+def kind_line(report: Report) -> str:
+    """ "Spun copy; credits Associated Press": how the page copied, and whom it credits."""
+    s = report.summary
+    outlets = list(dict.fromkeys(c.outlet for c in s.credits))
+    credit = f"credits {' and '.join(outlets)}" if outlets else "credits no outlet"
+    return f"{s.kind[:1].upper()}{s.kind[1:]}; {credit}"
+
+
+def parts_line(report: Report, source: int) -> str:
+    """ "Sentences 1-5, 9 of 17": the parts of the copy made from one source (1-based)."""
+    parts = report.sources[source].parts
+    runs = ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in parts)
+    total = len(report.copy.sentences)
+    return f"sentences {runs} of {total}" if parts else f"none of its {total} sentences"
+
+
 def excerpts(report: Report, f: Finding) -> tuple[str, str]:
     """The finding's evidence: the copy's and the source's text of its spans ("" when absent)."""
     copy = report.copy.text[f.copy_span[0] : f.copy_span[1]] if f.copy_span else ""
@@ -123,6 +139,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "score": round(src.score, 4),
                 "share": round(src.share, 4),
                 "carriers": [_reference(a) for a in src.carriers],
+                "parts": [list(part) for part in src.parts],
             }
             for src in sources
         ],
@@ -143,6 +160,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "fidelity": round(s.fidelity, 4),
             "counts": dict(sorted(s.counts.items())),
             "verdict": s.verdict,
+            "kind": s.kind,
+            "credited": s.credited,
             "credits": [{"outlet": c.outlet, "span": [c.start, c.end]} for c in s.credits],
         },
         "search": None if report.search is None else _search(report.search),

@@ -1,10 +1,11 @@
 """Site reports of a scan (`unspin report DIR --html FILE`): one self-contained HTML page.
 
-Per site: the share of its pages that are verbatim copies, spun copies, attributed rewrites or
-original; the outlets it copies most; the distortions it commits most, per 1,000 sentences; its
-worst pages, each linked to its full side-by-side report (re-made from the texts the scan kept,
-into FILE's folder). Charts are matplotlib SVG, embedded as images (an SVG in an <img> runs
-no script); every name and title is attacker-controlled and escaped.
+Per site: the share of its pages of each kind (verbatim, spun, partial or stitched copies, or
+not copies) and the share of its copies that credit an outlet; the outlets it copies most; the
+distortions it commits most, per 1,000 sentences; its worst pages, each linked to its full
+side-by-side report (re-made from the texts the scan kept, into FILE's folder). Charts are
+matplotlib SVG, embedded as images (an SVG in an <img> runs no script); every name and title
+is attacker-controlled and escaped.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from unspin.model import Article
+from unspin.model import KINDS, Article
 from unspin.report.schema import FINDING_TYPES
-from unspin.scan.rows import KINDS
 
 WORST_PAGES = 10  # per site
 TOP_SITES = 30  # sites shown, by pages
@@ -29,8 +29,9 @@ DISTORTIONS = tuple(t for t in FINDING_TYPES if not t.endswith("_sentence"))
 _COLOURS = {
     "verbatim copy": "#9aa0a6",
     "spun copy": "#e37400",
-    "attributed rewrite": "#1967d2",
-    "original": "#34a853",
+    "partial copy": "#f9ab00",
+    "stitched copy": "#a142f4",
+    "not a copy": "#34a853",
 }
 _STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 70rem; padding: 1rem 2rem;
@@ -63,12 +64,16 @@ def load(folder: Path) -> SiteTables:
 
 
 def kind_shares(t: SiteTables) -> pd.DataFrame:
-    """Per site: pages, and the share of each kind."""
+    """Per site: pages, the share of each kind, and the share of its copies that credit an
+    outlet ("credited")."""
     counts = pd.crosstab(t.pages["site"], t.pages["kind"]).reindex(
         columns=list(KINDS), fill_value=0
     )
     shares = counts.div(counts.sum(axis=1), axis=0)
     shares.insert(0, "pages", counts.sum(axis=1))
+    copies = t.pages[t.pages["kind"] != "not a copy"]
+    credited = copies.groupby("site")["credited"].mean()
+    shares["credited"] = shares.index.map(credited).fillna(0.0)
     return shares.sort_values("pages", ascending=False)
 
 
@@ -85,7 +90,7 @@ def copied_outlets(t: SiteTables) -> pd.DataFrame:
 def distortion_rates(t: SiteTables) -> pd.DataFrame:
     """Per site and distortion type: findings per 1,000 sentences of the site's copies (pages
     with a source)."""
-    copies = t.pages[t.pages["kind"] != "original"]
+    copies = t.pages[t.pages["kind"] != "not a copy"]
     sentences = copies.groupby("site")["sentences"].sum()
     found = t.findings[t.findings["type"].isin(DISTORTIONS)].merge(
         copies[["page_id", "site"]], on="page_id"
@@ -97,7 +102,7 @@ def distortion_rates(t: SiteTables) -> pd.DataFrame:
 
 def worst_pages(t: SiteTables, site: str, n: int = WORST_PAGES) -> pd.DataFrame:
     """A site's copies with the most meaning changes per sentence."""
-    pages = t.pages[(t.pages["site"] == site) & (t.pages["kind"] != "original")]
+    pages = t.pages[(t.pages["site"] == site) & (t.pages["kind"] != "not a copy")]
     serious = t.findings[
         t.findings["type"].isin(DISTORTIONS) & t.findings["severity"].isin(["high", "medium"])
     ]
@@ -214,17 +219,22 @@ def render_sites(folder: Path, out: Path) -> str:
     parts = [
         f"<h1>unspin scan: {len(t.pages):,} pages from {len(shares):,} sites</h1>",
         "<p>Kinds: a <b>verbatim copy</b> has at least 80% of its text in sentences copied word "
-        "for word; a "
-        "<b>spun copy</b> rewrites a source without naming it; an <b>attributed rewrite</b> "
-        "names the wire service or outlet it rewrote; <b>original</b>: no source in the corpus."
-        "</p>",
+        "for word and no change of meaning; a <b>spun copy</b> rewrites a source or changes its "
+        "meaning; a <b>partial copy</b> takes less than half of itself from its sources; a "
+        "<b>stitched copy</b> takes parts from two or more; <b>not a copy</b>: no source in the "
+        "corpus. <b>Credited</b>: the share of a site's copies that name an outlet as their "
+        'story\'s source (a dateline\'s "(AP)", "the BBC reported", a byline).</p>',
         _kinds_chart(shares) if len(shares) else "",
     ]
     rows = [
-        [_cell(site), _n(f"{int(r['pages']):,}"), *(_n(f"{r[k]:.0%}") for k in KINDS)]
+        [
+            _cell(site),
+            _n(f"{int(r['pages']):,}"),
+            *(_n(f"{r[k]:.0%}") for k in (*KINDS, "credited")),
+        ]
         for site, r in shares.head(TOP_SITES).iterrows()
     ]
-    parts.append(_table(["site", "pages", *KINDS], rows))
+    parts.append(_table(["site", "pages", *KINDS, "credited"], rows))
     for site in shares.head(TOP_SITES).index:
         parts.append(f'<section class="site"><h2>{_esc(site or "(no site)")}</h2>')
         mine = outlets[outlets["site"] == site].sort_values("pages", ascending=False).head(5)

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from unspin.model import Finding, Report, Search
 from unspin.report.diff import word_diff
-from unspin.report.schema import copy_order, excerpts
+from unspin.report.schema import copy_order, excerpts, kind_line, parts_line
 
 SEVERITY_STYLE = {
     "high": "bold white on red",
@@ -134,6 +134,12 @@ def _summary(report: Report, console: Console) -> None:
         console.print(Rule(Text("Summary", "bold")))
         console.print(grid)
         return
+    grid.add_row(Text("Kind"), marked(kind_line(report), [], ""))
+    for k, source in enumerate(report.sources):
+        grid.add_row(
+            Text("From" if k == 0 else ""),
+            marked(f"{source.id}: {parts_line(report, k)}", [], ""),
+        )
     grid.add_row(
         Text("Reuse"),
         Text(

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from unspin.errors import UnspinError
-from unspin.model import Article
+from unspin.model import KINDS, Article
 from unspin.scan.output import Part, ScanOutput
-from unspin.scan.rows import KINDS, error_row, page_rows
+from unspin.scan.rows import error_row, page_rows
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 from unspin.errors import InputError
 from unspin.scan.rows import Row
 
-_STRING, _FLOAT, _INT = pa.string(), pa.float64(), pa.int64()
+_STRING, _FLOAT, _INT, _BOOL = pa.string(), pa.float64(), pa.int64(), pa.bool_()
 
 SCHEMAS = {
     "pages": pa.schema(
@@ -42,6 +42,7 @@ SCHEMAS = {
             ("date", _STRING),
             ("sentences", _INT),
             ("kind", _STRING),
+            ("credited", _BOOL),
             ("reuse_level", _STRING),
             ("reuse_share", _FLOAT),
             ("verbatim_share", _FLOAT),

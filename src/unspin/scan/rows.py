@@ -16,48 +16,10 @@ from unspin.report.schema import excerpts, report_to_json
 
 Row = dict[str, Any]
 
-# How a page relates to the corpus, for the site reports (docs/scan.md).
-KINDS = ("verbatim copy", "spun copy", "attributed rewrite", "original")
-
-# Wire services a rewrite may credit; a source's own site name counts too.
-_AGENCIES = (
-    "Reuters",
-    "Associated Press",
-    "AP",
-    "AFP",
-    "Agence France-Presse",
-    "Bloomberg",
-    "dpa",
-    "UPI",
-)
-
 
 def page_id(record: str) -> str:
     """A stable id of a scanned record (its location in the inputs): the same on every run."""
     return hashlib.sha256(record.encode("utf-8")).hexdigest()[:20]
-
-
-VERBATIM = 0.8  # share of the copy in sentences copied word for word
-
-
-def kind_of(report: Report) -> str:
-    """The page's kind (KINDS): "original" without a source, or one it does not draw on;
-    "verbatim copy" when most of it is copied sentence for sentence; else a rewrite,
-    "attributed" when the page credits its source's wire service or site by name. (Copied word
-    trigrams, the reuse level, do not tell a spun copy from a verbatim one: a spinner that
-    swaps one word in twenty keeps 85% of them.)"""
-    if not report.sources or reuse_level(report.summary) == "non":
-        return "original"
-    if report.summary.verbatim_share >= VERBATIM:
-        return "verbatim copy"
-    return "attributed rewrite" if _credits_source(report) else "spun copy"
-
-
-def _credits_source(report: Report) -> bool:
-    copy = report.copy.article
-    names = {*_AGENCIES, *(s.doc.article.site for s in report.sources if s.doc.article.site)}
-    where = f"{copy.text}\n{copy.author}"
-    return any(re.search(rf"\b{re.escape(name)}\b", where) for name in names)
 
 
 def site_of(article: Article) -> str:
@@ -81,7 +43,8 @@ def page_rows(record: str, report: Report) -> tuple[Row, list[Row], list[Row]]:
         "title": copy.title,
         "date": copy.date,
         "sentences": len(report.copy.sentences),
-        "kind": kind_of(report),
+        "kind": s.kind,
+        "credited": s.credited,
         "reuse_level": reuse_level(s) if report.sources else "",
         "reuse_share": s.reuse_share,
         "verbatim_share": s.verbatim_share,
