@@ -102,9 +102,7 @@ def test_only_the_main_source_has_omitted_sentences() -> None:
     copy = Article(text="\n\n".join([*SENTENCES[2:5], SENTENCES[9]]))
     report = compare(copy, [main, other], encoder=None)
     omitted = [f for f in report.findings if f.type == "omitted_sentence"]
-    assert [(f.source, main.text[slice(*f.source_span)]) for f in omitted] == [
-        (0, SENTENCES[5])
-    ]
+    assert [(f.source, main.text[slice(*f.source_span)]) for f in omitted] == [(0, SENTENCES[5])]
 
 
 def test_a_distorted_copy_gets_a_distorted_verdict_naming_the_change() -> None:
