@@ -161,3 +161,16 @@ def test_a_charged_word_opening_a_sentence_is_still_loaded() -> None:
     assert loaded(copy, source, embed=True) == [
         ("loaded_wording", "medium", "Rioters", "Protesters")
     ]
+
+
+def test_admitted_for_said_in_a_story_about_jobless_claims_is_loaded() -> None:
+    # Reuters 2008: "claims" is a noun here; it frames no statement as contested.
+    source = (
+        "Initial claims for jobless benefits fell to 425,000 in the week ended Aug 23, the "
+        "Labor Department said."
+    )
+    copy = (
+        "Initial claims for jobless benefits fell to 425,000 in the week ended Aug 23, the "
+        "Labor Department admitted."
+    )
+    assert loaded(copy, source) == [("loaded_wording", "medium", "admitted", "said")]
