@@ -570,6 +570,7 @@ def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: 
                 }
             )
         corpus.close()
+        negatives = _hard_negatives(pairs, read, reservoir, Path(tmp) / "negatives.db")
     n = len(outcomes)
     by_kind = defaultdict(list)
     for o in outcomes:
@@ -587,7 +588,40 @@ def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: 
         "by_kind": {k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
         "p50_ms": 1000 * seconds[n // 2],
         "outcomes": outcomes,
+        "negatives": negatives,
     }
+
+
+def _hard_negatives(pairs: list[dict], read: dict, reservoir: list[Article], path: Path) -> dict:
+    """`check` on stories that copy nothing from a corpus holding the story of their own event
+    or topic: every other outlet's report of a real-set event, against a corpus of the true
+    sources and the Reuters stories (no other distractor); and the Clough-Stevenson answers
+    labelled "non" (written on the same topic without the source), against their five sources
+    added to it. Any source named is a false one."""
+    from unspin.testing.datasets import clough_stevenson_cases
+
+    sources = sorted({s for p in pairs for s in p["sources"]})
+    distractors = sorted({d for p in pairs for d in p["distractors"]} - set(sources))
+    cs = list(clough_stevenson_cases())
+    cs_sources = (
+        [Article(s["text"], id=f"clough_stevenson/{s['id']}") for s in cs[0]["sources"]]
+        if cs
+        else []
+    )
+    queries = [(f"same-event report {d}", read[d][1]) for d in distractors] + [
+        (c["id"], Article(c["copy"]["text"], id=c["id"]))
+        for c in cs
+        if c["gold"]["reuse_level"] == "non"
+    ]
+    corpus = unspin.Corpus(path)
+    corpus.add([read[s][1] for s in sources] + reservoir + cs_sources)
+    named = []
+    for name, query in queries:
+        report = unspin.check(query, corpus)
+        if report.sources:
+            named.append((name, report.sources[0].id, report.search.candidates[0].note))
+    corpus.close()
+    return {"queries": len(queries), "false_sources": named}
 
 
 def _bm25(stories: list[Article]):
@@ -639,6 +673,14 @@ def print_check(c: dict) -> None:
             ],
         )
     )
+    neg = c["negatives"]
+    print(
+        f"\nHard negatives (other outlets' reports of the same events; Clough-Stevenson "
+        f"'non' answers), {neg['queries']} queries: a source named for "
+        f"{len(neg['false_sources'])} ({len(neg['false_sources']) / max(1, neg['queries']):.3f})"
+    )
+    for name, source, note in neg["false_sources"]:
+        print(f"- {name}: {source} ({note})")
 
 
 if __name__ == "__main__":

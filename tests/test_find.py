@@ -124,3 +124,21 @@ def test_the_check_report_follows_the_json_schema(corpus: Corpus) -> None:
     found = check(spin(JURY, seed=1, intensity="heavy").copy, corpus).to_dict()
     assert found["sources"][0]["id"] == JURY.id
     assert found["search"]["candidates"][0]["note"] == "source"
+
+
+def test_a_page_that_lifts_a_few_paragraphs_names_their_story_as_a_partial_source(
+    corpus: Corpus,
+) -> None:
+    # Six paragraphs of a Reuters story, then a long unrelated page: too little of the copy for
+    # the similarity threshold, but a run of sentences made from it.
+    lifted = "\n\n".join(MARCOS.text.split("\n\n")[:6])
+    copy = Article(f"{lifted}\n\n{SEED.read_text(encoding='utf-8')}", date="1987-05-01")
+    report = check(copy, corpus)
+    assert [(s.id, s.parts) for s in report.sources] == [("reuters21578/5163", ((0, 11),))]
+    assert report.summary.kind == "partial copy"
+    assert report.search is not None
+    best = report.search.candidates[0]
+    assert best.score < SOURCE_THRESHOLD
+    assert best.note == (
+        "source of part of the copy (sentences 1-12 of 53), with evidence it was copied"
+    )

@@ -20,6 +20,7 @@ from unspin.model import (
     SentenceMatch,
     Source,
     Summary,
+    parts_text,
 )
 from unspin.read import CLAIM_WORDS, read_article
 from unspin.segment import segment
@@ -103,15 +104,23 @@ def check(
     copies); `report.search` lists every candidate weighed. With no source in the corpus the
     report has no sources, and its verdict says so with the best candidate's score.
     """
-    from unspin.find import find_sources
+    from unspin.find import find_sources, named_partial
 
     article = read_article(copy)
     search = find_sources(article, corpus)
     second_opinion = None
     if encoder is _DEFAULT_ENCODER:
         encoder, second_opinion = default_encoders()
+    copy_doc = segment(article)
+    if search.runner_up is not None:
+        candidate = search.runner_up
+        source_doc = segment(candidate.article)
+        alignment = align(copy_doc, [source_doc], encoder, config, second_opinion)  # type: ignore[arg-type]
+        parts = parts_from(alignment, 0)
+        if copied_part(copy_doc, source_doc, parts):
+            search = named_partial(search, candidate, parts_text(parts, len(copy_doc.sentences)))
     report = compare_docs(
-        segment(article),
+        copy_doc,
         [segment(c.article) for c in search.sources],
         encoder=encoder,  # type: ignore[arg-type]
         config=config,
@@ -258,6 +267,23 @@ def copied_share(copy: Doc, sources: Sequence[Doc]) -> float:
 def _trigrams(text: str) -> set[tuple[str, str, str]]:
     words = [t.lower for t in tokens(text)]
     return set(zip(words, words[1:], words[2:], strict=False))
+
+
+# A story that explains too little of the copy to be named by similarity (find.SOURCE_THRESHOLD)
+# is still its source when the copy took part of it: a run of PARTIAL_RUN sentences made from
+# it (with evidence of derivation: align.derivation) in a copy sharing PARTIAL_COPIED of its
+# word trigrams with it, or COPIED_ALONE of them however spread. Calibrated on the real-page
+# set: true sources against same-event reports by other outlets (docs/retrieval.md).
+PARTIAL_RUN = 5
+PARTIAL_COPIED = 0.05
+COPIED_ALONE = 0.2
+
+
+def copied_part(copy: Doc, source: Doc, parts: Sequence[tuple[int, int]]) -> bool:
+    """Did the copy take part of `source` (its runs of sentences made from it: `parts_from`)?"""
+    run = max((last - first + 1 for first, last in parts), default=0)
+    copied = copied_share(copy, [source])
+    return (run >= PARTIAL_RUN and copied >= PARTIAL_COPIED) or copied >= COPIED_ALONE
 
 
 VERBATIM = 0.8  # share of the copy in sentences copied word for word, for a verbatim copy

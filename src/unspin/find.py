@@ -25,7 +25,7 @@ story dated after the copy cannot be its origin and is set aside with that reaso
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -53,6 +53,7 @@ RARE_SHARE = 0.01  # ... if at most this share of the stories hold them (BM25 ov
 RERANKED = 12  # fused candidates that get the sentence-level re-ranking
 RRF_K = 60  # reciprocal rank fusion's damping constant (Cormack et al. 2009)
 CHUNK_PARAGRAPHS = 3  # paragraphs per partial query vector
+CHUNK_FIRSTS = 4  # re-ranked beyond RERANKED: room for the nearest stories of the parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,9 @@ class SourceSearch:
     candidates: tuple[tuple[Candidate, str], ...]  # re-ranked, best first, with a note
     corpus_size: int
     threshold: float = SOURCE_THRESHOLD
+    # With no source named: the best story that fell short of the threshold only (not dated
+    # after the copy), for the caller to test for a partial copy (compare.check).
+    runner_up: Candidate | None = None
 
     @property
     def best_score(self) -> float:
@@ -100,6 +104,7 @@ def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
     notes: dict[int, str] = {}
     chosen: list[Candidate] = []
     covered: set[int] = set()
+    runner_up: Candidate | None = None
     for c in _origins(ranked):
         for carrier in c.carriers:
             notes[carrier.key] = f"a near-identical copy of {c.id}, the earliest of them"
@@ -113,6 +118,7 @@ def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
             notes[c.key] = (
                 f"explains {c.score:.0%} of the copy; a source must explain {SOURCE_THRESHOLD:.0%}"
             )
+            runner_up = runner_up or c
         elif chosen and (
             len(extra) < EXTRA_SOURCE_SENTENCES
             or sum(lengths[i] for i in extra) / total < EXTRA_SOURCE_SHARE
@@ -123,7 +129,16 @@ def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
             covered |= c.explained
             notes[c.key] = "source"
     weighed = tuple((c, notes.get(c.key, "")) for c in ranked)
-    return SourceSearch(tuple(chosen), weighed, len(corpus))
+    return SourceSearch(
+        tuple(chosen), weighed, len(corpus), runner_up=None if chosen else runner_up
+    )
+
+
+def named_partial(search: SourceSearch, candidate: Candidate, parts: str) -> SourceSearch:
+    """The search with `candidate` named as the source of part of the copy."""
+    note = f"source of part of the copy ({parts}), with evidence it was copied"
+    weighed = tuple((c, note if c.key == candidate.key else n) for c, n in search.candidates)
+    return replace(search, sources=(candidate,), candidates=weighed, runner_up=None)
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -135,10 +150,15 @@ def _candidates(copy: Article, spans: list[tuple[int, int, int]], corpus: Corpus
     vector_lists = corpus.search_vectors(embedder.encode(queries), VECTOR_CANDIDATES)
     term_list = corpus.search_terms(_rare_terms(copy, corpus), TERM_CANDIDATES)
     fused: dict[int, float] = {}
-    for ranked in (*vector_lists, term_list):
+    lists = (*vector_lists, term_list)
+    for ranked in lists:
         for position, (key, _score) in enumerate(ranked):
             fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + position + 1)
-    return sorted(fused, key=lambda key: -fused[key])
+    # Each part's nearest story first: a page that lifts three paragraphs of a story and adds
+    # thirty of its own has that story first for one part only, where fusion ranks it low.
+    firsts = {ranked[0][0] for ranked in lists if ranked}
+    by_fusion = sorted(fused, key=lambda key: -fused[key])
+    return [k for k in by_fusion if k in firsts] + [k for k in by_fusion if k not in firsts]
 
 
 def _chunks(text: str, spans: list[tuple[int, int, int]]) -> list[str]:
@@ -222,7 +242,7 @@ def _spans(copy: Article) -> list[tuple[int, int, int]]:
 def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
     spans = _spans(copy)
     copy_sentences = _sentences_of(copy.text, spans)
-    keys = _candidates(copy, spans, corpus)[:n]
+    keys = _candidates(copy, spans, corpus)[: n + CHUNK_FIRSTS]
     stored = corpus.load(keys)
     theirs = [_sentences_of(s.article.text, s.sentence_spans) for s in stored]
     texts = [t for sentences_of in theirs for t in sentences_of.texts]

@@ -198,6 +198,14 @@ class Source:
     parts: tuple[tuple[int, int], ...] = ()
 
 
+def parts_text(parts: tuple[tuple[int, int], ...], total: int) -> str:
+    """ "sentences 1-5, 9 of 17": runs of sentence indexes as people count them."""
+    if not parts:
+        return f"none of its {total} sentences"
+    runs = ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in parts)
+    return f"sentence{'s' * (len(parts) > 1 or parts[0][0] != parts[0][1])} {runs} of {total}"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchCandidate:
     """A story a corpus search weighed, with its score and what became of it."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from unspin.model import Article, Finding, Report, Search
+from unspin.model import Article, Finding, Report, Search, parts_text
 
 SCHEMA = "unspin.report/1"
 
@@ -46,10 +46,7 @@ def kind_line(report: Report) -> str:
 
 def parts_line(report: Report, source: int) -> str:
     """ "Sentences 1-5, 9 of 17": the parts of the copy made from one source (1-based)."""
-    parts = report.sources[source].parts
-    runs = ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in parts)
-    total = len(report.copy.sentences)
-    return f"sentences {runs} of {total}" if parts else f"none of its {total} sentences"
+    return parts_text(report.sources[source].parts, len(report.copy.sentences))
 
 
 def excerpts(report: Report, f: Finding) -> tuple[str, str]:
