@@ -335,8 +335,10 @@ def main() -> None:
     started = time.perf_counter()
     true_reuse, false_reuse, true_copied, false_copied = [], [], [], []
     beats = []
+    kinds: list[tuple[str, str, bool]] = []  # labelled kind, unspin's kind, credited
     for pair in pairs:
         r = compare(pair["copy"], pair["sources"])
+        kinds.append((pair["kind"], r.summary.kind, r.summary.credited))
         ds = [compare(pair["copy"], [d]) for d in pair["distractors"]]
         true_reuse.append(r.summary.reuse_share)
         true_copied.append(r.summary.copied_share)
@@ -362,6 +364,8 @@ def main() -> None:
         "median_distractor": sorted(false_reuse)[len(false_reuse) // 2],
     }
     print_reuse(results["reuse"], len(pairs))
+    results["kinds_found"] = kind_accuracy(kinds)
+    print_kinds(results["kinds_found"])
     if not args.skip_check:
         results["check"] = run_check(pairs, pages, read, args.reuters, args.seed)
         print_check(results["check"])
@@ -513,6 +517,44 @@ def print_reuse(r: dict, n: int) -> None:
             ],
         )
     )
+
+
+# The labellers' kinds as unspin names them; a "credited" page is judged on its credit alone
+# (how it copied was not labelled apart).
+_KIND_OF_LABEL = {
+    "verbatim": "verbatim copy",
+    "spun": "spun copy",
+    "partial": "partial copy",
+    "stitched": "stitched copy",
+}
+
+
+def kind_accuracy(kinds: list[tuple[str, str, bool]]) -> dict:
+    right: dict[str, list[bool]] = defaultdict(list)
+    confusion: Counter = Counter()
+    for label, found, credited in kinds:
+        if label == "credited":
+            ok = credited and found != "not a copy"
+        else:
+            ok = found == _KIND_OF_LABEL[label]
+        right[label].append(ok)
+        confusion[(label, found)] += 1
+    every = [ok for oks in right.values() for ok in oks]
+    return {
+        "right": sum(every) / len(every),
+        "by_label": {k: sum(v) / len(v) for k, v in sorted(right.items())},
+        "confusion": {f"{a} -> {b}": n for (a, b), n in sorted(confusion.items())},
+        "verbatim_from_spun": confusion[("spun", "verbatim copy")],
+    }
+
+
+def print_kinds(k: dict) -> None:
+    print(
+        f"\nPage kinds: right for {k['right']:.3f} of pages ("
+        + ", ".join(f"{label} {v:.2f}" for label, v in k["by_label"].items())
+        + f"); spun pages called verbatim copies: {k['verbatim_from_spun']}"
+    )
+    print("labelled -> found: " + ", ".join(f"{p} {n}" for p, n in k["confusion"].items()))
 
 
 # --- check in a corpus ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 from unspin.compare import check
 from unspin.corpus import Corpus
-from unspin.find import SOURCE_THRESHOLD, find_sources, rank
+from unspin.find import SOURCE_THRESHOLD, find_sources, not_made_from, rank
 from unspin.model import Article
 from unspin.testing import spin
 
@@ -141,4 +141,16 @@ def test_a_page_that_lifts_a_few_paragraphs_names_their_story_as_a_partial_sourc
     assert best.score < SOURCE_THRESHOLD
     assert best.note == (
         "source of part of the copy (sentences 1-12 of 53), with evidence it was copied"
+    )
+
+
+def test_a_source_no_copy_sentence_was_made_from_is_dropped_with_a_note(corpus: Corpus) -> None:
+    copy = spin(JURY, seed=1, intensity="light").copy
+    search = find_sources(copy, corpus)
+    (found,) = search.sources
+    dropped = not_made_from(search, [found])
+    assert dropped.sources == ()
+    notes = {c.id: note for c, note in dropped.candidates}
+    assert notes[JURY.id] == (
+        "says what the copy says, but no sentence of the copy was made from it"
     )

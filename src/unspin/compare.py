@@ -28,6 +28,7 @@ from unspin.text import tokens
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus
+    from unspin.find import SourceSearch
 
 Input: TypeAlias = "str | os.PathLike[str] | Article"
 
@@ -104,7 +105,7 @@ def check(
     copies); `report.search` lists every candidate weighed. With no source in the corpus the
     report has no sources, and its verdict says so with the best candidate's score.
     """
-    from unspin.find import find_sources, named_partial
+    from unspin.find import find_sources, named_partial, not_made_from
 
     article = read_article(copy)
     search = find_sources(article, corpus)
@@ -119,15 +120,15 @@ def check(
         parts = parts_from(alignment, 0)
         if copied_part(copy_doc, source_doc, parts):
             search = named_partial(search, candidate, parts_text(parts, len(copy_doc.sentences)))
-    report = compare_docs(
-        copy_doc,
-        [segment(c.article) for c in search.sources],
-        encoder=encoder,  # type: ignore[arg-type]
-        config=config,
-        ids=[c.id for c in search.sources],
-        scores=[c.score for c in search.sources],
-        second_opinion=second_opinion,  # type: ignore[arg-type]
-    )
+    report = _compare_found(copy_doc, search, encoder, config, second_opinion)  # type: ignore[arg-type]
+    # A story similar enough to name, of which no copy sentence was made (an outlet's own
+    # report of the same event: same facts, none of the wording), is not a source.
+    unmade = [
+        c for c, source in zip(search.sources, report.sources, strict=True) if not source.parts
+    ]
+    if unmade:
+        search = not_made_from(search, unmade)
+        report = _compare_found(copy_doc, search, encoder, config, second_opinion)  # type: ignore[arg-type]
     sources = tuple(
         replace(source, carriers=tuple(c.article for c in found.carriers))
         for source, found in zip(report.sources, search.sources, strict=True)
@@ -147,6 +148,24 @@ def check(
         verdict=_no_source_verdict(record),
     )
     return replace(report, findings=(), summary=summary, search=record)
+
+
+def _compare_found(
+    copy: Doc,
+    search: SourceSearch,
+    encoder: Encoder | None,
+    config: AlignConfig,
+    second_opinion: Encoder | None,
+) -> Report:
+    return compare_docs(
+        copy,
+        [segment(c.article) for c in search.sources],
+        encoder=encoder,
+        config=config,
+        ids=[c.id for c in search.sources],
+        scores=[c.score for c in search.sources],
+        second_opinion=second_opinion,
+    )
 
 
 def _no_source_verdict(search: Search) -> str:

@@ -134,6 +134,17 @@ def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
     )
 
 
+def not_made_from(search: SourceSearch, unmade: Sequence[Candidate]) -> SourceSearch:
+    """The search without the sources that no copy sentence was made from."""
+    keys = {c.key for c in unmade}
+    note = "says what the copy says, but no sentence of the copy was made from it"
+    return replace(
+        search,
+        sources=tuple(c for c in search.sources if c.key not in keys),
+        candidates=tuple((c, note if c.key in keys else n) for c, n in search.candidates),
+    )
+
+
 def named_partial(search: SourceSearch, candidate: Candidate, parts: str) -> SourceSearch:
     """The search with `candidate` named as the source of part of the copy."""
     note = f"source of part of the copy ({parts}), with evidence it was copied"
