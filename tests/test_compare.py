@@ -86,7 +86,7 @@ def test_a_stitched_copy_credits_each_source_with_its_share() -> None:
 
 def test_a_page_that_lifts_a_few_sentences_and_adds_its_own_is_a_partial_copy() -> None:
     source = Article(text="\n\n".join(SENTENCES[7:10]), id="wire")
-    own = " ".join(SENTENCES[1:4])
+    own = " ".join(SENTENCES[:7])
     copy = Article(text=f"{SENTENCES[7]} {SENTENCES[8]}\n\n{own}")
     report = compare(copy, source, encoder=None)
     assert report.sources[0].parts == ((0, 1),)

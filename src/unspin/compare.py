@@ -305,27 +305,37 @@ def copied_part(copy: Doc, source: Doc, parts: Sequence[tuple[int, int]]) -> boo
     return (run >= PARTIAL_RUN and copied >= PARTIAL_COPIED) or copied >= COPIED_ALONE
 
 
-VERBATIM = 0.8  # share of the copy in sentences copied word for word, for a verbatim copy
-PARTIAL = 0.5  # a copy whose sources explain less than this share of it is a partial copy
+# Page kinds, set on the real-page set's labelled kinds (benchmarks/real_pages.py):
+NOT_A_COPY = 0.05  # below this share of the copy made from a source, it copied nothing
+PARTIAL = 0.3  # a copy with less of itself made from its sources is a partial copy
 STITCH_SHARE = 0.15  # each of two sources explains at least this share: a stitched copy
+# A verbatim copy: this share of its word trigrams copied (pages carry captions and links no
+# sentence alignment calls verbatim), or this share of what it copied copied word for word.
+VERBATIM_COPIED = 0.6
+VERBATIM_OF_REUSE = 0.8
 
 
 def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[float]) -> str:
-    """How the page copied (model.KINDS). "not a copy" draws on no source (copied wording, the
-    reuse level, says so); a "stitched copy" on two or more, each for STITCH_SHARE of it; a
-    "partial copy" copies less than PARTIAL of itself; a "verbatim copy" copies VERBATIM of
-    itself word for word and changes nothing (no high or medium finding: a page with a
-    flipped negation is spun, however few its changed words); the rest are "spun copies"."""
-    if not shares or reuse_level(summary) == "non":
+    """How the page copied (model.KINDS). "not a copy" made nothing from a source; a "stitched
+    copy" drew on two or more, each for STITCH_SHARE of it; a "verbatim copy" copied word for
+    word (VERBATIM_COPIED, VERBATIM_OF_REUSE) and changed nothing (no high or medium finding
+    but added sentences: a page with a flipped negation is spun, however few its changed
+    words); a "partial copy" made less than PARTIAL of itself from its sources; the rest are
+    "spun copies"."""
+    if not shares or summary.reuse_share < NOT_A_COPY:
         return "not a copy"
     if sum(share >= STITCH_SHARE for share in shares) >= 2:
         return "stitched copy"
+    changed = any(
+        f.severity in ("high", "medium") and f.type != "unsourced_sentence" for f in findings
+    )
+    word_for_word = (
+        summary.copied_share >= VERBATIM_COPIED
+        or summary.verbatim_share >= VERBATIM_OF_REUSE * summary.reuse_share
+    )
     if summary.reuse_share < PARTIAL:
         return "partial copy"
-    serious = any(f.severity in ("high", "medium") for f in findings)
-    if summary.verbatim_share >= VERBATIM and not serious:
-        return "verbatim copy"
-    return "spun copy"
+    return "verbatim copy" if word_for_word and not changed else "spun copy"
 
 
 # The reuse levels of the Clough-Stevenson corpus (cut / light / heavy / non), decided by copied
@@ -353,13 +363,15 @@ _LEVEL_WORDS = {
 
 def _with_verdict(summary: Summary, findings: Sequence[Finding]) -> Summary:
     level = reuse_level(summary)
+    if level == "non" and summary.kind != "not a copy":
+        level = "heavy"  # little wording copied, but sentences made from the source
     words = _LEVEL_WORDS[level]
     serious: dict[str, int] = {}
     for f in findings:
         if f.severity == "high" or (f.severity == "medium" and f.type != "unsourced_sentence"):
             serious[f.type] = serious.get(f.type, 0) + 1
     reuse = f"{summary.reuse_share:.0%} of the copy comes from the source"
-    if level == "non":
+    if summary.kind == "not a copy":
         verdict = (
             f"Not a copy: only {summary.copied_share:.0%} of its wording (word trigrams) "
             "stands in the source."
@@ -375,6 +387,6 @@ def _with_verdict(summary: Summary, findings: Sequence[Finding]) -> Summary:
     else:
         verdict = f"Faithful copy: {words} ({reuse}); no change of meaning found."
     outlets = list(dict.fromkeys(c.outlet for c in summary.credits))
-    if outlets and level != "non":
+    if outlets and summary.kind != "not a copy":
         verdict = f"{verdict[:-1]}; it credits {' and '.join(outlets)}."
     return replace(summary, verdict=verdict)

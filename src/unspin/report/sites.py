@@ -218,9 +218,9 @@ def render_sites(folder: Path, out: Path) -> str:
     pages_folder = out.parent / (out.stem + "-pages")
     parts = [
         f"<h1>unspin scan: {len(t.pages):,} pages from {len(shares):,} sites</h1>",
-        "<p>Kinds: a <b>verbatim copy</b> has at least 80% of its text in sentences copied word "
-        "for word and no change of meaning; a <b>spun copy</b> rewrites a source or changes its "
-        "meaning; a <b>partial copy</b> takes less than half of itself from its sources; a "
+        "<p>Kinds: a <b>verbatim copy</b> copied its source word for word and changed nothing; "
+        "a <b>spun copy</b> rewrites a source or changes its meaning; a <b>partial copy</b> "
+        "takes less than 30% of itself from its sources; a "
         "<b>stitched copy</b> takes parts from two or more; <b>not a copy</b>: no source in the "
         "corpus. <b>Credited</b>: the share of a site's copies that name an outlet as their "
         'story\'s source (a dateline\'s "(AP)", "the BBC reported", a byline).</p>',
