@@ -612,7 +612,8 @@ def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: 
                 }
             )
         corpus.close()
-        negatives = _hard_negatives(pairs, read, reservoir, Path(tmp) / "negatives.db")
+        same_day = _same_day_stories(reservoir, n_reuters, seed)
+        negatives = _hard_negatives(pairs, read, reservoir, same_day, Path(tmp) / "negatives.db")
     n = len(outcomes)
     by_kind = defaultdict(list)
     for o in outcomes:
@@ -634,12 +635,46 @@ def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: 
     }
 
 
-def _hard_negatives(pairs: list[dict], read: dict, reservoir: list[Article], path: Path) -> dict:
+SAME_DAY_QUERIES = 150
+SAME_STORY = 0.2  # share of word trigrams (of the shorter) above which two stories are versions
+
+
+def _same_day_stories(reservoir: list[Article], n_reuters: int, seed: int) -> list[Article]:
+    """Reuters stories kept out of the corpus whose closest story in it (BM25 top hit) was
+    filed the same day and is a different story (under SAME_STORY of their word trigrams
+    shared, another title): same day, same subject, not a write-through."""
+    from unspin.testing.datasets import reuters_ding2014_articles
+
+    top = _bm25(reservoir)
+    by_id = {a.id: a for a in reservoir}
+    rng = random.Random(seed + 1)
+    pool = [a for a in reuters_ding2014_articles() if a.id not in by_id]
+    rng.shuffle(pool)
+    found: list[Article] = []
+    for story in pool:
+        hit = by_id[top(story)]
+        grams, theirs = _trigrams(story.text), _trigrams(hit.text)
+        shared = len(grams & theirs) / max(1, min(len(grams), len(theirs)))
+        if (
+            story.date[:10] == hit.date[:10]
+            and shared < SAME_STORY
+            and story.title.strip().lower() != hit.title.strip().lower()
+        ):
+            found.append(story)
+            if len(found) == SAME_DAY_QUERIES:
+                break
+    return found
+
+
+def _hard_negatives(
+    pairs: list[dict], read: dict, reservoir: list[Article], same_day: list[Article], path: Path
+) -> dict:
     """`check` on stories that copy nothing from a corpus holding the story of their own event
     or topic: every other outlet's report of a real-set event, against a corpus of the true
-    sources and the Reuters stories (no other distractor); and the Clough-Stevenson answers
+    sources and the Reuters stories (no other distractor); the Clough-Stevenson answers
     labelled "non" (written on the same topic without the source), against their five sources
-    added to it. Any source named is a false one."""
+    added to it; and Reuters stories whose closest story in the corpus is another of the same
+    day and subject (`_same_day_stories`). Any source named is a false one."""
     from unspin.testing.datasets import clough_stevenson_cases
 
     sources = sorted({s for p in pairs for s in p["sources"]})
@@ -650,11 +685,15 @@ def _hard_negatives(pairs: list[dict], read: dict, reservoir: list[Article], pat
         if cs
         else []
     )
-    queries = [(f"same-event report {d}", read[d][1]) for d in distractors] + [
-        (c["id"], Article(c["copy"]["text"], id=c["id"]))
-        for c in cs
-        if c["gold"]["reuse_level"] == "non"
-    ]
+    queries = (
+        [(f"same-event report {d}", read[d][1]) for d in distractors]
+        + [
+            (c["id"], Article(c["copy"]["text"], id=c["id"]))
+            for c in cs
+            if c["gold"]["reuse_level"] == "non"
+        ]
+        + [(f"same-day Reuters {a.id}", a) for a in same_day]
+    )
     corpus = unspin.Corpus(path)
     corpus.add([read[s][1] for s in sources] + reservoir + cs_sources)
     named = []
@@ -663,7 +702,17 @@ def _hard_negatives(pairs: list[dict], read: dict, reservoir: list[Article], pat
         if report.sources:
             named.append((name, report.sources[0].id, report.search.candidates[0].note))
     corpus.close()
-    return {"queries": len(queries), "false_sources": named}
+    groups = Counter(_group(name) for name, _ in queries)
+    false = Counter(_group(name) for name, _, _ in named)
+    return {
+        "queries": len(queries),
+        "false_sources": named,
+        "by_group": {g: [false[g], n] for g, n in groups.items()},
+    }
+
+
+def _group(query: str) -> str:
+    return query.split("/")[0] if query.startswith("clough") else query.rsplit(" ", 1)[0]
 
 
 def _bm25(stories: list[Article]):
@@ -718,8 +767,10 @@ def print_check(c: dict) -> None:
     neg = c["negatives"]
     print(
         f"\nHard negatives (other outlets' reports of the same events; Clough-Stevenson "
-        f"'non' answers), {neg['queries']} queries: a source named for "
-        f"{len(neg['false_sources'])} ({len(neg['false_sources']) / max(1, neg['queries']):.3f})"
+        f"'non' answers; same-day same-subject Reuters stories), {neg['queries']} queries: "
+        "a source named for "
+        f"{len(neg['false_sources'])} ({len(neg['false_sources']) / max(1, neg['queries']):.3f}): "
+        + ", ".join(f"{g} {f} of {n}" for g, (f, n) in neg["by_group"].items())
     )
     for name, source, note in neg["false_sources"]:
         print(f"- {name}: {source} ({note})")

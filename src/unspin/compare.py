@@ -28,7 +28,7 @@ from unspin.text import tokens
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus
-    from unspin.find import SourceSearch
+    from unspin.find import Candidate, SourceSearch
 
 Input: TypeAlias = "str | os.PathLike[str] | Article"
 
@@ -113,7 +113,7 @@ def check(
     if encoder is _DEFAULT_ENCODER:
         encoder, second_opinion = default_encoders()
     copy_doc = segment(article)
-    if search.runner_up is not None:
+    if search.runner_up is not None and _may_be_partial(article, search.runner_up):
         candidate = search.runner_up
         source_doc = segment(candidate.article)
         alignment = align(copy_doc, [source_doc], encoder, config, second_opinion)  # type: ignore[arg-type]
@@ -294,8 +294,18 @@ def _trigrams(text: str) -> set[tuple[str, str, str]]:
 # word trigrams with it, or COPIED_ALONE of them however spread. Calibrated on the real-page
 # set: true sources against same-event reports by other outlets (docs/retrieval.md).
 PARTIAL_RUN = 5
-PARTIAL_COPIED = 0.05
+PARTIAL_COPIED = 0.1
 COPIED_ALONE = 0.2
+
+
+def _may_be_partial(copy: Article, candidate: Candidate) -> bool:
+    """Worth aligning to test for a partial copy (most copies with no source are not)? Its
+    sentence-level search explains a run's worth of sentences, or the texts share enough
+    word trigrams."""
+    if len(candidate.explained) >= PARTIAL_RUN:
+        return True
+    ours, theirs = _trigrams(copy.text), _trigrams(candidate.article.text)
+    return len(ours & theirs) >= COPIED_ALONE * len(ours) > 0
 
 
 def copied_part(copy: Doc, source: Doc, parts: Sequence[tuple[int, int]]) -> bool:
