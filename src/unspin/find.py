@@ -9,12 +9,16 @@ the order of facts, and embeddings survive synonyms. So candidates come from two
    corpus), stories scored by the IDF of the terms they hold: the names, numbers and words a
    spinner has no synonym for.
 
-The two ranked lists are fused (reciprocal rank fusion), and the best candidates re-ranked by
-sentence-level evidence: the share of the copy's sentences each one explains, scored as the
-aligner scores pairs (embedding cosine and IDF-weighted word overlap). That share is the
-candidate's score: "how much of the copy this story accounts for". A copy is said to have no
-source in the corpus when no candidate explains SOURCE_THRESHOLD of it (calibrated on spun
-copies of stories in and out of the corpus: benchmarks/retrieval.py, docs/retrieval.md).
+The ranked lists are fused (reciprocal rank fusion), each part's nearest story kept in front
+(a page that lifts a few paragraphs of a story has it first for one part only), and the best
+candidates re-ranked by sentence-level evidence: the share of the copy's sentences each one
+explains, scored as the aligner scores pairs (embedding cosine and IDF-weighted word
+overlap). That share is the candidate's score: "how much of the copy this story accounts
+for". A copy is said to have no source in the corpus when no candidate explains
+SOURCE_THRESHOLD of it (calibrated on spun copies of stories in and out of the corpus:
+benchmarks/retrieval.py, docs/retrieval.md), unless the best of them proves to be copied in
+part: `runner_up` is for the caller to align and test (compare.check, which also drops a
+source no copy sentence was made from).
 
 Sources are then chosen greedily: the best candidate, then any other that explains enough of
 what the chosen ones leave (a stitched copy). Near-identical candidates (syndicated copies of
