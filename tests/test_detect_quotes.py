@@ -432,3 +432,13 @@ def test_a_statement_from_elsewhere_is_not_a_fabricated_quote() -> None:
         "said in July that a small number of roles had been eliminated."
     )
     assert [f for f in quotes(copy, source) if f[0] == "quote_fabricated"] == []
+
+
+def test_a_speaker_by_its_initials_is_the_same_speaker() -> None:
+    # CNN on a car recall: "the NHTSA" is the National Highway Traffic Safety Administration.
+    source = (
+        "“The vehicles may be unsafe to drive,” The National Highway Traffic Safety "
+        "Administration said in its recall notice on Tuesday."
+    )
+    copy = "“The vehicles may be unsafe to drive,” the NHTSA said in its recall notice on Tuesday."
+    assert [f for f in quotes(copy, source, embed=True) if f[0] == "quote_misattributed"] == []

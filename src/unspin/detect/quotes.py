@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.entities import same_name
+from unspin.detect.entities import name_key, same_name
 from unspin.model import Doc, Finding, Quote
 from unspin.segment.lexicon import TITLES, demonyms
 from unspin.text import STOPWORDS, Token, american, content_stems, tokens
@@ -260,9 +260,18 @@ def _check(
             f"the quotation is reworded; the source quotes {quoted(group.source.span_text(match))}",
         )
     ours, theirs = _surname(quote.speaker), _surname(match.speaker)
-    # Another spelling ("Zelenskyy") is the same speaker; so is one the source's sentences also
-    # name ("a ChemLawn spokeswoman" for "Debra Strohmaier, a ChemLawn spokeswoman").
-    if ours and theirs and not same_name(ours, theirs) and not _named_in_source(group, ours):
+    # Another spelling ("Zelenskyy") is the same speaker, as is an abbreviation ("the NHTSA"
+    # for "The National Highway Traffic Safety Administration"); so is one the source's
+    # sentences also name ("a ChemLawn spokeswoman" for "Debra Strohmaier, a ChemLawn
+    # spokeswoman").
+    whole = same_name(name_key(quote.speaker), name_key(match.speaker))
+    if (
+        ours
+        and theirs
+        and not whole
+        and not same_name(ours, theirs)
+        and not _named_in_source(group, ours)
+    ):
         yield group.finding(
             "quote_misattributed",
             "high",
