@@ -382,3 +382,18 @@ def test_a_speaker_described_by_nationality_is_not_another_speaker() -> None:
     source = "Putin said the West had lied to Russia for decades about NATO's expansion."
     copy = "The Russian president said the West had lied to Russia for decades about NATO's growth."
     assert attributions(copy, source, embed=True) == []
+
+
+def test_a_speech_act_in_a_clause_of_time_credits_no_claim() -> None:
+    # AP on the end of the Wagner mutiny case: Prigozhin's declaration dates the mutiny; the
+    # claim is the FSB's, and the copy keeps the FSB.
+    source = (
+        "The FSB said its investigation found that those involved in the mutiny, which lasted "
+        "less than 24 hours after Prigozhin declared it Friday, ceased activities directed at "
+        "committing the crime."
+    )
+    copy = (
+        "The FSB, during its investigation, found that the people involved ceased activities "
+        "directed at committing the crime."
+    )
+    assert attributions(copy, source, embed=True) == []

@@ -83,12 +83,19 @@ _DATA = re.compile(
 )
 
 
+# "... after Prigozhin declared it Friday": a speech act that dates something, in a clause of
+# time, credits no claim of the sentence to its speaker.
+_TIME_CLAUSE = re.compile(r"\b(?:after|before|when|since|until|once)\s+$", re.IGNORECASE)
+
+
 def _claims(doc: Doc, items: list[Attribution]) -> list[Attribution]:
-    """The attributions of a claim to someone, less those of data to their record keeper."""
+    """The attributions of a claim to someone, less those of data to their record keeper and
+    those in a clause of time."""
     return [
         a
         for a in items
         if not (a.cue in ("according to", "report", "cite") and _DATA.search(doc.span_text(a)))
+        and not _TIME_CLAUSE.search(doc.text, max(0, a.start - 8), a.start)
     ]
 
 
