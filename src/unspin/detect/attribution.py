@@ -89,13 +89,11 @@ _TIME_CLAUSE = re.compile(r"\b(?:after|before|when|since|until|once)\s+$", re.IG
 
 
 def _claims(doc: Doc, items: list[Attribution]) -> list[Attribution]:
-    """The attributions of a claim to someone, less those of data to their record keeper and
-    those in a clause of time."""
+    """The attributions of a claim to someone, less those of data to their record keeper."""
     return [
         a
         for a in items
         if not (a.cue in ("according to", "report", "cite") and _DATA.search(doc.span_text(a)))
-        and not _TIME_CLAUSE.search(doc.text, max(0, a.start - 8), a.start)
     ]
 
 
@@ -119,7 +117,9 @@ def attributions(comparison: Comparison) -> Iterator[Finding]:
             gone = [
                 a
                 for a in source_attr
-                if _claim_kept(group, a) and not _still_named(comparison, group, a)
+                if not _TIME_CLAUSE.search(group.source.text, max(0, a.start - 8), a.start)
+                and _claim_kept(group, a)
+                and not _still_named(comparison, group, a)
             ]
             if not gone:
                 continue
