@@ -87,7 +87,7 @@ def compare_docs(
         Source(doc, ids[k], scores[k], shares[k], parts=parts_from(alignment, k))
         for k, doc in enumerate(sources)
     )
-    summary = summarise(copy, sources, alignment, findings)
+    summary = summarise(copy, sources, alignment, findings, shares)
     return Report(copy, report_sources, alignment, tuple(findings), summary)
 
 
@@ -238,7 +238,11 @@ def _made_from(m: SentenceMatch, source: int) -> bool:
 
 
 def summarise(
-    copy: Doc, sources: Sequence[Doc], alignment: Alignment, findings: Sequence[Finding]
+    copy: Doc,
+    sources: Sequence[Doc],
+    alignment: Alignment,
+    findings: Sequence[Finding],
+    shares: Sequence[float],
 ) -> Summary:
     by_label = {"verbatim": 0, "paraphrase": 0, "same_fact": 0, "unsourced": 0}
     for m in alignment.matches:
@@ -267,19 +271,21 @@ def summarise(
         same_fact_share=by_label["same_fact"] / total,
         credited=bool(copy.credits),
     )
-    summary = replace(
-        summary, kind=page_kind(summary, findings, _source_shares(copy, alignment, len(sources)))
-    )
+    summary = replace(summary, kind=page_kind(summary, findings, shares))
     return _with_verdict(summary, findings)
 
 
 def copied_share(copy: Doc, sources: Sequence[Doc]) -> float:
     """Share of the copy's word trigrams that also stand in a source: copied wording, measured
     apart from the sentence alignment (which also pairs sentences that only say the same)."""
-    copy_grams = _trigrams(copy.text)
+    return _shared_trigrams(copy.text, [doc.text for doc in sources])
+
+
+def _shared_trigrams(copy: str, sources: Sequence[str]) -> float:
+    copy_grams = _trigrams(copy)
     if not copy_grams:
         return 0.0
-    source_grams = set().union(*(_trigrams(doc.text) for doc in sources))
+    source_grams = set().union(*(_trigrams(text) for text in sources))
     return len(copy_grams & source_grams) / len(copy_grams)
 
 
@@ -302,10 +308,10 @@ def _may_be_partial(copy: Article, candidate: Candidate) -> bool:
     """Worth aligning to test for a partial copy (most copies with no source are not)? Its
     sentence-level search explains a run's worth of sentences, or the texts share enough
     word trigrams."""
-    if len(candidate.explained) >= PARTIAL_RUN:
-        return True
-    ours, theirs = _trigrams(copy.text), _trigrams(candidate.article.text)
-    return len(ours & theirs) >= COPIED_ALONE * len(ours) > 0
+    return (
+        len(candidate.explained) >= PARTIAL_RUN
+        or _shared_trigrams(copy.text, [candidate.article.text]) >= COPIED_ALONE
+    )
 
 
 def copied_part(copy: Doc, source: Doc, parts: Sequence[tuple[int, int]]) -> bool:

@@ -40,7 +40,7 @@ from unspin.corpus.store import Corpus
 from unspin.embed import get_embedder
 from unspin.model import Article
 from unspin.segment.sentences import paragraphs, sentences
-from unspin.text import STOPWORDS, content_stems, tokens
+from unspin.text import STOPWORDS, content_stems, opens_sentence, tokens
 
 SOURCE_THRESHOLD = 0.45  # share of the copy a story must explain to be named as a source
 EXTRA_SOURCE_SHARE = 0.15  # what a further source must add beyond the chosen ones ...
@@ -206,19 +206,13 @@ def _rare_terms(copy: Article, corpus: Corpus) -> list[str]:
         for t in tokens(text)
         if not t.lower.isalpha()
         or len(t.lower) >= RARE_LENGTH
-        or (text[t.start].isupper() and not _starts_sentence(text, t.start))
+        or (text[t.start].isupper() and not opens_sentence(text, t.start))
     }
     stems = {_porter(w) for w in words if w not in STOPWORDS and len(w) > 1}
     frequencies = corpus.document_frequencies(sorted(stems))
     most = max(3, RARE_SHARE * len(corpus))
     rare = [term for term, df in frequencies.items() if df <= most]
     return sorted(rare, key=lambda term: (frequencies[term], term))[:QUERY_TERMS]
-
-
-def _starts_sentence(text: str, at: int) -> bool:
-    """Whether the word at `at` opens a sentence or paragraph (its capital says nothing)."""
-    before = text[max(0, at - 3) : at].rstrip(" \"'“‘(")
-    return not before or before[-1] in ".!?:\n"
 
 
 @lru_cache(maxsize=100_000)

@@ -52,6 +52,13 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+def opens_sentence(text: str, at: int) -> bool:
+    """Does the word at `at` open a sentence, a quotation or a dateline's text (so its capital
+    says nothing of a name)?"""
+    before = text[max(0, at - 4) : at].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:\n—–"
+
+
 def content_stems(text: str) -> set[str]:
     """The stems of the words of `text` that are not stopwords (no offsets: for scoring)."""
     lowers = (w.lower().translate(_APOSTROPHES) for w in _WORD.findall(text))

@@ -18,7 +18,7 @@ from unspin.detect.lexicon import (
     SUSPECTED,
 )
 from unspin.model import Doc, Finding
-from unspin.text import STOPWORDS, Token
+from unspin.text import STOPWORDS, Token, opens_sentence
 
 CLAIM_WORDS = 3  # a hedge bears on this many content words after it
 CLAIM_HELD = 2  # ... of which a text must hold this many to state the claim
@@ -33,7 +33,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
             continue
         # Capitalised mid-sentence, it is a name or a month ("May 4", "Will Smith"), or a
         # spinner's garble of one ("Could 4" for "May 4").
-        if doc.text[t.start].isupper() and not _opens_sentence(doc.text, t.start):
+        if doc.text[t.start].isupper() and not opens_sentence(doc.text, t.start):
             continue
         if _not_a_hedge(toks, i):
             continue
@@ -47,9 +47,8 @@ _PLACES = frozenset({"in", "on", "at", "before", "alongside", "with"})
 
 def _not_a_hedge(toks: list[Token], i: int) -> bool:
     """A hedge word used for something else: a purpose ("so she could recover", "so that it
-    can"), a possibility
-    ruled out or made a measure ("no possible appeal", "as soon as possible"), an appearance
-    ("the results appeared in the Proceedings")."""
+    can"), a possibility ruled out or made a measure ("no possible appeal", "as soon as
+    possible"), an appearance ("the results appeared in the Proceedings")."""
     word, before = toks[i].lower, [t.lower for t in toks[max(0, i - 3) : i]]
     if word in ("could", "can", "may", "might") and "so" in before[:-1]:  # not "to do so could"
         return True
@@ -65,11 +64,6 @@ def _approximations(toks: list[Token]) -> list[int]:
         for i, t in enumerate(toks[:-1])
         if t.lower in APPROXIMATIONS and toks[i + 1].lower[:1].isdigit()
     ]
-
-
-def _opens_sentence(text: str, at: int) -> bool:
-    before = text[max(0, at - 4) : at].rstrip(" \"'“‘(")
-    return not before or before[-1] in ".!?:\n"
 
 
 def _next(toks: list[Token], i: int) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, detector, quoted
 from unspin.model import Finding
 from unspin.segment.names import is_heading
-from unspin.text import STOPWORDS, tokens
+from unspin.text import STOPWORDS, content_stems, tokens
 
 # Share of a sentence's content words that no source holds, below which it restates the
 # source in other words (spread over its sentences, or rewritten past matching) rather than adds.
@@ -17,15 +17,17 @@ NEW_WORDS = 0.3
 @detector("unsourced_sentence")
 def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
     copy = comparison.copy
-    known = {t.stem for doc in comparison.sources for t in tokens(doc.text)}
+    known: set[str] | None = None  # the sources' content words, read once if needed
     for match in comparison.alignment.matches:
         if match.label == "unsourced":
             sentence = copy.sentences[match.copy_sentence]
-            if len(tokens(copy.text, sentence.start, sentence.end)) < MIN_CLAIM_WORDS:
+            words = tokens(copy.text, sentence.start, sentence.end)
+            if len(words) < MIN_CLAIM_WORDS:
                 continue  # ".", "Preston.": debris of a page, no claim to have added
             if is_heading(copy.text, sentence):
                 continue  # a headline, subhead or summary bullet sums up; it adds no claim
-            words = tokens(copy.text, sentence.start, sentence.end)
+            if known is None:
+                known = set().union(*(content_stems(doc.text) for doc in comparison.sources))
             content = [t.stem for t in words if t.lower not in STOPWORDS]
             if content and sum(w not in known for w in content) < NEW_WORDS * len(content):
                 continue  # its words are the source's: a rewrite too loose to align, no addition

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.detect.lexicon import LOADED
 from unspin.model import Doc, Finding
-from unspin.text import Token, stem
+from unspin.text import Token, opens_sentence, stem
 
 SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
 # Verbs, as written: the nouns of "jobless claims" or "allegations" frame nothing.
@@ -64,7 +64,4 @@ def _charged(group: Group) -> Iterator[Finding]:
 def _in_name(doc: Doc, t: Token) -> bool:
     """A word capitalised mid-sentence is a name's ("United States", "Will Smith"), not the
     word it spells; one opening a sentence or a quotation is not."""
-    if not doc.text[t.start].isupper():
-        return False
-    before = doc.text[max(0, t.start - 3) : t.start].rstrip(" \"'“‘(")
-    return bool(before) and before[-1] not in ".!?:\n—–"
+    return doc.text[t.start].isupper() and not opens_sentence(doc.text, t.start)
