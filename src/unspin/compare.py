@@ -305,13 +305,9 @@ COPIED_ALONE = 0.2
 
 
 def _may_be_partial(copy: Article, candidate: Candidate) -> bool:
-    """Worth aligning to test for a partial copy (most copies with no source are not)? Its
-    sentence-level search explains a run's worth of sentences, or the texts share enough
-    word trigrams."""
-    return (
-        len(candidate.explained) >= PARTIAL_RUN
-        or _shared_trigrams(copy.text, [candidate.article.text]) >= COPIED_ALONE
-    )
+    """Worth aligning to test for a partial copy (most copies with no source are not)? Only
+    if they share the word trigrams `copied_part` needs in any case."""
+    return _shared_trigrams(copy.text, [candidate.article.text]) >= PARTIAL_COPIED
 
 
 def copied_part(copy: Doc, source: Doc, parts: Sequence[tuple[int, int]]) -> bool:
