@@ -3,6 +3,9 @@ additions, omissions. Texts: Reuters-21578 (research use; see tests/fixtures/rea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 import pytest
 
 from detect_pairs import (
@@ -182,3 +185,40 @@ def test_a_spun_copy_is_paraphrase_and_a_report_written_apart_is_the_same_fact()
     assert {label for label, refs, _ in pairs(doc(SPUN), source) if refs} == {"paraphrase"}
     apart = [label for label, refs, _ in pairs(doc(APART), source) if refs]
     assert apart and set(apart) == {"same_fact"}
+
+
+class _Table:
+    """An encoder that gives each sentence the vector a test chose for it (others: zero, so
+    cosine 0 with everything)."""
+
+    def __init__(self, vectors: dict[str, list[float]]) -> None:
+        self.vectors = vectors
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 3), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row] = self.vectors.get(text, [0, 0, 0])
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def test_a_sentence_that_says_what_a_source_sentence_says_in_other_words_is_the_same_fact() -> None:
+    # Real form (a spin of AP's Mangione story): the prosecutor's quoted "well-planned, targeted
+    # murder" retold in the copy's own words, out of the source's order. No word sequence shows
+    # it was made from the quote, but it adds nothing: the same fact, not an unsourced sentence.
+    quote = (
+        "“This was a frightening, well-planned, targeted murder,” the district attorney said "
+        "at a news conference."
+    )
+    retold = "Prosecutors called the killing calculated and deliberate."
+    source = doc(f"He is being held in Pennsylvania on gun charges.\n\n{quote}")
+    aside = "The district attorney spoke at a news conference in Manhattan on Tuesday."
+    copy = doc(f"{retold}\n\n{aside}")
+    accurate = _Table({retold: [1, 1, 0], quote: [1, 0, 0]})  # cosine 0.71
+    alignment = align(copy, [source], _Table({}), second_opinion=accurate)
+    assert [(m.label, [r.sentence for r in m.sources]) for m in alignment.matches] == [
+        ("same_fact", [1]),
+        ("unsourced", []),
+    ]
+    weaker = _Table({retold: [1, 1.2, 0], quote: [1, 0, 0]})  # cosine 0.64: an addition
+    alignment = align(copy, [source], _Table({}), second_opinion=weaker)
+    assert [m.label for m in alignment.matches] == ["unsourced", "unsourced"]
