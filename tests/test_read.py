@@ -415,6 +415,23 @@ def test_a_text_shorter_than_the_threshold_is_refused(in_tmp: Path) -> None:
     assert len(read_article("brief.txt").text.split()) == 40
 
 
+def test_a_text_longer_than_any_news_article_is_refused_before_it_is_compared(
+    in_tmp: Path,
+) -> None:
+    from unspin.limits import MAX_ARTICLE_CHARS
+
+    paragraphs = (STORY + "\n\n") * (MAX_ARTICLE_CHARS // (len(STORY) + 2) + 1)
+    (in_tmp / "long.txt").write_text(paragraphs, encoding="utf-8")
+    n = len(article_from_text(paragraphs).text)
+    assert n > MAX_ARTICLE_CHARS
+    assert input_error("long.txt") == (
+        f"long.txt: too long for a news article ({n:,} characters of text; unspin compares "
+        f"articles up to {MAX_ARTICLE_CHARS:,})"
+    )
+    (in_tmp / "long.txt").write_text(paragraphs[: MAX_ARTICLE_CHARS - 100], encoding="utf-8")
+    assert len(read_article("long.txt").text) <= MAX_ARTICLE_CHARS
+
+
 def test_headings_and_menus_are_not_running_text() -> None:
     lines = "\n\n".join(["World News", "Sports Today", "Latest Headlines Here"] * 10)
     with pytest.raises(InputError, match=r"^menu: not a news article \(0 words"):

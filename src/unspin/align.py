@@ -26,8 +26,9 @@ from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
+from scipy import sparse
 
-from unspin.model import Alignment, Doc, SentenceMatch, SourceRef
+from unspin.model import Alignment, Doc, SentenceMatch, SourceRef, SpanIndex
 from unspin.text import STOPWORDS, Token, tokens
 
 
@@ -90,12 +91,19 @@ def _sentences(doc: Doc) -> _Sentences:
     return _Sentences(texts, words, stems)
 
 
-def _weighted_sets(sets: list[set[str]], vocabulary: dict[str, int], idf: np.ndarray) -> np.ndarray:
-    matrix = np.zeros((len(sets), len(vocabulary)), dtype=np.float32)
-    for row, stems in enumerate(sets):
-        for s in stems:
-            matrix[row, vocabulary[s]] = idf[vocabulary[s]]
-    return matrix
+def _weighted_sets(
+    sets: list[set[str]], vocabulary: dict[str, int], idf: np.ndarray
+) -> sparse.csr_matrix:
+    """Sentences x vocabulary, each stem weighted by its idf: sparse, since a long text's
+    vocabulary times its sentences would not fit in memory as a dense matrix."""
+    rows = [row for row, stems in enumerate(sets) for _ in stems]
+    columns = [vocabulary[s] for stems in sets for s in stems]
+    values = idf[columns] if columns else np.zeros(0, dtype=np.float32)
+    shape = (len(sets), len(vocabulary))
+    return sparse.csr_matrix((values, (rows, columns)), shape=shape, dtype=np.float32)
+
+
+BLOCK = 1024  # copy sentences scored at a time, to bound the memory a long text needs
 
 
 def lexical_scores(
@@ -114,18 +122,33 @@ def lexical_scores(
     n = len(copy) + len(source)
     idf = np.log((n + 1) / (np.asarray(document_frequency, dtype=np.float32) + 0.5))
     a, b = _weighted_sets(copy, vocabulary, idf), _weighted_sets(source, vocabulary, idf)
-    overlap = a @ b.T
-    a_sq, b_sq = (a * a).sum(1), (b * b).sum(1)
-    dice = 2 * overlap / np.maximum(a_sq[:, None] + b_sq[None, :], 1e-9)
+    a_sq = np.asarray(a.multiply(a).sum(1), dtype=np.float32).ravel()
+    b_sq = np.asarray(b.multiply(b).sum(1), dtype=np.float32).ravel()
+    dice = np.empty((len(copy), len(source)), dtype=np.float32)
+    b_t = b.T.tocsc()
+    for at in range(0, len(copy), BLOCK):
+        rows = slice(at, at + BLOCK)
+        overlap = (a[rows] @ b_t).toarray()
+        dice[rows] = 2 * overlap / np.maximum(a_sq[rows, None] + b_sq[None, :], 1e-9)
     weight = {s: float(idf[k]) ** 2 for s, k in vocabulary.items()}
     return dice, weight
 
 
-def _cosines(encoder: Encoder | None, copy: list[str], source: list[str]) -> np.ndarray | None:
+def _combined(
+    encoder: Encoder | None, copy: list[str], source: list[str], dice: np.ndarray, w: float
+) -> np.ndarray | None:
+    """w * embedding cosine + (1 - w) * dice for every pair, built a block of rows at a time
+    (no second full matrix of cosines); None without an encoder."""
     if encoder is None or not copy or not source:
         return None
     vectors = encoder.encode([*copy, *source])
-    return np.clip(vectors[: len(copy)] @ vectors[len(copy) :].T, 0.0, 1.0)
+    ours, theirs = vectors[: len(copy)], vectors[len(copy) :]
+    score = np.empty_like(dice)
+    for at in range(0, len(copy), BLOCK):
+        rows = slice(at, at + BLOCK)
+        cosine = np.clip(ours[rows] @ theirs.T, 0.0, 1.0)
+        score[rows] = w * cosine + (1 - w) * dice[rows]
+    return score
 
 
 def align(
@@ -150,11 +173,11 @@ def align(
         return Alignment(tuple(matches), tuple(refs))
 
     dice, weight = lexical_scores(copy_sentences.stems, source_sentences.stems)
-    cosine = _cosines(encoder, copy_sentences.texts, source_sentences.texts)
-    score = dice
-    if cosine is not None:
-        score = config.embedding_weight * cosine + (1 - config.embedding_weight) * dice
-    if cosine is None:  # word overlap alone runs lower than the mixed score
+    combined = _combined(
+        encoder, copy_sentences.texts, source_sentences.texts, dice, config.embedding_weight
+    )
+    score = dice if combined is None else combined
+    if combined is None:  # word overlap alone runs lower than the mixed score
         config = replace(
             config,
             match_threshold=config.lexical_threshold,
@@ -212,14 +235,16 @@ class _Matcher:
         total = sum(self.weight[s] for s in copy_stems) or 1.0
         explained = copy_stems & self.source.stems[best]
         extra: list[int] = []
-        for j in np.argsort(-score):
-            j = int(j)
+        # Only sentences near the best one may join it: the refs of one source lie in order.
+        d = self.config.merge_distance
+        near = [
+            j
+            for j in range(max(0, best - d), min(len(self.refs), best + d + 1))
+            if j != best and self.refs[j].source == self.refs[best].source
+        ]
+        for j in sorted(near, key=lambda j: -score[j]):
             if len(extra) + 1 >= self.config.max_merge or score[j] < self.config.merge_threshold:
                 break
-            if j == best or self.refs[j].source != self.refs[best].source:
-                continue
-            if abs(self.refs[j].sentence - self.refs[best].sentence) > self.config.merge_distance:
-                continue
             new = (copy_stems & self.source.stems[j]) - explained
             if sum(self.weight[s] for s in new) / total >= self.config.merge_gain:
                 extra.append(j)
@@ -433,11 +458,11 @@ def _span(sources: Sequence[Doc], ref: SourceRef) -> tuple[int, int]:
 
 def _content(doc: Doc, start: int, end: int) -> list[Token]:
     """Content words of doc.text[start:end] outside quotation marks."""
-    quotes = doc.within(doc.quotes, start, end) if doc.quotes else []
+    quoted = SpanIndex(doc.within(doc.quotes, start, end))
     return [
         t
         for t in tokens(doc.text, start, end)
-        if t.lower not in STOPWORDS and not any(q.start <= t.start < q.end for q in quotes)
+        if t.lower not in STOPWORDS and not quoted.inside(t.start)
     ]
 
 

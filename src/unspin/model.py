@@ -13,7 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypeVar
+from itertools import accumulate
+from typing import Generic, Literal, Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +137,38 @@ class Doc:
         return self.span_text(self.sentences[index])
 
     def within(self, items: Sequence[S], start: int, end: int) -> list[S]:
-        """The items (sorted by start) that lie wholly inside [start, end)."""
-        starts = [item.start for item in items]
-        lo, hi = bisect_left(starts, start), bisect_right(starts, end)
+        """The items (sorted by start) that lie wholly inside [start, end), in O(log n)."""
+        lo = bisect_left(items, start, key=_start)
+        hi = bisect_right(items, end, key=_start)
         return [item for item in items[lo:hi] if item.end <= end]
+
+
+def _start(span: Spanned) -> int:
+    return span.start
+
+
+class SpanIndex(Generic[S]):
+    """Spans sorted by start, searched for those overlapping a range in O(log n + found):
+    a detector asks once per sentence group, and a scan of every span each time would make
+    the cost of a long text grow with its square."""
+
+    def __init__(self, items: Sequence[S]) -> None:
+        self.items = items
+        self.starts = [item.start for item in items]
+        self.reach = list(accumulate((item.end for item in items), max))  # max end so far
+
+    def overlapping(self, start: int, end: int) -> list[S]:
+        return [self.items[k] for k in self.positions(start, end)]
+
+    def positions(self, start: int, end: int) -> list[int]:
+        """The places in `items` of the spans overlapping [start, end)."""
+        lo = bisect_right(self.reach, start)  # every span before lo ends by start
+        hi = bisect_left(self.starts, end)
+        return [k for k in range(lo, hi) if self.items[k].end > start]
+
+    def inside(self, offset: int) -> bool:
+        """Does a span hold the offset?"""
+        return bool(self.overlapping(offset, offset + 1))
 
 
 # verbatim / paraphrase: made from the source (with evidence of it); same_fact: says what a

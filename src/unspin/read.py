@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 import charset_normalizer
 
 from unspin.errors import InputError
-from unspin.limits import MAX_BYTES, describe_size
+from unspin.limits import MAX_ARTICLE_CHARS, MAX_BYTES, describe_size
 from unspin.model import Article
 
 if TYPE_CHECKING:
@@ -206,6 +206,11 @@ def _english_share(text: str) -> float:
 def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Article:
     """Return the article if it is one unspin can read; else InputError naming `name`.
     With `min_words` below MIN_WORDS a claim will do: every word counts, not only prose."""
+    if len(article.text) > MAX_ARTICLE_CHARS:  # before any work that grows with length
+        raise InputError(
+            f"{name}: too long for a news article ({len(article.text):,} characters of text; "
+            f"unspin compares articles up to {MAX_ARTICLE_CHARS:,})"
+        )
     claim = min_words < MIN_WORDS
     words = _running_words(article.text, enough=min_words, prose_words=1 if claim else PROSE_WORDS)
     if words < min_words and claim:

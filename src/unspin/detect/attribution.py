@@ -58,9 +58,9 @@ def _proper(doc: Doc, a: Attribution) -> list[Token]:
 
 
 def _opens_sentence(doc: Doc, t: Token) -> bool:
-    starts = [s.start for s in doc.sentences]
-    k = bisect_right(starts, t.start) - 1
-    return k >= 0 and not any(c.isalnum() for c in doc.text[starts[k] : t.start])
+    k = bisect_right(doc.sentences, t.start, key=lambda s: s.start) - 1
+    start = doc.sentences[k].start if k >= 0 else 0
+    return k >= 0 and not any(c.isalnum() for c in doc.text[start : t.start])
 
 
 def _key(doc: Doc, a: Attribution) -> str:

@@ -8,15 +8,38 @@ false accusations (a number "added" to one sentence may stand elsewhere in the s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
 from typing import TypeVar
 
-from unspin.model import Alignment, Doc, Finding, Sentence, Severity, SourceRef, Spanned
+from unspin.model import (
+    Alignment,
+    Doc,
+    Finding,
+    Sentence,
+    Severity,
+    SourceRef,
+    SpanIndex,
+    Spanned,
+)
 from unspin.text import Token, tokens
 
 S = TypeVar("S", bound=Spanned)
+
+
+class SpanIndexes:
+    """One `SpanIndex` for each tuple of spans a comparison's detectors search, built on first
+    use. Keyed by the tuple's identity: the documents holding the tuples outlive it."""
+
+    def __init__(self) -> None:
+        self._built: dict[int, SpanIndex] = {}
+
+    def of(self, items: Sequence[S]) -> SpanIndex[S]:
+        index = self._built.get(id(items))
+        if index is None or index.items is not items:
+            index = self._built[id(items)] = SpanIndex(items)
+        return index
 
 
 @dataclass(frozen=True)
@@ -26,14 +49,20 @@ class Group:
     source_index: int
     copy_sentences: tuple[Sentence, ...]
     source_sentences: tuple[Sentence, ...]
+    indexes: SpanIndexes = field(default_factory=SpanIndexes, compare=False, repr=False)
 
     def copy_items(self, items: Sequence[S]) -> list[S]:
         """The copy's spans that overlap the group's sentences (a quotation may run across
         sentences, so "overlap", not "lie inside")."""
-        return _overlapping(items, self.copy_sentences)
+        return self._overlapping(items, self.copy_sentences)
 
     def source_items(self, items: Sequence[S]) -> list[S]:
-        return _overlapping(items, self.source_sentences)
+        return self._overlapping(items, self.source_sentences)
+
+    def _overlapping(self, items: Sequence[S], sentences: Sequence[Sentence]) -> list[S]:
+        index = self.indexes.of(items)
+        found = {k for s in sentences for k in index.positions(s.start, s.end)}
+        return [items[k] for k in sorted(found)]
 
     @cached_property
     def limits(self) -> tuple[float, float]:
@@ -135,10 +164,6 @@ def unshared(a: list[Token], b: list[Token]) -> tuple[list[Token], list[Token]]:
     return out_a, out_b
 
 
-def _overlapping(items: Sequence[S], sentences: Sequence[Sentence]) -> list[S]:
-    return [x for x in items if any(x.start < s.end and s.start < x.end for s in sentences)]
-
-
 def _outside(toks: list[Token], quotes: Sequence[Spanned]) -> list[Token]:
     return [t for t in toks if not any(q.start <= t.start < q.end for q in quotes)]
 
@@ -148,6 +173,7 @@ class Comparison:
     copy: Doc
     sources: Sequence[Doc]
     alignment: Alignment
+    indexes: SpanIndexes = field(default_factory=SpanIndexes, compare=False, repr=False)
 
     @cached_property
     def groups(self) -> list[Group]:
@@ -169,10 +195,22 @@ class Comparison:
                     k,
                     tuple(self.copy.sentences[i] for i in copy_ids),
                     tuple(self.sources[k].sentences[r.sentence] for r in refs),
+                    self.indexes,
                 )
             )
         groups.sort(key=lambda g: g.copy_sentences[0].start)
         return groups
+
+    @cached_property
+    def _group_of_sentence(self) -> dict[int, int]:
+        """Copy sentence start -> the place in `groups` of the group holding it."""
+        return {s.start: k for k, g in enumerate(self.groups) for s in g.copy_sentences}
+
+    def groups_overlapping(self, start: int, end: int) -> list[Group]:
+        """The groups whose copy sentences overlap [start, end), in copy order."""
+        sentences = self.indexes.of(self.copy.sentences).overlapping(start, end)
+        of = self._group_of_sentence
+        return [self.groups[k] for k in sorted({of[s.start] for s in sentences if s.start in of})]
 
 
 Detector = Callable[[Comparison], Iterator[Finding]]

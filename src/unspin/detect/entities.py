@@ -344,8 +344,10 @@ def _kind_compatible(group: Group, a: Name, b: Name) -> bool:
 
 @detector("entity_changed")
 def entities(comparison: Comparison) -> Iterator[Finding]:
+    copy_full = _FullNames(comparison.copy)
+    source_full = [_FullNames(doc) for doc in comparison.sources]
     for group in comparison.groups:
-        yield from _group_entities(group)
+        yield from _group_entities(group, copy_full, source_full[group.source_index])
         yield from _place_nouns(group)
 
 
@@ -382,16 +384,17 @@ def _names(doc: Doc, names: list[Name]) -> list[tuple[Name, str]]:
     ]
 
 
-def _group_entities(group: Group) -> Iterator[Finding]:
+def _group_entities(
+    group: Group, copy_full: _FullNames, source_full: _FullNames
+) -> Iterator[Finding]:
     copy_names = _names(group.copy, group.copy_items(group.copy.names))
     source_names = _names(group.source, group.source_items(group.source.names))
-    copy_full, source_full = _full_names(group.copy), _full_names(group.source)
 
     def one(copy_key: str, source_key: str) -> bool:
         return any(
             same_name(a, b)
-            for a in _expand(copy_key, copy_full)
-            for b in _expand(source_key, source_full)
+            for a in copy_full.expand(copy_key)
+            for b in source_full.expand(source_key)
         )
 
     copy_words = _words(group.copy.text[slice(*group.copy_range)])
@@ -441,17 +444,30 @@ def _said(doc: Doc, name: Name, other_words: str) -> bool:
     return words in other_words or (company and f" {first} " in other_words)
 
 
-def _full_names(doc: Doc) -> list[str]:
-    """The keys of the document's people named in two or three words."""
-    keys = (_key(doc, n) for n in doc.names if n.kind == "person")
-    return [k for k in keys if 2 <= len(k.split()) <= 3]
+class _FullNames:
+    """The keys of a document's people named in two or three words, by word: "Hunter" and
+    "Biden" are "Hunter Biden" in a story that names him so ("Biden" is also "Joe Biden" if
+    it names him too)."""
 
+    LIMIT = 8  # fuller names a name may stand for (bounds the work on a hostile text)
 
-def _expand(key: str, full: list[str]) -> list[str]:
-    """A name and the fuller names its document gives it: "Hunter" and "Biden" are "Hunter
-    Biden" in a story that names him so ("Biden" is also "Joe Biden" if it names him too)."""
-    words = set(key.split())
-    return [key, *(f for f in full if words < set(f.split()))]
+    def __init__(self, doc: Doc) -> None:
+        keys = dict.fromkeys(_key(doc, n) for n in doc.names if n.kind == "person")
+        self.by_word: dict[str, list[str]] = {}
+        for key in keys:
+            words = key.split()
+            if 2 <= len(words) <= 3:
+                for word in set(words):
+                    self.by_word.setdefault(word, []).append(key)
+
+    def expand(self, key: str) -> list[str]:
+        """The name and the fuller names its document gives it."""
+        words = set(key.split())
+        if not words:
+            return [key]
+        fewest = min(words, key=lambda w: len(self.by_word.get(w, ())))
+        fuller = [f for f in self.by_word.get(fewest, ()) if words < set(f.split())]
+        return [key, *fuller[: self.LIMIT]]
 
 
 Slot = tuple[tuple[int, int], tuple[int, int]]

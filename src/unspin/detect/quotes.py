@@ -125,12 +125,16 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+COMMON_IN_QUOTES = 50
+
+
 class _Words:
     """A quote's words, each quote read once per comparison (every copy quote is scored
     against every source quote), in runs split at ellipses ("[...]" stands for omitted words)."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[int, int, int], list[list[str]]] = {}
+        self._by_word: dict[int, dict[str, list[Quote]]] = {}  # doc -> word -> its quotes
 
     def runs(self, doc: Doc, quote: Quote) -> list[list[str]]:
         key = (id(doc), quote.start, quote.end)
@@ -148,6 +152,23 @@ class _Words:
 
     def __call__(self, doc: Doc, quote: Quote) -> list[str]:
         return [w for run in self.runs(doc, quote) for w in run]
+
+    def quotes_sharing(self, doc: Doc, words: list[str], local: list[Quote]) -> list[Quote]:
+        """The doc's quotes that share a word with `words`, and the local ones, in order. A
+        word in more than COMMON_IN_QUOTES quotes picks none (a hostile page repeating one
+        quote thousands of times would otherwise cost the square of its length)."""
+        by_word = self._by_word.get(id(doc))
+        if by_word is None:
+            by_word = self._by_word[id(doc)] = {}
+            for q in doc.quotes:
+                quoted = self(doc, q)
+                for w in _content(quoted) or set(quoted):
+                    by_word.setdefault(w, []).append(q)
+        found = set(local)
+        for w in _content(words) or set(words):
+            if len(by_word.get(w, ())) <= COMMON_IN_QUOTES:
+                found.update(by_word.get(w, ()))
+        return sorted(found, key=lambda q: (q.start, q.end))
 
 
 def _content(words: list[str]) -> set[str]:
@@ -210,7 +231,7 @@ def quotes(comparison: Comparison) -> Iterator[Finding]:
     # that were aligned separately.
     words = _Words()
     for quote in comparison.copy.quotes:
-        groups = [g for g in comparison.groups if g.copy_items([quote])]
+        groups = comparison.groups_overlapping(quote.start, quote.end)
         if not groups:
             continue  # in unsourced sentences: reported as such
         group = groups[0]
@@ -289,7 +310,10 @@ def _same_statement(
     the one sharing most of its content words. A quote outside the aligned sentences must
     share at least two of them (one shared word, "resist", does not make two statements one),
     and a nearby quote wins a tie."""
-    candidates = [(q, words(group.source, q), q in local) for q in group.source.quotes]
+    candidates = [
+        (q, words(group.source, q), q in local)
+        for q in words.quotes_sharing(group.source, copy_words, local)
+    ]
     for q, quoted_words, _ in sorted(candidates, key=lambda c: not c[2]):
         if _is_run(copy_words, quoted_words):
             return q, quoted_words

@@ -28,18 +28,18 @@ def _kind(value: str) -> str:
 
 @detector("time_changed")
 def times(comparison: Comparison) -> Iterator[Finding]:
+    everywhere = [{t.value for t in doc.times} for doc in comparison.sources]
     for group in comparison.groups:
-        yield from _group_times(group)
+        yield from _group_times(group, everywhere[group.source_index])
 
 
-def _group_times(group: Group) -> Iterator[Finding]:
+def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Finding]:
     copy_times = group.copy_items(group.copy.times)
     source_times = group.source_items(group.source.times)
     # A source time the copy keeps, perhaps less precisely, was not replaced.
     dropped = [
         t for t in source_times if not any(says_as_much(c.value, t.value) for c in copy_times)
     ]
-    everywhere_in_source = {t.value for t in group.source.times}
     for t in copy_times:
         if any(says_as_much(t.value, v) for v in everywhere_in_source):
             continue  # the source's time, or said less precisely, or moved from elsewhere

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from unspin.model import Attribution, Quote, Sentence
+from unspin.model import Attribution, Quote, Sentence, SpanIndex
 from unspin.segment.lexicon import WordIndex
 from unspin.segment.names import name_start
 
@@ -142,13 +142,10 @@ def find_attributions(
     index = index or WordIndex(text, TRIGGERS)
     starts = [s.start for s in sents]
     cues: dict[int, list[re.Match[str]]] = {}
+    quoted = SpanIndex(quotes)
     for m in index.scan(CUE_RE, TRIGGERS):
         k = bisect_right(starts, m.start()) - 1
-        if (
-            k >= 0
-            and m.end() <= sents[k].end
-            and not any(q.start <= m.start() < q.end for q in quotes)
-        ):
+        if k >= 0 and m.end() <= sents[k].end and not quoted.inside(m.start()):
             cues.setdefault(k, []).append(m)
     out: list[Attribution] = []
     for k, matches in cues.items():

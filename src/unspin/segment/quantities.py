@@ -21,6 +21,7 @@ Conventions (what `detect` compares):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from unspin.model import Quantity
@@ -158,16 +159,29 @@ def find_quantities(
 
 
 class _Busy:
-    """Spans already claimed; the candidate lists are short, so a list scan is enough."""
+    """Spans already claimed, kept as sorted disjoint intervals (their union), so a test is a
+    binary search: a long text has thousands of numbers."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = list(spans)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.spans)
+        k = bisect_right(self.starts, start)
+        before_clear = k == 0 or self.ends[k - 1] <= start
+        after_clear = k == len(self.starts) or self.starts[k] >= end
+        return before_clear and after_clear
 
     def add(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
+        # Merge with every interval it overlaps, then insert the union.
+        lo = bisect_left(self.ends, start)  # the first interval ending after start ...
+        hi = bisect_right(self.starts, end)  # ... up to the last starting before end
+        if lo < hi:
+            start, end = min(start, self.starts[lo]), max(end, self.ends[hi - 1])
+        self.starts[lo:hi] = [start]
+        self.ends[lo:hi] = [end]
 
 
 def _fractions(text: str, index: WordIndex) -> list[_Num]:

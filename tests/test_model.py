@@ -1,0 +1,32 @@
+"""The data model's span search: what every stage uses to find the spans in a sentence."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unspin.model import Article, Doc, Name, SpanIndex
+
+
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 200), st.integers(0, 60)).map(lambda p: (p[0], p[0] + p[1])),
+        max_size=30,
+    ),
+    start=st.integers(0, 260),
+    length=st.integers(1, 80),
+)
+def test_a_span_index_finds_exactly_the_spans_a_full_scan_finds(
+    spans: list[tuple[int, int]], start: int, length: int
+) -> None:
+    items = tuple(Name(a, b) for a, b in sorted(spans))
+    end = start + length
+    expected = [x for x in items if x.start < end and start < x.end]
+    assert SpanIndex(items).overlapping(start, end) == expected
+
+
+def test_within_gives_the_spans_wholly_inside_a_range() -> None:
+    names = (Name(0, 5), Name(3, 9), Name(10, 12), Name(12, 20))
+    doc = Doc(Article(text="x" * 20), (), names=names)
+    assert doc.within(doc.names, 3, 12) == [Name(3, 9), Name(10, 12)]
+    assert doc.within(doc.names, 13, 20) == []
