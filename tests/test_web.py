@@ -208,11 +208,16 @@ def test_an_input_that_is_not_an_article_is_422_in_one_line(web: TestClient) -> 
     answer = web.post("/api/compare", json={"copy": COPY, "sources": [{"text": "Too short."}]})
     assert answer.status_code == 422
     assert answer.json() == {
-        "detail": "source 1: not a news article (0 words of running text; unspin needs at least 40)"
+        "type": "invalid_request",
+        "detail": "source 1: not a news article "
+        "(0 words of running text; unspin needs at least 40)",
     }
     answer = web.post("/api/compare", json={"copy": {"text": "Too short."}, "sources": [SOURCE]})
     assert answer.status_code == 422
-    assert answer.json() == {"detail": "the copy: too short to compare (2 words; a claim needs 3)"}
+    assert answer.json() == {
+        "type": "invalid_request",
+        "detail": "the copy: too short to compare (2 words; a claim needs 3)",
+    }
 
 
 # --- safety -----------------------------------------------------------------------------------
@@ -279,7 +284,10 @@ def test_bodies_over_the_limit_are_413_declared_or_not(tmp_path: Path) -> None:
             "/api/compare", content=chunks(), headers={"content-type": "application/json"}
         )
         assert answer.status_code == 413
-        assert answer.json() == {"detail": "the body is over the 10,000 bytes limit"}
+        assert answer.json() == {
+            "type": "too_large",
+            "detail": "the body is over the 10,000 bytes limit",
+        }
 
 
 def test_hostile_article_text_is_escaped_in_the_report(web: TestClient) -> None:
@@ -318,3 +326,70 @@ def test_serve_refuses_to_listen_off_loopback_without_a_token(tmp_path: Path) ->
     assert "listening on 0.0.0.0 (not loopback) needs a token: --token or UNSPIN_TOKEN" in (
         result.output
     )
+
+
+# --- bad requests and other sites' pages ------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/api/compare", "/api/check"])
+def test_a_binary_body_is_a_short_json_4xx_not_a_500(web: TestClient, path: str) -> None:
+    answer = web.post(
+        path, content=b"\x00\xff\xfe\x89PNG", headers={"content-type": "application/json"}
+    )
+    assert answer.status_code == 400
+    assert answer.json() == {"type": "bad_request", "detail": "There was an error parsing the body"}
+
+
+def test_a_validation_error_says_where_and_what_without_echoing_the_input(web: TestClient) -> None:
+    huge = "spin " * 1_100_000  # over the 5 MB limit of one text
+    answer = web.post("/api/compare", json={"copy": {"text": huge}, "sources": [SOURCE]})
+    assert answer.status_code == 422
+    assert answer.json() == {
+        "type": "invalid_request",
+        "detail": "copy.text: String should have at most 5000000 characters",
+    }
+    answer = web.post(
+        "/api/compare", content=b"[1, 2", headers={"content-type": "application/json"}
+    )
+    assert answer.json() == {"type": "invalid_request", "detail": "body: not valid JSON"}
+
+
+def test_a_browser_asking_for_a_page_gets_an_html_error_page(web: TestClient) -> None:
+    answer = web.get("/reports/nothing-here", headers={"accept": "text/html"})
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "no such report" in answer.text
+    assert web.get("/api/reports/nothing-here").json() == {
+        "type": "not_found",
+        "detail": "no such report",
+    }
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site"},  # another port of localhost is another origin
+        {"origin": "https://attacker.example"},
+        {"origin": "null"},  # a sandboxed frame or a file:// page
+    ],
+    ids=["cross-site", "same-site", "other origin", "null origin"],
+)
+def test_a_post_from_another_sites_page_is_refused_and_changes_nothing(
+    web: TestClient, headers: dict[str, str]
+) -> None:
+    story = {"files": ("story.jsonl", json.dumps({"text": SOURCE["text"]}).encode())}
+    answer = web.post("/api/corpus/documents", files=story, headers=headers)
+    assert answer.status_code == 403
+    assert answer.json() == {
+        "type": "cross_site",
+        "detail": "a request from another web site may not change anything here",
+    }
+    assert web.get("/api/corpus/stats").json()["articles"] == 0
+    # The server's own pages, and scripts that are no browser page, still post.
+    same = {"sec-fetch-site": "same-origin", "origin": "http://testserver"}
+    assert (
+        web.post("/api/compare", json={"copy": COPY, "sources": [SOURCE]}, headers=same).status_code
+        == 201
+    )
+    assert web.post("/api/compare", json={"copy": COPY, "sources": [SOURCE]}).status_code == 201

@@ -26,14 +26,17 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import httpx
 from fastapi import FastAPI, File, HTTPException, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field, model_validator
 from starlette.datastructures import UploadFile as StarletteUpload
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message, Receive, Scope, Send
 
 from unspin.corpus import Corpus, CorpusStats
@@ -132,7 +135,50 @@ class JobState(BaseModel):
 
 
 class Problem(BaseModel):
-    detail: str
+    """What every refused request gets: a kind of error, and one line of what was wrong (never
+    the input itself echoed back)."""
+
+    type: str = Field(examples=["invalid_request"])
+    detail: str = Field(examples=["copy.text: String should have at most 5000000 characters"])
+
+
+ERROR_TYPES = {
+    400: "bad_request",
+    401: "unauthorised",
+    403: "cross_site",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    422: "invalid_request",
+    500: "internal",
+}
+TITLES = {401: "A token is needed", 403: "Refused", 404: "Not found", 413: "Too large"}
+
+
+def problem(scope: Scope, status: int, detail: str, kind: str | None = None) -> Response:
+    """A refused request's answer: a short JSON error for the API and for scripts, an HTML page
+    for a browser asking for a page (by its Accept header)."""
+    kind = kind or ERROR_TYPES.get(status, "error")
+    path: str = scope.get("path", "")
+    if not path.startswith("/api/") and "text/html" in _header(scope, b"accept"):
+        page = _TEMPLATES.env.get_template("error.html").render(
+            title=TITLES.get(status, "That did not work"), message=detail
+        )
+        return HTMLResponse(page, status_code=status)
+    return JSONResponse({"type": kind, "detail": detail}, status_code=status)
+
+
+def _validation_detail(error: RequestValidationError) -> str:
+    """The first few problems, each where it is and what is wrong, without the input: a 6 MB
+    text in an error would be a 6 MB error."""
+    parts = []
+    for e in error.errors()[:3]:
+        if e.get("type") == "json_invalid":
+            parts.append("body: not valid JSON")
+            continue
+        where = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {e.get('msg', 'not valid')}"[:200])
+    return "; ".join(parts) or "the request is not valid"
 
 
 # --- the app ------------------------------------------------------------------------------------
@@ -242,6 +288,14 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.server = server
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        return problem(request.scope, 422, _validation_detail(error))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def refused(request: Request, error: StarletteHTTPException) -> Response:
+        return problem(request.scope, error.status_code, str(error.detail))
+
     # The report page's script and style are the HTML report's own, served as files for the CSP.
     @app.get("/static/report.js", include_in_schema=False)
     async def report_script() -> Response:
@@ -275,7 +329,8 @@ def _api_routes(app: FastAPI, server: Server) -> None:
         job = server.jobs.submit(kind, lambda job: server.analyse(job, copy, sources))
         await server.jobs.wait(job)
         if job.state == "failed":
-            return JSONResponse({"detail": job.error}, status_code=500 if job.internal else 422)
+            status = 500 if job.internal else 422
+            return JSONResponse({"type": ERROR_TYPES[status], "detail": job.error}, status)
         report_id = (job.result or {})["report"]
         saved = server.reports.get(report_id)
         assert saved is not None
@@ -485,6 +540,11 @@ class _Guarded:
             return
         send = _with_headers(send)
         path: str = scope["path"]
+        if _cross_site(scope):
+            await _refuse(
+                scope, send, 403, "a request from another web site may not change anything here"
+            )
+            return
         if not self._authorised(scope):
             await _refuse(scope, send, 401, "a token is needed: see `unspin serve --help`")
             return
@@ -543,6 +603,26 @@ class _Guarded:
         return False
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _cross_site(scope: Scope) -> bool:
+    """A state-changing request a browser sent from another site's page (a form or script
+    there posting here): refused whether or not a token is set, since a browser sends this
+    server's cookie along. Browsers say where a request comes from (Sec-Fetch-Site, else
+    Origin); a request saying neither comes from a script or curl, which no page controls."""
+    if scope.get("method", "GET") in SAFE_METHODS:
+        return False
+    fetch_site = _header(scope, b"sec-fetch-site")
+    if fetch_site:
+        return fetch_site not in ("same-origin", "none")
+    origin = _header(scope, b"origin")
+    if not origin:
+        return False
+    host = _header(scope, b"host")
+    return origin == "null" or urlsplit(origin).netloc.lower() != host.lower()
+
+
 class _TooBig(Exception):
     pass
 
@@ -574,7 +654,7 @@ async def _refuse(scope: Scope, send: Send, status: int, detail: str) -> None:
         page = _TEMPLATES.env.get_template("login.html").render(error=None)
         response: Response = HTMLResponse(page, status_code=401)
     else:
-        response = JSONResponse({"detail": detail}, status_code=status)
+        response = problem(scope, status, detail)
 
     async def nothing() -> Message:
         return {"type": "http.disconnect"}
