@@ -184,3 +184,36 @@ def test_a_copy_that_credits_its_source_says_so() -> None:
     assert report.to_dict()["summary"]["credits"] == [
         {"outlet": "Reuters", "span": [len(copy) - 35, len(copy)]}
     ]
+
+
+# --- the same inputs, the same report ---------------------------------------------------------
+
+SALES = (
+    "Carmaker Voltra said on Tuesday it sold 911 cars, 322 trucks and 97 buses in March, as "
+    "demand for electric vehicles rose across Europe.\n\n"
+    "The company's shares rose 4% in Frankfurt after the figures were published, and analysts "
+    "said the results beat forecasts.\n\n"
+    "Voltra plans to open two new plants in Poland next year, chief executive Anna Berg told "
+    "reporters in Berlin."
+)
+
+
+def test_the_report_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # Three numbers dropped from one sentence make three findings at one place, of which the
+    # report keeps one: which one was decided by the order of a set, so by PYTHONHASHSEED.
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "source.txt").write_text(SALES, encoding="utf-8")
+    copy = SALES.replace("911 cars, 322 trucks and 97 buses", "cars, trucks and buses")
+    (tmp_path / "copy.txt").write_text(copy, encoding="utf-8")
+    reports = set()
+    for seed in ("1", "2", "3", "5", "6"):
+        env = os.environ | {"PYTHONHASHSEED": seed, "HF_HUB_OFFLINE": "1"}
+        cli = [sys.executable, "-m", "unspin.cli", "compare", "copy.txt", "source.txt", "--json"]
+        answer = subprocess.run(cli, cwd=tmp_path, env=env, capture_output=True, check=True)
+        reports.add(answer.stdout)
+    assert len(reports) == 1
+    findings = json.loads(reports.pop())["findings"]
+    assert [(f["type"], f["source_excerpt"]) for f in findings] == [("number_dropped", "911")]

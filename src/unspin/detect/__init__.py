@@ -58,8 +58,8 @@ def _judged(comparison: Comparison, finding: Finding) -> bool:
     start = finding.copy_span[0]
     return all(
         g.judged(finding)
-        for g in comparison.groups
-        if g.source_index == finding.source and g.copy_range[0] <= start < g.copy_range[1]
+        for g in comparison.groups_spanning(start)
+        if g.source_index == finding.source
     )
 
 
@@ -88,8 +88,16 @@ def _most_specific(findings: set[Finding]) -> list[Finding]:
     return kept
 
 
-def _position(finding: Finding) -> tuple[int, int, int, str]:
+def _position(finding: Finding) -> tuple:
+    """Where a finding stands, then everything else about it: a total order, so that which of
+    two findings at one place is kept never depends on the order of a set (the hash seed)."""
+    rest = (
+        finding.type,
+        -1 if finding.source is None else finding.source,
+        finding.source_span or (-1, -1),
+        finding.severity,
+        finding.reason,
+    )
     if finding.copy_span is not None:
-        return (0, *finding.copy_span, finding.type)
-    span = finding.source_span or (0, 0)
-    return (1, *span, finding.type)
+        return (0, *finding.copy_span, *rest)
+    return (1, *(finding.source_span or (0, 0)), *rest)

@@ -206,11 +206,28 @@ class Comparison:
         """Copy sentence start -> the place in `groups` of the group holding it."""
         return {s.start: k for k, g in enumerate(self.groups) for s in g.copy_sentences}
 
+    @cached_property
+    def _group_ranges(self) -> SpanIndex[_Range]:
+        ranges = [_Range(*g.copy_range, k) for k, g in enumerate(self.groups)]
+        return SpanIndex(sorted(ranges, key=lambda r: (r.start, r.end, r.group)))
+
+    def groups_spanning(self, offset: int) -> list[Group]:
+        """The groups whose copy range (first sentence to last) holds the offset, in order."""
+        ranges = self._group_ranges.overlapping(offset, offset + 1)
+        return [self.groups[k] for k in sorted(r.group for r in ranges)]
+
     def groups_overlapping(self, start: int, end: int) -> list[Group]:
         """The groups whose copy sentences overlap [start, end), in copy order."""
         sentences = self.indexes.of(self.copy.sentences).overlapping(start, end)
         of = self._group_of_sentence
         return [self.groups[k] for k in sorted({of[s.start] for s in sentences if s.start in of})]
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    start: int
+    end: int
+    group: int  # its place in Comparison.groups
 
 
 Detector = Callable[[Comparison], Iterator[Finding]]
