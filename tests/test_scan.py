@@ -263,3 +263,83 @@ def test_the_site_report_charts_kinds_and_links_the_worst_pages(
     linked = tmp_path / link.split('"')[0]
     assert linked.parent.name == "sites-pages" and "Jury Finds for Dow" in linked.read_text()
     assert "<script" not in text
+
+
+# --- scans that cannot be corrupted -------------------------------------------------------------
+
+
+def test_a_second_scan_writing_the_same_folder_is_refused(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    with ScanOutput(out).locked():  # a scan at work in the folder
+        for resume in (False, True):
+            with pytest.raises(InputError, match=r"another scan is writing to this folder \(pid"):
+                scan([str(crawl)], corpus_path, out, resume=resume)
+    assert not (out / "pages").exists()  # the refused scans wrote nothing
+    assert scan([str(crawl)], corpus_path, out).pages == 4  # once it is free
+
+
+def test_resume_with_a_new_input_scans_it_too(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out)
+    later = tmp_path / "later.warc.gz"
+    write_warc(later, [("https://farm.example/later", html(STORIES[20]), "text/html")])
+    again = scan([str(later)], "", out, resume=True)
+    assert (again.pages, again.skipped, again.already_done) == (1, 0, 6)
+    assert ScanOutput(out).settings()["inputs"] == [str(crawl), str(later)]
+    with pytest.raises(
+        InputError, match=r"that scan checks against \S+corpus\.db, not \S+other\.db;"
+    ):
+        scan([], str(tmp_path / "other.db"), out, resume=True)
+
+
+def test_an_exact_duplicate_capture_is_recorded_once(corpus_path: str, tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl.warc.gz"
+    page = ("https://farm.example/copied", html(STORIES[10]), "text/html")
+    elsewhere = ("https://mirror.example/copied", html(STORIES[10]), "text/html")
+    write_warc(crawl, [page, page, elsewhere])  # captured twice; the mirror is another page
+    out = tmp_path / "scan"
+    stats = scan([str(crawl)], corpus_path, out)
+    assert (stats.pages, stats.skipped) == (2, 1)
+    [first, mirror] = tables(out)["pages"]
+    [duplicate] = ScanOutput(out).table("errors").to_pylist()
+    assert duplicate["reason"] == f"an exact duplicate of {first['record']}"
+    assert mirror["url"] == "https://mirror.example/copied"
+
+
+def test_page_ids_do_not_depend_on_how_the_input_path_is_spelled(
+    crawl: Path, corpus_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scan([str(crawl)], corpus_path, tmp_path / "absolute")
+    monkeypatch.chdir(crawl.parent)
+    scan([f"./{crawl.name}"], corpus_path, tmp_path / "relative")
+    ids = [
+        sorted(p["page_id"] for p in tables(tmp_path / f)["pages"])
+        for f in ("absolute", "relative")
+    ]
+    assert ids[0] == ids[1] and len(ids[0]) == 4
+
+
+def test_an_interrupted_scan_says_so_in_its_report_until_it_is_resumed(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    from unspin.report.sites import render_sites
+
+    out = tmp_path / "scan"
+
+    def killed(_stats: object) -> None:
+        raise Killed
+
+    with pytest.raises(Killed):
+        scan([str(crawl)], corpus_path, out, part_size=1, on_progress=killed)
+    assert ScanOutput(out).settings()["completed"] is False
+    report = render_sites(out, tmp_path / "sites.html")
+    assert "<b>This scan did not complete</b>" in report
+    assert f"unspin scan --resume --out {out}" in report
+    scan([], "", out, resume=True)
+    settings = ScanOutput(out).settings()
+    assert settings["completed"] is True and settings["finished"] >= settings["started"]
+    assert "did not complete" not in render_sites(out, tmp_path / "sites.html")

@@ -420,8 +420,9 @@ def scan(
         raise click.UsageError("give the INPUTS to scan (or --resume a scan in --out)")
     if dask_address and workers:
         raise click.UsageError("--dask and --workers are two ways to run: choose one")
-    corpus_path = db_path or default_path()
-    if inputs and not corpus_path.is_file():
+    # Resumed without --db: the scan's own corpus, from its scan.json.
+    corpus_path = db_path or ("" if resume else default_path())
+    if corpus_path and not Path(corpus_path).is_file():
         raise UnspinError(f"{corpus_path}: no corpus there; build one with `unspin corpus add`")
     started = time.perf_counter()
     console = Console(stderr=True)

@@ -209,6 +209,30 @@ def write_page_report(row: pd.Series, folder: Path) -> str:
     return name
 
 
+def _about(folder: Path) -> str:
+    """Which scan this is, and whether it went through all its inputs: a report of an
+    interrupted scan must not pass for the whole crawl."""
+    from unspin.scan.output import ScanOutput
+
+    settings = ScanOutput(folder).settings()
+    inputs = ", ".join(settings.get("inputs", [])) or "(none recorded)"
+    about = (
+        f"<p>Inputs: {_esc(inputs)}. Corpus: {_esc(settings.get('corpus', ''))}. "
+        f"unspin {_esc(settings.get('unspin') or '(version not recorded)')}, "
+        f"started {_esc(settings.get('started') or '(not recorded)')}"
+    )
+    if settings.get("completed"):
+        return about + f", completed {_esc(settings.get('finished') or '')}.</p>"
+    if "completed" not in settings:  # a scan of an older version: it did not say
+        return about + "; whether it completed was not recorded.</p>"
+    resume = f"unspin scan --resume --out {folder}"
+    return (
+        about + '.</p><p class="warning" role="alert"><b>This scan did not complete</b>: '
+        f"it was interrupted, or is still running, and these figures cover only the pages "
+        f"checked so far. Go on with <code>{_esc(resume)}</code>.</p>"
+    )
+
+
 def render_sites(folder: Path, out: Path) -> str:
     """The site report of the scan in `folder` as HTML; page reports are written beside `out`."""
     t = load(folder)
@@ -218,6 +242,7 @@ def render_sites(folder: Path, out: Path) -> str:
     pages_folder = out.parent / (out.stem + "-pages")
     parts = [
         f"<h1>unspin scan: {len(t.pages):,} pages from {len(shares):,} sites</h1>",
+        _about(folder),
         "<p>Kinds: a <b>verbatim copy</b> copied its source word for word and changed nothing; "
         "a <b>spun copy</b> rewrites a source or changes its meaning; a <b>partial copy</b> "
         "takes less than 30% of itself from its sources; a "

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from unspin.errors import UnspinError
+from unspin.errors import InputError, UnspinError
 from unspin.model import KINDS, Article
 from unspin.scan.output import Part, ScanOutput
-from unspin.scan.rows import error_row, page_rows
+from unspin.scan.rows import content_hash, error_row, page_id, page_rows
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus
@@ -39,6 +39,11 @@ class PageInput(NamedTuple):
     article: Article | None
     error: str = ""
     url: str = ""  # for records of a list of URLs: fetched by the worker
+    key: str = ""  # its canonical location (resolved path), from which its page id is made
+
+    @property
+    def page_id(self) -> str:
+        return page_id(self.key or self.record)
 
 
 @dataclass
@@ -80,10 +85,12 @@ def read_inputs(paths: Sequence[str]) -> tuple[int, Iterator[tuple[int, PageInpu
         for urls in url_lists.values():
             for url in urls:
                 done += 1
-                yield done, PageInput(url, None, url=url)
+                yield done, PageInput(url, None, url=url, key=url)
         for file in files:
+            given, canonical = str(file.path), str(file.path.resolve())
             for record in read_records(file):
-                page = PageInput(record.location, record.article, record.error)
+                key = canonical + record.location.removeprefix(given)
+                page = PageInput(record.location, record.article, record.error, key=key)
                 yield done + record.position, page
             done += file.size
 
@@ -122,14 +129,14 @@ def check_part(corpus_path: str, pages: list[PageInput]) -> Part:
             article = page.article or read_article(page.url)
             report = check(article, corpus)
         except UnspinError as error:
-            part.add("errors", [error_row(page.record, str(error))])
+            part.add("errors", [error_row(page.record, page.page_id, str(error))])
             continue
         except Exception as error:  # a bug must not stop a crawl: the page is recorded as failed
             log.exception("checking %s failed", page.record)
             reason = f"internal error ({type(error).__name__}: {error})"[:300]
-            part.add("errors", [error_row(page.record, reason)])
+            part.add("errors", [error_row(page.record, page.page_id, reason)])
             continue
-        row, sources, findings = page_rows(page.record, report)
+        row, sources, findings = page_rows(page.record, page.page_id, report)
         part.add("pages", [row])
         part.add("sources", sources)
         part.add("findings", findings)
@@ -153,15 +160,48 @@ def scan(
 ) -> ScanStats:
     """Check every record of `inputs` against the corpus and write the tables into `out`.
 
-    With `resume`, `inputs` and `corpus_path` may be empty: those of the scan in `out` are used.
-    `dask_client` (a distributed.Client) runs the parts on its cluster.
+    With `resume`, the scan in `out` goes on: its inputs are scanned again (records already
+    committed are skipped) together with any new `inputs` given; `corpus_path` may be empty,
+    and must be the scan's own corpus if given. `dask_client` (a distributed.Client) runs the
+    parts on its cluster. The folder is locked for the run: a second scan writing it is
+    refused. Exact duplicate captures (the same article text) are recorded once, the later
+    ones as skipped records naming the first. scan.json says whether the run completed.
     """
     output = ScanOutput(Path(out))
-    if resume and (output.folder / "scan.json").exists():
-        settings = output.settings()
-        inputs, corpus_path = settings["inputs"], settings["corpus"]
-    output.start(list(inputs), str(corpus_path), resume=resume)
+    with output.locked():
+        if resume and (output.folder / "scan.json").exists():
+            inputs, corpus_path = _resumed(output.settings(), inputs, corpus_path, output.folder)
+        output.start(list(inputs), str(corpus_path), resume=resume)
+        stats = _run(output, inputs, str(corpus_path), dask_client, part_size, on_progress)
+        output.finish()
+    return stats
+
+
+def _resumed(
+    settings: dict, inputs: Sequence[str], corpus_path: str | Path, folder: Path
+) -> tuple[list[str], str]:
+    """The inputs and corpus of a resumed scan: its own, and the new inputs given."""
+    if corpus_path and Path(corpus_path).resolve() != Path(settings["corpus"]).resolve():
+        raise InputError(
+            f"{folder}: that scan checks against {settings['corpus']}, not {corpus_path}; "
+            "resume it with its own corpus, or pick another --out"
+        )
+    recorded = list(settings["inputs"])
+    known = {Path(p).resolve() for p in recorded}
+    new = [p for p in inputs if Path(p).resolve() not in known]
+    return recorded + new, settings["corpus"]
+
+
+def _run(
+    output: ScanOutput,
+    inputs: Sequence[str],
+    corpus_path: str,
+    dask_client: Any,
+    part_size: int,
+    on_progress: Progress | None,
+) -> ScanStats:
     done = output.done()
+    first_with = {h: record for record, h in done.values() if h}  # text hash -> first capture
     stats = ScanStats(already_done=len(done))
     total, records = read_inputs(inputs)
     stats.bytes_total = total
@@ -170,9 +210,16 @@ def scan(
         batch: list[PageInput] = []
         for position, page in records:
             stats.bytes_read = position
-            if page.record in done:
+            if page.page_id in done:
                 continue
-            done.add(page.record)  # a record repeated in the inputs is checked once
+            done[page.page_id] = (page.record, "")  # a record repeated in the inputs: once
+            if page.article is not None:
+                text = content_hash(page.article)
+                if text in first_with:
+                    duplicate = f"an exact duplicate of {first_with[text]}"
+                    page = page._replace(article=None, error=duplicate)
+                else:
+                    first_with[text] = page.record
             batch.append(page)
             if len(batch) == part_size:
                 yield batch
@@ -191,9 +238,9 @@ def scan(
 
     if dask_client is None:
         for batch in parts():
-            committed(check_part(str(corpus_path), batch))
+            committed(check_part(corpus_path, batch))
     else:
-        _scan_on_dask(dask_client, str(corpus_path), parts(), committed)
+        _scan_on_dask(dask_client, corpus_path, parts(), committed)
     stats.bytes_read = stats.bytes_total
     output.write_errors_jsonl()
     if on_progress is not None:

@@ -1,6 +1,8 @@
 """The scan's output folder: Parquet tables written part by part, each part committed at once.
 
-    DIR/scan.json              what was scanned (inputs, corpus), for `--resume`
+    DIR/scan.json              what was scanned (inputs, corpus, unspin version, when, and
+                               whether the last run completed), for `--resume`
+    DIR/.lock                  held by the scan writing the folder (one writer at a time)
     DIR/pages/part-000017.parquet       one row per page checked
     DIR/sources/part-000017.parquet     one row per source found
     DIR/findings/part-000017.parquet    one row per finding
@@ -20,7 +22,9 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -53,6 +57,7 @@ SCHEMAS = {
             ("findings", _INT),
             ("verdict", _STRING),
             ("report", _STRING),
+            ("content_hash", _STRING),  # of its URL and text: finds exact duplicate captures
         ]
     ),
     "sources": pa.schema(
@@ -89,6 +94,16 @@ SCHEMAS = {
 TABLES = ("errors", "findings", "sources", "pages")  # the order of commit: pages last
 
 
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("unspin")
+
+
 class Part:
     """The rows of one part of a scan, table by table."""
 
@@ -114,17 +129,32 @@ class ScanOutput:
     # --- what was scanned ------------------------------------------------------------------------
 
     def start(self, inputs: Sequence[str], corpus: str, *, resume: bool) -> None:
-        """Create the folder for a new scan, or check it can be resumed."""
+        """Create the folder for a new scan, or check it can be resumed; record the run as
+        started and not completed. Call with the folder locked."""
         settings = self.folder / "scan.json"
         if settings.exists() and not resume:
             raise InputError(
                 f"{self.folder}: holds a scan already; add --resume to go on with it, or pick "
                 "another --out"
             )
-        if not settings.exists():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            settings.write_text(json.dumps({"inputs": list(inputs), "corpus": corpus}, indent=2))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        recorded = self.settings() if settings.exists() else {}
+        self._write_settings(
+            recorded
+            | {
+                "inputs": list(inputs),
+                "corpus": corpus,
+                "unspin": _version(),
+                "started": _now(),
+                "finished": None,
+                "completed": False,
+            }
+        )
         self._clean()
+
+    def finish(self) -> None:
+        """Record that the run went through every record of its inputs."""
+        self._write_settings(self.settings() | {"finished": _now(), "completed": True})
 
     def settings(self) -> dict:
         path = self.folder / "scan.json"
@@ -132,16 +162,53 @@ class ScanOutput:
             raise InputError(f"{self.folder}: no scan to resume there (no scan.json)")
         return json.loads(path.read_text())
 
+    def _write_settings(self, settings: dict) -> None:
+        tmp = self.folder / "scan.json.tmp"
+        tmp.write_text(json.dumps(settings, indent=2))
+        os.replace(tmp, self.folder / "scan.json")
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the folder's lock for a run: a second scan writing the same folder would
+        commit the same records twice and delete the first one's staged parts."""
+        import fcntl
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with (self.folder / ".lock").open("a+") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                lock.seek(0)
+                holder = lock.read().strip() or "another process"
+                raise InputError(
+                    f"{self.folder}: another scan is writing to this folder ({holder}); wait "
+                    "for it to end, or pick another --out"
+                ) from None
+            lock.seek(0)
+            lock.truncate()
+            lock.write(f"pid {os.getpid()}")
+            lock.flush()
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
     # --- committed parts ---------------------------------------------------------------------
 
-    def done(self) -> set[str]:
-        """The records of every committed part (checked or skipped)."""
-        records: set[str] = set()
-        for table in ("pages", "errors"):
+    def done(self) -> dict[str, tuple[str, str]]:
+        """Every committed part's records (checked or skipped): page id -> (record, hash of its
+        text, "" for a record skipped)."""
+        found: dict[str, tuple[str, str]] = {}
+        for table in ("errors", "pages"):
             for path in self._parts(table):
-                column = pq.read_table(path, columns=["record"]).column("record")
-                records.update(column.to_pylist())
-        return records
+                names = pq.read_schema(path).names
+                hashed = "content_hash" in names  # not in parts of older versions
+                columns = ["page_id", "record"] + (["content_hash"] if hashed else [])
+                rows = pq.read_table(path, columns=columns).to_pylist()
+                found.update(
+                    (r["page_id"], (r["record"], r.get("content_hash") or "")) for r in rows
+                )
+        return found
 
     def commit(self, part: Part) -> None:
         if not part.records:
@@ -170,8 +237,8 @@ class ScanOutput:
         return n
 
     def table(self, name: str) -> pa.Table:
-        """One table over every committed part."""
-        parts = [pq.read_table(p, schema=SCHEMAS[name]) for p in self._parts(name)]
+        """One table over every committed part (a column that older parts lack is null)."""
+        parts = [_conformed(pq.read_table(p), SCHEMAS[name]) for p in self._parts(name)]
         return pa.concat_tables(parts) if parts else SCHEMAS[name].empty_table()
 
     def _parts(self, table: str) -> list[Path]:
@@ -190,3 +257,12 @@ class ScanOutput:
             for path in (self.folder / table).glob("part-*.parquet"):
                 if path.name not in committed:
                     path.unlink()
+
+
+def _conformed(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """The table with the schema's columns, in its order; a column it lacks as nulls."""
+    columns = [
+        table[f.name].cast(f.type) if f.name in table.column_names else pa.nulls(len(table), f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)

@@ -17,9 +17,17 @@ from unspin.report.schema import excerpts, report_to_json
 Row = dict[str, Any]
 
 
-def page_id(record: str) -> str:
-    """A stable id of a scanned record (its location in the inputs): the same on every run."""
-    return hashlib.sha256(record.encode("utf-8")).hexdigest()[:20]
+def page_id(key: str) -> str:
+    """A stable id of a scanned record, from its canonical location (the input's resolved path
+    and the record's place in it, or its URL): the same on every run, however the input's path
+    is spelled."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def content_hash(article: Article) -> str:
+    """What makes two captures exact duplicates: the same address and the same article text
+    (the same text at another address is another page: another site republishing it)."""
+    return hashlib.sha256(f"{article.url}\n{article.text}".encode()).hexdigest()[:20]
 
 
 def site_of(article: Article) -> str:
@@ -30,9 +38,8 @@ def site_of(article: Article) -> str:
     return host.group(1).lower().removeprefix("www.") if host else ""
 
 
-def page_rows(record: str, report: Report) -> tuple[Row, list[Row], list[Row]]:
+def page_rows(record: str, pid: str, report: Report) -> tuple[Row, list[Row], list[Row]]:
     """The page's row, its sources' rows and its findings' rows."""
-    pid = page_id(record)
     copy = report.copy.article
     s = report.summary
     page = {
@@ -55,6 +62,7 @@ def page_rows(record: str, report: Report) -> tuple[Row, list[Row], list[Row]]:
         "findings": len(report.findings),
         "verdict": s.verdict,
         "report": report_to_json(report, indent=None),  # the whole report, for its HTML page
+        "content_hash": content_hash(copy),
     }
     sources = [
         {
@@ -92,5 +100,5 @@ def page_rows(record: str, report: Report) -> tuple[Row, list[Row], list[Row]]:
     return page, sources, findings
 
 
-def error_row(record: str, reason: str) -> Row:
-    return {"page_id": page_id(record), "record": record, "reason": reason}
+def error_row(record: str, pid: str, reason: str) -> Row:
+    return {"page_id": pid, "record": record, "reason": reason}
