@@ -3,6 +3,7 @@
 memory is that pair's own). Run by hand (needs ../shared/data for the Reuters stories):
 
     HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/limits.py [--sizes 10000,100000,1000000]
+    ... [--clients 20 --seconds 60] [--no-server]
 
 The copy is the source with its paragraphs in another order and every fifth one dropped: a
 real copy's kind of work (reordering, omissions), at any length. Pairs above
@@ -10,11 +11,20 @@ unspin.limits.MAX_ARTICLE_CHARS are refused by `read_article`; they are compared
 the library below that check, to show the cost is bounded well past the limit. Prints a table:
 characters, sentences, segment and compare seconds, peak resident memory, and the ratio of
 time to the smallest pair's per character (1.0 everywhere means linear).
+
+Then (skip with --no-server) a real `unspin serve` on loopback (benchmarks/serve.py's set-up:
+its own process, default workers) under --clients closed-loop clients sending ordinary
+compares (~800-word spun copies) for --seconds, while one more client sends pairs at the
+maximum article size (MAX_ARTICLE_CHARS characters each) one after another. Prints, for the
+ordinary clients: requests, p50/p99 latency, answers by status class; for the big client: its
+requests, their latencies and statuses; the server's peak memory (with its workers); and the
+targets (others: no 5xx, p99 under 3 s).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import lzma
 import os
@@ -69,9 +79,94 @@ def one(n_chars: int) -> dict:
     }
 
 
+async def _load(base: str, small: list[bytes], big: bytes, clients: int, seconds: float) -> dict:
+    import httpx
+
+    others: list[tuple[float, int | None]] = []
+    bigs: list[tuple[float, int | None]] = []
+    end = time.perf_counter() + seconds
+
+    async def loop(bodies: list[bytes], out: list, k: int) -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+            while time.perf_counter() < end:
+                sent = time.perf_counter()
+                try:
+                    answer = await client.post(
+                        "/api/compare",
+                        content=bodies[k % len(bodies)],
+                        headers={"content-type": "application/json"},
+                    )
+                    status: int | None = answer.status_code
+                except httpx.TransportError:
+                    status = None
+                out.append((time.perf_counter() - sent, status))
+                k += 1
+
+    await asyncio.gather(loop([big], bigs, 0), *(loop(small, others, i) for i in range(clients)))
+    return {"others": others, "big": bigs}
+
+
+def server_under_load(clients: int, seconds: float) -> None:
+    import tempfile
+
+    import psutil
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from serve import build_pairs, free_port, peak_rss_mb, percentile, start_server, wait_until_up
+
+    from unspin.limits import MAX_ARTICLE_CHARS
+
+    small, _, _ = build_pairs(20)
+    copy, source = texts(MAX_ARTICLE_CHARS)
+    big = json.dumps({"copy": {"text": copy}, "sources": [{"text": source}]}).encode()
+    with tempfile.TemporaryDirectory() as folder:
+        port, log = free_port(), Path(folder) / "server.log"
+        server = start_server(Path(folder), port, log)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(base, server, log, 120)
+            asyncio.run(_load(base, small[:2], small[0], 2, 5))  # workers start, models load
+            found = asyncio.run(_load(base, small, big, clients, seconds))
+            memory = peak_rss_mb(server.pid)
+        finally:
+            for child in psutil.Process(server.pid).children(recursive=True):
+                child.kill()
+            server.kill()
+    others, bigs = found["others"], found["big"]
+
+    def classes(rows: list[tuple[float, int | None]]) -> str:
+        count = {"2xx": 0, "4xx": 0, "5xx": 0, "no answer": 0}
+        for _, status in rows:
+            count["no answer" if status is None else f"{status // 100}xx"] += 1
+        return ", ".join(f"{n} {k}" for k, n in count.items() if n)
+
+    p99 = percentile([t for t, _ in others], 99) or 0.0
+    fives = sum(1 for _, status in others if status is None or status >= 500)
+    print(
+        f"\n{clients} clients sending ~800-word compares for {seconds:g} s, and one sending "
+        f"{MAX_ARTICLE_CHARS:,}-character pairs:\n"
+    )
+    print("| clients | requests | p50 (ms) | p99 (ms) | answers |")
+    print("|---|---|---|---|---|")
+    print(
+        f"| {clients} ordinary | {len(others)} | {percentile([t for t, _ in others], 50):.0f} "
+        f"| {p99:.0f} | {classes(others)} |"
+    )
+    print(
+        f"| 1 maximum-size | {len(bigs)} | {percentile([t for t, _ in bigs], 50):.0f} "
+        f"| {percentile([t for t, _ in bigs], 99):.0f} | {classes(bigs)} |"
+    )
+    print(f"\nserver peak memory, with its workers: {memory / 1024:.2f} GB")
+    verdict = "PASS" if fives == 0 and p99 < 3000 else "MISS"
+    print(f"target: ordinary clients see no 5xx and p99 under 3 s: {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,30000,100000,300000,1000000")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--no-server", action="store_true", help="the cost table only")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child's single pair
     args = parser.parse_args()
     if args.one:
@@ -95,6 +190,8 @@ def main() -> None:
             f"| {r['chars']:,} | {r['sentences']:,} | {r['segment_s']:.2f} | {r['compare_s']:.2f} "
             f"| {r['peak_gb']:.2f} | {per:.2f} |"
         )
+    if not args.no_server:
+        server_under_load(args.clients, args.seconds)
 
 
 if __name__ == "__main__":

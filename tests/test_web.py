@@ -393,3 +393,18 @@ def test_a_post_from_another_sites_page_is_refused_and_changes_nothing(
         == 201
     )
     assert web.post("/api/compare", json={"copy": COPY, "sources": [SOURCE]}).status_code == 201
+
+
+def test_a_job_over_its_budget_is_a_clear_422_and_the_server_goes_on(tmp_path: Path) -> None:
+    from unspin.web.workers import Budget
+
+    with client(tmp_path, budget=Budget(seconds=0.05)) as web:
+        for _ in range(2):  # the stopped job's worker is replaced: the next is judged alike
+            answer = web.post("/api/compare", json={"copy": COPY, "sources": [SOURCE]})
+            assert answer.status_code == 422
+            assert answer.json() == {
+                "type": "over_budget",
+                "detail": "stopped after 0.05 s, the time one job may take (shorter texts "
+                "compare faster)",
+            }
+        assert web.get("/").status_code == 200

@@ -330,6 +330,20 @@ def setup(force: bool) -> None:
     type=click.IntRange(1),
     help="Analyses run at a time (default: one per core, up to 4).",
 )
+@click.option(
+    "--job-seconds",
+    type=click.FloatRange(1),
+    default=60,
+    show_default=True,
+    help="Time one analysis may take; past it, it is stopped and its worker replaced.",
+)
+@click.option(
+    "--job-memory",
+    type=click.FloatRange(0.5),
+    default=3,
+    show_default=True,
+    help="GB of memory one analysis worker may hold (the models take about 0.5).",
+)
 def serve(
     host: str,
     port: int,
@@ -337,6 +351,8 @@ def serve(
     reports_path: Path | None,
     token: str | None,
     workers: int | None,
+    job_seconds: float,
+    job_memory: float,
 ) -> None:
     """Serve the web app and its REST API (described at /openapi.json)."""
     import uvicorn
@@ -344,6 +360,7 @@ def serve(
     from unspin.corpus import default_path
     from unspin.web import Settings, create_app
     from unspin.web.app import reports_path_for
+    from unspin.web.workers import Budget
 
     if not _is_loopback(host) and not token:
         raise click.UsageError(
@@ -354,6 +371,7 @@ def serve(
         corpus=corpus_path,
         reports=reports_path or reports_path_for(corpus_path),
         token=token or None,
+        budget=Budget(seconds=job_seconds, memory=int(job_memory * 1e9)),
         **({"workers": workers} if workers else {}),
     )
     app = create_app(settings)

@@ -46,8 +46,9 @@ from unspin.model import Article
 from unspin.read import CLAIM_WORDS, MIN_WORDS
 from unspin.report.html import SCRIPT, STYLE
 from unspin.web.analysis import start_worker
-from unspin.web.jobs import Job, Jobs
+from unspin.web.jobs import DEFAULT_BUDGET, Job, Jobs
 from unspin.web.reports import ReportStore
+from unspin.web.workers import Budget
 
 MAX_BODY = 2 * MAX_BYTES + 1_000_000  # a copy and a source at the size limit, in JSON or a form
 MAX_UPLOAD = 200_000_000  # a corpus upload (JSON Lines, CSV, WARC...)
@@ -80,6 +81,7 @@ class Settings:
     workers: int = max(1, min(4, os.cpu_count() or 1))  # analyses at a time
     max_body: int = MAX_BODY
     max_upload: int = MAX_UPLOAD
+    budget: Budget = DEFAULT_BUDGET  # the time and memory one analysis may take in its worker
     # What fetches URLs: public addresses only. Tests swap in their own transport.
     transport: Callable[[], httpx.BaseTransport] = field(default=lambda: _public_transport())
 
@@ -191,7 +193,7 @@ class Server:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.reports = ReportStore(settings.reports)
-        self.jobs = Jobs(settings.workers, process_initializer=start_worker)
+        self.jobs = Jobs(settings.workers, process_initializer=start_worker, budget=settings.budget)
         self._local = threading.local()
         Corpus(settings.corpus).close()  # create it now, so a bad path fails at start-up
 
@@ -228,7 +230,7 @@ class Server:
         job.progress("comparing" if sources else "finding the source in the corpus")
         report_id = self.reports.new_id()
         made = self.jobs.in_process(
-            make_report, report_id, copy_article, source_articles, str(self.settings.corpus)
+            job, make_report, report_id, copy_article, source_articles, str(self.settings.corpus)
         )
         self.reports.save(report_id, job.kind, made.title, made.verdict, made.json, made.html)
         return {"report": report_id}
@@ -319,18 +321,24 @@ _REPORT = {
     "content": {"application/json": {"schema": {"type": "object"}}},
 }
 _FAILED = {
-    422: {"model": Problem, "description": "An input could not be read (one line says why)."},
+    422: {
+        "model": Problem,
+        "description": "An input could not be read, or its job went over its time or memory "
+        "budget (type over_budget); one line says why.",
+    },
     413: {"model": Problem, "description": "The request body is over the size limit."},
 }
 
 
 def _api_routes(app: FastAPI, server: Server) -> None:
-    async def run_analysis(kind: str, copy: ArticleInput, sources: list[ArticleInput]) -> Response:
+    async def run_analysis(
+        request: Request, kind: str, copy: ArticleInput, sources: list[ArticleInput]
+    ) -> Response:
         job = server.jobs.submit(kind, lambda job: server.analyse(job, copy, sources))
-        await server.jobs.wait(job)
+        await server.jobs.wait(job, gone=request.is_disconnected)  # a client gone: cancelled
         if job.state == "failed":
-            status = 500 if job.internal else 422
-            return JSONResponse({"type": ERROR_TYPES[status], "detail": job.error}, status)
+            status = 500 if job.error_type == "internal" else 422
+            return JSONResponse({"type": job.error_type, "detail": job.error}, status)
         report_id = (job.result or {})["report"]
         saved = server.reports.get(report_id)
         assert saved is not None
@@ -342,14 +350,14 @@ def _api_routes(app: FastAPI, server: Server) -> None:
         )
 
     @app.post("/api/compare", status_code=201, responses={201: _REPORT, **_FAILED}, tags=["api"])
-    async def api_compare(body: CompareRequest) -> Response:
+    async def api_compare(body: CompareRequest, request: Request) -> Response:
         """Compare a copy with its known source(s) and save the report."""
-        return await run_analysis("compare", body.copy_, body.sources)
+        return await run_analysis(request, "compare", body.copy_, body.sources)
 
     @app.post("/api/check", status_code=201, responses={201: _REPORT, **_FAILED}, tags=["api"])
-    async def api_check(body: CheckRequest) -> Response:
+    async def api_check(body: CheckRequest, request: Request) -> Response:
         """Find the copy's source(s) in the corpus, compare, and save the report."""
-        return await run_analysis("check", body.copy_, [])
+        return await run_analysis(request, "check", body.copy_, [])
 
     @app.get(
         "/api/reports/{report_id}",

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import secrets
 import threading
 import time
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from unspin.errors import UnspinError
+from unspin.web.workers import Budget, Cancelled, OverBudget, Workers
 
 KEPT = 1_000  # finished jobs remembered
+DEFAULT_BUDGET = Budget()
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,9 @@ class Job:
     total: int | None = None
     result: dict[str, Any] | None = None  # what the work returned
     error: str | None = None  # one line, for a job that failed
-    internal: bool = False  # failed on a bug, not on its input
+    # why it failed: "invalid_request" (its input), "over_budget", "cancelled", "internal" (a bug)
+    error_type: str | None = None
+    cancelled: bool = False  # set when nobody waits for it any more: its worker is stopped
     created: float = field(default_factory=time.time)
 
     def progress(self, stage: str, done: int = 0, total: int | None = None) -> None:
@@ -71,10 +74,9 @@ class Jobs:
         analysis_workers: int,
         upload_workers: int = 1,
         process_initializer: Callable[[], None] | None = None,
+        budget: Budget = DEFAULT_BUDGET,
     ) -> None:
-        self._process_initializer = process_initializer
-        self._analysis_processes = analysis_workers
-        self._processes: ProcessPoolExecutor | None = None
+        self._workers = Workers(analysis_workers, process_initializer, budget)
         self._sizes = {
             # Two threads per worker process: one reads the next inputs and saves the last
             # report while the process compares, so no process waits for its thread.
@@ -108,23 +110,22 @@ class Jobs:
     def get(self, job_id: str) -> Job | None:
         return self._jobs.get(job_id)
 
-    async def wait(self, job: Job) -> Job:
-        """The job once it has finished, without holding up the event loop meanwhile."""
-        await asyncio.wrap_future(self._futures[job.id])
+    async def wait(self, job: Job, gone: Callable[[], Awaitable[bool]] | None = None) -> Job:
+        """The job once it has finished, without holding up the event loop meanwhile. With
+        `gone` (does the client still wait?), a job whose client left is cancelled."""
+        finished = asyncio.wrap_future(self._futures[job.id])
+        while gone is not None and not finished.done():
+            await asyncio.wait({finished}, timeout=0.5)
+            if not finished.done() and await gone():
+                job.cancelled = True
+        await finished
         return job
 
-    def in_process(self, work: Callable[..., T], *args: Any) -> T:
+    def in_process(self, job: Job, work: Callable[..., T], *args: Any) -> T:
         """Run `work(*args)` in a worker process (one per analysis worker) and wait for it:
-        CPU-bound Python, which threads of one process cannot run on two cores at once."""
-        with self._lock:
-            if self._processes is None:
-                self._processes = ProcessPoolExecutor(
-                    self._analysis_processes,
-                    mp_context=multiprocessing.get_context("spawn"),  # fork copies threads
-                    initializer=self._process_initializer,
-                )
-            processes = self._processes
-        return processes.submit(work, *args).result()
+        CPU-bound Python, which threads of one process cannot run on two cores at once. The
+        job's budget and cancellation apply (workers.py)."""
+        return self._workers.run(work, *args, cancelled=lambda: job.cancelled)
 
     async def call(self, read: Callable[[], T]) -> T:
         """Run a quick read on a worker thread (where the corpus connections live) and await it."""
@@ -134,25 +135,27 @@ class Jobs:
         """Cancel queued work; work under way finishes in the background."""
         with self._lock:
             pools, self._pools = self._pools, {}
-            processes, self._processes = self._processes, None
         for pool in pools.values():
             pool.shutdown(wait=False, cancel_futures=True)
-        if processes is not None:  # waits for the compares under way (a second or so)
-            processes.shutdown(wait=True, cancel_futures=True)
+        self._workers.shutdown()
 
     @staticmethod
     def _run(job: Job, work: Work) -> None:
         job.state = "running"
         try:
             job.result = work(job)
+        except OverBudget as error:
+            job.error, job.state, job.error_type = str(error), "failed", "over_budget"
+        except Cancelled as error:
+            job.error, job.state, job.error_type = str(error), "failed", "cancelled"
         except UnspinError as error:  # bad input: the user's to fix, said in one line
-            job.error, job.state = str(error), "failed"
+            job.error, job.state, job.error_type = str(error), "failed", "invalid_request"
         except Exception:  # a bug: the job fails, the server goes on
             log.exception("job %s (%s) failed", job.id, job.kind)
-            job.error, job.state, job.internal = (
+            job.error, job.state, job.error_type = (
                 "internal error (in the server log)",
                 "failed",
-                True,
+                "internal",
             )
         else:
             job.state = "done"
