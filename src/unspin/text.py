@@ -44,12 +44,19 @@ class Token:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of text[start:end] with offsets into `text`."""
-    end = len(text) if end is None else end
+    return list(_tokens(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=20_000)
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    # Cached: every stage reads the same sentences' words (the aligner, then each detector),
+    # about eight times a sentence. A str caches its hash, so a long text costs nothing to
+    # look up after the first time.
     out = []
     for m in _WORD.finditer(text, start, end):
         lower = m.group().lower().translate(_APOSTROPHES)
         out.append(Token(m.start(), m.end(), lower, stem(lower)))
-    return out
+    return tuple(out)
 
 
 def opens_sentence(text: str, at: int) -> bool:

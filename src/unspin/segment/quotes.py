@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from unspin.model import Attribution, Name, Quote, Sentence
+from unspin.model import Attribution, Name, Quote, Sentence, SpanIndex
 from unspin.segment.attributions import CUE_RE
 
 Span = tuple[int, int]
@@ -140,25 +140,32 @@ def assign_speakers(
     Reznikov reassured. “There’s no need.”"), else a sentence after that is only the
     attribution ("Reznikov said."). A he/she is taken back to the nearest person named
     before it."""
-    free = [a for a in attributions if a.speaker and not _inside(a, quotes)]
-    people = [n for n in names if n.kind == "person"]
-    return [_with_speaker(text, q, free, sents, people) for q in quotes]
-
-
-def _inside(a: Attribution, quotes: list[Quote]) -> bool:
-    return any(q.start <= a.cue_start < q.end for q in quotes)
+    quoted = SpanIndex(quotes)
+    free = [a for a in attributions if a.speaker and not quoted.inside(a.cue_start)]
+    starts = [s.start for s in sents]
+    # Each sentence's free attributions, and the people named so far: looked up, not scanned
+    # for every quote (a long text has thousands of quotes).
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in free:
+        by_sentence.setdefault(bisect_right(starts, a.cue_start) - 1, []).append(a)
+    people = sorted((n for n in names if n.kind == "person"), key=lambda n: n.end)
+    return [_with_speaker(text, q, by_sentence, sents, starts, people) for q in quotes]
 
 
 def _with_speaker(
-    text: str, q: Quote, free: list[Attribution], sents: list[Sentence], people: list[Name]
+    text: str,
+    q: Quote,
+    by_sentence: dict[int, list[Attribution]],
+    sents: list[Sentence],
+    starts: list[int],
+    people: list[Name],
 ) -> Quote:
-    starts = [s.start for s in sents]
     first, last = bisect_right(starts, q.start) - 1, bisect_right(starts, q.end - 1) - 1
 
     def in_sentence(k: int) -> list[Attribution]:
-        return [
-            a for a in free if 0 <= k < len(sents) and sents[k].start <= a.cue_start < sents[k].end
-        ]
+        if not 0 <= k < len(sents):
+            return []
+        return [a for a in by_sentence.get(k, []) if a.cue_start < sents[k].end]
 
     same = [a for a in in_sentence(first) + in_sentence(last) if not q.start <= a.cue_start < q.end]
     groups = [same]
@@ -178,9 +185,9 @@ def _whole_sentence(a: Attribution, s: Sentence) -> bool:
 
 def _resolved(text: str, q: Quote, a: Attribution, people: list[Name]) -> Quote:
     if a.speaker.lower() in _PRONOUNS:
-        before = [n for n in people if n.end <= a.speaker_start]
-        if before:
-            name = before[-1]
+        k = bisect_right(people, a.speaker_start, key=lambda n: n.end)  # people: by end
+        if k:
+            name = people[k - 1]
             span = {"speaker_start": name.start, "speaker_end": name.end}
             return replace(q, speaker=text[name.start : name.end], **span)
     return replace(q, speaker=a.speaker, speaker_start=a.speaker_start, speaker_end=a.speaker_end)
