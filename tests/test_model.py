@@ -30,3 +30,17 @@ def test_within_gives_the_spans_wholly_inside_a_range() -> None:
     doc = Doc(Article(text="x" * 20), (), names=names)
     assert doc.within(doc.names, 3, 12) == [Name(3, 9), Name(10, 12)]
     assert doc.within(doc.names, 13, 20) == []
+
+
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 200), st.integers(1, 60)).map(lambda p: (p[0], p[0] + p[1])),
+        max_size=30,
+    ),
+    offset=st.integers(0, 260),
+)
+def test_a_span_index_says_whether_a_span_holds_an_offset(
+    spans: list[tuple[int, int]], offset: int
+) -> None:
+    items = tuple(Name(a, b) for a, b in sorted(spans))
+    assert SpanIndex(items).inside(offset) == any(x.start <= offset < x.end for x in items)

@@ -106,48 +106,70 @@ def _weighted_sets(
 BLOCK = 1024  # copy sentences scored at a time, to bound the memory a long text needs
 
 
+@dataclass(frozen=True)
+class _Lexical:
+    """IDF-weighted Dice overlap of copy/source sentence pairs, computed a block of copy
+    sentences at a time from sparse sentence x word matrices (a row is the same however it
+    is computed), and each stem's weight (idf², since the overlap of two idf-weighted
+    indicator vectors sums idf² over shared stems)."""
+
+    a: sparse.csr_matrix
+    b_t: sparse.csc_matrix
+    a_sq: np.ndarray
+    b_sq: np.ndarray
+    weight: dict[str, float]
+
+    @classmethod
+    def of(cls, copy: list[set[str]], source: list[set[str]]) -> _Lexical:
+        vocabulary: dict[str, int] = {}
+        document_frequency: list[int] = []
+        for stems in (*copy, *source):
+            for s in stems:
+                if s not in vocabulary:
+                    vocabulary[s] = len(vocabulary)
+                    document_frequency.append(0)
+                document_frequency[vocabulary[s]] += 1
+        n = len(copy) + len(source)
+        idf = np.log((n + 1) / (np.asarray(document_frequency, dtype=np.float32) + 0.5))
+        a, b = _weighted_sets(copy, vocabulary, idf), _weighted_sets(source, vocabulary, idf)
+        a_sq = np.asarray(a.multiply(a).sum(1), dtype=np.float32).ravel()
+        b_sq = np.asarray(b.multiply(b).sum(1), dtype=np.float32).ravel()
+        weight = {s: float(idf[k]) ** 2 for s, k in vocabulary.items()}
+        return cls(a, b.T.tocsc(), a_sq, b_sq, weight)
+
+    def rows(self, rows: slice) -> np.ndarray:
+        overlap = (self.a[rows] @ self.b_t).toarray()
+        return 2 * overlap / np.maximum(self.a_sq[rows, None] + self.b_sq[None, :], 1e-9)
+
+    def all(self) -> np.ndarray:
+        dice = np.empty((self.a.shape[0], self.b_t.shape[1]), dtype=np.float32)
+        for at in range(0, dice.shape[0], BLOCK):
+            dice[at : at + BLOCK] = self.rows(slice(at, at + BLOCK))
+        return dice
+
+
 def lexical_scores(
     copy: list[set[str]], source: list[set[str]]
 ) -> tuple[np.ndarray, dict[str, float]]:
-    """IDF-weighted Dice overlap of every copy/source sentence pair, and each stem's weight
-    (idf², since the overlap of two idf-weighted indicator vectors sums idf² over shared stems)."""
-    vocabulary: dict[str, int] = {}
-    document_frequency: list[int] = []
-    for stems in (*copy, *source):
-        for s in stems:
-            if s not in vocabulary:
-                vocabulary[s] = len(vocabulary)
-                document_frequency.append(0)
-            document_frequency[vocabulary[s]] += 1
-    n = len(copy) + len(source)
-    idf = np.log((n + 1) / (np.asarray(document_frequency, dtype=np.float32) + 0.5))
-    a, b = _weighted_sets(copy, vocabulary, idf), _weighted_sets(source, vocabulary, idf)
-    a_sq = np.asarray(a.multiply(a).sum(1), dtype=np.float32).ravel()
-    b_sq = np.asarray(b.multiply(b).sum(1), dtype=np.float32).ravel()
-    dice = np.empty((len(copy), len(source)), dtype=np.float32)
-    b_t = b.T.tocsc()
-    for at in range(0, len(copy), BLOCK):
-        rows = slice(at, at + BLOCK)
-        overlap = (a[rows] @ b_t).toarray()
-        dice[rows] = 2 * overlap / np.maximum(a_sq[rows, None] + b_sq[None, :], 1e-9)
-    weight = {s: float(idf[k]) ** 2 for s, k in vocabulary.items()}
-    return dice, weight
+    """IDF-weighted Dice overlap of every copy/source sentence pair, and each stem's weight."""
+    lexical = _Lexical.of(copy, source)
+    return lexical.all(), lexical.weight
 
 
-def _combined(
-    encoder: Encoder | None, copy: list[str], source: list[str], dice: np.ndarray, w: float
-) -> np.ndarray | None:
-    """w * embedding cosine + (1 - w) * dice for every pair, built a block of rows at a time
-    (no second full matrix of cosines); None without an encoder."""
+def _scores(
+    encoder: Encoder | None, copy: list[str], source: list[str], lexical: _Lexical, w: float
+) -> np.ndarray:
+    """w * embedding cosine + (1 - w) * dice for every pair (dice alone without an encoder),
+    in one matrix built a block of rows at a time: a long text's pairs fill memory fast."""
+    score = lexical.all()
     if encoder is None or not copy or not source:
-        return None
+        return score
     vectors = encoder.encode([*copy, *source])
     ours, theirs = vectors[: len(copy)], vectors[len(copy) :]
-    score = np.empty_like(dice)
     for at in range(0, len(copy), BLOCK):
         rows = slice(at, at + BLOCK)
         cosine = np.clip(ours[rows] @ theirs.T, 0.0, 1.0)
-        score[rows] = w * cosine + (1 - w) * dice[rows]
+        score[rows] = w * cosine + (1 - w) * score[rows]
     return score
 
 
@@ -172,23 +194,23 @@ def align(
         matches = [SentenceMatch(i, "unsourced") for i in range(len(copy.sentences))]
         return Alignment(tuple(matches), tuple(refs))
 
-    dice, weight = lexical_scores(copy_sentences.stems, source_sentences.stems)
-    combined = _combined(
-        encoder, copy_sentences.texts, source_sentences.texts, dice, config.embedding_weight
+    lexical = _Lexical.of(copy_sentences.stems, source_sentences.stems)
+    score = _scores(
+        encoder, copy_sentences.texts, source_sentences.texts, lexical, config.embedding_weight
     )
-    score = dice if combined is None else combined
-    if combined is None:  # word overlap alone runs lower than the mixed score
+    if encoder is None:  # word overlap alone runs lower than the mixed score
         config = replace(
             config,
             match_threshold=config.lexical_threshold,
             mutual_threshold=config.lexical_second_chance,
             context_threshold=config.lexical_second_chance,
         )
-    matcher = _Matcher(copy_sentences, source_sentences, refs, weight, config)
+    matcher = _Matcher(copy_sentences, source_sentences, refs, lexical.weight, config)
     matches = [matcher.match(i, score[i]) for i in range(len(copy_sentences.texts))]
-    matches = _second_pass(matches, score, matcher)
+    best_copy_for = np.argmax(score, axis=0)  # each source sentence's best copy sentence
+    matches = _second_pass(matches, score, best_copy_for, matcher)
     if second_opinion is not None:
-        matches = _second_opinion(matches, score, dice, matcher, second_opinion)
+        matches = _second_opinion(matches, score, best_copy_for, lexical, matcher, second_opinion)
     matches = derivation(copy, sources, matches, config)
     used = {ref for m in matches for ref in m.sources}
     omitted = tuple(ref for ref in refs if ref not in used)
@@ -253,13 +275,12 @@ class _Matcher:
 
 
 def _second_pass(
-    matches: list[SentenceMatch], score: np.ndarray, matcher: _Matcher
+    matches: list[SentenceMatch], score: np.ndarray, best_copy_for: np.ndarray, matcher: _Matcher
 ) -> list[SentenceMatch]:
     """Give a heavily reworded sentence a second chance where other evidence backs a weaker
     score: it and a source sentence prefer each other, its neighbours are aligned in the same
     order, or it is a short fragment of its neighbour's source sentence (a split)."""
     config = matcher.config
-    best_copy_for = np.argmax(score, axis=0)
     out = list(matches)
     for i, match in enumerate(matches):
         if match.label != "unsourced":
@@ -279,7 +300,8 @@ def _second_pass(
 def _second_opinion(
     matches: list[SentenceMatch],
     score: np.ndarray,
-    dice: np.ndarray,
+    best_copy_for: np.ndarray,
+    lexical: _Lexical,
     matcher: _Matcher,
     encoder: Encoder,
 ) -> list[SentenceMatch]:
@@ -298,13 +320,13 @@ def _second_opinion(
     source_vectors = dict(zip(needed, vectors[len(pending) :], strict=True))
     out = list(matches)
     w = config.embedding_weight
-    best_copy_for = np.argmax(score, axis=0)
     for i in pending:
+        dice = lexical.rows(slice(i, i + 1))[0]
         rescored = np.full(score.shape[1], -1.0)
         cosines = np.full(score.shape[1], -1.0)
         for j in candidates[i]:
             cosines[j] = max(0.0, float(copy_vectors[i] @ source_vectors[int(j)]))
-            rescored[j] = w * cosines[j] + (1 - w) * dice[i, j]
+            rescored[j] = w * cosines[j] + (1 - w) * dice[j]
         j = int(np.argmax(rescored))
         backed = best_copy_for[j] == i or _neighbours_agree(out, i, j, matcher)
         if rescored[j] >= config.second_threshold or (

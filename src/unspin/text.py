@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,19 +45,35 @@ class Token:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of text[start:end] with offsets into `text`."""
-    return list(_tokens(text, start, len(text) if end is None else end))
+    end = len(text) if end is None else end
+    if len(text) < SHORT:
+        return _scan(text, start, end)
+    every, starts, ends = _whole(text)
+    lo = bisect_right(ends, start)  # the first token ending past start ...
+    hi = bisect_left(starts, end)  # ... to the last starting before end
+    if lo < hi and (every[lo].start < start or every[hi - 1].end > end):
+        return _scan(text, start, end)  # a word cut by the range: read as the range has it
+    return list(every[lo:hi])
 
 
-@lru_cache(maxsize=20_000)
-def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
-    # Cached: every stage reads the same sentences' words (the aligner, then each detector),
-    # about eight times a sentence. A str caches its hash, so a long text costs nothing to
-    # look up after the first time.
+SHORT = 2_000  # a text this short (a phrase, one sentence) is read directly, not kept
+
+
+@lru_cache(maxsize=64)
+def _whole(text: str) -> tuple[tuple[Token, ...], list[int], list[int]]:
+    # Every stage reads the same sentences' words (the aligner, then each detector), about
+    # eight times a sentence: a text is read once and its ranges sliced out by binary search.
+    # A str caches its hash, so looking up a long text again costs nothing.
+    every = tuple(_scan(text, 0, len(text)))
+    return every, [t.start for t in every], [t.end for t in every]
+
+
+def _scan(text: str, start: int, end: int) -> list[Token]:
     out = []
     for m in _WORD.finditer(text, start, end):
         lower = m.group().lower().translate(_APOSTROPHES)
         out.append(Token(m.start(), m.end(), lower, stem(lower)))
-    return tuple(out)
+    return out
 
 
 def opens_sentence(text: str, at: int) -> bool:

@@ -24,7 +24,7 @@ from rapidfuzz.distance import JaroWinkler
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
 from unspin.model import Doc, Finding, Name
 from unspin.segment.lexicon import ORG_WORDS, demonyms, outlet_of, places
-from unspin.text import tokens
+from unspin.text import Token, tokens
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.
@@ -397,8 +397,8 @@ def _group_entities(
             for b in source_full.expand(source_key)
         )
 
-    copy_words = _words(group.copy.text[slice(*group.copy_range)])
-    source_words = _words(group.source.text[slice(*group.source_range)])
+    copy_words = _joined(group.copy_tokens)  # the group's sentences, not what lies between
+    source_words = _joined(group.source_tokens)
     added = [
         (n, k)
         for n, k in copy_names
@@ -428,6 +428,10 @@ def _group_entities(
             f"the copy names {quoted(group.copy.span_text(name))} "
             f"where the source names {quoted(group.source.span_text(counterpart))}",
         )
+
+
+def _joined(toks: list[Token]) -> str:
+    return f" {' '.join(t.lower for t in toks)} "
 
 
 def _words(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import Finding, TimeExpression
@@ -41,7 +42,9 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
         t for t in source_times if not any(says_as_much(c.value, t.value) for c in copy_times)
     ]
     for t in copy_times:
-        if any(says_as_much(t.value, v) for v in everywhere_in_source):
+        if t.value in everywhere_in_source or any(
+            says_as_much(t.value, v) for v in everywhere_in_source
+        ):
             continue  # the source's time, or said less precisely, or moved from elsewhere
         counterpart = _counterpart(t, dropped)
         if counterpart is None:
@@ -61,6 +64,7 @@ _MODIFIER = re.compile(r"^(?:earlier|later|early|late) ")
 _MONTHS = {name: f"{k:02d}" for k, name in enumerate(MONTH_NAMES, 1)}
 
 
+@lru_cache(maxsize=8192)  # a long text says the same dates over and over
 def says_as_much(copy: str, source: str) -> bool:
     """The copy's time value is the source's, perhaps said less precisely: "February 2" or
     "February" for "February 2, 2021", "this month" for "earlier this month"."""

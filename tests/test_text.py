@@ -1,0 +1,37 @@
+"""unspin.text: word tokens with offsets, read once per text and sliced by range."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import unspin.text
+from unspin.text import Token, _scan, tokens
+
+WORDS = st.sampled_from(["Kyiv", "don't", "F-16", "8,500", "U.S.", "—", "“", "said", "’s", " "])
+
+
+def test_tokens_carry_offsets_lower_case_and_stems() -> None:
+    text = "Russia’s troops massed near Ukraine."
+    assert tokens(text, 9, 23) == [
+        Token(9, 15, "troops", "troop"),
+        Token(16, 22, "massed", "mass"),
+    ]
+
+
+@given(
+    words=st.lists(WORDS, min_size=1, max_size=30),
+    start=st.integers(0, 120),
+    length=st.integers(0, 120),
+)
+def test_a_range_gives_the_tokens_reading_that_range_alone_gives(
+    words: list[str], start: int, length: int
+) -> None:
+    # Ranges cut words too ("F-1" of "F-16"): those are read as the range has them. The text
+    # counts as long here, so it is read whole once and its ranges sliced out.
+    text = " ".join(words)
+    with patch.object(unspin.text, "SHORT", 0):
+        assert tokens(text, start, start + length) == _scan(text, start, start + length)
+        assert tokens(text) == _scan(text, 0, len(text))
