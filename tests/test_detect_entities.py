@@ -407,3 +407,27 @@ def test_another_university_is_entity_changed() -> None:
     assert entities(copy, source, embed=True) == [
         ("entity_changed", "high", "University of California", "Princeton University")
     ]
+
+
+def test_a_name_retold_as_a_description_is_no_swap() -> None:
+    # AP on Maradona's death: the copy calls him by his clubs. Which of its names would stand
+    # for "Maradona" in a rewritten phrase is a guess, not evidence of a swap.
+    died = "Argentine football legend Diego Maradona has died of a heart attack, his lawyer said."
+    source = (
+        f"{died}\n\nMaradona, 60, had recently battled health issues and underwent emergency "
+        "surgery for a subdural haematoma several weeks ago."
+    )
+    copy = (
+        f"{died}\n\nThe former Napoli and Boca Juniors player, 60, had recently battled health "
+        "issues and underwent emergency surgery for a subdural haematoma several weeks ago."
+    )
+    assert entities(copy, source, embed=True) == []
+
+
+def test_a_name_put_in_the_place_of_another_is_entity_changed() -> None:
+    # A spun AP sentence: "Real" translated word by word.
+    source = "Real Madrid beat Barcelona 2-1 at the Bernabeu on Sunday to go top of La Liga."
+    copy = "Actual Madrid beat Barcelona 2-1 at the Bernabeu on Sunday to go top of La Liga."
+    assert entities(copy, source, embed=True) == [
+        ("entity_changed", "high", "Actual Madrid", "Real Madrid")
+    ]

@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import JaroWinkler
 
 from unspin.detect.base import Comparison, Group, detector, quoted, unshared
-from unspin.model import Doc, Finding, Name
+from unspin.model import Doc, Finding, Name, SpanIndex
 from unspin.segment.lexicon import ORG_WORDS, demonyms, outlet_of, places
 from unspin.text import Token, tokens
 
@@ -412,10 +412,13 @@ def _group_entities(
     slots = _replacements(group)
     for name, _ in added:
         candidates = [s for s, _ in dropped if _kind_compatible(group, name, s)]
-        # The name in the place of the copy's: in the run of words the copy replaced; else
-        # the only candidate of the very same kind.
+        # The name in the place of the copy's: in the run of words the copy replaced; else,
+        # where one name came in and one went out, the one of the very same kind (two names
+        # in for one out, "the former Napoli and Boca Juniors player" for "Maradona", is a
+        # description, not a swap).
         counterpart = next((s for s in candidates if _same_slot(slots, name, s)), None)
-        if counterpart is None and len(candidates) == 1 and candidates[0].kind == name.kind:
+        one_for_one = len(added) == 1 and len(candidates) == 1
+        if counterpart is None and one_for_one and candidates[0].kind == name.kind:
             counterpart = candidates[0]
         if counterpart is None:
             continue
@@ -478,14 +481,30 @@ Slot = tuple[tuple[int, int], tuple[int, int]]
 
 
 def _replacements(group: Group) -> list[Slot]:
-    """(copy span, source span) of each run of words the copy put in place of other words."""
+    """Each run of words the copy put in place of other words, no longer than the names it
+    could hold plus LOOSE words: a name swapped for a name ("Actual Madrid" for "Real
+    Madrid"). Where a whole clause was rewritten ("The former Napoli and Boca Juniors player"
+    for "Maradona"), which name stands for which is a guess, not evidence."""
     a, b = group.copy_tokens, group.source_tokens
     matcher = SequenceMatcher(None, [t.stem for t in a], [t.stem for t in b], autojunk=False)
-    return [
-        ((a[i1].start, a[i2 - 1].end), (b[j1].start, b[j2 - 1].end))
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-        if op == "replace"
-    ]
+    slots = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace":
+            continue
+        copy_span, source_span = (a[i1].start, a[i2 - 1].end), (b[j1].start, b[j2 - 1].end)
+        copy_names = _name_words(group.indexes.of(group.copy.names), copy_span, a[i1:i2])
+        source_names = _name_words(group.indexes.of(group.source.names), source_span, b[j1:j2])
+        if i2 - i1 <= copy_names + LOOSE and j2 - j1 <= source_names + LOOSE:
+            slots.append((copy_span, source_span))
+    return slots
+
+
+LOOSE = 2  # words besides the names that a run the copy replaced may hold
+
+
+def _name_words(names: SpanIndex[Name], span: tuple[int, int], toks: list[Token]) -> int:
+    """How many of the run's words belong to a name."""
+    return sum(1 for t in toks if names.inside(t.start))
 
 
 def _same_slot(slots: list[Slot], name: Name, other: Name) -> bool:
