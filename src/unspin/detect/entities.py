@@ -481,8 +481,8 @@ Slot = tuple[tuple[int, int], tuple[int, int]]
 
 
 def _replacements(group: Group) -> list[Slot]:
-    """Each run of words the copy put in place of other words, no longer than the names it
-    could hold plus LOOSE words: a name swapped for a name ("Actual Madrid" for "Real
+    """Each run of words the copy put in place of other words, holding little besides its
+    names (at most LOOSE more words): a name swapped for a name ("Actual Madrid" for "Real
     Madrid"). Where a whole clause was rewritten ("The former Napoli and Boca Juniors player"
     for "Maradona"), which name stands for which is a guess, not evidence."""
     a, b = group.copy_tokens, group.source_tokens
@@ -492,9 +492,9 @@ def _replacements(group: Group) -> list[Slot]:
         if op != "replace":
             continue
         copy_span, source_span = (a[i1].start, a[i2 - 1].end), (b[j1].start, b[j2 - 1].end)
-        copy_names = _name_words(group.indexes.of(group.copy.names), copy_span, a[i1:i2])
-        source_names = _name_words(group.indexes.of(group.source.names), source_span, b[j1:j2])
-        if i2 - i1 <= copy_names + LOOSE and j2 - j1 <= source_names + LOOSE:
+        # The copy's run only: the source's may also hold words the copy dropped ("10 in
+        # Canada" for "10 in the U.S. and two in West Germany").
+        if i2 - i1 <= _name_words(group.indexes.of(group.copy.names), a[i1:i2]) + LOOSE:
             slots.append((copy_span, source_span))
     return slots
 
@@ -502,10 +502,19 @@ def _replacements(group: Group) -> list[Slot]:
 LOOSE = 2  # words besides the names that a run the copy replaced may hold
 
 
-def _name_words(names: SpanIndex[Name], span: tuple[int, int], toks: list[Token]) -> int:
+def _name_words(names: SpanIndex[Name], toks: list[Token]) -> int:
     """How many of the run's words belong to a name."""
     return sum(1 for t in toks if names.inside(t.start))
 
 
 def _same_slot(slots: list[Slot], name: Name, other: Name) -> bool:
-    return any(c[0] <= name.start < c[1] and s[0] <= other.start < s[1] for c, s in slots)
+    """Do the two names stand at the same end of a run the copy replaced: both open it ("10
+    in Canada" for "10 in the U.S. and two in West Germany"), or both close it?"""
+    return any(
+        c[0] <= name.start < c[1]
+        and s[0] <= other.start < s[1]
+        and (
+            (name.start == c[0] and other.start == s[0]) or (name.end >= c[1] and other.end >= s[1])
+        )
+        for c, s in slots
+    )
