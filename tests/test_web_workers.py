@@ -74,3 +74,11 @@ def test_a_job_whose_client_went_away_is_cancelled() -> None:
     asyncio.run(jobs.wait(job, gone=gone))
     assert (job.state, job.error_type, job.cancelled) == ("failed", "cancelled", True)
     jobs.shutdown()
+
+
+def test_a_worker_killed_between_jobs_is_replaced_before_the_next_job(workers: Workers) -> None:
+    import signal
+
+    os.kill(workers.run(os.getpid), signal.SIGKILL)
+    time.sleep(0.5)
+    assert workers.run(pow, 2, 6) == 64  # the next job does not pay for it

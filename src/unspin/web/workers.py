@@ -114,9 +114,16 @@ class Workers:
         for _ in range(start):
             self._idle.put(self._new())
         worker = self._idle.get()
+        if not worker.process.is_alive():  # died while idle (killed from outside): a new one
+            self._retire(worker)
+            worker = self._new()
         replace = False
         try:
-            worker.conn.send((work, args))
+            try:
+                worker.conn.send((work, args))
+            except OSError:  # the worker died while idle
+                replace = True
+                raise OverBudget("stopped: the job's worker had died (it was replaced)") from None
             deadline = time.monotonic() + self.budget.seconds
             while not worker.conn.poll(POLL):
                 if cancelled():
@@ -148,11 +155,14 @@ class Workers:
             return value  # type: ignore[no-any-return]
         finally:
             if replace:
-                worker.stop()
-                with self._lock:
-                    self._all.discard(worker)
+                self._retire(worker)
                 worker = self._new()
             self._idle.put(worker)
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._all.discard(worker)
 
     def shutdown(self) -> None:
         with self._lock:
