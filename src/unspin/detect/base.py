@@ -109,6 +109,12 @@ class Group:
         return [t for s in self.source_sentences for t in tokens(self.source.text, s.start, s.end)]
 
     @cached_property
+    def prose_changes(self) -> tuple[list[Token], list[Token]]:
+        """The prose words of each side outside the runs both share (`unshared`), computed
+        once: four detectors read them."""
+        return unshared(self.copy_prose, self.source_prose)
+
+    @cached_property
     def copy_prose(self) -> list[Token]:
         """Copy tokens outside quote marks (changes inside quotes are the quote detectors' job)."""
         return _outside(self.copy_tokens, self.copy_items(self.copy.quotes))

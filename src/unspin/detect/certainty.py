@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from unspin.detect.base import Comparison, Group, detector, quoted, unshared
+from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import (
     APPROXIMATIONS,
     BOOSTERS,
@@ -93,7 +93,7 @@ def certainty(comparison: Comparison) -> Iterator[Finding]:
 def _knowing(group: Group) -> Finding | None:
     """A verb of knowing put in the place of one of the other kind, outside the runs of words
     both sentences share ("investigators concluded" -> "investigators alleged")."""
-    copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
+    copy_changed, source_changed = group.prose_changes
     for c in copy_changed:
         for s in source_changed:
             if s.lower in ESTABLISHED and c.lower in SUSPECTED:

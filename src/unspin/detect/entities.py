@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import JaroWinkler
 
-from unspin.detect.base import Comparison, Group, detector, quoted, unshared
+from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import Doc, Finding, Name, SpanIndex
 from unspin.segment.lexicon import ORG_WORDS, demonyms, outlet_of, places
 from unspin.text import Token, tokens
@@ -354,7 +354,7 @@ def entities(comparison: Comparison) -> Iterator[Finding]:
 def _place_nouns(group: Group) -> Iterator[Finding]:
     """A place noun put in the place of another kind of place, outside the runs of words both
     sentences share, and not said elsewhere in the other's sentences."""
-    copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
+    copy_changed, source_changed = group.prose_changes
     copy_places = [
         t for t in copy_changed if t.lower in _PLACE_KIND and t.stem not in group.source_stems
     ]

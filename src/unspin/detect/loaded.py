@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from unspin.detect.base import Comparison, Group, detector, quoted, unshared
+from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import LOADED
 from unspin.model import Doc, Finding
 from unspin.text import Token, opens_sentence, stem
@@ -26,7 +26,7 @@ def _charged(group: Group) -> Iterator[Finding]:
     (a copy that keeps "left behind" and adds "as they fled" replaced nothing). Or the reverse."""
     copy_by_stem = {t.stem: t for t in reversed(group.copy_prose)}
     source_by_stem = {t.stem: t for t in reversed(group.source_prose)}
-    copy_changed, source_changed = unshared(group.copy_prose, group.source_prose)
+    copy_changed, source_changed = group.prose_changes
     copy_replaced = {t.stem: t for t in reversed(copy_changed) if not _in_name(group.copy, t)}
     source_replaced = {t.stem: t for t in reversed(source_changed) if not _in_name(group.source, t)}
     # A source that already frames the statement as contested ("prosecutors argued") is not

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from unspin.detect.base import Comparison, Group, detector, quoted, unshared
+from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import ANTONYMS, NEGATIVE_VERBS, NEGATORS
 from unspin.model import Finding
 from unspin.text import STOPWORDS, Token
@@ -119,7 +119,7 @@ def _antonyms(group: Group) -> Iterator[Finding]:
     copy_extra = Counter(t.stem for t in group.copy_prose)
     copy_extra.subtract(t.stem for t in group.source_prose)
     source_only = {stem for stem, n in copy_extra.items() if n < 0}
-    changed_copy, changed_source = unshared(group.copy_prose, group.source_prose)
+    changed_copy, changed_source = group.prose_changes
     copy_at = _first_of_each(changed_copy + group.copy_prose)
     source_at = _first_of_each(changed_source + group.source_prose)
     for stem in sorted(copy_at, key=lambda s: copy_at[s].start):
