@@ -375,6 +375,8 @@ def _copied_share(copy_words: list[str], source_words: list[str]) -> float:
     """Share of the copy sentence's words that appear, in order, in the source words."""
     if not copy_words:
         return 0.0
+    if copy_words == source_words:  # a sentence reprinted as it was: most of a reprint
+        return 1.0
     matcher = SequenceMatcher(None, copy_words, source_words, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks()) / len(copy_words)
 
@@ -500,6 +502,8 @@ def _span_of(doc: Doc, i: int) -> tuple[int, int]:
 def _ordered_share(ours: list[str], theirs: list[str]) -> float:
     if not ours:
         return 0.0
+    if ours == theirs:
+        return 1.0
     matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
     return sum(b.size for b in matcher.get_matching_blocks()) / len(ours)
 

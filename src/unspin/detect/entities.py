@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -176,6 +177,7 @@ def _key(doc: Doc, name: Name) -> str:
     return name_key(doc.span_text(name))
 
 
+@lru_cache(maxsize=65_536)
 def name_key(text: str) -> str:
     """A name as compared: lower case without accents (Mbappé / Mbappe), one apostrophe, no
     possessive, no leading "the", no periods in abbreviations, usual variants spelled one way."""
@@ -205,6 +207,7 @@ def _abbreviates(short: str, long: str) -> bool:
     return short in (initials, content)
 
 
+@lru_cache(maxsize=65_536)  # a long story compares the same few names over and over
 def same_name(a: str, b: str) -> bool:
     """Two name keys stand for one entity: equal, aliases, or spellings of one name."""
     if a == b or a.replace(" ", "") == b.replace(" ", ""):
@@ -461,6 +464,7 @@ class _FullNames:
     def __init__(self, doc: Doc) -> None:
         keys = dict.fromkeys(_key(doc, n) for n in doc.names if n.kind == "person")
         self.by_word: dict[str, list[str]] = {}
+        self._expanded: dict[str, list[str]] = {}
         for key in keys:
             words = key.split()
             if 2 <= len(words) <= 3:
@@ -468,7 +472,12 @@ class _FullNames:
                     self.by_word.setdefault(word, []).append(key)
 
     def expand(self, key: str) -> list[str]:
-        """The name and the fuller names its document gives it."""
+        """The name and the fuller names its document gives it (each name worked out once)."""
+        if key not in self._expanded:
+            self._expanded[key] = self._expand(key)
+        return self._expanded[key]
+
+    def _expand(self, key: str) -> list[str]:
         words = set(key.split())
         if not words:
             return [key]
