@@ -145,3 +145,17 @@ def test_detect_returns_each_finding_once_in_copy_order() -> None:
         # Omitted source sentences (no copy span) come after every finding in the copy.
         kinds = [f.copy_span is None for f in again]
         assert kinds == sorted(kinds)
+
+
+def test_a_sentence_reprinted_as_it_was_is_no_group_to_search_for_changes() -> None:
+    from unspin.align import align
+    from unspin.detect.base import Comparison
+    from unspin.model import Article
+    from unspin.segment import segment
+
+    kept = "Ukraine's defence minister said there was no sign of an imminent invasion."
+    source = segment(Article(text=f"{kept}\n\nRussia has massed about 100,000 troops nearby."))
+    copy = segment(Article(text=f"{kept}\n\nRussia has massed some 100,000 soldiers nearby."))
+    comparison = Comparison(copy, [source], align(copy, [source], None))
+    assert [g.reprinted for g in comparison.groups] == [True, False]
+    assert [g.copy_sentences for g in comparison.changed_groups] == [(copy.sentences[1],)]

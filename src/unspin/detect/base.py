@@ -108,6 +108,15 @@ class Group:
     def source_tokens(self) -> list[Token]:
         return [t for s in self.source_sentences for t in tokens(self.source.text, s.start, s.end)]
 
+    @property
+    def reprinted(self) -> bool:
+        """One copy sentence that is its one source sentence, character for character."""
+        if len(self.copy_sentences) != 1 or len(self.source_sentences) != 1:
+            return False
+        return self.copy.span_text(self.copy_sentences[0]) == self.source.span_text(
+            self.source_sentences[0]
+        )
+
     @cached_property
     def prose_changes(self) -> tuple[list[Token], list[Token]]:
         """The prose words of each side outside the runs both share (`unshared`), computed
@@ -206,6 +215,12 @@ class Comparison:
             )
         groups.sort(key=lambda g: g.copy_sentences[0].start)
         return groups
+
+    @cached_property
+    def changed_groups(self) -> list[Group]:
+        """The groups but those of one sentence reprinted as it was: a detector that reads
+        only a group's own words finds nothing there (most of a long reprint)."""
+        return [g for g in self.groups if not g.reprinted]
 
     @cached_property
     def _group_of_sentence(self) -> dict[int, int]:

@@ -84,7 +84,7 @@ def _holds(claim: set[str], stems: frozenset[str] | set[str]) -> bool:
 
 @detector("certainty_shifted")
 def certainty(comparison: Comparison) -> Iterator[Finding]:
-    for group in comparison.groups:
+    for group in comparison.changed_groups:
         finding = _knowing(group) or _shift(group)
         if finding is not None:
             yield finding

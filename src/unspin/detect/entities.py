@@ -349,7 +349,7 @@ def _kind_compatible(group: Group, a: Name, b: Name) -> bool:
 def entities(comparison: Comparison) -> Iterator[Finding]:
     copy_full = _FullNames(comparison.copy)
     source_full = [_FullNames(doc) for doc in comparison.sources]
-    for group in comparison.groups:
+    for group in comparison.changed_groups:
         yield from _group_entities(group, copy_full, source_full[group.source_index])
         yield from _place_nouns(group)
 

@@ -16,7 +16,7 @@ CONTESTED = frozenset("argued argues contended contends asserted asserts insiste
 
 @detector("loaded_wording")
 def loaded_wording(comparison: Comparison) -> Iterator[Finding]:
-    for group in comparison.groups:
+    for group in comparison.changed_groups:
         yield from _charged(group)
 
 

@@ -79,7 +79,7 @@ def _next(toks: list[Token], i: int) -> str:
 
 @detector("negation_flipped")
 def negation(comparison: Comparison) -> Iterator[Finding]:
-    for group in comparison.groups:
+    for group in comparison.changed_groups:
         yield from _negations(group)
         yield from _antonyms(group)
 

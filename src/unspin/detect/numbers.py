@@ -74,7 +74,7 @@ def _anywhere(doc: Doc, q: Quantity) -> bool:
 
 @detector("number_changed", "number_added", "number_dropped")
 def numbers(comparison: Comparison) -> Iterator[Finding]:
-    for group in comparison.groups:
+    for group in comparison.changed_groups:
         yield from _group_numbers(group)
         yield from _named_numbers(group)
 

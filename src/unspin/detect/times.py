@@ -30,7 +30,7 @@ def _kind(value: str) -> str:
 @detector("time_changed")
 def times(comparison: Comparison) -> Iterator[Finding]:
     everywhere = [{t.value for t in doc.times} for doc in comparison.sources]
-    for group in comparison.groups:
+    for group in comparison.changed_groups:
         yield from _group_times(group, everywhere[group.source_index])
 
 
