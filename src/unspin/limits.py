@@ -3,7 +3,7 @@
 MAX_BYTES = 5_000_000  # the largest file, page or stdin unspin reads
 # The longest article text (after extraction) unspin compares: about 50,000 words, past the
 # longest news features (about 20,000). Work grows about linearly with length below it; a
-# pair at the limit compares in about 3.6 s and 0.3 GB (benchmarks/limits.py).
+# pair at the limit compares in about 2.6 s and 0.3 GB (benchmarks/limits.py).
 MAX_ARTICLE_CHARS = 300_000
 
 
