@@ -137,7 +137,7 @@ def test_one_agencys_report_credited_to_the_other_is_attribution_changed() -> No
 def test_a_quoted_speaker_swapped_is_one_misattributed_quote_not_three_findings() -> None:
     # The sentence quotes Reznikov: crediting it to Zelensky misattributes the quote. The same
     # swap is also an attribution and an entity change, but one change gets one finding: the
-    # most specific (unspin.detect.SPECIFICITY).
+    # most specific (unspin.finding_types: specificity).
     copy = edit(
         AP_REZNIKOV, "Defense Minister Oleksii Reznikov told", "President Volodymyr Zelensky told"
     )

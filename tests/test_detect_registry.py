@@ -4,7 +4,10 @@ documented ones (and the report schema's), and every detector keeps to what it d
 from __future__ import annotations
 
 import pkgutil
+import re
 from pathlib import Path
+
+import pytest
 
 import unspin.detect
 from detect_pairs import (
@@ -159,3 +162,29 @@ def test_a_sentence_reprinted_as_it_was_is_no_group_to_search_for_changes() -> N
     comparison = Comparison(copy, [source], align(copy, [source], None))
     assert [g.reprinted for g in comparison.groups] == [True, False]
     assert [g.copy_sentences for g in comparison.changed_groups] == [(copy.sentences[1],)]
+
+
+def test_the_finding_type_table_is_what_the_detectors_emit_and_the_docs_list() -> None:
+    from unspin.finding_types import NAMES, TABLE
+
+    assert sorted(NAMES) == finding_types()
+    docs = (Path(__file__).parent.parent / "docs" / "report-schema.md").read_text("utf-8")
+    section = docs.split("Finding types:")[1].split("New types may be added")[0]
+    listed = re.findall(r"^\| `([a-z_]+)` \| ", section, re.M)
+    assert listed == list(NAMES)  # the same types, in the table's order
+    assert len({t.specificity for t in TABLE if not t.sentence_level}) == len(TABLE) - 2
+
+
+def test_a_detector_of_an_undeclared_type_or_a_taken_name_is_refused() -> None:
+    from unspin.detect.base import detector
+
+    with pytest.raises(
+        ValueError, match=r"not in unspin.finding_types.TABLE: \['number_doubled'\]"
+    ):
+        detector("number_doubled")
+
+    def numbers(comparison: object) -> None: ...  # the name of unspin.detect.numbers' detector
+
+    detectors()  # every detector module imported
+    with pytest.raises(ValueError, match="a detector named numbers is registered already"):
+        detector("number_changed")(numbers)  # type: ignore[arg-type]

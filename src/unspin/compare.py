@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from unspin.align import DEFAULT, AlignConfig, Encoder, align
 from unspin.detect import detect
+from unspin.finding_types import SENTENCE_LEVEL
 from unspin.model import (
     Alignment,
     Article,
@@ -339,7 +340,7 @@ def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[fl
     if sum(share >= STITCH_SHARE for share in shares) >= 2:
         return "stitched copy"
     changed = any(
-        f.severity in ("high", "medium") and f.type != "unsourced_sentence" for f in findings
+        f.severity in ("high", "medium") and f.type not in SENTENCE_LEVEL for f in findings
     )
     word_for_word = (
         summary.copied_share >= VERBATIM_COPIED
@@ -380,7 +381,7 @@ def _with_verdict(summary: Summary, findings: Sequence[Finding]) -> Summary:
     words = _LEVEL_WORDS[level]
     serious: dict[str, int] = {}
     for f in findings:
-        if f.severity == "high" or (f.severity == "medium" and f.type != "unsourced_sentence"):
+        if f.severity == "high" or (f.severity == "medium" and f.type not in SENTENCE_LEVEL):
             serious[f.type] = serious.get(f.type, 0) + 1
     reuse = f"{summary.reuse_share:.0%} of the copy comes from the source"
     if summary.kind == "not a copy":

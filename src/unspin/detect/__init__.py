@@ -1,5 +1,5 @@
 """Change detectors. Each module in this package registers its detectors with `@detector(...)`;
-adding a finding type means adding one module (and its test), nothing else.
+adding a finding type means one row in `unspin.finding_types`, one module here and its test.
 """
 
 from __future__ import annotations
@@ -7,42 +7,30 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Sequence
+from functools import cache
 
 from unspin.detect.base import REGISTRY, Comparison, Group, RegisteredDetector, detector
+from unspin.finding_types import BY_NAME, SENTENCE_LEVEL
 from unspin.model import Alignment, Doc, Finding
 
 __all__ = ["Comparison", "Group", "detect", "detector", "detectors", "finding_types"]
 
 
-def detectors() -> list[RegisteredDetector]:
+@cache
+def _discover() -> tuple[RegisteredDetector, ...]:
+    """Import every detector module of this package once; each registers its detectors."""
     for module in pkgutil.iter_modules(__path__):
         if module.name != "base":
             importlib.import_module(f"{__name__}.{module.name}")
-    return sorted(REGISTRY.values(), key=lambda d: d.name)
+    return tuple(sorted(REGISTRY.values(), key=lambda d: d.name))
+
+
+def detectors() -> list[RegisteredDetector]:
+    return list(_discover())
 
 
 def finding_types() -> list[str]:
     return sorted({t for d in detectors() for t in d.types})
-
-
-# One change, one finding: where findings of two types point at the same words in both texts,
-# only the more specific stays (a swapped speaker is a misattributed quote, not also a changed
-# attribution and a changed entity). Earlier in this list is more specific.
-SPECIFICITY = (
-    "quote_misattributed",
-    "quote_altered",
-    "quote_fabricated",
-    "attribution_changed",
-    "attribution_dropped",
-    "number_changed",
-    "time_changed",
-    "negation_flipped",
-    "loaded_wording",
-    "certainty_shifted",
-    "entity_changed",
-    "number_added",
-    "number_dropped",
-)
 
 
 def detect(copy: Doc, sources: Sequence[Doc], alignment: Alignment) -> list[Finding]:
@@ -64,7 +52,9 @@ def _judged(comparison: Comparison, finding: Finding) -> bool:
 
 
 def _rank(finding: Finding) -> int:
-    return SPECIFICITY.index(finding.type) if finding.type in SPECIFICITY else len(SPECIFICITY)
+    """One change, one finding: where findings of two types point at the same words in both
+    texts, only the more specific stays (`FindingType.specificity`)."""
+    return BY_NAME[finding.type].specificity
 
 
 def _same_place(a: Finding, b: Finding) -> bool:
@@ -81,9 +71,7 @@ def _same_place(a: Finding, b: Finding) -> bool:
 def _most_specific(findings: set[Finding]) -> list[Finding]:
     kept: list[Finding] = []
     for f in sorted(findings, key=lambda f: (_rank(f), _position(f))):
-        if f.type in ("unsourced_sentence", "omitted_sentence") or not any(
-            _same_place(f, k) for k in kept
-        ):
+        if f.type in SENTENCE_LEVEL or not any(_same_place(f, k) for k in kept):
             kept.append(f)
     return kept
 

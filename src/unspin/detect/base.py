@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from typing import TypeVar
 
+from unspin.finding_types import BY_NAME
 from unspin.model import (
     Alignment,
     Doc,
@@ -265,10 +266,18 @@ REGISTRY: dict[str, RegisteredDetector] = {}
 
 
 def detector(*types: str) -> Callable[[Detector], Detector]:
-    """Register a detector under its function name, declaring the finding types it emits."""
+    """Register a detector under its function name, declaring the finding types it emits:
+    each a row of `unspin.finding_types.TABLE`, and no name registered twice (a second
+    detector of one name would silently replace the first)."""
+    undeclared = [t for t in types if t not in BY_NAME]
+    if undeclared or not types:
+        raise ValueError(f"finding types not in unspin.finding_types.TABLE: {undeclared}")
 
     def register(function: Detector) -> Detector:
-        REGISTRY[function.__name__] = RegisteredDetector(function.__name__, types, function)
+        name = function.__name__
+        if name in REGISTRY and REGISTRY[name].run is not function:
+            raise ValueError(f"a detector named {name} is registered already")
+        REGISTRY[name] = RegisteredDetector(name, types, function)
         return function
 
     return register

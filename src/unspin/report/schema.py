@@ -8,28 +8,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from unspin.finding_types import DESCRIPTIONS
 from unspin.model import Article, Finding, Report, Search, parts_text
 
 SCHEMA = "unspin.report/1"
 
 # Every finding type the detectors emit, with what it means (shown as help in the HTML report).
-FINDING_TYPES = {
-    "quote_altered": "A quotation's words differ from the source's.",
-    "quote_fabricated": "A quotation that appears nowhere in the source.",
-    "quote_misattributed": "A quotation credited to someone other than the source's speaker.",
-    "attribution_dropped": "A statement the source credits to someone is stated as plain fact.",
-    "attribution_changed": "A statement is credited to a different speaker, or with another verb.",
-    "number_changed": "A number differs from the source's number for the same thing.",
-    "number_added": "A number that the source does not give.",
-    "number_dropped": "A number the source gives that the copy's sentence leaves out.",
-    "entity_changed": "A person, organisation or place differs from the source's.",
-    "negation_flipped": "A statement negated in one text and not in the other.",
-    "certainty_shifted": "A hedge removed or added (may, could, reportedly; will, certainly).",
-    "loaded_wording": "Neutral wording replaced by loaded or sensational words.",
-    "time_changed": "A day, date or time differs from the source's.",
-    "unsourced_sentence": "A copy sentence no source sentence supports.",
-    "omitted_sentence": "A source sentence the copy leaves out (a caveat, a denial, context).",
-}
+FINDING_TYPES = DESCRIPTIONS  # type -> one line for people (unspin.finding_types)
 
 
 def _span(span: tuple[int, int] | None) -> list[int] | None:

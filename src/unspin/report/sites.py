@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from unspin import finding_types
 from unspin.model import KINDS, Article
-from unspin.report.schema import FINDING_TYPES
 
 WORST_PAGES = 10  # per site
 TOP_SITES = 30  # sites shown, by pages
 # Finding types that change meaning: all but unsourced and omitted sentences.
-DISTORTIONS = tuple(t for t in FINDING_TYPES if not t.endswith("_sentence"))
+DISTORTIONS = finding_types.DISTORTIONS
 _COLOURS = {
     "verbatim copy": "#9aa0a6",
     "spun copy": "#e37400",
