@@ -26,8 +26,10 @@ demo: setup
 	$(BIN)/unspin corpus add examples/corpus/reuters21578-sample.jsonl --db out/demo-corpus.db
 	$(BIN)/unspin check examples/spun-reuters21578/copy.json --db out/demo-corpus.db --html out/demo.html
 
-test: setup
+# Lint first: a style or import error fails CI as a test does.
+test: lint
 	$(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check --quiet src tests benchmarks
