@@ -168,9 +168,7 @@ class SpanIndex(Generic[S]):
 
     def inside(self, offset: int) -> bool:
         """Does a span hold the offset?"""
-        lo = bisect_right(self.reach, offset)
-        hi = bisect_right(self.starts, offset)
-        return any(self.items[k].end > offset for k in range(lo, hi))
+        return bool(self.positions(offset, offset + 1))
 
 
 # verbatim / paraphrase: made from the source (with evidence of it); same_fact: says what a

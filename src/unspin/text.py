@@ -59,7 +59,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 SHORT = 2_000  # a text this short (a phrase, one sentence) is read directly, not kept
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)  # a comparison reads a copy and a few sources; no more is kept
 def _whole(text: str) -> tuple[tuple[Token, ...], list[int], list[int]]:
     # Every stage reads the same sentences' words (the aligner, then each detector), about
     # eight times a sentence: a text is read once and its ranges sliced out by binary search.

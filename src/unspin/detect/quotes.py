@@ -125,7 +125,7 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
-COMMON_IN_QUOTES = 50
+COMMON_IN_QUOTES = 50  # a word in more quotes than this does not pick candidates by itself
 
 
 class _Words:

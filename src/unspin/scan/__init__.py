@@ -164,7 +164,7 @@ def scan(
     committed are skipped) together with any new `inputs` given; `corpus_path` may be empty,
     and must be the scan's own corpus if given. `dask_client` (a distributed.Client) runs the
     parts on its cluster. The folder is locked for the run: a second scan writing it is
-    refused. Exact duplicate captures (the same article text) are recorded once, the later
+    refused. Exact duplicate captures (the same URL and article text) are recorded once, the later
     ones as skipped records naming the first. scan.json says whether the run completed.
     """
     output = ScanOutput(Path(out))

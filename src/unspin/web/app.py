@@ -46,9 +46,9 @@ from unspin.model import Article
 from unspin.read import CLAIM_WORDS, MIN_WORDS
 from unspin.report.html import SCRIPT, STYLE
 from unspin.web.analysis import start_worker
-from unspin.web.jobs import DEFAULT_BUDGET, Job, Jobs
+from unspin.web.jobs import Job, Jobs
 from unspin.web.reports import ReportStore
-from unspin.web.workers import Budget
+from unspin.web.workers import DEFAULT_BUDGET, Budget
 
 MAX_BODY = 2 * MAX_BYTES + 1_000_000  # a copy and a source at the size limit, in JSON or a form
 MAX_UPLOAD = 200_000_000  # a corpus upload (JSON Lines, CSV, WARC...)
@@ -338,7 +338,7 @@ def _api_routes(app: FastAPI, server: Server) -> None:
         await server.jobs.wait(job, gone=request.is_disconnected)  # a client gone: cancelled
         if job.state == "failed":
             status = 500 if job.error_type == "internal" else 422
-            return JSONResponse({"type": job.error_type, "detail": job.error}, status)
+            return problem(request.scope, status, job.error or "", job.error_type)
         report_id = (job.result or {})["report"]
         saved = server.reports.get(report_id)
         assert saved is not None

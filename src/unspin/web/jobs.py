@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from unspin.errors import UnspinError
-from unspin.web.workers import Budget, Cancelled, OverBudget, Workers
+from unspin.web.workers import DEFAULT_BUDGET, Budget, Cancelled, OverBudget, Workers
 
 KEPT = 1_000  # finished jobs remembered
-DEFAULT_BUDGET = Budget()
 
 log = logging.getLogger(__name__)
 

@@ -35,6 +35,9 @@ class Budget:
     memory: int = 3_000_000_000  # bytes of data a worker may hold (models ~0.5 GB included)
 
 
+DEFAULT_BUDGET = Budget()
+
+
 class OverBudget(UnspinError):
     """The job was stopped: over its time or memory budget."""
 
@@ -86,7 +89,7 @@ class Workers:
     """`size` worker processes, started on first use; `run` waits for a free one."""
 
     def __init__(
-        self, size: int, initializer: Callable[[], None] | None, budget: Budget = Budget()
+        self, size: int, initializer: Callable[[], None] | None, budget: Budget = DEFAULT_BUDGET
     ) -> None:
         self.size, self.initializer, self.budget = size, initializer, budget
         self._idle: queue.Queue[_Worker] = queue.Queue()
