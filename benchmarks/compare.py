@@ -30,8 +30,7 @@ import numpy as np
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from unspin import Article, compare_docs
-from unspin.compare import default_encoders
+from unspin import Article, compare_docs, default_encoders
 from unspin.model import Doc
 from unspin.segment import segment
 from unspin.testing.datasets import reuters_ding2014_articles

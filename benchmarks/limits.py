@@ -62,7 +62,7 @@ def texts(n_chars: int) -> tuple[str, str]:
 
 
 def one(n_chars: int) -> dict:
-    from unspin.compare import compare_docs, default_encoders
+    from unspin import compare_docs, default_encoders
     from unspin.model import Article
     from unspin.segment import segment
 

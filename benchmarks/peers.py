@@ -176,7 +176,7 @@ def _shingles(article: Article) -> list[bytes]:
 
 class Unspin:
     """unspin.corpus.Corpus: ranked candidates from unspin.find.rank, the answer from
-    unspin.compare.check (its first source, or none, and the candidates it weighed)."""
+    unspin.check (its first source, or none, and the candidates it weighed)."""
 
     name = "unspin"
 
@@ -203,7 +203,7 @@ class Unspin:
         return [candidate.id for candidate in rank(query, self.corpus, k=k)]
 
     def answer(self, query: Article) -> Answer:
-        from unspin.compare import check
+        from unspin import check
 
         report = check(query, self.corpus)
         weighed = report.search.candidates if report.search else ()

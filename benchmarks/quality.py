@@ -20,7 +20,7 @@ import time
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from unspin.compare import default_encoders
+from unspin import default_encoders
 from unspin.evaluate import Evaluation, evaluate
 from unspin.testing.datasets import (
     clough_stevenson_cases,

@@ -50,7 +50,7 @@ from collect import PAGES, PAIRS, read_jsonl, text_path
 from labels import LABELS
 
 import unspin
-from unspin.compare import default_encoders
+from unspin import default_encoders
 from unspin.find import _near_identical, _trigrams
 from unspin.model import Article, Report
 from unspin.read import article_from_text, iso_date

@@ -56,7 +56,7 @@ index size, as markdown:
            first / in the top 5), MRR (mean of 1/rank of the first of them in the top 10, 0 when
            absent), p50 / p95 warm latency of one search (after 5 unscored warm-up queries:
            held-out stories as they are), plus the LSH query alone for minhash-lsh;
-  unspin's answer (unspin.compare.check): share of queries where the first source it names is
+  unspin's answer (unspin.check): share of queries where the first source it names is
            the true source, a version of it, another story, or it says "no source in this corpus"
            (on the positives, missed; on the negatives, the rest is the false source rate), and
            check's p50 / p95 latency;

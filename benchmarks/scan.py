@@ -39,10 +39,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from unspin.batch import scan
+from unspin.batch.output import ScanOutput
 from unspin.corpus import Corpus
 from unspin.model import Article
-from unspin.scan import scan
-from unspin.scan.output import ScanOutput
 from unspin.testing.datasets import is_prose, reuters_ding2014_articles
 from unspin.testing.spin import spin
 
@@ -145,7 +145,7 @@ def run(crawl: Path, db: Path, out: Path, workers: int) -> dict:
             ) as cluster,
             Client(cluster) as client,
         ):
-            stats = scan([str(crawl)], str(db), out, dask_client=client)
+            stats = scan([str(crawl)], str(db), out, dask=client)
             worker_rss = list(client.run(vm_hwm_mb).values())
     seconds = time.perf_counter() - started
     records = stats.pages + stats.skipped

@@ -22,9 +22,10 @@ from collections import Counter, defaultdict
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from unspin.compare import compare_docs, default_encoders, reuse_level
+from unspin import compare_docs, default_encoders
 from unspin.model import Article
 from unspin.segment import segment
+from unspin.summary import reuse_level
 from unspin.testing.datasets import _DATELINE, _DING_BREAKS, _DING_FILE, data_dir, reflow
 
 _UPDATE = re.compile(r"^(?:UPDATE|CORRECTED|REFILE)\s*\d*\s*-\s*", re.IGNORECASE)

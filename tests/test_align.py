@@ -20,8 +20,8 @@ from detect_pairs import (
     SEED_REASSURE,
     SEED_REZNIKOV,
 )
+from unspin import default_encoders
 from unspin.align import DEFAULT, align
-from unspin.compare import default_encoders
 from unspin.model import Article, Doc, SourceRef
 from unspin.segment import segment
 

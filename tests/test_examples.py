@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from unspin import compare
-from unspin.compare import default_encoders
-from unspin.evaluate import evaluate
-from unspin.testing.cases import read_cases
+from unspin import compare, default_encoders
+from unspin.evaluate import evaluate, read_cases
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

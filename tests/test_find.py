@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from unspin.compare import check
+from unspin import check, report_to_dict
 from unspin.corpus import Corpus
 from unspin.find import SOURCE_THRESHOLD, find_sources, not_made_from, rank
 from unspin.model import Article
@@ -118,10 +118,10 @@ def test_an_empty_corpus_has_no_source() -> None:
 def test_the_check_report_follows_the_json_schema(corpus: Corpus) -> None:
     schema = json.loads((ROOT / "docs" / "report-schema.json").read_text())
     for copy in (spin(JURY, seed=1, intensity="heavy").copy, SEED):
-        data = check(copy, corpus).to_dict()
+        data = report_to_dict(check(copy, corpus))
         jsonschema.validate(data, schema)
         assert data["search"]["corpus_size"] == 500
-    found = check(spin(JURY, seed=1, intensity="heavy").copy, corpus).to_dict()
+    found = report_to_dict(check(spin(JURY, seed=1, intensity="heavy").copy, corpus))
     assert found["sources"][0]["id"] == JURY.id
     assert found["search"]["candidates"][0]["note"] == "source"
 

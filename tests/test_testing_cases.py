@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from unspin.evaluate import read_cases
 from unspin.model import Article
-from unspin.testing import case_to_json, read_cases, spin, write_cases
+from unspin.testing import case_to_json, spin, write_cases
 from unspin.testing.datasets import (
     clough_stevenson_cases,
     data_dir,

@@ -13,7 +13,7 @@ import pytest
 
 from unspin.model import Article
 from unspin.segment import segment
-from unspin.testing import FINDING_TYPES, GoldFinding, SpunCase, spin, thesaurus
+from unspin.testing import SPUN_TYPES, GoldFinding, SpunCase, spin, thesaurus
 from unspin.testing.datasets import is_prose, reuters21578_articles
 from unspin.testing.distort import ANTONYMS, LOADED, MONTHS, WEEKDAYS, other_number
 
@@ -95,7 +95,7 @@ def test_the_copy_looks_spun():
 
 def test_every_finding_type_occurs_across_seeds():
     seen = Counter(f.type for seed in range(40) for f in spun(seed).findings)
-    assert set(seen) == set(FINDING_TYPES)
+    assert set(seen) == set(SPUN_TYPES)
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -103,7 +103,7 @@ def test_each_finding_shows_the_change_its_type_names(seed: int):
     case = spun(seed)
     copy, source = case.copy.text, ARTICLE.text
     for f in case.findings:
-        assert f.type in FINDING_TYPES
+        assert f.type in SPUN_TYPES
         c = copy[slice(*f.copy_span)] if f.copy_span else None
         s = source[slice(*f.source_span)] if f.source_span else None
         if f.copy_span:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import pairwise
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -156,11 +156,26 @@ def lexical_scores(
     return lexical.all(), lexical.weight
 
 
+PairScore = TypeVar("PairScore", float, np.ndarray)
+
+
+def pair_score(cosine: PairScore, dice: PairScore, config: AlignConfig = DEFAULT) -> PairScore:
+    """The score of a sentence pair (or arrays of them): the embedding cosine and the words'
+    Dice overlap, mixed by `config.embedding_weight`. Source finding (find.py) names a story
+    a source with this same score, so that what it counts as explained the aligner matches."""
+    w = config.embedding_weight
+    return w * cosine + (1 - w) * dice
+
+
 def _scores(
-    encoder: Encoder | None, copy: list[str], source: list[str], lexical: _Lexical, w: float
+    encoder: Encoder | None,
+    copy: list[str],
+    source: list[str],
+    lexical: _Lexical,
+    config: AlignConfig,
 ) -> np.ndarray:
-    """w * embedding cosine + (1 - w) * dice for every pair (dice alone without an encoder),
-    in one matrix built a block of rows at a time: a long text's pairs fill memory fast."""
+    """`pair_score` of every pair (dice alone without an encoder), in one matrix built a
+    block of rows at a time: a long text's pairs fill memory fast."""
     score = lexical.all()
     if encoder is None or not copy or not source:
         return score
@@ -169,7 +184,7 @@ def _scores(
     for at in range(0, len(copy), BLOCK):
         rows = slice(at, at + BLOCK)
         cosine = np.clip(ours[rows] @ theirs.T, 0.0, 1.0)
-        score[rows] = w * cosine + (1 - w) * score[rows]
+        score[rows] = pair_score(cosine, score[rows], config)
     return score
 
 
@@ -195,9 +210,7 @@ def align(
         return Alignment(tuple(matches), tuple(refs))
 
     lexical = _Lexical.of(copy_sentences.stems, source_sentences.stems)
-    score = _scores(
-        encoder, copy_sentences.texts, source_sentences.texts, lexical, config.embedding_weight
-    )
+    score = _scores(encoder, copy_sentences.texts, source_sentences.texts, lexical, config)
     if encoder is None:  # word overlap alone runs lower than the mixed score
         config = replace(
             config,
@@ -319,14 +332,13 @@ def _second_opinion(
     copy_vectors = dict(zip(pending, vectors[: len(pending)], strict=True))
     source_vectors = dict(zip(needed, vectors[len(pending) :], strict=True))
     out = list(matches)
-    w = config.embedding_weight
     for i in pending:
         dice = lexical.rows(slice(i, i + 1))[0]
         rescored = np.full(score.shape[1], -1.0)
         cosines = np.full(score.shape[1], -1.0)
         for j in candidates[i]:
             cosines[j] = max(0.0, float(copy_vectors[i] @ source_vectors[int(j)]))
-            rescored[j] = w * cosines[j] + (1 - w) * dice[j]
+            rescored[j] = pair_score(cosines[j], dice[j], config)
         j = int(np.argmax(rescored))
         backed = best_copy_for[j] == i or _neighbours_agree(out, i, j, matcher)
         if rescored[j] >= config.second_threshold or (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ from unspin.errors import UnspinError
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus, CorpusStats
-    from unspin.model import Article, Report
+    from unspin.model import Report
 
 
 class _Group(click.Group):
@@ -69,7 +69,7 @@ def compare(
     lexical: bool,
 ) -> None:
     """Compare COPY with its SOURCE(S): each a path (.html, .txt, .json), - for stdin, or a URL."""
-    from unspin.compare import compare as run_compare
+    from unspin import compare as run_compare
 
     if list(sources).count("-") + (copy == "-") > 1:
         raise click.UsageError("only one input can be read from stdin")
@@ -129,7 +129,7 @@ def check(
 
     COPY is a path (.html, .txt, .json), - for stdin, or a URL.
     """
-    from unspin.compare import check as run_check
+    from unspin import check as run_check
 
     with _open_corpus(db_path) as corpus:
         report = run_check(copy, corpus)
@@ -153,9 +153,7 @@ def corpus() -> None:
 def corpus_add(paths: tuple[str, ...], db_path: Path | None, errors_path: Path | None) -> None:
     """Add the stories in PATHS: JSON Lines, CSV, WARC crawls, .html / .txt / .json files, or
     folders of them. Adding a story twice is a no-op, so an interrupted add can be re-run."""
-    import itertools
     import json
-    import time
 
     from rich.console import Console
     from rich.progress import (
@@ -167,58 +165,45 @@ def corpus_add(paths: tuple[str, ...], db_path: Path | None, errors_path: Path |
         TimeRemainingColumn,
     )
 
-    from unspin.corpus.ingest import input_files, read_ahead
-
-    files = input_files(paths)
-    console = Console(stderr=True)
-    skipped: list[tuple[str, str]] = []
-    read = 0
-    started = time.perf_counter()
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
         DownloadColumn(),
-        TextColumn("{task.fields[stories]} stories, {task.fields[rate]}/s"),
+        TextColumn("{task.fields[stories]} stories"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
-    with _open_corpus(db_path, create=True) as store, Progress(*columns, console=console) as bar:
-        task = bar.add_task("adding", total=sum(f.size for f in files), stories=0, rate=0)
+    bar = Progress(*columns, console=Console(stderr=True))
+    task = bar.add_task("adding", total=None, stories=0)
 
-        def articles() -> Iterator[Article]:
-            nonlocal read
-            done = [0, *itertools.accumulate(f.size for f in files)]  # bytes before each file
-            for index, record in read_ahead(files):
-                rate = f"{read / max(time.perf_counter() - started, 1e-9):,.0f}"
-                bar.update(task, completed=done[index] + record.position, stories=read, rate=rate)
-                if record.article is None:
-                    skipped.append((record.location, record.error))
-                    continue
-                read += 1
-                yield record.article
+    def progress(done: int, total: int, stories: int) -> None:
+        bar.start()  # at the first record: a bad path is refused in one line, without a bar
+        bar.update(task, completed=done, total=total, stories=f"{stories:,}")
 
-        stats = store.add(articles())
-        skipped += [(i, "the id is already used by a different text") for i in stats.refused]
-        bar.update(task, completed=sum(f.size for f in files))
+    with _open_corpus(db_path, create=True) as store:
+        try:
+            result = store.add_files(paths, progress=progress)
+        finally:
+            if bar.live.is_started:
+                bar.stop()
         summary = store.stats()
-    elapsed = time.perf_counter() - started
     if errors_path is not None:
         with errors_path.open("w", encoding="utf-8") as out:
-            for location, reason in skipped:
-                out.write(json.dumps({"record": location, "reason": reason}) + "\n")
-    for location, reason in skipped[:_SHOWN_ERRORS]:
-        click.echo(f"skipped {location}: {reason}", err=True)
-    if len(skipped) > _SHOWN_ERRORS:
-        more = f"{len(skipped) - _SHOWN_ERRORS:,} more skipped"
+            for skip in result.skipped:
+                out.write(json.dumps({"record": skip.record, "reason": skip.reason}) + "\n")
+    for skip in result.skipped[:_SHOWN_ERRORS]:
+        click.echo(f"skipped {skip.record}: {skip.reason}", err=True)
+    if len(result.skipped) > _SHOWN_ERRORS:
+        more = f"{len(result.skipped) - _SHOWN_ERRORS:,} more skipped"
         click.echo(
             f"... {more}"
             + (f" (all in {errors_path})" if errors_path else " (list them with --errors FILE)"),
             err=True,
         )
     click.echo(
-        f"added {stats.added:,} stories ({stats.duplicates:,} already there, "
-        f"{len(skipped):,} skipped) in {elapsed:.1f} s, "
-        f"{read / max(elapsed, 1e-9):,.0f} stories/s"
+        f"added {result.added:,} stories ({result.duplicates:,} already there, "
+        f"{len(result.skipped):,} skipped) in {result.seconds:.1f} s, "
+        f"{result.rate:,.0f} stories/s"
     )
     click.echo(_describe(summary, db_path))
 
@@ -274,12 +259,11 @@ def eval_command(cases: Path, as_json: bool, lexical: bool) -> None:
     from rich.console import Console
     from rich.progress import Progress
 
-    from unspin.evaluate import evaluate, render_evaluation
-    from unspin.testing.cases import read_cases
+    from unspin.evaluate import evaluate, read_cases, render_evaluation
 
     encoder = second_opinion = None
     if not lexical:
-        from unspin.compare import default_encoders
+        from unspin import default_encoders
 
         encoder, second_opinion = default_encoders()
     total = sum(1 for line in cases.open(encoding="utf-8") if line.strip())
@@ -424,15 +408,14 @@ def scan(
     """Check every page of INPUTS (WARC crawls, JSON Lines, CSV, folders of pages, files of
     URLs) against the corpus and write what was found into --out. Killed, it resumes with
     --resume, losing and repeating nothing."""
-    import contextlib
     import time
 
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from unspin import ScanStats
+    from unspin import scan as run_scan
     from unspin.corpus import default_path
-    from unspin.scan import ScanStats
-    from unspin.scan import scan as run_scan
 
     if not inputs and not resume:
         raise click.UsageError("give the INPUTS to scan (or --resume a scan in --out)")
@@ -442,8 +425,6 @@ def scan(
     corpus_path = db_path or ("" if resume else default_path())
     if corpus_path and not Path(corpus_path).is_file():
         raise UnspinError(f"{corpus_path}: no corpus there; build one with `unspin corpus add`")
-    started = time.perf_counter()
-    console = Console(stderr=True)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -452,33 +433,19 @@ def scan(
         TimeElapsedColumn(),
         TextColumn("ETA {task.fields[eta]}"),
     )
-    with contextlib.ExitStack() as stack:
-        client = None
-        if dask_address or workers:
-            from distributed import Client, LocalCluster
-
-            if workers:
-                cluster = stack.enter_context(
-                    LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
-                )
-                client = stack.enter_context(Client(cluster))
-            else:
-                client = stack.enter_context(Client(dask_address))
-        bar = stack.enter_context(Progress(*columns, console=console))
+    with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task("scanning", total=1, pages=0, rate="0", kinds="", eta="?")
 
         def progress(stats: ScanStats) -> None:
-            elapsed = time.perf_counter() - started
-            share = stats.bytes_read / stats.bytes_total if stats.bytes_total else 1.0
-            eta = elapsed * (1 - share) / share if share > 0 else 0.0
             kinds = ", ".join(f"{n:,} {kind}" for kind, n in stats.kinds.items() if n)
+            left = stats.seconds_left
             bar.update(
                 task,
-                completed=share,
+                completed=stats.share_read,
                 pages=f"{stats.pages:,}",
-                rate=f"{stats.pages / max(elapsed, 1e-9):.1f}",
+                rate=f"{stats.rate:.1f}",
                 kinds=kinds or "none yet",
-                eta=time.strftime("%H:%M:%S", time.gmtime(eta)),
+                eta="?" if left is None else time.strftime("%H:%M:%S", time.gmtime(left)),
             )
 
         stats = run_scan(
@@ -486,14 +453,14 @@ def scan(
             str(corpus_path),
             out,
             resume=resume,
-            dask_client=client,
+            workers=workers,
+            dask=dask_address,
             part_size=part_size,
             on_progress=progress,
         )
-    elapsed = time.perf_counter() - started
     click.echo(
         f"checked {stats.pages:,} pages ({stats.skipped:,} skipped, {stats.already_done:,} done "
-        f"before) in {elapsed:.1f} s, {stats.pages / max(elapsed, 1e-9):.1f} pages/s; "
+        f"before) in {stats.seconds:.1f} s, {stats.rate:.1f} pages/s; "
         f"tables in {out}, skipped records in {out / 'errors.jsonl'}"
     )
 
@@ -509,7 +476,7 @@ def scan(
 )
 def site_report(folder: Path, html_path: Path) -> None:
     """Site-level report of the scan in FOLDER: what each site copies, how, and its worst pages."""
-    from unspin.report.sites import render_sites
+    from unspin.batch.sites import render_sites
 
     if not (folder / "pages").is_dir():
         raise UnspinError(f"{folder}: no scan there (no pages table); run `unspin scan` first")

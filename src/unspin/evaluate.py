@@ -8,18 +8,52 @@ empty list are faithful paraphrases: every finding there is a false accusation.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unspin.align import Encoder
-from unspin.compare import compare_docs, reuse_level
 from unspin.model import Article, Finding, Report
+from unspin.pipeline import compare_docs
 from unspin.segment import segment
+from unspin.summary import reuse_level
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+def read_cases(path: str | Path) -> Iterator[dict]:
+    """The cases in a JSONL file; a malformed line raises ValueError naming the line."""
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                case = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{number}: not valid JSON ({e.msg})") from None
+            problem = _problem(case)
+            if problem:
+                raise ValueError(f"{path}:{number}: {problem}")
+            yield case
+
+
+def _problem(case: object) -> str | None:
+    if not isinstance(case, dict):
+        return "a case must be a JSON object"
+    if not isinstance(case.get("id"), str):
+        return 'missing "id"'
+    if not isinstance(case.get("copy"), dict) or not isinstance(case["copy"].get("text"), str):
+        return 'missing "copy.text"'
+    if ("sources" in case) == ("corpus_refs" in case):
+        return 'needs exactly one of "sources" and "corpus_refs"'
+    if not isinstance(case.get("gold"), dict):
+        return 'missing "gold"'
+    return None
+
 
 HIGH_OR_MEDIUM = ("high", "medium")
 # Findings that say nothing against a summary: it leaves out most of its document by design.

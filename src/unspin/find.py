@@ -35,12 +35,12 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 
-from unspin.align import DEFAULT, lexical_scores
+from unspin.align import DEFAULT, lexical_scores, pair_score
 from unspin.corpus.store import Corpus
 from unspin.embed import get_embedder
 from unspin.model import Article
 from unspin.segment.sentences import paragraphs, sentences
-from unspin.text import STOPWORDS, content_stems, opens_sentence, tokens
+from unspin.text import STOPWORDS, content_stems, opens_sentence, tokens, word_trigrams
 
 SOURCE_THRESHOLD = 0.45  # share of the copy a story must explain to be named as a source
 EXTRA_SOURCE_SHARE = 0.15  # what a further source must add beyond the chosen ones ...
@@ -280,8 +280,7 @@ def _explained(
         return {}
     dice, _weight = lexical_scores(copy.stems, source.stems)
     cosine = np.clip(copy_vectors @ source_vectors.T, 0.0, 1.0)
-    w = DEFAULT.embedding_weight
-    best = (w * cosine + (1 - w) * dice).max(axis=1)
+    best = pair_score(cosine, dice).max(axis=1)
     return {int(i): float(best[i]) for i in np.flatnonzero(best >= DEFAULT.match_threshold)}
 
 
@@ -291,7 +290,7 @@ def _explained(
 def _origins(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per group of near-identical stories, best first: the group's earliest
     story (its best-scoring one among equals), with the others as its carriers."""
-    grams = [_trigrams(c.article.text) for c in candidates]
+    grams = [word_trigrams(c.article.text) for c in candidates]
     groups: list[list[int]] = []
     for k in range(len(candidates)):
         for group in groups:
@@ -312,11 +311,6 @@ def _origins(candidates: list[Candidate]) -> list[Candidate]:
             )
         )
     return sorted(origins, key=lambda c: -c.evidence)
-
-
-def _trigrams(text: str) -> set[tuple[str, str, str]]:
-    words = text.lower().split()
-    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def _near_identical(a: set[tuple[str, str, str]], b: set[tuple[str, str, str]]) -> bool:

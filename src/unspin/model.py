@@ -278,7 +278,7 @@ KINDS = ("verbatim copy", "spun copy", "partial copy", "stitched copy", "not a c
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The result of comparing a copy with its sources; `to_dict` gives schema unspin.report/1."""
+    """The result of comparing a copy with its sources (as JSON: `unspin.report_to_dict`)."""
 
     copy: Doc
     sources: tuple[Source, ...]
@@ -286,8 +286,3 @@ class Report:
     findings: tuple[Finding, ...]
     summary: Summary
     search: Search | None = None
-
-    def to_dict(self) -> dict:
-        from unspin.report.schema import report_to_dict
-
-        return report_to_dict(self)

@@ -175,6 +175,34 @@ def read_article(
     return check_article(article, name, min_words)
 
 
+def read_input(
+    *,
+    url: str = "",
+    html: str | bytes = "",
+    text: str = "",
+    title: str = "",
+    name: str = "the article",
+    transport: httpx.BaseTransport | None = None,
+    min_words: int = MIN_WORDS,
+) -> Article:
+    """One article as a form, an API or a feed gives it: exactly one of an http(s) URL to
+    fetch, the page's HTML, or its text (with `title`, if known). Unlike `read_article`, no
+    string is ever taken for a path: a client's "URL" must never name a file on the server.
+    Raises InputError naming the input as `name`."""
+    given = [field for field, value in (("url", url), ("html", html), ("text", text)) if value]
+    if len(given) != 1:
+        raise InputError(f"{name}: give exactly one of a URL, HTML or text")
+    if url:
+        if not _HTTP_URL.match(url):
+            raise InputError(f"{url}: only http and https URLs can be fetched")
+        return read_article(url, transport=transport, min_words=min_words)
+    article = article_from_html(html) if html else article_from_text(text, title=title)
+    return check_article(article, name, min_words)
+
+
+_HTTP_URL = re.compile(r"https?://", re.IGNORECASE)
+
+
 # A path ends in a file suffix or has no space; a claim has spaces and ends in neither.
 _FILE_SUFFIX = re.compile(r"\.(?:html?|txt|json|xml)$|^[~./]", re.IGNORECASE)
 

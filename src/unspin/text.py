@@ -102,3 +102,9 @@ def american(lower: str) -> str:
     for pattern, replacement in _BRITISH:
         lower = pattern.sub(replacement, lower)
     return lower
+
+
+def word_trigrams(text: str) -> set[tuple[str, str, str]]:
+    """The text's runs of three words (lowercased): its wording, for measures of copying."""
+    words = [t.lower for t in tokens(text)]
+    return set(zip(words, words[1:], words[2:], strict=False))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from unspin.corpus.ingest import ID_TAKEN, AddedFiles, Skipped
 from unspin.corpus.store import AddStats, Corpus, CorpusError, CorpusStats, StoredArticle
 
 
@@ -20,4 +21,14 @@ def default_path() -> Path:
     return base / "unspin" / "corpus.db"
 
 
-__all__ = ["AddStats", "Corpus", "CorpusError", "CorpusStats", "StoredArticle", "default_path"]
+__all__ = [
+    "ID_TAKEN",
+    "AddStats",
+    "AddedFiles",
+    "Corpus",
+    "CorpusError",
+    "CorpusStats",
+    "Skipped",
+    "StoredArticle",
+    "default_path",
+]

@@ -23,12 +23,16 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from unspin.errors import UnspinError
 from unspin.model import Article
 from unspin.segment.sentences import paragraphs, sentences
+
+if TYPE_CHECKING:
+    from unspin.corpus.ingest import AddedFiles, AddProgress
 
 SCHEMA_VERSION = 1
 BATCH = 256  # articles per transaction: an interrupted add loses at most one batch of work
@@ -164,6 +168,23 @@ class Corpus:
             self._fit_index()
             self._save_index()
         return totals
+
+    def add_files(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        *,
+        progress: AddProgress | None = None,
+        in_parallel: bool = True,
+    ) -> AddedFiles:
+        """Add the stories in `paths` (JSON Lines, CSV, WARC crawls, .html / .txt / .json
+        files, or folders of them): what was added, what was already there, and what was
+        skipped and why. Unreadable records are skipped, never raised (InputError only for a
+        path that is missing or holds no input). `progress` is called as records are read;
+        `in_parallel` reads them in a second process, so reading and embedding share two
+        cores (`ingest.read_ahead`)."""
+        from unspin.corpus.ingest import add_files
+
+        return add_files(self, paths, progress=progress, in_parallel=in_parallel)
 
     def _add_batch(self, batch: list[Article]) -> AddStats:
         hashes = [content_hash(a.text) for a in batch]

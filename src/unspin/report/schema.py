@@ -1,4 +1,5 @@
-"""The JSON form of a Report: schema "unspin.report/1" (documented in docs/report-schema.md).
+"""The JSON form of a Report: schema "unspin.report/1" (documented in docs/report-schema.md),
+and back (`report_from_dict`: a stored report renders again without being re-analysed).
 
 Other tools read this; additive changes keep /1, renames or removals bump it to /2.
 """
@@ -6,10 +7,28 @@ Other tools read this; additive changes keep /1, renames or removals bump it to 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
+from unspin.errors import InputError
 from unspin.finding_types import DESCRIPTIONS
-from unspin.model import Article, Finding, Report, Search, parts_text
+from unspin.model import (
+    Alignment,
+    Article,
+    Credit,
+    Doc,
+    Finding,
+    Report,
+    Search,
+    SearchCandidate,
+    Sentence,
+    SentenceMatch,
+    Source,
+    SourceRef,
+    Summary,
+    parts_text,
+)
+from unspin.segment import segment
 
 SCHEMA = "unspin.report/1"
 
@@ -168,3 +187,114 @@ def _search(search: Search) -> dict[str, Any]:
 
 def report_to_json(report: Report, indent: int | None = 2) -> str:
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
+
+
+# --- back from JSON ---------------------------------------------------------------------------
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """The Report that `report_to_dict` wrote, for rendering it again (a scan keeps each page's
+    report as JSON). Nothing is re-analysed: the texts are segmented again only to recover
+    what the JSON leaves out (quotes, names... and the sentences no match refers to), which
+    the segmenter finds the same way every time. Raises InputError for another schema, or a
+    report whose sentences this version's segmenter does not find (made by another version).
+    """
+    if data.get("schema") != SCHEMA:
+        raise InputError(f"not an {SCHEMA} report (schema {data.get('schema')!r})")
+    copy = segment(_article_from(data["copy"]))
+    # The copy's sentences are the report's own (one per match), whatever the segmenter says.
+    copy = replace(copy, sentences=_copy_sentences(copy, data["sentences"]))
+    docs = [segment(_article_from(s)) for s in data["sources"]]
+    place = {s["id"]: k for k, s in enumerate(data["sources"])}
+    where = [{(x.start, x.end): j for j, x in enumerate(doc.sentences)} for doc in docs]
+
+    def ref(source_id: str, span: list[int]) -> SourceRef:
+        k = place[source_id]
+        try:
+            return SourceRef(k, where[k][span[0], span[1]])
+        except KeyError:
+            raise InputError(
+                f"source {source_id}: no sentence at {span} (a report of another unspin version)"
+            ) from None
+
+    matches = tuple(
+        SentenceMatch(
+            i,
+            m["label"],
+            tuple(ref(r["source_id"], r["span"]) for r in m["refs"]),
+            m["similarity"],
+        )
+        for i, m in enumerate(data["sentences"])
+    )
+    omitted = tuple(ref(o["source_id"], o["span"]) for o in data["omitted"])
+    findings = tuple(
+        Finding(
+            f["type"],
+            f["severity"],
+            _pair(f["copy_span"]),
+            None if f["source_id"] is None else place[f["source_id"]],
+            _pair(f["source_span"]),
+            f["reason"],
+        )
+        for f in data["findings"]
+    )
+    sources = tuple(
+        Source(
+            doc,
+            s["id"],
+            s["score"],
+            s["share"],
+            tuple(_article_from(c) for c in s["carriers"]),
+            tuple((a, b) for a, b in s["parts"]),
+        )
+        for doc, s in zip(docs, data["sources"], strict=True)
+    )
+    return Report(
+        copy,
+        sources,
+        Alignment(matches, omitted),
+        findings,
+        _summary_from(data["summary"]),
+        None if data["search"] is None else _search_from(data["search"]),
+    )
+
+
+def _article_from(fields: dict[str, Any]) -> Article:
+    keys = ("text", "title", "url", "date", "author", "site", "id")
+    return Article(**{k: fields.get(k) or "" for k in keys})
+
+
+def _copy_sentences(doc: Doc, stored: list[dict[str, Any]]) -> tuple[Sentence, ...]:
+    paragraph = {s.start: s.paragraph for s in doc.sentences}
+    return tuple(
+        Sentence(m["span"][0], m["span"][1], paragraph.get(m["span"][0], 0)) for m in stored
+    )
+
+
+def _pair(span: list[int] | None) -> tuple[int, int] | None:
+    return None if span is None else (span[0], span[1])
+
+
+def _summary_from(s: dict[str, Any]) -> Summary:
+    return Summary(
+        reuse_share=s["reuse_share"],
+        verbatim_share=s["verbatim_share"],
+        paraphrase_share=s["paraphrase_share"],
+        unsourced_share=s["unsourced_share"],
+        copied_share=s["copied_share"],
+        source_coverage=s["source_coverage"],
+        fidelity=s["fidelity"],
+        counts=dict(s["counts"]),
+        verdict=s["verdict"],
+        credits=tuple(Credit(c["span"][0], c["span"][1], c["outlet"]) for c in s["credits"]),
+        same_fact_share=s["same_fact_share"],
+        kind=s["kind"],
+        credited=s["credited"],
+    )
+
+
+def _search_from(s: dict[str, Any]) -> Search:
+    candidates = tuple(
+        SearchCandidate(_article_from(c), c["score"], c["note"]) for c in s["candidates"]
+    )
+    return Search(s["corpus_size"], s["threshold"], candidates)

@@ -1,14 +1,14 @@
 """The test bed: labelled spun copies of news articles and the JSONL case format.
 
-`spin` turns an article into a spun copy with gold alignment and findings; `case_to_json`,
-`read_cases` and `write_cases` handle the case files `unspin eval` reads (docs/eval-format.md);
+`spin` turns an article into a spun copy with gold alignment and findings; `case_to_json` and
+`write_cases` write the case files `unspin eval` reads (docs/eval-format.md);
 `unspin.testing.datasets` builds cases from the shared corpora.
 """
 
-from unspin.testing.cases import case_to_json, read_cases, write_cases
+from unspin.testing.cases import case_to_json, write_cases
 from unspin.testing.spin import (
-    FINDING_TYPES,
     RATES,
+    SPUN_TYPES,
     GoldFinding,
     GoldPair,
     Intensity,
@@ -18,15 +18,14 @@ from unspin.testing.spin import (
 )
 
 __all__ = [
-    "FINDING_TYPES",
     "RATES",
+    "SPUN_TYPES",
     "GoldFinding",
     "GoldPair",
     "Intensity",
     "Rates",
     "SpunCase",
     "case_to_json",
-    "read_cases",
     "spin",
     "write_cases",
 ]

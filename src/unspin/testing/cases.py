@@ -1,9 +1,10 @@
-"""Evaluation cases as JSON Lines (the format is described in docs/eval-format.md)."""
+"""Writing evaluation cases as JSON Lines (docs/eval-format.md; `unspin.evaluate.read_cases`
+reads them)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from unspin.testing.spin import SpunCase
@@ -43,22 +44,6 @@ def case_to_json(case: SpunCase, id: str) -> dict:
     }
 
 
-def read_cases(path: str | Path) -> Iterator[dict]:
-    """The cases in a JSONL file; a malformed line raises ValueError naming the line."""
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                case = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{number}: not valid JSON ({e.msg})") from None
-            problem = _problem(case)
-            if problem:
-                raise ValueError(f"{path}:{number}: {problem}")
-            yield case
-
-
 def write_cases(path: str | Path, cases: Iterable[dict]) -> int:
     """Write cases one per line; returns how many."""
     count = 0
@@ -67,17 +52,3 @@ def write_cases(path: str | Path, cases: Iterable[dict]) -> int:
             f.write(json.dumps(case, ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
     return count
-
-
-def _problem(case: object) -> str | None:
-    if not isinstance(case, dict):
-        return "a case must be a JSON object"
-    if not isinstance(case.get("id"), str):
-        return 'missing "id"'
-    if not isinstance(case.get("copy"), dict) or not isinstance(case["copy"].get("text"), str):
-        return 'missing "copy.text"'
-    if ("sources" in case) == ("corpus_refs" in case):
-        return 'needs exactly one of "sources" and "corpus_refs"'
-    if not isinstance(case.get("gold"), dict):
-        return 'missing "gold"'
-    return None

@@ -45,7 +45,8 @@ from unspin.testing.edit import (
 )
 
 Intensity = Literal["light", "medium", "heavy"]
-FINDING_TYPES = (*DISTORTIONS, "unsourced_sentence", "omitted_sentence")
+# The finding types the spinner labels: its distortions, and the sentences it adds or drops.
+SPUN_TYPES = (*DISTORTIONS, "unsourced_sentence", "omitted_sentence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class GoldPair:
 
 @dataclass(frozen=True, slots=True)
 class GoldFinding:
-    type: str  # one of FINDING_TYPES
+    type: str  # one of SPUN_TYPES
     copy_span: Span | None  # None only for omitted_sentence
     source_span: Span | None  # None only for unsourced_sentence
     note: str

@@ -31,7 +31,7 @@ def make_report(
     report_id: str, copy: Article, sources: list[Article], corpus_path: str
 ) -> RenderedReport:
     """Compare `copy` with `sources`, or without sources find them in the corpus first."""
-    from unspin.compare import check, compare
+    from unspin.pipeline import check, compare
     from unspin.report import render_html, report_to_json
 
     if sources:
@@ -60,7 +60,7 @@ def start_worker() -> None:
     """In a new worker process: end with the server, however it ends (a pool's workers outlive
     a parent killed or exiting without waiting for them), and load the embedding models now
     rather than in the first request."""
-    from unspin.compare import default_encoders
+    from unspin.pipeline import default_encoders
 
     server = os.getppid()
 

@@ -20,7 +20,7 @@ import secrets
 import shutil
 import tempfile
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -203,17 +203,17 @@ class Server:
         return self._local.corpus
 
     def read(self, given: ArticleInput, name: str, min_words: int = MIN_WORDS) -> Article:
-        from unspin.read import article_from_html, article_from_text, check_article, read_article
+        from unspin.read import read_input
 
-        if given.url:
-            # read_article takes paths too: a client's "url" must never name a server file.
-            if not re.match(r"https?://", given.url, re.IGNORECASE):
-                raise InputError(f"{given.url}: only http and https URLs can be fetched")
-            return read_article(given.url, transport=self.settings.transport(), min_words=min_words)
-        if given.html:
-            return check_article(article_from_html(given.html), name, min_words)
-        article = article_from_text(given.text or "", title=given.title)
-        return check_article(article, name, min_words)
+        return read_input(
+            url=given.url or "",
+            html=given.html or "",
+            text=given.text or "",
+            title=given.title or "",
+            name=name,
+            transport=self.settings.transport(),
+            min_words=min_words,
+        )
 
     def analyse(self, job: Job, copy: ArticleInput, sources: list[ArticleInput]) -> dict[str, Any]:
         """A compare job (with sources) or a check job (without): read here, compare in a
@@ -237,38 +237,24 @@ class Server:
 
     def add_documents(self, job: Job, folder: Path) -> dict[str, Any]:
         """Add every story in the uploaded files in `folder` (then removed) to the corpus."""
-        from unspin.corpus.ingest import input_files, read_records
+
+        def progress(done: int, total: int, _stories: int) -> None:
+            job.progress("adding stories", done, total)
 
         try:
-            inputs = input_files([folder])
-            total = sum(f.size for f in inputs)
-            skipped: list[dict[str, str]] = []
-            before = [0]
-            for f in inputs:
-                before.append(before[-1] + f.size)
-
-            def articles() -> Iterator[Article]:
-                for index, file in enumerate(inputs):
-                    for record in read_records(file):
-                        job.progress("adding stories", before[index] + record.position, total)
-                        if record.article is None:
-                            location = record.location.replace(str(folder) + os.sep, "")
-                            skipped.append({"record": location, "reason": record.error or ""})
-                        else:
-                            yield record.article
-
-            stats = self.corpus().add(articles())
+            # Read in this thread: the upload is small, and a job must not spawn processes.
+            result = self.corpus().add_files([folder], progress=progress, in_parallel=False)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        skipped += [
-            {"record": i, "reason": "the id is used by another text"} for i in stats.refused
-        ]
-        job.done = total
+        inside = str(folder) + os.sep  # the client knows its files, not the server's folder
         return {
-            "added": stats.added,
-            "duplicates": stats.duplicates,
-            "skipped": len(skipped),
-            "errors": skipped[:100],
+            "added": result.added,
+            "duplicates": result.duplicates,
+            "skipped": len(result.skipped),
+            "errors": [
+                {"record": s.record.replace(inside, ""), "reason": s.reason}
+                for s in result.skipped[:100]
+            ],
         }
 
 

@@ -10,9 +10,9 @@ import hashlib
 import re
 from typing import Any
 
-from unspin.compare import reuse_level
 from unspin.model import Article, Report
 from unspin.report.schema import excerpts, report_to_json
+from unspin.summary import reuse_level
 
 Row = dict[str, Any]
 

@@ -1,4 +1,4 @@
-"""unspin.scan: a crawl checked against a corpus, recorded in Parquet tables that survive being
+"""unspin.batch: a crawl checked against a corpus, recorded in Parquet tables that survive being
 killed at any moment, the same in this process and on a Dask cluster."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from unspin.batch import scan
+from unspin.batch.output import ScanOutput
 from unspin.corpus import Corpus
 from unspin.errors import InputError
 from unspin.model import Article
-from unspin.scan import scan
-from unspin.scan.output import ScanOutput
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SAMPLE = EXAMPLES / "corpus" / "reuters21578-sample.jsonl"
@@ -187,15 +187,9 @@ def test_a_list_of_urls_is_fetched_page_by_page(corpus_path: str, tmp_path: Path
 def test_a_local_dask_cluster_gives_the_same_tables(
     crawl: Path, corpus_path: str, tmp_path: Path
 ) -> None:
-    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("distributed")
     scan([str(crawl)], corpus_path, tmp_path / "here", part_size=2)
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        scan([str(crawl)], corpus_path, tmp_path / "dask", part_size=2, dask_client=client)
+    scan([str(crawl)], corpus_path, tmp_path / "dask", part_size=2, workers=2)
 
     def by_record(out: Path) -> dict[str, list[dict]]:
         return {
@@ -326,7 +320,7 @@ def test_page_ids_do_not_depend_on_how_the_input_path_is_spelled(
 def test_an_interrupted_scan_says_so_in_its_report_until_it_is_resumed(
     crawl: Path, corpus_path: str, tmp_path: Path
 ) -> None:
-    from unspin.report.sites import render_sites
+    from unspin.batch.sites import render_sites
 
     out = tmp_path / "scan"
 

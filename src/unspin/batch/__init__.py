@@ -13,15 +13,17 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from unspin.batch.output import Part, ScanOutput
+from unspin.batch.rows import content_hash, error_row, page_id, page_rows
 from unspin.errors import InputError, UnspinError
 from unspin.model import KINDS, Article
-from unspin.scan.output import Part, ScanOutput
-from unspin.scan.rows import content_hash, error_row, page_id, page_rows
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus
@@ -48,12 +50,35 @@ class PageInput(NamedTuple):
 
 @dataclass
 class ScanStats:
+    """How far a scan has got: passed to `on_progress` after each part, and returned."""
+
     pages: int = 0  # checked in this run
     skipped: int = 0  # records that could not be read or checked, this run
     already_done: int = 0  # records of earlier runs, not checked again
     kinds: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     bytes_read: int = 0
     bytes_total: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    @property
+    def rate(self) -> float:
+        """Pages checked per second, in this run."""
+        return self.pages / max(self.seconds, 1e-9)
+
+    @property
+    def share_read(self) -> float:
+        """The share of the inputs' bytes read so far."""
+        return self.bytes_read / self.bytes_total if self.bytes_total else 1.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        """The time left at the pace so far (None until some input is read)."""
+        share = self.share_read
+        return self.seconds * (1 - share) / share if share > 0 else None
 
 
 # --- inputs ---------------------------------------------------------------------------------------
@@ -117,8 +142,8 @@ def _corpus(path: str) -> Corpus:
 
 def check_part(corpus_path: str, pages: list[PageInput]) -> Part:
     """Check every page of a part against the corpus; a page that fails becomes an error row."""
-    from unspin.compare import check
-    from unspin.read import read_article
+    from unspin.pipeline import check
+    from unspin.read import read_input
 
     corpus = _corpus(corpus_path)
     part = Part()
@@ -126,7 +151,7 @@ def check_part(corpus_path: str, pages: list[PageInput]) -> Part:
         try:
             if page.article is None and not page.url:
                 raise UnspinError(page.error or "unreadable")
-            article = page.article or read_article(page.url)
+            article = page.article or read_input(url=page.url, name=page.record)
             report = check(article, corpus)
         except UnspinError as error:
             part.add("errors", [error_row(page.record, page.page_id, str(error))])
@@ -154,7 +179,8 @@ def scan(
     out: str | Path,
     *,
     resume: bool = False,
-    dask_client: Any = None,
+    workers: int | None = None,
+    dask: str | Any = None,
     part_size: int = PART_SIZE,
     on_progress: Progress | None = None,
 ) -> ScanStats:
@@ -162,19 +188,45 @@ def scan(
 
     With `resume`, the scan in `out` goes on: its inputs are scanned again (records already
     committed are skipped) together with any new `inputs` given; `corpus_path` may be empty,
-    and must be the scan's own corpus if given. `dask_client` (a distributed.Client) runs the
-    parts on its cluster. The folder is locked for the run: a second scan writing it is
+    and must be the scan's own corpus if given. Parts are checked in this process, or on Dask:
+    a local cluster of `workers` processes, or the cluster of `dask` (a scheduler's address,
+    or a distributed.Client). The folder is locked for the run: a second scan writing it is
     refused. Exact duplicate captures (the same URL and article text) are recorded once, the later
     ones as skipped records naming the first. scan.json says whether the run completed.
     """
+    if workers and dask is not None:
+        raise InputError("a local cluster of workers, or a Dask cluster: choose one")
     output = ScanOutput(Path(out))
-    with output.locked():
+    with output.locked(), _dask_client(workers, dask) as client:
         if resume and (output.folder / "scan.json").exists():
             inputs, corpus_path = _resumed(output.settings(), inputs, corpus_path, output.folder)
         output.start(list(inputs), str(corpus_path), resume=resume)
-        stats = _run(output, inputs, str(corpus_path), dask_client, part_size, on_progress)
+        stats = _run(output, inputs, str(corpus_path), client, part_size, on_progress)
         output.finish()
     return stats
+
+
+@contextmanager
+def _dask_client(workers: int | None, dask: str | Any) -> Iterator[Any]:
+    """A Dask client for the scan's parts, or None to check them in this process."""
+    if not workers and dask is None:
+        yield None
+        return
+    from distributed import Client, LocalCluster
+
+    if not isinstance(dask, str | None):  # the caller's own client
+        yield dask
+    elif workers:
+        # One thread per worker: checking is CPU-bound Python, and a process per core is
+        # what gives it the cores.
+        with (
+            LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as c,
+            Client(c) as client,
+        ):
+            yield client
+    else:
+        with Client(dask) as client:
+            yield client
 
 
 def _resumed(
@@ -196,7 +248,7 @@ def _run(
     output: ScanOutput,
     inputs: Sequence[str],
     corpus_path: str,
-    dask_client: Any,
+    client: Any,
     part_size: int,
     on_progress: Progress | None,
 ) -> ScanStats:
@@ -236,11 +288,11 @@ def _run(
         if on_progress is not None:
             on_progress(stats)
 
-    if dask_client is None:
+    if client is None:
         for batch in parts():
             committed(check_part(corpus_path, batch))
     else:
-        _scan_on_dask(dask_client, corpus_path, parts(), committed)
+        _scan_on_dask(client, corpus_path, parts(), committed)
     stats.bytes_read = stats.bytes_total
     output.write_errors_jsonl()
     if on_progress is not None:

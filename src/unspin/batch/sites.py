@@ -3,7 +3,7 @@
 Per site: the share of its pages of each kind (verbatim, spun, partial or stitched copies, or
 not copies) and the share of its copies that credit an outlet; the outlets it copies most; the
 distortions it commits most, per 1,000 sentences; its worst pages, each linked to its full
-side-by-side report (re-made from the texts the scan kept, into FILE's folder). Charts are
+side-by-side report (rendered from the report the scan stored, into FILE's folder). Charts are
 matplotlib SVG, embedded as images (an SVG in an <img> runs no script); every name and title
 is attacker-controlled and escaped.
 """
@@ -20,7 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from unspin import finding_types
-from unspin.model import KINDS, Article
+from unspin.batch.output import ScanOutput
+from unspin.model import KINDS
+from unspin.report import render_html, report_from_dict
 
 WORST_PAGES = 10  # per site
 TOP_SITES = 30  # sites shown, by pages
@@ -53,8 +55,6 @@ class SiteTables:
 
 
 def load(folder: Path) -> SiteTables:
-    from unspin.scan.output import ScanOutput
-
     output = ScanOutput(folder)
     return SiteTables(
         output.table("pages").to_pandas(),
@@ -184,26 +184,9 @@ def _cell(value: object) -> str:
 
 
 def write_page_report(row: pd.Series, folder: Path) -> str:
-    """The page's full side-by-side report, re-made from the texts the scan kept; its file name."""
-    from unspin.compare import compare_docs, default_encoders
-    from unspin.report.html import render_html
-    from unspin.segment import segment
-
-    data = json.loads(row["report"])
-
-    def article(a: dict) -> Article:
-        fields = ("text", "title", "url", "date", "author", "site", "id")
-        return Article(**{k: a.get(k) or "" for k in fields})
-
-    encoder, second = default_encoders()
-    report = compare_docs(
-        segment(article(data["copy"])),
-        [segment(article(s)) for s in data["sources"]],
-        encoder=encoder,
-        ids=[s["id"] for s in data["sources"]],
-        scores=[s["score"] for s in data["sources"]],
-        second_opinion=second,
-    )
+    """The page's full side-by-side report, rendered from the report the scan stored (nothing
+    is analysed again); its file name."""
+    report = report_from_dict(json.loads(row["report"]))
     name = f"page-{row['page_id']}.html"
     (folder / name).write_text(render_html(report), encoding="utf-8")
     return name
@@ -212,8 +195,6 @@ def write_page_report(row: pd.Series, folder: Path) -> str:
 def _about(folder: Path) -> str:
     """Which scan this is, and whether it went through all its inputs: a report of an
     interrupted scan must not pass for the whole crawl."""
-    from unspin.scan.output import ScanOutput
-
     settings = ScanOutput(folder).settings()
     inputs = ", ".join(settings.get("inputs", [])) or "(none recorded)"
     about = (

@@ -1,0 +1,219 @@
+"""The whole flow, read -> segment -> find -> align -> detect -> summary, behind three calls:
+`compare(copy, source)` and `check(copy, corpus)` for inputs, `compare_docs` for segmented
+documents. The CLI, the web app and batch scans are front ends over these.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from unspin.align import DEFAULT, AlignConfig, Encoder, align
+from unspin.detect import detect
+from unspin.model import (
+    Alignment,
+    Article,
+    Doc,
+    Report,
+    Search,
+    SearchCandidate,
+    Source,
+    parts_text,
+)
+from unspin.read import CLAIM_WORDS, read_article
+from unspin.segment import segment
+from unspin.summary import (
+    PARTIAL_COPIED,
+    copied_part,
+    parts_from,
+    shared_trigrams,
+    source_shares,
+    summarise,
+)
+
+if TYPE_CHECKING:
+    from unspin.corpus import Corpus
+    from unspin.find import Candidate, SourceSearch
+
+Input: TypeAlias = "str | os.PathLike[str] | Article"
+
+
+class _Default(enum.Enum):
+    """The type of `DEFAULT_ENCODERS` (an enum member, so type checkers can narrow it)."""
+
+    ENCODERS = "the bundled embedding models"
+
+
+# `encoder=` default: the bundled models (`default_encoders()`), loaded only when needed.
+DEFAULT_ENCODERS = _Default.ENCODERS
+EncoderChoice: TypeAlias = "Encoder | Literal[_Default.ENCODERS] | None"
+
+
+def _encoders(choice: EncoderChoice) -> tuple[Encoder | None, Encoder | None]:
+    """The encoder for every pair and the one for second opinions, for an `encoder=` choice."""
+    if choice is DEFAULT_ENCODERS:
+        return default_encoders()
+    return choice, None
+
+
+def compare(
+    copy: Input,
+    source: Input | Sequence[Input],
+    *,
+    encoder: EncoderChoice = DEFAULT_ENCODERS,
+    config: AlignConfig = DEFAULT,
+) -> Report:
+    """Align `copy` with its source(s) and report every change, with offsets into both texts.
+
+    Each input is a path (.html, .txt, .json), "-" for stdin, an http(s) URL, the article's own
+    text, or an `Article`. The copy may be a single claim or headline (`CLAIM_WORDS` words or
+    more); sources are articles. Pass `encoder=None` for lexical alignment only (no embedding
+    model).
+    """
+    sources = [source] if isinstance(source, str | os.PathLike | Article) else list(source)
+    copy_doc = segment(read_article(copy, min_words=CLAIM_WORDS))
+    source_docs = [segment(read_article(s)) for s in sources]
+    pair_encoder, second_opinion = _encoders(encoder)
+    return compare_docs(
+        copy_doc, source_docs, encoder=pair_encoder, config=config, second_opinion=second_opinion
+    )
+
+
+def compare_docs(
+    copy: Doc,
+    sources: Sequence[Doc],
+    *,
+    encoder: Encoder | None,
+    config: AlignConfig = DEFAULT,
+    ids: Sequence[str] | None = None,
+    scores: Sequence[float] | None = None,
+    second_opinion: Encoder | None = None,
+) -> Report:
+    """The same on segmented documents (for callers that already hold `Doc`s, like a corpus).
+    `encoder` scores every sentence pair; `second_opinion`, if given, re-scores the copy
+    sentences left unsourced (pass the fast and the accurate model: `default_encoders()`)."""
+    alignment = align(copy, sources, encoder, config, second_opinion)
+    shares = source_shares(copy, alignment, len(sources))
+    alignment = _omitted_from_main(alignment, shares)
+    findings = detect(copy, sources, alignment)
+    ids = list(ids) if ids else [_source_id(doc, k) for k, doc in enumerate(sources)]
+    scores = list(scores) if scores else [1.0] * len(sources)
+    report_sources = tuple(
+        Source(doc, ids[k], scores[k], shares[k], parts=parts_from(alignment, k))
+        for k, doc in enumerate(sources)
+    )
+    summary = summarise(copy, sources, alignment, findings, shares)
+    return Report(copy, report_sources, alignment, tuple(findings), summary)
+
+
+def check(
+    copy: Input,
+    corpus: Corpus,
+    *,
+    encoder: EncoderChoice = DEFAULT_ENCODERS,
+    config: AlignConfig = DEFAULT,
+) -> Report:
+    """Find the source(s) of `copy` in `corpus` and compare it with them.
+
+    The report lists the sources found, best first, each with its score (the share of the copy
+    it explains), its share, its id in the corpus and its carriers (later near-identical
+    copies); `report.search` lists every candidate weighed. With no source in the corpus the
+    report has no sources, and its verdict says so with the best candidate's score.
+    """
+    from unspin.find import find_sources, named_partial, not_made_from
+
+    article = read_article(copy)
+    search = find_sources(article, corpus)
+    pair_encoder, second_opinion = _encoders(encoder)
+    copy_doc = segment(article)
+    if search.runner_up is not None and _may_be_partial(article, search.runner_up):
+        candidate = search.runner_up
+        source_doc = segment(candidate.article)
+        alignment = align(copy_doc, [source_doc], pair_encoder, config, second_opinion)
+        parts = parts_from(alignment, 0)
+        if copied_part(copy_doc, source_doc, parts):
+            search = named_partial(search, candidate, parts_text(parts, len(copy_doc.sentences)))
+    report = _compare_found(copy_doc, search, pair_encoder, config, second_opinion)
+    # A story similar enough to name, of which no copy sentence was made (an outlet's own
+    # report of the same event: same facts, none of the wording), is not a source.
+    unmade = [
+        c for c, source in zip(search.sources, report.sources, strict=True) if not source.parts
+    ]
+    if unmade:
+        search = not_made_from(search, unmade)
+        report = _compare_found(copy_doc, search, pair_encoder, config, second_opinion)
+    sources = tuple(
+        replace(source, carriers=tuple(c.article for c in found.carriers))
+        for source, found in zip(report.sources, search.sources, strict=True)
+    )
+    record = Search(
+        search.corpus_size,
+        search.threshold,
+        tuple(SearchCandidate(c.article, c.score, note) for c, note in search.candidates),
+    )
+    if sources:
+        return replace(report, sources=sources, search=record)
+    # Nothing to compare with: no findings (an "unsourced" finding would accuse every sentence).
+    summary = replace(
+        report.summary,
+        source_coverage=0.0,
+        counts={},
+        verdict=_no_source_verdict(record),
+    )
+    return replace(report, findings=(), summary=summary, search=record)
+
+
+def _compare_found(
+    copy: Doc,
+    search: SourceSearch,
+    encoder: Encoder | None,
+    config: AlignConfig,
+    second_opinion: Encoder | None,
+) -> Report:
+    return compare_docs(
+        copy,
+        [segment(c.article) for c in search.sources],
+        encoder=encoder,
+        config=config,
+        ids=[c.id for c in search.sources],
+        scores=[c.score for c in search.sources],
+        second_opinion=second_opinion,
+    )
+
+
+def _no_source_verdict(search: Search) -> str:
+    where = f"this corpus of {search.corpus_size:,} stor{'y' if search.corpus_size == 1 else 'ies'}"
+    if not search.candidates:
+        return f"No source in {where}: no story shares its rare words or its topic."
+    best = search.candidates[0]
+    name = f'"{best.article.title}"' if best.article.title else best.article.id
+    return f"No source in {where}: the closest story, {name}, {best.note}."
+
+
+def default_encoders() -> tuple[Encoder, Encoder]:
+    """The fast model for every pair and the accurate one for second opinions."""
+    from unspin.embed import get_embedder
+
+    return get_embedder("fast"), get_embedder("accurate")
+
+
+def _source_id(doc: Doc, k: int) -> str:
+    return doc.article.id or doc.article.url or f"source-{k + 1}"
+
+
+def _omitted_from_main(alignment: Alignment, shares: list[float]) -> Alignment:
+    """Leave out only what the main source says: a page that borrows one sentence from a second
+    story does not omit the rest of it."""
+    if len(shares) < 2:
+        return alignment
+    main = max(range(len(shares)), key=lambda k: shares[k])
+    return replace(alignment, omitted=tuple(r for r in alignment.omitted if r.source == main))
+
+
+def _may_be_partial(copy: Article, candidate: Candidate) -> bool:
+    """Worth aligning to test for a partial copy (most copies with no source are not)? Only
+    if they share the word trigrams `copied_part` needs in any case."""
+    return shared_trigrams(copy.text, [candidate.article.text]) >= PARTIAL_COPIED

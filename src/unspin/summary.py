@@ -1,0 +1,212 @@
+"""What a comparison amounts to: how much of the copy came from each source, in which runs of
+sentences, how much wording it copied, what kind of copy it is, and a one-line verdict.
+
+Read by the pipeline (to build a `Report`'s `Summary`), by the evaluation and by the scan's
+tables, so that a page's kind and reuse level have one definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from unspin.finding_types import SENTENCE_LEVEL
+from unspin.model import Alignment, Doc, Finding, SentenceMatch, Summary
+from unspin.text import word_trigrams
+
+
+def _length(doc: Doc, index: int) -> int:
+    sentence = doc.sentences[index]
+    return sentence.end - sentence.start
+
+
+def source_shares(copy: Doc, alignment: Alignment, n: int) -> list[float]:
+    total = sum(_length(copy, m.copy_sentence) for m in alignment.matches) or 1
+    drawn = [0] * n
+    for m in alignment.matches:
+        if m.label in ("verbatim", "paraphrase"):
+            drawn[m.sources[0].source] += _length(copy, m.copy_sentence)
+    return [d / total for d in drawn]
+
+
+PART_GAP = 2  # copy sentences not made from the source that do not break a run of its part
+
+
+def parts_from(alignment: Alignment, source: int) -> tuple[tuple[int, int], ...]:
+    """The runs of copy sentences made from `source`, as (first, last) indexes; a run goes on
+    over up to PART_GAP sentences made from no other source (an added line, a subhead)."""
+    made = [m.copy_sentence for m in alignment.matches if _made_from(m, source)]
+    others = {
+        m.copy_sentence
+        for m in alignment.matches
+        if m.label in ("verbatim", "paraphrase") and not _made_from(m, source)
+    }
+    runs: list[list[int]] = []
+    for i in made:
+        last = runs[-1][-1] if runs else None
+        if last is not None and i - last <= PART_GAP + 1 and not others & set(range(last, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return tuple((run[0], run[-1]) for run in runs)
+
+
+def _made_from(m: SentenceMatch, source: int) -> bool:
+    return m.label in ("verbatim", "paraphrase") and m.sources[0].source == source
+
+
+def summarise(
+    copy: Doc,
+    sources: Sequence[Doc],
+    alignment: Alignment,
+    findings: Sequence[Finding],
+    shares: Sequence[float],
+) -> Summary:
+    by_label = {"verbatim": 0, "paraphrase": 0, "same_fact": 0, "unsourced": 0}
+    for m in alignment.matches:
+        by_label[m.label] += _length(copy, m.copy_sentence)
+    total = sum(by_label.values()) or 1
+    source_total = sum(_length(doc, j) for doc in sources for j in range(len(doc.sentences))) or 1
+    omitted = sum(_length(sources[r.source], r.sentence) for r in alignment.omitted)
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.type] = counts.get(f.type, 0) + 1
+    derived = ("verbatim", "paraphrase")
+    aligned = [copy.sentences[m.copy_sentence] for m in alignment.matches if m.label in derived]
+    serious = [f.copy_span for f in findings if f.severity != "low" and f.copy_span is not None]
+    faithful = [s for s in aligned if not any(a < s.end and s.start < b for a, b in serious)]
+    summary = Summary(
+        reuse_share=(by_label["verbatim"] + by_label["paraphrase"]) / total,
+        verbatim_share=by_label["verbatim"] / total,
+        paraphrase_share=by_label["paraphrase"] / total,
+        unsourced_share=by_label["unsourced"] / total,
+        copied_share=copied_share(copy, sources),
+        source_coverage=1 - omitted / source_total,
+        fidelity=len(faithful) / len(aligned) if aligned else 0.0,
+        counts=dict(sorted(counts.items())),
+        verdict="",
+        credits=copy.credits,
+        same_fact_share=by_label["same_fact"] / total,
+        credited=bool(copy.credits),
+    )
+    summary = replace(summary, kind=page_kind(summary, findings, shares))
+    return with_verdict(summary, findings)
+
+
+def copied_share(copy: Doc, sources: Sequence[Doc]) -> float:
+    """Share of the copy's word trigrams that also stand in a source: copied wording, measured
+    apart from the sentence alignment (which also pairs sentences that only say the same)."""
+    return shared_trigrams(copy.text, [doc.text for doc in sources])
+
+
+def shared_trigrams(copy: str, sources: Sequence[str]) -> float:
+    """Share of `copy`'s word trigrams found in any of `sources`."""
+    copy_grams = word_trigrams(copy)
+    if not copy_grams:
+        return 0.0
+    source_grams = set().union(*(word_trigrams(text) for text in sources))
+    return len(copy_grams & source_grams) / len(copy_grams)
+
+
+# A story that explains too little of the copy to be named by similarity (find.SOURCE_THRESHOLD)
+# is still its source when the copy took part of it: a run of PARTIAL_RUN sentences made from
+# it (with evidence of derivation: align.derivation) in a copy sharing PARTIAL_COPIED of its
+# word trigrams with it, or COPIED_ALONE of them however spread. Calibrated on the real-page
+# set: true sources against same-event reports by other outlets (docs/retrieval.md).
+PARTIAL_RUN = 5
+PARTIAL_COPIED = 0.1
+COPIED_ALONE = 0.2
+
+
+def copied_part(copy: Doc, source: Doc, parts: Sequence[tuple[int, int]]) -> bool:
+    """Did the copy take part of `source` (its runs of sentences made from it: `parts_from`)?"""
+    run = max((last - first + 1 for first, last in parts), default=0)
+    copied = copied_share(copy, [source])
+    return (run >= PARTIAL_RUN and copied >= PARTIAL_COPIED) or copied >= COPIED_ALONE
+
+
+# Page kinds, set on the real-page set's labelled kinds (benchmarks/real_pages.py):
+NOT_A_COPY = 0.05  # below this share of the copy made from a source, it copied nothing
+PARTIAL = 0.3  # a copy with less of itself made from its sources is a partial copy
+STITCH_SHARE = 0.15  # each of two sources explains at least this share: a stitched copy
+# A verbatim copy: this share of its word trigrams copied (pages carry captions and links no
+# sentence alignment calls verbatim), or this share of what it copied copied word for word.
+VERBATIM_COPIED = 0.6
+VERBATIM_OF_REUSE = 0.8
+
+
+def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[float]) -> str:
+    """How the page copied (model.KINDS). "not a copy" made nothing from a source; a "stitched
+    copy" drew on two or more, each for STITCH_SHARE of it; a "verbatim copy" copied word for
+    word (VERBATIM_COPIED, VERBATIM_OF_REUSE) and changed nothing (no high or medium finding
+    but added sentences: a page with a flipped negation is spun, however few its changed
+    words); a "partial copy" made less than PARTIAL of itself from its sources; the rest are
+    "spun copies"."""
+    if not shares or summary.reuse_share < NOT_A_COPY:
+        return "not a copy"
+    if sum(share >= STITCH_SHARE for share in shares) >= 2:
+        return "stitched copy"
+    changed = any(
+        f.severity in ("high", "medium") and f.type not in SENTENCE_LEVEL for f in findings
+    )
+    word_for_word = (
+        summary.copied_share >= VERBATIM_COPIED
+        or summary.verbatim_share >= VERBATIM_OF_REUSE * summary.reuse_share
+    )
+    if summary.reuse_share < PARTIAL:
+        return "partial copy"
+    return "verbatim copy" if word_for_word and not changed else "spun copy"
+
+
+# The reuse levels of the Clough-Stevenson corpus (cut / light / heavy / non), decided by copied
+# wording; cut-offs chosen on that corpus's 95 answers (0.74 accuracy; docs/alignment.md).
+COPIED_CUT, COPIED_LIGHT, COPIED_HEAVY = 0.8, 0.45, 0.08
+
+
+def reuse_level(summary: Summary) -> str:
+    if summary.copied_share < COPIED_HEAVY:
+        return "non"
+    if summary.copied_share < COPIED_LIGHT:
+        return "heavy"
+    if summary.copied_share < COPIED_CUT:
+        return "light"
+    return "cut"
+
+
+_LEVEL_WORDS = {
+    "cut": "a near-verbatim copy",
+    "light": "a light rewrite",
+    "heavy": "a heavy paraphrase",
+    "non": "not drawn from the source",
+}
+
+
+def with_verdict(summary: Summary, findings: Sequence[Finding]) -> Summary:
+    level = reuse_level(summary)
+    if level == "non" and summary.kind != "not a copy":
+        level = "heavy"  # little wording copied, but sentences made from the source
+    words = _LEVEL_WORDS[level]
+    serious: dict[str, int] = {}
+    for f in findings:
+        if f.severity == "high" or (f.severity == "medium" and f.type not in SENTENCE_LEVEL):
+            serious[f.type] = serious.get(f.type, 0) + 1
+    reuse = f"{summary.reuse_share:.0%} of the copy comes from the source"
+    if summary.kind == "not a copy":
+        verdict = (
+            f"Not a copy: only {summary.copied_share:.0%} of its wording (word trigrams) "
+            "stands in the source."
+        )
+    elif serious:
+        kinds = ", ".join(
+            t.replace("_", " ") for t, _ in sorted(serious.items(), key=lambda x: -x[1])[:3]
+        )
+        n = sum(serious.values())
+        verdict = (
+            f"Distorted copy: {words} ({reuse}) with {n} meaning change{'s' * (n != 1)} ({kinds})."
+        )
+    else:
+        verdict = f"Faithful copy: {words} ({reuse}); no change of meaning found."
+    outlets = list(dict.fromkeys(c.outlet for c in summary.credits))
+    if outlets and summary.kind != "not a copy":
+        verdict = f"{verdict[:-1]}; it credits {' and '.join(outlets)}."
+    return replace(summary, verdict=verdict)
