@@ -195,6 +195,11 @@ def align(
     config: AlignConfig = DEFAULT,
     second_opinion: Encoder | None = None,
 ) -> Alignment:
+    """What each copy sentence was made from: one `SentenceMatch` per copy sentence (labelled
+    verbatim, paraphrase, same_fact or unsourced, with its source sentences: several for a
+    merge, any order), and the source sentences nothing was made from. `encoder` embeds the
+    sentences (None: word overlap alone); `second_opinion` re-scores the sentences left
+    unsourced (docs/alignment.md)."""
     copy_sentences = _sentences(copy)
     refs: list[SourceRef] = []
     source_sentences = _Sentences([], [], [])

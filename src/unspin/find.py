@@ -102,6 +102,10 @@ def rank(copy: Article, corpus: Corpus, k: int = 10) -> list[Candidate]:
 
 
 def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
+    """The copy's sources in `corpus`, best first, with every candidate weighed and why it
+    was or was not named (docs/retrieval.md): candidates by rare words and by embeddings,
+    re-ranked by the share of the copy they explain, syndicated copies folded into their
+    earliest story, and a second source named only for what the first leaves unexplained."""
     ranked = _rerank(copy, corpus, RERANKED)
     lengths = [end - start for start, end, _ in _spans(copy)]
     total = sum(lengths) or 1

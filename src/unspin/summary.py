@@ -21,6 +21,7 @@ def _length(doc: Doc, index: int) -> int:
 
 
 def source_shares(copy: Doc, alignment: Alignment, n: int) -> list[float]:
+    """For each of the `n` sources, the share of the copy (by characters) made from it."""
     total = sum(_length(copy, m.copy_sentence) for m in alignment.matches) or 1
     drawn = [0] * n
     for m in alignment.matches:
@@ -62,6 +63,8 @@ def summarise(
     findings: Sequence[Finding],
     shares: Sequence[float],
 ) -> Summary:
+    """The report's summary: shares of the copy by label, copied wording, coverage of the
+    sources, fidelity, counts of findings, the page's kind and the one-line verdict."""
     by_label = {"verbatim": 0, "paraphrase": 0, "same_fact": 0, "unsourced": 0}
     for m in alignment.matches:
         by_label[m.label] += _length(copy, m.copy_sentence)
@@ -164,6 +167,7 @@ COPIED_CUT, COPIED_LIGHT, COPIED_HEAVY = 0.8, 0.45, 0.08
 
 
 def reuse_level(summary: Summary) -> str:
+    """The Clough-Stevenson level of reuse (cut, light, heavy, non) by copied wording."""
     if summary.copied_share < COPIED_HEAVY:
         return "non"
     if summary.copied_share < COPIED_LIGHT:

@@ -100,7 +100,8 @@ class StoredArticle:
 
 
 class CorpusError(UnspinError):
-    pass
+    """The corpus file cannot be used: not an unspin corpus, or built with another schema or
+    embedding model."""
 
 
 class Corpus:

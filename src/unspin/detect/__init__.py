@@ -34,6 +34,8 @@ def finding_types() -> list[str]:
 
 
 def detect(copy: Doc, sources: Sequence[Doc], alignment: Alignment) -> list[Finding]:
+    """Every registered detector's findings on an aligned pair, in copy order; of findings at
+    one place, only the most specific type is kept (unspin.finding_types)."""
     comparison = Comparison(copy, sources, alignment)
     findings = {f for d in detectors() for f in d.run(comparison) if _judged(comparison, f)}
     return sorted(_most_specific(findings), key=_position)

@@ -82,6 +82,7 @@ def _article(article: Article) -> dict[str, Any]:
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as schema unspin.report/1: plain JSON types, every span an offset pair."""
     copy = report.copy
     sources = report.sources
 
@@ -186,6 +187,7 @@ def _search(search: Search) -> dict[str, Any]:
 
 
 def report_to_json(report: Report, indent: int | None = 2) -> str:
+    """`report_to_dict` as JSON text, non-ASCII characters written as they are."""
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
 
 
