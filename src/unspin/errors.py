@@ -11,3 +11,20 @@ class InputError(UnspinError):
 
 class FetchError(UnspinError):
     """A URL could not be fetched (unreachable, refused, too big, bad status)."""
+
+
+class MissingExtra(UnspinError, ImportError):
+    """A feature whose libraries are an optional extra that is not installed."""
+
+
+def require_extra(extra: str, feature: str, *modules: str) -> None:
+    """Raise MissingExtra, saying what to install, if any of `modules` cannot be imported:
+    `unspin compare` needs neither the web server's nor the scanner's libraries."""
+    from importlib.util import find_spec
+
+    missing = [m for m in modules if find_spec(m) is None]
+    if missing:
+        raise MissingExtra(
+            f"{feature} needs the {extra!r} extra ({', '.join(missing)} not installed): "
+            f"pip install 'unspin[{extra}]'"
+        )

@@ -20,10 +20,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from unspin.batch.output import Part, ScanOutput
-from unspin.batch.rows import content_hash, error_row, page_id, page_rows
-from unspin.errors import InputError, UnspinError
-from unspin.model import KINDS, Article
+from unspin.errors import InputError, UnspinError, require_extra
+
+# Before anything imports them: without the extra, one line saying what to install.
+require_extra(
+    "scan",
+    "scanning (unspin scan, unspin report)",
+    "pyarrow",
+    "pandas",
+    "matplotlib",
+    "distributed",
+)
+
+from unspin.batch.output import Part, ScanOutput  # noqa: E402
+from unspin.batch.rows import content_hash, error_row, page_id, page_rows  # noqa: E402
+from unspin.model import KINDS, Article  # noqa: E402
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus
