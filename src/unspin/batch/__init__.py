@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from unspin.errors import InputError, UnspinError, require_extra
 
@@ -34,10 +33,8 @@ require_extra(
 
 from unspin.batch.output import Part, ScanOutput  # noqa: E402
 from unspin.batch.rows import content_hash, error_row, page_id, page_rows  # noqa: E402
+from unspin.corpus import shared_corpus  # noqa: E402
 from unspin.model import KINDS, Article  # noqa: E402
-
-if TYPE_CHECKING:
-    from unspin.corpus import Corpus
 
 PART_SIZE = 64  # records per part: a commit every few seconds on 2 cores
 IN_FLIGHT = 2  # parts queued per Dask worker thread, so none waits for work
@@ -135,28 +132,13 @@ def read_inputs(paths: Sequence[str]) -> tuple[int, Iterator[tuple[int, PageInpu
 
 # --- checking a part (in this process or on a Dask worker) -------------------------------------
 
-_CORPORA: dict[str, Corpus] = {}
-_CORPORA_LOCK = threading.Lock()
-
-
-def _corpus(path: str) -> Corpus:
-    """The corpus at `path`, opened once per process and thread (a Dask worker runs many tasks;
-    its vector index is memory-mapped, so every worker on a host shares its pages)."""
-    from unspin.corpus import Corpus
-
-    key = f"{path}#{threading.get_ident()}"  # a SQLite connection belongs to its thread
-    with _CORPORA_LOCK:
-        if key not in _CORPORA:
-            _CORPORA[key] = Corpus(path)
-        return _CORPORA[key]
-
 
 def check_part(corpus_path: str, pages: list[PageInput]) -> Part:
     """Check every page of a part against the corpus; a page that fails becomes an error row."""
     from unspin.pipeline import check
     from unspin.read import read_input
 
-    corpus = _corpus(corpus_path)
+    corpus = shared_corpus(corpus_path)
     part = Part()
     for page in pages:
         try:

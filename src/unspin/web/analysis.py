@@ -13,10 +13,8 @@ import threading
 import time
 from dataclasses import dataclass
 
-from unspin.corpus import Corpus
+from unspin.corpus import shared_corpus
 from unspin.model import Article
-
-_CORPORA: dict[str, Corpus] = {}  # opened once per process (a process runs one task at a time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +32,7 @@ def make_report(
     from unspin.pipeline import check, compare
     from unspin.report import render_html, report_to_json
 
-    if sources:
-        report = compare(copy, sources)
-    else:
-        if corpus_path not in _CORPORA:
-            _CORPORA[corpus_path] = Corpus(corpus_path)
-        report = check(copy, _CORPORA[corpus_path])
+    report = compare(copy, sources) if sources else check(copy, shared_corpus(corpus_path))
     page = render_html(
         report,
         script_src="/static/report.js",

@@ -19,7 +19,6 @@ import re
 import secrets
 import shutil
 import tempfile
-import threading
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -39,7 +38,7 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message, Receive, Scope, Send
 
-from unspin.corpus import Corpus, CorpusStats
+from unspin.corpus import Corpus, CorpusStats, shared_corpus
 from unspin.errors import InputError
 from unspin.limits import MAX_BYTES, describe_size
 from unspin.model import Article
@@ -194,13 +193,10 @@ class Server:
         self.settings = settings
         self.reports = ReportStore(settings.reports)
         self.jobs = Jobs(settings.workers, process_initializer=start_worker, budget=settings.budget)
-        self._local = threading.local()
         Corpus(settings.corpus).close()  # create it now, so a bad path fails at start-up
 
     def corpus(self) -> Corpus:
-        if getattr(self._local, "corpus", None) is None:
-            self._local.corpus = Corpus(self.settings.corpus)
-        return self._local.corpus
+        return shared_corpus(self.settings.corpus)
 
     def read(self, given: ArticleInput, name: str, min_words: int = MIN_WORDS) -> Article:
         from unspin.read import read_input
