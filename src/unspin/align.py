@@ -251,7 +251,7 @@ class _Matcher:
         chosen = [best, *self._merged(i, best, score)]
         chosen.sort()
         words = [w for j in chosen for w in self.source.words[j]]
-        verbatim = _copied_share(self.copy.words[i], words) >= self.config.verbatim_ratio
+        verbatim = _in_order_share(self.copy.words[i], words) >= self.config.verbatim_ratio
         return SentenceMatch(
             i,
             "verbatim" if verbatim else "paraphrase",
@@ -388,8 +388,9 @@ def _fragment_of_neighbour(matches: list[SentenceMatch], i: int, matcher: _Match
     return None
 
 
-def _copied_share(copy_words: list[str], source_words: list[str]) -> float:
-    """Share of the copy sentence's words that appear, in order, in the source words."""
+def _in_order_share(copy_words: list[str], source_words: list[str]) -> float:
+    """Share of the copy sentence's words (or stems) that appear, in order, in the source's
+    (per sentence; the page's copied wording is summary.copied_share)."""
     if not copy_words:
         return 0.0
     if copy_words == source_words:  # a sentence reprinted as it was: most of a reprint
@@ -428,7 +429,7 @@ def derivation(
         content = _all_content if quoted else _content
         ours = content(copy, *_span_of(copy, m.copy_sentence))
         theirs = [w for r in m.sources for w in content(sources[r.source], *_span(sources, r))]
-        order = _ordered_share([t.stem for t in ours], [t.stem for t in theirs])
+        order = _in_order_share([t.stem for t in ours], [t.stem for t in theirs])
         orders[m.copy_sentence] = order
         sequence = sum(t.start in in_sequence[m.sources[0].source] for t in ours) / max(
             len(ours), 1
@@ -514,15 +515,6 @@ def _all_content(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _span_of(doc: Doc, i: int) -> tuple[int, int]:
     return doc.sentences[i].start, doc.sentences[i].end
-
-
-def _ordered_share(ours: list[str], theirs: list[str]) -> float:
-    if not ours:
-        return 0.0
-    if ours == theirs:
-        return 1.0
-    matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
-    return sum(b.size for b in matcher.get_matching_blocks()) / len(ours)
 
 
 MAX_PLACES = 8  # places in the source a shared word pair is looked for (a common pair: 8)
