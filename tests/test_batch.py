@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from unspin.batch import scan
 from unspin.batch.output import ScanOutput
-from unspin.corpus import Corpus
+from unspin.corpus import Corpus, ingest
 from unspin.errors import InputError
 from unspin.model import Article
 
@@ -126,6 +126,20 @@ def test_a_finished_scan_resumes_to_nothing_and_refuses_a_fresh_start(
     assert (again.pages, again.skipped, again.already_done) == (0, 0, 6)
     with pytest.raises(InputError, match="holds a scan already; add --resume"):
         scan([str(crawl)], corpus_path, out)
+
+
+def test_a_resumed_scan_does_not_extract_the_pages_it_has_already_checked(
+    crawl: Path, corpus_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out)
+    extracted: list[str] = []
+    checked = ingest.check_article
+    monkeypatch.setattr(
+        ingest, "check_article", lambda a, where: extracted.append(where) or checked(a, where)
+    )
+    again = scan([], "", out, resume=True)
+    assert (again.pages, again.already_done, extracted) == (0, 6, [])
 
 
 class Killed(BaseException):

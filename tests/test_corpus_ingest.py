@@ -253,6 +253,26 @@ def test_json_lines_give_one_record_per_line_and_say_what_is_wrong(tmp_path: Pat
     assert found[6].article == Article(text=text(MANILA), id="17")
 
 
+def test_a_skipped_location_is_not_extracted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"".join(feed_lines()))
+    name = str(path)
+    extracted: list[str] = []
+    checked = ingest.check_article
+    monkeypatch.setattr(
+        ingest, "check_article", lambda a, where: extracted.append(where) or checked(a, where)
+    )
+    found = list(read_records(input_files([path])[0], skip=lambda at: at == f"{name}:6"))
+    assert [(r.location, r.error) for r in found if r.location.endswith((":1", ":6", ":8"))] == [
+        (f"{name}:1", ""),
+        (f"{name}:6", ingest.SKIPPED),
+        (f"{name}:8", ""),
+    ]
+    assert f"{name}:6" not in extracted and f"{name}:8" in extracted
+
+
 def test_reading_ahead_in_a_child_process_gives_the_same_records_in_order(
     tmp_path: Path,
 ) -> None:

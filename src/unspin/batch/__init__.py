@@ -10,6 +10,7 @@ repeated.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import time
@@ -105,27 +106,55 @@ def _url_list(path: Path) -> list[str] | None:
     return None
 
 
-def read_inputs(paths: Sequence[str]) -> tuple[int, Iterator[tuple[int, PageInput]]]:
-    """The total bytes of the inputs, and (bytes read so far, record) for every record."""
-    from unspin.corpus.ingest import input_files, read_records
+# Inputs past this size are read (extracted, checked as articles) in a child process while this
+# one checks pages, as `corpus add` does; smaller ones are not worth starting a process for.
+READ_AHEAD_BYTES = 1_000_000
+
+
+class _Done:
+    """Is the record at a location one a resumed scan has committed? Given to the reader
+    (maybe in a child process, so a class that pickles) so that it skips extracting it."""
+
+    def __init__(self, done: frozenset[str], files: dict[str, str]) -> None:
+        self.done = done
+        self.files = files  # each file's path as given -> as resolved (what page ids use)
+
+    def __call__(self, location: str) -> bool:
+        given = max((g for g in self.files if location.startswith(g)), key=len, default=None)
+        if given is None:
+            return False
+        return page_id(self.files[given] + location.removeprefix(given)) in self.done
+
+
+def read_inputs(
+    paths: Sequence[str], done: frozenset[str] = frozenset()
+) -> tuple[int, Iterator[tuple[int, PageInput]]]:
+    """The total bytes of the inputs, and (bytes read so far, record) for every record.
+    Records whose page id is in `done` come without their article (they are not extracted)."""
+    from unspin.corpus.ingest import input_files, read_ahead, read_records
 
     url_lists = {p: urls for p in paths if (urls := _url_list(Path(p))) is not None}
     files = input_files([p for p in paths if p not in url_lists])
     total = sum(f.size for f in files) + sum(len(u) for u in url_lists.values())
+    resolved = {str(f.path): str(f.path.resolve()) for f in files}
+    skip = _Done(done, resolved) if done else None
 
     def records() -> Iterator[tuple[int, PageInput]]:
-        done = 0
+        done_bytes = 0
         for urls in url_lists.values():
             for url in urls:
-                done += 1
-                yield done, PageInput(url, None, url=url, key=url)
-        for file in files:
-            given, canonical = str(file.path), str(file.path.resolve())
-            for record in read_records(file):
-                key = canonical + record.location.removeprefix(given)
-                page = PageInput(record.location, record.article, record.error, key=key)
-                yield done + record.position, page
-            done += file.size
+                done_bytes += 1
+                yield done_bytes, PageInput(url, None, url=url, key=url)
+        before = list(itertools.accumulate((f.size for f in files), initial=done_bytes))
+        if sum(f.size for f in files) > READ_AHEAD_BYTES:
+            read = read_ahead(files, skip=skip)
+        else:
+            read = ((k, r) for k, file in enumerate(files) for r in read_records(file, skip))
+        for index, record in read:
+            given = str(files[index].path)
+            key = resolved[given] + record.location.removeprefix(given)
+            page = PageInput(record.location, record.article, record.error, key=key)
+            yield before[index] + record.position, page
 
     return total, records()
 
@@ -248,7 +277,7 @@ def _run(
     done = output.done()
     first_with = {h: record for record, h in done.values() if h}  # text hash -> first capture
     stats = ScanStats(already_done=len(done))
-    total, records = read_inputs(inputs)
+    total, records = read_inputs(inputs, frozenset(done))
     stats.bytes_total = total
 
     def parts() -> Iterator[list[PageInput]]:

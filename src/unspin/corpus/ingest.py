@@ -104,6 +104,20 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A record found but not yet extracted: `read_records` extracts it (`make`) only if the
+    caller does not skip its location (a resumed scan skips what it has already checked)."""
+
+    location: str
+    make: Callable[[], Article]
+    position: int
+
+
+# The error of a record the caller asked to skip (`read_records(skip=...)`): not extracted.
+SKIPPED = "skipped as asked (already done)"
+
+
+@dataclass(frozen=True, slots=True)
 class InputFile:
     """A file to read and what it holds."""
 
@@ -232,7 +246,9 @@ def iter_records(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Record]:
         yield from read_records(file)
 
 
-def read_ahead(files: Sequence[InputFile], chunk: int = 64) -> Iterator[tuple[int, Record]]:
+def read_ahead(
+    files: Sequence[InputFile], chunk: int = 64, skip: Callable[[str], bool] | None = None
+) -> Iterator[tuple[int, Record]]:
     """(index of its file, record) for every record of `files`, read in a child process.
 
     Extraction and checking cost about as much as embedding and storing a story; reading in
@@ -241,7 +257,9 @@ def read_ahead(files: Sequence[InputFile], chunk: int = 64) -> Iterator[tuple[in
     """
     context = multiprocessing.get_context("spawn")  # fork would copy the tokenizer's threads
     queue = context.Queue(maxsize=8)
-    reader = context.Process(target=_read_into, args=(list(files), queue, chunk), daemon=True)
+    # `skip` goes to the child process: it must pickle (a module-level class, not a lambda).
+    args = (list(files), queue, chunk, skip)
+    reader = context.Process(target=_read_into, args=args, daemon=True)
     reader.start()
     try:
         while (batch := queue.get()) is not None:
@@ -321,11 +339,16 @@ def add_files(
     return AddedFiles(stats.added, stats.duplicates, read, tuple(skipped), seconds)
 
 
-def _read_into(files: list[InputFile], queue: multiprocessing.Queue, chunk: int) -> None:
+def _read_into(
+    files: list[InputFile],
+    queue: multiprocessing.Queue,
+    chunk: int,
+    skip: Callable[[str], bool] | None,
+) -> None:
     try:
         batch: list[tuple[int, Record]] = []
         for index, file in enumerate(files):
-            for record in read_records(file):
+            for record in read_records(file, skip):
                 batch.append((index, record))
                 if len(batch) == chunk:
                     queue.put(batch)
@@ -338,12 +361,13 @@ def _read_into(files: list[InputFile], queue: multiprocessing.Queue, chunk: int)
         pass
 
 
-def read_records(file: InputFile) -> Iterator[Record]:
+def read_records(file: InputFile, skip: Callable[[str], bool] | None = None) -> Iterator[Record]:
     """One Record per article candidate in the file, in file order; never raises.
 
-    `position` never decreases and the last record's is the file's size.
+    `position` never decreases and the last record's is the file's size. A record whose
+    location `skip` accepts is not extracted: its Record has no article and the error SKIPPED.
     """
-    readers: dict[Kind, Callable[[InputFile], Iterator[Record]]] = {
+    readers: dict[Kind, Callable[[InputFile], Iterator[Record | _Candidate]]] = {
         "jsonl": _jsonl_records,
         "csv": _csv_records,
         "warc": _warc_records,
@@ -352,7 +376,8 @@ def read_records(file: InputFile) -> Iterator[Record]:
     pending: Record | None = None
     reached = 0
     try:
-        for record in reader(file):
+        for found in reader(file):
+            record = _record(found, skip)
             # a file that grew while being read still draws a bar that ends at 100%
             reached = min(max(record.position, reached), file.size)
             if pending is not None:
@@ -365,6 +390,14 @@ def read_records(file: InputFile) -> Iterator[Record]:
     if pending is not None:
         # held back one record so the last can say "all of it" even when skipped records follow
         yield replace(pending, position=file.size)
+
+
+def _record(found: Record | _Candidate, skip: Callable[[str], bool] | None) -> Record:
+    if isinstance(found, Record):
+        return found
+    if skip is not None and skip(found.location):
+        return Record(found.location, None, SKIPPED, found.position)
+    return _build(found.location, found.make, found.position)
 
 
 @contextmanager
@@ -432,7 +465,7 @@ def _article_from_fields(fields: Mapping[str, object]) -> Article:
 # --- JSON lines ------------------------------------------------------------------------------
 
 
-def _jsonl_records(file: InputFile) -> Iterator[Record]:
+def _jsonl_records(file: InputFile) -> Iterator[Record | _Candidate]:
     name = str(file.path)
     number = 0
     try:
@@ -469,14 +502,14 @@ def _decode_line(line: bytes) -> str:
         return line.decode("cp1252", errors="replace")
 
 
-def _jsonl_record(location: str, text: str, position: int) -> Record:
+def _jsonl_record(location: str, text: str, position: int) -> Record | _Candidate:
     try:
         fields = json.loads(text)
     except json.JSONDecodeError as error:
         return _bad(location, f"not valid JSON (column {error.colno}: {error.msg})", position)
     if not isinstance(fields, dict):
         return _bad(location, f"not a JSON object (a {type(fields).__name__})", position)
-    return _build(location, lambda: _article_from_fields(fields), position)
+    return _Candidate(location, lambda: _article_from_fields(fields), position)
 
 
 def _broken(location: str, error: BaseException | None = None) -> Record:
@@ -495,7 +528,7 @@ def _broken(location: str, error: BaseException | None = None) -> Record:
 _TEXT_COLUMNS = ("text", "content", "body", "html")
 
 
-def _csv_records(file: InputFile) -> Iterator[Record]:
+def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
     name = str(file.path)
     # a story in one cell easily passes csv's 128 KB default
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
@@ -540,7 +573,7 @@ def _csv_records(file: InputFile) -> Iterator[Record]:
                     if not _text(fields.get("text")):
                         fields["text"] = fields.get("content", "")
                     make = _bound(fields)
-                    yield _build(f"{name}:{line}", make, raw.tell())
+                    yield _Candidate(f"{name}:{line}", make, raw.tell())
     except _BROKEN_PACKING as error:
         yield _broken(f"{name}:{line}", error)
 
@@ -567,7 +600,7 @@ class _Archive(ArchiveIterator):
     INC_RECORD = ""
 
 
-def _warc_records(file: InputFile) -> Iterator[Record]:
+def _warc_records(file: InputFile) -> Iterator[Record | _Candidate]:
     name = str(file.path)
     with file.path.open("rb") as raw:
         read_before = yield from _archive_records(name, _Archive(raw), raw, file.size)
@@ -583,7 +616,7 @@ def _warc_records(file: InputFile) -> Iterator[Record]:
 
 def _archive_records(
     name: str, archive: _Archive, raw: io.BufferedReader, size: int, *, skip: int | None = None
-) -> Generator[Record, None, int | None]:
+) -> Generator[Record | _Candidate, None, int | None]:
     """The records of a WARC, but the first `skip`, given when reading it unpacked. Returns
     None, or if the WARC turns out to be gzipped as one stream, how many records were read."""
     records = iter(archive)
@@ -653,7 +686,7 @@ def _target(record: ArcWarcRecord) -> str:
 
 def _warc_record(
     location: str, outcome: tuple[bytes, str] | str, record: ArcWarcRecord, position: int
-) -> Record:
+) -> Record | _Candidate:
     if isinstance(outcome, str):
         return Record(location, None, outcome, position)
     content, charset = outcome
@@ -669,7 +702,7 @@ def _warc_record(
             id="",
         )
 
-    return _build(location, make, position)
+    return _Candidate(location, make, position)
 
 
 def _unread(raw: io.BufferedReader, offset: int, size: int) -> bool:
@@ -683,7 +716,7 @@ def _unread(raw: io.BufferedReader, offset: int, size: int) -> bool:
 # --- single files ----------------------------------------------------------------------------
 
 
-def _single_file_record(file: InputFile) -> Iterator[Record]:
+def _single_file_record(file: InputFile) -> Iterator[Record | _Candidate]:
     name = str(file.path)
 
     def make() -> Article:
@@ -700,4 +733,4 @@ def _single_file_record(file: InputFile) -> Iterator[Record]:
         own_id = "" if article.id == file.path.name else article.id
         return replace(article, id=own_id, site=article.site or _host(article.url))
 
-    yield _build(name, make, file.size)
+    yield _Candidate(name, make, file.size)
