@@ -142,6 +142,29 @@ def test_a_resumed_scan_does_not_extract_the_pages_it_has_already_checked(
     assert (again.pages, again.already_done, extracted) == (0, 6, [])
 
 
+def test_progress_in_a_log_is_whole_lines_counting_pages_from_the_first(
+    crawl: Path, corpus_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from unspin import cli
+
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 0.0)  # a line at every step
+    out = tmp_path / "scan"
+    result = CliRunner().invoke(
+        cli.main, ["scan", str(crawl), "--db", corpus_path, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("scan: ")]
+    # Pages are counted as they are checked, before their part (of 64) is committed.
+    pages = [int(line.split(" done, ")[1].split(" pages")[0]) for line in lines]
+    assert pages[:6] == [1, 2, 3, 4, 4, 4] and set(pages[6:]) <= {4}  # then 2 skipped records
+    done = [int(line.split("%")[0].removeprefix("scan: ")) for line in lines]
+    assert done[:6] == [17, 33, 50, 67, 83, 100]  # 6 records: each counts when checked
+    assert lines[-1].startswith("scan: 100% done, 4 pages (2 verbatim copy, 1 spun copy, 1 not")
+    assert lines[-1].endswith(" 00:00:00 left") and "\r" not in result.stderr
+
+
 class Killed(BaseException):
     """What a kill looks like to the scan: it stops wherever it is."""
 

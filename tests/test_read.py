@@ -24,6 +24,7 @@ from unspin.read import (
     check_article,
     iso_date,
     read_article,
+    read_input,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -581,3 +582,25 @@ def test_an_article_is_still_needed_where_no_claim_is_allowed() -> None:
     assert input_error("Russia has massed 100,000 troops near Ukraine.") == (
         "text: not a news article (6 words of running text; unspin needs at least 40)"
     )
+
+
+def test_read_input_takes_a_pasted_title_from_the_first_line_unless_one_is_given() -> None:
+    pasted = f"{SEED_TITLE}\n\n{STORY}"
+    assert read_input(text=pasted).title == SEED_TITLE
+    assert read_input(text=pasted, title="Given").title == "Given"
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"url": str(SEED)}, "only http and https URLs can be fetched"),
+        ({"url": "file:///etc/passwd"}, "only http and https URLs can be fetched"),
+        ({"text": STORY, "html": "<p>x</p>"}, "the copy: give exactly one of a URL, HTML or text"),
+        ({}, "the copy: give exactly one of a URL, HTML or text"),
+    ],
+)
+def test_read_input_never_reads_a_path_and_takes_exactly_one_input(
+    given: dict[str, str], message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        read_input(name="the copy", **given)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,9 @@ import click
 from unspin.errors import UnspinError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from unspin.batch import ScanStats
     from unspin.corpus import Corpus, CorpusStats
     from unspin.model import Report
 
@@ -408,12 +413,8 @@ def scan(
     """Check every page of INPUTS (WARC crawls, JSON Lines, CSV, folders of pages, files of
     URLs) against the corpus and write what was found into --out. Killed, it resumes with
     --resume, losing and repeating nothing."""
-    import time
-
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from unspin import ScanStats
     from unspin import scan as run_scan
     from unspin.corpus import default_path
 
@@ -425,29 +426,9 @@ def scan(
     corpus_path = db_path or ("" if resume else default_path())
     if corpus_path and not Path(corpus_path).is_file():
         raise UnspinError(f"{corpus_path}: no corpus there; build one with `unspin corpus add`")
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%"),
-        TextColumn("{task.fields[pages]} pages, {task.fields[rate]}/s · {task.fields[kinds]}"),
-        TimeElapsedColumn(),
-        TextColumn("ETA {task.fields[eta]}"),
-    )
-    with Progress(*columns, console=Console(stderr=True)) as bar:
-        task = bar.add_task("scanning", total=1, pages=0, rate="0", kinds="", eta="?")
-
-        def progress(stats: ScanStats) -> None:
-            kinds = ", ".join(f"{n:,} {kind}" for kind, n in stats.kinds.items() if n)
-            left = stats.seconds_left
-            bar.update(
-                task,
-                completed=stats.share_read,
-                pages=f"{stats.pages:,}",
-                rate=f"{stats.rate:.1f}",
-                kinds=kinds or "none yet",
-                eta="?" if left is None else time.strftime("%H:%M:%S", time.gmtime(left)),
-            )
-
+    console = Console(stderr=True)
+    show = _bar_progress(console) if console.is_terminal else _line_progress(console)
+    with show as progress:
         stats = run_scan(
             list(inputs),
             str(corpus_path),
@@ -458,11 +439,68 @@ def scan(
             part_size=part_size,
             on_progress=progress,
         )
+    kinds = ", ".join(f"{n:,} {kind}" for kind, n in stats.kinds.items() if n) or "no pages"
     click.echo(
-        f"checked {stats.pages:,} pages ({stats.skipped:,} skipped, {stats.already_done:,} done "
-        f"before) in {stats.seconds:.1f} s, {stats.rate:.1f} pages/s; "
-        f"tables in {out}, skipped records in {out / 'errors.jsonl'}"
+        f"checked {stats.pages:,} pages ({kinds}; {stats.skipped:,} skipped, "
+        f"{stats.already_done:,} done before) in {stats.seconds:.1f} s, "
+        f"{stats.rate:.1f} pages/s; tables in {out}, skipped records in {out / 'errors.jsonl'}"
     )
+
+
+def _clock(seconds: float | None) -> str:
+    return "?" if seconds is None else time.strftime("%H:%M:%S", time.gmtime(seconds))
+
+
+@contextlib.contextmanager
+def _bar_progress(console: Console) -> Iterator[Callable[[ScanStats], None]]:
+    """A bar that fits 80 columns: share done, pages, rate, time spent and left."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (
+        BarColumn(bar_width=20),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("{task.fields[pages]} pages {task.fields[rate]}/s"),
+        TimeElapsedColumn(),
+        TextColumn("left {task.fields[left]}"),
+    )
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("scanning", total=1, pages="0", rate="0.0", left="?")
+
+        def progress(stats: ScanStats) -> None:
+            bar.update(
+                task,
+                completed=stats.share_done,
+                pages=f"{stats.pages:,}",
+                rate=f"{stats.rate:.1f}",
+                left=_clock(stats.seconds_left),
+            )
+
+        yield progress
+
+
+PROGRESS_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
+
+
+@contextlib.contextmanager
+def _line_progress(console: Console) -> Iterator[Callable[[ScanStats], None]]:
+    """For a log file: a whole line every PROGRESS_EVERY seconds, never a redrawn one."""
+    last = {"at": time.perf_counter(), "line": ""}
+
+    def progress(stats: ScanStats) -> None:
+        if time.perf_counter() - last["at"] < PROGRESS_EVERY:
+            return
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in stats.kinds.items() if n)
+        line = (
+            f"scan: {stats.share_done:.0%} done, {stats.pages:,} pages"
+            + (f" ({kinds})" if kinds else "")
+            + f", {stats.skipped:,} skipped, {stats.rate:.1f} pages/s, "
+            f"{_clock(stats.seconds)} spent, {_clock(stats.seconds_left)} left"
+        )
+        if line != last["line"]:
+            click.echo(line, err=True)
+            last.update(at=time.perf_counter(), line=line)
+
+    yield progress
 
 
 @main.command("report")

@@ -180,13 +180,14 @@ def read_input(
     url: str = "",
     html: str | bytes = "",
     text: str = "",
-    title: str = "",
+    title: str | None = None,
     name: str = "the article",
     transport: httpx.BaseTransport | None = None,
     min_words: int = MIN_WORDS,
 ) -> Article:
     """One article as a form, an API or a feed gives it: exactly one of an http(s) URL to
-    fetch, the page's HTML, or its text (with `title`, if known). Unlike `read_article`, no
+    fetch, the page's HTML, or its text (with `title` if known; None: a first line that looks
+    like a title is taken as one, as `article_from_text` does). Unlike `read_article`, no
     string is ever taken for a path: a client's "URL" must never name a file on the server.
     Raises InputError naming the input as `name`."""
     given = [field for field, value in (("url", url), ("html", html), ("text", text)) if value]

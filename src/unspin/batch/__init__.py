@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -65,8 +66,9 @@ class ScanStats:
     skipped: int = 0  # records that could not be read or checked, this run
     already_done: int = 0  # records of earlier runs, not checked again
     kinds: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
-    bytes_read: int = 0
-    bytes_total: int = 0
+    bytes_total: int = 0  # of all the inputs
+    bytes_done: float = 0  # of the records checked, or done by an earlier run
+    bytes_done_before: float = 0  # of those, the records an earlier run did
     started: float = field(default_factory=time.perf_counter)
 
     @property
@@ -79,15 +81,18 @@ class ScanStats:
         return self.pages / max(self.seconds, 1e-9)
 
     @property
-    def share_read(self) -> float:
-        """The share of the inputs' bytes read so far."""
-        return self.bytes_read / self.bytes_total if self.bytes_total else 1.0
+    def share_done(self) -> float:
+        """The share of the inputs' bytes whose records are checked: parts run out of order
+        on a cluster, so this counts each part's bytes when it is committed, not as read."""
+        return min(self.bytes_done / self.bytes_total, 1.0) if self.bytes_total else 1.0
 
     @property
     def seconds_left(self) -> float | None:
-        """The time left at the pace so far (None until some input is read)."""
-        share = self.share_read
-        return self.seconds * (1 - share) / share if share > 0 else None
+        """The time left at this run's pace (None until it has checked something)."""
+        checked = self.bytes_done - self.bytes_done_before
+        if checked <= 0:
+            return None
+        return max(0.0, self.seconds * (self.bytes_total - self.bytes_done) / checked)
 
 
 # --- inputs ---------------------------------------------------------------------------------------
@@ -162,14 +167,18 @@ def read_inputs(
 # --- checking a part (in this process or on a Dask worker) -------------------------------------
 
 
-def check_part(corpus_path: str, pages: list[PageInput]) -> Part:
-    """Check every page of a part against the corpus; a page that fails becomes an error row."""
+def check_part(
+    corpus_path: str, pages: list[PageInput], on_page: Callable[[str], None] | None = None
+) -> Part:
+    """Check every page of a part against the corpus; a page that fails becomes an error row.
+    `on_page` is told each page's kind ("" for a failed page) as soon as it is checked."""
     from unspin.pipeline import check
     from unspin.read import read_input
 
     corpus = shared_corpus(corpus_path)
     part = Part()
     for page in pages:
+        kind = ""
         try:
             if page.article is None and not page.url:
                 raise UnspinError(page.error or "unreadable")
@@ -177,16 +186,18 @@ def check_part(corpus_path: str, pages: list[PageInput]) -> Part:
             report = check(article, corpus)
         except UnspinError as error:
             part.add("errors", [error_row(page.record, page.page_id, str(error))])
-            continue
         except Exception as error:  # a bug must not stop a crawl: the page is recorded as failed
             log.exception("checking %s failed", page.record)
             reason = f"internal error ({type(error).__name__}: {error})"[:300]
             part.add("errors", [error_row(page.record, page.page_id, reason)])
-            continue
-        row, sources, findings = page_rows(page.record, page.page_id, report)
-        part.add("pages", [row])
-        part.add("sources", sources)
-        part.add("findings", findings)
+        else:
+            row, sources, findings = page_rows(page.record, page.page_id, report)
+            part.add("pages", [row])
+            part.add("sources", sources)
+            part.add("findings", findings)
+            kind = row["kind"]
+        if on_page is not None:
+            on_page(kind)
     return part
 
 
@@ -280,11 +291,17 @@ def _run(
     total, records = read_inputs(inputs, frozenset(done))
     stats.bytes_total = total
 
-    def parts() -> Iterator[list[PageInput]]:
+    def parts() -> Iterator[tuple[list[PageInput], int]]:
+        """The parts to check, each with the bytes of input its records span."""
         batch: list[PageInput] = []
+        at = extent = 0  # where the last record ended; bytes the batch spans
         for position, page in records:
-            stats.bytes_read = position
+            extent, at = extent + position - at, position
             if page.page_id in done:
+                if not batch:  # done before: its bytes count as done (not if inside a batch)
+                    stats.bytes_done += extent
+                    stats.bytes_done_before += extent
+                    extent = 0
                 continue
             done[page.page_id] = (page.record, "")  # a record repeated in the inputs: once
             if page.article is not None:
@@ -296,26 +313,41 @@ def _run(
                     first_with[text] = page.record
             batch.append(page)
             if len(batch) == part_size:
-                yield batch
-                batch = []
+                yield batch, extent
+                batch, extent = [], 0
         if batch:
-            yield batch
+            yield batch, extent
+        stats.bytes_done += stats.bytes_total - at  # what no record holds (a file's tail)
 
-    def committed(part: Part) -> None:
+    def counted(kind: str, extent: float) -> None:
+        """One page checked here: counted at once (it is committed with its part), with its
+        share of the part's bytes."""
+        stats.bytes_done += extent
+        if kind:
+            stats.pages += 1
+            stats.kinds[kind] += 1
+        else:
+            stats.skipped += 1
+        if on_progress is not None:
+            on_progress(stats)
+
+    def committed(part: Part, extent: float, *, count: bool) -> None:
         output.commit(part)
-        stats.pages += len(part.rows["pages"])
-        stats.skipped += len(part.rows["errors"])
-        for row in part.rows["pages"]:
-            stats.kinds[row["kind"]] += 1
+        stats.bytes_done += extent
+        if count:  # a part checked elsewhere: its pages are counted now
+            for row in part.rows["pages"]:
+                stats.pages += 1
+                stats.kinds[row["kind"]] += 1
+            stats.skipped += len(part.rows["errors"])
         if on_progress is not None:
             on_progress(stats)
 
     if client is None:
-        for batch in parts():
-            committed(check_part(corpus_path, batch))
+        for batch, extent in parts():
+            part = check_part(corpus_path, batch, partial(counted, extent=extent / len(batch)))
+            committed(part, 0, count=False)
     else:
-        _scan_on_dask(client, corpus_path, parts(), committed)
-    stats.bytes_read = stats.bytes_total
+        _scan_on_dask(client, corpus_path, parts(), partial(committed, count=True))
     output.write_errors_jsonl()
     if on_progress is not None:
         on_progress(stats)
@@ -323,7 +355,10 @@ def _run(
 
 
 def _scan_on_dask(
-    client: Any, corpus_path: str, parts: Iterator[list[PageInput]], commit: Callable[[Part], None]
+    client: Any,
+    corpus_path: str,
+    parts: Iterator[tuple[list[PageInput], int]],
+    commit: Callable[[Part, int], None],
 ) -> None:
     """Run the parts as Dask tasks, a few per worker thread at a time (memory stays bounded
     however big the crawl), committing each as it finishes."""
@@ -331,9 +366,13 @@ def _scan_on_dask(
 
     threads = sum(client.nthreads().values()) or 1
     queue = as_completed()
-    for batch in parts:
-        queue.add(client.submit(check_part, corpus_path, batch, pure=False))
+    extents: dict[str, int] = {}  # future's key -> bytes its part spans
+    for batch, extent in parts:
+        future = client.submit(check_part, corpus_path, batch, pure=False)
+        extents[future.key] = extent
+        queue.add(future)
         while queue.count() >= IN_FLIGHT * threads:
-            commit(next(queue).result())
+            finished = next(queue)
+            commit(finished.result(), extents.pop(finished.key))
     for future in queue:
-        commit(future.result())
+        commit(future.result(), extents.pop(future.key))

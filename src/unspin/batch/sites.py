@@ -95,6 +95,8 @@ def distortion_rates(t: SiteTables) -> pd.DataFrame:
     found = t.findings[t.findings["type"].isin(DISTORTIONS)].merge(
         copies[["page_id", "site"]], on="page_id"
     )
+    if found.empty:  # a scan with no copies yet (or none with distortions)
+        return pd.DataFrame({"site": [], "type": [], "findings": [], "per_1000": []})
     counts = found.groupby(["site", "type"]).size().rename("findings").reset_index()
     counts["per_1000"] = 1000 * counts["findings"] / counts["site"].map(sentences)
     return counts

@@ -205,7 +205,7 @@ class Server:
             url=given.url or "",
             html=given.html or "",
             text=given.text or "",
-            title=given.title or "",
+            title=given.title,
             name=name,
             transport=self.settings.transport(),
             min_words=min_words,
