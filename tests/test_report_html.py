@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from report_sample import COPY, sample_report
+from report_sample import COPY, check_golden, sample_report
 from unspin.model import Article, Report, Search, SearchCandidate
 from unspin.report.html import SCRIPT, STYLE, _spans, render_html
 
@@ -72,6 +72,10 @@ def test_page_is_well_formed_and_keeps_every_text_exactly() -> None:
     page = parse(report)
     assert page.texts == [report.copy.text] + [s.doc.text for s in report.sources]
     assert ("meta", {"charset": "utf-8"}) in page.elements
+
+
+def test_golden_html() -> None:
+    check_golden("report.html", render_html(sample_report()))
 
 
 def test_sentences_link_both_ways() -> None:
@@ -193,6 +197,18 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     assert f"Also carried, later, by {escaped} ({escaped})" in page_text
     # Not even an inert copy of the raw text: the only "<script" is ours.
     assert page_text.count("<script") == 1
+
+
+def test_golden_html_hostile() -> None:
+    """The parts the sample leaves out (search table, carriers, link bar, served script and
+    style), all with hostile text."""
+    page_text = render_html(
+        hostile_report(),
+        script_src="/static/report.js",
+        style_href="/static/report.css",
+        links=[("New check", "/"), (HOSTILE, "/reports/x?a=1&b=2")],
+    )
+    check_golden("report_hostile.html", page_text)
 
 
 @given(
