@@ -33,8 +33,9 @@ from unspin.report.schema import FINDING_TYPES, copy_order, excerpts, kind_line,
 if TYPE_CHECKING:
     from jinja2 import Template
 
-SCRIPT = files("unspin").joinpath("templates/report.js").read_text("utf-8")
-STYLE = files("unspin").joinpath("templates/report.css").read_text("utf-8")
+_TEMPLATES = files("unspin.report").joinpath("templates")  # the page, its script and style
+SCRIPT = _TEMPLATES.joinpath("report.js").read_text("utf-8")
+STYLE = _TEMPLATES.joinpath("report.css").read_text("utf-8")
 
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
 _LABEL_RANK = {"verbatim": 3, "paraphrase": 2, "same_fact": 1}
@@ -72,7 +73,7 @@ def _is_http(url: str) -> bool:
 def _template_source(name: str) -> str:
     """A template's text without its line breaks and the whitespace around them: they lay the
     template out for reading, and the page has no whitespace between tags."""
-    text = files("unspin.report").joinpath("templates").joinpath(name).read_text("utf-8")
+    text = _TEMPLATES.joinpath(name).read_text("utf-8")
     return re.sub(r"\s*\n\s*", "", text)
 
 
