@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from html.parser import HTMLParser
 
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
-from report_sample import COPY, sample_report
+from report_sample import COPY, check_golden, sample_report
 from unspin.model import Article, Report, Search, SearchCandidate
 from unspin.report.html import SCRIPT, STYLE, _spans, render_html
 
@@ -72,6 +72,10 @@ def test_page_is_well_formed_and_keeps_every_text_exactly() -> None:
     page = parse(report)
     assert page.texts == [report.copy.text] + [s.doc.text for s in report.sources]
     assert ("meta", {"charset": "utf-8"}) in page.elements
+
+
+def test_golden_html() -> None:
+    check_golden("report.html", render_html(sample_report()))
 
 
 def test_sentences_link_both_ways() -> None:
@@ -186,13 +190,38 @@ def test_hostile_text_is_escaped_everywhere() -> None:
         assert not any(name.startswith("on") for name in attrs), attrs
         assert not (attrs.get("href") or "").strip().lower().startswith("javascript:")
     assert page.texts[0] == report.copy.text  # shown, as text
-    assert html.escape(HOSTILE, quote=True) in page_text
+    escaped = escape(HOSTILE)
+    assert escaped in page_text
     assert HOSTILE not in page_text and "<img" not in page_text
-    escaped = html.escape(HOSTILE, quote=True)
     assert f"<td>{escaped}</td><td>{escaped}</td><td>{escaped}</td><td>0.50</td>" in page_text
     assert f"Also carried, later, by {escaped} ({escaped})" in page_text
     # Not even an inert copy of the raw text: the only "<script" is ours.
     assert page_text.count("<script") == 1
+
+
+def test_title_and_link_bar_are_escaped_exactly() -> None:
+    title = """</title><script>alert("x")</script>'&"""
+    page_text = render_html(sample_report(title=title), links=[(title, '/r?a=1&b="2"')])
+    assert (
+        "<title>unspin: &lt;/title&gt;&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&#39;&amp;"
+        "</title>"
+    ) in page_text
+    assert (
+        '<nav class="links"><a href="/r?a=1&amp;b=&#34;2&#34;">&lt;/title&gt;&lt;script&gt;'
+        "alert(&#34;x&#34;)&lt;/script&gt;&#39;&amp;</a></nav>"
+    ) in page_text
+
+
+def test_golden_html_hostile() -> None:
+    """The parts the sample leaves out (search table, carriers, link bar, served script and
+    style), all with hostile text."""
+    page_text = render_html(
+        hostile_report(),
+        script_src="/static/report.js",
+        style_href="/static/report.css",
+        links=[("New check", "/"), (HOSTILE, "/reports/x?a=1&b=2")],
+    )
+    check_golden("report_hostile.html", page_text)
 
 
 @given(
@@ -205,8 +234,8 @@ def test_any_spans_give_well_formed_markup_and_the_same_text(
 ) -> None:
     out = _spans(
         text,
-        [(s, e, f'<span class="s" id="b{i}">') for i, (s, e) in enumerate(blocks)],
-        [(s, e, f'class="f" data-f="{i}"', f"m{i}") for i, (s, e) in enumerate(marks)],
+        [(s, e, Markup(f'<span class="s" id="b{i}">')) for i, (s, e) in enumerate(blocks)],
+        [(s, e, Markup(f'class="f" data-f="{i}"'), f"m{i}") for i, (s, e) in enumerate(marks)],
     )
     page = Page(f'<div class="text">{out}</div>')
     assert page.errors == []

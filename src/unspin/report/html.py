@@ -1,35 +1,60 @@
 """The report as one self-contained HTML page: summary on top, copy and sources side by side.
 
-Article text, titles, urls, ids and reasons are attacker-controlled: every one goes through
-`_esc`, and only http(s) urls become links. The page's script and style are package files
-(`SCRIPT`, `STYLE`); a server that forbids inline script can serve them at a URL and pass
-`script_src` / `style_href`. The script reads data-* attributes only; no data is written as JS.
+The page is the template report/templates/page.html, rendered by Jinja2 with autoescape on.
+Article text, titles, urls, ids and reasons are attacker-controlled: markupsafe (Jinja's escaper,
+and the only one here) escapes every one, and only http(s) urls become links.
+
+The marking of a text stays in Python: sentences and findings are spans of it that may overlap,
+so the text is cut at every boundary and each piece opens and closes its own tags, offset
+arithmetic that a template would do badly. That code escapes each piece of text with `escape`
+and writes only its own tags as `Markup`.
+
+The page's script and style are package files (`SCRIPT`, `STYLE`); a server that forbids inline
+script can serve them at a URL and pass `script_src` / `style_href`. The script reads data-*
+attributes only; no data is written as JS.
 """
 
 from __future__ import annotations
 
-import html
 import re
+from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from importlib.resources import files
 from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
 
-from unspin.model import Article, Doc, Finding, Report
+from markupsafe import Markup, escape
+
+from unspin.model import Finding, Report, Source
 from unspin.report.diff import word_diff
 from unspin.report.schema import FINDING_TYPES, copy_order, excerpts, kind_line, parts_line
 
-SCRIPT = files("unspin").joinpath("templates/report.js").read_text("utf-8")
-STYLE = files("unspin").joinpath("templates/report.css").read_text("utf-8")
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+_TEMPLATES = files("unspin.report").joinpath("templates")  # the page, its script and style
+SCRIPT = _TEMPLATES.joinpath("report.js").read_text("utf-8")
+STYLE = _TEMPLATES.joinpath("report.css").read_text("utf-8")
 
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
 _LABEL_RANK = {"verbatim": 3, "paraphrase": 2, "same_fact": 1}
 
-Block = tuple[int, int, str]  # start, end, opening <span ...> tag
-Mark = tuple[int, int, str, str]  # start, end, attributes, id for its first piece
+Block = tuple[int, int, Markup]  # start, end, opening <span ...> tag
+Mark = tuple[int, int, Markup, str]  # start, end, attributes, id for its first piece
 
 
-def _esc(s: str) -> str:
-    return html.escape(s, quote=True)
+class SourceView(NamedTuple):
+    source: Source
+    parts: str  # which copy sentences were made from it
+    text: Markup  # its text, sentences and findings marked
+
+
+class FindingView(NamedTuple):
+    index: int  # in report.findings, as in its marks' ids
+    finding: Finding
+    copy_quote: Markup | None  # the copy's excerpt, changed words in bold; None when absent
+    source_quote: Markup | None
 
 
 def _key(word: str) -> str:
@@ -37,22 +62,36 @@ def _key(word: str) -> str:
     return re.sub(r"[^a-z0-9_]", "-", word.lower())
 
 
-def _url(url: str) -> str:
-    if _HTTP.match(url):
-        return f'<a href="{_esc(url)}" rel="noopener noreferrer nofollow">{_esc(url)}</a>'
-    return _esc(url)
-
-
-def _links(ids: str) -> str:
-    """The data-links attribute (ids of the counterpart sentences), absent when there are none."""
-    return f' data-links="{ids}"' if ids else ""
-
-
 def _pct(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _spans(text: str, blocks: list[Block], marks: list[Mark]) -> str:
+def _is_http(url: str) -> bool:
+    return bool(_HTTP.match(url))
+
+
+def _template_source(name: str) -> str:
+    """A template's text without its line breaks and the whitespace around them: they lay the
+    template out for reading, and the page has no whitespace between tags."""
+    text = _TEMPLATES.joinpath(name).read_text("utf-8")
+    return re.sub(r"\s*\n\s*", "", text)
+
+
+@cache
+def _page() -> Template:
+    # Imported here: jinja2 takes ~50 ms, and unspin.report is imported for JSON and terminal too.
+    from jinja2 import Environment, FunctionLoader, StrictUndefined
+
+    env = Environment(
+        loader=FunctionLoader(_template_source), autoescape=True, undefined=StrictUndefined
+    )
+    env.filters["key"] = _key
+    env.filters["pct"] = _pct
+    env.tests["http_url"] = _is_http
+    return env.get_template("page.html")
+
+
+def _spans(text: str, blocks: list[Block], marks: list[Mark]) -> Markup:
     """`text` escaped, each block wrapped whole, each mark nested inside every piece it covers.
 
     Blocks (sentences) must not overlap each other; marks (findings) may overlap anything, so
@@ -67,135 +106,79 @@ def _spans(text: str, blocks: list[Block], marks: list[Mark]) -> str:
             clipped.append((start, min(end, n), tag))
     marks = sorted((max(s, 0), min(e, n), a, i) for s, e, a, i in marks if max(s, 0) < min(e, n))
     cuts = sorted({0, n, *(x for b in clipped for x in b[:2]), *(x for m in marks for x in m[:2])})
-    out: list[str] = []
+    out: list[Markup] = []
     block = 0
     inside = False
     for a, b in pairwise(cuts):
         if inside and clipped[block - 1][1] <= a:
-            out.append("</span>")
+            out.append(Markup("</span>"))
             inside = False
         if block < len(clipped) and clipped[block][0] == a:
             out.append(clipped[block][2])
             block, inside = block + 1, True
         active = [m for m in marks if m[0] <= a and b <= m[1]]
         for start, _, attrs, anchor in active:
-            out.append(f'<mark {attrs} id="{anchor}">' if start == a else f"<mark {attrs}>")
-        out.append(_esc(text[a:b]))
-        out.append("</mark>" * len(active))
+            anchor_attr = Markup(' id="{}"').format(anchor) if start == a else ""
+            out.append(Markup("<mark {}{}>").format(attrs, anchor_attr))
+        out.append(escape(text[a:b]))
+        out.append(Markup("</mark>" * len(active)))
     if inside:
-        out.append("</span>")
-    return "".join(out)
+        out.append(Markup("</span>"))
+    return Markup("").join(out)
 
 
-def _diffed(s: str, ranges: list[tuple[int, int]]) -> str:
-    out, pos = [], 0
+def _diffed(text: str, ranges: list[tuple[int, int]]) -> Markup:
+    """`text` escaped, each changed range in bold."""
+    out: list[Markup] = []
+    pos = 0
     for start, end in ranges:
-        out.append(_esc(s[pos:start]) + f'<b class="chg">{_esc(s[start:end])}</b>')
+        out.append(escape(text[pos:start]))
+        out.append(Markup('<b class="chg">{}</b>').format(text[start:end]))
         pos = end
-    return "".join(out) + _esc(s[pos:])
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
 
 
-def _meta(article: Article, *extra: str) -> str:
-    parts = [_url(article.url)] if article.url else []
-    parts += [_esc(x) for x in (article.date, article.site, article.author) if x]
-    return f'<p class="meta">{" · ".join(parts + list(extra))}</p>'
+def _sentence_tag(cls: str, anchor: str, links: str, title: str) -> Markup:
+    """A sentence's opening tag; data-links (the counterpart sentences' ids) only when any."""
+    links_attr = Markup(' data-links="{}"').format(links) if links else ""
+    return Markup('<span class="{}" id="{}"{} title="{}">').format(cls, anchor, links_attr, title)
 
 
-def _finding_mark(f: Finding, n: int) -> str:
+def _finding_mark(f: Finding, n: int) -> Markup:
     key = _key(f.type)
-    return (
-        f'class="f t-{key} sev-{_key(f.severity)}" data-type="{key}" data-f="{n}" '
-        f'title="{_esc(f.type)}: {_esc(f.reason)}"'
-    )
+    return Markup(
+        'class="f t-{key} sev-{severity}" data-type="{key}" data-f="{n}" title="{type}: {reason}"'
+    ).format(key=key, severity=_key(f.severity), n=n, type=f.type, reason=f.reason)
 
 
-def _summary(report: Report) -> str:
-    s = report.summary
-    rows = [
-        ("Reuse", s.reuse_share),
-        ("Verbatim", s.verbatim_share),
-        ("Paraphrase", s.paraphrase_share),
-        ("Same fact, not copied", s.same_fact_share),
-        ("Unsourced", s.unsourced_share),
-        ("Source coverage", s.source_coverage),
-        ("Fidelity", s.fidelity),
-    ]
-    shares = "".join(
-        f'<dt>{name}</dt><dd><meter min="0" max="1" value="{value:.4f}"></meter></dd>'
-        f"<dd>{_pct(value)}</dd>"
-        for name, value in rows
-    )
-    counts = "".join(f"<li>{_esc(t)}: {c}</li>" for t, c in sorted(s.counts.items()))
-    kind = (
-        f'<p class="kind">{_esc(kind_line(report))}</p>'
-        + "".join(
-            f'<p class="parts">{_esc(source.id)}: {_esc(parts_line(report, k))}</p>'
-            for k, source in enumerate(report.sources)
-        )
-        if report.sources
-        else ""
-    )
-    return (
-        f'<header class="summary"><h1>unspin report</h1>'
-        f'<p class="verdict">{_esc(s.verdict)}</p>{kind}<dl class="shares">{shares}</dl>'
-        f'<ul class="counts">{counts or "<li>No findings</li>"}</ul></header>'
-    )
-
-
-def _legend(report: Report) -> str:
-    labels = "".join(
-        f'<span class="swatch {c}">{c}</span>'
-        for c in ("verbatim", "paraphrase", "same_fact", "unsourced", "omitted")
-    )
-    types = sorted({f.type for f in report.findings})
-    boxes = "".join(
-        f'<label title="{_esc(FINDING_TYPES.get(t, ""))}"><input type="checkbox" checked '
-        f'data-type="{_key(t)}"> {_esc(t)} ({sum(f.type == t for f in report.findings)})</label>'
-        for t in types
-    )
-    return (
-        f'<fieldset class="legend"><legend>Sentences</legend>{labels}</fieldset>'
-        f'<fieldset class="legend"><legend>Findings (high, medium, low: '
-        f'<span class="badge sev-high">h</span> <span class="badge sev-medium">m</span> '
-        f'<span class="badge sev-low">l</span>)</legend>{boxes or "none"}</fieldset>'
-    )
-
-
-def _copy_pane(report: Report) -> str:
-    copy = report.copy
+def _copy_text(report: Report) -> Markup:
+    """The copy's text, each sentence labelled with its match, each finding marked."""
     blocks: list[Block] = []
     matches = {m.copy_sentence: m for m in report.alignment.matches}
-    for i, sentence in enumerate(copy.sentences):
+    for i, sentence in enumerate(report.copy.sentences):
         match = matches.get(i)
         if match is None:
-            blocks.append((sentence.start, sentence.end, f'<span class="s" id="c{i}">'))
+            blocks.append(
+                (sentence.start, sentence.end, Markup('<span class="s" id="c{}">').format(i))
+            )
             continue
         links = " ".join(f"s{r.source}-{r.sentence}" for r in match.sources)
         ids = ", ".join(dict.fromkeys(report.sources[r.source].id for r in match.sources))
         title = f"{match.label} of {ids} ({match.similarity:.2f})" if ids else match.label
-        blocks.append(
-            (
-                sentence.start,
-                sentence.end,
-                f'<span class="s {_key(match.label)}" id="c{i}"{_links(links)} '
-                f'title="{_esc(title)}">',
-            )
-        )
+        tag = _sentence_tag(f"s {_key(match.label)}", f"c{i}", links, title)
+        blocks.append((sentence.start, sentence.end, tag))
     marks: list[Mark] = [
         (f.copy_span[0], f.copy_span[1], _finding_mark(f, n), f"f{n}c")
         for n, f in enumerate(report.findings)
         if f.copy_span
     ]
-    a = copy.article
-    return (
-        f'<article class="pane copy"><h2>Copy: {_esc(a.title or "(untitled)")}</h2>'
-        f'{_meta(a)}<div class="text">{_spans(copy.text, blocks, marks)}</div></article>'
-    )
+    return _spans(report.copy.text, blocks, marks)
 
 
-def _source(report: Report, k: int) -> str:
-    source = report.sources[k]
-    doc: Doc = source.doc
+def _source_text(report: Report, k: int) -> Markup:
+    """Source `k`'s text, each sentence labelled with its use in the copy, each finding marked."""
+    doc = report.sources[k].doc
     used: dict[int, list[tuple[int, str]]] = {}  # source sentence -> [(copy sentence, label)]
     for m in report.alignment.matches:
         for r in m.sources:
@@ -213,79 +196,27 @@ def _source(report: Report, k: int) -> str:
         else:
             cls, title = "", ""
         links = " ".join(f"c{c}" for c, _ in uses)
-        blocks.append(
-            (
-                sentence.start,
-                sentence.end,
-                f'<span class="s {_key(cls)}" id="s{k}-{j}"{_links(links)} title="{_esc(title)}">',
-            )
-        )
+        tag = _sentence_tag(f"s {_key(cls)}", f"s{k}-{j}", links, title)
+        blocks.append((sentence.start, sentence.end, tag))
     marks: list[Mark] = [
         (f.source_span[0], f.source_span[1], _finding_mark(f, n), f"f{n}s")
         for n, f in enumerate(report.findings)
         if f.source == k and f.source_span
     ]
-    a = doc.article
-    carriers = ""
-    if source.carriers:
-        names = ", ".join(f"{_esc(c.id)} ({_esc(c.date or 'undated')})" for c in source.carriers)
-        carriers = f'<p class="meta">Also carried, later, by {names}</p>'
-    return (
-        f'<article class="source" id="src{k}"><h3>{_esc(source.id)}: '
-        f"{_esc(a.title or '(untitled)')}</h3>"
-        f"{_meta(a, f'score {source.score:.2f}', f'share {_pct(source.share)}')}{carriers}"
-        f'<div class="text">{_spans(doc.text, blocks, marks)}</div></article>'
-    )
+    return _spans(doc.text, blocks, marks)
 
 
-def _search(report: Report) -> str:
-    """How the sources were found: the corpus size and the closest stories weighed."""
-    search = report.search
-    if search is None:
-        return ""
-    rows = "".join(
-        f"<tr><td>{_esc(c.article.id)}</td><td>{_esc(c.article.title)}</td>"
-        f"<td>{_esc(c.article.date)}</td><td>{c.score:.2f}</td><td>{_esc(c.note)}</td></tr>"
-        for c in search.candidates
-        if c.score > 0
-    )
-    table = (
-        "<table><thead><tr><th>id</th><th>title</th><th>date</th><th>score</th>"
-        f"<th>what became of it</th></tr></thead><tbody>{rows}</tbody></table>"
-        if rows
-        else "<p>No story of the corpus explains any of the copy.</p>"
-    )
-    return (
-        f'<details class="search"{"" if report.sources else " open"}>'
-        f"<summary>Searched {search.corpus_size:,} stories: the closest</summary>{table}</details>"
-    )
-
-
-def _findings(report: Report) -> str:
-    items = []
+def _findings(report: Report) -> list[FindingView]:
+    """The findings in copy order, each with its excerpts, the words that differ in bold."""
+    views = []
     for n, f in sorted(enumerate(report.findings), key=lambda item: copy_order(item[1])):
         copy_ex, source_ex = excerpts(report, f)
         in_copy, in_source = word_diff(copy_ex, source_ex) if copy_ex and source_ex else ([], [])
-        evidence = ""
-        if f.copy_span:
-            evidence += (
-                f'<span class="excerpt"><a href="#f{n}c">copy</a>: '
-                f"<q>{_diffed(copy_ex, in_copy)}</q></span>"
-            )
-        if source_ex and f.source is not None:
-            evidence += (
-                f'<span class="excerpt"><a href="#f{n}s">{_esc(report.sources[f.source].id)}</a>: '
-                f"<q>{_diffed(source_ex, in_source)}</q></span>"
-            )
-        sev = _key(f.severity)
-        items.append(
-            f'<li data-type="{_key(f.type)}"><span class="badge sev-{sev}">{sev}</span> '
-            f"<b>{_esc(f.type)}</b> {_esc(f.reason)}{evidence}</li>"
-        )
-    return (
-        f'<section class="findings"><h2>Findings ({len(items)})</h2>'
-        f"<ol>{''.join(items)}</ol></section>"
-    )
+        copy_quote = _diffed(copy_ex, in_copy) if f.copy_span else None
+        has_source = bool(source_ex) and f.source is not None
+        source_quote = _diffed(source_ex, in_source) if has_source else None
+        views.append(FindingView(n, f, copy_quote, source_quote))
+    return views
 
 
 def render_html(
@@ -297,24 +228,21 @@ def render_html(
 ) -> str:
     """The whole page; `script_src` / `style_href` link the script / style instead of inlining;
     `links` (label, href) go in a bar on top (the web app's way back and permanent links)."""
-    style = (
-        f'<link rel="stylesheet" href="{_esc(style_href)}">'
-        if style_href
-        else f"<style>{STYLE}</style>"
-    )
-    script = (
-        f'<script src="{_esc(script_src)}" defer></script>'
-        if script_src
-        else f"<script>{SCRIPT}</script>"
-    )
-    sources = "".join(_source(report, k) for k in range(len(report.sources)))
-    bar = "".join(f'<a href="{_esc(href)}">{_esc(label)}</a>' for label, href in links)
-    nav = f'<nav class="links">{bar}</nav>' if bar else ""
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>unspin: {_esc(report.copy.article.title or 'report')}</title>{style}</head>"
-        f"<body>{nav}{_summary(report)}{_search(report)}{_legend(report)}"
-        f'<main class="panes">{_copy_pane(report)}<div class="pane sources">{sources}</div></main>'
-        f"{_findings(report)}{script}</body></html>\n"
+    return _page().render(
+        report=report,
+        kind=kind_line(report),
+        sources=[
+            SourceView(source, parts_line(report, k), _source_text(report, k))
+            for k, source in enumerate(report.sources)
+        ],
+        legend=sorted(Counter(f.type for f in report.findings).items()),
+        descriptions=FINDING_TYPES,
+        copy_text=_copy_text(report),
+        findings=_findings(report),
+        links=links,
+        # Package files, not data: inlined as they are.
+        script=Markup(SCRIPT),
+        style=Markup(STYLE),
+        script_src=script_src,
+        style_href=style_href,
     )
