@@ -4,8 +4,8 @@ The shared pieces are plain modules the tests import (pytest's advice: conftest 
 and settings, helper modules for what tests call with arguments):
 
 * repo_paths: the repository's files the tests read (examples/, tests/fixtures/, tests/golden/).
-* detect_pairs: real source and copy sentences, and `run`, the one way the detector tests
-  compare a pair.
+* detect_pairs: real source and copy sentences, and `run` (bound to a detector's types by
+  `runner_for`), the one way the detector tests compare a pair.
 * segment_texts: texts the segment tests share.
 * report_sample: a hand-built Report and the golden-file check of the report tests.
 """
