@@ -6,7 +6,7 @@ and settings, helper modules for what tests call with arguments):
 * repo_paths: the repository's files the tests read (examples/, tests/fixtures/, tests/golden/).
 * detect_pairs: real source and copy sentences, and `run` (bound to a detector's types by
   `runner_for`), the one way the detector tests compare a pair.
-* segment_texts: texts the segment tests share.
+* segment_texts: texts the segment tests share, and `doc`, a text segmented.
 * report_sample: a hand-built Report and the golden-file check of the report tests.
 """
 
