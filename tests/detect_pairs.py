@@ -11,19 +11,27 @@ paragraph a line, ticker symbols ("<CHEM>") left out. Copies are the real spun s
 given types as (type, severity, copy excerpt, source excerpt), the excerpts being the text at
 the finding's spans; every finding of every type it sees must hold `check_finding` (spans
 within bounds, a one-line reason). Lexical alignment (no encoder) is the default; `embed=True`
-uses the default models (as `compare` does) for pairs whose wording lexical overlap alone cannot align (the seed's
-paraphrases, single sentences).
+uses the default models (as `compare` does) for pairs whose wording lexical overlap alone cannot
+align (the seed's paraphrases, single sentences). A detector's test module binds `run` to that
+detector's types once, `quotes = runner_for("quotes")`, and calls `quotes(copy, source)`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from unspin import Article, compare
 from unspin.detect import detectors
 from unspin.model import Finding, Report
 
 Found = tuple[str, str, str | None, str | None]
+
+
+class Runner(Protocol):
+    """`run` with its types fixed: the findings of one detector's types for a pair."""
+
+    def __call__(self, copy: str, source: str, *, embed: bool = False) -> list[Found]: ...
 
 
 def types_of(*detector_names: str) -> frozenset[str]:
@@ -55,6 +63,16 @@ def run(copy: str, source: str, types: Iterable[str], *, embed: bool = False) ->
         for f in report(copy, source, embed=embed).findings
         if f.type in wanted
     ]
+
+
+def runner_for(*detector_names: str) -> Runner:
+    """`run` restricted to the types the named detectors may emit."""
+    types = types_of(*detector_names)
+
+    def run_detectors(copy: str, source: str, *, embed: bool = False) -> list[Found]:
+        return run(copy, source, types, embed=embed)
+
+    return run_detectors
 
 
 def check_finding(f: Finding, copy: str, source: str) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from pathlib import Path
 
+from repo_paths import GOLDEN
 from unspin.model import (
     Alignment,
     Article,
@@ -195,9 +195,6 @@ def sample_report(
             kind="stitched copy",
         ),
     )
-
-
-GOLDEN = Path(__file__).parent / "golden"
 
 
 def check_golden(name: str, actual: str) -> None:

@@ -1,7 +1,18 @@
 # ruff: noqa: E501 (news text, one paragraph a line, as the articles have it)
-"""Texts the segment tests share: excerpts of the seed spun article (a content-farm rewrite of
-the AP story of 25 Jan 2022) and of Reuters-21578 (1987 wire copy, free for research use;
-see shared/data/reuters21578/SOURCE.md). Copied here so the tests run without shared/."""
+"""Texts the segment tests share, and `doc`, the one way they segment a text.
+
+Excerpts of the seed spun article (a content-farm rewrite of the AP story of 25 Jan 2022) and of
+Reuters-21578 (1987 wire copy, free for research use; see tests/fixtures/testing/SOURCE.md),
+copied here so the tests run without ../shared/."""
+
+from unspin.model import Article, Doc
+from unspin.segment import segment
+
+
+def doc(text: str) -> Doc:
+    """`text` segmented, as an article with no title."""
+    return segment(Article(text=text))
+
 
 SEED = """\
 Russia’s Invasion of Ukraine Is Not Imminent, Ukraine Insists. Latest News!

@@ -20,10 +20,10 @@ from detect_pairs import (
     SEED_REASSURE,
     SEED_REZNIKOV,
 )
+from segment_texts import doc
 from unspin import default_encoders
 from unspin.align import DEFAULT, align
-from unspin.model import Article, Doc, SourceRef
-from unspin.segment import segment
+from unspin.model import Doc, SourceRef
 
 SOURCE = (
     "The head of a Philippine panel charged with recovering illegal wealth accumulated by "
@@ -40,10 +40,6 @@ UNRELATED = (
     "Sterling rebounded on the trade figures, reversing a weaker morning trend, to stand at "
     "72.1 pct of its trade weighted index against a basket of currencies at midday."
 )
-
-
-def doc(text: str) -> Doc:
-    return segment(Article(text=text))
 
 
 def pairs(copy: Doc, source: Doc, *, embed: bool = True) -> list[tuple[str, list[int], str]]:

@@ -13,17 +13,18 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from repo_paths import CORPUS_SAMPLE, SPUN_EXAMPLE
 from unspin.batch import scan
 from unspin.batch.output import ScanOutput
 from unspin.corpus import Corpus, ingest
 from unspin.errors import InputError
 from unspin.model import Article
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
-SAMPLE = EXAMPLES / "corpus" / "reuters21578-sample.jsonl"
-SPUN = json.loads((EXAMPLES / "spun-reuters21578" / "copy.json").read_text(encoding="utf-8"))
-STORIES = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:40]]
-OUTSIDE = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[300])  # not in the corpus
+SPUN = json.loads((SPUN_EXAMPLE / "copy.json").read_text(encoding="utf-8"))
+STORIES = [json.loads(line) for line in CORPUS_SAMPLE.read_text(encoding="utf-8").splitlines()[:40]]
+OUTSIDE = json.loads(
+    CORPUS_SAMPLE.read_text(encoding="utf-8").splitlines()[300]
+)  # not in the corpus
 
 
 def html(story: dict) -> bytes:

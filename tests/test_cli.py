@@ -9,10 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from repo_paths import CORPUS_SAMPLE, SPUN_EXAMPLE, WRITE_THROUGH
 from unspin.cli import main
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "reuters21578-write-through"
-LATER, EARLIER = str(EXAMPLE / "later.json"), str(EXAMPLE / "earlier.json")
+LATER, EARLIER = str(WRITE_THROUGH / "later.json"), str(WRITE_THROUGH / "earlier.json")
 
 
 def run(*args: str, stdin: str | None = None):
@@ -82,13 +82,12 @@ def test_two_inputs_cannot_both_come_from_stdin() -> None:
 
 # --- the corpus and `check` ------------------------------------------------------------------
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "corpus" / "reuters21578-sample.jsonl"
-SPUN = str(Path(__file__).parent.parent / "examples" / "spun-reuters21578" / "copy.json")
+SPUN = str(SPUN_EXAMPLE / "copy.json")
 
 
 def feed(tmp_path: Path, n: int) -> Path:
     """The first n stories of the demo corpus, a malformed line and a story without text."""
-    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:n]
+    lines = CORPUS_SAMPLE.read_text(encoding="utf-8").splitlines()[:n]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join([*lines, "{not json", '{"id": "x", "title": "no body"}']) + "\n")
     return path
@@ -121,7 +120,7 @@ def test_corpus_info_and_remove(tmp_path: Path) -> None:
     run("corpus", "add", str(feed(tmp_path, 5)), "--db", db)
     info = run("corpus", "info", "--db", db, "--json")
     assert json.loads(info.output)["articles"] == 5
-    first = json.loads(SAMPLE.read_text().splitlines()[0])["id"]
+    first = json.loads(CORPUS_SAMPLE.read_text().splitlines()[0])["id"]
     assert run("corpus", "remove", first, "--db", db).exit_code == 0
     assert json.loads(run("corpus", "info", "--db", db, "--json").output)["articles"] == 4
     missing = run("corpus", "remove", first, "--db", db)
@@ -131,7 +130,7 @@ def test_corpus_info_and_remove(tmp_path: Path) -> None:
 
 def test_check_finds_the_source_of_the_spun_example(tmp_path: Path) -> None:
     db = str(tmp_path / "c.db")
-    run("corpus", "add", str(SAMPLE), "--db", db)
+    run("corpus", "add", str(CORPUS_SAMPLE), "--db", db)
     result = run("check", SPUN, "--db", db, "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

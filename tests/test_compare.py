@@ -9,10 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from repo_paths import SPUN_EXAMPLE, WRITE_THROUGH
 from segment_texts import SEED
 from unspin import Article, InputError, SourceRef, compare, report_to_dict
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "reuters21578-write-through"
 
 # Real sentences (the spun seed page; Reuters-21578) to build texts from.
 SENTENCES = [
@@ -59,7 +58,7 @@ def test_the_seed_page_compared_with_itself_using_embeddings_has_no_findings() -
 
 
 def test_the_bundled_write_through_is_a_verbatim_cut_that_leaves_out_half_the_story() -> None:
-    report = compare(EXAMPLE / "later.json", EXAMPLE / "earlier.json")
+    report = compare(WRITE_THROUGH / "later.json", WRITE_THROUGH / "earlier.json")
     summary = report.summary
     assert summary.verbatim_share == 1.0
     assert summary.counts == {"omitted_sentence": 18}
@@ -130,7 +129,7 @@ def test_an_unrelated_article_is_not_a_copy() -> None:
 
 
 def test_the_report_converts_to_the_documented_schema() -> None:
-    report = compare(EXAMPLE / "later.json", EXAMPLE / "earlier.json")
+    report = compare(WRITE_THROUGH / "later.json", WRITE_THROUGH / "earlier.json")
     data = report_to_dict(report)
     assert data == report_to_dict(report)
     assert data["schema"] == "unspin.report/1"
@@ -143,16 +142,13 @@ def test_compare_reads_paths_and_rejects_bad_input(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     with pytest.raises(InputError, match="empty"):
-        compare(empty, EXAMPLE / "earlier.json")
-
-
-SPUN = Path(__file__).parent.parent / "examples" / "spun-reuters21578"
+        compare(empty, WRITE_THROUGH / "earlier.json")
 
 
 def test_a_single_claim_is_compared_with_its_source() -> None:
     # Fact-checkers check one claim at a time: a sentence (or a headline) is a copy too.
     claim = "Merrell said there have been 12 other trials involving the drug, 10 in Canada."
-    report = compare(claim, SPUN / "source.json", encoder=None)
+    report = compare(claim, SPUN_EXAMPLE / "source.json", encoder=None)
     assert [m.sources for m in report.alignment.matches] == [(SourceRef(0, 2),)]
     found = [
         (f.type, f.severity, claim[slice(*f.copy_span)]) for f in report.findings if f.copy_span
@@ -167,11 +163,11 @@ def test_a_claim_too_short_to_compare_is_refused_in_one_line() -> None:
     with pytest.raises(
         InputError, match=r"^text: too short to compare \(2 words; a claim needs 3\)$"
     ):
-        compare("Merrell lost", SPUN / "source.json", encoder=None)
+        compare("Merrell lost", SPUN_EXAMPLE / "source.json", encoder=None)
 
 
 def test_a_copy_that_credits_its_source_says_so() -> None:
-    source = json.loads((SPUN / "source.json").read_text(encoding="utf-8"))["text"]
+    source = json.loads((SPUN_EXAMPLE / "source.json").read_text(encoding="utf-8"))["text"]
     copy = source.replace("birth defects of a seven-year old boy", "birth defects of a boy", 1)
     copy += "\n\nReuters contributed to this report."
     report = compare(Article(text=copy), Article(text=source), encoder=None)

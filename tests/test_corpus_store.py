@@ -11,16 +11,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from repo_paths import CORPUS_SAMPLE
 from unspin.corpus import Corpus, CorpusError, default_path
 from unspin.corpus.store import content_hash
 from unspin.embed import get_embedder
 from unspin.model import Article
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "corpus" / "reuters21578-sample.jsonl"
-
 
 def stories(n: int) -> list[Article]:
-    with SAMPLE.open(encoding="utf-8") as f:
+    with CORPUS_SAMPLE.open(encoding="utf-8") as f:
         rows = [json.loads(line) for _, line in zip(range(n), f, strict=False)]
     return [
         Article(r["text"], title=r["title"], date=r["date"], site=r["site"], id=r["id"])

@@ -23,13 +23,10 @@ from detect_pairs import (
     SEED_REZNIKOV,
     VENEZUELA,
     ZINCOR,
-    Found,
     edit,
     run,
-    types_of,
+    runner_for,
 )
-
-ATTRIBUTION_TYPES = types_of("attributions")
 
 # Reuters-21578 NEWID 110 (American Express and Shearson).
 AMEX = (
@@ -38,8 +35,7 @@ AMEX = (
 )
 
 
-def attributions(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, ATTRIBUTION_TYPES, embed=embed)
+attributions = runner_for("attributions")
 
 
 # --- attribution_dropped -----------------------------------------------------------------------

@@ -22,17 +22,12 @@ from detect_pairs import (
     SEED_REASSURE,
     VENEZUELA,
     ZINCOR,
-    Found,
     edit,
     run,
-    types_of,
+    runner_for,
 )
 
-CERTAINTY_TYPES = types_of("certainty")
-
-
-def certainty(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, CERTAINTY_TYPES, embed=embed)
+certainty = runner_for("certainty")
 
 
 # --- hedge removed -----------------------------------------------------------------------------

@@ -19,15 +19,12 @@ from detect_pairs import (
     Found,
     edit,
     report,
-    run,
-    types_of,
+    runner_for,
 )
 from unspin.detect.base import Comparison
 from unspin.detect.coverage import unsourced_sentences
 from unspin.model import Alignment, Article, SentenceMatch
 from unspin.segment import segment
-
-COVERAGE_TYPES = types_of("unsourced_sentences", "omitted_sentences")
 
 AP_STORY = f"{AP_REASSURE}\n\n{AP_DENIED}\n\n{AP_DIPLOMACY}\n"
 SEED_STORY = f"{SEED_REASSURE}\n\n{SEED_DENIED}\n\n{SEED_DIPLOMACY}\n"
@@ -36,8 +33,7 @@ LOCALS = "Some locals are keeping a close eye on everything."
 REPLY = "Leave A Reply"
 
 
-def coverage(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, COVERAGE_TYPES, embed=embed)
+coverage = runner_for("unsourced_sentences", "omitted_sentences")
 
 
 def test_seed_filler_with_no_source_is_unsourced() -> None:

@@ -25,13 +25,10 @@ from detect_pairs import (
     SEED_DENIED,
     SEED_REASSURE,
     SEED_REZNIKOV,
-    Found,
     edit,
     run,
-    types_of,
+    runner_for,
 )
-
-ENTITY_TYPES = types_of("entities")
 
 # A seed page sentence (its AP original is not among the known sentences); Moscow and Kyiv.
 ACCUSED = (
@@ -44,8 +41,7 @@ GUARANTEES = (
 )
 
 
-def entities(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, ENTITY_TYPES, embed=embed)
+entities = runner_for("entities")
 
 
 # --- entity_changed ----------------------------------------------------------------------------

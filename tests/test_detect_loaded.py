@@ -13,13 +13,9 @@ from detect_pairs import (
     JAPAN_CPI,
     KURDISTAN,
     ZINCOR,
-    Found,
     edit,
-    run,
-    types_of,
+    runner_for,
 )
-
-LOADED_TYPES = types_of("loaded_wording")
 
 # A seed page sentence, and the same sentence with the neutral "killed".
 SEED_MURDERED = (
@@ -30,8 +26,7 @@ SEED_MURDERED = (
 KILLED = edit(SEED_MURDERED, "have been murdered", "have been killed")
 
 
-def loaded(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, LOADED_TYPES, embed=embed)
+loaded = runner_for("loaded_wording")
 
 
 def test_seed_sentences_murdered_for_killed_is_loaded_wording() -> None:

@@ -20,14 +20,10 @@ from detect_pairs import (
     SEED_REASSURE,
     SEED_REZNIKOV,
     ZINCOR,
-    Found,
     edit,
     report,
-    run,
-    types_of,
+    runner_for,
 )
-
-NEGATION_TYPES = types_of("negation")
 
 # Reuters-21578 NEWID 4 (opening sentence).
 BANKAMERICA = (
@@ -37,8 +33,7 @@ BANKAMERICA = (
 )
 
 
-def negations(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, NEGATION_TYPES, embed=embed)
+negations = runner_for("negation")
 
 
 def sentence_of(text: str, words: str) -> str:

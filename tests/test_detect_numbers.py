@@ -24,13 +24,9 @@ from detect_pairs import (
     SEED_DENIED,
     VENEZUELA,
     ZINCOR,
-    Found,
     edit,
-    run,
-    types_of,
+    runner_for,
 )
-
-NUMBER_TYPES = types_of("numbers")
 
 # The seed page's poll sentences (they stand for the AP's, which use the same figures).
 POLL = (
@@ -47,8 +43,7 @@ HALF = (
 )
 
 
-def numbers(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, NUMBER_TYPES, embed=embed)
+numbers = runner_for("numbers")
 
 
 # --- number_changed ----------------------------------------------------------------------------

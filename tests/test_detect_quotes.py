@@ -25,17 +25,11 @@ from detect_pairs import (
     SEED_SLEEP,
     VENEZUELA,
     ZINCOR,
-    Found,
     edit,
-    run,
-    types_of,
+    runner_for,
 )
 
-QUOTE_TYPES = types_of("quotes")
-
-
-def quotes(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, QUOTE_TYPES, embed=embed)
+quotes = runner_for("quotes")
 
 
 # --- quote_altered -----------------------------------------------------------------------------

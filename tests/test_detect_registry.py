@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pkgutil
 import re
-from pathlib import Path
 
 import pytest
 
@@ -25,6 +24,7 @@ from detect_pairs import (
     edit,
     report,
 )
+from repo_paths import DOCS, SEED_PAGE
 from unspin.detect import Comparison, detect, detectors, finding_types
 from unspin.finding_types import NAMES
 from unspin.report.schema import FINDING_TYPES
@@ -32,9 +32,7 @@ from unspin.report.schema import FINDING_TYPES
 DOCUMENTED = set(NAMES)  # unspin.finding_types: the one table of finding types
 NOT_DETECTORS = {"base", "lexicon"}  # the shared machinery and word lists
 
-SEED_PAGE = (Path(__file__).parent.parent / "examples" / "seed-spun-ap-ukraine.txt").read_text(
-    encoding="utf-8"
-)
+SEED_TEXT = SEED_PAGE.read_text(encoding="utf-8")
 AP_KNOWN = "\n\n".join(
     [AP_REASSURE, AP_DENIED, AP_DIPLOMACY, AP_ALERT, AP_REZNIKOV, AP_SLEEP, AP_FESENKO]
 )
@@ -58,7 +56,7 @@ EDITED_CHEMLAWN = edit(
     "Waste Management Inc.",
 )
 PAIRS = [
-    (SEED_PAGE, AP_KNOWN, True),
+    (SEED_TEXT, AP_KNOWN, True),
     (EDITED_ECUADOR, ECUADOR, False),
     (EDITED_CHEMLAWN, CHEMLAWN, False),
 ]
@@ -116,10 +114,10 @@ def test_each_detector_emits_only_the_types_it_declares() -> None:
 
 
 def test_every_finding_on_the_real_seed_page_is_well_formed() -> None:
-    r = report(SEED_PAGE, AP_KNOWN, embed=True)
+    r = report(SEED_TEXT, AP_KNOWN, embed=True)
     assert r.findings
     for f in r.findings:
-        check_finding(f, SEED_PAGE, AP_KNOWN)
+        check_finding(f, SEED_TEXT, AP_KNOWN)
 
 
 def test_detect_returns_each_finding_once_in_copy_order() -> None:
@@ -153,7 +151,7 @@ def test_the_finding_type_table_is_what_the_detectors_emit_and_the_docs_list() -
     from unspin.finding_types import NAMES, TABLE
 
     assert sorted(NAMES) == finding_types()
-    docs = (Path(__file__).parent.parent / "docs" / "report-schema.md").read_text("utf-8")
+    docs = (DOCS / "report-schema.md").read_text("utf-8")
     section = docs.split("Finding types:")[1].split("New types may be added")[0]
     listed = re.findall(r"^\| `([a-z_]+)` \| ", section, re.M)
     assert listed == list(NAMES)  # the same types, in the table's order

@@ -22,13 +22,9 @@ from detect_pairs import (
     SEED_REASSURE,
     SEED_REZNIKOV,
     VENEZUELA,
-    Found,
     edit,
-    run,
-    types_of,
+    runner_for,
 )
-
-TIME_TYPES = types_of("times")
 
 # The seed page's survey sentence (the AP poll of January 21-22).
 MARGIN = (
@@ -37,8 +33,7 @@ MARGIN = (
 )
 
 
-def times(copy: str, source: str, *, embed: bool = False) -> list[Found]:
-    return run(copy, source, TIME_TYPES, embed=embed)
+times = runner_for("times")
 
 
 def test_tuesday_made_wednesday_is_time_changed() -> None:

@@ -16,8 +16,6 @@ import pytest
 
 from unspin import embed
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the reference model must never reach for a hub
-
 # AP, January 2022, and a content farm's rewrite of it (examples/seed-spun-ap-ukraine.txt).
 ORIGINAL = (
     "Ukraine's leaders sought to reassure the nation that a feared invasion from neighboring "

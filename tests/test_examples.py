@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from repo_paths import SEED_PAGE, SPUN_EXAMPLE
 from unspin import compare, default_encoders
 from unspin.evaluate import evaluate, read_cases
-
-EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def test_the_spun_example_yields_exactly_its_five_labelled_changes() -> None:
     fast, accurate = default_encoders()
-    result = evaluate(
-        read_cases(EXAMPLES / "spun-reuters21578" / "case.jsonl"), fast, second_opinion=accurate
-    )
+    result = evaluate(read_cases(SPUN_EXAMPLE / "case.jsonl"), fast, second_opinion=accurate)
     found = {t: (c.tp, c.fp, c.fn) for t, c in result.findings.items()}
     assert found == {
         "loaded_wording": (1, 0, 0),
@@ -26,7 +21,6 @@ def test_the_spun_example_yields_exactly_its_five_labelled_changes() -> None:
 
 
 def test_the_seed_page_compared_with_itself_is_a_faithful_verbatim_copy() -> None:
-    seed = EXAMPLES / "seed-spun-ap-ukraine.txt"
-    report = compare(seed, seed)
+    report = compare(SEED_PAGE, SEED_PAGE)
     assert report.findings == ()
     assert report.copy.article.title.endswith("Latest News!")

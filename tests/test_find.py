@@ -7,24 +7,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import jsonschema
 import pytest
 
+from repo_paths import CORPUS_SAMPLE, DOCS, SEED_PAGE
 from unspin import check, report_to_dict
 from unspin.corpus import Corpus
 from unspin.find import SOURCE_THRESHOLD, find_sources, not_made_from, rank
 from unspin.model import Article
 from unspin.testing import spin
 
-ROOT = Path(__file__).parent.parent
-SAMPLE = ROOT / "examples" / "corpus" / "reuters21578-sample.jsonl"
-SEED = ROOT / "examples" / "seed-spun-ap-ukraine.txt"
-
 
 def sample() -> dict[str, Article]:
-    with SAMPLE.open(encoding="utf-8") as f:
+    with CORPUS_SAMPLE.open(encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     return {
         r["id"]: Article(r["text"], title=r["title"], date=r["date"], site=r["site"], id=r["id"])
@@ -98,7 +94,7 @@ def test_among_syndicated_copies_the_earliest_is_the_origin() -> None:
 
 
 def test_an_article_with_no_source_in_the_corpus_says_so_with_the_score(corpus: Corpus) -> None:
-    report = check(SEED, corpus)
+    report = check(SEED_PAGE, corpus)
     assert report.sources == () and report.findings == ()
     assert {m.label for m in report.alignment.matches} == {"unsourced"}
     verdict = report.summary.verdict
@@ -116,8 +112,8 @@ def test_an_empty_corpus_has_no_source() -> None:
 
 
 def test_the_check_report_follows_the_json_schema(corpus: Corpus) -> None:
-    schema = json.loads((ROOT / "docs" / "report-schema.json").read_text())
-    for copy in (spin(JURY, seed=1, intensity="heavy").copy, SEED):
+    schema = json.loads((DOCS / "report-schema.json").read_text())
+    for copy in (spin(JURY, seed=1, intensity="heavy").copy, SEED_PAGE):
         data = report_to_dict(check(copy, corpus))
         jsonschema.validate(data, schema)
         assert data["search"]["corpus_size"] == 500
@@ -132,7 +128,7 @@ def test_a_page_that_lifts_a_few_paragraphs_names_their_story_as_a_partial_sourc
     # Six paragraphs of a Reuters story, then a long unrelated page: too little of the copy for
     # the similarity threshold, but a run of sentences made from it.
     lifted = "\n\n".join(MARCOS.text.split("\n\n")[:6])
-    copy = Article(f"{lifted}\n\n{SEED.read_text(encoding='utf-8')}", date="1987-05-01")
+    copy = Article(f"{lifted}\n\n{SEED_PAGE.read_text(encoding='utf-8')}", date="1987-05-01")
     report = check(copy, corpus)
     assert [(s.id, s.parts) for s in report.sources] == [("reuters21578/5163", ((0, 11),))]
     assert report.summary.kind == "partial copy"

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from repo_paths import READ_FIXTURES, SEED_PAGE
 from unspin.errors import FetchError, InputError
 from unspin.model import Article
 from unspin.read import (
@@ -27,9 +28,6 @@ from unspin.read import (
     read_input,
 )
 
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "tests" / "fixtures" / "read"
-SEED = REPO / "examples" / "seed-spun-ap-ukraine.txt"
 SEED_TITLE = "Russia’s Invasion of Ukraine Is Not Imminent, Ukraine Insists. Latest News!"
 
 BRAZIL = [
@@ -85,11 +83,11 @@ def use_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
 
 
 def test_the_seed_title_is_its_first_line() -> None:
-    assert read_article(SEED).title == SEED_TITLE
+    assert read_article(SEED_PAGE).title == SEED_TITLE
 
 
 def test_the_seed_text_runs_from_the_first_to_the_last_story_sentence() -> None:
-    text = read_article(SEED).text
+    text = read_article(SEED_PAGE).text
     assert text.startswith(
         "Even as they acknowledged the threat and prepared to accept a supply of US military "
         "weapons to bolster up their defences, Ukraine’s authorities worked to convince their "
@@ -104,7 +102,7 @@ def test_the_seed_text_runs_from_the_first_to_the_last_story_sentence() -> None:
 
 
 def test_the_seed_loses_its_repeated_title_and_comment_form() -> None:
-    text = read_article(SEED).text
+    text = read_article(SEED_PAGE).text
     assert "Russia's Invasion of Ukraine Is Not Imminent" not in text
     assert "Latest News" not in text
     assert "Leave A Reply" not in text
@@ -112,35 +110,35 @@ def test_the_seed_loses_its_repeated_title_and_comment_form() -> None:
 
 
 def test_the_seed_body_is_otherwise_unchanged_with_one_blank_line_between_paragraphs() -> None:
-    raw = SEED.read_text(encoding="utf-8")
+    raw = SEED_PAGE.read_text(encoding="utf-8")
     expected = (
         raw.removeprefix(SEED_TITLE + "\n\n\n")
         .replace("\n\nRussia's Invasion of Ukraine Is Not Imminent, Ukraine Insists.\n\n", "\n\n")
         .replace("occur.\n\n\nThe margin", "occur.\n\nThe margin")
         .removesuffix("\n\nLeave A Reply\n\nYour email address will not be published.")
     )
-    article = read_article(SEED)
+    article = read_article(SEED_PAGE)
     assert article.text == expected
     assert len(paragraphs(article)) == 21
     assert "“fomenting tensions”" in article.text  # curly quotes stay curly
 
 
 def test_the_seed_metadata() -> None:
-    article = read_article(SEED)
+    article = read_article(SEED_PAGE)
     assert (article.url, article.date, article.author, article.site) == ("", "", "", "")
     assert article.id == "seed-spun-ap-ukraine.txt"
 
 
 def test_the_seed_reads_the_same_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_stdin(monkeypatch, SEED.read_bytes())
-    assert read_article("-") == Article(text=read_article(SEED).text, title=SEED_TITLE)
+    use_stdin(monkeypatch, SEED_PAGE.read_bytes())
+    assert read_article("-") == Article(text=read_article(SEED_PAGE).text, title=SEED_TITLE)
 
 
 # --- HTML ------------------------------------------------------------------------------------
 
 
 def test_html_gives_the_story_paragraphs_and_nothing_else() -> None:
-    article = read_article(FIXTURES / "reuters-brazil-cruzado.html")
+    article = read_article(READ_FIXTURES / "reuters-brazil-cruzado.html")
     assert paragraphs(article) == BRAZIL
 
 
@@ -169,11 +167,11 @@ def test_html_gives_the_story_paragraphs_and_nothing_else() -> None:
     ],
 )
 def test_html_page_chrome_does_not_reach_the_text(chrome: str) -> None:
-    assert chrome not in read_article(FIXTURES / "reuters-brazil-cruzado.html").text
+    assert chrome not in read_article(READ_FIXTURES / "reuters-brazil-cruzado.html").text
 
 
 def test_html_metadata_comes_from_the_meta_tags() -> None:
-    article = read_article(FIXTURES / "reuters-brazil-cruzado.html")
+    article = read_article(READ_FIXTURES / "reuters-brazil-cruzado.html")
     assert article.title == "Brazil anti-inflation plan limps to anniversary"
     assert article.date == "1987-02-26"
     assert article.author == "Maria Costa"
@@ -183,7 +181,7 @@ def test_html_metadata_comes_from_the_meta_tags() -> None:
 
 
 def test_a_latin1_page_decodes_its_accented_names() -> None:
-    path = FIXTURES / "reuters-argentina-latin1.html"
+    path = READ_FIXTURES / "reuters-argentina-latin1.html"
     assert b"Ra\xfal" in path.read_bytes()  # the fixture really is latin-1
     article = read_article(path)
     assert paragraphs(article)[0] == (
@@ -198,7 +196,7 @@ def test_a_latin1_page_decodes_its_accented_names() -> None:
 
 
 def test_broken_html_still_extracts() -> None:
-    article = read_article(FIXTURES / "reuters-iran-broken.html")
+    article = read_article(READ_FIXTURES / "reuters-iran-broken.html")
     parts = paragraphs(article)
     assert len(parts) == 9
     assert parts[0] == (
@@ -226,7 +224,7 @@ def test_html_bytes_honour_the_meta_charset() -> None:
 
 
 def test_html_from_stdin_is_recognised(monkeypatch: pytest.MonkeyPatch) -> None:
-    use_stdin(monkeypatch, (FIXTURES / "reuters-brazil-cruzado.html").read_bytes())
+    use_stdin(monkeypatch, (READ_FIXTURES / "reuters-brazil-cruzado.html").read_bytes())
     article = read_article("-")
     assert paragraphs(article) == BRAZIL
     assert article.id == ""
@@ -325,7 +323,7 @@ def test_a_json_record_with_text_and_metadata(tmp_path: Path) -> None:
 
 
 def test_a_json_record_with_html_takes_its_own_metadata_first(tmp_path: Path) -> None:
-    html = (FIXTURES / "reuters-brazil-cruzado.html").read_text(encoding="utf-8")
+    html = (READ_FIXTURES / "reuters-brazil-cruzado.html").read_text(encoding="utf-8")
     path = tmp_path / "page.json"
     path.write_text(json.dumps({"html": html, "author": "Desk", "body": ""}), encoding="utf-8")
     article = read_article(path)
@@ -491,7 +489,7 @@ def serve(pages: dict[str, tuple[int, str, bytes]]) -> httpx.MockTransport:
 
 
 def test_a_url_is_fetched_and_extracted() -> None:
-    page = (FIXTURES / "reuters-brazil-cruzado.html").read_bytes()
+    page = (READ_FIXTURES / "reuters-brazil-cruzado.html").read_bytes()
     web = serve({"/story": (200, "text/html; charset=utf-8", page)})
     article = read_article("https://news.example/story", transport=web)
     assert paragraphs(article) == BRAZIL
@@ -500,16 +498,16 @@ def test_a_url_is_fetched_and_extracted() -> None:
 
 
 def test_a_latin1_page_served_without_a_charset_header_uses_its_meta_tag() -> None:
-    page = (FIXTURES / "reuters-argentina-latin1.html").read_bytes()
+    page = (READ_FIXTURES / "reuters-argentina-latin1.html").read_bytes()
     web = serve({"/ar": (200, "text/html", page)})
     assert "Raúl Baglini" in read_article("https://news.example/ar", transport=web).text
 
 
 def test_a_plain_text_url_is_read_as_text() -> None:
-    web = serve({"/seed.txt": (200, "text/plain; charset=utf-8", SEED.read_bytes())})
+    web = serve({"/seed.txt": (200, "text/plain; charset=utf-8", SEED_PAGE.read_bytes())})
     article = read_article("https://news.example/seed.txt", transport=web)
     assert article.title == SEED_TITLE
-    assert article.text == read_article(SEED).text
+    assert article.text == read_article(SEED_PAGE).text
 
 
 def test_a_url_that_fails_gives_the_fetch_error() -> None:
@@ -560,7 +558,10 @@ def test_iso_date(written: str, iso: str) -> None:
 
 
 def test_the_articles_own_text_can_be_passed_as_a_string() -> None:
-    from_file, from_string = read_article(SEED), read_article(SEED.read_text(encoding="utf-8"))
+    from_file, from_string = (
+        read_article(SEED_PAGE),
+        read_article(SEED_PAGE.read_text(encoding="utf-8")),
+    )
     assert (from_string.title, from_string.text) == (from_file.title, from_file.text)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
+from repo_paths import DOCS
 from report_sample import check_golden, sample_report
 from unspin import Article, InputError, compare
 from unspin.report.html import render_html
@@ -25,8 +25,6 @@ from unspin.report.schema import (
     report_to_dict,
     report_to_json,
 )
-
-DOCS = Path(__file__).parent.parent / "docs"
 
 ARTICLE_KEYS = {"text", "title", "url", "date", "author", "site", "id"}
 KEYS = {

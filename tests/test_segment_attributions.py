@@ -2,13 +2,9 @@
 
 import pytest
 
-from segment_texts import REUTERS_BANKAMERICA, SEED
-from unspin.model import Article, Attribution, Doc
+from segment_texts import REUTERS_BANKAMERICA, SEED, doc
+from unspin.model import Article, Attribution
 from unspin.segment import segment
-
-
-def doc(text: str) -> Doc:
-    return segment(Article(text))
 
 
 def attributions(text: str) -> list[tuple[str, str, str, str]]:

@@ -1,12 +1,7 @@
 """Quotations: marks, unclosed and unopened quotes, and speakers."""
 
-from segment_texts import REUTERS_BANKAMERICA, SEED
-from unspin.model import Article, Doc, Quote
-from unspin.segment import segment
-
-
-def doc(text: str) -> Doc:
-    return segment(Article(text))
+from segment_texts import REUTERS_BANKAMERICA, SEED, doc
+from unspin.model import Doc, Quote
 
 
 def quote_at(d: Doc, words: str) -> Quote:

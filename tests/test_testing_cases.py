@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from repo_paths import TESTING_FIXTURES
 from unspin.evaluate import read_cases
 from unspin.model import Article
 from unspin.testing import case_to_json, spin, write_cases
@@ -19,7 +20,6 @@ from unspin.testing.datasets import (
     summedits_cases,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "testing"
 STORY = Article(
     id="demo/1",
     title="Acme to open new stores",
@@ -65,8 +65,8 @@ def test_a_malformed_line_is_reported_with_its_number(tmp_path: Path, line: str,
 
 
 def test_spun_reuters21578_cases_use_prose_stories_only():
-    cases = list(spun_reuters21578_cases(5, "medium", seed=1, directory=FIXTURES))
-    assert cases == list(spun_reuters21578_cases(5, "medium", seed=1, directory=FIXTURES))
+    cases = list(spun_reuters21578_cases(5, "medium", seed=1, directory=TESTING_FIXTURES))
+    assert cases == list(spun_reuters21578_cases(5, "medium", seed=1, directory=TESTING_FIXTURES))
     assert sorted(c["sources"][0]["id"] for c in cases) == ["reuters21578/192", "reuters21578/45"]
     for case in cases:
         source = case["sources"][0]
@@ -76,7 +76,7 @@ def test_spun_reuters21578_cases_use_prose_stories_only():
 
 
 def test_clough_stevenson_cases_carry_level_and_task():
-    cases = list(clough_stevenson_cases(FIXTURES))
+    cases = list(clough_stevenson_cases(TESTING_FIXTURES))
     assert {c["gold"]["reuse_level"] for c in cases} == {"non", "cut", "light", "heavy"}
     for case in cases:
         assert case["gold"]["task"] == "a"

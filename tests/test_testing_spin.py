@@ -7,17 +7,15 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
+from repo_paths import TESTING_FIXTURES, TESTS
 from unspin.model import Article
 from unspin.segment import segment
 from unspin.testing import SPUN_TYPES, GoldFinding, SpunCase, spin, thesaurus
 from unspin.testing.datasets import is_prose, reuters21578_articles
 from unspin.testing.distort import ANTONYMS, LOADED, MONTHS, WEEKDAYS, other_number
-
-FIXTURES = Path(__file__).parent / "fixtures" / "testing"
 
 # Written for these tests in the style of a wire story: it offers every distortion a chance.
 ARTICLE = Article(
@@ -225,7 +223,7 @@ def test_other_number_keeps_the_style():
 
 
 def test_spins_real_wire_stories_from_the_fixture():
-    stories = [a for a in reuters21578_articles(FIXTURES) if is_prose(a)]
+    stories = [a for a in reuters21578_articles(TESTING_FIXTURES) if is_prose(a)]
     assert stories
     for seed in range(5):
         case = spin(stories[0], seed=seed, intensity="medium", filler=[stories[-1].text])
@@ -238,7 +236,5 @@ def test_spins_real_wire_stories_from_the_fixture():
 def test_the_case_does_not_depend_on_hash_randomisation():
     code = "from test_testing_spin import spun; print(repr(spun(7)))"
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": os.pathsep.join(sys.path)}
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=Path(__file__).parent, capture_output=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=TESTS, capture_output=True)
     assert out.stdout.decode().strip() == repr(spun(7))

@@ -17,13 +17,10 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from repo_paths import CORPUS_SAMPLE, SPUN_EXAMPLE
 from unspin.cli import main
 from unspin.fetch import PublicOnlyTransport
 from unspin.web import Settings, create_app
-
-EXAMPLES = Path(__file__).parent.parent / "examples"
-SPUN = EXAMPLES / "spun-reuters21578"
-SAMPLE = EXAMPLES / "corpus" / "reuters21578-sample.jsonl"
 
 
 def article(path: Path) -> dict[str, str]:
@@ -32,7 +29,7 @@ def article(path: Path) -> dict[str, str]:
     return {"text": data["text"], "title": data["title"]}
 
 
-COPY, SOURCE = article(SPUN / "copy.json"), article(SPUN / "source.json")
+COPY, SOURCE = article(SPUN_EXAMPLE / "copy.json"), article(SPUN_EXAMPLE / "source.json")
 
 HOSTILE = (
     "<script>document.title='pwned'</script> The minister said <img src=x "
@@ -156,8 +153,9 @@ def test_report_ids_are_random_and_unknown_ones_are_404(web: TestClient) -> None
 
 
 def test_the_corpus_takes_uploads_as_a_job_then_check_finds_the_source(web: TestClient) -> None:
-    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:60]  # the spun example's source too
-    source = json.loads((SPUN / "source.json").read_text())
+    # The first 60 stories hold the spun example's source too.
+    lines = CORPUS_SAMPLE.read_text(encoding="utf-8").splitlines()[:60]
+    source = json.loads((SPUN_EXAMPLE / "source.json").read_text())
     feed = "\n".join([*lines, json.dumps(source), "{not json"]) + "\n"  # its source again
     upload = web.post(
         "/api/corpus/documents", files=[("files", ("feed.jsonl", feed.encode(), "text/plain"))]

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from repo_paths import SPUN_EXAMPLE
 from unspin.testing.browser import CHROMIUM, FLAGS
 from unspin.web import Settings, create_app
 
@@ -26,8 +27,6 @@ if not Path(CHROMIUM).exists():
     pytest.skip("no chromium here (apt-get install chromium)", allow_module_level=True)
 
 sync_api = pytest.importorskip("playwright.sync_api")
-
-SPUN = Path(__file__).parent.parent / "examples" / "spun-reuters21578"
 
 
 def _free_port() -> int:
@@ -71,7 +70,7 @@ def page(browser: sync_api.Browser) -> Iterator[sync_api.Page]:
 
 
 def _example(name: str) -> dict[str, str]:
-    return json.loads((SPUN / name).read_text(encoding="utf-8"))
+    return json.loads((SPUN_EXAMPLE / name).read_text(encoding="utf-8"))
 
 
 def test_the_bundled_example_shows_highlights_and_linked_sentences(
