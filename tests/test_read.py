@@ -594,7 +594,7 @@ def test_read_input_takes_a_pasted_title_from_the_first_line_unless_one_is_given
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ({"url": str(SEED)}, "only http and https URLs can be fetched"),
+        ({"url": str(SEED_PAGE)}, "only http and https URLs can be fetched"),
         ({"url": "file:///etc/passwd"}, "only http and https URLs can be fetched"),
         ({"text": STORY, "html": "<p>x</p>"}, "the copy: give exactly one of a URL, HTML or text"),
         ({}, "the copy: give exactly one of a URL, HTML or text"),
