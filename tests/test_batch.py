@@ -109,6 +109,29 @@ def test_a_crawl_becomes_pages_sources_findings_and_errors(
     assert all(e["reason"] for e in errors)
 
 
+def test_skipped_records_say_where_they_were_and_scan_json_which_corpus(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out)
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(e["url"], e["site"]) for e in errors] == [
+        ("https://farm.example/logo.png", "farm.example"),  # not HTML: refused before extraction
+        ("https://farm.example/broken", "farm.example"),  # extracted, too little text
+    ]
+    assert ScanOutput(out).table("errors").column_names == [
+        "page_id",
+        "record",
+        "url",
+        "site",
+        "reason",
+    ]
+    settings = ScanOutput(out).settings()
+    first, last = min(s["date"] for s in STORIES), max(s["date"] for s in STORIES)
+    assert (settings["corpus_stories"], settings["corpus_first_date"]) == (40, first[:10])
+    assert settings["corpus_last_date"] == last[:10]
+
+
 def test_tables_read_with_plain_pyarrow_and_pandas(
     crawl: Path, corpus_path: str, tmp_path: Path
 ) -> None:
@@ -218,7 +241,8 @@ def test_a_list_of_urls_is_fetched_page_by_page(corpus_path: str, tmp_path: Path
     stats = scan([str(urls)], corpus_path, tmp_path / "scan")
     assert (stats.pages, stats.skipped) == (0, 1)
     [error] = [json.loads(x) for x in (tmp_path / "scan" / "errors.jsonl").read_text().splitlines()]
-    assert error["record"] == "http://127.0.0.1:9/nothing-listens-here"
+    assert error["record"] == error["url"] == "http://127.0.0.1:9/nothing-listens-here"
+    assert error["site"] == "127.0.0.1"
     assert "connection refused" in error["reason"]
 
 

@@ -52,6 +52,7 @@ class PageInput(NamedTuple):
     error: str = ""
     url: str = ""  # for records of a list of URLs: fetched by the worker
     key: str = ""  # its canonical location (resolved path), from which its page id is made
+    address: str = ""  # the page's URL as the input gives it ("" if none), for a skipped record
 
     @property
     def page_id(self) -> str:
@@ -158,7 +159,10 @@ def read_inputs(
         for index, record in read:
             given = str(files[index].path)
             key = resolved[given] + record.location.removeprefix(given)
-            page = PageInput(record.location, record.article, record.error, key=key)
+            address = record.article.url if record.article else record.url
+            page = PageInput(
+                record.location, record.article, record.error, key=key, address=address
+            )
             yield before[index] + record.position, page
 
     return total, records()
@@ -179,17 +183,18 @@ def check_part(
     part = Part()
     for page in pages:
         kind = ""
+        url = page.url or page.address
         try:
             if page.article is None and not page.url:
                 raise UnspinError(page.error or "unreadable")
             article = page.article or read_input(url=page.url, name=page.record)
             report = check(article, corpus)
         except UnspinError as error:
-            part.add("errors", [error_row(page.record, page.page_id, str(error))])
+            part.add("errors", [error_row(page.record, page.page_id, str(error), url)])
         except Exception as error:  # a bug must not stop a crawl: the page is recorded as failed
             log.exception("checking %s failed", page.record)
             reason = f"internal error ({type(error).__name__}: {error})"[:300]
-            part.add("errors", [error_row(page.record, page.page_id, reason)])
+            part.add("errors", [error_row(page.record, page.page_id, reason, url)])
         else:
             row, sources, findings = page_rows(page.record, page.page_id, report)
             part.add("pages", [row])
@@ -233,7 +238,8 @@ def scan(
     with output.locked(), _dask_client(workers, dask) as client:
         if resume and (output.folder / "scan.json").exists():
             inputs, corpus_path = _resumed(output.settings(), inputs, corpus_path, output.folder)
-        output.start(list(inputs), str(corpus_path), resume=resume)
+        corpus_stats = shared_corpus(str(corpus_path)).stats()  # parts checked here reuse it
+        output.start(list(inputs), str(corpus_path), resume=resume, corpus_stats=corpus_stats)
         stats = _run(output, inputs, str(corpus_path), client, part_size, on_progress)
         output.finish()
     return stats

@@ -6,7 +6,7 @@
     DIR/pages/part-000017.parquet       one row per page checked
     DIR/sources/part-000017.parquet     one row per source found
     DIR/findings/part-000017.parquet    one row per finding
-    DIR/errors/part-000017.parquet      one row per record skipped (record, reason)
+    DIR/errors/part-000017.parquet      one row per record skipped (record, url, site, reason)
     DIR/errors.jsonl           every skipped record, rewritten at the end of each run
 
 A part is written to a hidden temporary folder, its four files moved into place, errors,
@@ -26,12 +26,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from unspin.batch.rows import Row
 from unspin.errors import InputError
+
+if TYPE_CHECKING:
+    from unspin.corpus import CorpusStats
 
 _STRING, _FLOAT, _INT, _BOOL = pa.string(), pa.float64(), pa.int64(), pa.bool_()
 
@@ -89,7 +93,15 @@ SCHEMAS = {
             ("source_text", _STRING),
         ]
     ),
-    "errors": pa.schema([("page_id", _STRING), ("record", _STRING), ("reason", _STRING)]),
+    "errors": pa.schema(
+        [
+            ("page_id", _STRING),
+            ("record", _STRING),
+            ("url", _STRING),  # "" where the input gives none (a WARC record cut short)
+            ("site", _STRING),  # the URL's host
+            ("reason", _STRING),
+        ]
+    ),
 }
 TABLES = ("errors", "findings", "sources", "pages")  # the order of commit: pages last
 
@@ -128,9 +140,17 @@ class ScanOutput:
 
     # --- what was scanned ------------------------------------------------------------------------
 
-    def start(self, inputs: Sequence[str], corpus: str, *, resume: bool) -> None:
+    def start(
+        self,
+        inputs: Sequence[str],
+        corpus: str,
+        *,
+        resume: bool,
+        corpus_stats: CorpusStats | None = None,
+    ) -> None:
         """Create the folder for a new scan, or check it can be resumed; record the run as
-        started and not completed. Call with the folder locked."""
+        started and not completed, and the corpus's size and dates as they are now. Call with
+        the folder locked."""
         settings = self.folder / "scan.json"
         if settings.exists() and not resume:
             raise InputError(
@@ -139,6 +159,12 @@ class ScanOutput:
             )
         self.folder.mkdir(parents=True, exist_ok=True)
         recorded = self.settings() if settings.exists() else {}
+        if corpus_stats is not None:
+            recorded |= {
+                "corpus_stories": corpus_stats.articles,
+                "corpus_first_date": corpus_stats.first_date,
+                "corpus_last_date": corpus_stats.last_date,
+            }
         self._write_settings(
             recorded
             | {
@@ -229,10 +255,9 @@ class ScanOutput:
         n = 0
         tmp = self.folder / "errors.jsonl.tmp"
         with tmp.open("w", encoding="utf-8") as out:
-            for path in self._parts("errors"):
-                for row in pq.read_table(path, columns=["record", "reason"]).to_pylist():
-                    out.write(json.dumps(row) + "\n")
-                    n += 1
+            for row in self.table("errors").select(["record", "url", "site", "reason"]).to_pylist():
+                out.write(json.dumps({k: v or "" for k, v in row.items()}) + "\n")
+                n += 1
         os.replace(tmp, self.folder / "errors.jsonl")
         return n
 

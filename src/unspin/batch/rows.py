@@ -30,12 +30,15 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(f"{article.url}\n{article.text}".encode()).hexdigest()[:20]
 
 
-def site_of(article: Article) -> str:
-    """The page's site: what the page says, else its URL's host (without "www.")."""
-    if article.site:
-        return article.site
-    host = re.match(r"[a-z][a-z0-9+.-]*://([^/:?#]+)", article.url, re.IGNORECASE)
+def host_of(url: str) -> str:
+    """A URL's host, without "www." ("" for no URL)."""
+    host = re.match(r"[a-z][a-z0-9+.-]*://([^/:?#]+)", url, re.IGNORECASE)
     return host.group(1).lower().removeprefix("www.") if host else ""
+
+
+def site_of(article: Article) -> str:
+    """The page's site: what the page says, else its URL's host."""
+    return article.site or host_of(article.url)
 
 
 def page_rows(record: str, pid: str, report: Report) -> tuple[Row, list[Row], list[Row]]:
@@ -100,5 +103,6 @@ def page_rows(record: str, pid: str, report: Report) -> tuple[Row, list[Row], li
     return page, sources, findings
 
 
-def error_row(record: str, pid: str, reason: str) -> Row:
-    return {"page_id": pid, "record": record, "reason": reason}
+def error_row(record: str, pid: str, reason: str, url: str = "") -> Row:
+    """A skipped record, with its URL where the input gives one and the site of that URL."""
+    return {"page_id": pid, "record": record, "url": url, "site": host_of(url), "reason": reason}

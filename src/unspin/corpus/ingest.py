@@ -101,6 +101,7 @@ class Record:
     article: Article | None  # None when the record is bad
     error: str = ""  # one line, why it was skipped; "" when article is set
     position: int = 0  # bytes of the input file consumed so far (compressed bytes if packed)
+    url: str = ""  # the page's address, where the input gives one (a WARC record's target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ class _Candidate:
     location: str
     make: Callable[[], Article]
     position: int
+    url: str = ""
 
 
 # The error of a record the caller asked to skip (`read_records(skip=...)`): not extracted.
@@ -396,8 +398,8 @@ def _record(found: Record | _Candidate, skip: Callable[[str], bool] | None) -> R
     if isinstance(found, Record):
         return found
     if skip is not None and skip(found.location):
-        return Record(found.location, None, SKIPPED, found.position)
-    return _build(found.location, found.make, found.position)
+        return Record(found.location, None, SKIPPED, found.position, found.url)
+    return replace(_build(found.location, found.make, found.position), url=found.url)
 
 
 @contextmanager
@@ -687,10 +689,10 @@ def _target(record: ArcWarcRecord) -> str:
 def _warc_record(
     location: str, outcome: tuple[bytes, str] | str, record: ArcWarcRecord, position: int
 ) -> Record | _Candidate:
-    if isinstance(outcome, str):
-        return Record(location, None, outcome, position)
-    content, charset = outcome
     url = _target(record)
+    if isinstance(outcome, str):
+        return Record(location, None, outcome, position, url)
+    content, charset = outcome
     crawled = iso_date(record.rec_headers.get_header("WARC-Date") or "")
 
     def make() -> Article:
@@ -702,7 +704,7 @@ def _warc_record(
             id="",
         )
 
-    return _Candidate(location, make, position)
+    return _Candidate(location, make, position, url)
 
 
 def _unread(raw: io.BufferedReader, offset: int, size: int) -> bool:
