@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -299,7 +300,7 @@ def test_the_command_killed_with_sigkill_at_random_resumes_exactly(
     assert len(records) == len(set(records)) == len(STORIES)
 
 
-def test_the_site_report_charts_kinds_and_links_the_worst_pages(
+def test_the_site_report_links_every_pages_side_by_side_report(
     crawl: Path, corpus_path: str, tmp_path: Path
 ) -> None:
     from click.testing import CliRunner
@@ -313,12 +314,14 @@ def test_the_site_report_charts_kinds_and_links_the_worst_pages(
     assert result.exit_code == 0, result.output
     text = page.read_text()
     assert "<h1>unspin scan: 4 pages from 3 sites</h1>" in text
-    assert text.count('src="data:image/svg+xml;base64,') >= 2  # kinds, and farm.example's rates
-    assert "<h2>farm.example</h2>" in text and "Copies most:</b> Reuters (2)" in text
-    [link] = [x for x in text.split('href="')[1:]]
-    linked = tmp_path / link.split('"')[0]
-    assert linked.parent.name == "sites-pages" and "Jury Finds for Dow" in linked.read_text()
-    assert "<script" not in text
+    assert text.count('src="data:image/svg+xml;base64,') == 2  # the overview, the weeks
+    assert '<a href="#site-0">farm.example</a>' in text  # ranked first: the spun copy's site
+    links = re.findall(r'href="(sites-pages/page-[0-9a-f]+\.html)"', text)
+    assert len(set(links)) == 4  # every page, not only the worst
+    reports = "".join((tmp_path / link).read_text() for link in set(links))
+    assert "Jury Finds for Dow" in reports
+    assert "<td>https://farm.example/logo.png</td>" not in text  # a skipped record, linked:
+    assert '<a href="https://farm.example/logo.png" rel="noopener noreferrer nofollow">' in text
 
 
 # --- scans that cannot be corrupted -------------------------------------------------------------

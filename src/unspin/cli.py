@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from unspin import finding_types
 from unspin.errors import UnspinError
+from unspin.model import KINDS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -508,19 +510,49 @@ def _line_progress(console: Console) -> Iterator[Callable[[ScanStats], None]]:
 @click.option(
     "--html",
     "html_path",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the site report here (the worst pages' reports go in a folder beside it).",
+    help="Write the site report here (every page's report goes in a folder beside it).",
 )
-def site_report(folder: Path, html_path: Path) -> None:
-    """Site-level report of the scan in FOLDER: what each site copies, how, and its worst pages."""
-    from unspin.batch.sites import render_sites
-
+@click.option(
+    "--export",
+    "export_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the site report's page table (.csv or .parquet), filtered as below.",
+)
+@click.option("--site", help="With --export: only this site's pages.")
+@click.option("--kind", type=click.Choice(KINDS), help="With --export: only pages of this kind.")
+@click.option(
+    "--type",
+    "finding_type",
+    type=click.Choice(finding_types.NAMES),
+    help="With --export: only pages with a finding of this type.",
+)
+def site_report(
+    folder: Path,
+    html_path: Path | None,
+    export_path: Path | None,
+    site: str | None,
+    kind: str | None,
+    finding_type: str | None,
+) -> None:
+    """Site-level report of the scan in FOLDER (--html), or its table of pages (--export)."""
+    if html_path is None and export_path is None:
+        raise click.UsageError("give --html FILE, --export FILE.csv|FILE.parquet, or both")
+    if export_path is None and (site or kind or finding_type):
+        raise click.UsageError("--site, --kind and --type filter --export")
     if not (folder / "pages").is_dir():
         raise UnspinError(f"{folder}: no scan there (no pages table); run `unspin scan` first")
-    html_path.parent.mkdir(parents=True, exist_ok=True)
-    html_path.write_text(render_sites(folder, html_path), encoding="utf-8")
-    click.echo(f"site report written to {html_path}", err=True)
+    from unspin.batch import sites
+
+    if export_path is not None:
+        table = sites.page_table(sites.load(folder), site, kind, finding_type)
+        export_path.parent.mkdir(parents=True, exist_ok=True)
+        sites.export(table, export_path)
+        click.echo(f"{len(table):,} pages written to {export_path}", err=True)
+    if html_path is not None:
+        html_path.parent.mkdir(parents=True, exist_ok=True)
+        html_path.write_text(sites.render_sites(folder, html_path), encoding="utf-8")
+        click.echo(f"site report written to {html_path}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
