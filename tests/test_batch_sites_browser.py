@@ -1,0 +1,107 @@
+"""The site report in a real browser: Debian's chromium, headless, driven by Playwright, opening
+the report as a file, as a reader would.
+
+`.ci/run` installs chromium and sets UNSPIN_REQUIRE_BROWSER=1, so there a missing browser fails
+these tests instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from test_batch_sites import write_scan
+from unspin.cli import main
+from unspin.testing.browser import CHROMIUM, FLAGS
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("UNSPIN_REQUIRE_BROWSER"):
+        raise RuntimeError(f"no chromium at {CHROMIUM}: `apt-get install chromium`")
+    pytest.skip("no chromium here (apt-get install chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sites")
+    scan = write_scan(folder / "scan")
+    html = folder / "sites.html"
+    result = CliRunner().invoke(main, ["report", str(scan), "--html", str(html)])
+    assert result.exit_code == 0, result.output
+    return html
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[sync_api.Browser]:
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(FLAGS))
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: sync_api.Browser) -> Iterator[sync_api.Page]:
+    context = browser.new_context(accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def visible_rows(page: sync_api.Page) -> list[list[str]]:
+    return page.locator("#pages-table tbody tr:visible").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells, c => c.textContent))"
+    )
+
+
+def test_the_report_ranks_filters_and_exports_the_rows_shown(
+    report: Path, page: sync_api.Page, tmp_path: Path
+) -> None:
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.on("pageerror", lambda error: console.append(str(error)))
+    page.goto(report.as_uri())
+    first = page.locator("#overview-table tbody tr").first.locator("td").nth(1)
+    assert first.inner_text() == "a.example"  # most meaning changes per copied sentence
+    # The script ran (the CSP allowed it by its hash): the filters it shows are there.
+    assert page.locator("#filters").is_visible()
+    assert len(visible_rows(page)) == 6
+    page.select_option("select[data-filter=kind]", "spun copy")
+    shown = visible_rows(page)
+    assert [row[0] for row in shown] == ["p1", "p4"]
+    assert page.locator("#shown").inner_text() == "2"
+    with page.expect_download() as download:
+        page.click("#export")
+    exported = Path(download.value.path()).read_text(encoding="utf-8")
+    header, *rows = list(csv.reader(io.StringIO(exported)))
+    columns = page.locator("#pages-table thead th").evaluate_all(
+        "ths => ths.map(th => th.dataset.col)"
+    )
+    assert header == columns and rows == shown
+    # ... and it is what the command line exports with the same filter, byte for byte.
+    cli = tmp_path / "spun.csv"
+    args = ["report", str(report.parent / "scan"), "--export", str(cli), "--kind", "spun copy"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert exported == cli.read_text(encoding="utf-8")
+    # A second filter narrows further; sorting keeps the filter.
+    page.select_option("select[data-filter=types]", "omitted_sentence")
+    assert [row[0] for row in visible_rows(page)] == ["p4"]
+    page.locator("#pages-table thead th[data-col=sentences]").click()
+    assert [row[0] for row in visible_rows(page)] == ["p4"]
+    assert not [m for m in console if "Content Security Policy" in m or "Error" in m], console
+
+
+def test_without_script_every_row_shows_and_the_filters_do_not(
+    report: Path, browser: sync_api.Browser
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(report.as_uri())
+    assert not page.locator("#filters").is_visible()
+    assert page.locator("#pages-table tbody tr:visible").count() == 6
+    context.close()
