@@ -328,3 +328,12 @@ def test_a_scan_with_few_pages_renders(tmp_path: Path, pages: list[tuple]) -> No
     folder = write_scan(tmp_path / "scan", pages)
     page = _render(folder, tmp_path)
     assert f"<h1>unspin scan: {len(pages)} pages from {len(pages)} sites</h1>" in page
+
+
+def test_a_week_without_copies_has_no_rate(tmp_path: Path) -> None:
+    folder = write_scan(tmp_path / "scan", PAGES[2:3])  # one original page, dated ""
+    pages = [("q1", "d.example", "not a copy", False, 9, "2024-03-05", None)]
+    weeks, _ = sites.weekly(sites.load(write_scan(tmp_path / "other", pages)))
+    assert weeks[["week", "pages", "copies"]].values.tolist() == [["2024-W10", 1, 0]]
+    assert weeks["per_1000"].isna().all()
+    assert "<td>2024-W10</td>" not in _render(folder, tmp_path)  # undated: no week at all

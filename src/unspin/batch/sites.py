@@ -217,7 +217,8 @@ def examples(t: ScanTables) -> pd.DataFrame:
 
 def weekly(t: ScanTables) -> tuple[pd.DataFrame, int]:
     """Per site and ISO week of the pages' dates: pages, copies, meaning changes in copies and
-    their rate per 1,000 copied sentences; and how many pages have no date it can read."""
+    their rate per 1,000 copied sentences (NaN without copies); and how many pages have no date
+    it can read."""
     dates = pd.to_datetime(t.pages["date"], errors="coerce", utc=True, format="ISO8601")
     dated = t.pages.assign(
         _date=dates,
@@ -242,9 +243,10 @@ def weekly(t: ScanTables) -> tuple[pd.DataFrame, int]:
             "pages": groups.size(),
             "copies": groups["copy"].sum().astype(int),
             "changes": groups["copy_changes"].sum().astype(int),
+            # None for a week without copies: no rate, rather than a rate of 0
             "per_1000": 1000
             * groups["copy_changes"].sum()
-            / groups["copy_sentences"].sum().clip(lower=1),
+            / groups["copy_sentences"].sum().where(lambda n: n > 0),
         }
     ).reset_index()
     table["week_start"] = table["week_start"].dt.strftime("%Y-%m-%d")
@@ -437,6 +439,7 @@ def _page() -> Template:
     )
     env.filters["pct"] = lambda share: f"{share:.0%}"
     env.filters["num"] = lambda n: f"{n:,}"
+    env.filters["rate"] = lambda x: "–" if pd.isna(x) else f"{x:.1f}"
     env.tests["http_url"] = lambda url: bool(_HTTP.match(url))
     return env.get_template("sites.html")
 
