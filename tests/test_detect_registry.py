@@ -26,8 +26,7 @@ from detect_pairs import (
 )
 from repo_paths import DOCS, SEED_PAGE
 from unspin.detect import Comparison, detect, detectors, finding_types
-from unspin.finding_types import NAMES
-from unspin.report.schema import FINDING_TYPES
+from unspin.finding_types import DESCRIPTIONS, NAMES
 
 DOCUMENTED = set(NAMES)  # unspin.finding_types: the one table of finding types
 NOT_DETECTORS = {"base", "lexicon"}  # the shared machinery and word lists
@@ -96,8 +95,8 @@ def test_finding_types_are_the_tables_types() -> None:
 
 
 def test_the_report_schema_describes_every_finding_type() -> None:
-    assert set(FINDING_TYPES) == set(finding_types())
-    assert all(description.strip() for description in FINDING_TYPES.values())
+    assert set(DESCRIPTIONS) == set(finding_types())
+    assert all(description.strip() for description in DESCRIPTIONS.values())
 
 
 def test_each_detector_emits_only_the_types_it_declares() -> None:
