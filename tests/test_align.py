@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detect_pairs import (
     AP_ALERT,
@@ -22,7 +24,7 @@ from detect_pairs import (
 )
 from segment_texts import doc
 from unspin import default_encoders
-from unspin.align import DEFAULT, align
+from unspin.align import DEFAULT, _Lexical, _small_dice, align
 from unspin.model import Doc, SourceRef
 
 SOURCE = (
@@ -218,3 +220,16 @@ def test_a_sentence_that_says_what_a_source_sentence_says_in_other_words_is_the_
     weaker = _Table({retold: [1, 1.2, 0], quote: [1, 0, 0]})  # cosine 0.64: an addition
     alignment = align(copy, [source], _Table({}), second_opinion=weaker)
     assert [m.label for m in alignment.matches] == ["unsourced", "unsourced"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sets(st.sampled_from([f"w{i}" for i in range(60)]), max_size=12), max_size=25),
+    st.lists(st.sets(st.sampled_from([f"w{i}" for i in range(60)]), max_size=12), max_size=25),
+)
+def test_dense_dice_for_small_texts_is_the_sparse_dice(
+    copy: list[set[str]], source: list[set[str]]
+) -> None:
+    dense, sparse_ = _small_dice(copy, source), _Lexical.of(copy, source).all()
+    assert dense.shape == sparse_.shape and dense.dtype == sparse_.dtype
+    assert np.allclose(dense, sparse_, atol=1e-5)

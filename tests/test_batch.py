@@ -402,3 +402,9 @@ def test_an_interrupted_scan_says_so_in_its_report_until_it_is_resumed(
     settings = ScanOutput(out).settings()
     assert settings["completed"] is True and settings["finished"] >= settings["started"]
     assert "did not complete" not in render_sites(out, tmp_path / "sites.html")
+
+
+def test_parts_shrink_as_a_cluster_has_more_worker_threads() -> None:
+    from unspin.batch import part_size_for
+
+    assert [part_size_for(t) for t in (0, 1, 2, 4, 16)] == [64, 32, 16, 8, 8]

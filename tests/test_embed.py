@@ -297,3 +297,29 @@ def test_a_damaged_model_folder_is_rebuilt(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(embed.ModelBuildError):
         embed.get_embedder("fast")
     assert commands[0][-1] == "--force"
+
+
+def test_the_vector_cache_computes_each_text_once_and_forgets_the_oldest() -> None:
+    from unspin.embed import VectorCache
+
+    asked: list[list[str]] = []
+
+    def compute(texts: list[str]) -> np.ndarray:
+        asked.append(texts)
+        return np.array([[float(len(t)), 1.0] for t in texts], dtype=np.float32)
+
+    cache = VectorCache(size=2)
+    first = cache.encode(["aa", "b", "aa"], compute)
+    assert first.tolist() == [[2.0, 1.0], [1.0, 1.0], [2.0, 1.0]]
+    assert cache.encode(["b", "ccc"], compute).tolist() == [[1.0, 1.0], [3.0, 1.0]]
+    assert asked == [["aa", "b"], ["ccc"]]  # "b" was held; "aa" is now the oldest, gone
+    cache.encode(["aa"], compute)
+    assert asked[-1] == ["aa"]
+
+
+def test_a_cached_vector_is_the_vector_computed_afresh() -> None:
+    fast = embed.get_embedder("fast")
+    texts = ["Russia massed 100,000 troops.", "Kyiv denied it.", "Russia massed 100,000 troops."]
+    cached = fast.encode(texts)
+    assert np.array_equal(fast.encode(texts[1:]), cached[1:])
+    assert np.array_equal(fast._encode(texts), cached)  # no cache: the same bits

@@ -17,9 +17,9 @@ import pytest
 from repo_paths import DOCS
 from report_sample import check_golden, sample_report
 from unspin import Article, InputError, compare
+from unspin.finding_types import DESCRIPTIONS
 from unspin.report.html import render_html
 from unspin.report.schema import (
-    FINDING_TYPES,
     SCHEMA,
     report_from_dict,
     report_to_dict,
@@ -173,7 +173,7 @@ def test_docs_describe_every_field_and_finding_type() -> None:
     doc = (DOCS / "report-schema.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"`([a-z_]+)`", doc))
     assert set().union(*KEYS.values()) <= documented
-    assert set(FINDING_TYPES) <= documented
+    assert set(DESCRIPTIONS) <= documented
     assert {"high", "medium", "low", "verbatim", "paraphrase", "unsourced"} <= documented
 
 

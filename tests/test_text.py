@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import unspin.text
-from unspin.text import Token, _scan, tokens
+from unspin.text import Token, _lower_words, _scan, tokens, word_trigrams
 
 WORDS = st.sampled_from(["Kyiv", "don't", "F-16", "8,500", "U.S.", "—", "“", "said", "’s", " "])
 
@@ -35,3 +35,10 @@ def test_a_range_gives_the_tokens_reading_that_range_alone_gives(
     with patch.object(unspin.text, "SHORT", 0):
         assert tokens(text, start, start + length) == _scan(text, start, start + length)
         assert tokens(text) == _scan(text, 0, len(text))
+
+
+@given(st.text(alphabet=st.sampled_from("aZİß’‘`'-., \n1é"), max_size=60))
+def test_the_fast_lowercased_words_are_the_tokens_lowercased(text: str) -> None:
+    assert _lower_words(text) == [t.lower for t in tokens(text)]
+    words = [t.lower for t in tokens(text)]
+    assert word_trigrams(text) == set(zip(words, words[1:], words[2:], strict=False))

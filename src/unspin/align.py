@@ -103,6 +103,29 @@ def _weighted_sets(
     return sparse.csr_matrix((values, (rows, columns)), shape=shape, dtype=np.float32)
 
 
+def _small_dice(copy: list[set[str]], source: list[set[str]]) -> np.ndarray:
+    """`_Lexical.of(copy, source).all()` for texts of a few dozen sentences, from dense
+    matrices: source finding scores a dozen stories per page, and building scipy's sparse
+    matrices cost more than the arithmetic they hold."""
+    vocabulary: dict[str, int] = {}
+    for stems in (*copy, *source):
+        for s in stems:
+            vocabulary.setdefault(s, len(vocabulary))
+    frequency = np.zeros(len(vocabulary), dtype=np.float32)
+    a = np.zeros((len(copy), len(vocabulary)), dtype=np.float32)
+    b = np.zeros((len(source), len(vocabulary)), dtype=np.float32)
+    for matrix, sets in ((a, copy), (b, source)):
+        for row, stems in enumerate(sets):
+            columns = [vocabulary[s] for s in stems]
+            matrix[row, columns] = 1.0
+            frequency[columns] += 1
+    idf = np.log((len(copy) + len(source) + 1) / (frequency + 0.5)).astype(np.float32)
+    a *= idf
+    b *= idf
+    a_sq, b_sq = (a * a).sum(1), (b * b).sum(1)
+    return 2 * (a @ b.T) / np.maximum(a_sq[:, None] + b_sq[None, :], 1e-9)
+
+
 BLOCK = 1024  # copy sentences scored at a time, to bound the memory a long text needs
 
 
@@ -148,12 +171,15 @@ class _Lexical:
         return dice
 
 
-def lexical_scores(
-    copy: list[set[str]], source: list[set[str]]
-) -> tuple[np.ndarray, dict[str, float]]:
-    """IDF-weighted Dice overlap of every copy/source sentence pair, and each stem's weight."""
-    lexical = _Lexical.of(copy, source)
-    return lexical.all(), lexical.weight
+SMALL = 200_000  # sentences x distinct stems up to which dense matrices are the faster way
+
+
+def dice_scores(copy: list[set[str]], source: list[set[str]]) -> np.ndarray:
+    """IDF-weighted Dice overlap of every copy/source sentence pair (of their content stems)."""
+    stems = len(set().union(*copy, *source))
+    if (len(copy) + len(source)) * stems <= SMALL:
+        return _small_dice(copy, source)
+    return _Lexical.of(copy, source).all()
 
 
 PairScore = TypeVar("PairScore", float, np.ndarray)

@@ -92,6 +92,35 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32, copy=False)
 
 
+class VectorCache:
+    """The last `size` texts' vectors. A check embeds the copy's sentences to find its source
+    and again to align it; a crawl meets one wire story's sentences on many sites. A text's
+    vector does not depend on the texts embedded with it (mean of its own tokens; the ONNX
+    model runs one sentence at a time), so a cached one is the vector computed afresh."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # a server's threads share one embedder
+
+    def encode(
+        self, texts: Sequence[str], compute: Callable[[list[str]], np.ndarray]
+    ) -> np.ndarray:
+        """The texts' vectors (texts not empty), computing with `compute` (a batch of texts)
+        only those not held."""
+        with self._lock:
+            known = {t: self._vectors[t] for t in dict.fromkeys(texts) if t in self._vectors}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            fresh = dict(zip(missing, compute(missing), strict=True))
+            known.update(fresh)
+            with self._lock:
+                self._vectors.update(fresh)
+                while len(self._vectors) > self.size:  # oldest first (a dict keeps order)
+                    del self._vectors[next(iter(self._vectors))]
+        return np.stack([known[t] for t in texts])
+
+
 class StaticEmbedder:
     """model2vec inference without model2vec: its import and loader cost ~0.6 s, this ~0.05 s.
 
@@ -111,10 +140,14 @@ class StaticEmbedder:
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(int(config.get("max_length") or 512))
         self._unk = self._tokenizer.token_to_id("[UNK]")
+        self._cache = VectorCache()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        return self._cache.encode(texts, self._encode)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for k, encoding in enumerate(encodings):
@@ -162,8 +195,16 @@ class OnnxEmbedder:
             str(path / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
         self._inputs = {i.name for i in self._session.get_inputs()}
+        self._cache = VectorCache()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self.chunk != 1:  # in a batch a vector depends on its companions: nothing cached
+            return self._encode(list(texts))
+        return self._cache.encode(texts, self._encode)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         # Each distinct text is run once: a copy often repeats its source's sentences verbatim.
         distinct = sorted(set(texts), key=len)  # by length: a chunk's padding stays short
         vectors = np.zeros((len(distinct), self.dim), dtype=np.float32)

@@ -35,7 +35,7 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 
-from unspin.align import DEFAULT, lexical_scores, pair_score
+from unspin.align import DEFAULT, dice_scores, pair_score
 from unspin.corpus.store import Corpus
 from unspin.embed import get_embedder
 from unspin.model import Article
@@ -282,7 +282,7 @@ def _explained(
     that pair's score."""
     if not copy.texts or not source.texts:
         return {}
-    dice, _weight = lexical_scores(copy.stems, source.stems)
+    dice = dice_scores(copy.stems, source.stems)
     cosine = np.clip(copy_vectors @ source_vectors.T, 0.0, 1.0)
     best = pair_score(cosine, dice).max(axis=1)
     return {int(i): float(best[i]) for i in np.flatnonzero(best >= DEFAULT.match_threshold)}

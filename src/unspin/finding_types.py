@@ -1,6 +1,7 @@
 """Every finding type unspin reports, in one table: what the suppression order, the report
 schema, the site report and the detector registry read. Adding a type is one row here, one
-detector module and its test (docs/report-schema.md lists the rows; a test holds them equal).
+detector module and its test. The docs' table is made from this one (`python -m
+unspin.finding_types` prints it for docs/report-schema.md; a test holds the two equal).
 """
 
 from __future__ import annotations
@@ -76,3 +77,13 @@ SENTENCE_LEVEL = frozenset(t.name for t in TABLE if t.sentence_level)
 # Changes to what the source said (the rest add or leave out whole sentences).
 DISTORTIONS = tuple(t.name for t in TABLE if not t.sentence_level)
 DESCRIPTIONS = {t.name: t.description for t in TABLE}
+
+
+def markdown_table() -> str:
+    """The table as docs/report-schema.md shows it."""
+    rows = [f"| `{t.name}` | {t.description} |" for t in TABLE]
+    return "\n".join(["| type | meaning |", "|---|---|", *rows]) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")

@@ -2,7 +2,7 @@
 record what was found, in Parquet tables that survive interruption (output.py), in this process
 or on a Dask cluster.
 
-Work is cut into parts of PART_SIZE records. A part is checked by `check_part` (in this process,
+Work is cut into parts (`part_size_for`). A part is checked by `check_part` (in this process,
 or as a Dask task on a worker that opens the corpus once) and committed atomically by the
 process that runs the scan, so a killed scan resumes with every committed part kept and none
 repeated.
@@ -38,8 +38,20 @@ from unspin.batch.rows import content_hash, error_row, page_id, page_rows  # noq
 from unspin.corpus import shared_corpus  # noqa: E402
 from unspin.model import KINDS, Article  # noqa: E402
 
-PART_SIZE = 64  # records per part: a commit every few seconds on 2 cores
+PART_SIZE = 64  # records per part in this process: a commit every few seconds on 2 cores
 IN_FLIGHT = 2  # parts queued per Dask worker thread, so none waits for work
+SMALLEST_PART = 8
+
+
+def part_size_for(threads: int) -> int:
+    """Records per part: PART_SIZE in this process (threads=0); on a cluster, smaller as it
+    has more worker threads, so that the last parts do not leave most workers idle while one
+    finishes (the tail costs up to one part per worker) and each worker starts on its first
+    part early. Measured in benchmarks/scan.py (docs/scan.md, "Speed")."""
+    if threads <= 0:
+        return PART_SIZE
+    return max(SMALLEST_PART, PART_SIZE // (2 * threads))
+
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +231,7 @@ def scan(
     resume: bool = False,
     workers: int | None = None,
     dask: str | Any = None,
-    part_size: int = PART_SIZE,
+    part_size: int | None = None,
     on_progress: Progress | None = None,
 ) -> ScanStats:
     """Check every record of `inputs` against the corpus and write the tables into `out`.
@@ -240,6 +252,8 @@ def scan(
             inputs, corpus_path = _resumed(output.settings(), inputs, corpus_path, output.folder)
         corpus_stats = shared_corpus(str(corpus_path)).stats()  # parts checked here reuse it
         output.start(list(inputs), str(corpus_path), resume=resume, corpus_stats=corpus_stats)
+        if part_size is None:
+            part_size = part_size_for(sum(client.nthreads().values()) if client else 0)
         stats = _run(output, inputs, str(corpus_path), client, part_size, on_progress)
         output.finish()
     return stats

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from markupsafe import Markup, escape
 
+from unspin.finding_types import DESCRIPTIONS
 from unspin.model import Finding, Report, Source
 from unspin.report.diff import word_diff
-from unspin.report.schema import FINDING_TYPES, copy_order, excerpts, kind_line, parts_line
+from unspin.report.schema import copy_order, excerpts, kind_line, parts_line, percent
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -62,10 +63,6 @@ def _key(word: str) -> str:
     return re.sub(r"[^a-z0-9_]", "-", word.lower())
 
 
-def _pct(share: float) -> str:
-    return f"{share:.0%}"
-
-
 def _is_http(url: str) -> bool:
     return bool(_HTTP.match(url))
 
@@ -86,7 +83,7 @@ def _page() -> Template:
         loader=FunctionLoader(_template_source), autoescape=True, undefined=StrictUndefined
     )
     env.filters["key"] = _key
-    env.filters["pct"] = _pct
+    env.filters["pct"] = percent
     env.tests["http_url"] = _is_http
     return env.get_template("page.html")
 
@@ -236,7 +233,7 @@ def render_html(
             for k, source in enumerate(report.sources)
         ],
         legend=sorted(Counter(f.type for f in report.findings).items()),
-        descriptions=FINDING_TYPES,
+        descriptions=DESCRIPTIONS,
         copy_text=_copy_text(report),
         findings=_findings(report),
         links=links,

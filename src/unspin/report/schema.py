@@ -11,7 +11,6 @@ from dataclasses import replace
 from typing import Any
 
 from unspin.errors import InputError
-from unspin.finding_types import DESCRIPTIONS
 from unspin.model import (
     Alignment,
     Article,
@@ -32,12 +31,14 @@ from unspin.segment import segment
 
 SCHEMA = "unspin.report/1"
 
-# Every finding type the detectors emit, with what it means (shown as help in the HTML report).
-FINDING_TYPES = DESCRIPTIONS  # type -> one line for people (unspin.finding_types)
-
 
 def _span(span: tuple[int, int] | None) -> list[int] | None:
     return None if span is None else [span[0], span[1]]
+
+
+def percent(share: float) -> str:
+    """A share as the reports print it: "42%"."""
+    return f"{share:.0%}"
 
 
 def kind_line(report: Report) -> str:

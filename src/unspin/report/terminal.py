@@ -17,7 +17,7 @@ from rich.text import Text
 
 from unspin.model import Finding, Report, Search
 from unspin.report.diff import word_diff
-from unspin.report.schema import copy_order, excerpts, kind_line, parts_line
+from unspin.report.schema import copy_order, excerpts, kind_line, parts_line, percent
 
 SEVERITY_STYLE = {
     "high": "bold white on red",
@@ -55,10 +55,6 @@ def marked(s: str, ranges: list[tuple[int, int]], style: str) -> Text:
     return text
 
 
-def _pct(share: float) -> str:
-    return f"{share:.0%}"
-
-
 def _header(report: Report, console: Console, *, verbose: bool) -> None:
     article = report.copy.article
     console.print(Rule(Text("unspin report", "bold")))
@@ -82,7 +78,7 @@ def _header(report: Report, console: Console, *, verbose: bool) -> None:
             marked(a.title or a.url, [], ""),
             marked(a.date, [], ""),
             Text(f"{source.score:.2f}"),
-            Text(_pct(source.share)),
+            Text(percent(source.share)),
         )
     if report.sources:
         console.print(table)
@@ -143,20 +139,20 @@ def _summary(report: Report, console: Console) -> None:
     grid.add_row(
         Text("Reuse"),
         Text(
-            f"{_pct(s.reuse_share)} of the copy (verbatim "
-            f"{_pct(s.verbatim_share)}, paraphrase "
-            f"{_pct(s.paraphrase_share)})"
+            f"{percent(s.reuse_share)} of the copy (verbatim "
+            f"{percent(s.verbatim_share)}, paraphrase "
+            f"{percent(s.paraphrase_share)})"
         ),
     )
     if s.same_fact_share:
         grid.add_row(
             Text("Same fact"),
-            Text(f"{_pct(s.same_fact_share)} says what a source says, not copied"),
+            Text(f"{percent(s.same_fact_share)} says what a source says, not copied"),
         )
-    grid.add_row(Text("Unsourced"), Text(_pct(s.unsourced_share)))
-    grid.add_row(Text("Coverage"), Text(f"{_pct(s.source_coverage)} of the source text used"))
+    grid.add_row(Text("Unsourced"), Text(percent(s.unsourced_share)))
+    grid.add_row(Text("Coverage"), Text(f"{percent(s.source_coverage)} of the source text used"))
     grid.add_row(
-        Text("Fidelity"), Text(f"{_pct(s.fidelity)} of aligned sentences unchanged in substance")
+        Text("Fidelity"), Text(f"{percent(s.fidelity)} of aligned sentences unchanged in substance")
     )
     counts = ", ".join(f"{k} {v}" for k, v in sorted(s.counts.items())) or "none"
     grid.add_row(Text("Findings"), marked(counts, [], ""))
