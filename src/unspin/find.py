@@ -252,37 +252,45 @@ def _spans(copy: Article) -> list[tuple[int, int, int]]:
     return [(s.start, s.end, s.paragraph) for s in sentences(copy.text, paragraphs(copy.text))]
 
 
+# A pair scores at most w + (1 - w) * dice (cosine <= 1): with less word overlap than this
+# with every copy sentence, no cosine lifts a story's sentence to a match, and it is not
+# embedded at all (most sentences of most candidates). A hair lower, for float rounding.
+DICE_FLOOR = (DEFAULT.match_threshold - DEFAULT.embedding_weight) / (
+    1 - DEFAULT.embedding_weight
+) - 1e-6
+
+
 def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
     spans = _spans(copy)
     copy_sentences = _sentences_of(copy.text, spans)
     keys = _candidates(copy, spans, corpus)[: n + CHUNK_FIRSTS]
     stored = corpus.load(keys)
     theirs = [_sentences_of(s.article.text, s.sentence_spans) for s in stored]
-    texts = [t for sentences_of in theirs for t in sentences_of.texts]
+    dices = [dice_scores(copy_sentences.stems, their.stems) for their in theirs]
+    reachable = [np.flatnonzero(dice.max(axis=0, initial=0.0) >= DICE_FLOOR) for dice in dices]
+    texts = [their.texts[j] for their, js in zip(theirs, reachable, strict=True) for j in js]
     vectors = get_embedder("fast").encode([*copy_sentences.texts, *texts])
     copy_vectors, at = vectors[: len(copy_sentences.texts)], len(copy_sentences.texts)
     total = sum(copy_sentences.lengths) or 1
     ranked = []
-    for s, their in zip(stored, theirs, strict=True):
-        their_vectors = vectors[at : at + len(their.texts)]
-        at += len(their.texts)
-        explained = _explained(copy_sentences, copy_vectors, their, their_vectors)
+    for s, dice, js in zip(stored, dices, reachable, strict=True):
+        explained = _explained(dice[:, js], copy_vectors, vectors[at : at + len(js)])
+        at += len(js)
         lengths = copy_sentences.lengths
         score = sum(lengths[i] for i in explained) / total
         evidence = sum(lengths[i] * pair for i, pair in explained.items()) / total
         ranked.append(Candidate(s.key, s.article, score, frozenset(explained), evidence))
-    ranked.sort(key=lambda c: -c.evidence)
+    ranked.sort(key=lambda c: (-c.evidence, c.key))  # equals in corpus order
     return ranked
 
 
 def _explained(
-    copy: _Sentences, copy_vectors: np.ndarray, source: _Sentences, source_vectors: np.ndarray
+    dice: np.ndarray, copy_vectors: np.ndarray, source_vectors: np.ndarray
 ) -> dict[int, float]:
     """The copy sentences whose best pair in the source scores as the aligner's match, with
-    that pair's score."""
-    if not copy.texts or not source.texts:
+    that pair's score (of the source sentences given: those a match can reach)."""
+    if not dice.size:
         return {}
-    dice = dice_scores(copy.stems, source.stems)
     cosine = np.clip(copy_vectors @ source_vectors.T, 0.0, 1.0)
     best = pair_score(cosine, dice).max(axis=1)
     return {int(i): float(best[i]) for i in np.flatnonzero(best >= DEFAULT.match_threshold)}
