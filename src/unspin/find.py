@@ -58,6 +58,7 @@ RERANKED = 12  # fused candidates that get the sentence-level re-ranking
 RRF_K = 60  # reciprocal rank fusion's damping constant (Cormack et al. 2009)
 CHUNK_PARAGRAPHS = 3  # paragraphs per partial query vector
 CHUNK_FIRSTS = 4  # re-ranked beyond RERANKED: room for the nearest stories of the parts
+STORIES_KEPT = 512  # candidate stories whose words are kept between pages (~40 MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +249,18 @@ def _sentences_of(text: str, spans: Sequence[tuple[int, int, int]]) -> _Sentence
     return _Sentences(texts, stems, lengths)
 
 
+@lru_cache(maxsize=STORIES_KEPT)
+def _story_sentences(text: str, spans: tuple[tuple[int, int, int], ...]) -> _Sentences:
+    """A corpus story's sentences as `_sentences_of` reads them, kept for the next page: a crawl
+    meets one wire story on many sites (callers do not change what they get)."""
+    return _sentences_of(text, spans)
+
+
+@lru_cache(maxsize=STORIES_KEPT)
+def _story_trigrams(text: str) -> frozenset[tuple[str, str, str]]:
+    return frozenset(word_trigrams(text))
+
+
 def _spans(copy: Article) -> list[tuple[int, int, int]]:
     return [(s.start, s.end, s.paragraph) for s in sentences(copy.text, paragraphs(copy.text))]
 
@@ -265,7 +278,7 @@ def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
     copy_sentences = _sentences_of(copy.text, spans)
     keys = _candidates(copy, spans, corpus)[: n + CHUNK_FIRSTS]
     stored = corpus.load(keys)
-    theirs = [_sentences_of(s.article.text, s.sentence_spans) for s in stored]
+    theirs = [_story_sentences(s.article.text, s.sentence_spans) for s in stored]
     dices = [dice_scores(copy_sentences.stems, their.stems) for their in theirs]
     reachable = [np.flatnonzero(dice.max(axis=0, initial=0.0) >= DICE_FLOOR) for dice in dices]
     texts = [their.texts[j] for their, js in zip(theirs, reachable, strict=True) for j in js]
@@ -280,7 +293,7 @@ def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
         score = sum(lengths[i] for i in explained) / total
         evidence = sum(lengths[i] * pair for i, pair in explained.items()) / total
         ranked.append(Candidate(s.key, s.article, score, frozenset(explained), evidence))
-    ranked.sort(key=lambda c: (-c.evidence, c.key))  # equals in corpus order
+    ranked.sort(key=lambda c: -c.evidence)  # stable: equals stay in fusion order
     return ranked
 
 
@@ -302,7 +315,7 @@ def _explained(
 def _origins(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per group of near-identical stories, best first: the group's earliest
     story (its best-scoring one among equals), with the others as its carriers."""
-    grams = [word_trigrams(c.article.text) for c in candidates]
+    grams = [_story_trigrams(c.article.text) for c in candidates]
     groups: list[list[int]] = []
     for k in range(len(candidates)):
         for group in groups:
@@ -325,7 +338,7 @@ def _origins(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(origins, key=lambda c: -c.evidence)
 
 
-def _near_identical(a: set[tuple[str, str, str]], b: set[tuple[str, str, str]]) -> bool:
+def _near_identical(a: frozenset[tuple[str, str, str]], b: frozenset[tuple[str, str, str]]) -> bool:
     if not a or not b:
         return False
     return len(a & b) / min(len(a), len(b)) >= NEAR_IDENTICAL
