@@ -8,7 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import unspin.text
-from unspin.text import Token, _lower_words, _scan, tokens, word_trigrams
+from unspin.text import (
+    Token,
+    _lower_words,
+    _scan,
+    chunks,
+    edit_pieces,
+    tokens,
+    word_trigrams,
+    words_and_marks,
+)
 
 WORDS = st.sampled_from(["Kyiv", "don't", "F-16", "8,500", "U.S.", "—", "“", "said", "’s", " "])
 
@@ -42,3 +51,37 @@ def test_the_fast_lowercased_words_are_the_tokens_lowercased(text: str) -> None:
     assert _lower_words(text) == [t.lower for t in tokens(text)]
     words = [t.lower for t in tokens(text)]
     assert word_trigrams(text) == set(zip(words, words[1:], words[2:], strict=False))
+
+
+def test_words_and_marks_adds_each_punctuation_mark_to_the_words() -> None:
+    text = "“We won’t,” Reznikov said of 8,500 F-16s."
+    assert [m.group() for m in words_and_marks(text)] == [
+        "“", "We", "won’t", ",", "”", "Reznikov", "said", "of", "8,500", "F-16s", ".",
+    ]  # fmt: skip
+    assert [t.lower for t in tokens(text)] == [
+        "we",
+        "won't",
+        "reznikov",
+        "said",
+        "of",
+        "8,500",
+        "f-16s",
+    ]
+
+
+def test_chunks_keep_punctuation_on_the_words() -> None:
+    text = "“We won’t,” Reznikov said."
+    assert [(m.start(), m.group()) for m in chunks(text, 1, len(text))] == [
+        (1, "We"),
+        (4, "won’t,”"),
+        (12, "Reznikov"),
+        (21, "said."),
+    ]
+
+
+def test_edit_pieces_keep_times_and_names_with_joiners_whole() -> None:
+    text = "AT&T opened 24/7 at 10:30 (snake_case)."
+    assert [m.group() for m in edit_pieces(text)] == [
+        "AT&T", "opened", "24/7", "at", "10:30", "(", "snake_case", ")", ".",
+    ]  # fmt: skip
+    assert [m.group() for m in edit_pieces(text, 5, 16)] == ["opened", "24/7"]

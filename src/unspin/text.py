@@ -1,9 +1,14 @@
-"""Word-level helpers shared by the aligner and the detectors: tokens with offsets, stems."""
+"""Word-level helpers shared by the aligner and the detectors: tokens with offsets, stems.
+
+The one home of tokenizers: `tokens` (words, what every stage compares) and, for the few
+readers that need pieces `tokens` drops, `words_and_marks`, `chunks` and `edit_pieces`.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,6 +79,33 @@ def _scan(text: str, start: int, end: int) -> list[Token]:
         lower = m.group().lower().translate(_APOSTROPHES)
         out.append(Token(m.start(), m.end(), lower, stem(lower)))
     return out
+
+
+# Other cuts of a text, each for a reader that needs what `tokens` leaves out.
+
+_WORD_OR_MARK = re.compile(_WORD.pattern + r"|[^\w\s]")
+_CHUNK = re.compile(r"\S+")
+# Not `_WORD`: \w keeps "snake_case" whole and "/", ":", "&" join ("24/7", "10:30", "AT&T").
+_EDIT_PIECE = re.compile(r"\w+(?:[’'\-.,/:&]\w+)*|\S")
+
+
+def words_and_marks(text: str) -> list[re.Match[str]]:
+    """The words of `tokens` and each punctuation mark alone, for a word diff: a changed comma
+    or quotation mark is a change to show."""
+    return list(_WORD_OR_MARK.finditer(text))
+
+
+def chunks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Runs of non-space characters in text[start:end], punctuation attached ("Peskov,",
+    "“We"): the attribution parser reads a comma or quote mark on a word as a boundary."""
+    return _CHUNK.finditer(text, start, end)
+
+
+def edit_pieces(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The spinner's pieces (unspin.testing.edit): words, and every other non-space character
+    alone, so rendering the pieces back puts each character of the source in place. Its own
+    cut, not `tokens`': a change to it would change every generated test case."""
+    return _EDIT_PIECE.finditer(text, start, len(text) if end is None else end)
 
 
 def opens_sentence(text: str, at: int) -> bool:

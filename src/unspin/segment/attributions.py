@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from unspin.model import Attribution, Quote, Sentence, SpanIndex
 from unspin.segment.lexicon import WordIndex
 from unspin.segment.names import name_start
+from unspin.text import chunks
 
 Span = tuple[int, int]
 
@@ -101,7 +102,6 @@ _PRONOUNS = frozenset("he she they we i it you".split())
 _PREPOSITIONS = frozenset("of for in at with from on by".split())
 _DETERMINERS = frozenset("the a an".split())
 _PUNCT = "\"“”‘’'()[]«»"
-_TOKEN = re.compile(r"\S+")
 _STATEMENT_AFTER = re.compile(r"\s+(?:on\s+\w+\s+)?in\s+a\s+statement\b")
 _DOCUMENT = re.compile(
     r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|report|poll|survey|study|document|letter|data|"
@@ -167,7 +167,7 @@ def _tokens(text: str, start: int, end: int, times: list[Span]) -> list[_Tok]:
     """Whitespace tokens of text[start:end]; a time expression's become "," (a boundary)."""
     toks = []
     k = bisect_right(times, (start, start)) - 1
-    for t in _TOKEN.finditer(text, start, end):
+    for t in chunks(text, start, end):
         while 0 <= k < len(times) and times[k][1] <= t.start():
             k += 1
         in_time = 0 <= k < len(times) and times[k][0] < t.end()
