@@ -1,17 +1,15 @@
-"""unspin.text: word tokens with offsets, read once per text and sliced by range."""
+"""unspin.text: word tokens with offsets, read once per text and sliced by range, and the
+other cuts of a text for the readers that need them."""
 
 from __future__ import annotations
-
-from unittest.mock import patch
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-import unspin.text
 from unspin.text import (
+    TextTokens,
     Token,
     _lower_words,
-    _scan,
     chunks,
     edit_pieces,
     tokens,
@@ -35,15 +33,14 @@ def test_tokens_carry_offsets_lower_case_and_stems() -> None:
     start=st.integers(0, 120),
     length=st.integers(0, 120),
 )
-def test_a_range_gives_the_tokens_reading_that_range_alone_gives(
+def test_a_range_sliced_from_the_whole_text_gives_the_tokens_reading_that_range_gives(
     words: list[str], start: int, length: int
 ) -> None:
-    # Ranges cut words too ("F-1" of "F-16"): those are read as the range has them. The text
-    # counts as long here, so it is read whole once and its ranges sliced out.
+    # Ranges cut words too ("F-1" of "F-16"): those are read as the range has them.
     text = " ".join(words)
-    with patch.object(unspin.text, "SHORT", 0):
-        assert tokens(text, start, start + length) == _scan(text, start, start + length)
-        assert tokens(text) == _scan(text, 0, len(text))
+    whole = TextTokens(text)
+    assert whole.within(start, start + length) == tokens(text, start, start + length)
+    assert whole.within() == tokens(text)
 
 
 @given(st.text(alphabet=st.sampled_from("aZİß’‘`'-., \n1é"), max_size=60))

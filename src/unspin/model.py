@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Generic, Literal, Protocol, TypeVar
+
+from unspin.text import TextTokens, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +127,21 @@ class Doc:
     times: tuple[TimeExpression, ...] = ()
     names: tuple[Name, ...] = ()
     credits: tuple[Credit, ...] = ()
+    # The text's word tokens, read on first use (`tokens`): a cache, not part of the value.
+    _tokens: TextTokens | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    def tokens(self, start: int = 0, end: int | None = None) -> list[Token]:
+        """The word tokens of text[start:end], as `text.tokens` gives them; the text is read
+        once, however many stages ask for however many ranges."""
+        read = self._tokens
+        if read is None:
+            read = TextTokens(self.text)
+            object.__setattr__(self, "_tokens", read)  # a frozen Doc all the same: it is a cache
+        return read.within(start, end)
 
     def span_text(self, span: Spanned) -> str:
         return self.article.text[span.start : span.end]

@@ -21,7 +21,7 @@ from unspin.detect.entities import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segment.attributions import CUE_RE
 from unspin.segment.lexicon import demonyms
-from unspin.text import STOPWORDS, Token, tokens
+from unspin.text import STOPWORDS, Token
 
 _VAGUE = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 _DETERMINERS = {"the", "a", "an", "this", "these", "its", "their", "his", "her"}
@@ -31,7 +31,7 @@ def _speaker_words(group: Group, a: Attribution, doc_is_copy: bool) -> set[str]:
     doc = group.copy if doc_is_copy else group.source
     if a.speaker_start < 0:
         return set()
-    words = tokens(doc.text, a.speaker_start, a.speaker_end)
+    words = doc.tokens(a.speaker_start, a.speaker_end)
     return {t.stem for t in words if len(t.lower) > 2 and t.lower not in STOPWORDS | _VAGUE}
 
 
@@ -45,7 +45,7 @@ def _proper(doc: Doc, a: Attribution) -> list[Token]:
     names = doc.within(doc.names, a.speaker_start, a.speaker_end)
     return [
         t
-        for t in tokens(doc.text, a.speaker_start, a.speaker_end)
+        for t in doc.tokens(a.speaker_start, a.speaker_end)
         if doc.text[t.start].isupper()
         and t.lower not in _VAGUE | _DETERMINERS
         and doc.text[t.start : t.end] not in demonyms()
@@ -161,7 +161,7 @@ def _claim_kept(group: Group, a: Attribution) -> bool:
     else:
         m = _CLAUSE_BREAK.search(text, after, sentence.end)
         start, end = after, m.start() if m else sentence.end
-    claim = {t.stem for t in tokens(text, start, end) if t.lower not in STOPWORDS}
+    claim = {t.stem for t in group.source.tokens(start, end) if t.lower not in STOPWORDS}
     if len(claim) < 2:
         return True
     return len(claim & group.copy_stems) / len(claim) >= CLAIM_KEPT
@@ -205,7 +205,7 @@ class _Speaker:
         """Named there: by most of its words (any one, with `one_word`: "the ministry" for "the
         Defence Ministry" in the claim's own sentence), or by a name for it ("Reznikov",
         "Moscow" for "Russia"; "U.S." does not name the U.S. Energy Information Administration)."""
-        stems = {t.stem for s in sentences for t in tokens(doc.text, s.start, s.end)}
+        stems = {t.stem for s in sentences for t in doc.tokens(s.start, s.end)}
         shared = len(self.words & stems)
         if shared and (one_word or shared >= len(self.words) / 2):
             return True
@@ -222,9 +222,9 @@ def _speaker(group: Group, a: Attribution) -> _Speaker | None:
         person = _antecedent(group.source, a)
         if person is None:
             return None
-        name = group.source.span_text(person)
-        words = frozenset(t.stem for t in tokens(name) if len(t.lower) > 2)
-        key = name_key(name)
+        named = group.source.tokens(person.start, person.end)
+        words = frozenset(t.stem for t in named if len(t.lower) > 2)
+        key = name_key(group.source.span_text(person))
     return _Speaker(words, key)
 
 

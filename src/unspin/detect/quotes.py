@@ -17,7 +17,7 @@ from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import name_key, same_name
 from unspin.model import Doc, Finding, Quote
 from unspin.segment.lexicon import TITLES, demonyms
-from unspin.text import STOPWORDS, Token, american, content_stems, tokens
+from unspin.text import STOPWORDS, Token, american, content_stems
 
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
@@ -103,7 +103,7 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
     words as digits, contractions spelled out, without the optional "that"."""
     out: list[tuple[str, int, int]] = []
-    for t in tokens(doc.text, start, end):
+    for t in doc.tokens(start, end):
         if t.lower in _DROPPED:
             continue
         spelled = _CONTRACTIONS.get(t.lower) or _spelled_out(t.lower)
