@@ -20,10 +20,10 @@ from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segment.attributions import CUE_RE
-from unspin.segment.lexicon import demonyms
+from unspin.segment.lexicon import SUBJECT_PRONOUNS, demonyms
 from unspin.text import STOPWORDS, Token
 
-_VAGUE = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+_VAGUE = SUBJECT_PRONOUNS | {"who", "which", "that"}
 _DETERMINERS = {"the", "a", "an", "this", "these", "its", "their", "his", "her"}
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import name_key, same_name
 from unspin.model import Doc, Finding, Quote
-from unspin.segment.lexicon import TITLES, demonyms
+from unspin.segment.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
 from unspin.text import STOPWORDS, Token, american, content_stems
 
 # A copy quote and a source quote are the same statement when they share this share of the
@@ -210,7 +210,7 @@ def _marks_moved(group: Group, copy_words: list[str], quotes: list[Quote]) -> Qu
     return None
 
 
-_NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
+_NOT_NAMES = SUBJECT_PRONOUNS | {"the", "a", "an"}
 
 
 def _surname(name: str) -> str | None:

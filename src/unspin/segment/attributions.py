@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from unspin.model import Attribution, Quote, Sentence, SpanIndex
-from unspin.segment.lexicon import WordIndex
+from unspin.segment.lexicon import SUBJECT_PRONOUNS, WordIndex
 from unspin.segment.names import name_start
 from unspin.text import chunks
 
@@ -98,7 +98,6 @@ but or so where after before than whether then there not is are was were be been
 have had will would can could may might should must do does did also however what why how
 to even only just unless until once by amid despite""".split()
 ) | frozenset(_FORMS)
-_PRONOUNS = frozenset("he she they we i it you".split())
 _PREPOSITIONS = frozenset("of for in at with from on by".split())
 _DETERMINERS = frozenset("the a an".split())
 _PUNCT = "\"“”‘’'()[]«»"
@@ -274,7 +273,7 @@ def _backward(toks: list[_Tok], allow_comma: bool = False) -> list[_Tok]:
         lw = t.word.lower()
         if not t.word or lw in _STOP or (lw == "and" and not _joins_names(toks, k)):
             break
-        if lw in _PRONOUNS:
+        if lw in SUBJECT_PRONOUNS:
             np = np or [t]
             break
         np.insert(0, t)

@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from unspin.model import Attribution, Name, Quote, Sentence, SpanIndex
 from unspin.segment.attributions import CUE_RE
+from unspin.segment.lexicon import PERSON_PRONOUNS
 
 Span = tuple[int, int]
 
@@ -40,7 +41,6 @@ _SINGLE_OPEN = re.compile(
 _SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?!\w)")
 _PAIRS = {"‘": "’", "'": "'"}
 _POSSESSIVE = re.compile(r"s[’'] [a-z]")
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Cues that report speech, so may speak for a quotation in the next sentence.
 _SPEECH = frozenset(
     """say tell add reassure insist stress warn explain write declare reply ask
@@ -184,7 +184,7 @@ def _whole_sentence(a: Attribution, s: Sentence) -> bool:
 
 
 def _resolved(text: str, q: Quote, a: Attribution, people: list[Name]) -> Quote:
-    if a.speaker.lower() in _PRONOUNS:
+    if a.speaker.lower() in PERSON_PRONOUNS:
         k = bisect_right(people, a.speaker_start, key=lambda n: n.end)  # people: by end
         if k:
             name = people[k - 1]
