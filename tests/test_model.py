@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import unspin.model
-from unspin.model import Article, Doc, Name, SpanIndex
+from unspin.model import Article, Doc, Name, Span, SpanIndex
 from unspin.segment import segment
 from unspin.text import TextTokens, tokens
 
@@ -60,3 +60,10 @@ def test_a_doc_reads_its_words_once_and_gives_each_range_what_the_tokenizer_give
         assert [t.lower for t in doc.tokens(0, 21)] == ["kyiv", "said", "on", "tuesday"]
         assert doc.tokens() == tokens(doc.text)
     read.assert_called_once_with(doc.text)
+
+
+def test_a_span_is_a_pair_of_offsets_a_doc_gives_the_text_of() -> None:
+    doc = Doc(Article(text="Oleksii Reznikov said."), ())
+    span = Span(8, 16)
+    assert span == (8, 16)
+    assert doc.span_text(span) == "Reznikov"

@@ -23,7 +23,7 @@ def test_accused_of_with_an_apposition() -> None:
         SEED.index("accused the United"),
         SEED.index("accused the United") + 7,
     )
-    assert (a.speaker_start, a.speaker_end) == (SEED.index("Dmitry"), SEED.index("Dmitry") + 13)
+    assert a.speaker_span == (SEED.index("Dmitry"), SEED.index("Dmitry") + 13)
 
 
 def test_according_to_a_statement_credits_its_author() -> None:
@@ -31,7 +31,7 @@ def test_according_to_a_statement_credits_its_author() -> None:
     a = next(a for a in d.attributions if a.cue == "according to")
     assert d.span_text(a) == "according to a statement from the State Department"
     assert a.speaker == "the State Department"
-    assert a.speaker_start == SEED.index("the State Department")
+    assert a.speaker_span.start == SEED.index("the State Department")
     assert d.text[a.cue_start : a.cue_end] == "according to"
 
 
@@ -121,8 +121,8 @@ def test_attributions_are_sorted_and_well_formed() -> None:
     for a in d.attributions:
         assert isinstance(a, Attribution)
         assert a.start <= a.cue_start < a.cue_end <= a.end
-        assert a.start <= a.speaker_start < a.speaker_end <= a.end
-        assert d.text[a.speaker_start : a.speaker_end] == a.speaker
+        assert a.start <= a.speaker_span.start < a.speaker_span.end <= a.end
+        assert d.span_text(a.speaker_span) == a.speaker
 
 
 def test_responded_and_commented_are_attribution_cues() -> None:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import Generic, Literal, NamedTuple, Protocol, TypeVar
 
 from unspin.text import TextTokens, Token
 
@@ -37,6 +37,14 @@ class Spanned(Protocol):
     end: int
 
 
+class Span(NamedTuple):
+    """A range of character offsets into a text, end exclusive: a (start, end) pair with names,
+    so `Doc.span_text` gives its text as it gives any span's."""
+
+    start: int
+    end: int
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -51,8 +59,7 @@ class Quote:
     start: int
     end: int
     speaker: str = ""  # surface form of who is quoted, "" when the text does not say
-    speaker_start: int = -1
-    speaker_end: int = -1
+    speaker_span: Span | None = None  # where the text names them, None when it does not
     closed: bool = True  # False when the closing mark is missing (common in spun copies)
 
 
@@ -82,9 +89,8 @@ class Attribution:
     cue: str  # canonical verb or phrase: "say", "according to", "tell", "accuse", "claim", ...
     cue_start: int
     cue_end: int
-    speaker: str = ""
-    speaker_start: int = -1
-    speaker_end: int = -1
+    speaker: str  # as written, reduced to its head: "Oleksii Reznikov", "the State Department"
+    speaker_span: Span  # every attribution names a speaker (one without is no attribution)
 
 
 @dataclass(frozen=True, slots=True)

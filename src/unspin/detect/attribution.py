@@ -29,9 +29,7 @@ _DETERMINERS = {"the", "a", "an", "this", "these", "its", "their", "his", "her"}
 
 def _speaker_words(group: Group, a: Attribution, doc_is_copy: bool) -> set[str]:
     doc = group.copy if doc_is_copy else group.source
-    if a.speaker_start < 0:
-        return set()
-    words = doc.tokens(a.speaker_start, a.speaker_end)
+    words = doc.tokens(*a.speaker_span)
     return {t.stem for t in words if len(t.lower) > 2 and t.lower not in STOPWORDS | _VAGUE}
 
 
@@ -40,12 +38,10 @@ def _proper(doc: Doc, a: Attribution) -> list[Token]:
     company", "a spokesman", "The Russian president" (a demonym) or "Analysts" (capitalised
     only as a sentence's first word, an inflected common noun) describe a speaker without
     naming one."""
-    if a.speaker_start < 0:
-        return []
-    names = doc.within(doc.names, a.speaker_start, a.speaker_end)
+    names = doc.within(doc.names, *a.speaker_span)
     return [
         t
-        for t in doc.tokens(a.speaker_start, a.speaker_end)
+        for t in doc.tokens(*a.speaker_span)
         if doc.text[t.start].isupper()
         and t.lower not in _VAGUE | _DETERMINERS
         and doc.text[t.start : t.end] not in demonyms()
@@ -275,7 +271,7 @@ def _names(speaker: str, name: str) -> bool:
 
 
 def _antecedent(doc: Doc, a: Attribution) -> Name | None:
-    before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_start]
+    before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_span.start]
     return before[-1] if before else None
 
 
@@ -302,7 +298,7 @@ def _changed(
         yield group.finding(
             "attribution_changed",
             "high",
-            (a.speaker_start, a.speaker_end),
-            (other.speaker_start, other.speaker_end),
+            a.speaker_span,
+            other.speaker_span,
             f"the copy credits {quoted(a.speaker)}; the source credits {quoted(other.speaker)}",
         )

@@ -413,6 +413,5 @@ def _named_in_source(group: Group, surname: str) -> bool:
 
 
 def _speaker_span(quote: Quote) -> tuple[int, int]:
-    if quote.speaker_start >= 0:
-        return (quote.speaker_start, quote.speaker_end)
-    return (quote.start, quote.end)
+    """Where the quotation's speaker is named, or the quotation itself if nowhere."""
+    return quote.speaker_span if quote.speaker_span is not None else (quote.start, quote.end)

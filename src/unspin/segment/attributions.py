@@ -21,12 +21,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from unspin.model import Attribution, Quote, Sentence, SpanIndex
+from unspin.model import Attribution, Quote, Sentence, Span, SpanIndex
 from unspin.segment.lexicon import SUBJECT_PRONOUNS, WordIndex
 from unspin.segment.names import name_start
 from unspin.text import chunks
-
-Span = tuple[int, int]
 
 _FORMS: dict[str, str] = {
     "quoted as saying": "quote",
@@ -212,9 +210,8 @@ def _attribution(
         cue=lemma,
         cue_start=m.start(),
         cue_end=m.end(),
-        speaker=text[head[0] : head[1]],
-        speaker_start=head[0],
-        speaker_end=head[1],
+        speaker=text[head.start : head.end],
+        speaker_span=head,
     )
 
 
@@ -343,7 +340,7 @@ def _head(np: list[_Tok]) -> Span:
         start = name_start(words)
     elif run < len(words) and _names_after(words[run - 1]):
         start = run + name_start(words[run:])
-    return _word_start(np[start]), _word_end(np[-1])
+    return Span(_word_start(np[start]), _word_end(np[-1]))
 
 
 def _names_after(previous: str) -> bool:

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from unspin.model import Name, Sentence
+from unspin.model import Name, Sentence, Span
 from unspin.segment.lexicon import (
     CAPITALISED_NOUNS,
     FUNCTION_WORDS,
@@ -41,8 +41,6 @@ from unspin.segment.lexicon import (
     given_names,
     places,
 )
-
-Span = tuple[int, int]
 
 # The parts a name is made of, not a tokenizer of all words (so not text.tokens): abbreviations
 # keep their full stop ("Gen.", "U.S."), a capitalised word its possessive and hyphen tail

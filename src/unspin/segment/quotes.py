@@ -26,11 +26,9 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from unspin.model import Attribution, Name, Quote, Sentence, SpanIndex
+from unspin.model import Attribution, Name, Quote, Sentence, Span, SpanIndex
 from unspin.segment.attributions import CUE_RE
 from unspin.segment.lexicon import PERSON_PRONOUNS
-
-Span = tuple[int, int]
 
 _DOUBLE = re.compile(r"''|[“”\"„«»]")
 _OPENERS, _CLOSERS = "“„«", "”»"
@@ -185,9 +183,9 @@ def _whole_sentence(a: Attribution, s: Sentence) -> bool:
 
 def _resolved(text: str, q: Quote, a: Attribution, people: list[Name]) -> Quote:
     if a.speaker.lower() in PERSON_PRONOUNS:
-        k = bisect_right(people, a.speaker_start, key=lambda n: n.end)  # people: by end
+        k = bisect_right(people, a.speaker_span.start, key=lambda n: n.end)  # people: by end
         if k:
             name = people[k - 1]
-            span = {"speaker_start": name.start, "speaker_end": name.end}
-            return replace(q, speaker=text[name.start : name.end], **span)
-    return replace(q, speaker=a.speaker, speaker_start=a.speaker_start, speaker_end=a.speaker_end)
+            span = Span(name.start, name.end)
+            return replace(q, speaker=text[name.start : name.end], speaker_span=span)
+    return replace(q, speaker=a.speaker, speaker_span=a.speaker_span)
