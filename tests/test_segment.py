@@ -31,7 +31,7 @@ def check_invariants(d: Doc) -> None:
         if q.speaker_span is not None:
             assert d.span_text(q.speaker_span) == q.speaker
     for a in d.attributions:
-        assert a.start <= a.cue_start < a.cue_end <= a.end
+        assert a.start <= a.cue_span.start < a.cue_span.end <= a.end
 
 
 def test_seed_fills_every_field() -> None:

@@ -87,8 +87,7 @@ class Attribution:
     start: int  # the whole cue phrase, speaker included
     end: int
     cue: str  # canonical verb or phrase: "say", "according to", "tell", "accuse", "claim", ...
-    cue_start: int
-    cue_end: int
+    cue_span: Span  # the cue's words: "said", "according to"
     speaker: str  # as written, reduced to its head: "Oleksii Reznikov", "the State Department"
     speaker_span: Span  # every attribution names a speaker (one without is no attribution)
 

@@ -149,7 +149,7 @@ def _claim_kept(group: Group, a: Attribution) -> bool:
     mark. Too short a claim to judge counts as kept."""
     text = group.source.text
     sentence = next(s for s in group.source_sentences if s.start <= a.start < s.end)
-    after = max(a.end, a.cue_end)
+    after = max(a.end, a.cue_span.end)
     closing = text[sentence.start : a.start].rstrip().endswith((",", "”", '"', "’"))
     if closing and len(text[after : sentence.end].split()) <= TRAILING_WORDS:
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, a.start)]

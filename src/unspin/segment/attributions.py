@@ -208,8 +208,7 @@ def _attribution(
         start=min(np_start, m.start()),
         end=max(np_end, end),
         cue=lemma,
-        cue_start=m.start(),
-        cue_end=m.end(),
+        cue_span=Span(*m.span()),
         speaker=text[head.start : head.end],
         speaker_span=head,
     )

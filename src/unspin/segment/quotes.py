@@ -139,13 +139,13 @@ def assign_speakers(
     attribution ("Reznikov said."). A he/she is taken back to the nearest person named
     before it."""
     quoted = SpanIndex(quotes)
-    free = [a for a in attributions if a.speaker and not quoted.inside(a.cue_start)]
+    free = [a for a in attributions if a.speaker and not quoted.inside(a.cue_span.start)]
     starts = [s.start for s in sents]
     # Each sentence's free attributions, and the people named so far: looked up, not scanned
     # for every quote (a long text has thousands of quotes).
     by_sentence: dict[int, list[Attribution]] = {}
     for a in free:
-        by_sentence.setdefault(bisect_right(starts, a.cue_start) - 1, []).append(a)
+        by_sentence.setdefault(bisect_right(starts, a.cue_span.start) - 1, []).append(a)
     people = sorted((n for n in names if n.kind == "person"), key=lambda n: n.end)
     return [_with_speaker(text, q, by_sentence, sents, starts, people) for q in quotes]
 
@@ -163,16 +163,21 @@ def _with_speaker(
     def in_sentence(k: int) -> list[Attribution]:
         if not 0 <= k < len(sents):
             return []
-        return [a for a in by_sentence.get(k, []) if a.cue_start < sents[k].end]
+        return [a for a in by_sentence.get(k, []) if a.cue_span.start < sents[k].end]
 
-    same = [a for a in in_sentence(first) + in_sentence(last) if not q.start <= a.cue_start < q.end]
+    same = [
+        a for a in in_sentence(first) + in_sentence(last) if not q.start <= a.cue_span.start < q.end
+    ]
     groups = [same]
     if first >= 0 and q.start - sents[first].start <= 1:  # the quote opens its sentence
         groups.append([a for a in in_sentence(first - 1) if a.cue in _SPEECH])
         groups.append([a for a in in_sentence(last + 1) if _whole_sentence(a, sents[last + 1])])
     for group in groups:
         if group:
-            best = min(group, key=lambda a: min(abs(a.cue_start - q.end), abs(a.cue_end - q.start)))
+            best = min(
+                group,
+                key=lambda a: min(abs(a.cue_span.start - q.end), abs(a.cue_span.end - q.start)),
+            )
             return _resolved(text, q, best, people)
     return q
 
