@@ -263,17 +263,14 @@ class WordIndex:
                 self.at.setdefault(key, []).append(pos)
             pos += len(part)
 
-    def scan(
-        self, pattern: re.Pattern[str], triggers: frozenset[str], start: int = 0, end: int = -1
-    ) -> Iterator[re.Match[str]]:
-        """Non-overlapping matches of pattern in text[start:end] that start at a trigger word."""
-        end = len(self.text) if end < 0 else end
-        starts = sorted(p for t in triggers for p in self.at.get(t, ()) if start <= p < end)
-        pos = start
+    def scan(self, pattern: re.Pattern[str], triggers: frozenset[str]) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches of pattern in the text that start at a trigger word."""
+        starts = sorted(p for t in triggers for p in self.at.get(t, ()))
+        pos = 0
         for p in starts:
             if p < pos:
                 continue
-            m = pattern.match(self.text, p, end)
+            m = pattern.match(self.text, p)
             if m is not None and m.end() > p:
                 pos = m.end()
                 yield m
