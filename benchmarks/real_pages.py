@@ -51,10 +51,11 @@ from labels import LABELS
 
 import unspin
 from unspin import default_encoders
-from unspin.find import _near_identical, _trigrams
+from unspin.find import _near_identical
 from unspin.model import Article, Report
 from unspin.read import article_from_text, iso_date
 from unspin.segment import segment
+from unspin.text import word_trigrams
 
 UNCERTAIN = ("beyond", "update", "boilerplate")
 SERIOUS = ("high", "medium")
@@ -576,7 +577,7 @@ def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: 
         elif (j := rng.randrange(seen + 1)) < n_reuters:
             reservoir[j] = a
     stories = [read[pid][1] for pid in in_corpus] + reservoir
-    grams = {pid: _trigrams(read[pid][1].text) for pid in in_corpus}
+    grams = {pid: word_trigrams(read[pid][1].text) for pid in in_corpus}
 
     def accepted(pair: dict) -> set[str]:
         true = [s for s in pair["sources"] if s in grams]
@@ -656,7 +657,7 @@ def _same_day_stories(reservoir: list[Article], n_reuters: int, seed: int) -> li
     found: list[Article] = []
     for story in pool:
         hit = by_id[top(story)]
-        grams, theirs = _trigrams(story.text), _trigrams(hit.text)
+        grams, theirs = word_trigrams(story.text), word_trigrams(hit.text)
         shared = len(grams & theirs) / max(1, min(len(grams), len(theirs)))
         if (
             story.date[:10] == hit.date[:10]

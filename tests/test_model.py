@@ -1,11 +1,17 @@
-"""The data model's span search: what every stage uses to find the spans in a sentence."""
+"""The data model's span search and token layer: what every stage uses to find the spans and
+the words of a sentence."""
 
 from __future__ import annotations
+
+from unittest.mock import patch
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unspin.model import Article, Doc, Name, SpanIndex
+import unspin.model
+from unspin.model import Article, Doc, Name, Span, SpanIndex
+from unspin.segment import segment
+from unspin.text import TextTokens, tokens
 
 
 @given(
@@ -44,3 +50,20 @@ def test_a_span_index_says_whether_a_span_holds_an_offset(
 ) -> None:
     items = tuple(Name(a, b) for a, b in sorted(spans))
     assert SpanIndex(items).inside(offset) == any(x.start <= offset < x.end for x in items)
+
+
+def test_a_doc_reads_its_words_once_and_gives_each_range_what_the_tokenizer_gives() -> None:
+    doc = segment(Article("Kyiv said on Tuesday. “We won’t,” Reznikov told reporters.\n\nF-16s."))
+    with patch.object(unspin.model, "TextTokens", wraps=TextTokens) as read:
+        for s in doc.sentences:
+            assert doc.tokens(s.start, s.end) == tokens(doc.text, s.start, s.end)
+        assert [t.lower for t in doc.tokens(0, 21)] == ["kyiv", "said", "on", "tuesday"]
+        assert doc.tokens() == tokens(doc.text)
+    read.assert_called_once_with(doc.text)
+
+
+def test_a_span_is_a_pair_of_offsets_a_doc_gives_the_text_of() -> None:
+    doc = Doc(Article(text="Oleksii Reznikov said."), ())
+    span = Span(8, 16)
+    assert span == (8, 16)
+    assert doc.span_text(span) == "Reznikov"

@@ -27,11 +27,11 @@ def check_invariants(d: Doc) -> None:
         covered.update(range(s.start, s.end))
     assert all(c.isspace() for i, c in enumerate(d.text) if i not in covered)
     for q in d.quotes:
-        assert (q.speaker == "") == (q.speaker_start == -1)
-        if q.speaker:
-            assert d.text[q.speaker_start : q.speaker_end] == q.speaker
+        assert (q.speaker == "") == (q.speaker_span is None)
+        if q.speaker_span is not None:
+            assert d.span_text(q.speaker_span) == q.speaker
     for a in d.attributions:
-        assert a.start <= a.cue_start < a.cue_end <= a.end
+        assert a.start <= a.cue_span.start < a.cue_span.end <= a.end
 
 
 def test_seed_fills_every_field() -> None:

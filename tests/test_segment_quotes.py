@@ -28,7 +28,7 @@ def test_speaker_is_the_name_before_an_apposition() -> None:
     d = doc(SEED)
     q = quote_at(d, "fomenting tensions")
     assert q.speaker == "Dmitry Peskov"
-    assert (q.speaker_start, q.speaker_end) == (
+    assert q.speaker_span == (
         d.text.index("Dmitry Peskov"),
         d.text.index("Dmitry Peskov") + len("Dmitry Peskov"),
     )
@@ -48,7 +48,7 @@ def test_multi_sentence_quote_of_the_construction_worker() -> None:
     assert sum(second.start <= s.start < second.end for s in d.sentences) == 2
     worker = "A 46-year-old construction worker in Kyiv"
     assert first.speaker == second.speaker == worker
-    assert first.speaker_start == d.text.index(worker)
+    assert first.speaker_span.start == d.text.index(worker)
 
 
 def test_quote_with_a_dropped_opening_mark_starts_after_the_attribution() -> None:
@@ -71,13 +71,13 @@ def test_speaker_from_the_sentence_before() -> None:
     q = quote_at(d, "There’s no need")
     assert d.span_text(q) == "There’s no need to bring anything."
     assert q.speaker == "Reznikov"
-    assert q.speaker_start == d.text.index("Reznikov reassured")
+    assert q.speaker_span.start == d.text.index("Reznikov reassured")
 
 
 def test_scare_quote_without_attribution_has_no_speaker() -> None:
     d = doc(SEED)
     q = quote_at(d, "reaction force")
-    assert (q.speaker, q.speaker_start, q.speaker_end) == ("", -1, -1)
+    assert (q.speaker, q.speaker_span) == ("", None)
 
 
 def test_new_opening_mark_ends_an_unclosed_quote() -> None:
@@ -99,7 +99,7 @@ def test_pronoun_speaker_resolves_to_the_person_named_before() -> None:
     d = doc(text)
     (q,) = d.quotes
     assert q.speaker == "Vladimir Putin"
-    assert (q.speaker_start, q.speaker_end) == (0, len("Vladimir Putin"))
+    assert q.speaker_span == (0, len("Vladimir Putin"))
 
 
 def test_straight_quotes_and_inverted_attribution_in_wire_copy() -> None:

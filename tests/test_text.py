@@ -1,14 +1,21 @@
-"""unspin.text: word tokens with offsets, read once per text and sliced by range."""
+"""unspin.text: word tokens with offsets, read once per text and sliced by range, and the
+other cuts of a text for the readers that need them."""
 
 from __future__ import annotations
-
-from unittest.mock import patch
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-import unspin.text
-from unspin.text import Token, _lower_words, _scan, tokens, word_trigrams
+from unspin.text import (
+    TextTokens,
+    Token,
+    _lower_words,
+    chunks,
+    edit_pieces,
+    tokens,
+    word_trigrams,
+    words_and_marks,
+)
 
 WORDS = st.sampled_from(["Kyiv", "don't", "F-16", "8,500", "U.S.", "—", "“", "said", "’s", " "])
 
@@ -26,15 +33,14 @@ def test_tokens_carry_offsets_lower_case_and_stems() -> None:
     start=st.integers(0, 120),
     length=st.integers(0, 120),
 )
-def test_a_range_gives_the_tokens_reading_that_range_alone_gives(
+def test_a_range_sliced_from_the_whole_text_gives_the_tokens_reading_that_range_gives(
     words: list[str], start: int, length: int
 ) -> None:
-    # Ranges cut words too ("F-1" of "F-16"): those are read as the range has them. The text
-    # counts as long here, so it is read whole once and its ranges sliced out.
+    # Ranges cut words too ("F-1" of "F-16"): those are read as the range has them.
     text = " ".join(words)
-    with patch.object(unspin.text, "SHORT", 0):
-        assert tokens(text, start, start + length) == _scan(text, start, start + length)
-        assert tokens(text) == _scan(text, 0, len(text))
+    whole = TextTokens(text)
+    assert whole.within(start, start + length) == tokens(text, start, start + length)
+    assert whole.within() == tokens(text)
 
 
 @given(st.text(alphabet=st.sampled_from("aZİß’‘`'-., \n1é"), max_size=60))
@@ -42,3 +48,37 @@ def test_the_fast_lowercased_words_are_the_tokens_lowercased(text: str) -> None:
     assert _lower_words(text) == [t.lower for t in tokens(text)]
     words = [t.lower for t in tokens(text)]
     assert word_trigrams(text) == set(zip(words, words[1:], words[2:], strict=False))
+
+
+def test_words_and_marks_adds_each_punctuation_mark_to_the_words() -> None:
+    text = "“We won’t,” Reznikov said of 8,500 F-16s."
+    assert [m.group() for m in words_and_marks(text)] == [
+        "“", "We", "won’t", ",", "”", "Reznikov", "said", "of", "8,500", "F-16s", ".",
+    ]  # fmt: skip
+    assert [t.lower for t in tokens(text)] == [
+        "we",
+        "won't",
+        "reznikov",
+        "said",
+        "of",
+        "8,500",
+        "f-16s",
+    ]
+
+
+def test_chunks_keep_punctuation_on_the_words() -> None:
+    text = "“We won’t,” Reznikov said."
+    assert [(m.start(), m.group()) for m in chunks(text, 1, len(text))] == [
+        (1, "We"),
+        (4, "won’t,”"),
+        (12, "Reznikov"),
+        (21, "said."),
+    ]
+
+
+def test_edit_pieces_keep_times_and_names_with_joiners_whole() -> None:
+    text = "AT&T opened 24/7 at 10:30 (snake_case)."
+    assert [m.group() for m in edit_pieces(text)] == [
+        "AT&T", "opened", "24/7", "at", "10:30", "(", "snake_case", ")", ".",
+    ]  # fmt: skip
+    assert [m.group() for m in edit_pieces(text, 5, 16)] == ["opened", "24/7"]

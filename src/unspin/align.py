@@ -29,7 +29,7 @@ import numpy as np
 from scipy import sparse
 
 from unspin.model import Alignment, Doc, SentenceMatch, SourceRef, SpanIndex
-from unspin.text import STOPWORDS, Token, tokens
+from unspin.text import STOPWORDS, Token
 
 
 class Encoder(Protocol):
@@ -84,7 +84,7 @@ class _Sentences:
 def _sentences(doc: Doc) -> _Sentences:
     texts, words, stems = [], [], []
     for sentence in doc.sentences:
-        toks = tokens(doc.text, sentence.start, sentence.end)
+        toks = doc.tokens(sentence.start, sentence.end)
         texts.append(doc.span_text(sentence))
         words.append([t.lower for t in toks])
         stems.append({t.stem for t in toks if t.lower not in STOPWORDS})
@@ -528,15 +528,13 @@ def _content(doc: Doc, start: int, end: int) -> list[Token]:
     """Content words of doc.text[start:end] outside quotation marks."""
     quoted = SpanIndex(doc.within(doc.quotes, start, end))
     return [
-        t
-        for t in tokens(doc.text, start, end)
-        if t.lower not in STOPWORDS and not quoted.inside(t.start)
+        t for t in doc.tokens(start, end) if t.lower not in STOPWORDS and not quoted.inside(t.start)
     ]
 
 
 def _all_content(doc: Doc, start: int, end: int) -> list[Token]:
     """Content words of doc.text[start:end], quoted or not."""
-    return [t for t in tokens(doc.text, start, end) if t.lower not in STOPWORDS]
+    return [t for t in doc.tokens(start, end) if t.lower not in STOPWORDS]
 
 
 def _span_of(doc: Doc, i: int) -> tuple[int, int]:

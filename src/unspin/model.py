@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import Generic, Literal, NamedTuple, Protocol, TypeVar
+
+from unspin.text import TextTokens, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,14 @@ class Spanned(Protocol):
     end: int
 
 
+class Span(NamedTuple):
+    """A range of character offsets into a text, end exclusive: a (start, end) pair with names,
+    so `Doc.span_text` gives its text as it gives any span's."""
+
+    start: int
+    end: int
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -49,8 +59,7 @@ class Quote:
     start: int
     end: int
     speaker: str = ""  # surface form of who is quoted, "" when the text does not say
-    speaker_start: int = -1
-    speaker_end: int = -1
+    speaker_span: Span | None = None  # where the text names them, None when it does not
     closed: bool = True  # False when the closing mark is missing (common in spun copies)
 
 
@@ -78,11 +87,9 @@ class Attribution:
     start: int  # the whole cue phrase, speaker included
     end: int
     cue: str  # canonical verb or phrase: "say", "according to", "tell", "accuse", "claim", ...
-    cue_start: int
-    cue_end: int
-    speaker: str = ""
-    speaker_start: int = -1
-    speaker_end: int = -1
+    cue_span: Span  # the cue's words: "said", "according to"
+    speaker: str  # as written, reduced to its head: "Oleksii Reznikov", "the State Department"
+    speaker_span: Span  # every attribution names a speaker (one without is no attribution)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +132,21 @@ class Doc:
     times: tuple[TimeExpression, ...] = ()
     names: tuple[Name, ...] = ()
     credits: tuple[Credit, ...] = ()
+    # The text's word tokens, read on first use (`tokens`): a cache, not part of the value.
+    _tokens: TextTokens | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    def tokens(self, start: int = 0, end: int | None = None) -> list[Token]:
+        """The word tokens of text[start:end], as `text.tokens` gives them; the text is read
+        once, however many stages ask for however many ranges."""
+        read = self._tokens
+        if read is None:
+            read = TextTokens(self.text)
+            object.__setattr__(self, "_tokens", read)  # a frozen Doc all the same: it is a cache
+        return read.within(start, end)
 
     def span_text(self, span: Spanned) -> str:
         return self.article.text[span.start : span.end]

@@ -1,9 +1,14 @@
-"""Word-level helpers shared by the aligner and the detectors: tokens with offsets, stems."""
+"""Word-level helpers shared by the aligner and the detectors: tokens with offsets, stems.
+
+The one home of tokenizers: `tokens` (words, what every stage compares) and, for the few
+readers that need pieces `tokens` drops, `words_and_marks`, `chunks` and `edit_pieces`.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,28 +49,32 @@ class Token:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Word tokens of text[start:end] with offsets into `text`."""
-    end = len(text) if end is None else end
-    if len(text) < SHORT:
-        return _scan(text, start, end)
-    every, starts, ends = _whole(text)
-    lo = bisect_right(ends, start)  # the first token ending past start ...
-    hi = bisect_left(starts, end)  # ... to the last starting before end
-    if lo < hi and (every[lo].start < start or every[hi - 1].end > end):
-        return _scan(text, start, end)  # a word cut by the range: read as the range has it
-    return list(every[lo:hi])
+    """Word tokens of text[start:end] with offsets into `text`, read afresh: a `Doc`'s text is
+    read once, by `Doc.tokens`."""
+    return _scan(text, start, len(text) if end is None else end)
 
 
-SHORT = 2_000  # a text this short (a phrase, one sentence) is read directly, not kept
+class TextTokens:
+    """Every word token of one text, read once, so that a range's are sliced out by binary
+    search: every stage reads the same sentences' words (the aligner, then each detector),
+    about eight times a sentence."""
 
+    __slots__ = ("ends", "every", "starts", "text")
 
-@lru_cache(maxsize=16)  # a comparison reads a copy and a few sources; no more is kept
-def _whole(text: str) -> tuple[tuple[Token, ...], list[int], list[int]]:
-    # Every stage reads the same sentences' words (the aligner, then each detector), about
-    # eight times a sentence: a text is read once and its ranges sliced out by binary search.
-    # A str caches its hash, so looking up a long text again costs nothing.
-    every = tuple(_scan(text, 0, len(text)))
-    return every, [t.start for t in every], [t.end for t in every]
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.every = tuple(_scan(text, 0, len(text)))
+        self.starts = [t.start for t in self.every]
+        self.ends = [t.end for t in self.every]
+
+    def within(self, start: int = 0, end: int | None = None) -> list[Token]:
+        """`tokens(text, start, end)`, the same tokens."""
+        end = len(self.text) if end is None else end
+        lo = bisect_right(self.ends, start)  # the first token ending past start ...
+        hi = bisect_left(self.starts, end)  # ... to the last starting before end
+        if lo < hi and (self.every[lo].start < start or self.every[hi - 1].end > end):
+            return _scan(self.text, start, end)  # a word cut by the range: read as the range has it
+        return list(self.every[lo:hi])
 
 
 def _scan(text: str, start: int, end: int) -> list[Token]:
@@ -74,6 +83,33 @@ def _scan(text: str, start: int, end: int) -> list[Token]:
         lower = m.group().lower().translate(_APOSTROPHES)
         out.append(Token(m.start(), m.end(), lower, stem(lower)))
     return out
+
+
+# Other cuts of a text, each for a reader that needs what `tokens` leaves out.
+
+_WORD_OR_MARK = re.compile(_WORD.pattern + r"|[^\w\s]")
+_CHUNK = re.compile(r"\S+")
+# Not `_WORD`: \w keeps "snake_case" whole and "/", ":", "&" join ("24/7", "10:30", "AT&T").
+_EDIT_PIECE = re.compile(r"\w+(?:[’'\-.,/:&]\w+)*|\S")
+
+
+def words_and_marks(text: str) -> list[re.Match[str]]:
+    """The words of `tokens` and each punctuation mark alone, for a word diff: a changed comma
+    or quotation mark is a change to show."""
+    return list(_WORD_OR_MARK.finditer(text))
+
+
+def chunks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Runs of non-space characters in text[start:end], punctuation attached ("Peskov,",
+    "“We"): the attribution parser reads a comma or quote mark on a word as a boundary."""
+    return _CHUNK.finditer(text, start, end)
+
+
+def edit_pieces(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The spinner's pieces (unspin.testing.edit): words, and every other non-space character
+    alone, so rendering the pieces back puts each character of the source in place. Its own
+    cut, not `tokens`': a change to it would change every generated test case."""
+    return _EDIT_PIECE.finditer(text, start, len(text) if end is None else end)
 
 
 def opens_sentence(text: str, at: int) -> bool:

@@ -20,18 +20,16 @@ from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segment.attributions import CUE_RE
-from unspin.segment.lexicon import demonyms
-from unspin.text import STOPWORDS, Token, tokens
+from unspin.segment.lexicon import SUBJECT_PRONOUNS, demonyms
+from unspin.text import STOPWORDS, Token
 
-_VAGUE = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+_VAGUE = SUBJECT_PRONOUNS | {"who", "which", "that"}
 _DETERMINERS = {"the", "a", "an", "this", "these", "its", "their", "his", "her"}
 
 
 def _speaker_words(group: Group, a: Attribution, doc_is_copy: bool) -> set[str]:
     doc = group.copy if doc_is_copy else group.source
-    if a.speaker_start < 0:
-        return set()
-    words = tokens(doc.text, a.speaker_start, a.speaker_end)
+    words = doc.tokens(*a.speaker_span)
     return {t.stem for t in words if len(t.lower) > 2 and t.lower not in STOPWORDS | _VAGUE}
 
 
@@ -40,12 +38,10 @@ def _proper(doc: Doc, a: Attribution) -> list[Token]:
     company", "a spokesman", "The Russian president" (a demonym) or "Analysts" (capitalised
     only as a sentence's first word, an inflected common noun) describe a speaker without
     naming one."""
-    if a.speaker_start < 0:
-        return []
-    names = doc.within(doc.names, a.speaker_start, a.speaker_end)
+    names = doc.within(doc.names, *a.speaker_span)
     return [
         t
-        for t in tokens(doc.text, a.speaker_start, a.speaker_end)
+        for t in doc.tokens(*a.speaker_span)
         if doc.text[t.start].isupper()
         and t.lower not in _VAGUE | _DETERMINERS
         and doc.text[t.start : t.end] not in demonyms()
@@ -153,7 +149,7 @@ def _claim_kept(group: Group, a: Attribution) -> bool:
     mark. Too short a claim to judge counts as kept."""
     text = group.source.text
     sentence = next(s for s in group.source_sentences if s.start <= a.start < s.end)
-    after = max(a.end, a.cue_end)
+    after = max(a.end, a.cue_span.end)
     closing = text[sentence.start : a.start].rstrip().endswith((",", "”", '"', "’"))
     if closing and len(text[after : sentence.end].split()) <= TRAILING_WORDS:
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, a.start)]
@@ -161,7 +157,7 @@ def _claim_kept(group: Group, a: Attribution) -> bool:
     else:
         m = _CLAUSE_BREAK.search(text, after, sentence.end)
         start, end = after, m.start() if m else sentence.end
-    claim = {t.stem for t in tokens(text, start, end) if t.lower not in STOPWORDS}
+    claim = {t.stem for t in group.source.tokens(start, end) if t.lower not in STOPWORDS}
     if len(claim) < 2:
         return True
     return len(claim & group.copy_stems) / len(claim) >= CLAIM_KEPT
@@ -205,7 +201,7 @@ class _Speaker:
         """Named there: by most of its words (any one, with `one_word`: "the ministry" for "the
         Defence Ministry" in the claim's own sentence), or by a name for it ("Reznikov",
         "Moscow" for "Russia"; "U.S." does not name the U.S. Energy Information Administration)."""
-        stems = {t.stem for s in sentences for t in tokens(doc.text, s.start, s.end)}
+        stems = {t.stem for s in sentences for t in doc.tokens(s.start, s.end)}
         shared = len(self.words & stems)
         if shared and (one_word or shared >= len(self.words) / 2):
             return True
@@ -222,9 +218,9 @@ def _speaker(group: Group, a: Attribution) -> _Speaker | None:
         person = _antecedent(group.source, a)
         if person is None:
             return None
-        name = group.source.span_text(person)
-        words = frozenset(t.stem for t in tokens(name) if len(t.lower) > 2)
-        key = name_key(name)
+        named = group.source.tokens(person.start, person.end)
+        words = frozenset(t.stem for t in named if len(t.lower) > 2)
+        key = name_key(group.source.span_text(person))
     return _Speaker(words, key)
 
 
@@ -275,7 +271,7 @@ def _names(speaker: str, name: str) -> bool:
 
 
 def _antecedent(doc: Doc, a: Attribution) -> Name | None:
-    before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_start]
+    before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_span.start]
     return before[-1] if before else None
 
 
@@ -302,7 +298,7 @@ def _changed(
         yield group.finding(
             "attribution_changed",
             "high",
-            (a.speaker_start, a.speaker_end),
-            (other.speaker_start, other.speaker_end),
+            a.speaker_span,
+            other.speaker_span,
             f"the copy credits {quoted(a.speaker)}; the source credits {quoted(other.speaker)}",
         )

@@ -24,7 +24,7 @@ from unspin.model import (
     SpanIndex,
     Spanned,
 )
-from unspin.text import Token, tokens
+from unspin.text import Token
 
 S = TypeVar("S", bound=Spanned)
 
@@ -103,11 +103,11 @@ class Group:
 
     @cached_property
     def copy_tokens(self) -> list[Token]:
-        return [t for s in self.copy_sentences for t in tokens(self.copy.text, s.start, s.end)]
+        return [t for s in self.copy_sentences for t in self.copy.tokens(s.start, s.end)]
 
     @cached_property
     def source_tokens(self) -> list[Token]:
-        return [t for s in self.source_sentences for t in tokens(self.source.text, s.start, s.end)]
+        return [t for s in self.source_sentences for t in self.source.tokens(s.start, s.end)]
 
     @property
     def reprinted(self) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, detector, quoted
 from unspin.model import Finding
 from unspin.segment.names import is_heading
-from unspin.text import STOPWORDS, content_stems, tokens
+from unspin.text import STOPWORDS, content_stems
 
 # Share of a sentence's content words that no source holds, below which it restates the
 # source in other words (spread over its sentences, or rewritten past matching) rather than adds.
@@ -21,7 +21,7 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
     for match in comparison.alignment.matches:
         if match.label == "unsourced":
             sentence = copy.sentences[match.copy_sentence]
-            words = tokens(copy.text, sentence.start, sentence.end)
+            words = copy.tokens(sentence.start, sentence.end)
             if len(words) < MIN_CLAIM_WORDS:
                 continue  # ".", "Preston.": debris of a page, no claim to have added
             if is_heading(copy.text, sentence):
@@ -49,7 +49,7 @@ def omitted_sentences(comparison: Comparison) -> Iterator[Finding]:
     for ref in comparison.alignment.omitted:
         doc = comparison.sources[ref.source]
         sentence = doc.sentences[ref.sentence]
-        if len(tokens(doc.text, sentence.start, sentence.end)) < MIN_CLAIM_WORDS:
+        if len(doc.tokens(sentence.start, sentence.end)) < MIN_CLAIM_WORDS:
             continue  # "3.", "RELIEF?": table debris and headings state nothing to leave out
         yield Finding(
             "omitted_sentence",

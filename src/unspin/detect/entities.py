@@ -25,7 +25,7 @@ from rapidfuzz.distance import JaroWinkler
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import Doc, Finding, Name, SpanIndex
 from unspin.segment.lexicon import ORG_WORDS, demonyms, outlet_of, places
-from unspin.text import Token, tokens
+from unspin.text import Token
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.
@@ -440,15 +440,11 @@ def _joined(toks: list[Token]) -> str:
     return f" {' '.join(t.lower for t in toks)} "
 
 
-def _words(text: str) -> str:
-    return f" {' '.join(t.lower for t in tokens(text))} "
-
-
 def _said(doc: Doc, name: Name, other_words: str) -> bool:
     """Do the other text's sentences say the name's words, though not as a name its segmenter
     found (a title in quote marks, "the Showtime tradition"; "rock" in "Queen of Rock 'n'
     Roll"; "Pfizer" opening a sentence for "Pfizer Inc PFE.N": a company by its first word)?"""
-    words = _words(doc.span_text(name))
+    words = _joined(doc.tokens(name.start, name.end))
     first = words.split()[0] if words.strip() else ""
     company = name.kind == "organisation" and len(first) > 3 and first not in ORG_WORDS
     return words in other_words or (company and f" {first} " in other_words)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import VAGUE_SPREAD, Doc, Finding, Quantity
 from unspin.segment.lexicon import names_a_thing
-from unspin.text import STOPWORDS, tokens
+from unspin.text import STOPWORDS
 
 # "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number
 # marked approximate on either side matches one this close to it (share of the larger).
@@ -64,7 +64,7 @@ def _points_as_thousands(doc: Doc, q: Quantity, theirs: list[Quantity]) -> Quant
 
 def _context(doc: Doc, q: Quantity) -> set[str]:
     """Content words right after a number ("troops", "people"): what it counts."""
-    after = tokens(doc.text, q.end, min(len(doc.text), q.end + 40))[:3]
+    after = doc.tokens(q.end, min(len(doc.text), q.end + 40))[:3]
     return {t.stem for t in after if t.lower not in STOPWORDS}
 
 

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.entities import name_key, same_name
 from unspin.model import Doc, Finding, Quote
-from unspin.segment.lexicon import TITLES, demonyms
-from unspin.text import STOPWORDS, Token, american, content_stems, tokens
+from unspin.segment.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
+from unspin.text import STOPWORDS, Token, american, content_stems
 
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
@@ -103,7 +103,7 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
     words as digits, contractions spelled out, without the optional "that"."""
     out: list[tuple[str, int, int]] = []
-    for t in tokens(doc.text, start, end):
+    for t in doc.tokens(start, end):
         if t.lower in _DROPPED:
             continue
         spelled = _CONTRACTIONS.get(t.lower) or _spelled_out(t.lower)
@@ -210,7 +210,7 @@ def _marks_moved(group: Group, copy_words: list[str], quotes: list[Quote]) -> Qu
     return None
 
 
-_NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
+_NOT_NAMES = SUBJECT_PRONOUNS | {"the", "a", "an"}
 
 
 def _surname(name: str) -> str | None:
@@ -413,6 +413,5 @@ def _named_in_source(group: Group, surname: str) -> bool:
 
 
 def _speaker_span(quote: Quote) -> tuple[int, int]:
-    if quote.speaker_start >= 0:
-        return (quote.speaker_start, quote.speaker_end)
-    return (quote.start, quote.end)
+    """Where the quotation's speaker is named, or the quotation itself if nowhere."""
+    return quote.speaker_span if quote.speaker_span is not None else (quote.start, quote.end)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
-# Words (with inner apostrophes, hyphens, number separators) and single punctuation marks.
-_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.,][^\W_]+)*|[^\w\s]")
+from unspin.text import words_and_marks
 
 
 def word_diff(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character ranges of the words of `a` and of `b` that the other text does not share."""
-    ta, tb = list(_TOKEN.finditer(a)), list(_TOKEN.finditer(b))
+    ta, tb = words_and_marks(a), words_and_marks(b)
     matcher = SequenceMatcher(
         None, [m.group().lower() for m in ta], [m.group().lower() for m in tb], autojunk=False
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from unspin.model import Article, Doc
+from unspin.model import Article, Doc, Span
 from unspin.segment.attributions import TRIGGERS as CUE_WORDS
 from unspin.segment.attributions import find_attributions
 from unspin.segment.credits import find_credits
@@ -43,13 +43,13 @@ def segment(article: Article) -> Doc:
     sents = sentences(text, paras)
     index = WordIndex(text, _TRIGGERS)
     times = find_times(text, index)
-    time_spans = [(t.start, t.end) for t in times]
+    time_spans = [Span(t.start, t.end) for t in times]
     credits, datelines = find_credits(text, paras)
     quantities = find_quantities(text, time_spans, index)
     quotes = find_quotes(text, paras, sents)
-    tickers = [m.span() for m in TICKER.finditer(text)]
+    tickers = [Span(*m.span()) for m in TICKER.finditer(text)]
     # Not the story's own names: datelines, credits, market tickers.
-    furniture = datelines + [(c.start, c.end) for c in credits] + tickers
+    furniture = datelines + [Span(c.start, c.end) for c in credits] + tickers
     names = find_names(text, sents, sorted(time_spans + furniture))
     attributions = find_attributions(text, sents, quotes, time_spans, index)
     quotes = assign_speakers(text, quotes, attributions, sents, names)

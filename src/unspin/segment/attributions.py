@@ -21,11 +21,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from unspin.model import Attribution, Quote, Sentence, SpanIndex
-from unspin.segment.lexicon import WordIndex
+from unspin.model import Attribution, Quote, Sentence, Span, SpanIndex
+from unspin.segment.lexicon import SUBJECT_PRONOUNS, WordIndex
 from unspin.segment.names import name_start
-
-Span = tuple[int, int]
+from unspin.text import chunks
 
 _FORMS: dict[str, str] = {
     "quoted as saying": "quote",
@@ -97,11 +96,9 @@ but or so where after before than whether then there not is are was were be been
 have had will would can could may might should must do does did also however what why how
 to even only just unless until once by amid despite""".split()
 ) | frozenset(_FORMS)
-_PRONOUNS = frozenset("he she they we i it you".split())
 _PREPOSITIONS = frozenset("of for in at with from on by".split())
 _DETERMINERS = frozenset("the a an".split())
 _PUNCT = "\"“”‘’'()[]«»"
-_TOKEN = re.compile(r"\S+")
 _STATEMENT_AFTER = re.compile(r"\s+(?:on\s+\w+\s+)?in\s+a\s+statement\b")
 _DOCUMENT = re.compile(
     r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|report|poll|survey|study|document|letter|data|"
@@ -167,7 +164,7 @@ def _tokens(text: str, start: int, end: int, times: list[Span]) -> list[_Tok]:
     """Whitespace tokens of text[start:end]; a time expression's become "," (a boundary)."""
     toks = []
     k = bisect_right(times, (start, start)) - 1
-    for t in _TOKEN.finditer(text, start, end):
+    for t in chunks(text, start, end):
         while 0 <= k < len(times) and times[k][1] <= t.start():
             k += 1
         in_time = 0 <= k < len(times) and times[k][0] < t.end()
@@ -211,11 +208,9 @@ def _attribution(
         start=min(np_start, m.start()),
         end=max(np_end, end),
         cue=lemma,
-        cue_start=m.start(),
-        cue_end=m.end(),
-        speaker=text[head[0] : head[1]],
-        speaker_start=head[0],
-        speaker_end=head[1],
+        cue_span=Span(*m.span()),
+        speaker=text[head.start : head.end],
+        speaker_span=head,
     )
 
 
@@ -274,7 +269,7 @@ def _backward(toks: list[_Tok], allow_comma: bool = False) -> list[_Tok]:
         lw = t.word.lower()
         if not t.word or lw in _STOP or (lw == "and" and not _joins_names(toks, k)):
             break
-        if lw in _PRONOUNS:
+        if lw in SUBJECT_PRONOUNS:
             np = np or [t]
             break
         np.insert(0, t)
@@ -344,7 +339,7 @@ def _head(np: list[_Tok]) -> Span:
         start = name_start(words)
     elif run < len(words) and _names_after(words[run - 1]):
         start = run + name_start(words[run:])
-    return _word_start(np[start]), _word_end(np[-1])
+    return Span(_word_start(np[start]), _word_end(np[-1]))
 
 
 def _names_after(previous: str) -> bool:

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import re
 
-from unspin.model import Credit
+from unspin.model import Credit, Span
 from unspin.segment.lexicon import AMBIGUOUS_OUTLET_FORMS, OUTLETS, outlet_of
-
-Span = tuple[int, int]
 
 
 def _alternation(forms: set[str]) -> str:
@@ -78,7 +76,7 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
         at = start
         if m := _DATELINE.match(text, start, end):
             if m["credit"] or len(m["place"]) >= 3:
-                datelines.append(m.span("place"))
+                datelines.append(Span(*m.span("place")))
                 at = m.end()
             if m["credit"]:
                 _credit_in_parentheses(m, credits)

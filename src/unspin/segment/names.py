@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from unspin.model import Name, Sentence
+from unspin.model import Name, Sentence, Span
 from unspin.segment.lexicon import (
     CAPITALISED_NOUNS,
     FUNCTION_WORDS,
@@ -42,9 +42,10 @@ from unspin.segment.lexicon import (
     places,
 )
 
-Span = tuple[int, int]
-
-_WORD = re.compile(
+# The parts a name is made of, not a tokenizer of all words (so not text.tokens): abbreviations
+# keep their full stop ("Gen.", "U.S."), a capitalised word its possessive and hyphen tail
+# (cut off by `_cut`), and of the lowercase words only those that may join a name's words.
+_NAME_PART = re.compile(
     r"\b(?:(?:[A-Z]\.){2,}"  # U.S., U.K.
     r"|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Prof|Jr|Sr|Rev|Mt|Ft)\.(?=\s)"
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: John F. Kennedy
@@ -56,6 +57,8 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}[A-Z0-9]*")
 _SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|wrote|insisted|argued|warned)\b")
 _OPEN_QUOTES = "“\"‘'(["
+# Word shapes, not tokenizers: the longer words a title-case headline capitalises, and the
+# lowercase words that tell an ordinary word opening a sentence from a name.
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*")
 
@@ -129,7 +132,7 @@ def _words(text: str, s: Sentence, times: list[Span], time_starts: list[int]) ->
     out: list[_W] = []
     prev_end = s.start
     after_time = False
-    for m in _WORD.finditer(text, s.start, s.end):
+    for m in _NAME_PART.finditer(text, s.start, s.end):
         start, word = m.start(), m.group()
         joined = not after_time and start > prev_end and text[prev_end:start].isspace()
         prev_end = m.end()

@@ -26,10 +26,9 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from unspin.model import Attribution, Name, Quote, Sentence, SpanIndex
+from unspin.model import Attribution, Name, Quote, Sentence, Span, SpanIndex
 from unspin.segment.attributions import CUE_RE
-
-Span = tuple[int, int]
+from unspin.segment.lexicon import PERSON_PRONOUNS
 
 _DOUBLE = re.compile(r"''|[“”\"„«»]")
 _OPENERS, _CLOSERS = "“„«", "”»"
@@ -40,7 +39,6 @@ _SINGLE_OPEN = re.compile(
 _SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?!\w)")
 _PAIRS = {"‘": "’", "'": "'"}
 _POSSESSIVE = re.compile(r"s[’'] [a-z]")
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Cues that report speech, so may speak for a quotation in the next sentence.
 _SPEECH = frozenset(
     """say tell add reassure insist stress warn explain write declare reply ask
@@ -141,13 +139,13 @@ def assign_speakers(
     attribution ("Reznikov said."). A he/she is taken back to the nearest person named
     before it."""
     quoted = SpanIndex(quotes)
-    free = [a for a in attributions if a.speaker and not quoted.inside(a.cue_start)]
+    free = [a for a in attributions if a.speaker and not quoted.inside(a.cue_span.start)]
     starts = [s.start for s in sents]
     # Each sentence's free attributions, and the people named so far: looked up, not scanned
     # for every quote (a long text has thousands of quotes).
     by_sentence: dict[int, list[Attribution]] = {}
     for a in free:
-        by_sentence.setdefault(bisect_right(starts, a.cue_start) - 1, []).append(a)
+        by_sentence.setdefault(bisect_right(starts, a.cue_span.start) - 1, []).append(a)
     people = sorted((n for n in names if n.kind == "person"), key=lambda n: n.end)
     return [_with_speaker(text, q, by_sentence, sents, starts, people) for q in quotes]
 
@@ -165,16 +163,21 @@ def _with_speaker(
     def in_sentence(k: int) -> list[Attribution]:
         if not 0 <= k < len(sents):
             return []
-        return [a for a in by_sentence.get(k, []) if a.cue_start < sents[k].end]
+        return [a for a in by_sentence.get(k, []) if a.cue_span.start < sents[k].end]
 
-    same = [a for a in in_sentence(first) + in_sentence(last) if not q.start <= a.cue_start < q.end]
+    same = [
+        a for a in in_sentence(first) + in_sentence(last) if not q.start <= a.cue_span.start < q.end
+    ]
     groups = [same]
     if first >= 0 and q.start - sents[first].start <= 1:  # the quote opens its sentence
         groups.append([a for a in in_sentence(first - 1) if a.cue in _SPEECH])
         groups.append([a for a in in_sentence(last + 1) if _whole_sentence(a, sents[last + 1])])
     for group in groups:
         if group:
-            best = min(group, key=lambda a: min(abs(a.cue_start - q.end), abs(a.cue_end - q.start)))
+            best = min(
+                group,
+                key=lambda a: min(abs(a.cue_span.start - q.end), abs(a.cue_span.end - q.start)),
+            )
             return _resolved(text, q, best, people)
     return q
 
@@ -184,10 +187,10 @@ def _whole_sentence(a: Attribution, s: Sentence) -> bool:
 
 
 def _resolved(text: str, q: Quote, a: Attribution, people: list[Name]) -> Quote:
-    if a.speaker.lower() in _PRONOUNS:
-        k = bisect_right(people, a.speaker_start, key=lambda n: n.end)  # people: by end
+    if a.speaker.lower() in PERSON_PRONOUNS:
+        k = bisect_right(people, a.speaker_span.start, key=lambda n: n.end)  # people: by end
         if k:
             name = people[k - 1]
-            span = {"speaker_start": name.start, "speaker_end": name.end}
-            return replace(q, speaker=text[name.start : name.end], **span)
-    return replace(q, speaker=a.speaker, speaker_start=a.speaker_start, speaker_end=a.speaker_end)
+            span = Span(name.start, name.end)
+            return replace(q, speaker=text[name.start : name.end], speaker_span=span)
+    return replace(q, speaker=a.speaker, speaker_span=a.speaker_span)

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-from unspin.model import Sentence
+from unspin.model import Sentence, Span
 from unspin.segment.lexicon import MONTHS, STARTERS
-
-Span = tuple[int, int]
 
 _LINE = re.compile(r"[^\n]*\n?")
 _TERMINAL = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
@@ -43,7 +41,7 @@ def paragraphs(text: str) -> list[Span]:
     does too, unless the text is hard-wrapped (wire copy), where only an indented line or
     a line after a short, finished line starts one."""
     lines = [
-        (m.start(), m.end() - (1 if m.group().endswith("\n") else 0))
+        Span(m.start(), m.end() - (1 if m.group().endswith("\n") else 0))
         for m in _LINE.finditer(text)
         if m.group()
     ]
@@ -58,7 +56,7 @@ def paragraphs(text: str) -> list[Span]:
             continue
         if cur is not None and not (wrapped and _continues(text, cur, line, width)):
             cur = _flush(text, spans, cur)
-        cur = (s, e) if cur is None else (cur[0], e)
+        cur = Span(s, e) if cur is None else Span(cur.start, e)
     _flush(text, spans, cur)
     return spans
 
@@ -67,7 +65,7 @@ def _flush(text: str, spans: list[Span], cur: Span | None) -> None:
     if cur is not None:
         s, e = _strip(text, *cur)
         if s < e:
-            spans.append((s, e))
+            spans.append(Span(s, e))
     return None
 
 
@@ -94,7 +92,7 @@ def _strip(text: str, start: int, end: int) -> Span:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return start, end
+    return Span(start, end)
 
 
 def sentences(text: str, paras: list[Span]) -> list[Sentence]:

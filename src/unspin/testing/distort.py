@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
 
+from unspin.segment import lexicon
 from unspin.testing.edit import Mark, Sent, Tok, capitalize, fix_article, new_toks, source_span
 from unspin.testing.thesaurus import NUMBERS
 
@@ -55,11 +56,9 @@ Santiago""".split(),
 ]
 COUNTRIES = [name.replace("_", " ") for name in COUNTRIES]
 CITIES = [name.replace("_", " ") for name in CITIES]
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-MONTHS = frozenset(
-    """January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
-)
+# As a sentence writes them.
+WEEKDAYS = [day.capitalize() for day in lexicon.WEEKDAYS]
+MONTHS = frozenset(month.capitalize() for month in lexicon.MONTHS)
 _SMALL_NUMBERS = "two three four five six seven eight nine ten eleven twelve".split()
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -164,7 +163,6 @@ LOADED = {
     "admitted": ("said",),
     "claimed": ("said",),
 }
-_PRONOUNS = frozenset("he she they it we".split())
 _PLACES = frozenset(COUNTRIES + CITIES)
 _NOT_VERBS = frozenset(
     """not never to no also the a an this that these those it he she they we you i its their
@@ -176,11 +174,7 @@ _QUOTE_DROPPABLE = frozenset("very really just also still already now even so".s
 _NEW_NUMBERS = ("12", "40", "150", "300", "2,500", "5,000")
 
 
-_TITLES = frozenset(
-    """President Minister Secretary Chairman Governor Senator Sen Rep Gen Judge Mayor Prime Chief
-    Director Spokesman Spokeswoman Analyst Economist Ambassador Commissioner Premier Chancellor
-    King Queen Prince General Admiral Colonel Professor Vice Deputy Executive Treasurer""".split()
-)
+_TITLES = frozenset(title.capitalize() for title in lexicon.SPINNER_TITLES)
 _NOT_ACRONYMS = frozenset(
     """REUTER REUTERS FOB CIF NV PLC INC CO LTD CORP CEO GMT EST EDT AM PM TV OK UPDATE US USA
     UK""".split()
@@ -244,7 +238,7 @@ def attributions(toks: Sequence[Tok], people: frozenset[str]) -> list[Attributio
                 i -= 1
             if i < v:
                 out.append(_named(toks, i, v, v, people))
-            elif v >= 1 and toks[v - 1].lower in _PRONOUNS:
+            elif v >= 1 and toks[v - 1].lower in lexicon.REPORTED_PRONOUNS:
                 out.append(Attribution((v - 1, v), v, "pronoun"))
             elif v >= 2 and toks[v - 2].lower == "the" and toks[v - 1].text.isalpha():
                 if toks[v - 1].text.islower():

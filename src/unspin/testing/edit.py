@@ -7,12 +7,10 @@ source characters a copy span stands for, and render the copy with exact offsets
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-# Words with inner apostrophes, hyphens and number separators ("don't", "F-16", "8,500"), or
-# one other character (punctuation and quote marks are tokens of their own).
-_TOKEN = re.compile(r"\w+(?:[’'\-.,/:&]\w+)*|\S")
+from unspin.text import edit_pieces
+
 QUOTE_MARKS = frozenset('"“”„«»‘’')
 Span = tuple[int, int]
 
@@ -68,7 +66,7 @@ class Sent:
 
 def tokenize(text: str, start: int, end: int, quotes: list[Span]) -> list[Tok]:
     out = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in edit_pieces(text, start, end):
         s = m.start()
         out.append(
             Tok(
@@ -84,7 +82,7 @@ def tokenize(text: str, start: int, end: int, quotes: list[Span]) -> list[Tok]:
 def new_toks(words: str, space: bool, locked: bool = True) -> list[Tok]:
     """Tokens for text the spinner writes; the first gets `space` before it."""
     out = []
-    for m in _TOKEN.finditer(words):
+    for m in edit_pieces(words):
         first = not out
         gap = space if first else m.start() > 0 and words[m.start() - 1].isspace()
         out.append(Tok(m.group(), None, gap, locked=locked))

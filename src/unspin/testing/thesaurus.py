@@ -33,6 +33,8 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from unspin.segment.lexicon import MONTH_NAMES, WEEKDAYS
+
 # Words whose swap would change meaning, each group matching a distortion type the test bed
 # labels. Neither keys nor values of the table may be in here.
 REPORTING = """say says said saying tell tells told state states stated claim claims claimed
@@ -61,10 +63,13 @@ NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 hundred hundreds thousand thousands million millions billion billions trillion half quarter dozen
 dozens percent percentage first second third fourth fifth single double triple""".split()
-TIMES = """monday tuesday wednesday thursday friday saturday sunday january february march april
-june july august september october november december today yesterday tomorrow week weeks month
-months year years day days morning afternoon evening night tonight ago earlier later recent
-recently""".split()
+# Not "may": as often a verb as a month, so a synonym may stand for it.
+TIMES = [
+    *WEEKDAYS,
+    *(month for month in MONTH_NAMES if month != "may"),
+    *"""today yesterday tomorrow week weeks month months year years day days morning afternoon
+    evening night tonight ago earlier later recent recently""".split(),
+]
 # Auxiliaries and particles: WordNet lists "have" -> "have got", "after" -> "afterward", "also"
 # -> "too", which wreck a sentence whatever the context.
 FUNCTION = """be is are was were been being am have has had having do does did doing get gets
