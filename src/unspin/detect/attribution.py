@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.entities import name_key, same_name
+from unspin.detect.names import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segment.attributions import CUE_RE
 from unspin.segment.lexicon import SUBJECT_PRONOUNS, demonyms

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.entities import name_key, same_name
+from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Quote
 from unspin.segment.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
 from unspin.text import STOPWORDS, Token, american, content_stems

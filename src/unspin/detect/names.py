@@ -1,0 +1,285 @@
+"""Is this the same name? Names as compared (`name_key`) and told apart or matched
+(`same_name`): spelling variants, accents, abbreviations with or without periods, full names
+of abbreviations, metonyms, nicknames. Shared by the entity, attribution and quote detectors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from unspin.segment.lexicon import places
+
+# Names that stand for one another in news prose. Hand-written because no package maps
+# capitals, abbreviations and institutions to their countries for this purpose.
+_ALIASES = [
+    {
+        "us",
+        "u.s",
+        "usa",
+        "u.s.a",
+        "united states",
+        "america",
+        "washington",
+        "white house",
+        "american",
+        "americans",
+    },
+    {
+        "uk",
+        "u.k",
+        "britain",
+        "great britain",
+        "united kingdom",
+        "london",
+        "downing street",
+        "british",
+    },
+    {"russia", "moscow", "kremlin", "russian federation", "russian", "russians"},
+    {"ukraine", "kyiv", "kiev", "ukrainian", "ukrainians"},
+    {"china", "beijing", "people's republic of china", "chinese"},
+    {"eu", "european union", "brussels"},
+    {"un", "u.n", "united nations"},
+    {"fed", "federal reserve", "us federal reserve", "u.s. federal reserve"},
+    {"nato", "north atlantic treaty organization", "alliance"},
+    {"france", "paris", "elysee", "french"},
+    {"germany", "berlin", "german", "germans"},
+    {"japan", "tokyo", "japanese"},
+    {"israel", "jerusalem", "israeli", "israelis"},
+    {"iran", "tehran", "iranian", "iranians"},
+    {"india", "new delhi", "indian", "indians"},
+    {"philippines", "manila", "philippine", "filipino", "filipinos"},
+    {"iraq", "baghdad", "iraqi", "iraqis"},
+    {"syria", "damascus", "syrian", "syrians"},
+    {"turkey", "turkiye", "ankara", "turkish"},
+    {"egypt", "cairo", "egyptian", "egyptians"},
+    {"saudi arabia", "riyadh", "saudi", "saudis"},
+    {"pakistan", "islamabad", "pakistani", "pakistanis"},
+    {"afghanistan", "kabul", "afghan", "afghans"},
+    {"north korea", "pyongyang", "north korean", "north koreans"},
+    {"south korea", "seoul", "south korean", "south koreans"},
+    {"taiwan", "taipei", "taiwanese"},
+    {"belarus", "minsk", "belarusian", "belarusians"},
+    {"poland", "warsaw", "polish"},
+    {"italy", "rome", "italian", "italians"},
+    {"spain", "madrid", "spanish"},
+    {"canada", "ottawa", "canadian", "canadians"},
+    {"mexico", "mexican", "mexicans"},
+    {"brazil", "brasilia", "brazilian", "brazilians"},
+    {"argentina", "buenos aires", "argentine", "argentinian", "argentines"},
+    {"venezuela", "caracas", "venezuelan", "venezuelans"},
+    {"south africa", "pretoria", "south african", "south africans"},
+    {"ecuador", "quito", "ecuadorean", "ecuadorian"},
+]
+# AP style's abbreviations of US states ("Kansas City, Mo.").
+_STATES = {
+    "alabama": "ala",
+    "arizona": "ariz",
+    "arkansas": "ark",
+    "california": "calif",
+    "colorado": "colo",
+    "connecticut": "conn",
+    "delaware": "del",
+    "florida": "fla",
+    "georgia": "ga",
+    "illinois": "ill",
+    "indiana": "ind",
+    "kansas": "kan",
+    "kentucky": "ky",
+    "louisiana": "la",
+    "maryland": "md",
+    "massachusetts": "mass",
+    "michigan": "mich",
+    "minnesota": "minn",
+    "mississippi": "miss",
+    "missouri": "mo",
+    "montana": "mont",
+    "nebraska": "neb",
+    "nevada": "nev",
+    "new hampshire": "nh",
+    "new jersey": "nj",
+    "new mexico": "nm",
+    "new york": "ny",
+    "north carolina": "nc",
+    "north dakota": "nd",
+    "oklahoma": "okla",
+    "oregon": "ore",
+    "pennsylvania": "pa",
+    "rhode island": "ri",
+    "south carolina": "sc",
+    "south dakota": "sd",
+    "tennessee": "tenn",
+    "vermont": "vt",
+    "virginia": "va",
+    "washington state": "wash",
+    "west virginia": "wva",
+    "wisconsin": "wis",
+    "wyoming": "wyo",
+}
+_ALIASES += [{state, short} for state, short in _STATES.items()]
+_ALIAS_OF = {name: i for i, group in enumerate(_ALIASES) for name in group}
+# Words a name may be written with in their place ("the Aussie Open", "the Second World War").
+_WORD_VARIANTS = {
+    "aussie": "australian",
+    "brit": "british",
+    "brits": "british",
+    "yank": "american",
+    "yanks": "american",
+    "kiwi": "new zealand",
+    "kiwis": "new zealand",
+    "first world war": "world war i",
+    "great war": "world war i",
+    "second world war": "world war ii",
+    "world war one": "world war i",
+    "world war two": "world war ii",
+    "world war 1": "world war i",
+    "world war 2": "world war ii",
+    "ww1": "world war i",
+    "ww2": "world war ii",
+    "wwi": "world war i",
+    "wwii": "world war ii",
+    # Words of names written short.
+    "lab": "laboratory",
+    "labs": "laboratories",
+    "dept": "department",
+    "univ": "university",
+    "govt": "government",
+    "intl": "international",
+    "natl": "national",
+    "assn": "association",
+    "corp": "corporation",
+}
+_VARIANT = re.compile(r"\b(?:" + "|".join(sorted(_WORD_VARIANTS, key=len, reverse=True)) + r")\b")
+_POSSESSIVE = re.compile(r"'s(?=\s|$)|(?<=s)'(?=\s|$)")  # "Biden's", "the Joneses'"
+_INITIAL_PERIOD = re.compile(r"(?<=\b\w)\.")  # "u.n." -> "un", "c.i.a" -> "cia"
+_FUNCTION = frozenset("of the and for on in at to &".split())
+SAME_WORD = 0.86  # Jaro-Winkler similarity at or above which two spellings are one word of a name
+
+
+@lru_cache(maxsize=65_536)
+def name_key(text: str) -> str:
+    """A name as compared: lower case without accents (Mbappé / Mbappe), one apostrophe, no
+    possessive, no leading "the", no periods in abbreviations, usual variants spelled one way."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(text.lower().replace("’", "'").split())
+    text = _POSSESSIVE.sub("", text)
+    text = _INITIAL_PERIOD.sub("", text)
+    text = _VARIANT.sub(lambda m: _WORD_VARIANTS[m[0]], text)
+    return text.removeprefix("the ").strip(" .")
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "nyt" abbreviates "new york times", "boe" "bank of england", "ap" "associated press",
+    "us wti" "us west texas intermediate" (words both share set aside)."""
+    a, b = short.split(), long.split()
+    while len(a) > 1 and len(b) > 1 and a[0] == b[0]:
+        a, b = a[1:], b[1:]
+    while len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    short, long = " ".join(a), " ".join(b)
+    words = long.split()
+    if " " in short or len(words) < 2 or not 2 <= len(short) <= 6:
+        return False
+    initials = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in _FUNCTION)
+    return short in (initials, content)
+
+
+@lru_cache(maxsize=65_536)  # a long story compares the same few names over and over
+def same_name(a: str, b: str) -> bool:
+    """Two name keys stand for one entity: equal, aliases, or spellings of one name."""
+    if a == b or a.replace(" ", "") == b.replace(" ", ""):
+        return True  # "Amir Abdollahian" / "Amirabdollahian"
+    ia, ib = _ALIAS_OF.get(a), _ALIAS_OF.get(b)
+    if ia is not None and ib is not None:
+        return ia == ib  # both known: Iraq and Iran, North and South Korea, stay apart
+    if _abbreviates(a, b) or _abbreviates(b, a):
+        return True
+    a, b = _given_names(a), _given_names(b)
+    words_a, words_b = set(a.split()), set(b.split())
+    if words_a <= words_b or words_b <= words_a:
+        return True  # "Xi" / "Xi Jinping", "Gold Fields" / "Gold Fields of South Africa Ltd"
+    if min(len(a), len(b)) <= 3:
+        return False  # acronyms (INA, IRNA) are alike only when equal
+    # Every distinctive word of the shorter name stands, perhaps spelled otherwise, in the
+    # longer: "Zelensky" / "Volodymyr Zelenskyy" are one person; "Volodymyr Zelensky" /
+    # "Volodymyr Fesenko" two; "New York Stock Exchange" / "Beijing Stock Exchange" two.
+    short, long = sorted((_distinctive(a), _distinctive(b)), key=len)
+    return all(any(_spelled_alike(w, v) for v in long) for w in short)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """One word of a name spelled two ways: transliterations and a spinner's or a scraper's
+    garbles ("Izium" / "Izyum", "Talanci" / "Talensi", "Bucha" / "Buha", "Wehner" /
+    "Weiner"): the same first letter and close in Jaro-Winkler similarity. Two known places
+    stay apart however alike ("Austria" / "Australia")."""
+    if a == b:
+        return True
+    vowels = a[0] in "aeiou" and b[0] in "aeiou"  # "Ebrahim" / "Ibrahim"
+    if (a[0] != b[0] and not vowels) or min(len(a), len(b)) < 4:
+        return False
+    if a.capitalize() in places() and b.capitalize() in places():
+        return False
+    return JaroWinkler.similarity(a, b) >= SAME_WORD
+
+
+# Given names people are called by ("Joe Biden" is "Joseph R. Biden Jr.").
+_NICKNAMES = {
+    "joe": "joseph",
+    "bob": "robert",
+    "rob": "robert",
+    "bill": "william",
+    "will": "william",
+    "mike": "michael",
+    "jim": "james",
+    "jimmy": "james",
+    "tom": "thomas",
+    "dick": "richard",
+    "rick": "richard",
+    "dan": "daniel",
+    "dave": "david",
+    "chris": "christopher",
+    "tony": "anthony",
+    "alex": "alexander",
+    "ben": "benjamin",
+    "sam": "samuel",
+    "matt": "matthew",
+    "nick": "nicholas",
+    "steve": "stephen",
+    "liz": "elizabeth",
+    "kate": "katherine",
+    "andy": "andrew",
+    "ed": "edward",
+    "ted": "edward",
+    "greg": "gregory",
+    "jon": "jonathan",
+    "ken": "kenneth",
+    "larry": "lawrence",
+    "pete": "peter",
+    "ron": "ronald",
+    "tim": "timothy",
+    "vlad": "vladimir",
+}
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _given_names(key: str) -> str:
+    """A name with nicknames spelled out and initials and suffixes left out."""
+    words = [_NICKNAMES.get(w, w) for w in key.split() if w not in _SUFFIXES and len(w) > 1]
+    return " ".join(words) or key
+
+
+# Words that many organisations' names share: they do not tell two entities apart.
+_GENERIC = frozenset(
+    "the of and & corp corporation inc co company ltd plc group bank banking exchange stock "
+    "holdings holding international sa ag nv llc lp association committee".split()
+)
+
+
+def _distinctive(name: str) -> list[str]:
+    words = name.split()
+    return [w for w in words if w not in _GENERIC] or words
