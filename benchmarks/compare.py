@@ -32,7 +32,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from unspin import Article, compare_docs, default_encoders
 from unspin.model import Doc
-from unspin.segment import segment
+from unspin.segmentation import segment
 from unspin.testing.datasets import reuters_ding2014_articles
 from unspin.testing.spin import spin
 

@@ -64,7 +64,7 @@ def texts(n_chars: int) -> tuple[str, str]:
 def one(n_chars: int) -> dict:
     from unspin import compare_docs, default_encoders
     from unspin.model import Article
-    from unspin.segment import segment
+    from unspin.segmentation import segment
 
     encoder, second = default_encoders()
     copy_text, source_text = texts(n_chars)

@@ -54,7 +54,7 @@ from unspin import default_encoders
 from unspin.find import _near_identical
 from unspin.model import Article, Report
 from unspin.read import article_from_text, iso_date
-from unspin.segment import segment
+from unspin.segmentation import segment
 from unspin.text import word_trigrams
 
 UNCERTAIN = ("beyond", "update", "boilerplate")

@@ -72,7 +72,7 @@ def rss_mb(field: str = "VmRSS") -> float:
 
 
 def split(text: str) -> list[str]:
-    from unspin.segment.sentences import paragraphs, sentences
+    from unspin.segmentation.sentences import paragraphs, sentences
 
     return [text[s.start : s.end] for s in sentences(text, paragraphs(text)) if s.end > s.start]
 

@@ -24,7 +24,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from unspin import compare_docs, default_encoders
 from unspin.model import Article
-from unspin.segment import segment
+from unspin.segmentation import segment
 from unspin.summary import reuse_level
 from unspin.testing.datasets import _DATELINE, _DING_BREAKS, _DING_FILE, data_dir, reflow
 

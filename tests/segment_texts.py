@@ -6,7 +6,7 @@ Reuters-21578 (1987 wire copy, free for research use; see tests/fixtures/testing
 copied here so the tests run without ../shared/."""
 
 from unspin.model import Article, Doc
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 
 def doc(text: str) -> Doc:

@@ -24,7 +24,7 @@ from detect_pairs import (
 from unspin.detect.base import Comparison
 from unspin.detect.coverage import unsourced_sentences
 from unspin.model import Alignment, Article, SentenceMatch
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 AP_STORY = f"{AP_REASSURE}\n\n{AP_DENIED}\n\n{AP_DIPLOMACY}\n"
 SEED_STORY = f"{SEED_REASSURE}\n\n{SEED_DENIED}\n\n{SEED_DIPLOMACY}\n"

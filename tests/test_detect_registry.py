@@ -135,7 +135,7 @@ def test_a_sentence_reprinted_as_it_was_is_no_group_to_search_for_changes() -> N
     from unspin.align import align
     from unspin.detect.base import Comparison
     from unspin.model import Article
-    from unspin.segment import segment
+    from unspin.segmentation import segment
 
     kept = "Ukraine's defence minister said there was no sign of an imminent invasion."
     source = segment(Article(text=f"{kept}\n\nRussia has massed about 100,000 troops nearby."))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import unspin.model
 from unspin.model import Article, Doc, Name, Span, SpanIndex
-from unspin.segment import segment
+from unspin.segmentation import segment
 from unspin.text import TextTokens, tokens
 
 

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from segment_texts import REUTERS_BANKAMERICA, SEED
 from unspin.model import Article, Doc
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 FIELDS = ("sentences", "quotes", "quantities", "attributions", "times", "names")
 

@@ -4,7 +4,7 @@ import pytest
 
 from segment_texts import REUTERS_BANKAMERICA, SEED, doc
 from unspin.model import Article, Attribution
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 
 def attributions(text: str) -> list[tuple[str, str, str, str]]:

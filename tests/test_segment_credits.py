@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from unspin.model import Article
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 
 def credits(text: str) -> list[tuple[str, str]]:

@@ -4,8 +4,8 @@ import pytest
 
 from segment_texts import REUTERS_BANKAMERICA, SEED
 from unspin.model import Article
-from unspin.segment import segment
-from unspin.segment.names import name_start
+from unspin.segmentation import segment
+from unspin.segmentation.names import name_start
 
 
 def names(text: str) -> list[tuple[str, str]]:

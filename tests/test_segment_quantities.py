@@ -4,7 +4,7 @@ import pytest
 
 from segment_texts import REUTERS_BANKAMERICA, REUTERS_COCOA, SEED
 from unspin.model import Article, Quantity
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 
 def quantities(text: str) -> list[tuple[str, float, str, bool]]:

@@ -10,7 +10,7 @@ indented paragraphs and hard-wrapped lines), which none of them does.
 import pytest
 
 from segment_texts import REUTERS_COCOA, SEED
-from unspin.segment.sentences import paragraphs, sentences
+from unspin.segmentation.sentences import paragraphs, sentences
 
 
 def split(text: str) -> list[str]:

@@ -4,7 +4,7 @@ import pytest
 
 from segment_texts import REUTERS_COCOA, SEED
 from unspin.model import Article
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 
 def times(text: str) -> list[tuple[str, str]]:

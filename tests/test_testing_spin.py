@@ -12,7 +12,7 @@ import pytest
 
 from repo_paths import TESTING_FIXTURES, TESTS
 from unspin.model import Article
-from unspin.segment import segment
+from unspin.segmentation import segment
 from unspin.testing import SPUN_TYPES, GoldFinding, SpunCase, spin, thesaurus
 from unspin.testing.datasets import is_prose, reuters21578_articles
 from unspin.testing.distort import ANTONYMS, LOADED, MONTHS, WEEKDAYS, other_number

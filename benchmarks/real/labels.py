@@ -23,7 +23,7 @@ from collect import HERE, PAIRS, cache, read_jsonl, text_path
 
 from unspin.detect import finding_types
 from unspin.model import Article
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 LABELS = HERE / "labels"
 # The types a labeller may use: every finding type but omissions (listed apart).

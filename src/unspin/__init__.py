@@ -35,7 +35,7 @@ from unspin.report import (
     report_to_dict,
     report_to_json,
 )
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 if TYPE_CHECKING:
     from unspin.batch import ScanStats, scan

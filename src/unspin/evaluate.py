@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from unspin.align import Encoder
 from unspin.model import Article, Finding, Report
 from unspin.pipeline import compare_docs
-from unspin.segment import segment
+from unspin.segmentation import segment
 from unspin.summary import reuse_level
 
 if TYPE_CHECKING:

@@ -39,7 +39,7 @@ from unspin.align import DEFAULT, dice_scores, pair_score
 from unspin.corpus.store import Corpus
 from unspin.embed import get_embedder
 from unspin.model import Article
-from unspin.segment.sentences import paragraphs, sentences
+from unspin.segmentation.sentences import paragraphs, sentences
 from unspin.text import STOPWORDS, content_stems, opens_sentence, tokens, word_trigrams
 
 SOURCE_THRESHOLD = 0.45  # share of the copy a story must explain to be named as a source

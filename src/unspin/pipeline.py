@@ -24,7 +24,7 @@ from unspin.model import (
     parts_text,
 )
 from unspin.read import CLAIM_WORDS, read_article
-from unspin.segment import segment
+from unspin.segmentation import segment
 from unspin.summary import (
     PARTIAL_COPIED,
     copied_part,

@@ -23,13 +23,12 @@ import mimetypes
 import multiprocessing
 import os
 import re
-import time
 import zlib
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
@@ -51,9 +50,6 @@ from unspin.read import (
     iso_date,
     read_article,
 )
-
-if TYPE_CHECKING:
-    from unspin.corpus.store import Corpus
 
 Kind = Literal["jsonl", "csv", "warc", "html", "text", "json"]
 
@@ -300,45 +296,6 @@ class AddedFiles:
 # Called as records are read: (bytes read, bytes in all the files, articles read so far).
 AddProgress = Callable[[int, int, int], None]
 ID_TAKEN = "the id is already used by a different text"
-
-
-def add_files(
-    corpus: Corpus,
-    paths: Sequence[str | os.PathLike[str]],
-    *,
-    progress: AddProgress | None = None,
-    in_parallel: bool = True,
-) -> AddedFiles:
-    """Add every article of the inputs under `paths` to `corpus` (`Corpus.add_files`)."""
-    started = time.perf_counter()
-    files = input_files(paths)
-    total = sum(f.size for f in files)
-    before = [0, *itertools.accumulate(f.size for f in files)]  # bytes before each file
-    skipped: list[Skipped] = []
-    read = 0
-
-    def articles() -> Iterator[Article]:
-        nonlocal read
-        records = (
-            read_ahead(files)
-            if in_parallel
-            else ((k, r) for k, file in enumerate(files) for r in read_records(file))
-        )
-        for index, record in records:
-            if progress is not None:
-                progress(before[index] + record.position, total, read)
-            if record.article is None:
-                skipped.append(Skipped(record.location, record.error or "unreadable"))
-                continue
-            read += 1
-            yield record.article
-
-    stats = corpus.add(articles())
-    skipped += [Skipped(i, ID_TAKEN) for i in stats.refused]
-    if progress is not None:
-        progress(total, total, read)
-    seconds = time.perf_counter() - started
-    return AddedFiles(stats.added, stats.duplicates, read, tuple(skipped), seconds)
 
 
 def _read_into(

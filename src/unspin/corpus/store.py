@@ -14,25 +14,32 @@ candidates that reach the re-ranking (see unspin.find).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from unspin.corpus.ingest import (
+    ID_TAKEN,
+    AddedFiles,
+    AddProgress,
+    Skipped,
+    input_files,
+    read_ahead,
+    read_records,
+)
 from unspin.errors import UnspinError
 from unspin.model import Article
-from unspin.segment.sentences import paragraphs, sentences
-
-if TYPE_CHECKING:
-    from unspin.corpus.ingest import AddedFiles, AddProgress
+from unspin.segmentation.sentences import paragraphs, sentences
 
 SCHEMA_VERSION = 1
 BATCH = 256  # articles per transaction: an interrupted add loses at most one batch of work
@@ -183,9 +190,35 @@ class Corpus:
         path that is missing or holds no input). `progress` is called as records are read;
         `in_parallel` reads them in a second process, so reading and embedding share two
         cores (`ingest.read_ahead`)."""
-        from unspin.corpus.ingest import add_files
+        started = time.perf_counter()
+        files = input_files(paths)
+        total = sum(f.size for f in files)
+        before = [0, *itertools.accumulate(f.size for f in files)]  # bytes before each file
+        skipped: list[Skipped] = []
+        read = 0
 
-        return add_files(self, paths, progress=progress, in_parallel=in_parallel)
+        def articles() -> Iterator[Article]:
+            nonlocal read
+            records = (
+                read_ahead(files)
+                if in_parallel
+                else ((k, r) for k, file in enumerate(files) for r in read_records(file))
+            )
+            for index, record in records:
+                if progress is not None:
+                    progress(before[index] + record.position, total, read)
+                if record.article is None:
+                    skipped.append(Skipped(record.location, record.error or "unreadable"))
+                    continue
+                read += 1
+                yield record.article
+
+        stats = self.add(articles())
+        skipped += [Skipped(i, ID_TAKEN) for i in stats.refused]
+        if progress is not None:
+            progress(total, total, read)
+        seconds = time.perf_counter() - started
+        return AddedFiles(stats.added, stats.duplicates, read, tuple(skipped), seconds)
 
     def _add_batch(self, batch: list[Article]) -> AddStats:
         hashes = [content_hash(a.text) for a in batch]

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.names import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
-from unspin.segment.attributions import CUE_RE
-from unspin.segment.lexicon import SUBJECT_PRONOUNS, demonyms
+from unspin.segmentation.attributions import CUE_RE
+from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, demonyms
 from unspin.text import STOPWORDS, Token
 
 _VAGUE = SUBJECT_PRONOUNS | {"who", "which", "that"}

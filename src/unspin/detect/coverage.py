@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, detector, quoted
 from unspin.model import Finding
-from unspin.segment.names import is_heading
+from unspin.segmentation.names import is_heading
 from unspin.text import STOPWORDS, content_stems
 
 # Share of a sentence's content words that no source holds, below which it restates the

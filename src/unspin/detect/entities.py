@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Name, SpanIndex
-from unspin.segment.lexicon import ORG_WORDS, demonyms, outlet_of
+from unspin.segmentation.lexicon import ORG_WORDS, demonyms, outlet_of
 from unspin.text import Token
 
 

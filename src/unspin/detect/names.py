@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from unspin.segment.lexicon import places
+from unspin.segmentation.lexicon import places
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.

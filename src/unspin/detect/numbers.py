@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import VAGUE_SPREAD, Doc, Finding, Quantity
-from unspin.segment.lexicon import names_a_thing
+from unspin.segmentation.lexicon import names_a_thing
 from unspin.text import STOPWORDS
 
 # "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Quote
-from unspin.segment.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
+from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
 from unspin.text import STOPWORDS, Token, american, content_stems
 
 # A copy quote and a source quote are the same statement when they share this share of the

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import Finding, TimeExpression
-from unspin.segment.lexicon import MONTH_NAMES, WEEKDAYS
+from unspin.segmentation.lexicon import MONTH_NAMES, WEEKDAYS
 
 
 def _kind(value: str) -> str:

@@ -27,7 +27,7 @@ from unspin.model import (
     Summary,
     parts_text,
 )
-from unspin.segment import segment
+from unspin.segmentation import segment
 
 SCHEMA = "unspin.report/1"
 

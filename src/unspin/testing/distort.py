@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import partial
 
-from unspin.segment import lexicon
+from unspin.segmentation import lexicon
 from unspin.testing.edit import Mark, Sent, Tok, capitalize, fix_article, new_toks, source_span
 from unspin.testing.thesaurus import NUMBERS
 

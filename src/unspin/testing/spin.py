@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from unspin.model import Article, Doc, Label, Sentence
-from unspin.segment import segment
+from unspin.segmentation import segment
 from unspin.testing import thesaurus
 from unspin.testing.distort import (
     AUX,

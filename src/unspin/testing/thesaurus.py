@@ -33,7 +33,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from unspin.segment.lexicon import MONTH_NAMES, WEEKDAYS
+from unspin.segmentation.lexicon import MONTH_NAMES, WEEKDAYS
 
 # Words whose swap would change meaning, each group matching a distortion type the test bed
 # labels. Neither keys nor values of the table may be in here.

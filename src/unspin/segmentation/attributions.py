@@ -22,8 +22,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from unspin.model import Attribution, Quote, Sentence, Span, SpanIndex
-from unspin.segment.lexicon import SUBJECT_PRONOUNS, WordIndex
-from unspin.segment.names import name_start
+from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, WordIndex
+from unspin.segmentation.names import name_start
 from unspin.text import chunks
 
 _FORMS: dict[str, str] = {

@@ -25,8 +25,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from unspin.model import Quantity
-from unspin.segment.lexicon import WordIndex, names_a_thing
-from unspin.segment.numbers import SCALES, VAGUE_ORDERS, VAGUE_RUN, VALUES, WORD_RUN, word_value
+from unspin.segmentation.lexicon import WordIndex, names_a_thing
+from unspin.segmentation.numbers import (
+    SCALES,
+    VAGUE_ORDERS,
+    VAGUE_RUN,
+    VALUES,
+    WORD_RUN,
+    word_value,
+)
 
 # Thousands grouped in threes, or in the Indian way ("2,21,000" is 221,000; "1,50,00,000").
 _DIGITS = re.compile(

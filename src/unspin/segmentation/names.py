@@ -27,7 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from unspin.model import Name, Sentence, Span
-from unspin.segment.lexicon import (
+from unspin.segmentation.lexicon import (
     CAPITALISED_NOUNS,
     FUNCTION_WORDS,
     MONTHS,

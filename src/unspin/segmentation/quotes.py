@@ -27,8 +27,8 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from unspin.model import Attribution, Name, Quote, Sentence, Span, SpanIndex
-from unspin.segment.attributions import CUE_RE
-from unspin.segment.lexicon import PERSON_PRONOUNS
+from unspin.segmentation.attributions import CUE_RE
+from unspin.segmentation.lexicon import PERSON_PRONOUNS
 
 _DOUBLE = re.compile(r"''|[“”\"„«»]")
 _OPENERS, _CLOSERS = "“„«", "”»"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from unspin.model import Sentence, Span
-from unspin.segment.lexicon import MONTHS, STARTERS
+from unspin.segmentation.lexicon import MONTHS, STARTERS
 
 _LINE = re.compile(r"[^\n]*\n?")
 _TERMINAL = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from unspin.model import Credit, Span
-from unspin.segment.lexicon import AMBIGUOUS_OUTLET_FORMS, OUTLETS, outlet_of
+from unspin.segmentation.lexicon import AMBIGUOUS_OUTLET_FORMS, OUTLETS, outlet_of
 
 
 def _alternation(forms: set[str]) -> str:

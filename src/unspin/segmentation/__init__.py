@@ -13,17 +13,17 @@ from __future__ import annotations
 import re
 
 from unspin.model import Article, Doc, Span
-from unspin.segment.attributions import TRIGGERS as CUE_WORDS
-from unspin.segment.attributions import find_attributions
-from unspin.segment.credits import find_credits
-from unspin.segment.lexicon import WordIndex
-from unspin.segment.names import find_names
-from unspin.segment.quantities import TRIGGERS as NUMBER_WORDS
-from unspin.segment.quantities import find_quantities
-from unspin.segment.quotes import assign_speakers, find_quotes
-from unspin.segment.sentences import paragraphs, sentences
-from unspin.segment.times import TRIGGERS as TIME_WORDS
-from unspin.segment.times import find_times
+from unspin.segmentation.attributions import TRIGGERS as CUE_WORDS
+from unspin.segmentation.attributions import find_attributions
+from unspin.segmentation.credits import find_credits
+from unspin.segmentation.lexicon import WordIndex
+from unspin.segmentation.names import find_names
+from unspin.segmentation.quantities import TRIGGERS as NUMBER_WORDS
+from unspin.segmentation.quantities import find_quantities
+from unspin.segmentation.quotes import assign_speakers, find_quotes
+from unspin.segmentation.sentences import paragraphs, sentences
+from unspin.segmentation.times import TRIGGERS as TIME_WORDS
+from unspin.segmentation.times import find_times
 
 __all__ = ["segment"]
 

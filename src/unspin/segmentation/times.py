@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from unspin.model import TimeExpression
-from unspin.segment.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS, WordIndex, names_a_thing
-from unspin.segment.numbers import word_value
+from unspin.segmentation.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS, WordIndex, names_a_thing
+from unspin.segmentation.numbers import word_value
 
 _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|"
