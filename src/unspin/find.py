@@ -314,12 +314,18 @@ def _explained(
 
 def _origins(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per group of near-identical stories, best first: the group's earliest
-    story (its best-scoring one among equals), with the others as its carriers."""
-    grams = [_story_trigrams(c.article.text) for c in candidates]
+    story (its best-scoring one among equals), with the others as its carriers. A story that
+    explains none of the copy is left alone: a near-identical copy of a source would explain
+    what the source does, and reading every candidate's wording was a tenth of a check."""
+    grams = [_story_trigrams(c.article.text) if c.explained else None for c in candidates]
     groups: list[list[int]] = []
     for k in range(len(candidates)):
+        if grams[k] is None:
+            groups.append([k])
+            continue
         for group in groups:
-            if _near_identical(grams[group[0]], grams[k]):
+            leader = grams[group[0]]
+            if leader is not None and _near_identical(leader, grams[k]):
                 group.append(k)
                 break
         else:
