@@ -38,6 +38,8 @@ _TRIGGERS = CUE_WORDS | NUMBER_WORDS | TIME_WORDS
 
 
 def segment(article: Article) -> Doc:
+    """The article's Doc: its sentences and paragraphs, quotations and their speakers, numbers,
+    attributions, time expressions, names and credits, each a span of offsets into its text."""
     text = article.text
     paras = paragraphs(text)
     sents = sentences(text, paras)
