@@ -63,18 +63,7 @@ PAIRS = [
 def test_every_detect_module_registers_a_detector() -> None:
     modules = {m.name for m in pkgutil.iter_modules(unspin.detect.__path__)} - NOT_DETECTORS
     registered = {d.run.__module__.rsplit(".", 1)[1] for d in detectors()}
-    assert modules == registered
-    assert modules == {
-        "quotes",
-        "attribution",
-        "numbers",
-        "entities",
-        "negation",
-        "certainty",
-        "loaded",
-        "times",
-        "coverage",
-    }
+    assert modules == registered  # (no list of names here: a new module needs no edit)
 
 
 def test_every_detector_declares_its_types_under_its_own_name() -> None:
