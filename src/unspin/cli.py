@@ -41,6 +41,9 @@ class _Group(click.Group):
 @click.version_option(package_name="unspin")
 def main() -> None:
     """Find what a rewritten news article changed from its source, with evidence."""
+    from unspin.pipeline import use_one_thread
+
+    use_one_thread()
 
 
 def _report_options(command: Callable[..., None]) -> Callable[..., None]:

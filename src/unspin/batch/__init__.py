@@ -188,9 +188,10 @@ def check_part(
 ) -> Part:
     """Check every page of a part against the corpus; a page that fails becomes an error row.
     `on_page` is told each page's kind ("" for a failed page) as soon as it is checked."""
-    from unspin.pipeline import check
+    from unspin.pipeline import check, use_one_thread
     from unspin.read import read_input
 
+    use_one_thread()  # one part per worker process (or this one), one worker per core
     corpus = shared_corpus(corpus_path)
     part = Part()
     for page in pages:

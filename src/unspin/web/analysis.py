@@ -53,7 +53,7 @@ def start_worker() -> None:
     """In a new worker process: end with the server, however it ends (a pool's workers outlive
     a parent killed or exiting without waiting for them), and load the embedding models now
     rather than in the first request."""
-    from unspin.pipeline import default_encoders
+    from unspin.pipeline import default_encoders, use_one_thread
 
     server = os.getppid()
 
@@ -63,4 +63,5 @@ def start_worker() -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True, name="unspin-watch-server").start()
+    use_one_thread()  # one analysis per worker process, one worker per core
     default_encoders()

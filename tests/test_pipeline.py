@@ -212,3 +212,19 @@ def test_the_report_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     assert len(reports) == 1
     findings = json.loads(reports.pop())["findings"]
     assert [(f["type"], f["source_excerpt"]) for f in findings] == [("number_dropped", "911")]
+
+
+def test_use_one_thread_puts_the_math_libraries_on_one_thread() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import os, numpy, threadpoolctl\n"
+        "from unspin.pipeline import use_one_thread\n"
+        "use_one_thread(); use_one_thread()\n"
+        "pools = threadpoolctl.threadpool_info()\n"
+        "print(sorted({p['num_threads'] for p in pools}), os.environ['TOKENIZERS_PARALLELISM'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[1]", "false"]
