@@ -19,9 +19,11 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from report_sample import sample_report
 from unspin.batch import sites
 from unspin.batch.output import Part, ScanOutput
 from unspin.cli import main
+from unspin.report import report_to_dict
 
 # page id, site, kind, credited, sentences, date, main source (id, outlet)
 PAGES = [
@@ -337,3 +339,36 @@ def test_a_week_without_copies_has_no_rate(tmp_path: Path) -> None:
     assert weeks[["week", "pages", "copies"]].values.tolist() == [["2024-W10", 1, 0]]
     assert weeks["per_1000"].isna().all()
     assert "<td>2024-W10</td>" not in _render(folder, tmp_path)  # undated: no week at all
+
+
+def test_a_site_named_like_tex_still_renders(tmp_path: Path) -> None:
+    tex = r"$\undefinedcmd{x}$ News"  # matplotlib read "$...$" in a label as math, and failed
+    pages = [(pid, tex, *rest) for pid, _, *rest in PAGES]
+    page = _render(write_scan(tmp_path / "scan", pages), tmp_path)
+    assert f">{tex}</a>" in page
+
+
+def test_a_later_versions_finding_type_and_a_hash_in_the_file_name_render(tmp_path: Path) -> None:
+    folder = write_scan(tmp_path / "scan", PAGES[:2])
+    part = Part()
+    row = {"page_id": "p9", "record": "r", "url": "https://x.example/a", "site": "x.example"}
+    report = json.dumps(report_to_dict(sample_report()))
+    part.add(
+        "pages",
+        [
+            row
+            | {
+                "title": "t",
+                "kind": "spun copy",
+                "sentences": 3,
+                "credited": False,
+                "report": report,
+            }
+        ],
+    )
+    finding = {"page_id": "p9", "finding": 0, "type": "future_type", "severity": "high"}
+    part.add("findings", [finding | {"reason": "r", "copy_text": "a", "source_text": "b"}])
+    ScanOutput(folder).commit(part)
+    page = sites.render_sites(folder, tmp_path / "week #3.html", page_reports=True)
+    assert '<abbr title="">future_type</abbr>' in page  # no description, no failure
+    assert 'href="week%20%233-pages/page-p9.html"' in page  # "#" would end the path

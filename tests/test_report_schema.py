@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -205,3 +206,31 @@ def test_a_report_of_another_schema_or_version_is_refused_in_one_line() -> None:
     moved["omitted"] = [{"source_id": data["sources"][0]["id"], "span": [1, 2]}]
     with pytest.raises(InputError, match=r"no sentence at \[1, 2\]"):
         report_from_dict(moved)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reads_back"),
+    [
+        (lambda d: d["summary"].pop("kind"), True),  # written before the field: its default
+        (lambda d: d.pop("search"), True),
+        (lambda d: d["findings"][0].update(source_id="nowhere"), False),
+        (lambda d: d["findings"][0].update(copy_span=["a", "b"]), False),
+        (lambda d: d["findings"][0].update(copy_span=[3]), False),
+        (lambda d: d.update(summary=None), False),
+    ],
+)
+def test_an_older_or_damaged_report_reads_back_or_fails_in_one_line(
+    damage: Callable[[dict], object], reads_back: bool
+) -> None:
+    data = json.loads(json.dumps(report_to_dict(sample_report())))
+    damage(data)
+    if reads_back:
+        assert render_html(report_from_dict(data))
+    else:
+        with pytest.raises(InputError, match=r"^a damaged unspin\.report/1 report \("):
+            report_from_dict(data)
+
+
+def test_what_is_not_a_report_is_refused() -> None:
+    with pytest.raises(InputError, match="not an unspin"):
+        report_from_dict(["not", "a", "report"])  # type: ignore[arg-type]

@@ -452,7 +452,11 @@ def scan(
 
 
 def _clock(seconds: float | None) -> str:
-    return "?" if seconds is None else time.strftime("%H:%M:%S", time.gmtime(seconds))
+    """Hours (past 24, for a big crawl), minutes and seconds."""
+    if seconds is None:
+        return "?"
+    s = int(seconds)
+    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
 @contextlib.contextmanager

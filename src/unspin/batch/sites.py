@@ -28,12 +28,13 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import pandas as pd
 
 from unspin import finding_types
 from unspin.batch.output import SCHEMAS, ScanOutput
-from unspin.errors import InputError
+from unspin.errors import InputError, UnspinError
 from unspin.model import KINDS
 from unspin.report import render_html, report_from_dict
 
@@ -344,6 +345,9 @@ def _pyplot():  # type: ignore[no-untyped-def]
     import matplotlib.pyplot as plt
 
     plt.rcParams["svg.fonttype"] = "none"  # text as text: smaller, and selectable
+    # Site names are the pages' own words: "$...$" in one must not be read as math (a name
+    # that is bad TeX made the whole report fail).
+    plt.rcParams["text.parse_math"] = False
     return plt
 
 
@@ -417,7 +421,7 @@ def write_page_reports(t: ScanTables, folder: Path) -> dict[str, str]:
     for _, row in t.pages.iterrows():
         try:
             names[row["page_id"]] = write_page_report(row, folder)
-        except (InputError, ValueError):  # ValueError: not JSON
+        except (UnspinError, ValueError):  # ValueError: not JSON
             continue
     return names
 
@@ -514,7 +518,8 @@ def render_sites(folder: Path, out: Path, *, page_reports: bool = True) -> str:
         numeric=[c for c in pages.columns if pd.api.types.is_numeric_dtype(pages[c])],
         pages=pages.to_dict("records"),
         page_types=dict(zip(pages["page_id"], _types_of(pages, types), strict=True)),
-        reports={pid: f"{reports_folder.name}/{name}" for pid, name in linked.items()},
+        # A relative URL: "week #3-pages" must not end the path at its "#".
+        reports={pid: f"{quote(reports_folder.name)}/{name}" for pid, name in linked.items()},
         sites=sorted(set(t.pages["site"])),
         site_ids={site: f"site-{k}" for k, site in enumerate(table["site"])},
         examples={site: g.to_dict("records") for site, g in examples(t).groupby("site")},

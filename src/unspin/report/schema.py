@@ -200,10 +200,20 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     report as JSON). Nothing is re-analysed: the texts are segmented again only to recover
     what the JSON leaves out (quotes, names... and the sentences no match refers to), which
     the segmenter finds the same way every time. Raises InputError for another schema, or a
-    report whose sentences this version's segmenter does not find (made by another version).
+    report whose sentences this version's segmenter does not find (made by another version),
+    or one that is damaged; fields added to the schema after a report was written take their
+    defaults.
     """
-    if data.get("schema") != SCHEMA:
-        raise InputError(f"not an {SCHEMA} report (schema {data.get('schema')!r})")
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        schema = data.get("schema") if isinstance(data, dict) else None
+        raise InputError(f"not an {SCHEMA} report (schema {schema!r})")
+    try:
+        return _report_from(data)
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError) as error:
+        raise InputError(f"a damaged {SCHEMA} report ({type(error).__name__}: {error})") from None
+
+
+def _report_from(data: dict[str, Any]) -> Report:
     copy = segment(_article_from(data["copy"]))
     # The copy's sentences are the report's own (one per match), whatever the segmenter says.
     copy = replace(copy, sentences=_copy_sentences(copy, data["sentences"]))
@@ -224,7 +234,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         SentenceMatch(
             i,
             m["label"],
-            tuple(ref(r["source_id"], r["span"]) for r in m["refs"]),
+            tuple(ref(r["source_id"], r["span"]) for r in m.get("refs", [])),
             m["similarity"],
         )
         for i, m in enumerate(data["sentences"])
@@ -247,8 +257,8 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             s["id"],
             s["score"],
             s["share"],
-            tuple(_article_from(c) for c in s["carriers"]),
-            tuple((a, b) for a, b in s["parts"]),
+            tuple(_article_from(c) for c in s.get("carriers", [])),
+            tuple((a, b) for a, b in s.get("parts", [])),
         )
         for doc, s in zip(docs, data["sources"], strict=True)
     )
@@ -258,7 +268,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         Alignment(matches, omitted),
         findings,
         _summary_from(data["summary"]),
-        None if data["search"] is None else _search_from(data["search"]),
+        None if data.get("search") is None else _search_from(data["search"]),
     )
 
 
@@ -269,13 +279,20 @@ def _article_from(fields: dict[str, Any]) -> Article:
 
 def _copy_sentences(doc: Doc, stored: list[dict[str, Any]]) -> tuple[Sentence, ...]:
     paragraph = {s.start: s.paragraph for s in doc.sentences}
-    return tuple(
-        Sentence(m["span"][0], m["span"][1], paragraph.get(m["span"][0], 0)) for m in stored
-    )
+    spans = [_offsets(m["span"]) for m in stored]
+    return tuple(Sentence(a, b, paragraph.get(a, 0)) for a, b in spans)
 
 
 def _pair(span: list[int] | None) -> tuple[int, int] | None:
-    return None if span is None else (span[0], span[1])
+    return None if span is None else _offsets(span)
+
+
+def _offsets(span: list[int]) -> tuple[int, int]:
+    """A stored [start, end] as offsets, or ValueError: a damaged report must not reach the
+    renderer with offsets that are not numbers."""
+    if len(span) != 2 or not all(type(x) is int and x >= 0 for x in span) or span[0] > span[1]:
+        raise ValueError(f"not a span: {span!r}")
+    return span[0], span[1]
 
 
 def _summary_from(s: dict[str, Any]) -> Summary:
@@ -289,10 +306,12 @@ def _summary_from(s: dict[str, Any]) -> Summary:
         fidelity=s["fidelity"],
         counts=dict(s["counts"]),
         verdict=s["verdict"],
-        credits=tuple(Credit(c["span"][0], c["span"][1], c["outlet"]) for c in s["credits"]),
-        same_fact_share=s["same_fact_share"],
-        kind=s["kind"],
-        credited=s["credited"],
+        credits=tuple(
+            Credit(c["span"][0], c["span"][1], c["outlet"]) for c in s.get("credits", [])
+        ),
+        same_fact_share=s.get("same_fact_share", 0.0),
+        kind=s.get("kind", "not a copy"),
+        credited=s.get("credited", False),
     )
 
 
