@@ -408,3 +408,14 @@ def test_parts_shrink_as_a_cluster_has_more_worker_threads() -> None:
     from unspin.batch import part_size_for
 
     assert [part_size_for(t) for t in (0, 1, 2, 4, 16)] == [64, 32, 16, 8, 8]
+
+
+def test_a_resumed_scan_finds_a_records_file_by_lookup_whatever_its_path_holds() -> None:
+    from unspin.batch import _Done
+    from unspin.batch.rows import page_id
+
+    files = {"in/a:b.jsonl": "/abs/in/a:b.jsonl", "c@d.warc": "/abs/c@d.warc", "p.html": "/p.html"}
+    done = frozenset(page_id(k) for k in ("/abs/in/a:b.jsonl:7", "/abs/c@d.warc@123", "/p.html"))
+    is_done = _Done(done, files)
+    assert [is_done(x) for x in ("in/a:b.jsonl:7", "c@d.warc@123", "p.html")] == [True] * 3
+    assert [is_done(x) for x in ("in/a:b.jsonl:8", "c@d.warc@9", "other.html")] == [False] * 3

@@ -12,6 +12,8 @@ import gzip
 import io
 import json
 import lzma
+import multiprocessing
+import sys
 from pathlib import Path
 
 import pytest
@@ -665,3 +667,13 @@ def test_an_unreadable_file_is_an_error_record(tmp_path: Path) -> None:
     assert list(read_records(gone)) == [
         Record(str(tmp_path / "gone.jsonl"), None, "cannot read it (No such file or directory)", 10)
     ]
+
+
+def test_a_reader_that_dies_is_an_error_not_a_wait_forever() -> None:
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    reader = context.Process(target=sys.exit, args=(3,))  # dies before sending anything
+    reader.start()
+    reader.join()
+    with pytest.raises(InputError, match=r"the reading process stopped \(exit code 3\)"):
+        ingest._next_batch(queue, reader)

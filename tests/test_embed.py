@@ -323,3 +323,19 @@ def test_a_cached_vector_is_the_vector_computed_afresh() -> None:
     cached = fast.encode(texts)
     assert np.array_equal(fast.encode(texts[1:]), cached[1:])
     assert np.array_equal(fast._encode(texts), cached)  # no cache: the same bits
+
+
+def test_the_vector_cache_keeps_sentences_not_whole_texts() -> None:
+    from unspin.embed import KEPT_CHARS, VectorCache
+
+    asked: list[list[str]] = []
+
+    def compute(texts: list[str]) -> np.ndarray:
+        asked.append(texts)
+        return np.ones((len(texts), 2), dtype=np.float32)
+
+    cache = VectorCache()
+    long = "x" * (KEPT_CHARS + 1)
+    cache.encode([long, "short"], compute)
+    cache.encode([long, "short"], compute)
+    assert asked == [[long, "short"], [long]]

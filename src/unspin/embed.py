@@ -92,6 +92,9 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32, copy=False)
 
 
+KEPT_CHARS = 2_000  # the longest text whose vector VectorCache keeps
+
+
 class VectorCache:
     """The last `size` texts' vectors. A check embeds the copy's sentences to find its source
     and again to align it; a crawl meets one wire story's sentences on many sites. A text's
@@ -115,7 +118,9 @@ class VectorCache:
             fresh = dict(zip(missing, compute(missing), strict=True))
             known.update(fresh)
             with self._lock:
-                self._vectors.update(fresh)
+                # Sentences, not whole texts: a run-on "sentence" of a hostile page may be
+                # 300,000 characters, and 20,000 of those would be gigabytes.
+                self._vectors.update((t, v) for t, v in fresh.items() if len(t) <= KEPT_CHARS)
                 while len(self._vectors) > self.size:  # oldest first (a dict keeps order)
                     del self._vectors[next(iter(self._vectors))]
         return np.stack([known[t] for t in texts])

@@ -38,6 +38,7 @@ import snowballstemmer
 from unspin.align import DEFAULT, dice_scores, pair_score
 from unspin.corpus.store import Corpus
 from unspin.embed import get_embedder
+from unspin.limits import STORY_KEPT_CHARS
 from unspin.model import Article
 from unspin.segmentation.sentences import paragraphs, sentences
 from unspin.text import STOPWORDS, content_stems, opens_sentence, tokens, word_trigrams
@@ -249,15 +250,28 @@ def _sentences_of(text: str, spans: Sequence[tuple[int, int, int]]) -> _Sentence
     return _Sentences(texts, stems, lengths)
 
 
+def _sentences_of_story(text: str, spans: tuple[tuple[int, int, int], ...]) -> _Sentences:
+    """A corpus story's sentences as `_sentences_of` reads them, kept for the next page when
+    the story is of news length: a crawl meets one wire story on many sites (callers do not
+    change what they get)."""
+    if len(text) > STORY_KEPT_CHARS:
+        return _sentences_of(text, spans)
+    return _kept_sentences(text, spans)
+
+
 @lru_cache(maxsize=STORIES_KEPT)
-def _story_sentences(text: str, spans: tuple[tuple[int, int, int], ...]) -> _Sentences:
-    """A corpus story's sentences as `_sentences_of` reads them, kept for the next page: a crawl
-    meets one wire story on many sites (callers do not change what they get)."""
+def _kept_sentences(text: str, spans: tuple[tuple[int, int, int], ...]) -> _Sentences:
     return _sentences_of(text, spans)
 
 
-@lru_cache(maxsize=STORIES_KEPT)
 def _story_trigrams(text: str) -> frozenset[tuple[str, str, str]]:
+    if len(text) > STORY_KEPT_CHARS:
+        return frozenset(word_trigrams(text))
+    return _kept_trigrams(text)
+
+
+@lru_cache(maxsize=STORIES_KEPT)
+def _kept_trigrams(text: str) -> frozenset[tuple[str, str, str]]:
     return frozenset(word_trigrams(text))
 
 
@@ -278,7 +292,7 @@ def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
     copy_sentences = _sentences_of(copy.text, spans)
     keys = _candidates(copy, spans, corpus)[: n + CHUNK_FIRSTS]
     stored = corpus.load(keys)
-    theirs = [_story_sentences(s.article.text, s.sentence_spans) for s in stored]
+    theirs = [_sentences_of_story(s.article.text, s.sentence_spans) for s in stored]
     dices = [dice_scores(copy_sentences.stems, their.stems) for their in theirs]
     reachable = [np.flatnonzero(dice.max(axis=0, initial=0.0) >= DICE_FLOOR) for dice in dices]
     texts = [their.texts[j] for their, js in zip(theirs, reachable, strict=True) for j in js]

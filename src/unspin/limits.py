@@ -5,6 +5,9 @@ MAX_BYTES = 5_000_000  # the largest file, page or stdin unspin reads
 # longest news features (about 20,000). Work grows about linearly with length below it; a
 # pair at the limit compares in about 2.6 s and 0.3 GB (benchmarks/limits.py).
 MAX_ARTICLE_CHARS = 300_000
+# Work kept between pages (a story's words, its segmented Doc) is kept for stories no longer
+# than this, news length: caches bounded by count alone would grow with the longest texts.
+STORY_KEPT_CHARS = 20_000
 
 
 def describe_size(n_bytes: int) -> str:

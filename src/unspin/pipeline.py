@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from unspin.align import DEFAULT, AlignConfig, Encoder, align
 from unspin.detect import detect
+from unspin.limits import STORY_KEPT_CHARS
 from unspin.model import (
     Alignment,
     Article,
@@ -185,11 +186,15 @@ def _compare_found(
     )
 
 
-@lru_cache(maxsize=64)
 def _segment_story(article: Article) -> Doc:
-    """A corpus story segmented once per check (and kept for the next few): `check` compares
-    with its sources again when it sets one aside, and a crawl meets one story on many pages.
-    A Doc is immutable, so callers share it."""
+    """A corpus story segmented once per check (and the last 64 of news length kept): `check`
+    compares with its sources again when it sets one aside, and a crawl meets one story on
+    many pages. A Doc is immutable, so callers share it."""
+    return segment(article) if len(article.text) > STORY_KEPT_CHARS else _segmented(article)
+
+
+@lru_cache(maxsize=64)
+def _segmented(article: Article) -> Doc:
     return segment(article)
 
 
@@ -206,8 +211,11 @@ def use_one_thread() -> None:
     """Run this process's math on one thread (BLAS, OpenMP, the tokenizers' pool). A compare
     multiplies small matrices and tokenizes a few hundred sentences: the libraries' thread
     pools spin more than they help. Measured on 200 scan pages against 100,000 stories: 80 ms
-    wall and 101 ms of CPU a page with the pools, 71 and 71 without. The front ends (the
-    command line, the server's workers, scan workers) call this; a library caller decides."""
+    wall and 101 ms of CPU a page with the pools, 71 and 71 without. The command line, the
+    server's analysis workers and the scanner (`unspin.scan`, in this process or on its Dask
+    workers) call this; other callers of the library decide for themselves. It limits the
+    pools of the libraries loaded when it runs; faiss keeps its own searches of a few
+    vectors on one thread (`Corpus.search_vectors`)."""
     global _ONE_THREAD
     if _ONE_THREAD is None:
         from threadpoolctl import threadpool_limits

@@ -138,10 +138,12 @@ class _Done:
         self.files = files  # each file's path as given -> as resolved (what page ids use)
 
     def __call__(self, location: str) -> bool:
-        given = max((g for g in self.files if location.startswith(g)), key=len, default=None)
-        if given is None:
-            return False
-        return page_id(self.files[given] + location.removeprefix(given)) in self.done
+        # A location is a file's path, or "path:line" or "path@offset": found by dictionary
+        # lookups, since a folder of a million pages is a million files.
+        for given in (location, location.rpartition(":")[0], location.rpartition("@")[0]):
+            if given in self.files:
+                return page_id(self.files[given] + location.removeprefix(given)) in self.done
+        return False
 
 
 def read_inputs(

@@ -28,6 +28,7 @@ from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from queue import Empty
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -260,13 +261,31 @@ def read_ahead(
     reader = context.Process(target=_read_into, args=args, daemon=True)
     reader.start()
     try:
-        while (batch := queue.get()) is not None:
+        while (batch := _next_batch(queue, reader)) is not None:
             if isinstance(batch, str):
                 raise InputError(batch)
             yield from batch
     finally:
         reader.kill()
         reader.join()
+
+
+def _next_batch(
+    queue: multiprocessing.Queue, reader: multiprocessing.process.BaseProcess
+) -> list[tuple[int, Record]] | str | None:
+    """The reader's next message, or InputError if it died without sending its last (killed
+    for memory, or its start-up failed: a script without `if __name__ == "__main__":`
+    re-runs itself in a spawned child); waiting on the queue alone would wait forever."""
+    while True:
+        try:
+            return queue.get(timeout=1.0)
+        except Empty:
+            if reader.exitcode is not None:
+                raise InputError(
+                    f"the reading process stopped (exit code {reader.exitcode}) before the "
+                    "end of the input; from a script, call this under "
+                    '`if __name__ == "__main__":`'
+                ) from None
 
 
 @dataclass(frozen=True, slots=True)
