@@ -23,7 +23,6 @@ counted twice after the kills, compared with the in-process run.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import random
@@ -36,13 +35,11 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
 from unspin.batch import scan
 from unspin.batch.output import ScanOutput
 from unspin.corpus import Corpus
 from unspin.model import Article
+from unspin.testing.crawl import write_warc
 from unspin.testing.datasets import is_prose, reuters_ding2014_articles
 from unspin.testing.spin import spin
 
@@ -102,32 +99,28 @@ def write_crawl(
 ) -> None:
     rng = random.Random(seed)
     pool = [a for a in corpus if is_prose(a)]  # sources: the corpus's prose stories
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for n in range(n_pages):
-            site = rng.choice(SITES)
-            roll = rng.random()
-            source = rng.choice(pool)
-            if roll < 0.40:
-                intensity = rng.choice(["medium", "heavy"])
-                body = page(spin(source, seed=n, intensity=intensity).copy, site)
-            elif roll < 0.55:
-                body = page(source, site)
-            elif roll < 0.70:
-                copy = spin(source, seed=n, intensity="medium").copy
-                body = page(Article(f"(Reuters) - {copy.text}", title=copy.title), site)
-            elif roll < 0.90:
-                body = page(rng.choice(outside), site)
-            elif roll < 0.95:
-                body = b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(100, 5000))
-            else:
-                body = b"<html><body><nav><a href=/>Home</a> <a href=/a>About</a></nav></body>"
-            kind = "image/png" if body.startswith(b"\x89PNG") else "text/html"
-            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], "HTTP/1.1")
-            record = writer.create_warc_record(
-                f"https://{site}/story/{n}", "response", payload=io.BytesIO(body), http_headers=http
-            )
-            writer.write_record(record)
+    pages = []
+    for n in range(n_pages):
+        site = rng.choice(SITES)
+        roll = rng.random()
+        source = rng.choice(pool)
+        if roll < 0.40:
+            intensity = rng.choice(["medium", "heavy"])
+            body = page(spin(source, seed=n, intensity=intensity).copy, site)
+        elif roll < 0.55:
+            body = page(source, site)
+        elif roll < 0.70:
+            copy = spin(source, seed=n, intensity="medium").copy
+            body = page(Article(f"(Reuters) - {copy.text}", title=copy.title), site)
+        elif roll < 0.90:
+            body = page(rng.choice(outside), site)
+        elif roll < 0.95:
+            body = b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(100, 5000))
+        else:
+            body = b"<html><body><nav><a href=/>Home</a> <a href=/a>About</a></nav></body>"
+        kind = "image/png" if body.startswith(b"\x89PNG") else "text/html"
+        pages.append((f"https://{site}/story/{n}", body, kind))
+    write_warc(path, pages)
 
 
 def run(crawl: Path, db: Path, out: Path, workers: int) -> dict:

@@ -27,6 +27,7 @@ from unspin.batch.sites import render_sites
 from unspin.corpus import Corpus
 from unspin.model import Article
 from unspin.testing.browser import CHROMIUM, FLAGS
+from unspin.testing.crawl import article_page, write_warc
 from unspin.testing.spin import spin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,31 +35,6 @@ SAMPLE = ROOT / "examples" / "corpus" / "reuters21578-sample.jsonl"
 NETWORK = ["daily-wire-now.example", "truthpatriot.example", "market-insider24.example"]
 OTHERS = ["citybeat.example", "reprints.example", "finance-digest.example", "localnews.example"]
 SECTIONS = {"overview": "#overview", "site": "#pages", "time": "#time", "stories": "#stories"}
-
-
-def html(article: Article) -> bytes:
-    paragraphs = "".join(f"<p>{p}</p>" for p in article.text.split("\n\n"))
-    return (
-        f"<html><head><title>{article.title}</title>"
-        f'<meta property="article:published_time" content="{article.date}"></head>'
-        f"<body><article><h1>{article.title}</h1>{paragraphs}</article></body></html>"
-    ).encode()
-
-
-def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
-    import io
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for url, body, content_type in pages:
-            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=http
-            )
-            writer.write_record(record)
 
 
 def build_scan(folder: Path) -> Path:
@@ -76,7 +52,7 @@ def build_scan(folder: Path) -> Path:
 
     def page(site: str, article: Article) -> None:
         slug = "-".join(article.title.lower().split()[:5]).strip(".,")
-        pages.append((f"https://{site}/{slug}-{len(pages)}", html(article), "text/html"))
+        pages.append((f"https://{site}/{slug}-{len(pages)}", article_page(article), "text/html"))
 
     for n, story in enumerate(in_corpus[:12]):  # spun by the network, several at once
         for k, site in enumerate(NETWORK):

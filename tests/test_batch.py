@@ -3,7 +3,6 @@ killed at any moment, the same in this process and on a Dask cluster."""
 
 from __future__ import annotations
 
-import io
 import json
 import random
 import re
@@ -11,8 +10,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from repo_paths import CORPUS_SAMPLE, SPUN_EXAMPLE
 from unspin.batch import scan
@@ -20,6 +17,7 @@ from unspin.batch.output import ScanOutput
 from unspin.corpus import Corpus, ingest
 from unspin.errors import InputError
 from unspin.model import Article
+from unspin.testing.crawl import article_page, write_warc
 
 SPUN = json.loads((SPUN_EXAMPLE / "copy.json").read_text(encoding="utf-8"))
 STORIES = [json.loads(line) for line in CORPUS_SAMPLE.read_text(encoding="utf-8").splitlines()[:40]]
@@ -29,24 +27,7 @@ OUTSIDE = json.loads(
 
 
 def html(story: dict) -> bytes:
-    paragraphs = "".join(f"<p>{p}</p>" for p in story["text"].split("\n\n"))
-    return (
-        f"<html><head><title>{story['title']}</title>"
-        f'<meta property="article:published_time" content="{story.get("date", "")}"></head>'
-        f"<body><article><h1>{story['title']}</h1>{paragraphs}</article></body></html>"
-    ).encode()
-
-
-def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
-    """Response records of (url, body, content type)."""
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for url, body, content_type in pages:
-            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=http
-            )
-            writer.write_record(record)
+    return article_page(Article(story["text"], title=story["title"], date=story.get("date", "")))
 
 
 @pytest.fixture(scope="module")
