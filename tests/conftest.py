@@ -8,6 +8,7 @@ and settings, helper modules for what tests call with arguments):
   `runner_for`), the one way the detector tests compare a pair.
 * segment_texts: texts the segment tests share, and `doc`, a text segmented.
 * report_sample: a hand-built Report and the golden-file check of the report tests.
+* chromium: the browser for the browser tests, or a skip of the module where it is missing.
 """
 
 from __future__ import annotations

@@ -1,31 +1,22 @@
 """The site report in a real browser: Debian's chromium, headless, driven by Playwright, opening
 the report as a file, as a reader would.
 
-`.ci/run` installs chromium and sets UNSPIN_REQUIRE_BROWSER=1, so there a missing browser fails
-these tests instead of skipping them.
+Skipped where chromium is missing, except under `.ci/run` (see tests/chromium.py).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from chromium import launched, sync_api
 from test_batch_sites import write_scan
 from unspin.cli import main
-from unspin.testing.browser import CHROMIUM, FLAGS
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("UNSPIN_REQUIRE_BROWSER"):
-        raise RuntimeError(f"no chromium at {CHROMIUM}: `apt-get install chromium`")
-    pytest.skip("no chromium here (apt-get install chromium)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +31,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(FLAGS))
-        yield chromium
-        chromium.close()
+    yield from launched()
 
 
 @pytest.fixture

@@ -1,13 +1,11 @@
 """The web app in a real browser: Debian's chromium, headless, driven by Playwright.
 
-`.ci/run` installs chromium and sets UNSPIN_REQUIRE_BROWSER=1, so there a missing browser fails
-these tests instead of skipping them.
+Skipped where chromium is missing, except under `.ci/run` (see tests/chromium.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import socket
 import threading
 import time
@@ -17,16 +15,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from chromium import launched, sync_api
 from repo_paths import SPUN_EXAMPLE
-from unspin.testing.browser import CHROMIUM, FLAGS
 from unspin.web import Settings, create_app
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("UNSPIN_REQUIRE_BROWSER"):
-        raise RuntimeError(f"no chromium at {CHROMIUM}: `apt-get install chromium`")
-    pytest.skip("no chromium here (apt-get install chromium)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def _free_port() -> int:
@@ -54,10 +45,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(FLAGS))
-        yield chromium
-        chromium.close()
+    yield from launched()
 
 
 @pytest.fixture
