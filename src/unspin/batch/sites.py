@@ -21,7 +21,6 @@ import base64
 import hashlib
 import io
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +36,7 @@ from unspin.batch.output import SCHEMAS, ScanOutput
 from unspin.errors import InputError, UnspinError
 from unspin.model import KINDS
 from unspin.report import render_html, report_from_dict
+from unspin.report.html import template_environment
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -58,7 +58,6 @@ KIND_COLOURS = {
 }
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
-_HTTP = re.compile(r"https?://", re.IGNORECASE)
 _TEMPLATES = files("unspin.batch").joinpath("templates")
 
 
@@ -432,19 +431,9 @@ def _template_source(name: str) -> str:
 
 @cache
 def _page() -> Template:
-    from jinja2 import Environment, FunctionLoader, StrictUndefined
-
-    env = Environment(
-        loader=FunctionLoader(_template_source),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["pct"] = lambda share: f"{share:.0%}"
+    env = template_environment(_template_source, trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = lambda n: f"{n:,}"
     env.filters["rate"] = lambda x: "–" if pd.isna(x) else f"{x:.1f}"
-    env.tests["http_url"] = lambda url: bool(_HTTP.match(url))
     return env.get_template("sites.html")
 
 

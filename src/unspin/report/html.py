@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib.resources import files
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -32,7 +32,7 @@ from unspin.report.diff import word_diff
 from unspin.report.schema import copy_order, excerpts, kind_line, parts_line, percent
 
 if TYPE_CHECKING:
-    from jinja2 import Template
+    from jinja2 import Environment, Template
 
 _TEMPLATES = files("unspin.report").joinpath("templates")  # the page, its script and style
 SCRIPT = _TEMPLATES.joinpath("report.js").read_text("utf-8")
@@ -74,17 +74,25 @@ def _template_source(name: str) -> str:
     return re.sub(r"\s*\n\s*", "", text)
 
 
-@cache
-def _page() -> Template:
+def template_environment(load: Callable[[str], str], **options: Any) -> Environment:
+    """The Jinja2 environment unspin's pages are rendered in (this report and the site report):
+    autoescape on (markupsafe the one escaper), an undefined name an error, the `pct` filter and
+    the `http_url` test (only http(s) urls become links). `load` gives a template's text."""
     # Imported here: jinja2 takes ~50 ms, and unspin.report is imported for JSON and terminal too.
     from jinja2 import Environment, FunctionLoader, StrictUndefined
 
     env = Environment(
-        loader=FunctionLoader(_template_source), autoescape=True, undefined=StrictUndefined
+        loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined, **options
     )
-    env.filters["key"] = _key
     env.filters["pct"] = percent
     env.tests["http_url"] = _is_http
+    return env
+
+
+@cache
+def _page() -> Template:
+    env = template_environment(_template_source)
+    env.filters["key"] = _key
     return env.get_template("page.html")
 
 
