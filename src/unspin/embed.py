@@ -111,9 +111,10 @@ class VectorCache:
     ) -> np.ndarray:
         """The texts' vectors (texts not empty), computing with `compute` (a batch of texts)
         only those not held."""
+        distinct = dict.fromkeys(texts)
         with self._lock:
-            known = {t: self._vectors[t] for t in dict.fromkeys(texts) if t in self._vectors}
-        missing = [t for t in dict.fromkeys(texts) if t not in known]
+            known = {t: self._vectors[t] for t in distinct if t in self._vectors}
+        missing = [t for t in distinct if t not in known]
         if missing:
             fresh = dict(zip(missing, compute(missing), strict=True))
             known.update(fresh)
