@@ -17,7 +17,7 @@ overlap). That share is the candidate's score: "how much of the copy this story 
 for". A copy is said to have no source in the corpus when no candidate explains
 SOURCE_THRESHOLD of it (calibrated on spun copies of stories in and out of the corpus:
 benchmarks/retrieval.py, docs/retrieval.md), unless the best of them proves to be copied in
-part: `runner_up` is for the caller to align and test (compare.check, which also drops a
+part: `runner_up` is for the caller to align and test (pipeline.check, which also drops a
 source no copy sentence was made from).
 
 Sources are then chosen greedily: the best candidate, then any other that explains enough of
@@ -90,7 +90,7 @@ class SourceSearch:
     corpus_size: int
     threshold: float = SOURCE_THRESHOLD
     # With no source named: the best story that fell short of the threshold only (not dated
-    # after the copy), for the caller to test for a partial copy (compare.check).
+    # after the copy), for the caller to test for a partial copy (pipeline.check).
     runner_up: Candidate | None = None
 
     @property
