@@ -97,7 +97,9 @@ def test_removed_stories_leave_the_text_index_and_the_vector_index() -> None:
     corpus = Corpus()
     corpus.add(batch)
     assert nearest(corpus, batch[3]) == batch[3].id
+    assert len(corpus) == 6
     assert corpus.remove([batch[3].id, "no-such-id"]) == 1
+    assert len(corpus) == 5
     assert corpus.get(batch[3].id) is None
     assert nearest(corpus, batch[3]) != batch[3].id
     assert batch[3].id not in [a.id for a in corpus.search_text(batch[3].title)]
@@ -144,11 +146,14 @@ def test_an_open_corpus_sees_what_another_connection_added(tmp_path: Path) -> No
         writer.add(first)
         assert nearest(reader, first[2]) == first[2].id
         assert reader.document_frequencies(["bendectin"]) == {}  # counted before the add
+        assert len(reader) == 5
         writer.add(later)
         assert nearest(reader, later[4]) == later[4].id
         assert reader.document_frequencies(["bendectin"]) == {"bendectin": 1}
+        assert len(reader) == 10
         writer.remove([later[4].id])
         assert nearest(reader, later[4]) != later[4].id
+        assert len(reader) == len(writer) == 9
 
 
 def test_a_lost_or_stale_vector_index_is_rebuilt_from_sqlite(tmp_path: Path) -> None:
