@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unspin import embed
 
@@ -339,3 +341,31 @@ def test_the_vector_cache_keeps_sentences_not_whole_texts() -> None:
     cache.encode([long, "short"], compute)
     cache.encode([long, "short"], compute)
     assert asked == [[long, "short"], [long]]
+
+
+# Characters where BERT's normaliser and pre-tokenizer differ from str.split(): control
+# characters it drops (\x0b, \x1f, \x85), Unicode spaces it splits at, accents it strips,
+# characters it splits off (CJK, punctuation), and a final sigma it lowercases alone.
+_AWKWARD = st.sampled_from(
+    [
+        *"ab Z.,’—\n\t\r",
+        *("\x0b", "\x0c", "\x1f", "\x85", "\x00", "\u00a0", "\u2028", "\u3000", "\u0301"),
+        *("é", "Σ", "İ", "中", "\ufffd", "x" * 120),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_AWKWARD, max_size=60).map("".join))
+def test_fast_token_ids_are_the_tokenizers_for_the_whole_text(text: str) -> None:
+    from tokenizers import Tokenizer
+
+    fast = embed.get_embedder("fast")
+    whole = Tokenizer.from_file(str(embed.model_dir() / "fast" / "tokenizer.json"))
+    whole.enable_truncation(512)
+    assert fast.token_ids(text) == whole.encode(text, add_special_tokens=False).ids
+
+
+def test_fast_token_ids_stop_at_the_models_length() -> None:
+    fast = embed.get_embedder("fast")
+    assert len(fast.token_ids("word " * 2_000)) == 512

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,11 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 
 
 KEPT_CHARS = 2_000  # the longest text whose vector VectorCache keeps
+PIECES_KEPT = 500_000  # runs of characters whose token ids the fast model keeps (~60 MB)
+KEPT_RUN = 100  # the longest run kept (WordPiece reads longer words as [UNK])
+# The characters BERT's pre-tokenizer splits at and its normaliser keeps: other Unicode
+# spaces too are split at, but control characters such as \x0b are dropped, not split at.
+_SPACES = re.compile(r"[ \t\n\r]+")
 
 
 class VectorCache:
@@ -144,9 +150,11 @@ class StaticEmbedder:
         self.dim = int(self._vectors.shape[1])
         self._tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(int(config.get("max_length") or 512))
+        self._max_tokens = int(config.get("max_length") or 512)
         self._unk = self._tokenizer.token_to_id("[UNK]")
         self._cache = VectorCache()
+        self._pieces: dict[str, list[int]] = {}  # a run of non-space characters -> its token ids
+        self._pieces_lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -154,16 +162,44 @@ class StaticEmbedder:
         return self._cache.encode(texts, self._encode)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for k, encoding in enumerate(encodings):
-            ids = np.asarray(encoding.ids, dtype=np.int64)
+        for k, text in enumerate(texts):
+            ids = np.asarray(self.token_ids(text), dtype=np.int64)
             ids = ids[ids != self._unk]
             # One small gather per text: np.add.reduceat over a whole batch's gathered rows
             # is 10-25x slower when the texts are whole stories.
             if len(ids):
                 out[k] = self._vectors[ids].mean(axis=0)
         return _normalise(out)
+
+    def token_ids(self, text: str) -> list[int]:
+        """The tokenizer's ids for `text` (no special tokens, cut at the model's length),
+        tokenized a run of non-space characters at a time, each run once per process.
+
+        The same ids as tokenizing the whole text: BERT's normaliser works a character at a
+        time and its pre-tokenizer splits at every space, so no token spans a space. Done by
+        hand because tokenizing was a sixth of a scan's time (~4 MB/s), and a crawl repeats
+        its words: most runs are looked up, not tokenized.
+        """
+        runs = _SPACES.split(text)
+        with self._pieces_lock:
+            known = self._pieces  # a full cache is replaced, not cleared: `known` stays whole
+            missing = list(dict.fromkeys(r for r in runs if r not in known))
+        fresh: dict[str, list[int]] = {}
+        if missing:
+            encodings = self._tokenizer.encode_batch_fast(missing, add_special_tokens=False)
+            fresh = {run: e.ids for run, e in zip(missing, encodings, strict=True)}
+            with self._pieces_lock:
+                if len(self._pieces) > PIECES_KEPT:
+                    self._pieces = {}
+                # Runs of word length only: a hostile page's 300,000-character run is not kept.
+                self._pieces.update((r, i) for r, i in fresh.items() if len(r) <= KEPT_RUN)
+        ids: list[int] = []
+        for run in runs:
+            ids.extend(fresh[run] if run in fresh else known[run])
+            if len(ids) >= self._max_tokens:
+                return ids[: self._max_tokens]
+        return ids
 
 
 class OnnxEmbedder:
