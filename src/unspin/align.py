@@ -104,25 +104,23 @@ def _weighted_sets(
 
 
 def _small_dice(copy: list[set[str]], source: list[set[str]]) -> np.ndarray:
-    """`_Lexical.of(copy, source).all()` for texts of a few dozen sentences, from dense
-    matrices: source finding scores a dozen stories per page, and building scipy's sparse
-    matrices cost more than the arithmetic they hold."""
+    """`_Lexical.of(copy, source).all()` for texts of a few dozen sentences, from one dense
+    matrix filled in one step: source finding scores a dozen stories per page, and building
+    scipy's sparse matrices (or filling rows one by one) cost more than the arithmetic."""
     vocabulary: dict[str, int] = {}
-    for stems in (*copy, *source):
-        for s in stems:
-            vocabulary.setdefault(s, len(vocabulary))
-    frequency = np.zeros(len(vocabulary), dtype=np.float32)
-    a = np.zeros((len(copy), len(vocabulary)), dtype=np.float32)
-    b = np.zeros((len(source), len(vocabulary)), dtype=np.float32)
-    for matrix, sets in ((a, copy), (b, source)):
-        for row, stems in enumerate(sets):
-            columns = [vocabulary[s] for s in stems]
-            matrix[row, columns] = 1.0
-            frequency[columns] += 1
+    rows: list[int] = []
+    columns: list[int] = []
+    for row, stems in enumerate((*copy, *source)):
+        columns.extend(vocabulary.setdefault(s, len(vocabulary)) for s in stems)
+        rows.extend([row] * len(stems))
+    both = np.zeros((len(copy) + len(source), len(vocabulary)), dtype=np.float32)
+    both[rows, columns] = 1.0
+    frequency = np.bincount(columns, minlength=len(vocabulary)).astype(np.float32)
     idf = np.log((len(copy) + len(source) + 1) / (frequency + 0.5)).astype(np.float32)
-    a *= idf
-    b *= idf
-    a_sq, b_sq = (a * a).sum(1), (b * b).sum(1)
+    both *= idf
+    squares = (both * both).sum(1)
+    a, b = both[: len(copy)], both[len(copy) :]
+    a_sq, b_sq = squares[: len(copy)], squares[len(copy) :]
     return 2 * (a @ b.T) / np.maximum(a_sq[:, None] + b_sq[None, :], 1e-9)
 
 
