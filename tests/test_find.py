@@ -14,7 +14,15 @@ import pytest
 from repo_paths import CORPUS_SAMPLE, DOCS, SEED_PAGE
 from unspin import check, report_to_dict
 from unspin.corpus import Corpus
-from unspin.find import SOURCE_THRESHOLD, find_sources, not_made_from, rank
+from unspin.find import (
+    CHUNK_FIRSTS,
+    FIRST_ROUND,
+    RERANKED,
+    SOURCE_THRESHOLD,
+    find_sources,
+    not_made_from,
+    rank,
+)
 from unspin.model import Article
 from unspin.testing import spin
 
@@ -64,6 +72,32 @@ def test_a_stitched_copy_finds_both_stories_with_their_shares(corpus: Corpus) ->
     shares = [s.share for s in report.sources]
     assert all(share > 0.3 for share in shares)
     assert sum(shares) == pytest.approx(report.summary.reuse_share, abs=0.01)
+
+
+def test_a_copy_its_first_candidates_settle_is_not_judged_against_the_rest(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Judging stops after FIRST_ROUND candidates when one explains the copy so fully that no
+    other story could be named beside it; a stitched copy, which no one story settles, has
+    every candidate judged."""
+    judged: list[int] = []
+    load = Corpus.load
+
+    def counted(self: Corpus, keys: list[int]) -> list:
+        judged.extend(keys)
+        return load(self, keys)
+
+    monkeypatch.setattr(Corpus, "load", counted)
+    verbatim = replace(JURY, id="")
+    search = find_sources(verbatim, corpus)
+    assert [c.id for c in search.sources] == [JURY.id]
+    assert len(judged) == len(search.candidates) == FIRST_ROUND
+
+    judged.clear()
+    copy = spin(stitched(MARCOS, JOBS), seed=4, intensity="medium", distortions=0).copy
+    search = find_sources(copy, corpus)
+    assert [c.id for c in search.sources] == [MARCOS.id, JOBS.id]
+    assert len(judged) == len(search.candidates) == RERANKED + CHUNK_FIRSTS
 
 
 def test_a_story_dated_after_the_copy_is_not_its_origin(corpus: Corpus) -> None:

@@ -14,7 +14,8 @@ The ranked lists are fused (reciprocal rank fusion), each part's nearest story k
 candidates re-ranked by sentence-level evidence: the share of the copy's sentences each one
 explains, scored as the aligner scores pairs (embedding cosine and IDF-weighted word
 overlap). That share is the candidate's score: "how much of the copy this story accounts
-for". A copy is said to have no source in the corpus when no candidate explains
+for". The first FIRST_ROUND are judged first, and the rest only when none of those settles the
+copy (`_settled`). A copy is said to have no source in the corpus when no candidate explains
 SOURCE_THRESHOLD of it (calibrated on spun copies of stories in and out of the corpus:
 benchmarks/retrieval.py, docs/retrieval.md), unless the best of them proves to be copied in
 part: `runner_up` is for the caller to align and test (pipeline.check, which also drops a
@@ -59,6 +60,8 @@ RERANKED = 12  # fused candidates that get the sentence-level re-ranking
 RRF_K = 60  # reciprocal rank fusion's damping constant (Cormack et al. 2009)
 CHUNK_PARAGRAPHS = 3  # paragraphs per partial query vector
 CHUNK_FIRSTS = 4  # re-ranked beyond RERANKED: room for the nearest stories of the parts
+FIRST_ROUND = 6  # candidates re-ranked first; the rest only if these leave the copy unsettled
+SETTLED = 0.8  # ... by explaining this share of it and leaving less than a further source adds
 STORIES_KEPT = 512  # candidate stories whose words are kept between pages (~40 MB)
 
 
@@ -291,6 +294,30 @@ def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
     spans = _spans(copy)
     copy_sentences = _sentences_of(copy.text, spans)
     keys = _candidates(copy, spans, corpus)[: n + CHUNK_FIRSTS]
+    ranked = _judged(copy_sentences, keys[:FIRST_ROUND], corpus)
+    if not _settled(ranked, copy_sentences.lengths):
+        ranked += _judged(copy_sentences, keys[FIRST_ROUND:], corpus)
+    ranked.sort(key=lambda c: -c.evidence)  # stable: equals stay in fusion order
+    return ranked
+
+
+def _settled(ranked: list[Candidate], lengths: list[int]) -> bool:
+    """Has the first round found a story that explains the copy so fully that no later
+    candidate could be named beside it (it leaves less than a further source must add)?
+    Most copies are settled by their first candidates; judging the rest was a third of a
+    scan's time. A deeper story near-identical to it is not looked for then."""
+    best = max(ranked, key=lambda c: c.evidence, default=None)
+    if best is None or best.score < SETTLED:
+        return False
+    left = [k for k in range(len(lengths)) if k not in best.explained]
+    return (
+        len(left) < EXTRA_SOURCE_SENTENCES
+        or sum(lengths[k] for k in left) / (sum(lengths) or 1) < EXTRA_SOURCE_SHARE
+    )
+
+
+def _judged(copy_sentences: _Sentences, keys: list[int], corpus: Corpus) -> list[Candidate]:
+    """The stories with these keys, with the copy sentences each explains (in key order)."""
     stored = corpus.load(keys)
     theirs = [_sentences_of_story(s.article.text, s.sentence_spans) for s in stored]
     dices = [dice_scores(copy_sentences.stems, their.stems) for their in theirs]
@@ -298,17 +325,16 @@ def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
     texts = [their.texts[j] for their, js in zip(theirs, reachable, strict=True) for j in js]
     vectors = get_embedder("fast").encode([*copy_sentences.texts, *texts])
     copy_vectors, at = vectors[: len(copy_sentences.texts)], len(copy_sentences.texts)
-    total = sum(copy_sentences.lengths) or 1
-    ranked = []
+    lengths = copy_sentences.lengths
+    total = sum(lengths) or 1
+    judged = []
     for s, dice, js in zip(stored, dices, reachable, strict=True):
         explained = _explained(dice[:, js], copy_vectors, vectors[at : at + len(js)])
         at += len(js)
-        lengths = copy_sentences.lengths
         score = sum(lengths[i] for i in explained) / total
         evidence = sum(lengths[i] * pair for i, pair in explained.items()) / total
-        ranked.append(Candidate(s.key, s.article, score, frozenset(explained), evidence))
-    ranked.sort(key=lambda c: -c.evidence)  # stable: equals stay in fusion order
-    return ranked
+        judged.append(Candidate(s.key, s.article, score, frozenset(explained), evidence))
+    return judged
 
 
 def _explained(
