@@ -27,9 +27,9 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from unspin.find import _trigrams
 from unspin.model import Article
 from unspin.testing.datasets import _DATELINE, _DING_BREAKS, _DING_FILE, data_dir, reflow
+from unspin.text import word_trigrams
 
 _UPDATE = re.compile(r"^(?:UPDATE|CORRECTED|REFILE)\s*\d*\s*-\s*", re.IGNORECASE)
 WINDOW_DAYS = 2  # a write-through is issued at most this many days after the first version
@@ -265,13 +265,13 @@ def _write_through(versions: list[Article]) -> Article | None:
     if not first.date:
         return None
     last_day = date.fromisoformat(first.date).toordinal() + WINDOW_DAYS
-    grams = _trigrams(first.text)
+    grams = word_trigrams(first.text)
     for later in reversed(versions[1:]):
         if (
             later.date
             and date.fromisoformat(later.date).toordinal() <= last_day
             and later.text != first.text
-            and containment(grams, _trigrams(later.text)) >= SAME_STORY
+            and containment(grams, word_trigrams(later.text)) >= SAME_STORY
         ):
             return later
     return None

@@ -25,16 +25,16 @@ duplicate texts dropped).
 Versions. The wire issued one story under several ids (a CORRECTED or REFILE re-issue, the same
 story filed again the next day, under the same title or another), and unspin names the earliest
 of near-identical stories as the origin. So a version of the true source counts as the true
-source, for every system and every measure: a returned id is a hit if it is the true source's
-or that of an indexed story near-identical to it (unspin.find._near_identical: word trigrams,
-lower-cased and split on whitespace, shared by at least 80% of the smaller set). Versions are
-looked for among bm25s's top 20 for the true source's own title and text, over every real
-story that an index of any size may hold (an index is a prefix of that order), and written with
-each query ("accept_ids": the true id and its versions). A negative is kept only if no story an
-index may hold shares 25% or more of its story's word trigrams (same containment, top 20 of
-the same search): its story has no version under another title in any index size. The other
-negatives are dropped, not replaced; how many is printed with the counts of pairs under the
-old rule (the last version against the first) and the new.
+source, for every system and every measure: a returned id is a hit if it is the true source's or
+that of an indexed story near-identical to it (unspin.find._near_identical: word trigrams,
+unspin.text.word_trigrams, shared by at least 80% of the smaller set). Versions are looked for
+among bm25s's top 20 for the true source's own title and text, over every real story that an
+index of any size may hold (an index is a prefix of that order), and written with each query
+("accept_ids": the true id and its versions). A negative is kept only if no story an index may
+hold shares 25% or more of its story's word trigrams (same containment, top 20 of the same
+search): its story has no version under another title in any index size. The other negatives are
+dropped, not replaced; how many is printed with the counts of pairs under the old rule (the last
+version against the first) and the new.
 
 Synthetic filler: past the ~100k real stories left after the held-out ones, an index is filled
 with stories made on the fly, deterministically from --seed and their position: a run of
@@ -102,10 +102,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from peers import BM25, SYSTEMS, Answer, Answerer, WriteThrough, containment, read_ding2014
 
-from unspin.find import SOURCE_THRESHOLD, _near_identical, _trigrams
+from unspin.find import SOURCE_THRESHOLD, _near_identical
 from unspin.model import Article
 from unspin.testing.datasets import is_prose
 from unspin.testing.spin import spin
+from unspin.text import word_trigrams
 
 K = 10
 WARM_UP = 5
@@ -192,18 +193,18 @@ class Versions:
 
     def of(self, article: Article) -> frozenset[str]:
         """Ids of the other versions of the story: near-identical texts (unspin.find's rule)."""
-        grams = _trigrams(article.text)
+        grams = word_trigrams(article.text)
         return frozenset(i for i, theirs in self._hits(article) if _near_identical(grams, theirs))
 
     def overlap(self, article: Article) -> float:
         """The largest share of word trigrams the story shares with another (`containment`)."""
-        grams = _trigrams(article.text)
+        grams = word_trigrams(article.text)
         return max((containment(grams, theirs) for _, theirs in self._hits(article)), default=0.0)
 
     def _hits(self, article: Article) -> Iterator[tuple[str, set[tuple[str, str, str]]]]:
         for i in self.bm25.search(article, VERSION_HITS):
             if i != article.id:
-                yield i, _trigrams(self.by_id[i].text)
+                yield i, word_trigrams(self.by_id[i].text)
 
 
 def _queries(

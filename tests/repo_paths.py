@@ -16,6 +16,7 @@ GOLDEN = TESTS / "golden"  # expected renderings (see report_sample.check_golden
 DOCS = REPO / "docs"
 README = REPO / "README.md"
 EXAMPLES = REPO / "examples"
+BENCHMARKS = REPO / "benchmarks"
 
 # The bundled examples the README's commands run on.
 SEED_PAGE = EXAMPLES / "seed-spun-ap-ukraine.txt"  # a content farm's spun copy of an AP story
