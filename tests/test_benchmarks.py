@@ -1,6 +1,6 @@
 """The benchmarks are run by hand, so no test run notices when a rename in unspin leaves one
-importing a name that is gone (benchmarks/retrieval.py imported `unspin.find._trigrams` for a
-week after it was removed). Their imports from unspin are checked here, without importing the
+importing a name that is gone (benchmarks/retrieval.py imported `unspin.find._trigrams` after
+it was removed). Their imports from unspin are checked here, without importing the
 benchmarks themselves: they need the bench extras and ../shared/data."""
 
 from __future__ import annotations
