@@ -100,6 +100,27 @@ def test_a_copy_its_first_candidates_settle_is_not_judged_against_the_rest(
     assert len(judged) == len(search.candidates) == RERANKED + CHUNK_FIRSTS
 
 
+def test_a_first_round_story_that_cannot_be_the_origin_leaves_the_copy_unsettled(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier version or the earliest of syndicated copies may stand further down."""
+    judged: list[int] = []
+    load = Corpus.load
+    monkeypatch.setattr(Corpus, "load", lambda self, keys: judged.extend(keys) or load(self, keys))
+    every = RERANKED + CHUNK_FIRSTS
+
+    find_sources(replace(JURY, id="", date="1987-02-20"), corpus)  # JURY is dated after it
+    assert len(judged) == every
+
+    judged.clear()
+    carrier = replace(JURY, text=JURY.text + "\n\nEditing by the desk.", id="carrier/2")
+    with_carrier = Corpus()
+    with_carrier.add([carrier, *STORIES.values()])
+    search = find_sources(replace(JURY, id=""), with_carrier)
+    assert [c.id for c in search.sources] == [JURY.id]
+    assert len(judged) == every
+
+
 def test_a_story_dated_after_the_copy_is_not_its_origin(corpus: Corpus) -> None:
     copy = replace(spin(JURY, seed=1, intensity="medium").copy, date="1987-02-20")
     search = find_sources(copy, corpus)

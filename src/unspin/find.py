@@ -295,19 +295,30 @@ def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
     copy_sentences = _sentences_of(copy.text, spans)
     keys = _candidates(copy, spans, corpus)[: n + CHUNK_FIRSTS]
     ranked = _judged(copy_sentences, keys[:FIRST_ROUND], corpus)
-    if not _settled(ranked, copy_sentences.lengths):
+    if not _settled(copy, ranked, copy_sentences.lengths):
         ranked += _judged(copy_sentences, keys[FIRST_ROUND:], corpus)
     ranked.sort(key=lambda c: -c.evidence)  # stable: equals stay in fusion order
     return ranked
 
 
-def _settled(ranked: list[Candidate], lengths: list[int]) -> bool:
-    """Has the first round found a story that explains the copy so fully that no later
+def _settled(copy: Article, ranked: list[Candidate], lengths: list[int]) -> bool:
+    """Has the first round found the copy's origin, explaining it so fully that no later
     candidate could be named beside it (it leaves less than a further source must add)?
+    Not if that story is dated after the copy (an earlier version may come later), nor if
+    a near-identical story stands beside it (syndicated copies: the earliest may come later).
     Most copies are settled by their first candidates; judging the rest was a third of a
-    scan's time. A deeper story near-identical to it is not looked for then."""
+    scan's time."""
     best = max(ranked, key=lambda c: c.evidence, default=None)
     if best is None or best.score < SETTLED:
+        return False
+    if copy.date and best.article.date and best.article.date[:10] > copy.date[:10]:
+        return False
+    grams = _story_trigrams(best.article.text)
+    if any(
+        _near_identical(grams, _story_trigrams(c.article.text))
+        for c in ranked
+        if c is not best and c.explained
+    ):
         return False
     left = [k for k in range(len(lengths)) if k not in best.explained]
     return (
