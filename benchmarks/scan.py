@@ -3,6 +3,7 @@ against a corpus of real wire stories; then random kills of the command and resu
 
     HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/scan.py [--corpus-size 100000] [--pages 1500]
     ... --kills 20                   # also kill `unspin scan` 20 times at random and resume it
+    ... --stages 400                 # only: where a check's CPU goes, over 400 pages
 
 Corpus: the first --corpus-size stories of ../shared/data/reuters_ding2014 (Reuters
 2006-2013; read at run time, never copied into the repository) but 400 prose stories held out,
@@ -31,7 +32,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -155,6 +158,61 @@ def run(crawl: Path, db: Path, out: Path, workers: int) -> dict:
     }
 
 
+# Where a check's CPU goes: (label, module, function). Each is timed wherever it is called
+# from (pipeline.align also for the partial-copy test); nested ones are counted in their parent.
+STAGES = (
+    ("check, all of it", "unspin.pipeline", "check"),
+    ("finding the source", "unspin.find", "find_sources"),
+    ("  candidate searches", "unspin.find", "_candidates"),
+    ("  judging candidates", "unspin.find", "_judged"),
+    ("aligning", "unspin.pipeline", "align"),
+    ("  the accurate model's second opinion", "unspin.align", "_second_opinion"),
+    ("segmenting the copy and its sources", "unspin.pipeline", "segment"),
+    ("detecting", "unspin.pipeline", "detect"),
+)
+
+
+def stage_times(crawl: Path, db: Path, n_pages: int) -> list[tuple[str, float]]:
+    """CPU milliseconds per checked page in each of STAGES, over the crawl's first n_pages
+    articles (after 20 more to warm the caches), in this process on one thread, as a scan
+    checks them."""
+    import importlib
+
+    from unspin import pipeline
+    from unspin.corpus import shared_corpus
+    from unspin.corpus.ingest import input_files, read_records
+
+    pipeline.use_one_thread()
+    articles = []
+    for record in read_records(input_files([str(crawl)])[0]):
+        if record.article is not None:
+            articles.append(record.article)
+        if len(articles) == n_pages + 20:
+            break
+    corpus = shared_corpus(str(db))
+    spent = {label: 0.0 for label, _, _ in STAGES}
+
+    def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def measured(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - started
+
+        return measured
+
+    for label, module_name, name in STAGES:
+        module = importlib.import_module(module_name)
+        setattr(module, name, timed(label, getattr(module, name)))
+    for article in articles[:20]:
+        pipeline.check(article, corpus)
+    spent.update(dict.fromkeys(spent, 0.0))
+    for article in articles[20:]:
+        pipeline.check(article, corpus)
+    return [(label, 1000 * spent[label] / len(articles[20:])) for label, _, _ in STAGES]
+
+
 def kills(crawl: Path, db: Path, out: Path, n: int, seed: int) -> int:
     """Kill `unspin scan` n times at random moments (after it has started committing), then
     resume to the end; return how many runs it took."""
@@ -187,6 +245,9 @@ def main() -> None:
     p.add_argument("--kills", type=int, default=0)
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument("--json", type=Path)
+    p.add_argument(
+        "--stages", type=int, metavar="N", help="only: a check's CPU by stage over N pages"
+    )
     a = p.parse_args()
     work = Path("/tmp/unspin-scan-bench")
     db = a.db or work / f"corpus-{a.corpus_size}.db"
@@ -196,6 +257,12 @@ def main() -> None:
     if not crawl.is_file():
         say(f"writing a crawl of {a.pages:,} pages")
         write_crawl(crawl, corpus, outside, a.pages, a.seed)
+    if a.stages:
+        print(f"\n## A check's CPU by stage, {a.stages} pages, {a.corpus_size:,} stories\n")
+        print("| stage | ms of CPU per page |\n|---|---|")
+        for label, ms in stage_times(crawl, db, a.stages):
+            print(f"| {label} | {ms:.1f} |")
+        return
     results = []
     for workers in (0, 1, 2):
         say(f"scanning: {'in-process' if workers == 0 else f'{workers} Dask workers'}")
