@@ -113,7 +113,9 @@ def test_a_first_round_story_that_cannot_be_the_origin_leaves_the_copy_unsettled
     assert len(judged) == every
 
     judged.clear()
-    carrier = replace(JURY, text=JURY.text + "\n\nEditing by the desk.", id="carrier/2")
+    carrier = replace(
+        JURY, text=JURY.text + "\n\nEditing by the desk.", date="1987-02-27", id="carrier/2"
+    )
     with_carrier = Corpus()
     with_carrier.add([carrier, *STORIES.values()])
     search = find_sources(replace(JURY, id=""), with_carrier)
