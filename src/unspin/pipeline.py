@@ -98,6 +98,17 @@ def compare_docs(
     `encoder` scores every sentence pair; `second_opinion`, if given, re-scores the copy
     sentences left unsourced (pass the fast and the accurate model: `default_encoders()`)."""
     alignment = align(copy, sources, encoder, config, second_opinion)
+    return _reported(copy, sources, alignment, ids, scores)
+
+
+def _reported(
+    copy: Doc,
+    sources: Sequence[Doc],
+    alignment: Alignment,
+    ids: Sequence[str] | None = None,
+    scores: Sequence[float] | None = None,
+) -> Report:
+    """The report of `compare_docs`, from the alignment of `copy` with exactly `sources`."""
     shares = source_shares(copy, alignment, len(sources))
     alignment = _omitted_from_main(alignment, shares)
     findings = detect(copy, sources, alignment)
@@ -131,6 +142,7 @@ def check(
     search = find_sources(article, corpus)
     pair_encoder, second_opinion = _encoders(encoder)
     copy_doc = segment(article)
+    report: Report | None = None
     if search.runner_up is not None and _may_be_partial(article, search.runner_up):
         candidate = search.runner_up
         source_doc = _segment_story(candidate.article)
@@ -138,7 +150,10 @@ def check(
         parts = parts_from(alignment, 0)
         if copied_part(copy_doc, source_doc, parts):
             search = named_partial(search, candidate, parts_text(parts, len(copy_doc.sentences)))
-    report = _compare_found(copy_doc, search, pair_encoder, config, second_opinion)
+            # The comparison with the one source named is the alignment just made.
+            report = _reported(copy_doc, [source_doc], alignment, [candidate.id], [candidate.score])
+    if report is None:
+        report = _compare_found(copy_doc, search, pair_encoder, config, second_opinion)
     # A story similar enough to name, of which no copy sentence was made (an outlet's own
     # report of the same event: same facts, none of the wording), is not a source.
     unmade = [
