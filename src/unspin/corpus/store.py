@@ -137,7 +137,7 @@ class Corpus:
         # every page, and count(*) walks the whole table (2.4 ms at 100k stories).
         self._frequencies: dict[str, int] = {}  # term -> stories holding it
         self._size: int | None = None  # stories
-        self._frequencies_generation = self._generation()
+        self._counts_generation = self._generation()
         self._index = self._load_index()
 
     # --- life cycle ----------------------------------------------------------------------
@@ -459,7 +459,7 @@ class Corpus:
             " SET value = CAST(value AS INTEGER) + 1"
         )
         self._forget_counts()
-        self._index_generation = self._frequencies_generation = self._generation()
+        self._index_generation = self._counts_generation = self._generation()
 
     def _forget_counts(self) -> None:
         self._frequencies.clear()
@@ -470,9 +470,9 @@ class Corpus:
         process): term counts at once; the index once its writer has saved it (until then the
         one loaded serves: it lacks the new stories, and `load` skips removed ones)."""
         generation = self._generation()
-        if generation != self._frequencies_generation:
+        if generation != self._counts_generation:
             self._forget_counts()
-            self._frequencies_generation = generation
+            self._counts_generation = generation
         if generation != self._index_generation:
             path = self._index_path(generation)
             if path is not None and path.is_file():
