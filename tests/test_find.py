@@ -74,22 +74,27 @@ def test_a_stitched_copy_finds_both_stories_with_their_shares(corpus: Corpus) ->
     assert sum(shares) == pytest.approx(report.summary.reuse_share, abs=0.01)
 
 
+@pytest.fixture
+def judged(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The keys of the stories source finding judges (it loads each to judge it)."""
+    keys: list[int] = []
+    load = Corpus.load
+
+    def counted(self: Corpus, wanted: list[int]) -> list:
+        keys.extend(wanted)
+        return load(self, wanted)
+
+    monkeypatch.setattr(Corpus, "load", counted)
+    return keys
+
+
 def test_a_copy_its_first_candidates_settle_is_not_judged_against_the_rest(
-    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+    corpus: Corpus, judged: list[int]
 ) -> None:
     """Judging stops after FIRST_ROUND candidates when one explains the copy so fully that no
     other story could be named beside it; a stitched copy, which no one story settles, has
     every candidate judged."""
-    judged: list[int] = []
-    load = Corpus.load
-
-    def counted(self: Corpus, keys: list[int]) -> list:
-        judged.extend(keys)
-        return load(self, keys)
-
-    monkeypatch.setattr(Corpus, "load", counted)
-    verbatim = replace(JURY, id="")
-    search = find_sources(verbatim, corpus)
+    search = find_sources(replace(JURY, id=""), corpus)
     assert [c.id for c in search.sources] == [JURY.id]
     assert len(judged) == len(search.candidates) == FIRST_ROUND
 
@@ -101,14 +106,10 @@ def test_a_copy_its_first_candidates_settle_is_not_judged_against_the_rest(
 
 
 def test_a_first_round_story_that_cannot_be_the_origin_leaves_the_copy_unsettled(
-    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+    corpus: Corpus, judged: list[int]
 ) -> None:
     """An earlier version or the earliest of syndicated copies may stand further down."""
-    judged: list[int] = []
-    load = Corpus.load
-    monkeypatch.setattr(Corpus, "load", lambda self, keys: judged.extend(keys) or load(self, keys))
     every = RERANKED + CHUNK_FIRSTS
-
     find_sources(replace(JURY, id="", date="1987-02-20"), corpus)  # JURY is dated after it
     assert len(judged) == every
 
