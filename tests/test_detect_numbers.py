@@ -108,6 +108,43 @@ def test_a_count_the_source_never_gives_is_number_added() -> None:
     ]
 
 
+def test_a_number_for_what_the_source_never_speaks_of_is_low() -> None:
+    # Reuters on India's vaccines, rewritten by a UK site: "its 1.4 billion population" is
+    # background the copy set beside the source's claim, not a figure put on it.
+    source = (
+        "The world's biggest producer of Covid-19 vaccines has a limited number of shots "
+        "available, worsening a grim second wave of infections."
+    )
+    copy = (
+        "India is the world's largest producer of vaccines but has struggled to get supplies "
+        "to its 1.4 billion population, worsening a grim second wave of infections."
+    )
+    assert numbers(copy, source, embed=True) == [("number_added", "low", "1.4 billion", source)]
+
+
+def test_a_count_of_what_the_source_names_elsewhere_stays_medium() -> None:
+    # Reuters on Raisi's crash: the source speaks of the passengers, only not in this sentence.
+    source = (
+        "The charred wreckage of the helicopter which crashed on Sunday carrying Raisi and "
+        "Foreign Minister Hossein Amirabdollahian was found early on Monday. All the passengers "
+        "in the helicopter were killed, an official said."
+    )
+    copy = (
+        "The helicopter, which was carrying Raisi, Foreign Minister Hossein Amirabdollahian and "
+        "six other passengers, crashed on Sunday and was found early on Monday. All the "
+        "passengers in the helicopter were killed, an official said."
+    )
+    assert numbers(copy, source, embed=True) == [
+        (
+            "number_added",
+            "medium",
+            "six",
+            "The charred wreckage of the helicopter which crashed on Sunday carrying Raisi and "
+            "Foreign Minister Hossein Amirabdollahian was found early on Monday.",
+        )
+    ]
+
+
 # --- number_dropped ----------------------------------------------------------------------------
 
 

@@ -3,7 +3,8 @@
 An order of magnitude in words ("hundreds", "tens of thousands") is a number too: it changes
 when the copy puts another order in its place ("hundreds" for "tens of thousands") or a number
 outside it ("dozens" for 150 is fine, for 8,500 is not). Added or dropped, it is low severity,
-as an age the copy adds is ("Biden, 79,").
+as an age the copy adds is ("Biden, 79,"), and as a number counting what the source never speaks
+of ("its 1.4 billion population": background, not a figure put on the source's claim).
 """
 
 from __future__ import annotations
@@ -66,6 +67,28 @@ def _context(doc: Doc, q: Quantity) -> set[str]:
     """Content words right after a number ("troops", "people"): what it counts."""
     after = doc.tokens(q.end, min(len(doc.text), q.end + 40))[:3]
     return {t.stem for t in after if t.lower not in STOPWORDS}
+
+
+def _counts_the_copys_own(group: Group, q: Quantity) -> bool:
+    """Does the added number count what the source never speaks of ("its 1.4 billion
+    population", "the last 12 months" for "last year")? That is the copy's own material set
+    beside the source's claims (background, a restatement), not a figure put on one of them:
+    "the 12 soldiers" for "the soldiers" is."""
+    counted = _counted(group.copy, q)
+    return counted is not None and counted not in {t.stem for t in group.source.tokens()}
+
+
+def _counted(doc: Doc, q: Quantity) -> str | None:
+    """The stem of the word a number counts: the first content word right after it ("1.4
+    billion population", "six other passengers"), none past a punctuation mark ("over 18,")."""
+    at = q.end
+    for t in doc.tokens(q.end, min(len(doc.text), q.end + 40))[:3]:
+        if doc.text[at : t.start].strip(" -"):
+            return None
+        if t.lower not in STOPWORDS:
+            return t.stem
+        at = t.end
+    return None
 
 
 def _anywhere(doc: Doc, q: Quantity) -> bool:
@@ -156,9 +179,10 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
         # "the 77-year-old") describes someone; it changes no claim. "One" in words is as
         # often a pronoun or an idiom ("at one stage", "one of the greatest") as a count.
         if not _anywhere(group.source, q) and not _one_in_words(group.copy, q):
+            minor = q.unit == "year" or q.vague or _counts_the_copys_own(group, q)
             yield group.finding(
                 "number_added",
-                "low" if q.unit == "year" or q.vague else "medium",
+                "low" if minor else "medium",
                 (q.start, q.end),
                 group.source_range,
                 f"the number {quoted(group.copy.span_text(q))} is not in the source",
