@@ -100,6 +100,20 @@ def test_reportedly_added_to_a_confirmed_toll_is_certainty_shifted() -> None:
     ]
 
 
+def test_allegedly_added_to_an_act_the_source_reports_as_charged_is_no_shift() -> None:
+    # AP on an Illinois deputy, rewritten: "allegedly" is how a report of a charge speaks of
+    # the act charged.
+    source = (
+        "An Illinois sheriff's deputy charged with murder in the death of a Black woman shot her "
+        "in the face during a tense moment over a pot of water in her home, authorities said."
+    )
+    copy = (
+        "A former sheriff's deputy from Illinois faces a murder charge after allegedly shooting "
+        "a Black woman in the face during a tense moment over a pot of water, authorities said."
+    )
+    assert certainty(copy, source, embed=True) == []
+
+
 # --- not findings ------------------------------------------------------------------------------
 
 
@@ -232,6 +246,12 @@ def test_more_than_expected_hedges_nothing() -> None:
         (
             "A tropical storm threatens production in the Gulf of Mexico.",
             "A tropical storm could disrupt production in the Gulf of Mexico.",
+        ),
+        (  # AP on water on Mars, the claim reworded (miles first) after another hedge word
+            "This water, believed to be 11.5 kilometres to 20 kilometres down in the Martian "
+            "crust, would have seeped from the surface billions of years ago.",
+            "This water, presumed to be situated 7 to 12 miles (11.5 to 20 kilometers) below "
+            "Mars' crust, emanated from the planet's surface billions of years ago.",
         ),
     ],
 )

@@ -1,6 +1,8 @@
 """Hedges removed or added: "may" becomes "will", "possible" disappears, "reportedly" is dropped,
 "is expected to" becomes "will"; and verbs of knowing weakened or strengthened: "concluded"
-becomes "alleged" or "believes", "suspected" becomes "found"."""
+becomes "alleged" or "believes", "suspected" becomes "found". A hedge put on the same claim
+in other words keeps it hedged; an "allegedly" added where the source speaks of a charge is how
+reports speak of the act charged, not doubt."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import (
     APPROXIMATIONS,
     BOOSTERS,
+    CHARGES,
     DOUBTS,
     ESTABLISHED,
     HEDGES,
@@ -74,6 +77,14 @@ def _bears_on(toks: list[Token], i: int) -> set[str]:
     """The claim a hedge bears on: the first few content words after it."""
     content = [t.stem for t in toks[i + 1 : i + 7] if t.lower not in STOPWORDS]
     return set(content[:CLAIM_WORDS])
+
+
+REWORDED_REACH = 10  # words after a hedge where a reworded claim may hold the other's words
+
+
+def _follows(toks: list[Token], i: int) -> set[str]:
+    """The content words in reach after a hedge: its claim, however the copy reworded it."""
+    return {t.stem for t in toks[i + 1 : i + 1 + REWORDED_REACH] if t.lower not in STOPWORDS}
 
 
 def _holds(claim: set[str], stems: frozenset[str] | set[str]) -> bool:
@@ -142,6 +153,8 @@ def _shift(group: Group) -> Finding | None:
                 )
     if len(copy_hedges) > len(source_hedges):
         for i in added:
+            if ct[i].lower == "allegedly" and CHARGES & group.source_stems:
+                continue  # "charged with murder ... shot her" -> "allegedly shooting her"
             if ct[i].lower in DOUBTS and _holds(_bears_on(ct, i), group.source_stems):
                 return group.finding(
                     "certainty_shifted",
@@ -165,8 +178,15 @@ def _unpaired(
     added = [
         i for i in copy_left if not any(_bears_on(ct, i) & _bears_on(st, j) for j in source_left)
     ]
+    # A hedge on the claim reworded: "presumed to be situated 7 to 12 miles (11.5 to 20
+    # kilometers) below" keeps "believed to be 11.5 kilometres to 20 kilometres down".
     removed = [
-        j for j in source_left if not any(_bears_on(st, j) & _bears_on(ct, i) for i in copy_left)
+        j
+        for j in source_left
+        if not any(_bears_on(st, j) & _bears_on(ct, i) for i in copy_left)
+        and not any(
+            ct[i].lower in HEDGES and _holds(_bears_on(st, j), _follows(ct, i)) for i in copy_left
+        )
     ]
     _pair(ct, added, st, removed, lambda i, j: True)
     return added, removed

@@ -50,7 +50,7 @@ HEDGES = frozenset(
     """may might could possibly possible perhaps likely unlikely probably reportedly allegedly
     apparently believed suspected seem seems seemed appear appears appeared suggest suggests
     suggested potential potentially unconfirmed unclear estimated rumored rumoured purportedly
-    supposedly presumably""".split()
+    supposedly presumably presumed""".split()
 )
 # The hedges whose addition casts doubt on a claim: modal verbs and hedging adverbs. An added
 # adjective ("potential losses", "an estimated 1.7 million", "likely candidates") describes
@@ -59,6 +59,9 @@ DOUBTS = frozenset(
     """may might could possibly perhaps probably reportedly allegedly apparently purportedly
     supposedly presumably seemingly""".split()
 )
+# Words of a charge or an accusation: where the source speaks of one, an added "allegedly" is
+# how a report of a charge speaks of the act charged, not doubt the copy adds.
+CHARGES = _stems("charged charges accused indicted arrested alleged prosecutors")
 # Words that keep a claim hedged in other words: approximations of a figure ("approximately"
 # for "an estimated") and milder verbs of evidence ("polls indicate" for "polls suggest").
 SOFTENERS = frozenset(
