@@ -245,6 +245,37 @@ def test_home_for_office_is_entity_changed() -> None:
     assert entities(copy, source, embed=True) == [("entity_changed", "medium", "home", "office")]
 
 
+def test_a_place_noun_as_a_modifier_is_no_place() -> None:
+    # ABC News on Ralph Yarl's shooter, spun: "the court hearing" is a hearing, not a place.
+    source = (
+        "The charge carries one to seven years in prison, prosecutor Zach Thompson said at a "
+        "press conference after the hearing."
+    )
+    copy = (
+        "The charge carries one to seven years, prosecutor Zach Thompson said at a press "
+        "briefing following the court hearing."
+    )
+    assert entities(copy, source, embed=True) == []
+
+
+def test_a_song_title_is_not_swapped_for_a_person() -> None:
+    # AP's Tina Turner obituary, spun: the copy ends its list with a fan where the source ended
+    # a list of songs; a song's title names a work, not a party to the story.
+    source = (
+        "With admirers ranging from Beyoncé to Mick Jagger, Turner was one of the world's most "
+        "successful entertainers, known for a core of pop, rock, and rhythm and blues "
+        "favourites: “Proud Mary,” “Nutbush City Limits,” “River Deep, Mountain High,” and the "
+        "hits she had in the 80s, among them “What's Love Got to Do with It,” “We Don't Need "
+        "Another Hero” and a cover of Al Green's “Let's Stay Together.”"
+    )
+    copy = (
+        "The “Queen of Rock 'n' Roll” was one of the world's most well-liked artists, known for "
+        "a core of pop, rock, and rhythm and blues favorites, and had fans like Mick Jagger, "
+        "Beyoncé, and Mariah Carey."
+    )
+    assert entities(copy, source, embed=True) == []
+
+
 def test_house_for_home_is_the_same_place() -> None:
     source = "FBI agents searched the senator's home in Washington on Monday."
     copy = "FBI agents searched the senator's house in Washington on Monday."

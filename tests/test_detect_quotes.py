@@ -324,6 +324,16 @@ def test_another_spelling_of_the_speakers_name_is_the_same_speaker() -> None:
             '"This is a well-known tactic — and it works," the analyst said.',
             '"This is a well known tactic - and it works," the analyst said.',
         ),
+        (  # AP at Wimbledon: a compound hyphenated in one text, closed up in the other
+            '"Didn’t look like he was playing overaggressive, even though it felt like he was '
+            'playing big," Kyrgios said.',
+            "\"Didn't look like he was playing over-aggressive, even though it felt like he was "
+            'playing big," Kyrgios said.',
+        ),
+        (
+            '"We will cooperate with the inquiry," the company said.',
+            '"We will co operate with the inquiry," the company said.',
+        ),
         (
             '"We have two options and ten days," the minister said.',
             '"We have 2 options and 10 days," the minister said.',

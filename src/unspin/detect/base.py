@@ -287,3 +287,18 @@ def quoted(text: str, limit: int = 80) -> str:
     """A span's text for a one-line reason: whitespace folded, long text shortened."""
     text = " ".join(text.split())
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
+
+
+TITLE_WORDS = 3  # capitalised words a title in quote marks may hold ("Let's Stay Together")
+_TITLE_JOINERS = frozenset("of the and a an in on for to 'n' n".split())
+
+
+def is_title(text: str) -> bool:
+    """ "The Wire", "OPEC+", "Queen of Rock 'n' Roll": a title, name or term in quote marks."""
+    words = text.strip(" ,.!?").split()
+    capitals = [w for w in words if w.lower() not in _TITLE_JOINERS]
+    return (
+        0 < len(capitals) <= TITLE_WORDS
+        and all(not w[:1].islower() for w in capitals)
+        and not words[0][:1].islower()
+    )

@@ -9,7 +9,9 @@ nicknames and alternative names (the Aussie Open, the Second World War). News ou
 swapped entities: a page that names one credits the story to it (segment/credits.py).
 
 A place named by a common noun changes too: "searched his home" for "searched his office"
-(medium: "house" and "home", "jail" and "prison" are one place, other swaps may be loose).
+(medium: "house" and "home", "jail" and "prison" are one place, other swaps may be loose); not
+one that modifies the next word ("the court hearing"). A name in a title in quote marks (a song)
+is swapped only for another title's.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.names import name_key, same_name
-from unspin.model import Doc, Finding, Name, SpanIndex
+from unspin.model import Doc, Finding, Name, Quote, SpanIndex
 from unspin.segmentation.lexicon import ORG_WORDS, demonyms, outlet_of
-from unspin.text import Token
+from unspin.text import STOPWORDS, Token
 
 
 def _key(doc: Doc, name: Name) -> str:
@@ -84,10 +86,18 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
     sentences share, and not said elsewhere in the other's sentences."""
     copy_changed, source_changed = group.prose_changes
     copy_places = [
-        t for t in copy_changed if t.lower in _PLACE_KIND and t.stem not in group.source_stems
+        t
+        for t in copy_changed
+        if t.lower in _PLACE_KIND
+        and t.stem not in group.source_stems
+        and not _modifies(group.copy, group.copy_tokens, t)
     ]
     source_places = [
-        t for t in source_changed if t.lower in _PLACE_KIND and t.stem not in group.copy_stems
+        t
+        for t in source_changed
+        if t.lower in _PLACE_KIND
+        and t.stem not in group.copy_stems
+        and not _modifies(group.source, group.source_tokens, t)
     ]
     for c, s in zip(copy_places, source_places, strict=False):
         if _PLACE_KIND[c.lower] != _PLACE_KIND[s.lower]:
@@ -101,6 +111,16 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
             )
 
 
+def _modifies(doc: Doc, toks: list[Token], t: Token) -> bool:
+    """Is the place noun a modifier or a subject, not a place: followed straight away by a
+    content word ("the court hearing", "a prison sentence", "the court ruled")?"""
+    k = next((k for k, other in enumerate(toks) if other.start == t.start), -1)
+    if k < 0 or k + 1 >= len(toks):
+        return False
+    after = toks[k + 1]
+    return not doc.text[t.end : after.start].strip() and after.lower not in STOPWORDS
+
+
 def _names(doc: Doc, names: list[Name]) -> list[tuple[Name, str]]:
     """The names with their keys, less news outlets (credits, not parties to the story) and
     scraps of two letters that are not abbreviations ("Ye" of a name cut short)."""
@@ -112,11 +132,20 @@ def _names(doc: Doc, names: list[Name]) -> list[tuple[Name, str]]:
     ]
 
 
+def _in_titles(doc: Doc, names: list[tuple[Name, str]], quotes: list[Quote]) -> set[Name]:
+    """The names inside a title in quote marks (a song, “Let's Stay Together”): a work's name
+    is swapped only for another work's, never for a party to the story."""
+    titles = [q for q in quotes if is_title(doc.span_text(q))]
+    return {n for n, _ in names if any(q.start <= n.start and n.end <= q.end for q in titles)}
+
+
 def _group_entities(
     group: Group, copy_full: _FullNames, source_full: _FullNames
 ) -> Iterator[Finding]:
     copy_names = _names(group.copy, group.copy_items(group.copy.names))
     source_names = _names(group.source, group.source_items(group.source.names))
+    copy_titles = _in_titles(group.copy, copy_names, group.copy_items(group.copy.quotes))
+    source_titles = _in_titles(group.source, source_names, group.source_items(group.source.quotes))
 
     def one(copy_key: str, source_key: str) -> bool:
         return any(
@@ -139,7 +168,11 @@ def _group_entities(
     ]
     slots = _replacements(group)
     for name, _ in added:
-        candidates = [s for s, _ in dropped if _kind_compatible(group, name, s)]
+        candidates = [
+            s
+            for s, _ in dropped
+            if _kind_compatible(group, name, s) and (name in copy_titles) == (s in source_titles)
+        ]
         # The name in the place of the copy's: in the run of words the copy replaced; else,
         # where one name came in and one went out, the one of the very same kind (two names
         # in for one out, "the former Napoli and Boca Juniors player" for "Maradona", is a

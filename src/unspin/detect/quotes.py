@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Quote
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
@@ -22,7 +22,6 @@ from unspin.text import STOPWORDS, Token, american, content_stems
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
 SAME_STATEMENT = 0.5
-SCARE_QUOTE_WORDS = 3
 BLOCK_QUOTE_WORDS = 8  # a statement the source sets off without marks: this many words or more
 SET_OFF_SHARE = 0.9  # ... and this share of a source sentence
 # Quote marks may open or close this many words off the source's and quote the same words.
@@ -193,6 +192,24 @@ def _in_order(runs: list[list[str]], long: list[str]) -> bool:
     return bool(runs)
 
 
+def _closed_up(runs: list[list[str]], words: list[str]) -> tuple[list[list[str]], list[str]]:
+    """Both sides with two neighbouring words joined where the other side writes them as one
+    ("over-aggressive" or "over aggressive" for "overaggressive"): house style."""
+    theirs = set(words)
+    ours = {w for run in runs for w in run}
+    return [_join_where(run, theirs) for run in runs], _join_where(words, ours)
+
+
+def _join_where(words: list[str], vocabulary: set[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] + w in vocabulary:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
 def _marks_moved(group: Group, copy_words: list[str], quotes: list[Quote]) -> Quote | None:
     """The source quote whose words the copy quotes with its marks opened or closed a few words
     off: the copy's quoted words are a run of the source's sentences that overlaps the quote,
@@ -259,15 +276,17 @@ def _check(
         # or a term ("The Wire", "OPEC+"), not someone's statement.
         # A whole sentence of the source quoted word for word: the source sets the statement
         # off as a block quote, without marks ("It is with great sadness ...").
-        title = _is_title(group.copy.span_text(quote))
+        title = is_title(group.copy.span_text(quote))
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
         if moved is None and not title and not block and _borrowed(group, quote):
             yield _fabricated(group, quote, copy_words)
         return
     joined = _joined(group, local, words)  # "..., he said. "...": one quote in the copy
+    runs = words.runs(group.copy, quote)
     faithful = (
-        _in_order(words.runs(group.copy, quote), match_words)
-        or _in_order(words.runs(group.copy, quote), joined)
+        _in_order(runs, match_words)
+        or _in_order(runs, joined)
+        or _in_order(*_closed_up(runs, match_words))
         or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
         or (_cut(group.source, match) and _is_run(match_words, copy_words[: len(match_words)]))
         or _marks_moved(group, copy_words, [match]) is not None
@@ -332,20 +351,6 @@ def _same_statement(
         # (unless the copy quotes words the source says unquoted: quote marks moved).
         return local[0], words(group.source, local[0])
     return None, []
-
-
-_TITLE_JOINERS = frozenset("of the and a an in on for to 'n' n".split())
-
-
-def _is_title(text: str) -> bool:
-    """ "The Wire", "OPEC+", "Queen of Rock 'n' Roll": a title, name or term in quote marks."""
-    words = text.strip(" ,.!?").split()
-    capitals = [w for w in words if w.lower() not in _TITLE_JOINERS]
-    return (
-        0 < len(capitals) <= SCARE_QUOTE_WORDS
-        and all(not w[:1].islower() for w in capitals)
-        and not words[0][:1].islower()
-    )
 
 
 def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
