@@ -52,6 +52,21 @@ def test_abbreviation_ends_a_sentence_before_a_usual_opener() -> None:
     ]
 
 
+def test_a_sentence_glued_to_the_next_without_a_space_ends_there() -> None:
+    # CBS Miami's reprint of AP on Haiti: an inline link spliced in after a sentence.
+    assert split(
+        "First Lady Martine Moïse is hospitalized, interim Premier Claude Joseph said.READ "
+        "MORE: Tropical Storm Elsa Spreads Over Florida. The killing comes amid a spike in gang "
+        "violence.The U.S. Embassy was closed. Mr.Smith met U.S.Agriculture staff."
+    ) == [
+        "First Lady Martine Moïse is hospitalized, interim Premier Claude Joseph said.",
+        "READ MORE: Tropical Storm Elsa Spreads Over Florida.",
+        "The killing comes amid a spike in gang violence.",
+        "The U.S. Embassy was closed.",
+        "Mr.Smith met U.S.Agriculture staff.",
+    ]
+
+
 def test_lowercase_after_a_question_mark_continues_the_sentence() -> None:
     assert split("“Why now?” he asked. Nobody knew.") == ["“Why now?” he asked.", "Nobody knew."]
 

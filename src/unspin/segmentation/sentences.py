@@ -17,6 +17,10 @@ from unspin.segmentation.lexicon import MONTHS, STARTERS
 
 _LINE = re.compile(r"[^\n]*\n?")
 _TERMINAL = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+# A sentence glued to the next with no space ("... Claude Joseph.READ MORE: ...", a page's
+# inline link spliced in; "... violence.The ..."): a period right after a lower-case word or a
+# digit, before a capitalised word.
+_GLUED = re.compile(r"(?<=[a-z\d])\.(?=[A-Z][A-Za-z])")
 _NEXT_WORD = re.compile(r"[\"“‘'(\[]*(\S+?)[\W]*(?:\s|$)")
 _TOKEN_BEFORE = re.compile(r"[\w.’'-]*$")
 _END_PUNCT = ".!?…\"”’:'"
@@ -117,7 +121,11 @@ def _boundaries(text: str, ps: int, pe: int) -> list[int]:
         nxt = _NEXT_WORD.match(text, _skip_space(text, m.end(), pe), pe)
         if nxt is not None and _is_boundary(text, m, nxt.group(1)):
             cuts.append(m.end())
-    return cuts
+    for m in _GLUED.finditer(text, ps, pe):
+        token = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.start()).group().lower()
+        if token not in _NEVER_FINAL and token not in _AMBIGUOUS and len(token) > 1:
+            cuts.append(m.end())
+    return sorted(cuts)
 
 
 def _skip_space(text: str, i: int, end: int) -> int:
