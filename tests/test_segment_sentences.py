@@ -57,13 +57,15 @@ def test_a_sentence_glued_to_the_next_without_a_space_ends_there() -> None:
     assert split(
         "First Lady Martine Moïse is hospitalized, interim Premier Claude Joseph said.READ "
         "MORE: Tropical Storm Elsa Spreads Over Florida. The killing comes amid a spike in gang "
-        "violence.The U.S. Embassy was closed. Mr.Smith met U.S.Agriculture staff."
+        "violence.The U.S. Embassy was closed. Mr.Smith met U.S.Agriculture staff. Daimler "
+        "DCXGn.DE, HSBC ( 0005.HK ) and Euronext.Liffe fell."
     ) == [
         "First Lady Martine Moïse is hospitalized, interim Premier Claude Joseph said.",
         "READ MORE: Tropical Storm Elsa Spreads Over Florida.",
         "The killing comes amid a spike in gang violence.",
         "The U.S. Embassy was closed.",
         "Mr.Smith met U.S.Agriculture staff.",
+        "Daimler DCXGn.DE, HSBC ( 0005.HK ) and Euronext.Liffe fell.",
     ]
 
 

@@ -18,9 +18,10 @@ from unspin.segmentation.lexicon import MONTHS, STARTERS
 _LINE = re.compile(r"[^\n]*\n?")
 _TERMINAL = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 # A sentence glued to the next with no space ("... Claude Joseph.READ MORE: ...", a page's
-# inline link spliced in; "... violence.The ..."): a period right after a lower-case word or a
-# digit, before a capitalised word.
-_GLUED = re.compile(r"(?<=[a-z\d])\.(?=[A-Z][A-Za-z])")
+# inline link spliced in; "... violence.The ..."): a period right after a word in lower case
+# (capitalised or not), before a usual sentence opener or a word of four capitals or more.
+# Not a market code ("DCXGn.DE", "0005.HK") nor a name ("Euronext.Liffe").
+_GLUED = re.compile(r"(?<![\w.’'-])[A-Z]?[a-z]+\.(?=([A-Z][a-z]+|[A-Z]{4,})\b)")
 _NEXT_WORD = re.compile(r"[\"“‘'(\[]*(\S+?)[\W]*(?:\s|$)")
 _TOKEN_BEFORE = re.compile(r"[\w.’'-]*$")
 _END_PUNCT = ".!?…\"”’:'"
@@ -122,8 +123,9 @@ def _boundaries(text: str, ps: int, pe: int) -> list[int]:
         if nxt is not None and _is_boundary(text, m, nxt.group(1)):
             cuts.append(m.end())
     for m in _GLUED.finditer(text, ps, pe):
-        token = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.start()).group().lower()
-        if token not in _NEVER_FINAL and token not in _AMBIGUOUS and len(token) > 1:
+        token = m.group()[:-1].lower()
+        opener = m.group(1).isupper() or m.group(1).lower() in STARTERS
+        if opener and token not in _NEVER_FINAL and token not in _AMBIGUOUS and len(token) > 1:
             cuts.append(m.end())
     return sorted(cuts)
 
