@@ -61,7 +61,7 @@ DOUBTS = frozenset(
 )
 # Words of a charge or an accusation: where the source speaks of one, an added "allegedly" is
 # how a report of a charge speaks of the act charged, not doubt the copy adds.
-CHARGES = _stems("charged charges accused indicted arrested alleged prosecutors")
+CHARGES = _stems("charged charges accused indicted arrested prosecutors")
 # Words that keep a claim hedged in other words: approximations of a figure ("approximately"
 # for "an estimated") and milder verbs of evidence ("polls indicate" for "polls suggest").
 SOFTENERS = frozenset(
