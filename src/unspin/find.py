@@ -39,7 +39,7 @@ import snowballstemmer
 from unspin.align import DEFAULT, dice_scores, pair_score
 from unspin.corpus.store import Corpus
 from unspin.embed import get_embedder
-from unspin.limits import STORY_KEPT_CHARS
+from unspin.limits import kept_per_story
 from unspin.model import Article
 from unspin.segmentation.sentences import paragraphs, sentences
 from unspin.text import STOPWORDS, content_stems, opens_sentence, tokens, word_trigrams
@@ -253,28 +253,14 @@ def _sentences_of(text: str, spans: Sequence[tuple[int, int, int]]) -> _Sentence
     return _Sentences(texts, stems, lengths)
 
 
+@kept_per_story(STORIES_KEPT)
 def _sentences_of_story(text: str, spans: tuple[tuple[int, int, int], ...]) -> _Sentences:
-    """A corpus story's sentences as `_sentences_of` reads them, kept for the next page when
-    the story is of news length: a crawl meets one wire story on many sites (callers do not
-    change what they get)."""
-    if len(text) > STORY_KEPT_CHARS:
-        return _sentences_of(text, spans)
-    return _kept_sentences(text, spans)
-
-
-@lru_cache(maxsize=STORIES_KEPT)
-def _kept_sentences(text: str, spans: tuple[tuple[int, int, int], ...]) -> _Sentences:
+    """A corpus story's sentences as `_sentences_of` reads them, kept for the next page."""
     return _sentences_of(text, spans)
 
 
+@kept_per_story(STORIES_KEPT)
 def _story_trigrams(text: str) -> frozenset[tuple[str, str, str]]:
-    if len(text) > STORY_KEPT_CHARS:
-        return frozenset(word_trigrams(text))
-    return _kept_trigrams(text)
-
-
-@lru_cache(maxsize=STORIES_KEPT)
-def _kept_trigrams(text: str) -> frozenset[tuple[str, str, str]]:
     return frozenset(word_trigrams(text))
 
 

@@ -1,5 +1,13 @@
 """Size limits shared by every way unspin reads input."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import ParamSpec, TypeVar
+
+from unspin.model import Article
+
 MAX_BYTES = 5_000_000  # the largest file, page or stdin unspin reads
 # The longest article text (after extraction) unspin compares: about 50,000 words, past the
 # longest news features (about 20,000). Work grows about linearly with length below it; a
@@ -8,6 +16,28 @@ MAX_ARTICLE_CHARS = 300_000
 # Work kept between pages (a story's words, its segmented Doc) is kept for stories no longer
 # than this, news length: caches bounded by count alone would grow with the longest texts.
 STORY_KEPT_CHARS = 20_000
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def kept_per_story(maxsize: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """`lru_cache(maxsize)` for a function of a corpus story (its first argument: the story's
+    text or its Article), bypassed for stories longer than STORY_KEPT_CHARS. A crawl meets one
+    wire story on many pages. What it returns is shared: callers must not change it."""
+
+    def wrap(function: Callable[P, R]) -> Callable[P, R]:
+        kept = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            story = args[0]
+            text = story.text if isinstance(story, Article) else str(story)
+            return (function if len(text) > STORY_KEPT_CHARS else kept)(*args, **kwargs)
+
+        return call
+
+    return wrap
 
 
 def describe_size(n_bytes: int) -> str:

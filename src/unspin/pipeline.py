@@ -9,12 +9,11 @@ import enum
 import os
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from unspin.align import DEFAULT, AlignConfig, Encoder, align
 from unspin.detect import detect
-from unspin.limits import STORY_KEPT_CHARS
+from unspin.limits import kept_per_story
 from unspin.model import (
     Alignment,
     Article,
@@ -201,15 +200,11 @@ def _compare_found(
     )
 
 
+@kept_per_story(64)
 def _segment_story(article: Article) -> Doc:
-    """A corpus story segmented once per check (and the last 64 of news length kept): `check`
-    compares with its sources again when it sets one aside, and a crawl meets one story on
-    many pages. A Doc is immutable, so callers share it."""
-    return segment(article) if len(article.text) > STORY_KEPT_CHARS else _segmented(article)
-
-
-@lru_cache(maxsize=64)
-def _segmented(article: Article) -> Doc:
+    """A corpus story segmented once per check (and the last 64 kept): `check` compares with
+    its sources again when it sets one aside, and a crawl meets one story on many pages. A Doc
+    is immutable, so callers share it."""
     return segment(article)
 
 
