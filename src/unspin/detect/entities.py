@@ -90,14 +90,14 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
         for t in copy_changed
         if t.lower in _PLACE_KIND
         and t.stem not in group.source_stems
-        and not _modifies(group.copy, group.copy_tokens, t)
+        and not _modifies(group.copy, t, group.copy_range[1])
     ]
     source_places = [
         t
         for t in source_changed
         if t.lower in _PLACE_KIND
         and t.stem not in group.copy_stems
-        and not _modifies(group.source, group.source_tokens, t)
+        and not _modifies(group.source, t, group.source_range[1])
     ]
     for c, s in zip(copy_places, source_places, strict=False):
         if _PLACE_KIND[c.lower] != _PLACE_KIND[s.lower]:
@@ -111,14 +111,15 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
             )
 
 
-def _modifies(doc: Doc, toks: list[Token], t: Token) -> bool:
-    """Is the place noun a modifier or a subject, not a place: followed straight away by a
-    content word ("the court hearing", "a prison sentence", "the court ruled")?"""
-    k = next((k for k, other in enumerate(toks) if other.start == t.start), -1)
-    if k < 0 or k + 1 >= len(toks):
-        return False
-    after = toks[k + 1]
-    return not doc.text[t.end : after.start].strip() and after.lower not in STOPWORDS
+def _modifies(doc: Doc, t: Token, end: int) -> bool:
+    """Is the place noun a modifier or a subject, not a place: followed straight away, before
+    `end`, by a content word ("the court hearing", "a prison sentence", "the court ruled")?"""
+    after = doc.tokens(t.end, end)[:1]
+    return (
+        bool(after)
+        and not doc.text[t.end : after[0].start].strip()
+        and after[0].lower not in STOPWORDS
+    )
 
 
 def _names(doc: Doc, names: list[Name]) -> list[tuple[Name, str]]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.model import VAGUE_SPREAD, Doc, Finding, Quantity
 from unspin.segmentation.lexicon import names_a_thing
-from unspin.text import STOPWORDS
+from unspin.text import STOPWORDS, Token
 
 # "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number
 # marked approximate on either side matches one this close to it (share of the larger).
@@ -63,10 +63,14 @@ def _points_as_thousands(doc: Doc, q: Quantity, theirs: list[Quantity]) -> Quant
     return grouped if not mine and any(_same(grouped, t) for t in theirs) else q
 
 
+def _after(doc: Doc, q: Quantity) -> list[Token]:
+    """The (at most three) words right after a number."""
+    return doc.tokens(q.end, min(len(doc.text), q.end + 40))[:3]
+
+
 def _context(doc: Doc, q: Quantity) -> set[str]:
     """Content words right after a number ("troops", "people"): what it counts."""
-    after = doc.tokens(q.end, min(len(doc.text), q.end + 40))[:3]
-    return {t.stem for t in after if t.lower not in STOPWORDS}
+    return {t.stem for t in _after(doc, q) if t.lower not in STOPWORDS}
 
 
 def _counts_the_copys_own(group: Group, q: Quantity) -> bool:
@@ -82,7 +86,7 @@ def _counted(doc: Doc, q: Quantity) -> str | None:
     """The stem of the word a number counts: the first content word right after it ("1.4
     billion population", "six other passengers"), none past a punctuation mark ("over 18,")."""
     at = q.end
-    for t in doc.tokens(q.end, min(len(doc.text), q.end + 40))[:3]:
+    for t in _after(doc, q):
         if doc.text[at : t.start].strip(" -"):
             return None
         if t.lower not in STOPWORDS:
