@@ -393,3 +393,36 @@ def test_a_speech_act_in_a_clause_of_time_credits_no_claim() -> None:
         "directed at committing the crime."
     )
     assert attributions(copy, source, embed=True) == []
+
+
+def test_a_fact_the_speaker_notes_is_not_their_claim() -> None:
+    # Reuters on oil prices: the analysts' claim is the quotation; "noting" points to a fact.
+    source = "The market also continued to monitor developments in the Middle East. “The market continues to wait for Israel’s response to Iran’s missile attack,” ING analysts said, noting the lack of any outcome from U.S. Secretary of State Antony Blinken’s latest visit to Israel."
+    copy = "The market also continued to monitor developments in the Middle East. There was no tangible outcome from U.S. Secretary of State Antony Blinken’s latest visit to Israel."
+    assert attributions(copy, source, embed=True) == []
+
+
+def test_the_quotation_before_a_noting_clause_is_still_their_claim() -> None:
+    source = "“The market continues to wait for Israel’s response to Iran’s missile attack,” ING analysts said, noting the lack of any outcome from U.S. Secretary of State Antony Blinken’s latest visit to Israel."
+    copy = "The market continues to wait for Israel’s response to Iran’s missile attack, despite the lack of any outcome from Antony Blinken’s latest visit to Israel."
+    assert [f[:3] for f in attributions(copy, source, embed=True)] == [
+        ("attribution_dropped", "high", copy)
+    ]
+
+
+def test_a_lede_summing_up_a_claim_the_page_attributes_below_drops_nothing() -> None:
+    # A rewrite of AFP on Shane Warne: the lede states the death, and a later sentence made
+    # from the same source sentence keeps "according to ... his management company".
+    source = (
+        "Australia great Shane Warne, widely regarded as one of the greatest Test players of all "
+        "time, has died of a suspected heart attack, according to a statement from his "
+        "management company.\n\nHe was 52.\n\nWarne's management said the retired leg-spinner "
+        "died in Koh Samui, Thailand."
+    )
+    copy = (
+        "Warne, who is regarded as one of the greatest players in cricket history, died of a "
+        "suspected heart attack in Thailand.\n\nHe was 52.\n\nWarne died in Koh Samui, Thailand, "
+        "of a suspected heart attack, according to a statement issued by his management company "
+        "on Friday."
+    )
+    assert attributions(copy, source, embed=True) == []

@@ -3,10 +3,12 @@
 "Russia has accused Kyiv of massing forces" says who claims it; "Kyiv has massed forces" turns
 the claim into a fact. Quotes with a named speaker count as attributed. An attribution the copy
 moved is not dropped: the speaker may be named in the next or previous sentence of the
-paragraph, in the paragraph's opening "X said:", or in a lead-in paragraph ending with a colon
-("Reznikov told lawmakers:"). A source's "he said" names the person it refers to. A credit to a
-news outlet ("..., the BBC reported", "(AP)") attributes the story, not a claim in it: it is
-neither a dropped nor a changed attribution (segment/credits.py).
+paragraph, in the paragraph's opening "X said:", in a lead-in paragraph ending with a colon
+("Reznikov told lawmakers:"), or in another copy sentence made from the same source sentence
+(a lede that sums up what the page tells again below). A source's "he said" names the person
+it refers to. A credit to a news outlet ("..., the BBC reported", "(AP)") attributes the story,
+not a claim in it: it is neither a dropped nor a changed attribution (segment/credits.py). A
+fact the speaker points to ("..., analysts said, noting the lack of any outcome") is no claim.
 """
 
 from __future__ import annotations
@@ -137,6 +139,11 @@ _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|after|before)\s"
 )
 TRAILING_WORDS = 4  # "..., X said on Tuesday.": words after the cue of a closing attribution
+# "“...,” ING analysts said, noting the lack of any outcome from Blinken's visit": a factive
+# verb presents what follows as a fact the speaker points to, so the claim is the quotation.
+_FACTIVE = re.compile(
+    r"[^,.;]{0,20},\s+(?:noting|pointing\s+out|acknowledging|recalling)\b", re.IGNORECASE
+)
 CLAIM_KEPT = 0.5  # share of the claim's content words the copy must state
 
 
@@ -151,7 +158,10 @@ def _claim_kept(group: Group, a: Attribution) -> bool:
     sentence = next(s for s in group.source_sentences if s.start <= a.start < s.end)
     after = max(a.end, a.cue_span.end)
     closing = text[sentence.start : a.start].rstrip().endswith((",", "”", '"', "’"))
-    if closing and len(text[after : sentence.end].split()) <= TRAILING_WORDS:
+    if closing and (
+        len(text[after : sentence.end].split()) <= TRAILING_WORDS
+        or _FACTIVE.match(text, after, sentence.end)
+    ):
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, a.start)]
         start, end = (breaks[-1] if breaks else sentence.start), a.start
     else:
@@ -234,6 +244,8 @@ def _still_named(comparison: Comparison, group: Group, a: Attribution) -> bool:
         return False
     if speaker.named_in(group.copy, list(group.copy_sentences), one_word=True):
         return True
+    if speaker.named_in(group.copy, _retold(comparison, group)):
+        return True
     sources = comparison.sources
     for j in _neighbours(group):
         sentence = group.copy.sentences[j]
@@ -252,6 +264,21 @@ def _still_named(comparison: Comparison, group: Group, a: Attribution) -> bool:
         if not speaker.named_in(group.source, theirs):
             return True
     return False
+
+
+def _retold(comparison: Comparison, group: Group) -> list[Sentence]:
+    """Other copy sentences made from the claim's own source sentences: a page that sums up
+    the story in its lede ("Warne died of a suspected heart attack in Thailand.") and tells it
+    again below, with the speaker ("..., according to a statement issued by his management
+    company."), has not dropped who says so."""
+    claim = {(group.source_index, s) for s in group.source_sentences}
+    sources = comparison.sources
+    return [
+        group.copy.sentences[m.copy_sentence]
+        for m in comparison.alignment.matches
+        if group.copy.sentences[m.copy_sentence] not in group.copy_sentences
+        and any((r.source, sources[r.source].sentences[r.sentence]) in claim for r in m.sources)
+    ]
 
 
 def _lead_in(doc: Doc, sentence: Sentence) -> bool:
