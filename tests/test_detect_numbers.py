@@ -378,6 +378,11 @@ def test_a_count_after_a_place_is_a_number() -> None:
             "Dozens of people were killed in the attack.",
             "Scores of people were killed in the attack.",
         ),
+        # One span of time in other units (Reuters on Kobe Bryant, and a spun copy).
+        (
+            "Bryant brought Showtime back to the Los Angeles Lakers for two glittering decades.",
+            "Bryant was the face of the Los Angeles Lakers during his 20-year career.",
+        ),
     ],
 )
 def test_one_quantity_written_two_ways_is_the_same(source: str, copy: str) -> None:
@@ -394,6 +399,13 @@ def test_numbers_far_apart_in_size_are_not_one_changed_without_context() -> None
     source = "India posted a record daily rise of 401,993 new cases on Saturday."
     copy = "India opened its vaccination drive to all people over 18 on Saturday."
     assert [f[0] for f in numbers(copy, source, embed=True)] != ["number_changed"]
+
+
+def test_a_count_of_things_for_a_span_of_time_is_no_number_changed() -> None:
+    # A spun copy of Reuters on Kobe Bryant: the rings are the copy's own, not the decades.
+    source = "Bryant brought Showtime back to the Los Angeles Lakers for two glittering decades."
+    copy = "Bryant won five NBA championship rings with the Los Angeles Lakers."
+    assert numbers(copy, source, embed=True) == [("number_added", "low", "five", source)]
 
 
 def test_two_for_both_is_the_same_number() -> None:

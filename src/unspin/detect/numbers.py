@@ -95,6 +95,23 @@ def _counted(doc: Doc, q: Quantity) -> str | None:
     return None
 
 
+# A count of units of time, in days (by stem): "two glittering decades", "a 20-year career".
+_DAYS = {"second": 1 / 86400, "minut": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7}
+_DAYS |= {"month": 365 / 12, "year": 365, "decad": 3650, "centuri": 36500}
+
+
+def _days(doc: Doc, q: Quantity) -> float | None:
+    """How many days the number counts, None if it counts no time: "a 20-year career" and "two
+    decades" are one span of time; "five rings" is none."""
+    unit = next((t.stem for t in _after(doc, q) if t.stem in _DAYS), None)
+    return None if unit is None else q.value * _DAYS[unit]
+
+
+def _same_span(group: Group, q: Quantity, theirs: Quantity) -> bool:
+    ours, other = _days(group.copy, q), _days(group.source, theirs)
+    return ours is not None and other is not None and abs(ours - other) < 1e-6 * ours
+
+
 def _anywhere(doc: Doc, q: Quantity) -> bool:
     return any(_same(q, other) for other in doc.quantities)
 
@@ -165,6 +182,12 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
         if not _said_otherwise(copy_text[slice(*group.copy_range)], copy_text, q)
     ]
     for q in list(added):
+        # One span of time in other units ("a 20-year career" for "two decades") is not changed.
+        span = next((c for c in dropped if _same_span(group, q, c)), None)
+        if span is not None:
+            added.remove(q)
+            dropped.remove(span)
+            continue
         counterpart = _counterpart(group, q, dropped)
         if counterpart is None:
             continue
@@ -280,12 +303,15 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     context = _context(group.copy, q)
     scored = [(len(context & _context(group.source, c)), c) for c in same_unit]
     best_overlap, best = max(scored, key=lambda pair: pair[0])
-    # Alone on both sides, it is the same number changed; but two ages are two people's.
+    # Alone on both sides, it is the same number changed; but two ages are two people's, and
+    # a span of time is not a count of things ("five NBA championship rings" for "two
+    # glittering decades").
     alone = (
         len(same_unit) == 1
         and len(candidates) == 1
         and q.unit != "year"
         and _comparable(q.value, best.value)
+        and (_days(group.copy, q) is None) == (_days(group.source, best) is None)
     )
     if best_overlap or alone:
         return best
