@@ -93,6 +93,8 @@ def test_wire_copy_names() -> None:
         (["Defense", "Minister", "Oleksii", "Reznikov"], 2),
         (["Secretary", "of", "State", "Antony", "Blinken"], 3),
         (["Ukraine’s", "President", "Volodymyr", "Zelensky"], 2),
+        (["Manhattan", "District", "Attorney", "Alvin", "Bragg"], 3),
+        (["Attorney", "General", "Pam", "Bondi"], 2),
         (["State", "Department"], 0),
         (["Defense", "Minister"], 0),
         (["Vice", "President", "for", "Financial", "Communications"], 0),

@@ -102,6 +102,17 @@ def test_pronoun_speaker_resolves_to_the_person_named_before() -> None:
     assert q.speaker_span == (0, len("Vladimir Putin"))
 
 
+def test_he_resolves_to_the_titled_speaker_not_the_victim_named_before() -> None:
+    # CNN on the Mangione indictment, as a content farm carried it.
+    text = (
+        "Mangione was charged in the fatal shooting of Brian Thompson on December 4. "
+        '"This was a frightening, well-planned, targeted murder," Manhattan District Attorney '
+        'Alvin Bragg said.\n\nHe further noted the shooting happened "in one of the most '
+        'bustling parts of our city."'
+    )
+    assert [q.speaker for q in doc(text).quotes] == ["Alvin Bragg", "Alvin Bragg"]
+
+
 def test_straight_quotes_and_inverted_attribution_in_wire_copy() -> None:
     d = doc(REUTERS_BANKAMERICA)
     (q,) = d.quotes

@@ -90,7 +90,7 @@ president minister secretary premier chancellor senator congressman congresswoma
 governor mayor ambassador general admiral colonel captain commander lieutenant sergeant
 marshal king queen prince princess pope sheikh emir ayatollah judge chairman chairwoman
 spokesman spokeswoman spokesperson director envoy speaker leader commissioner analyst
-mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. sen sen. rep rep. gov gov. lt lt.
+attorney mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. sen sen. rep rep. gov gov. lt lt.
 col col. capt capt. sgt sgt. maj maj. adm adm. cmdr cmdr. rev rev. sir dame lord lady
 """.split()
 )
