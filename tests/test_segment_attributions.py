@@ -147,3 +147,22 @@ def test_added_before_an_object_is_not_speech() -> None:
 def test_the_accused_is_not_who_accuses() -> None:
     doc = segment(Article("The man accused of killing the executive was indicted on Tuesday."))
     assert doc.attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Reuters on the helicopter crash that killed Iran's president, as a copy put it.
+        (
+            "“All the passengers in the helicopter were killed in the crash,” a senior Iranian "
+            "official who refused to be named told Reuters.",
+            "a senior Iranian official",
+        ),
+        ("An official, who declined to be named, said the talks failed.", "An official"),
+        ("A source who spoke on condition of anonymity said the talks failed.", "A source"),
+        ("Dmitry Peskov, who spoke to reporters, said the talks failed.", "Dmitry Peskov"),
+        ("The ministry, which oversees the talks, said they had failed.", "The ministry"),
+    ],
+)
+def test_a_relative_clause_describes_the_speaker_before_it(text: str, speaker: str) -> None:
+    assert [a.speaker for a in doc(text).attributions if a.cue in ("say", "tell")] == [speaker]

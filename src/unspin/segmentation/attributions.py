@@ -233,7 +233,7 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
         if lemma != "quote":
             return []  # "have been told to leave"
         i -= 1
-    subject = _apposed(before[: i + 1]) or _backward(before[: i + 1])
+    subject = _relative(before[: i + 1]) or _apposed(before[: i + 1]) or _backward(before[: i + 1])
     if subject:
         return subject
     if not before or _INVERSION_BEFORE.search(before[-1].raw):
@@ -244,6 +244,21 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
             or any(t.word[:1].isupper() for t in np[1:4])  # a lower-case role, then the name
         ):
             return np
+    return []
+
+
+RELATIVE_REACH = 12  # words of a relative clause between its speaker and the verb
+
+
+def _relative(toks: list[_Tok]) -> list[_Tok]:
+    """ "a senior official who declined to be named", "the ministry, which oversees the
+    talks," -> the tokens of the noun phrase before "who" or "which": the wire's way of
+    describing an unnamed source, whose last words ("named") are not the speaker."""
+    for j in range(len(toks) - 1, max(0, len(toks) - RELATIVE_REACH - 1), -1):
+        if toks[j].word.lower() in ("who", "which") and toks[j].raw == toks[j].word:
+            if any(_quoted(t) for t in toks[j:]):
+                return []
+            return _backward(toks[:j], allow_comma=True)
     return []
 
 
