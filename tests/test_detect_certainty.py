@@ -284,6 +284,14 @@ def test_a_capitalised_modal_mid_sentence_is_a_garbled_name_not_a_hedge() -> Non
             "The results appeared in the Proceedings of the National Academy of Sciences.",
             "The findings were published in the Proceedings of the National Academy of Sciences.",
         ),
+        # Reuters on the crash that killed Iran's president, rewritten: "allegedly" describes
+        # who speaks, not what they say.
+        (
+            "“All the passengers in the helicopter were killed in the crash,” a senior Iranian "
+            "official told Reuters, asking not to be named.",
+            "“All the passengers in the helicopter were killed in the crash,” a senior Iranian "
+            "official who allegedly refused to be named told Reuters.",
+        ),
     ],
 )
 def test_a_hedge_word_used_for_something_else_hedges_nothing(source: str, copy: str) -> None:

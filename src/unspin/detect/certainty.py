@@ -152,9 +152,12 @@ def _shift(group: Group) -> Finding | None:
                     + (f"as certain ({quoted(booster.lower)})" if booster else "without the hedge"),
                 )
     if len(copy_hedges) > len(source_hedges):
+        speakers = group.copy_items(group.copy.attributions)
         for i in added:
             if ct[i].lower == "allegedly" and CHARGES & group.source_stems:
                 continue  # "charged with murder ... shot her" -> "allegedly shooting her"
+            if any(a.start <= ct[i].start < a.end for a in speakers):
+                continue  # "an official who allegedly refused to be named told": who speaks
             if ct[i].lower in DOUBTS and _holds(_bears_on(ct, i), group.source_stems):
                 return group.finding(
                     "certainty_shifted",
