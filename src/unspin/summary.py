@@ -143,8 +143,12 @@ def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[fl
     copy" drew on two or more, each for STITCH_SHARE of it; a "verbatim copy" copied word for
     word (VERBATIM_COPIED, VERBATIM_OF_REUSE) and changed nothing (no high or medium finding
     but added sentences: a page with a flipped negation is spun, however few its changed
-    words); a "partial copy" made less than PARTIAL of itself from its sources; the rest are
-    "spun copies"."""
+    words); a "partial copy" lifted part of a story (some of it word for word) and made less
+    than PARTIAL of itself from its sources; the rest are "spun copies". A page that made
+    little of itself from its source and none of it word for word is reworded throughout, not
+    borrowing: its sentences that only say the source's facts (same_fact) are the rewrite
+    too heavy to prove, and it is spun (on the real-page set, 14 of the 15 spun pages once
+    called partial had no sentence word for word, and 2 of the 7 partial pages found so)."""
     if not shares or summary.reuse_share < NOT_A_COPY:
         return "not a copy"
     if sum(share >= STITCH_SHARE for share in shares) >= 2:
@@ -156,7 +160,7 @@ def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[fl
         summary.copied_share >= VERBATIM_COPIED
         or summary.verbatim_share >= VERBATIM_OF_REUSE * summary.reuse_share
     )
-    if summary.reuse_share < PARTIAL:
+    if summary.reuse_share < PARTIAL and summary.verbatim_share > 0:
         return "partial copy"
     return "verbatim copy" if word_for_word and not changed else "spun copy"
 
