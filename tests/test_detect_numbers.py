@@ -401,6 +401,15 @@ def test_numbers_far_apart_in_size_are_not_one_changed_without_context() -> None
     assert [f[0] for f in numbers(copy, source, embed=True)] != ["number_changed"]
 
 
+def test_a_percentage_changed_before_an_ordinal_quarter_is_number_changed() -> None:
+    # Reuters on US travel spending, spun: "the second quarter" counts no span of time.
+    source = "Passenger air travel, after growing a revised 11.6 percent in the second quarter, plunged 11.6 percent in the third quarter."
+    copy = "Passenger air trip, after growing a revised 5.8 percent in the second quarter, plunged 11.6 percent in the third quarter."
+    assert numbers(copy, source, embed=True) == [
+        ("number_changed", "high", "5.8 percent", "11.6 percent")
+    ]
+
+
 def test_a_count_of_things_for_a_span_of_time_is_no_number_changed() -> None:
     # A spun copy of Reuters on Kobe Bryant: the rings are the copy's own, not the decades.
     source = "Bryant brought Showtime back to the Los Angeles Lakers for two glittering decades."

@@ -102,9 +102,19 @@ _DAYS |= {"month": 365 / 12, "year": 365, "decad": 3650, "centuri": 36500}
 
 def _days(doc: Doc, q: Quantity) -> float | None:
     """How many days the number counts, None if it counts no time: "a 20-year career" and "two
-    decades" are one span of time; "five rings" is none."""
-    unit = next((t.stem for t in _after(doc, q) if t.stem in _DAYS), None)
-    return None if unit is None else q.value * _DAYS[unit]
+    decades" are one span of time; "five rings" and "5.8 percent in the second quarter" are
+    none (the unit of time must be what the number counts, before any punctuation or
+    function word)."""
+    if q.unit not in ("", "year"):
+        return None
+    at = q.end
+    for t in _after(doc, q):
+        if doc.text[at : t.start].strip(" -") or t.lower in STOPWORDS:
+            return None
+        if t.stem in _DAYS:
+            return q.value * _DAYS[t.stem]
+        at = t.end
+    return None
 
 
 def _same_span(group: Group, q: Quantity, theirs: Quantity) -> bool:
