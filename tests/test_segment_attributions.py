@@ -162,6 +162,13 @@ def test_the_accused_is_not_who_accuses() -> None:
         ("A source who spoke on condition of anonymity said the talks failed.", "A source"),
         ("Dmitry Peskov, who spoke to reporters, said the talks failed.", "Dmitry Peskov"),
         ("The ministry, which oversees the talks, said they had failed.", "The ministry"),
+        # Reuters on Northwest Airlines: a clause inside the relative clause.
+        (
+            "The carrier, which emerged from Chapter 11 bankruptcy protection last year during "
+            "which it slashed employee pay and benefits, said it has no plans to seek wage "
+            "concessions.",
+            "The carrier",
+        ),
     ],
 )
 def test_a_relative_clause_describes_the_speaker_before_it(text: str, speaker: str) -> None:

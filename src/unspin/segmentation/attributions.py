@@ -247,18 +247,24 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
     return []
 
 
-RELATIVE_REACH = 12  # words of a relative clause between its speaker and the verb
+RELATIVE_REACH = 20  # words of a relative clause between its speaker and the verb
+_CLAUSE_PREPOSITIONS = _PREPOSITIONS | frozenset("during under after before through".split())
 
 
 def _relative(toks: list[_Tok]) -> list[_Tok]:
     """ "a senior official who declined to be named", "the ministry, which oversees the
     talks," -> the tokens of the noun phrase before "who" or "which": the wire's way of
-    describing an unnamed source, whose last words ("named") are not the speaker."""
+    describing an unnamed source, whose last words ("named") are not the speaker. A "which"
+    after a preposition ("last year during which it slashed pay") opens a clause inside the
+    relative one; the speaker stands before an earlier one."""
     for j in range(len(toks) - 1, max(0, len(toks) - RELATIVE_REACH - 1), -1):
-        if toks[j].word.lower() in ("who", "which") and toks[j].raw == toks[j].word:
-            if any(_quoted(t) for t in toks[j:]):
-                return []
-            return _backward(toks[:j], allow_comma=True)
+        if toks[j].word.lower() not in ("who", "which") or toks[j].raw != toks[j].word:
+            continue
+        if toks[j - 1].word.lower() in _CLAUSE_PREPOSITIONS:
+            continue
+        if any(_quoted(t) for t in toks[j:]):
+            return []
+        return _backward(toks[:j], allow_comma=True)
     return []
 
 
