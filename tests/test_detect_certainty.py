@@ -298,6 +298,16 @@ def test_a_hedge_word_used_for_something_else_hedges_nothing(source: str, copy: 
     assert certainty(copy, source, embed=True) == []
 
 
+def test_allegedly_before_the_speech_verb_is_added_doubt() -> None:
+    # Unlike "an official who allegedly refused to be named told": "allegedly said" doubts
+    # that they said it.
+    source = "Investors in the survey said they expect the economy to slow next year."
+    copy = "Investors in the survey allegedly said they expect the economy to slow next year."
+    assert certainty(copy, source, embed=True) == [
+        ("certainty_shifted", "medium", "allegedly", source)
+    ]
+
+
 def test_a_hedge_on_a_claim_the_copy_does_not_make_is_not_dropped() -> None:
     # Reuters on gold: the copy keeps "economic", not the claim that the shutdown could weigh on
     # output.

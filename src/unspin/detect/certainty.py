@@ -6,6 +6,7 @@ reports speak of the act charged, not doubt."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
@@ -20,7 +21,7 @@ from unspin.detect.lexicon import (
     SOFTENERS,
     SUSPECTED,
 )
-from unspin.model import Doc, Finding
+from unspin.model import Attribution, Doc, Finding
 from unspin.text import STOPWORDS, Token, opens_sentence
 
 CLAIM_WORDS = 3  # a hedge bears on this many content words after it
@@ -156,7 +157,7 @@ def _shift(group: Group) -> Finding | None:
         for i in added:
             if ct[i].lower == "allegedly" and CHARGES & group.source_stems:
                 continue  # "charged with murder ... shot her" -> "allegedly shooting her"
-            if any(a.start <= ct[i].start < a.end for a in speakers):
+            if any(_describes_speaker(group.copy, a, ct[i]) for a in speakers):
                 continue  # "an official who allegedly refused to be named told": who speaks
             if ct[i].lower in DOUBTS and _holds(_bears_on(ct, i), group.source_stems):
                 return group.finding(
@@ -167,6 +168,18 @@ def _shift(group: Group) -> Finding | None:
                     f"the copy adds doubt ({quoted(ct[i].lower)}) that the source does not express",
                 )
     return None
+
+
+_RELATIVE = re.compile(r"\b(?:who|which)\b", re.IGNORECASE)
+
+
+def _describes_speaker(doc: Doc, a: Attribution, hedge: Token) -> bool:
+    """Is the hedge in a relative clause on the speaker, between its name and the verb ("an
+    official who allegedly refused to be named told")? "X reportedly said" hedges the saying."""
+    after = a.speaker_span.end
+    return after <= hedge.start < a.cue_span.start and bool(
+        _RELATIVE.search(doc.text, after, hedge.start)
+    )
 
 
 def _unpaired(
