@@ -338,6 +338,11 @@ def test_another_spelling_of_the_speakers_name_is_the_same_speaker() -> None:
             '"We have two options and ten days," the minister said.',
             '"We have 2 options and 10 days," the minister said.',
         ),
+        # CNN on the Turkey earthquake, spun: the quoted sentence split in two at its "and".
+        (
+            "“We are just praying and that’s all that I can say,” Taranci told CNN.",
+            "“We’re just praying. That’s all I can say,” Taranci told CNN.",
+        ),
         # An ellipsis stands for the words left out.
         (
             '"We are strong enough to keep everything under control and derail any attempts at destabilization," he said.',

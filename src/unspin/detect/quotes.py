@@ -84,7 +84,10 @@ _CONTRACTIONS = {
     "hasn't": "has not",
     "hadn't": "had not",
 }
-_DROPPED = frozenset({"that", "the"})
+# Words a quotation may gain or lose without being reworded: the optional "that", "the", and
+# the "and" of a quoted sentence split in two ("We are just praying and that's all that I can
+# say" -> "We're just praying. That's all I can say").
+_DROPPED = frozenset({"that", "the", "and"})
 
 
 def _spelled_out(word: str) -> str:
@@ -100,7 +103,7 @@ def _spelled_out(word: str) -> str:
 def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
-    words as digits, contractions spelled out, without the optional "that"."""
+    words as digits, contractions spelled out, without the words of `_DROPPED`."""
     out: list[tuple[str, int, int]] = []
     for t in doc.tokens(start, end):
         if t.lower in _DROPPED:
