@@ -42,6 +42,10 @@ def times(text: str) -> list[tuple[str, str]]:
         ("Theresa May said they may go.", []),
         ("sent 2000 troops and $2014", []),
         ("a monday meeting", []),
+        # A short month name inside a person's name (Reuters: "IG market strategist Yeap Jun
+        # Rong said"), not after "in".
+        ("strategist Yeap Jun Rong said", []),
+        ("Prices rose in Jun and fell in Jul", [("Jun", "june"), ("Jul", "july")]),
     ],
 )
 def test_time(text: str, expected: list[tuple[str, str]]) -> None:

@@ -158,8 +158,22 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
     return bool(_YEAR_BEFORE.search(before) or _YEAR_AFTER.match(text, m.end()))
 
 
+# A short form between two capitalised words is part of a name ("Yeap Jun Rong").
+_BEFORE_IN_NAME = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+_AFTER_IN_NAME = re.compile(r"\s+[A-Z][a-z]")
+
+
 def _month_alone(text: str, m: re.Match[str]) -> str:
     word = m.group()
+    short = len(word) <= 4 and not word.endswith(".")
+    before = max(0, m.start() - 30)
+    if (
+        short
+        and _BEFORE_IN_NAME.search(text, before, m.start())
+        and not _MAY_CONTEXT.search(text, before, m.start())  # "In Jun", "By Dec"
+        and _AFTER_IN_NAME.match(text, m.end())
+    ):
+        return ""
     if _MONTH_ALONE.match(word) and word[0].isupper():
         return MONTH_NAMES[_month(word) - 1]
     if word.rstrip(".") == "May" and _MAY_CONTEXT.search(text, max(0, m.start() - 12), m.start()):
