@@ -415,6 +415,33 @@ def test_a_statement_set_off_without_marks_quoted_word_for_word_is_not_fabricate
     assert quotes(copy, source, embed=True) == []
 
 
+# Reuters on gold as a page carried it, its quote marks stripped: the strategist's words in the
+# first person, closed by "..., Yeap Jun Rong said."
+UNMARKED_SOURCE = (
+    "Markets await U.S. inflation data on Wednesday. The inflation data is expected to reflect "
+    "further disinflation and offer the go-ahead for the Fed to ease rates. We expect gold "
+    "prices to touch over 2,660 in the coming months, IG market strategist Yeap Jun Rong said."
+)
+
+
+def test_a_statement_whose_marks_the_source_lost_reworded_is_altered() -> None:
+    copy = (
+        "Markets await U.S. inflation data on Wednesday. “The inflation data is expected to "
+        "reflect further disinflation, potentially giving the Federal Reserve the green light to "
+        "ease rates,” said IG market strategist Yeap Jun Rong."
+    )
+    assert [f[:2] for f in quotes(copy, UNMARKED_SOURCE, embed=True)] == [("quote_altered", "high")]
+
+
+def test_a_statement_whose_marks_the_source_lost_quoted_word_for_word_is_faithful() -> None:
+    copy = (
+        "Markets await U.S. inflation data on Wednesday. “The inflation data is expected to "
+        "reflect further disinflation and offer the go-ahead for the Fed to ease rates,” said IG "
+        "market strategist Yeap Jun Rong."
+    )
+    assert quotes(copy, UNMARKED_SOURCE, embed=True) == []
+
+
 @pytest.mark.parametrize("title", ["The Wire", "OPEC+", "Queen of Rock 'n' Roll"])
 def test_a_title_or_term_in_quote_marks_is_not_fabricated(title: str) -> None:
     source = "She starred in the series and was praised by the group on Monday."

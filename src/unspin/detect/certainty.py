@@ -2,7 +2,8 @@
 "is expected to" becomes "will"; and verbs of knowing weakened or strengthened: "concluded"
 becomes "alleged" or "believes", "suspected" becomes "found". A hedge put on the same claim
 in other words keeps it hedged; an "allegedly" added where the source speaks of a charge is how
-reports speak of the act charged, not doubt."""
+reports speak of the act charged, not doubt; a hedge in a clause describing the speaker ("an
+official who allegedly refused to be named told") is not on the claim."""
 
 from __future__ import annotations
 

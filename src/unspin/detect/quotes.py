@@ -5,17 +5,20 @@ a copy may still quote a shorter run of the same words, leave words out where it
 ellipsis, open or close its marks a few words off the source's, or lose a closing mark at a
 paragraph end. House style is not the speaker's wording: quote marks and apostrophes straight
 or curly, dashes and hyphens, British or American spelling, "per cent" / "percent" / "%", and
-numbers in words or digits compare equal.
+numbers in words or digits compare equal. A statement the source gives in the first person
+without quote marks, closed by "..., X said" (a page's text stripped of its marks), is X's
+quotation all the same: the copy's quote of it is compared with it, not called invented.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.names import name_key, same_name
-from unspin.model import Doc, Finding, Quote
+from unspin.model import Doc, Finding, Quote, Span
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
 from unspin.text import STOPWORDS, Token, american, content_stems
 
@@ -273,6 +276,19 @@ def _check(
     if not copy_words:
         return
     match, match_words = _same_statement(group, copy_words, local, only_one, words)
+    statement = _unmarked(group, quote) if match is None else None
+    if statement is not None:
+        theirs = [w for w, _, _ in style_free(group.source, *statement)]
+        if not _in_order(words.runs(group.copy, quote), theirs):
+            yield group.finding(
+                "quote_altered",
+                "high",
+                (quote.start, quote.end),
+                statement,
+                f"the quotation is reworded; the source gives {quote.speaker}'s words without "
+                f"quote marks: {quoted(group.source.span_text(statement))}",
+            )
+        return
     if match is None:
         moved = _marks_moved(group, copy_words, group.source_items(group.source.quotes))
         # Quote marks around a few capitalised words the source has too mark a title, a name
@@ -365,6 +381,40 @@ def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
 def _cut(doc: Doc, quote: Quote) -> bool:
     """A quote that the source's text breaks off in (its page ends inside it)."""
     return not quote.closed and quote.end >= len(doc.text.rstrip()) - 1
+
+
+FIRST_PERSON = frozenset("i me my we us our".split())
+UNMARKED_REACH = 3  # source sentences from the aligned one to its closing "X said"
+
+
+def _unmarked(group: Group, quote: Quote) -> Span | None:
+    """The source's span of the quote's statement given without quote marks: from its aligned
+    sentence to a closing attribution to the same speaker in the paragraph, in the first
+    person ("... ease rates. We expect gold prices to touch over 2,660, IG market strategist
+    Yeap Jun Rong said."). Reported speech speaks of the speaker in the third person; a
+    first-person passage is the speaker's own words, its marks lost (a page's text stripped
+    of them) or left off. None if there is none."""
+    ours = _surname(quote.speaker)
+    if ours is None:
+        return None
+    source = group.source
+    starts = [s.start for s in source.sentences]
+    first = bisect_left(starts, group.source_sentences[0].start)
+    paragraph = source.sentences[first].paragraph
+    for k in range(first, min(len(starts), first + UNMARKED_REACH)):
+        sentence = source.sentences[k]
+        if sentence.paragraph != paragraph:
+            return None
+        for a in source.within(source.attributions, sentence.start, sentence.end):
+            theirs = _surname(a.speaker)
+            if theirs is None or not same_name(ours, theirs):
+                continue
+            span = Span(starts[first], a.start)
+            if source.within(source.quotes, *span):
+                return None  # the source quotes it: its marks are there
+            said = {t.lower for t in source.tokens(*span)}
+            return span if said & FIRST_PERSON else None
+    return None
 
 
 def _borrowed(group: Group, quote: Quote) -> bool:
