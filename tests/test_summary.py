@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from unspin.model import Finding, Summary
-from unspin.summary import page_kind
+from unspin.model import Article, Finding, Summary
+from unspin.segmentation import segment
+from unspin.summary import copied_part, copied_share, page_kind, unquoted_copied_share
 
 
 def summary(reuse: float, verbatim: float, copied: float) -> Summary:
@@ -50,3 +51,35 @@ def test_page_kind(
 
 def test_two_sources_each_explaining_a_good_part_make_a_stitched_copy() -> None:
     assert page_kind(summary(0.8, 0.5, 0.6), [], [0.45, 0.35]) == "stitched copy"
+
+
+# AFP on Shane Warne, and another outlet's own report that quotes the same statement.
+WARNE_AFP = (
+    "Australia great Shane Warne has died of a suspected heart attack, according to a statement "
+    "from his management company. He was 52. “Shane was found unresponsive in his villa and "
+    "despite the best efforts of medical staff, he could not be revived,” it added. “The family "
+    "requests privacy at this time and will provide further details in due course.”"
+)
+WARNE_OWN_REPORT = (
+    "Cricket mourns a legend after the spin bowler's sudden death in Thailand on Friday. "
+    "“Shane was found unresponsive in his villa and despite the best efforts of medical staff, "
+    "he could not be revived,” his managers said. “The family requests privacy at this time and "
+    "will provide further details in due course.”"
+)
+
+
+def test_shared_quotations_are_no_copied_wording() -> None:
+    copy, source = segment(Article(WARNE_OWN_REPORT)), segment(Article(WARNE_AFP))
+    assert copied_share(copy, [source]) > 0.5
+    assert unquoted_copied_share(copy, source.text) == 0.0
+    assert not copied_part(copy, source, ((0, 3),))
+
+
+def test_prose_lifted_word_for_word_is_copied_wording() -> None:
+    lifted = (
+        "Shane Warne has died of a suspected heart attack, according to a statement from his "
+        "management company. He was 52."
+    )
+    copy, source = segment(Article(lifted)), segment(Article(WARNE_AFP))
+    assert unquoted_copied_share(copy, source.text) == 1.0
+    assert copied_part(copy, source, ((0, 1),))

@@ -30,9 +30,9 @@ from unspin.summary import (
     PARTIAL_COPIED,
     copied_part,
     parts_from,
-    shared_trigrams,
     source_shares,
     summarise,
+    unquoted_copied_share,
 )
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def check(
     pair_encoder, second_opinion = _encoders(encoder)
     copy_doc = segment(article)
     report: Report | None = None
-    if search.runner_up is not None and _may_be_partial(article, search.runner_up):
+    if search.runner_up is not None and _may_be_partial(copy_doc, search.runner_up):
         candidate = search.runner_up
         source_doc = _segment_story(candidate.article)
         alignment = align(copy_doc, [source_doc], pair_encoder, config, second_opinion)
@@ -257,7 +257,7 @@ def _omitted_from_main(alignment: Alignment, shares: list[float]) -> Alignment:
     return replace(alignment, omitted=tuple(r for r in alignment.omitted if r.source == main))
 
 
-def _may_be_partial(copy: Article, candidate: Candidate) -> bool:
+def _may_be_partial(copy: Doc, candidate: Candidate) -> bool:
     """Worth aligning to test for a partial copy (most copies with no source are not)? Only
     if they share the word trigrams `copied_part` needs in any case."""
-    return shared_trigrams(copy.text, [candidate.article.text]) >= PARTIAL_COPIED
+    return unquoted_copied_share(copy, candidate.article.text) >= PARTIAL_COPIED

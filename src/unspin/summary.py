@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from unspin.finding_types import SENTENCE_LEVEL
-from unspin.model import Alignment, Doc, Finding, SentenceMatch, Summary
+from unspin.model import Alignment, Doc, Finding, SentenceMatch, SpanIndex, Summary
 from unspin.text import word_trigrams
 
 
@@ -114,18 +114,39 @@ def shared_trigrams(copy: str, sources: Sequence[str]) -> float:
 # A story that explains too little of the copy to be named by similarity (find.SOURCE_THRESHOLD)
 # is still its source when the copy took part of it: a run of PARTIAL_RUN sentences made from
 # it (with evidence of derivation: align.derivation) in a copy sharing PARTIAL_COPIED of its
-# word trigrams with it, or COPIED_ALONE of them however spread. Calibrated on the real-page
-# set: true sources against same-event reports by other outlets (docs/retrieval.md).
+# word trigrams outside quotation marks with it, or COPIED_ALONE of them however spread.
+# Calibrated on the real-page set: true sources against same-event reports by other outlets
+# (docs/retrieval.md).
 PARTIAL_RUN = 5
 PARTIAL_COPIED = 0.1
 COPIED_ALONE = 0.2
 
 
 def copied_part(copy: Doc, source: Doc, parts: Sequence[tuple[int, int]]) -> bool:
-    """Did the copy take part of `source` (its runs of sentences made from it: `parts_from`)?"""
+    """Did the copy take part of `source` (its runs of sentences made from it: `parts_from`)?
+    Its wording counts outside quotation marks: outlets reporting one event quote the same
+    statements ("The family requests privacy at this time ..."), and sharing them is no
+    evidence that one copied the other."""
     run = max((last - first + 1 for first, last in parts), default=0)
-    copied = copied_share(copy, [source])
+    copied = unquoted_copied_share(copy, source.text)
     return (run >= PARTIAL_RUN and copied >= PARTIAL_COPIED) or copied >= COPIED_ALONE
+
+
+def unquoted_copied_share(copy: Doc, source: str) -> float:
+    """Share of the copy's word trigrams outside quotation marks (read in the runs of words
+    between them) found anywhere in `source`."""
+    quoted = SpanIndex(copy.quotes)
+    runs: list[list[str]] = [[]]
+    for t in copy.tokens():
+        if quoted.inside(t.start):
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(t.lower)
+    grams = {g for run in runs for g in zip(run, run[1:], run[2:], strict=False)}
+    if not grams:
+        return 0.0
+    return len(grams & word_trigrams(source)) / len(grams)
 
 
 # Page kinds, set on the real-page set's labelled kinds (benchmarks/real_pages.py):
