@@ -424,6 +424,13 @@ def test_two_for_both_is_the_same_number() -> None:
     assert numbers(copy, source) == []
 
 
+def test_over_18_for_adults_is_no_added_number() -> None:
+    # Reuters on India's vaccination drive, as a page rewrote it.
+    source = "The country opened up its massive vaccination drive to all adults, although several states warned of acute shortages."
+    copy = "India has now opened up its massive vaccination drive to all people over 18, although several states warned of acute shortages."
+    assert numbers(copy, source, embed=True) == []
+
+
 def test_a_year_the_source_gives_as_a_date_is_not_added() -> None:
     # AP on Hunter Biden's verdict.
     source = (

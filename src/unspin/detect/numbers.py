@@ -282,15 +282,16 @@ def _comparable(a: float, b: float) -> bool:
 
 
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
+_ADULTS = re.compile(r"\badults?\b", re.IGNORECASE)
 
 
 def _said_otherwise(sentences: str, whole: str, q: Quantity) -> bool:
     """The other text says this number, though not as a quantity: "two" for "both" in its
-    sentences; a year it gives as a date anywhere ("his 2018 gun purchase" for "a revolver
-    bought in 2018")."""
+    sentences, "over 18" for "adults"; a year it gives as a date anywhere ("his 2018 gun
+    purchase" for "a revolver bought in 2018")."""
     if q.unit or q.vague:
         return False
-    if q.value == 2 and _BOTH.search(sentences):
+    if (q.value == 2 and _BOTH.search(sentences)) or (q.value == 18 and _ADULTS.search(sentences)):
         return True
     year = q.value.is_integer() and 1800 <= q.value <= 2100
     return year and re.search(rf"\b{int(q.value)}\b", whole) is not None
