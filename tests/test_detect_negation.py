@@ -9,6 +9,8 @@ synonym ("declined" for "fell"), a claim the copy negates that the source denies
 
 from __future__ import annotations
 
+import pytest
+
 from detect_pairs import (
     AP_REASSURE,
     AP_REZNIKOV,
@@ -188,4 +190,22 @@ def test_declined_to_is_would_not() -> None:
 def test_a_rank_is_not_a_negation() -> None:
     source = "Alcaraz beat Ruud to win his first Grand Slam title and rise to world No. 1."
     copy = "Alcaraz beat Ruud to win his first Grand Slam title and reach the top of the rankings."
+    assert negations(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # AP on Hunter Biden's conviction, as a page rewrote it.
+        (
+            "Prosecutors said Hunter Biden lied on a gun-purchase form by saying he was not illegally using or addicted to drugs.",
+            "Prosecutors said Hunter Biden lied on a gun-purchase form by denying any illegal drug use or addiction.",
+        ),
+        (
+            "Russia has denied on Tuesday it is planning an assault on Ukraine.",
+            "Russia said on Tuesday it is not planning an assault on Ukraine.",
+        ),
+    ],
+)
+def test_a_denial_for_a_not_is_no_flip(source: str, copy: str) -> None:
     assert negations(copy, source, embed=True) == []

@@ -19,6 +19,9 @@ NEGATORS = frozenset(
 
 # Verbs that carry a negation: "declined to comment" says what "would not comment" says.
 NEGATIVE_VERBS = _stems("refuse refused refuses decline declined declines fail failed fails")
+# Verbs that deny what follows them: "by denying any illegal drug use" says what "by saying he
+# was not illegally using drugs" says.
+DENIALS = _stems("deny denies denied denying denial")
 
 _OPPOSITES = """rise fall, increase decrease, increase drop, gain lose, win lose, victory defeat,
     higher lower, above below, more less, more fewer, accept reject, approve reject, allow ban,

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.lexicon import ANTONYMS, NEGATIVE_VERBS, NEGATORS
+from unspin.detect.lexicon import ANTONYMS, DENIALS, NEGATIVE_VERBS, NEGATORS
 from unspin.model import Finding
 from unspin.text import STOPWORDS, Token
 
@@ -31,9 +31,9 @@ def _negated_words(toks: list[Token], i: int) -> list[str]:
 def _unnegated(text: str, toks: list[Token], negated: list[str]) -> bool:
     """The first of these stems (the word the negation bears on) stands somewhere outside every
     negation's scope: the text asserts what was negated ("was enough") rather than denies it
-    ("no grounds to believe ... preparing"). The first: "wasn't part of the research" is not
-    asserted by a copy that only mentions "this research"."""
-    negators = [i for i, t in enumerate(toks) if _is_negator(t)]
+    ("no grounds to believe ... preparing", "denied it is preparing"). The first: "wasn't part
+    of the research" is not asserted by a copy that only mentions "this research"."""
+    negators = [i for i, t in enumerate(toks) if _is_negator(t) or t.stem in DENIALS]
     asserted = set()
     for k, t in enumerate(toks):
         if t.stem not in negated:
