@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """certainty_shifted: a hedge removed (a possibility stated as fact) or added (doubt invented).
 
 Hedges: may, might, could, possibly, possible, potentially, reportedly, estimated, ...
@@ -342,3 +343,20 @@ def test_could_after_do_so_is_a_hedge_the_copy_can_drop() -> None:
     source = "An agreement to do so could allow Tehran to increase exports and improve supplies."
     copy = "A deal to do so would allow Tehran to increase exports and improve supplies."
     assert certainty(copy, source, embed=True) == [("certainty_shifted", "medium", copy, "could")]
+
+
+# AP on the Hamas attack of October 2023.
+HAMAS_PARADE = "The attack shocked Israelis, with images of Hamas gunmen bringing seized soldiers and civilians into Gaza on motorbikes and parading what appeared to be captured Israeli military vehicles through the streets."
+
+
+def test_what_appeared_to_be_dropped_from_the_thing_is_a_shift() -> None:
+    copy = "The attack shocked Israelis, with images of Hamas gunmen bringing seized soldiers and civilians into Gaza on motorbikes and parading captured Israeli military vehicles through the streets."
+    assert certainty(copy, HAMAS_PARADE, embed=True) == [
+        ("certainty_shifted", "medium", copy, "appeared")
+    ]
+
+
+def test_what_appeared_to_be_a_thing_the_copy_does_not_name_is_not_dropped() -> None:
+    # A simplified rewrite: "captured" is said of the soldiers, not of the vehicles.
+    copy = "The attack shocked Israelis, with images of Hamas gunmen bringing seized soldiers and civilians into Gaza on motorbikes. Some Israeli soldiers and civilians were captured and taken into Gaza."
+    assert certainty(copy, HAMAS_PARADE, embed=True) == []

@@ -81,6 +81,25 @@ def _bears_on(toks: list[Token], i: int) -> set[str]:
     return set(content[:CLAIM_WORDS])
 
 
+def _appearance_held(toks: list[Token], i: int, stems: frozenset[str] | set[str]) -> bool:
+    """For "appeared to be" a thing ("what appeared to be captured Israeli military vehicles"),
+    does the text name that thing (the last word of the noun phrase)? The hedge is on what the
+    thing was, not on words the text uses of something else ("soldiers were captured")."""
+    if not (
+        toks[i].lower.startswith("appear")
+        and [t.lower for t in toks[i + 1 : i + 3]] == ["to", "be"]
+    ):
+        return True
+    phrase = []
+    for t in toks[i + 3 : i + 10]:
+        if t.lower in STOPWORDS:
+            if phrase:
+                break
+            continue
+        phrase.append(t.stem)
+    return not phrase or phrase[-1] in stems
+
+
 REWORDED_REACH = 10  # words after a hedge where a reworded claim may hold the other's words
 
 
@@ -143,7 +162,10 @@ def _shift(group: Group) -> Finding | None:
     if removed:
         for i in removed:
             # The hedged claim must still be in the copy, now without its hedge.
-            if new_boosters or _holds(_bears_on(st, i), group.copy_stems):
+            if new_boosters or (
+                _holds(_bears_on(st, i), group.copy_stems)
+                and _appearance_held(st, i, group.copy_stems)
+            ):
                 booster = ct[new_boosters[0]] if new_boosters else None
                 return group.finding(
                     "certainty_shifted",
