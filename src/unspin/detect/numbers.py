@@ -85,14 +85,19 @@ def _counts_the_copys_own(group: Group, q: Quantity) -> bool:
 def _counted(doc: Doc, q: Quantity) -> str | None:
     """The stem of the word a number counts: the first content word right after it ("1.4
     billion population", "six other passengers"), none past a punctuation mark ("over 18,")."""
-    at = q.end
+    return next((t.stem for t in _unbroken_after(doc, q) if t.lower not in STOPWORDS), None)
+
+
+def _unbroken_after(doc: Doc, q: Quantity) -> list[Token]:
+    """The words right after a number up to the first punctuation mark (a hyphen joins:
+    "a 20-year career")."""
+    out, at = [], q.end
     for t in _after(doc, q):
         if doc.text[at : t.start].strip(" -"):
-            return None
-        if t.lower not in STOPWORDS:
-            return t.stem
+            break
+        out.append(t)
         at = t.end
-    return None
+    return out
 
 
 # A count of units of time, in days (by stem): "two glittering decades", "a 20-year career".
@@ -107,13 +112,11 @@ def _days(doc: Doc, q: Quantity) -> float | None:
     function word)."""
     if q.unit not in ("", "year"):
         return None
-    at = q.end
-    for t in _after(doc, q):
-        if doc.text[at : t.start].strip(" -") or t.lower in STOPWORDS:
+    for t in _unbroken_after(doc, q):
+        if t.lower in STOPWORDS:
             return None
         if t.stem in _DAYS:
             return q.value * _DAYS[t.stem]
-        at = t.end
     return None
 
 

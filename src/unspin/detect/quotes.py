@@ -398,10 +398,9 @@ def _unmarked(group: Group, quote: Quote) -> Span | None:
     if ours is None:
         return None
     source = group.source
-    starts = [s.start for s in source.sentences]
-    first = bisect_left(starts, group.source_sentences[0].start)
+    first = bisect_left(source.sentences, group.source_sentences[0].start, key=lambda s: s.start)
     paragraph = source.sentences[first].paragraph
-    for k in range(first, min(len(starts), first + UNMARKED_REACH)):
+    for k in range(first, min(len(source.sentences), first + UNMARKED_REACH)):
         sentence = source.sentences[k]
         if sentence.paragraph != paragraph:
             return None
@@ -409,7 +408,7 @@ def _unmarked(group: Group, quote: Quote) -> Span | None:
             theirs = _surname(a.speaker)
             if theirs is None or not same_name(ours, theirs):
                 continue
-            span = Span(starts[first], a.start)
+            span = Span(source.sentences[first].start, a.start)
             if source.within(source.quotes, *span):
                 return None  # the source quotes it: its marks are there
             said = {t.lower for t in source.tokens(*span)}
