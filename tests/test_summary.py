@@ -72,7 +72,7 @@ def test_shared_quotations_are_no_copied_wording() -> None:
     copy, source = segment(Article(WARNE_OWN_REPORT)), segment(Article(WARNE_AFP))
     assert copied_share(copy, [source]) > 0.5
     assert unquoted_copied_share(copy, source.text) == 0.0
-    assert not copied_part(copy, source, ((0, 3),))
+    assert not copied_part(((0, 3),), unquoted_copied_share(copy, source.text))
 
 
 def test_prose_lifted_word_for_word_is_copied_wording() -> None:
@@ -82,4 +82,4 @@ def test_prose_lifted_word_for_word_is_copied_wording() -> None:
     )
     copy, source = segment(Article(lifted)), segment(Article(WARNE_AFP))
     assert unquoted_copied_share(copy, source.text) == 1.0
-    assert copied_part(copy, source, ((0, 1),))
+    assert copied_part(((0, 1),), unquoted_copied_share(copy, source.text))

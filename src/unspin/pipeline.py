@@ -37,7 +37,7 @@ from unspin.summary import (
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus
-    from unspin.find import Candidate, SourceSearch
+    from unspin.find import SourceSearch
 
 Input: TypeAlias = "str | os.PathLike[str] | Article"
 
@@ -142,12 +142,15 @@ def check(
     pair_encoder, second_opinion = _encoders(encoder)
     copy_doc = segment(article)
     report: Report | None = None
-    if search.runner_up is not None and _may_be_partial(copy_doc, search.runner_up):
-        candidate = search.runner_up
+    candidate = search.runner_up
+    # Aligned only if they share the wording `copied_part` needs in any case: most copies with
+    # no source are no partial copies either.
+    copied = unquoted_copied_share(copy_doc, candidate.article.text) if candidate else 0.0
+    if candidate is not None and copied >= PARTIAL_COPIED:
         source_doc = _segment_story(candidate.article)
         alignment = align(copy_doc, [source_doc], pair_encoder, config, second_opinion)
         parts = parts_from(alignment, 0)
-        if copied_part(copy_doc, source_doc, parts):
+        if copied_part(parts, copied):
             search = named_partial(search, candidate, parts_text(parts, len(copy_doc.sentences)))
             # The comparison with the one source named is the alignment just made.
             report = _reported(copy_doc, [source_doc], alignment, [candidate.id], [candidate.score])
@@ -255,9 +258,3 @@ def _omitted_from_main(alignment: Alignment, shares: list[float]) -> Alignment:
         return alignment
     main = max(range(len(shares)), key=lambda k: shares[k])
     return replace(alignment, omitted=tuple(r for r in alignment.omitted if r.source == main))
-
-
-def _may_be_partial(copy: Doc, candidate: Candidate) -> bool:
-    """Worth aligning to test for a partial copy (most copies with no source are not)? Only
-    if they share the word trigrams `copied_part` needs in any case."""
-    return unquoted_copied_share(copy, candidate.article.text) >= PARTIAL_COPIED

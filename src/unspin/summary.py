@@ -122,13 +122,13 @@ PARTIAL_COPIED = 0.1
 COPIED_ALONE = 0.2
 
 
-def copied_part(copy: Doc, source: Doc, parts: Sequence[tuple[int, int]]) -> bool:
-    """Did the copy take part of `source` (its runs of sentences made from it: `parts_from`)?
-    Its wording counts outside quotation marks: outlets reporting one event quote the same
-    statements ("The family requests privacy at this time ..."), and sharing them is no
-    evidence that one copied the other."""
+def copied_part(parts: Sequence[tuple[int, int]], copied: float) -> bool:
+    """Did the copy take part of a source, given its runs of sentences made from it
+    (`parts_from`) and the share of its wording it shares with it (`unquoted_copied_share`:
+    outside quotation marks, since outlets reporting one event quote the same statements,
+    "The family requests privacy at this time ...", and sharing them is no evidence that one
+    copied the other)?"""
     run = max((last - first + 1 for first, last in parts), default=0)
-    copied = unquoted_copied_share(copy, source.text)
     return (run >= PARTIAL_RUN and copied >= PARTIAL_COPIED) or copied >= COPIED_ALONE
 
 
