@@ -12,6 +12,7 @@ its kind and its same-event distractors).
         --event-date 2022-01-25 --distractors ID,ID --by NAME [--notes "..."]
     python benchmarks/real/collect.py merge        # collectors' part files -> pages/pairs.jsonl
     python benchmarks/real/collect.py missing      # pages whose text is not in the cache
+    python benchmarks/real/collect.py restore --url URL --text-file F  # a re-collected text
 
 Texts come from the search tool's `pages` corpus (a stored crawl; its excerpts are a page's
 first ~2,000 characters): `missing` prints, for each page lacking, its URL and the query that
@@ -87,12 +88,18 @@ def _append(path: Path, row: dict) -> None:
         f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def add_page(args: argparse.Namespace) -> None:
-    raw = Path(args.text_file).read_text(encoding="utf-8")
-    date = args.date or ""
+def _page_text(text_file: str) -> tuple[str, str]:
+    """The excerpt as the cache keeps it, and the date the crawl put before it (or "")."""
+    raw = Path(text_file).read_text(encoding="utf-8")
+    date = ""
     if m := _DATE_PREFIX.match(raw):
-        date, raw = date or m.group(1), raw[m.end() :]
-    text = raw.strip() + "\n"
+        date, raw = m.group(1), raw[m.end() :]
+    return raw.strip() + "\n", date
+
+
+def add_page(args: argparse.Namespace) -> None:
+    text, crawl_date = _page_text(args.text_file)
+    date = args.date or crawl_date
     pid = page_id(args.url)
     path = text_path(pid)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +155,26 @@ def merge(_: argparse.Namespace) -> None:
     print(f"{len(pages)} pages, {len(pairs)} pairs")
 
 
+def restore(args: argparse.Namespace) -> None:
+    """Put a re-collected text of a page in the manifest back in the cache, if it is the one
+    that was labelled (same sha256); a different text goes to differs/ for a person to look at,
+    since the labels' offsets would not fit it."""
+    text, _ = _page_text(args.text_file)
+    pid = page_id(args.url)
+    page = next((p for p in read_jsonl(PAGES) if p["id"] == pid), None)
+    if page is None:
+        sys.exit(f"{pid}: not in pages.jsonl (a new page goes in with add-page)")
+    if sha256(text) != page["sha256"]:
+        path = cache() / "differs" / f"{pid}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        sys.exit(f"{pid}: differs from the labelled text ({len(text)} vs {page['chars']} chars)")
+    path = text_path(pid)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"{pid}: restored")
+
+
 def missing(_: argparse.Namespace) -> None:
     """Pages whose text is absent from the cache, or differs from the one that was labelled."""
     lacking = 0
@@ -191,6 +218,10 @@ def main() -> None:
     sub.add_parser("missing", help="list pages whose text is not in the cache").set_defaults(
         run=missing
     )
+    r = sub.add_parser("restore", help="put a re-collected text back in the cache")
+    r.add_argument("--url", required=True)
+    r.add_argument("--text-file", required=True, help="the excerpt exactly as the search gave it")
+    r.set_defaults(run=restore)
     args = parser.parse_args()
     args.run(args)
 
