@@ -3,15 +3,19 @@ other cuts of a text for the readers that need them."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import unspin.text
 from unspin.text import (
     TextTokens,
     Token,
     _lower_words,
     chunks,
+    content_stems,
     edit_pieces,
+    lower_words_at,
     tokens,
     word_trigrams,
     words_and_marks,
@@ -82,3 +86,24 @@ def test_edit_pieces_keep_times_and_names_with_joiners_whole() -> None:
         "AT&T", "opened", "24/7", "at", "10:30", "(", "snake_case", ")", ".",
     ]  # fmt: skip
     assert [m.group() for m in edit_pieces(text, 5, 16)] == ["opened", "24/7"]
+
+
+@given(words=st.lists(WORDS, max_size=30))
+def test_lower_words_at_gives_each_token_s_start_and_lower_form(words: list[str]) -> None:
+    text = " ".join(words)
+    assert list(lower_words_at(text)) == [(t.start, t.lower) for t in tokens(text)]
+
+
+def test_words_read_before_are_read_the_same_and_the_cache_of_their_forms_is_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(unspin.text, "FORMS_KEPT", 3)
+    monkeypatch.setattr(unspin.text, "_FORMS", {})
+    text = "Defences held; the defences’ lines held."
+    first = tokens(text)
+    assert tokens(text) == first
+    assert content_stems(text) == {"defens", "held", "line"}
+    tokens("one two three four five")
+    assert len(unspin.text._FORMS) <= 3 + 5  # cleared once past the bound, before a text
+    tokens("six")
+    assert len(unspin.text._FORMS) <= 3 + 1

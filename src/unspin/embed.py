@@ -170,7 +170,7 @@ class StaticEmbedder:
             # One small gather per text: np.add.reduceat over a whole batch's gathered rows
             # is 10-25x slower when the texts are whole stories.
             if len(ids):
-                out[k] = self._vectors[ids].mean(axis=0)
+                out[k] = self._vectors[ids].sum(axis=0) / len(ids)  # np.mean, less overhead
         return _normalise(out)
 
     def token_ids(self, text: str) -> list[int]:

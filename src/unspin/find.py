@@ -42,7 +42,7 @@ from unspin.embed import get_embedder
 from unspin.limits import kept_per_story
 from unspin.model import Article
 from unspin.segmentation.sentences import paragraphs, sentences
-from unspin.text import STOPWORDS, content_stems, opens_sentence, tokens, word_trigrams
+from unspin.text import STOPWORDS, content_stems, lower_words_at, opens_sentence, word_trigrams
 
 SOURCE_THRESHOLD = 0.45  # share of the copy a story must explain to be named as a source
 EXTRA_SOURCE_SHARE = 0.15  # what a further source must add beyond the chosen ones ...
@@ -211,11 +211,11 @@ def _rare_terms(copy: Article, corpus: Corpus) -> list[str]:
     """
     text = f"{copy.title}\n{copy.text}"
     words = {
-        t.lower
-        for t in tokens(text)
-        if not t.lower.isalpha()
-        or len(t.lower) >= RARE_LENGTH
-        or (text[t.start].isupper() and not opens_sentence(text, t.start))
+        lower
+        for start, lower in lower_words_at(text)
+        if not lower.isalpha()
+        or len(lower) >= RARE_LENGTH
+        or (text[start].isupper() and not opens_sentence(text, start))
     }
     stems = {_porter(w) for w in words if w not in STOPWORDS and len(w) > 1}
     frequencies = corpus.document_frequencies(sorted(stems))

@@ -79,10 +79,38 @@ class TextTokens:
 
 def _scan(text: str, start: int, end: int) -> list[Token]:
     out = []
+    forms = _forms()
     for m in _WORD.finditer(text, start, end):
-        lower = m.group().lower().translate(_APOSTROPHES)
-        out.append(Token(m.start(), m.end(), lower, stem(lower)))
+        word = m.group()
+        form = forms.get(word) or _form(forms, word)
+        out.append(Token(m.start(), m.end(), *form))
     return out
+
+
+FORMS_KEPT = 200_000  # distinct words (a hostile page's made-up words cannot grow it forever)
+_FORMS: dict[str, tuple[str, str]] = {}
+
+
+def _forms() -> dict[str, tuple[str, str]]:
+    """Each word as written -> its (lower, stem): a check reads its texts' words four times
+    (source finding, segmenting, the aligner, the detectors) and a crawl repeats its words;
+    looking a word up is a third of reading it afresh."""
+    if len(_FORMS) > FORMS_KEPT:
+        _FORMS.clear()
+    return _FORMS
+
+
+def _form(forms: dict[str, tuple[str, str]], word: str) -> tuple[str, str]:
+    lower = word.lower().translate(_APOSTROPHES)
+    form = forms[word] = (lower, stem(lower))
+    return form
+
+
+def lower_words_at(text: str) -> Iterator[tuple[int, str]]:
+    """Each word of `tokens(text)` as (start, lower), without a Token or a stem: for a reader
+    of a whole text that needs neither (source finding's rare words)."""
+    for m in _WORD.finditer(text):
+        yield m.start(), m.group().lower().translate(_APOSTROPHES)
 
 
 # Other cuts of a text, each for a reader that needs what `tokens` leaves out.
@@ -121,7 +149,13 @@ def opens_sentence(text: str, at: int) -> bool:
 
 def content_stems(text: str) -> set[str]:
     """The stems of the words of `text` that are not stopwords (no offsets: for scoring)."""
-    return {stem(w) for w in _lower_words(text) if w not in STOPWORDS}
+    forms = _forms()
+    out = set()
+    for word in _WORD.findall(text):
+        form = forms.get(word) or _form(forms, word)
+        if form[0] not in STOPWORDS:
+            out.add(form[1])
+    return out
 
 
 @lru_cache(maxsize=200_000)
