@@ -348,6 +348,15 @@ def test_a_closing_attribution_dropped_is_dropped() -> None:
     ]
 
 
+def test_a_closing_attribution_whose_speaker_has_a_title_after_the_name_is_dropped() -> None:
+    # ", market strategist at IG" describes the speaker: the claim is the clause before "said".
+    source = "Still, risk-taking remains limited with a busy week - including the U.S. election, the Federal Reserve's policy meeting, and China's National People's Congress (NPC) meeting - keeping many traders on the sidelines, said Yeap Jun Rong, market strategist at IG."
+    copy = "A busy period, including the US election, the Federal Reserve’s policy meeting, and China’s National People’s Congress (NPC) meeting, keeps many investors calm and limits risk-taking."
+    assert attributions(copy, source, embed=True) == [
+        ("attribution_dropped", "high", copy, "said Yeap Jun Rong")
+    ]
+
+
 def test_a_copy_cut_before_its_attribution_drops_nothing() -> None:
     # The copy's page ends mid-sentence, before "scientists said".
     source = "Records fell again. That is an unusually large jump; until recently, records were exceeded only by hundredths of a degree, scientists said."

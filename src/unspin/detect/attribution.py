@@ -138,7 +138,9 @@ def attributions(comparison: Comparison) -> Iterator[Finding]:
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:and|but|while|although|though|whereas|even\s+as|as|after|before)\s"
 )
-TRAILING_WORDS = 4  # "..., X said on Tuesday.": words after the cue of a closing attribution
+# "..., X said on Tuesday.", "..., said Yeap, strategist at IG.": words after the speaker of a
+# closing attribution (words, not the commas between them)
+TRAILING_WORDS = 4
 # "“...,” ING analysts said, noting the lack of any outcome from Blinken's visit": a factive
 # verb presents what follows as a fact the speaker points to, so the claim is the quotation.
 _FACTIVE = re.compile(
@@ -159,7 +161,7 @@ def _claim_kept(group: Group, a: Attribution) -> bool:
     after = max(a.end, a.cue_span.end)
     closing = text[sentence.start : a.start].rstrip().endswith((",", "”", '"', "’"))
     if closing and (
-        len(text[after : sentence.end].split()) <= TRAILING_WORDS
+        len(group.source.tokens(after, sentence.end)) <= TRAILING_WORDS
         or _FACTIVE.match(text, after, sentence.end)
     ):
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, a.start)]
