@@ -137,6 +137,26 @@ def test_an_inverted_said_before_a_role_and_a_name_attributes_to_the_name() -> N
     assert [q.speaker for q in doc.quotes] == ["Volodymyr Fesenko"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The heat lasts longer, said study co-authors and climate scientists Wei Zhang of"
+            " Utah State University.",
+            "Wei Zhang of Utah State University",
+        ),
+        (
+            "Shells fell all night, said officials and residents in Kyiv.",
+            "officials and residents in Kyiv",
+        ),
+    ],
+)
+def test_an_inverted_said_before_roles_joined_by_and_attributes_to_who_follows(
+    text: str, speaker: str
+) -> None:
+    assert [(a.cue, a.speaker) for a in segment(Article(text)).attributions] == [("say", speaker)]
+
+
 def test_added_before_an_object_is_not_speech() -> None:
     doc = segment(Article("The country has added 74,383 infections in the past day."))
     assert doc.attributions == ()

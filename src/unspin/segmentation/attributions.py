@@ -242,6 +242,7 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
             np[0].word[:1].isupper()
             or np[0].word.lower() in _DETERMINERS
             or any(t.word[:1].isupper() for t in np[1:4])  # a lower-case role, then the name
+            or _joins_roles(np[:1], np[1:])  # roles joined by "and", then the name
         ):
             return np
     return []
@@ -320,12 +321,31 @@ def _forward(toks: list[_Tok]) -> list[_Tok]:
         lw = t.word.lower()
         if not t.word or _quoted(t) or (lw in _STOP and lw != "by"):
             break
-        if lw == "and" and not _joins_names(toks, k):
+        if lw == "and" and not (_joins_names(toks, k) or _joins_roles(np, toks[k + 1 :])):
             break
         np.append(t)
         if t.raw != t.word or len(np) > 12:
             break
     return np
+
+
+ROLE_WORDS = 4  # "climate scientists Wei Zhang": role words before the name that follows
+
+
+def _joins_roles(np: list[_Tok], rest: list[_Tok]) -> bool:
+    """ "said study co-authors and climate scientists Wei Zhang ...": an "and" between the
+    lowercase roles a name comes after (the phrase so far has no capital; one comes within
+    ROLE_WORDS words, before any punctuation)."""
+    if not np or any(t.word[:1].isupper() for t in np):
+        return False
+    for t in rest[: ROLE_WORDS + 1]:
+        if not t.word or _quoted(t) or t.word.lower() in _STOP:
+            return False
+        if t.word[:1].isupper():
+            return True
+        if t.raw != t.word:
+            return False
+    return False
 
 
 def _until_verb(np: list[_Tok]) -> list[_Tok]:
