@@ -238,14 +238,19 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
         return subject
     if not before or _INVERSION_BEFORE.search(before[-1].raw):
         np = _forward(after)  # "“...,” said Arthur Miller", "said political analyst X"
-        if np and (
-            np[0].word[:1].isupper()
-            or np[0].word.lower() in _DETERMINERS
-            or any(t.word[:1].isupper() for t in np[1:4])  # a lower-case role, then the name
-            or _joins_roles(np[:1], np[1:])  # roles joined by "and", then the name
-        ):
+        if np and _names_someone(np):
             return np
     return []
+
+
+def _names_someone(np: list[_Tok]) -> bool:
+    """Does a noun phrase after an inverted verb name a speaker?"""
+    return (
+        np[0].word[:1].isupper()
+        or np[0].word.lower() in _DETERMINERS
+        or any(t.word[:1].isupper() for t in np[1:4])  # a lower-case role, then the name
+        or _joins_roles(np[:1], np[1:])  # roles joined by "and", then the name
+    )
 
 
 RELATIVE_REACH = 20  # words of a relative clause between its speaker and the verb
