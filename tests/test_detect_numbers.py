@@ -54,6 +54,26 @@ def test_a_percentage_cut_made_bigger_is_number_changed() -> None:
     assert numbers(copy, ECUADOR) == [("number_changed", "high", "40 pct", "30 pct")]
 
 
+def test_a_bound_turned_the_other_way_is_number_changed() -> None:
+    # The same 1,000, on the other side of it.
+    source = "Microsoft Corp laid off under 1,000 employees across several divisions this week, Axios reported on Tuesday."
+    copy = "Microsoft on Tuesday said it has laid off over 1,000 employees across several divisions this week, a report by Axios claimed."
+    assert numbers(copy, source) == [("number_changed", "high", "over 1,000", "under 1,000")]
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Microsoft Corp laid off fewer than 1,000 employees this week, Axios reported.",
+        "Microsoft Corp laid off about 1,000 employees this week, Axios reported.",
+        "Microsoft Corp laid off 1,000 employees this week, Axios reported.",
+    ],
+)
+def test_a_bound_kept_or_dropped_is_no_changed_number(copy: str) -> None:
+    source = "Microsoft Corp laid off under 1,000 employees this week, Axios reported."
+    assert numbers(copy, source) == []
+
+
 def test_a_death_toll_written_in_words_raised_is_number_changed() -> None:
     copy = edit(ECUADOR, "killed at least six people", "killed at least 16 people")
     assert numbers(copy, ECUADOR) == [("number_changed", "high", "16", "six")]

@@ -183,6 +183,7 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
     ]
     # "63.509" in a page translated from a language that groups thousands with points.
     copy_q = [_points_as_thousands(group.copy, q, source_q) for q in copy_q]
+    yield from _bounds_flipped(group, copy_q, source_q)
     copy_text, source_text = group.copy.text, group.source.text
     added = [
         q
@@ -236,6 +237,41 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
                 (q.start, q.end),
                 f"the copy leaves out the number {quoted(group.source.span_text(q))}",
             )
+
+
+# The side of a number a bound puts the true figure on: "over 1,000" for "under 1,000" says
+# the opposite, though the number is the same. ("About", "some", "as many as" say neither.)
+_ABOVE = r"more\s+than|(?:just\s+|well\s+)?over|at\s+least|upwards\s+of|greater\s+than|above"
+_BELOW = r"less\s+than|fewer\s+than|(?:just\s+)?under|nearly|almost|up\s+to|below|close\s+to"
+_BOUND = re.compile(rf"\b(?:(?P<above>{_ABOVE})|(?P<below>{_BELOW}))\s+$", re.IGNORECASE)
+
+
+def _bound(doc: Doc, q: Quantity) -> re.Match[str] | None:
+    return _BOUND.search(doc.text, max(0, q.start - 20), q.start)
+
+
+def _bounds_flipped(
+    group: Group, copy_q: list[Quantity], source_q: list[Quantity]
+) -> Iterator[Finding]:
+    """The same number bounded the other way: "over 1,000" where the source says "under"."""
+    for q in copy_q:
+        ours = _bound(group.copy, q)
+        if ours is None:
+            continue
+        for t in source_q:
+            theirs = _bound(group.source, t)
+            if theirs is None or abs(q.value - t.value) > 1e-9 or not _same(q, t):
+                continue
+            if {ours.lastgroup, theirs.lastgroup} == {"above", "below"}:
+                yield group.finding(
+                    "number_changed",
+                    "high",
+                    (ours.start(), q.end),
+                    (theirs.start(), t.end),
+                    f"the copy says {quoted(group.copy.text[ours.start() : q.end])} "
+                    f"where the source says {quoted(group.source.text[theirs.start() : t.end])}",
+                )
+                break
 
 
 _UNITS = {
