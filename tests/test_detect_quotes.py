@@ -28,6 +28,10 @@ from detect_pairs import (
     edit,
     runner_for,
 )
+from unspin.detect.base import Comparison
+from unspin.detect.quotes import quotes as quote_findings
+from unspin.model import Alignment, Article, SentenceMatch, SourceRef
+from unspin.segmentation import segment
 
 quotes = runner_for("quotes")
 
@@ -478,3 +482,61 @@ def test_a_speaker_by_its_initials_is_the_same_speaker() -> None:
     )
     copy = "“The vehicles may be unsafe to drive,” the NHTSA said in its recall notice on Tuesday."
     assert [f for f in quotes(copy, source, embed=True) if f[0] == "quote_misattributed"] == []
+
+
+# --- quotations in sentences that only say the same fact (same_fact) --------------------------
+
+
+def same_fact_quotes(copy: str, source: str) -> list[tuple[str, str, str, str]]:
+    """Quote findings when the copy's one sentence says what the source's one sentence says,
+    without evidence that it was made from it (aligned as same_fact)."""
+    alignment = Alignment((SentenceMatch(0, "same_fact", (SourceRef(0, 0),), 0.7),))
+    comparison = Comparison(segment(Article(copy)), [segment(Article(source))], alignment)
+    return [
+        (f.type, f.severity, copy[slice(*f.copy_span)], source[slice(*f.source_span)])
+        for f in quote_findings(comparison)
+        if f.copy_span and f.source_span
+    ]
+
+
+# Paul O'Grady's husband's statement, as the Daily Mail quoted it.
+OGRADY = "'I know that he would want me to thank you for all the love you have shown him over the years.'"
+
+
+def test_a_quotation_reworded_in_a_same_fact_sentence_is_altered() -> None:
+    copy = (
+        "“I’m sure he’d want me to thank you for all of the love you’ve shown him over the years.”"
+    )
+    assert same_fact_quotes(copy, OGRADY) == [
+        (
+            "quote_altered",
+            "medium",
+            "I’m sure he’d want me to thank you for all of the love you’ve shown him over the years.",
+            "I know that he would want me to thank you for all the love you have shown him over the years.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # Another form of a word ("unsafely" for "unsafe"), an auxiliary dropped ("has").
+        (
+            "The recall says the system “may allow the vehicle to act unsafely around intersections,” the agency said.",
+            "The recall says “the FSD Beta system may allow the vehicle to act unsafe around intersections,” the agency said.",
+        ),
+        (
+            "“It is with great sadness that I inform you that Paul passed away unexpectedly but peacefully,” he said.",
+            "“It is with great sadness that I inform you that Paul has passed away unexpectedly but peacefully,” he said.",
+        ),
+        # More of the statement than the source quotes, the source's quotation whole inside it.
+        (
+            "Jassy wrote: “This year's review has been more difficult given the uncertain economy and that we have hired rapidly over the last several years.”",
+            "Jassy said annual planning “has been more difficult given the uncertain economy and that we’ve hired rapidly over the last several years.”",
+        ),
+    ],
+)
+def test_a_quotation_in_a_same_fact_sentence_kept_in_substance_is_no_finding(
+    copy: str, source: str
+) -> None:
+    assert same_fact_quotes(copy, source) == []

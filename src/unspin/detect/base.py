@@ -196,10 +196,20 @@ class Comparison:
         """Copy sentences made from the same source sentences, in copy order: a one-to-one
         match, a split (several copy sentences, one source sentence) or a merge (the reverse).
         Keyed by the exact set of source sentences, so a merge never chains distant sentences."""
+        # Changes are what a rewrite made: only sentences made from the source have them.
+        return self._grouped(("verbatim", "paraphrase"))
+
+    @cached_property
+    def fact_groups(self) -> list[Group]:
+        """The same for copy sentences that say what a source sentence says without evidence
+        that they were made from it (same_fact): only a quotation there can be checked, since
+        quote marks promise the speaker's words whoever wrote the sentence around them."""
+        return self._grouped(("same_fact",))
+
+    def _grouped(self, labels: tuple[str, ...]) -> list[Group]:
         by_sources: dict[tuple[SourceRef, ...], list[int]] = {}
         for match in self.alignment.matches:
-            # Changes are what a rewrite made: only sentences made from the source have them.
-            if match.label in ("verbatim", "paraphrase"):
+            if match.label in labels:
                 by_sources.setdefault(match.sources, []).append(match.copy_sentence)
         groups = []
         for refs, copy_ids in by_sources.items():
@@ -216,6 +226,17 @@ class Comparison:
             )
         groups.sort(key=lambda g: g.copy_sentences[0].start)
         return groups
+
+    def fact_groups_overlapping(self, start: int, end: int) -> list[Group]:
+        """The fact groups (`fact_groups`) whose copy sentences overlap [start, end), in order."""
+        sentences = self.indexes.of(self.copy.sentences).overlapping(start, end)
+        of = self._fact_group_of_sentence
+        found = {id(of[s.start]): of[s.start] for s in sentences if s.start in of}
+        return sorted(found.values(), key=lambda g: g.copy_sentences[0].start)
+
+    @cached_property
+    def _fact_group_of_sentence(self) -> dict[int, Group]:
+        return {s.start: g for g in self.fact_groups for s in g.copy_sentences}
 
     @cached_property
     def changed_groups(self) -> list[Group]:

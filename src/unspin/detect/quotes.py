@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.names import name_key, same_name
-from unspin.model import Doc, Finding, Quote, Span
+from unspin.model import Doc, Finding, Quote, Severity, Span
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
 from unspin.text import STOPWORDS, Token, american, content_stems
 
@@ -256,6 +256,9 @@ def quotes(comparison: Comparison) -> Iterator[Finding]:
     for quote in comparison.copy.quotes:
         groups = comparison.groups_overlapping(quote.start, quote.end)
         if not groups:
+            facts = comparison.fact_groups_overlapping(quote.start, quote.end)
+            if facts:
+                yield from _reworded(facts, quote, words)
             continue  # in unsourced sentences: reported as such
         group = groups[0]
         local = [
@@ -300,24 +303,8 @@ def _check(
         if moved is None and not title and not block and _borrowed(group, quote):
             yield _fabricated(group, quote, copy_words)
         return
-    joined = _joined(group, local, words)  # "..., he said. "...": one quote in the copy
-    runs = words.runs(group.copy, quote)
-    faithful = (
-        _in_order(runs, match_words)
-        or _in_order(runs, joined)
-        or _in_order(*_closed_up(runs, match_words))
-        or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
-        or (_cut(group.source, match) and _is_run(match_words, copy_words[: len(match_words)]))
-        or _marks_moved(group, copy_words, [match]) is not None
-    )
-    if not faithful:
-        yield group.finding(
-            "quote_altered",
-            "high",
-            (quote.start, quote.end),
-            (match.start, match.end),
-            f"the quotation is reworded; the source quotes {quoted(group.source.span_text(match))}",
-        )
+    if not _renders(group, quote, match, match_words, local, words):
+        yield _altered(group, quote, match, "high")
     ours, theirs = _surname(quote.speaker), _surname(match.speaker)
     # Another spelling ("Zelenskyy") is the same speaker, as is an abbreviation ("the NHTSA"
     # for "The National Highway Traffic Safety Administration"); so is one the source's
@@ -339,6 +326,71 @@ def _check(
             f"the copy gives these words to {quoted(quote.speaker)}; "
             f"the source quotes {quoted(match.speaker)}",
         )
+
+
+def _renders(
+    group: Group,
+    quote: Quote,
+    match: Quote,
+    match_words: list[str],
+    local: list[Quote],
+    words: _Words,
+) -> bool:
+    """Does the copy's quotation give the words of the source's, as quotations may (a shorter
+    run, an ellipsis for words left out, marks a few words off, two quotes joined)?"""
+    copy_words = words(group.copy, quote)
+    joined = _joined(group, local, words)  # "..., he said. "...": one quote in the copy
+    runs = words.runs(group.copy, quote)
+    return (
+        _in_order(runs, match_words)
+        or _in_order(runs, joined)
+        or _in_order(*_closed_up(runs, match_words))
+        or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
+        or (_cut(group.source, match) and _is_run(match_words, copy_words[: len(match_words)]))
+        or _marks_moved(group, copy_words, [match]) is not None
+    )
+
+
+def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Finding]:
+    """A quotation in a sentence that only says what a source sentence says (same_fact, not
+    shown to be made from it): quote marks still promise the speaker's words, so a quotation
+    of the same statement in other words is altered, however the sentence around it came to
+    be. Only where it clearly renders one of the source's quotations (SAME_STATEMENT of its
+    words, no fallback) with a word of its own, not another form of one ("unsafely" for
+    "unsafe") or a dropped "has"; and medium, since the copy may have had the statement from
+    elsewhere: a quotation holding the source's whole quotation and more of the statement
+    is no rewording of it."""
+    group = groups[0]
+    copy_words = words(group.copy, quote)
+    if not copy_words:
+        return
+    local = sorted(
+        {
+            q
+            for g in groups
+            if g.source_index == group.source_index
+            for q in g.source_items(g.source.quotes)
+        },
+        key=lambda q: q.start,
+    )
+    match, match_words = _same_statement(group, copy_words, local, False, words)
+    if (
+        match is not None
+        and not _renders(group, quote, match, match_words, local, words)
+        and not _in_order(words.runs(group.source, match), copy_words)
+        and content_stems(" ".join(copy_words)) - content_stems(" ".join(match_words))
+    ):
+        yield _altered(group, quote, match, "medium")
+
+
+def _altered(group: Group, quote: Quote, match: Quote, severity: Severity) -> Finding:
+    return group.finding(
+        "quote_altered",
+        severity,
+        (quote.start, quote.end),
+        (match.start, match.end),
+        f"the quotation is reworded; the source quotes {quoted(group.source.span_text(match))}",
+    )
 
 
 def _same_statement(
