@@ -8,6 +8,8 @@ or curly, dashes and hyphens, British or American spelling, "per cent" / "percen
 numbers in words or digits compare equal. A statement the source gives in the first person
 without quote marks, closed by "..., X said" (a page's text stripped of its marks), is X's
 quotation all the same: the copy's quote of it is compared with it, not called invented.
+A quotation in a sentence that only says what a source sentence says (same_fact: not shown to
+be made from it) is checked too, for rewording alone and at medium severity.
 """
 
 from __future__ import annotations
