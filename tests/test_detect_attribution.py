@@ -120,6 +120,29 @@ def test_an_analysts_view_credited_to_another_analyst_is_attribution_changed() -
     assert attributions(copy, CHEMLAWN) == [("attribution_changed", "high", "Morbelli", "Schlang")]
 
 
+# One PVM analyst's view, as Reuters gave it.
+VARGA = "“The (election) result might not be known for days, if not weeks, and it will most plausibly be challenged and contested,” said Tamas Varga, an analyst at PVM."
+
+
+def test_one_named_analysts_view_credited_to_analysts_is_attribution_changed() -> None:
+    copy = "Analysts warned that the election result might take days or weeks to finalize and could face legal challenges."
+    assert attributions(copy, VARGA, embed=True) == [
+        ("attribution_changed", "medium", "Analysts", "Tamas Varga")
+    ]
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        # The copy still names him, or credits a crowd the source speaks of too.
+        "Analysts such as Tamas Varga warned that the election result might take days or weeks to finalize and could face legal challenges.",
+        "An analyst at PVM warned that the election result might take days or weeks to finalize and could face legal challenges.",
+    ],
+)
+def test_one_analysts_view_still_his_is_no_changed_attribution(copy: str) -> None:
+    assert attributions(copy, VARGA, embed=True) == []
+
+
 def test_iraqs_claim_credited_to_iran_is_attribution_changed() -> None:
     copy = edit(KURDISTAN, "Iraq said today its forces", "Iran said today its forces")
     assert attributions(copy, KURDISTAN) == [("attribution_changed", "high", "Iran", "Iraq")]

@@ -9,6 +9,8 @@ paragraph, in the paragraph's opening "X said:", in a lead-in paragraph ending w
 it refers to. A credit to a news outlet ("..., the BBC reported", "(AP)") attributes the story,
 not a claim in it: it is neither a dropped nor a changed attribution (segment/credits.py). A
 fact the speaker points to ("..., analysts said, noting the lack of any outcome") is no claim.
+One named person's words credited to a crowd of their role ("analysts warned" for "said Tamas
+Varga, an analyst at PVM") is a changed attribution too: one voice made a consensus.
 """
 
 from __future__ import annotations
@@ -299,6 +301,47 @@ def _names(speaker: str, name: str) -> bool:
     return same_name(speaker, name) and not part
 
 
+# Plural groups a copy may credit in place of one person ("analysts warned").
+CROWDS = frozenset(
+    """analysts experts economists officials traders observers scientists researchers sources
+    strategists investors diplomats critics doctors specialists""".split()
+)
+
+
+ROLE_REACH = 8  # words around a named speaker where the source gives their role
+
+
+def _generalised(group: Group, a: Attribution, source_named: list[Attribution]) -> Finding | None:
+    """The copy credits a crowd ("analysts warned") where the source credits one person it
+    names with that role ("said Tamas Varga, an analyst at PVM"; "analyst Tamas Varga said")
+    and no crowd of them: one voice made a consensus."""
+    words = group.copy.tokens(*a.speaker_span)
+    if len(source_named) != 1 or not words or words[-1].lower not in CROWDS:
+        return None
+    crowd = words[-1].lower
+    other = source_named[0]
+    toks = group.source.tokens(*group.source_range)
+    if crowd in {t.lower for t in toks}:
+        return None
+    span = other.speaker_span
+    at = [k for k, t in enumerate(toks) if span.start <= t.start < span.end]
+    around = toks[max(0, at[0] - ROLE_REACH) : at[-1] + 1 + ROLE_REACH] if at else []
+    one = crowd.removesuffix("s")
+    if not any(t.lower == one for t in around):
+        return None
+    speaker = _speaker(group, other)
+    if speaker is None or speaker.named_in(group.copy, list(group.copy_sentences)):
+        return None
+    return group.finding(
+        "attribution_changed",
+        "medium",
+        a.speaker_span,
+        other.speaker_span,
+        f"the copy credits {quoted(group.copy.span_text(a.speaker_span))}; the source credits "
+        f"one {one}, {quoted(other.speaker)}",
+    )
+
+
 def _antecedent(doc: Doc, a: Attribution) -> Name | None:
     before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_span.start]
     return before[-1] if before else None
@@ -316,7 +359,12 @@ def _changed(
     for a in copy_attr:
         proper = _proper(group.copy, a)
         if not proper:
-            continue  # "the company said": a description, not another speaker
+            # "the company said": a description, not another speaker; but "analysts warned"
+            # for one named analyst's words makes one voice a consensus.
+            finding = _generalised(group, a, source_named)
+            if finding is not None:
+                yield finding
+            continue
         words = _speaker_words(group, a, True)
         if not words or words & source_words or words & group.source_stems:
             continue
