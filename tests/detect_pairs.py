@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from unspin import Article, compare
-from unspin.detect import detectors
-from unspin.model import Finding, Report
+from unspin.detect import Comparison, detectors
+from unspin.model import Alignment, Finding, Report, SentenceMatch, SourceRef
+from unspin.segmentation import segment
 
 Found = tuple[str, str, str | None, str | None]
 
@@ -73,6 +74,22 @@ def runner_for(*detector_names: str) -> Runner:
         return run(copy, source, types, embed=embed)
 
     return run_detectors
+
+
+def same_fact(copy: str, source: str, detector_name: str) -> list[Found]:
+    """The named detector's findings when the copy's one sentence says what the source's one
+    sentence says without evidence that it was made from it: aligned (by hand) as same_fact,
+    as a rewrite too heavy to prove, or another outlet's report of the fact, is."""
+    alignment = Alignment((SentenceMatch(0, "same_fact", (SourceRef(0, 0),), 0.7),))
+    comparison = Comparison(segment(Article(copy)), [segment(Article(source))], alignment)
+    detector = next(d for d in detectors() if d.name == detector_name)
+    found = []
+    for f in detector.run(comparison):
+        check_finding(f, copy, source)
+        copy_text = None if f.copy_span is None else copy[slice(*f.copy_span)]
+        source_text = None if f.source_span is None else source[slice(*f.source_span)]
+        found.append((f.type, f.severity, copy_text, source_text))
+    return found
 
 
 def check_finding(f: Finding, copy: str, source: str) -> None:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """loaded_wording: a neutral word replaced by a charged one ("killed" -> "murdered", medium), or
 a charged word softened (low). The charged word must take the neutral word's place: a copy that
 keeps the neutral word and adds another verb ("left behind as they fled") replaced nothing.
@@ -15,6 +16,7 @@ from detect_pairs import (
     ZINCOR,
     edit,
     runner_for,
+    same_fact,
 )
 
 # A seed page sentence, and the same sentence with the neutral "killed".
@@ -169,3 +171,21 @@ def test_admitted_for_said_in_a_story_about_jobless_claims_is_loaded() -> None:
         "Labor Department admitted."
     )
     assert loaded(copy, source) == [("loaded_wording", "medium", "admitted", "said")]
+
+
+# --- a sentence that only says the same fact (same_fact) ----------------------------------------
+
+
+def test_said_made_claimed_in_a_same_fact_sentence_is_loaded_wording() -> None:
+    # Not shown to be made from the source's sentence, but its framing of the same statement.
+    source = "A man said he was visiting a nearby apartment when dishes and wall hangings began raining down, and people were knocked off their feet and chairs."
+    copy = "A man claimed he was in a neighboring flat building when plates and wall hangings started falling, throwing people off their chairs and their feet."
+    assert same_fact(copy, source, "loaded_wording") == [
+        ("loaded_wording", "medium", "claimed", "said")
+    ]
+
+
+def test_murdered_softened_in_a_same_fact_sentence_is_no_finding() -> None:
+    source = "Mangione is accused of having murdered Thompson outside a Midtown hotel."
+    copy = "Mangione is accused of having killed the executive in front of a hotel in Midtown."
+    assert same_fact(copy, source, "loaded_wording") == []

@@ -27,11 +27,8 @@ from detect_pairs import (
     ZINCOR,
     edit,
     runner_for,
+    same_fact,
 )
-from unspin.detect.base import Comparison
-from unspin.detect.quotes import quotes as quote_findings
-from unspin.model import Alignment, Article, SentenceMatch, SourceRef
-from unspin.segmentation import segment
 
 quotes = runner_for("quotes")
 
@@ -487,18 +484,6 @@ def test_a_speaker_by_its_initials_is_the_same_speaker() -> None:
 # --- quotations in sentences that only say the same fact (same_fact) --------------------------
 
 
-def same_fact_quotes(copy: str, source: str) -> list[tuple[str, str, str, str]]:
-    """Quote findings when the copy's one sentence says what the source's one sentence says,
-    without evidence that it was made from it (aligned as same_fact)."""
-    alignment = Alignment((SentenceMatch(0, "same_fact", (SourceRef(0, 0),), 0.7),))
-    comparison = Comparison(segment(Article(copy)), [segment(Article(source))], alignment)
-    return [
-        (f.type, f.severity, copy[slice(*f.copy_span)], source[slice(*f.source_span)])
-        for f in quote_findings(comparison)
-        if f.copy_span and f.source_span
-    ]
-
-
 # Paul O'Grady's husband's statement, as the Daily Mail quoted it.
 OGRADY = "'I know that he would want me to thank you for all the love you have shown him over the years.'"
 
@@ -507,7 +492,7 @@ def test_a_quotation_reworded_in_a_same_fact_sentence_is_altered() -> None:
     copy = (
         "“I’m sure he’d want me to thank you for all of the love you’ve shown him over the years.”"
     )
-    assert same_fact_quotes(copy, OGRADY) == [
+    assert same_fact(copy, OGRADY, "quotes") == [
         (
             "quote_altered",
             "medium",
@@ -539,4 +524,4 @@ def test_a_quotation_reworded_in_a_same_fact_sentence_is_altered() -> None:
 def test_a_quotation_in_a_same_fact_sentence_kept_in_substance_is_no_finding(
     copy: str, source: str
 ) -> None:
-    assert same_fact_quotes(copy, source) == []
+    assert same_fact(copy, source, "quotes") == []

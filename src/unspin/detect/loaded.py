@@ -1,4 +1,5 @@
-"""Neutral wording made charged ("killed" -> "murdered", "said" -> "admitted") or the reverse."""
+"""Neutral wording made charged ("killed" -> "murdered", "said" -> "admitted") or the reverse;
+in a sentence that only says the same fact as a source sentence, the charged direction only."""
 
 from __future__ import annotations
 
@@ -18,9 +19,14 @@ CONTESTED = frozenset("argued argues contended contends asserted asserts insiste
 def loaded_wording(comparison: Comparison) -> Iterator[Finding]:
     for group in comparison.changed_groups:
         yield from _charged(group)
+    # A sentence that only says what a source sentence says (same_fact) is not shown to be made
+    # from it, but a statement it calls a claim ("claimed" for "said") or a killing it calls a
+    # murder is its framing of the same fact, whoever wrote it: charged words, not softened.
+    for group in comparison.fact_groups:
+        yield from _charged(group, softened=False)
 
 
-def _charged(group: Group) -> Iterator[Finding]:
+def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
     """A charged word that took a neutral word's place: the copy has it and the source does
     not, and a neutral word of the source lies outside the runs of words the two texts share
     (a copy that keeps "left behind" and adds "as they fled" replaced nothing). Or the reverse."""
@@ -49,7 +55,12 @@ def _charged(group: Group) -> Iterator[Finding]:
                     f"the copy says {quoted(group.copy.span_text(c))} where the source "
                     f"says {quoted(group.source.span_text(s))}",
                 )
-            elif word in source_by_stem and word not in copy_by_stem and neutral in copy_replaced:
+            elif (
+                softened
+                and word in source_by_stem
+                and word not in copy_by_stem
+                and neutral in copy_replaced
+            ):
                 c, s = copy_replaced[neutral], source_by_stem[word]
                 yield group.finding(
                     "loaded_wording",
