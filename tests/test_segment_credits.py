@@ -38,6 +38,10 @@ def credits(text: str) -> list[tuple[str, str]]:
             ("reports the Associated Press", "Associated Press"),
         ),
         ("The talks failed, as reported by Reuters.", ("as reported by Reuters", "Reuters")),
+        (
+            "The planet stayed above the limit for a year, per the AP.",
+            ("per the AP", "Associated Press"),
+        ),
         # Credit lines and bylines, each a paragraph of its own.
         ("The storm hit.\n\nSource: BBC", ("Source: BBC", "BBC")),
         ("The storm hit.\n\nBy ASSOCIATED PRESS", ("By ASSOCIATED PRESS", "Associated Press")),
@@ -65,6 +69,7 @@ def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str,
         "A Kremlin spokesman told Reuters the talks had failed.",
         "In an interview with the BBC, the minister said the talks had failed.",
         "According to a Reuters tally, 5,000 people have died.",
+        "Prices rose 3% per Reuters calculations.",
         "The Associated Press obtained a copy of the letter.",
         "NATO said it was bolstering its deterrence in the Baltic Sea region.",
         "AP Photo/Evan Vucci",

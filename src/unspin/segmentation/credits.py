@@ -3,7 +3,7 @@
 A credit names a news outlet as the story's source, not as a party to it:
 - a dateline's parentheses: "KYIV, Ukraine (AP) —", "LONDON, Sept 28 (Reuters) -", "(CNN) —";
 - a reporting phrase: "..., the Associated Press reported", "according to Reuters", "as
-  reported by the BBC", "citing AFP", "reports The New York Times";
+  reported by the BBC", "citing AFP", "per the AP", "reports The New York Times";
 - a credit line, a short paragraph of its own: "Source: BBC", "By ASSOCIATED PRESS", "By Jane
   Doe, Associated Press", "— The Associated Press", "AP contributed to this report", "© 2022
   The Associated Press. All rights reserved.", "This story was originally published by CNN".
@@ -38,7 +38,7 @@ _OUTLET_ANY_CASE = rf"(?:[Tt]he\s+|THE\s+)?(?P<outlet>{_alternation(_PLAIN | _SH
 _REPORTING = [
     re.compile(
         r"\b(?:[Aa]ccording\s+to|[Aa]s\s+reported\s+by|[Rr]eported\s+by|[Cc]iting|[Cc]ited\s+by|"
-        rf"[Cc]ourtesy\s+of)\s+{_OUTLET}"
+        rf"[Cc]ourtesy\s+of|[Pp]er)\s+{_OUTLET}"
         # Not "according to Reuters calculations", "Reuters Estimates", "a Reuters tally".
         r"(?![’']s\s|\s+(?!(?:on|in|at|and|as|which|that|who|report|reports|news)\b)[A-Za-z])"
     ),
