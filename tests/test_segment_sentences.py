@@ -133,3 +133,25 @@ def test_single_newlines_separate_paragraphs_in_unwrapped_text() -> None:
         ("Leave A Reply", 0),
         ("Your email address will not be published.", 1),
     ]
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_sentence_the_pages_layout_broke_after_a_comma_is_one_sentence(gap: str) -> None:
+    text = (
+        "Tesla is recalling roughly 363,000 cars.\n\n"
+        "Because of safety concerns, Tesla is recalling all 363,000 US vehicles equipped with its"
+        f" driver assistance software,{gap}dealing another setback to the automaker."
+    )
+    sents = sentences(text, paragraphs(text))
+    assert [(text[s.start : s.end].split()[0], s.paragraph) for s in sents] == [
+        ("Tesla", 0),
+        ("Because", 1),
+    ]
+
+
+def test_a_paragraph_ending_with_a_comma_before_a_capital_stays_apart() -> None:
+    text = "Dear readers,\n\nThe storm hit Florida on Monday."
+    assert [text[s.start : s.end] for s in sentences(text, paragraphs(text))] == [
+        "Dear readers,",
+        "The storm hit Florida on Monday.",
+    ]

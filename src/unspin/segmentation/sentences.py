@@ -44,7 +44,8 @@ inc corp co ltd plc llc bros jr sr etc a.m p.m u.s u.k u.n e.u d.c u.s.a
 def paragraphs(text: str) -> list[Span]:
     """Paragraph spans, stripped: blank lines always separate paragraphs; a single newline
     does too, unless the text is hard-wrapped (wire copy), where only an indented line or
-    a line after a short, finished line starts one."""
+    a line after a short, finished line starts one. Neither separates a sentence a page's
+    layout broke in two: a line ending with a comma, then one opening in lower case."""
     lines = [
         Span(m.start(), m.end() - (1 if m.group().endswith("\n") else 0))
         for m in _LINE.finditer(text)
@@ -54,16 +55,29 @@ def paragraphs(text: str) -> list[Span]:
     width = max((e - s for s, e in lines), default=0)
     spans: list[Span] = []
     cur: Span | None = None
+    blank = False  # a blank line since the current paragraph's last line
     for s, e in lines:
         line = text[s:e]
         if not line.strip():
-            cur = _flush(text, spans, cur)
+            blank = True
             continue
-        if cur is not None and not (wrapped and _continues(text, cur, line, width)):
+        ends = cur is not None and (blank or not (wrapped and _continues(text, cur, line, width)))
+        if ends and not _broken_sentence(text, cur, line):
             cur = _flush(text, spans, cur)
+        blank = False
         cur = Span(s, e) if cur is None else Span(cur.start, e)
     _flush(text, spans, cur)
     return spans
+
+
+def _broken_sentence(text: str, cur: Span | None, line: str) -> bool:
+    """ "..., Tesla is recalling all 363,000 vehicles with the software," then, after a blank
+    line, "dealing another setback to ...": one sentence the page's layout broke."""
+    return (
+        cur is not None
+        and text[cur.start : cur.end].rstrip().endswith(",")
+        and line.lstrip()[:1].islower()
+    )
 
 
 def _flush(text: str, spans: list[Span], cur: Span | None) -> None:
