@@ -514,6 +514,11 @@ def test_a_quotation_reworded_in_a_same_fact_sentence_is_altered() -> None:
             "“It is with great sadness that I inform you that Paul passed away unexpectedly but peacefully,” he said.",
             "“It is with great sadness that I inform you that Paul has passed away unexpectedly but peacefully,” he said.",
         ),
+        # Another cut of words the speaker uses often, not the source's statement.
+        (
+            'Bernanke reiterated on Wednesday the Fed was "prepared to act as needed" to ensure credit market problems do not spread.',
+            'Bernanke said the Fed would "act as needed to limit the adverse effects on the broader economy that may arise from the disruptions in financial markets."',
+        ),
         # More of the statement than the source quotes, the source's quotation whole inside it.
         (
             "Jassy wrote: “This year's review has been more difficult given the uncertain economy and that we have hired rapidly over the last several years.”",

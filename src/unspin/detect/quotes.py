@@ -357,11 +357,11 @@ def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Find
     """A quotation in a sentence that only says what a source sentence says (same_fact, not
     shown to be made from it): quote marks still promise the speaker's words, so a quotation
     of the same statement in other words is altered, however the sentence around it came to
-    be. Only where it clearly renders one of the source's quotations (SAME_STATEMENT of its
-    words, no fallback) with a word of its own, not another form of one ("unsafely" for
-    "unsafe") or a dropped "has"; and medium, since the copy may have had the statement from
-    elsewhere: a quotation holding the source's whole quotation and more of the statement
-    is no rewording of it."""
+    be. Only where it clearly renders one of the source's quotations (SAME_STATEMENT of the
+    words of each in the other, no fallback) with a word of its own, not another form of one
+    ("unsafely" for "unsafe") or a dropped "has"; and medium, since the copy may have had the
+    statement from elsewhere: a quotation holding the source's whole quotation and more of
+    the statement is no rewording of it."""
     group = groups[0]
     copy_words = words(group.copy, quote)
     if not copy_words:
@@ -376,11 +376,16 @@ def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Find
         key=lambda q: q.start,
     )
     match, match_words = _same_statement(group, copy_words, local, False, words)
+    if match is None:
+        return
+    ours, theirs = content_stems(" ".join(copy_words)), content_stems(" ".join(match_words))
     if (
-        match is not None
+        ours - theirs
+        # The same statement both ways: "prepared to act as needed" is another cut of words a
+        # speaker uses often, not the source's "act as needed to limit the adverse effects ...".
+        and len(ours & theirs) >= SAME_STATEMENT * len(theirs)
         and not _renders(group, quote, match, match_words, local, words)
         and not _in_order(words.runs(group.source, match), copy_words)
-        and content_stems(" ".join(copy_words)) - content_stems(" ".join(match_words))
     ):
         yield _altered(group, quote, match, "medium")
 
