@@ -77,11 +77,19 @@ def runner_for(*detector_names: str) -> Runner:
 
 
 def same_fact(copy: str, source: str, detector_name: str) -> list[Found]:
-    """The named detector's findings when the copy's one sentence says what the source's one
-    sentence says without evidence that it was made from it: aligned (by hand) as same_fact,
-    as a rewrite too heavy to prove, or another outlet's report of the fact, is."""
-    alignment = Alignment((SentenceMatch(0, "same_fact", (SourceRef(0, 0),), 0.7),))
-    comparison = Comparison(segment(Article(copy)), [segment(Article(source))], alignment)
+    """The named detector's findings when each sentence of the copy says what the source's
+    sentence in the same place says without evidence that it was made from it: aligned (by
+    hand) as same_fact, as a rewrite too heavy to prove, or another outlet's report of the
+    fact, is."""
+    copy_doc, source_doc = segment(Article(copy)), segment(Article(source))
+    assert len(copy_doc.sentences) == len(source_doc.sentences)
+    alignment = Alignment(
+        tuple(
+            SentenceMatch(i, "same_fact", (SourceRef(0, i),), 0.7)
+            for i in range(len(copy_doc.sentences))
+        )
+    )
+    comparison = Comparison(copy_doc, [source_doc], alignment)
     detector = next(d for d in detectors() if d.name == detector_name)
     found = []
     for f in detector.run(comparison):

@@ -502,6 +502,20 @@ def test_a_quotation_reworded_in_a_same_fact_sentence_is_altered() -> None:
     ]
 
 
+def test_a_quotation_across_same_fact_sentences_reworded_is_altered() -> None:
+    # One quotation in the copy, two in the source, each sentence saying what one of them says.
+    source = "“Those heat waves are traveling slower and so slower,” Zhang said. “And the adverse impacts on our human society would be huge and increasing over the years.”"
+    copy = "“These heat waves are moving much slower and slower. The negative impacts on our human society will be enormous and increasing over the years,” said Zhang."
+    assert same_fact(copy, source, "quotes") == [
+        (
+            "quote_altered",
+            "medium",
+            "These heat waves are moving much slower and slower. The negative impacts on our human society will be enormous and increasing over the years,",
+            "Those heat waves are traveling slower and so slower,” Zhang said. “And the adverse impacts on our human society would be huge and increasing over the years.",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("copy", "source"),
     [

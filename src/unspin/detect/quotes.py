@@ -306,7 +306,7 @@ def _check(
             yield _fabricated(group, quote, copy_words)
         return
     if not _renders(group, quote, match, match_words, local, words):
-        yield _altered(group, quote, match, "high")
+        yield _altered(group, quote, (match.start, match.end), "high")
     ours, theirs = _surname(quote.speaker), _surname(match.speaker)
     # Another spelling ("Zelenskyy") is the same speaker, as is an abbreviation ("the NHTSA"
     # for "The National Highway Traffic Safety Administration"); so is one the source's
@@ -376,27 +376,37 @@ def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Find
         key=lambda q: q.start,
     )
     match, match_words = _same_statement(group, copy_words, local, False, words)
-    if match is None:
+    if match is not None:
+        theirs = [match]
+    elif len(local) > 1:
+        # A quotation running across copy sentences that each say what one of the source's
+        # quotations says: the statement is those quotations read as one.
+        theirs, match_words = local, _joined(group, local, words)
+    else:
         return
-    ours, theirs = content_stems(" ".join(copy_words)), content_stems(" ".join(match_words))
+    ours, said = content_stems(" ".join(copy_words)), content_stems(" ".join(match_words))
     if (
-        ours - theirs
+        ours - said
         # The same statement both ways: "prepared to act as needed" is another cut of words a
         # speaker uses often, not the source's "act as needed to limit the adverse effects ...".
-        and len(ours & theirs) >= SAME_STATEMENT * len(theirs)
-        and not _renders(group, quote, match, match_words, local, words)
-        and not _in_order(words.runs(group.source, match), copy_words)
+        and len(ours & said) >= SAME_STATEMENT * len(ours)
+        and len(ours & said) >= SAME_STATEMENT * len(said)
+        and not any(_renders(group, quote, q, words(group.source, q), local, words) for q in theirs)
+        and not _in_order([w for q in theirs for w in words.runs(group.source, q)], copy_words)
     ):
-        yield _altered(group, quote, match, "medium")
+        yield _altered(group, quote, (theirs[0].start, theirs[-1].end), "medium")
 
 
-def _altered(group: Group, quote: Quote, match: Quote, severity: Severity) -> Finding:
+def _altered(
+    group: Group, quote: Quote, source_span: tuple[int, int], severity: Severity
+) -> Finding:
     return group.finding(
         "quote_altered",
         severity,
         (quote.start, quote.end),
-        (match.start, match.end),
-        f"the quotation is reworded; the source quotes {quoted(group.source.span_text(match))}",
+        source_span,
+        "the quotation is reworded; the source quotes "
+        + quoted(group.source.text[source_span[0] : source_span[1]]),
     )
 
 
