@@ -61,6 +61,13 @@ def test_a_bound_turned_the_other_way_is_number_changed() -> None:
     assert numbers(copy, source) == [("number_changed", "high", "over 1,000", "under 1,000")]
 
 
+def test_a_bound_turned_by_its_antonym_is_left_to_negation() -> None:
+    # "above" for "below" is negation_flipped's antonym (tests/test_detect_negation.py).
+    source = "A reading below 50 represents contraction in the factory sector."
+    copy = "A reading above 50 symbolizes contraction in the factory sector."
+    assert numbers(copy, source, embed=True) == []
+
+
 @pytest.mark.parametrize(
     "copy",
     [

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.lexicon import ANTONYMS
 from unspin.model import VAGUE_SPREAD, Doc, Finding, Quantity
 from unspin.segmentation.lexicon import names_a_thing
-from unspin.text import STOPWORDS, Token
+from unspin.text import STOPWORDS, Token, stem
 
 # "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number
 # marked approximate on either side matches one this close to it (share of the larger).
@@ -250,6 +251,13 @@ def _bound(doc: Doc, q: Quantity) -> re.Match[str] | None:
     return _BOUND.search(doc.text, max(0, q.start - 20), q.start)
 
 
+def _antonyms(ours: str, theirs: str) -> bool:
+    """Bounds that are opposite words ("more" / "less", "above" / "below"): negation_flipped
+    reads those, as it reads any antonym put in a word's place."""
+    first, other = stem(ours.split()[0].lower()), stem(theirs.split()[0].lower())
+    return other in ANTONYMS.get(first, frozenset())
+
+
 def _bounds_flipped(
     group: Group, copy_q: list[Quantity], source_q: list[Quantity]
 ) -> Iterator[Finding]:
@@ -262,7 +270,9 @@ def _bounds_flipped(
             theirs = _bound(group.source, t)
             if theirs is None or abs(q.value - t.value) > 1e-9 or not _same(q, t):
                 continue
-            if {ours.lastgroup, theirs.lastgroup} == {"above", "below"}:
+            if {ours.lastgroup, theirs.lastgroup} == {"above", "below"} and not _antonyms(
+                ours[0], theirs[0]
+            ):
                 yield group.finding(
                     "number_changed",
                     "high",
