@@ -189,3 +189,26 @@ def test_murdered_softened_in_a_same_fact_sentence_is_no_finding() -> None:
     source = "Mangione is accused of having murdered Thompson outside a Midtown hotel."
     copy = "Mangione is accused of having killed the executive in front of a hotel in Midtown."
     assert same_fact(copy, source, "loaded_wording") == []
+
+
+def test_claimed_closing_a_same_fact_sentence_frames_the_claim_before_it() -> None:
+    source = "The soldiers said all institutions had been suspended and security forces were managing the situation."
+    copy = "All institutions had been shut down, the soldiers claimed, and security forces were in charge of the situation."
+    assert same_fact(copy, source, "loaded_wording") == [
+        ("loaded_wording", "medium", "claimed", "said")
+    ]
+
+
+def test_claimed_of_another_statement_in_a_same_fact_sentence_is_no_finding() -> None:
+    # The copy's claim (a cheaper technology) is not the statement the source's "said" reports.
+    source = "Toshiba Corp is planning to give up on its HD DVD format, conceding defeat to the competing Blu-Ray technology backed by Sony Corp, a company source said."
+    copy = "Rival HD DVD, developed by Toshiba, offers slightly less storage capacity than Blu-ray but claimed it had a cheaper technology."
+    assert same_fact(copy, source, "loaded_wording") == []
+
+
+def test_a_long_claim_framed_in_a_same_fact_sentence_is_loaded_wording() -> None:
+    source = "Grayson also discouraged the other deputy from getting his medical kit, prosecutors said."
+    copy = "Authorities claim that the ex-deputy, Sean Grayson, also tried to prevent his colleague from providing medical assistance to the victim."
+    assert same_fact(copy, source, "loaded_wording") == [
+        ("loaded_wording", "medium", "claim", "said")
+    ]

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import LOADED
 from unspin.model import Doc, Finding
-from unspin.text import Token, opens_sentence, stem
+from unspin.text import STOPWORDS, Token, opens_sentence, stem
 
 SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
+# The charged words of speech ("claimed", "alleged", "admitted"): they frame a statement.
+_CLAIMING = frozenset(c for neutral in SPEECH for c in LOADED.get(neutral, frozenset()))
 # Verbs, as written: the nouns of "jobless claims" or "allegations" frame nothing.
 CONTESTED = frozenset("argued argues contended contends asserted asserts insisted insists".split())
 
@@ -23,7 +25,28 @@ def loaded_wording(comparison: Comparison) -> Iterator[Finding]:
     # from it, but a statement it calls a claim ("claimed" for "said") or a killing it calls a
     # murder is its framing of the same fact, whoever wrote it: charged words, not softened.
     for group in comparison.fact_groups:
-        yield from _charged(group, softened=False)
+        yield from (f for f in _charged(group, softened=False) if _framed_claim_shared(group, f))
+
+
+CLAIM_REACH = 20  # words a speech verb governs, after it (or before it, when it closes)
+CLAIM_SHARED = 2  # content words of that claim the source's sentences must hold
+_CLAUSE_END = tuple(',.;:!?"”')
+
+
+def _framed_claim_shared(group: Group, finding: Finding) -> bool:
+    """In a same_fact sentence, is what the copy calls a claim what the source reports? "...
+    but claimed it had a cheaper technology" beside "..., a company source said" of another
+    statement is not the same statement framed anew. Other charged words need no such test."""
+    assert finding.copy_span is not None
+    start, end = finding.copy_span
+    if stem(group.copy.text[start:end].lower()) not in _CLAIMING:
+        return True
+    toks = group.copy_prose
+    at = next(k for k, t in enumerate(toks) if t.start == start)
+    closing = group.copy.text[end : end + 3].lstrip()[:1] in _CLAUSE_END  # "..., they claimed."
+    before, after = toks[max(0, at - CLAIM_REACH) : at], toks[at + 1 : at + 1 + CLAIM_REACH]
+    claim = {t.stem for t in (before if closing else after) if t.lower not in STOPWORDS}
+    return len(claim & group.source_stems) >= CLAIM_SHARED
 
 
 def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
