@@ -207,7 +207,9 @@ def test_claimed_of_another_statement_in_a_same_fact_sentence_is_no_finding() ->
 
 
 def test_a_long_claim_framed_in_a_same_fact_sentence_is_loaded_wording() -> None:
-    source = "Grayson also discouraged the other deputy from getting his medical kit, prosecutors said."
+    source = (
+        "Grayson also discouraged the other deputy from getting his medical kit, prosecutors said."
+    )
     copy = "Authorities claim that the ex-deputy, Sean Grayson, also tried to prevent his colleague from providing medical assistance to the victim."
     assert same_fact(copy, source, "loaded_wording") == [
         ("loaded_wording", "medium", "claim", "said")
