@@ -357,11 +357,11 @@ def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Find
     """A quotation in a sentence that only says what a source sentence says (same_fact, not
     shown to be made from it): quote marks still promise the speaker's words, so a quotation
     of the same statement in other words is altered, however the sentence around it came to
-    be. Only where it clearly renders one of the source's quotations (SAME_STATEMENT of the
-    words of each in the other, no fallback) with a word of its own, not another form of one
-    ("unsafely" for "unsafe") or a dropped "has"; and medium, since the copy may have had the
-    statement from elsewhere: a quotation holding the source's whole quotation and more of
-    the statement is no rewording of it."""
+    be. Only where it clearly renders the source's quotation of those sentences (or their
+    quotations read as one: SAME_STATEMENT of the words of each in the other) with a word of
+    its own, not another form of one ("unsafely" for "unsafe") or a dropped "has"; and medium,
+    since the copy may have had the statement from elsewhere: a quotation holding the source's
+    whole quotation and more of the statement is no rewording of it."""
     group = groups[0]
     copy_words = words(group.copy, quote)
     if not copy_words:
