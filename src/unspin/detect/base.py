@@ -202,8 +202,9 @@ class Comparison:
     @cached_property
     def fact_groups(self) -> list[Group]:
         """The same for copy sentences that say what a source sentence says without evidence
-        that they were made from it (same_fact): only a quotation there can be checked, since
-        quote marks promise the speaker's words whoever wrote the sentence around them."""
+        that they were made from it (same_fact). Only what holds of the copy's wording whoever
+        wrote the sentence is checked there: a quotation reworded (quote marks promise the
+        speaker's words), a charged word for the source's neutral one."""
         return self._grouped(("same_fact",))
 
     def _grouped(self, labels: tuple[str, ...]) -> list[Group]:
