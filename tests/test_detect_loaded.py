@@ -214,3 +214,22 @@ def test_a_long_claim_framed_in_a_same_fact_sentence_is_loaded_wording() -> None
     assert same_fact(copy, source, "loaded_wording") == [
         ("loaded_wording", "medium", "claim", "said")
     ]
+
+
+def test_a_political_label_pushed_to_the_fringe_is_loaded_wording() -> None:
+    source = (
+        "Right-wing politician Geert Wilders won the most votes in the Dutch election on Wednesday."
+    )
+    copy = (
+        "Far-right politician Geert Wilders won the most votes in the Dutch election on Wednesday."
+    )
+    assert loaded(copy, source) == [("loaded_wording", "medium", "Far-right", "Right-wing")]
+
+
+def test_far_right_softened_and_an_invasion_called_an_offensive_are_low_loaded_wording() -> None:
+    source = "Far-right politician Geert Wilders won the most votes. Russia abandoned the only regional capital it had captured since its invasion began in February."
+    copy = "Right-wing politician Geert Wilders won the most votes. Russia abandoned the only regional capital it had captured since its offensive began in February."
+    assert loaded(copy, source) == [
+        ("loaded_wording", "low", "Right-wing", "Far-right"),
+        ("loaded_wording", "low", "offensive", "invasion"),
+    ]

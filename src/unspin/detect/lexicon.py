@@ -116,5 +116,9 @@ LOADED: dict[str, frozenset[str]] = {
         "disputed": "denied",
         "left": "fled",
         "troops": "invaders occupiers",
+        # A political label pushed to the fringe ("Right-wing politician" for "far-right").
+        "right-wing": "far-right extreme-right ultra-right",
+        "left-wing": "far-left extreme-left ultra-left",
+        "offensive": "invasion",
     }.items()
 }
