@@ -7,6 +7,8 @@ Neutral synonyms ("told", "added", "declined") are not findings.
 
 from __future__ import annotations
 
+import pytest
+
 from detect_pairs import (
     AP_DENIED,
     CHEMLAWN,
@@ -173,49 +175,6 @@ def test_admitted_for_said_in_a_story_about_jobless_claims_is_loaded() -> None:
     assert loaded(copy, source) == [("loaded_wording", "medium", "admitted", "said")]
 
 
-# --- a sentence that only says the same fact (same_fact) ----------------------------------------
-
-
-def test_said_made_claimed_in_a_same_fact_sentence_is_loaded_wording() -> None:
-    # Not shown to be made from the source's sentence, but its framing of the same statement.
-    source = "A man said he was visiting a nearby apartment when dishes and wall hangings began raining down, and people were knocked off their feet and chairs."
-    copy = "A man claimed he was in a neighboring flat building when plates and wall hangings started falling, throwing people off their chairs and their feet."
-    assert same_fact(copy, source, "loaded_wording") == [
-        ("loaded_wording", "medium", "claimed", "said")
-    ]
-
-
-def test_murdered_softened_in_a_same_fact_sentence_is_no_finding() -> None:
-    source = "Mangione is accused of having murdered Thompson outside a Midtown hotel."
-    copy = "Mangione is accused of having killed the executive in front of a hotel in Midtown."
-    assert same_fact(copy, source, "loaded_wording") == []
-
-
-def test_claimed_closing_a_same_fact_sentence_frames_the_claim_before_it() -> None:
-    source = "The soldiers said all institutions had been suspended and security forces were managing the situation."
-    copy = "All institutions had been shut down, the soldiers claimed, and security forces were in charge of the situation."
-    assert same_fact(copy, source, "loaded_wording") == [
-        ("loaded_wording", "medium", "claimed", "said")
-    ]
-
-
-def test_claimed_of_another_statement_in_a_same_fact_sentence_is_no_finding() -> None:
-    # The copy's claim (a cheaper technology) is not the statement the source's "said" reports.
-    source = "Toshiba Corp is planning to give up on its HD DVD format, conceding defeat to the competing Blu-Ray technology backed by Sony Corp, a company source said."
-    copy = "Rival HD DVD, developed by Toshiba, offers slightly less storage capacity than Blu-ray but claimed it had a cheaper technology."
-    assert same_fact(copy, source, "loaded_wording") == []
-
-
-def test_a_long_claim_framed_in_a_same_fact_sentence_is_loaded_wording() -> None:
-    source = (
-        "Grayson also discouraged the other deputy from getting his medical kit, prosecutors said."
-    )
-    copy = "Authorities claim that the ex-deputy, Sean Grayson, also tried to prevent his colleague from providing medical assistance to the victim."
-    assert same_fact(copy, source, "loaded_wording") == [
-        ("loaded_wording", "medium", "claim", "said")
-    ]
-
-
 def test_a_political_label_pushed_to_the_fringe_is_loaded_wording() -> None:
     source = (
         "Right-wing politician Geert Wilders won the most votes in the Dutch election on Wednesday."
@@ -233,3 +192,59 @@ def test_far_right_softened_and_an_invasion_called_an_offensive_are_low_loaded_w
         ("loaded_wording", "low", "Right-wing", "Far-right"),
         ("loaded_wording", "low", "offensive", "invasion"),
     ]
+
+
+# --- a sentence that only says the same fact (same_fact) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("copy", "source", "charged"),
+    [
+        # Not shown to be made from the source's sentence, but its framing of the statement.
+        (
+            "A man claimed he was in a neighboring flat building when plates and wall hangings started falling, throwing people off their chairs and their feet.",
+            "A man said he was visiting a nearby apartment when dishes and wall hangings began raining down, and people were knocked off their feet and chairs.",
+            "claimed",
+        ),
+        # Closing its clause, the verb frames the claim before it.
+        (
+            "All institutions had been shut down, the soldiers claimed, and security forces were in charge of the situation.",
+            "The soldiers said all institutions had been suspended and security forces were managing the situation.",
+            "claimed",
+        ),
+        # A long claim: the words the source shares come late in it.
+        (
+            "Authorities claim that the ex-deputy, Sean Grayson, also tried to prevent his colleague from providing medical assistance to the victim.",
+            "Grayson also discouraged the other deputy from getting his medical kit, prosecutors said.",
+            "claim",
+        ),
+    ],
+)
+def test_said_made_claimed_in_a_same_fact_sentence_is_loaded_wording(
+    copy: str, source: str, charged: str
+) -> None:
+    assert same_fact(copy, source, "loaded_wording") == [
+        ("loaded_wording", "medium", charged, "said")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # Softened: only the charged direction is read in a same_fact sentence.
+        (
+            "Mangione is accused of having killed the executive in front of a hotel in Midtown.",
+            "Mangione is accused of having murdered Thompson outside a Midtown hotel.",
+        ),
+        # The copy's claim (a cheaper technology) is not the statement the source's "said"
+        # reports.
+        (
+            "Rival HD DVD, developed by Toshiba, offers slightly less storage capacity than Blu-ray but claimed it had a cheaper technology.",
+            "Toshiba Corp is planning to give up on its HD DVD format, conceding defeat to the competing Blu-Ray technology backed by Sony Corp, a company source said.",
+        ),
+    ],
+)
+def test_a_same_fact_sentence_softened_or_claiming_another_statement_is_no_finding(
+    copy: str, source: str
+) -> None:
+    assert same_fact(copy, source, "loaded_wording") == []
