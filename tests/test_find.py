@@ -133,6 +133,16 @@ def test_a_story_dated_after_the_copy_is_not_its_origin(corpus: Corpus) -> None:
     assert "explains" in note
 
 
+def test_a_story_dated_the_day_after_the_copy_may_be_its_origin(corpus: Corpus) -> None:
+    """Pages carry their own day and wires theirs (time zone, last update): a reprint dated
+    2022-08-08 of an AP story dated 2022-08-09 was seen on real pages. Two days is too late."""
+    copy = spin(JURY, seed=1, intensity="medium").copy  # JURY is dated 1987-02-26
+    day_before = find_sources(replace(copy, date="1987-02-25"), corpus)
+    assert [c.id for c in day_before.sources] == [JURY.id]
+    two_days_before = find_sources(replace(copy, date="1987-02-24T23:00:00"), corpus)
+    assert two_days_before.sources == ()
+
+
 def test_among_syndicated_copies_the_earliest_is_the_origin() -> None:
     syndicated = replace(
         JURY,

@@ -24,13 +24,15 @@ source no copy sentence was made from).
 Sources are then chosen greedily: the best candidate, then any other that explains enough of
 what the chosen ones leave (a stitched copy). Near-identical candidates (syndicated copies of
 one wire story) form one group; its earliest story is the origin, the rest are carriers. A
-story dated after the copy cannot be its origin and is set aside with that reason.
+story dated after the copy (by more than a day: `_dated_after`) cannot be its origin and is
+set aside with that reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -63,6 +65,7 @@ CHUNK_FIRSTS = 4  # re-ranked beyond RERANKED: room for the nearest stories of t
 FIRST_ROUND = 6  # candidates re-ranked first; the rest only if these leave the copy unsettled
 SETTLED = 0.8  # ... by explaining this share of it and leaving less than a further source adds
 STORIES_KEPT = 512  # candidate stories whose words are kept between pages (~40 MB)
+DATE_SLACK_DAYS = 1  # a story dated this many days after the copy may still be its origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,7 @@ def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
         for carrier in c.carriers:
             notes[carrier.key] = f"a near-identical copy of {c.id}, the earliest of them"
         extra = c.explained - covered
-        if copy.date and c.article.date and c.article.date[:10] > copy.date[:10]:
+        if _dated_after(c.article, copy):
             notes[c.key] = (
                 f"explains {c.score:.0%} of the copy but is dated {c.article.date[:10]},"
                 f" after the copy ({copy.date[:10]})"
@@ -145,6 +148,20 @@ def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
     return SourceSearch(
         tuple(chosen), weighed, len(corpus), runner_up=None if chosen else runner_up
     )
+
+
+def _dated_after(story: Article, copy: Article) -> bool:
+    """Is `story` dated too late to be the origin of `copy`? Pages carry the day where they
+    were published and wires the day of their time zone or of their last update: on real pages
+    a verbatim reprint of an AP story dated 2022-08-08 met the story dated 2022-08-09. So only
+    a story dated more than DATE_SLACK_DAYS after the copy is set aside."""
+    if not (story.date and copy.date):
+        return False
+    try:
+        gap = date.fromisoformat(story.date[:10]) - date.fromisoformat(copy.date[:10])
+    except ValueError:
+        return story.date[:10] > copy.date[:10]
+    return gap.days > DATE_SLACK_DAYS
 
 
 def not_made_from(search: SourceSearch, unmade: Sequence[Candidate]) -> SourceSearch:
@@ -297,7 +314,7 @@ def _settled(copy: Article, ranked: list[Candidate], lengths: list[int]) -> bool
     best = max(ranked, key=lambda c: c.evidence, default=None)
     if best is None or best.score < SETTLED:
         return False
-    if copy.date and best.article.date and best.article.date[:10] > copy.date[:10]:
+    if _dated_after(best.article, copy):
         return False
     grams = _story_trigrams(best.article.text)
     if any(
