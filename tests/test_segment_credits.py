@@ -39,6 +39,11 @@ def credits(text: str) -> list[tuple[str, str]]:
         ),
         ("The talks failed, as reported by Reuters.", ("as reported by Reuters", "Reuters")),
         (
+            # entrepreneur.com, crediting Reuters for an Amazon lay-off story
+            "Amazon cut roles in its devices unit, according to a Reuters report.",
+            ("according to a Reuters report", "Reuters"),
+        ),
+        (
             "The planet stayed above the limit for a year, per the AP.",
             ("per the AP", "Associated Press"),
         ),
@@ -69,6 +74,7 @@ def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str,
         "A Kremlin spokesman told Reuters the talks had failed.",
         "In an interview with the BBC, the minister said the talks had failed.",
         "According to a Reuters tally, 5,000 people have died.",
+        "According to a Reuters poll of economists, growth slowed.",
         "Prices rose 3% per Reuters calculations.",
         "The Associated Press obtained a copy of the letter.",
         "NATO said it was bolstering its deterrence in the Baltic Sea region.",

@@ -2,8 +2,9 @@
 
 A credit names a news outlet as the story's source, not as a party to it:
 - a dateline's parentheses: "KYIV, Ukraine (AP) —", "LONDON, Sept 28 (Reuters) -", "(CNN) —";
-- a reporting phrase: "..., the Associated Press reported", "according to Reuters", "as
-  reported by the BBC", "citing AFP", "per the AP", "reports The New York Times";
+- a reporting phrase: "..., the Associated Press reported", "according to Reuters", "according
+  to a Reuters report", "as reported by the BBC", "citing AFP", "per the AP", "reports The New
+  York Times";
 - a credit line, a short paragraph of its own: "Source: BBC", "By ASSOCIATED PRESS", "By Jane
   Doe, Associated Press", "— The Associated Press", "AP contributed to this report", "© 2022
   The Associated Press. All rights reserved.", "This story was originally published by CNN".
@@ -41,6 +42,11 @@ _REPORTING = [
         rf"[Cc]ourtesy\s+of|[Pp]er)\s+{_OUTLET}"
         # Not "according to Reuters calculations", "Reuters Estimates", "a Reuters tally".
         r"(?![’']s\s|\s+(?!(?:on|in|at|and|as|which|that|who|report|reports|news)\b)[A-Za-z])"
+    ),
+    # "according to a Reuters report": the outlet's report of the story, not its tally or poll.
+    re.compile(
+        r"\b(?:[Aa]ccording\s+to|[Cc]iting)\s+an?\s+(?:new\s+|recent\s+|separate\s+)?"
+        rf"{_OUTLET}\s+(?:report|story|article)\b"
     ),
     re.compile(
         rf"{_OUTLET}\s+(?:has\s+|had\s+|first\s+)?(?:reported|reports|said\s+in\s+a\s+report)\b"
