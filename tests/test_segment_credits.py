@@ -47,6 +47,17 @@ def credits(text: str) -> list[tuple[str, str]]:
             "The planet stayed above the limit for a year, per the AP.",
             ("per the AP", "Associated Press"),
         ),
+        # A website by its address (financialtribune.com's oil report; news-ad-astra's
+        # heat-wave summary).
+        (
+            "US crude was up 2.9%, at $81.76 a barrel, Money.usnews.com reported.",
+            ("Money.usnews.com reported", "money.usnews.com"),
+        ),
+        (
+            "Heat waves slow. For more information, you can read the full article on phys.org.",
+            ("read the full article on phys.org", "phys.org"),
+        ),
+        ("The storm hit.\n\nSource: phys.org", ("Source: phys.org", "phys.org")),
         # Credit lines and bylines, each a paragraph of its own.
         ("The storm hit.\n\nSource: BBC", ("Source: BBC", "BBC")),
         ("The storm hit.\n\nBy ASSOCIATED PRESS", ("By ASSOCIATED PRESS", "Associated Press")),
@@ -75,6 +86,7 @@ def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str,
         "In an interview with the BBC, the minister said the talks had failed.",
         "According to a Reuters tally, 5,000 people have died.",
         "According to a Reuters poll of economists, growth slowed.",
+        "Sales of the device rose 9%, according to Amazon.com.",
         "Prices rose 3% per Reuters calculations.",
         "The Associated Press obtained a copy of the letter.",
         "NATO said it was bolstering its deterrence in the Baltic Sea region.",

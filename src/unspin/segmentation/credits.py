@@ -5,6 +5,8 @@ A credit names a news outlet as the story's source, not as a party to it:
 - a reporting phrase: "..., the Associated Press reported", "according to Reuters", "according
   to a Reuters report", "as reported by the BBC", "citing AFP", "per the AP", "reports The New
   York Times";
+- a website's address in such a phrase or line: "Money.usnews.com reported", "read the full
+  article on phys.org", "Source: phys.org" (not "according to Amazon.com", a company);
 - a credit line, a short paragraph of its own: "Source: BBC", "By ASSOCIATED PRESS", "By Jane
   Doe, Associated Press", "— The Associated Press", "AP contributed to this report", "© 2022
   The Associated Press. All rights reserved.", "This story was originally published by CNN".
@@ -35,6 +37,15 @@ _OUTLET = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_PLAIN)})\b"
 _SHOUTED = {f.upper() for f in _PLAIN if len(f) > 3}
 _OUTLET_ANY_CASE = rf"(?:[Tt]he\s+|THE\s+)?(?P<outlet>{_alternation(_PLAIN | _SHOUTED)})\b"
 
+# A website named as the story's source, by its address ("Money.usnews.com reported"). Not
+# after "according to", where the address is often a company's name ("according to Amazon.com").
+_SITE = r"(?P<outlet>(?:[A-Za-z0-9-]+\.)+(?:com|org|net|co\.uk|com\.au|news|info|tv))\b"
+
+_FULL_STORY = (
+    r"\b(?:[Rr]ead|[Ss]ee)\s+(?:the\s+)?(?:full|original|complete)\s+(?:article|story|report)"
+    r"\s+(?:on|at)\s+"
+)
+
 # One outlet group per pattern (Python's re allows a group name once per pattern).
 _REPORTING = [
     re.compile(
@@ -52,12 +63,18 @@ _REPORTING = [
         rf"{_OUTLET}\s+(?:has\s+|had\s+|first\s+)?(?:reported|reports|said\s+in\s+a\s+report)\b"
     ),
     re.compile(rf"\b(?:reported|reports)\s+{_OUTLET}(?![’']s\s)"),
+    re.compile(rf"{_SITE}\s+(?:has\s+|had\s+|first\s+)?(?:reported|reports)\b"),
+    re.compile(rf"\b(?:[Aa]s\s+reported\s+by|[Rr]eported\s+by)\s+{_SITE}"),
+    # "For more information, you can read the full article on phys.org."
+    re.compile(_FULL_STORY + _SITE),
+    re.compile(_FULL_STORY + _OUTLET),
 ]
 _CREDIT_LINES = [
     re.compile(
         r"(?:[Ss]ource|SOURCE|[Ss]ources|[Vv]ia|[Cc]redits?|[Cc]ourtesy|[Ww]ritten\s+by|[Bb]y|BY|"
         rf"[Cc]opyright|©|\([Cc]\))\s*[:\-–—|]?\s*(?:\d{{4}}\s+)?{_OUTLET_ANY_CASE}"
     ),
+    re.compile(rf"(?:[Ss]ource|SOURCE|[Vv]ia|[Cc]redits?|[Cc]ourtesy)\s*[:\-–—|]?\s*{_SITE}"),
     re.compile(rf"[Bb]y\s+[A-Z][\w.’'\- ]{{1,60}}?\s*[,|/]\s*{_OUTLET_ANY_CASE}"),
     re.compile(rf"[—–-]*\s*{_OUTLET_ANY_CASE}\s*\.?$"),
     re.compile(rf"{_OUTLET}\s+contributed\s+to\s+this\s+(?:report|story)"),
@@ -98,7 +115,7 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
             key=lambda m: m.start(),
         ):
             if m.start() >= taken:
-                credits.append(Credit(m.start(), m.end(), outlet_of()[_fold(m["outlet"])]))
+                credits.append(Credit(m.start(), m.end(), _named(m["outlet"])))
                 taken = m.end()
     return sorted(credits, key=lambda c: c.start), datelines
 
@@ -109,7 +126,7 @@ def _credit_line(text: str, start: int, end: int) -> str | None:
         return None
     for pattern in _CREDIT_LINES:
         if m := pattern.match(text, start, end):
-            return outlet_of()[_fold(m["outlet"])]
+            return _named(m["outlet"])
     return None
 
 
@@ -118,6 +135,11 @@ def _credit_in_parentheses(m: re.Match[str], credits: list[Credit]) -> bool:
     if outlet is not None:
         credits.append(Credit(m.start("credit") - 1, m.end("credit") + 1, outlet))
     return outlet is not None
+
+
+def _named(outlet: str) -> str:
+    """The name a credit gives: a known outlet's canonical name, or a website's address."""
+    return outlet_of().get(_fold(outlet)) or outlet.lower().removeprefix("www.")
 
 
 def _fold(name: str) -> str:
