@@ -107,6 +107,44 @@ def test_a_verbatim_run_that_skips_words_is_altered() -> None:
     ]
 
 
+def test_another_form_of_a_quoted_word_alone_is_a_low_finding() -> None:
+    # mahieducation's copy of the Tesla recall: a grammar fix, still shown, no accusation.
+    source = "The recall notice says the FSD Beta system “may allow the vehicle to act unsafe around intersections,” the agency said."
+    copy = "The recall notice says the FSD Beta system “may allow the vehicle to act unsafely around intersections,” the agency said."
+    assert quotes(copy, source) == [
+        (
+            "quote_altered",
+            "low",
+            "may allow the vehicle to act unsafely around intersections,",
+            "may allow the vehicle to act unsafe around intersections,",
+        )
+    ]
+
+
+def test_another_word_of_the_same_root_in_a_quote_is_altered() -> None:
+    # A spinner's swap inside a Reuters quote: "economical" is not "economic".
+    source = '"So the economic numbers are probably being put on the back burner," said Hogan.'
+    copy = '"So the economical numbers are probably being put on the back burner," said Hogan.'
+    assert quotes(copy, source) == [
+        (
+            "quote_altered",
+            "high",
+            "So the economical numbers are probably being put on the back burner,",
+            "So the economic numbers are probably being put on the back burner,",
+        )
+    ]
+
+
+def test_provocative_for_provocation_in_a_one_word_quote_is_altered() -> None:
+    # treenews' copy of AP's Bucha story: the ministry called it "provocation", not
+    # "provocative".
+    source = 'Russia’s Defense Ministry rejected the accusations as "provocation."'
+    copy = "But the Russian Defense Ministry dismissed the allegations as “provocative.”"
+    assert quotes(copy, source, embed=True) == [
+        ("quote_altered", "high", "provocative.", "provocation.")
+    ]
+
+
 # --- quote_fabricated --------------------------------------------------------------------------
 
 

@@ -5,11 +5,12 @@ a copy may still quote a shorter run of the same words, leave words out where it
 ellipsis, open or close its marks a few words off the source's, or lose a closing mark at a
 paragraph end. House style is not the speaker's wording: quote marks and apostrophes straight
 or curly, dashes and hyphens, British or American spelling, "per cent" / "percent" / "%", and
-numbers in words or digits compare equal. A statement the source gives in the first person
-without quote marks, closed by "..., X said" (a page's text stripped of its marks), is X's
-quotation all the same: the copy's quote of it is compared with it, not called invented.
-A quotation in a sentence that only says what a source sentence says (same_fact: not shown to
-be made from it) is checked too, for rewording alone and at medium severity.
+numbers in words or digits compare equal. A word inflected otherwise ("act unsafely" for "act
+unsafe") is a low finding: a grammar fix, not a reworded statement. A statement the source gives
+in the first person without quote marks, closed by "..., X said" (a page's text stripped of its
+marks), is X's quotation all the same: the copy's quote of it is compared with it, not called
+invented. A quotation in a sentence that only says what a source sentence says (same_fact: not
+shown to be made from it) is checked too, for rewording alone and at medium severity.
 """
 
 from __future__ import annotations
@@ -200,6 +201,29 @@ def _in_order(runs: list[list[str]], long: list[str]) -> bool:
     return bool(runs)
 
 
+def _forms_only(runs: list[list[str]], long: list[str]) -> bool:
+    """Do the runs stand in `long` word for word but for inflections ("act unsafely" for "act
+    unsafe", "officer" for "officers")? A grammar fix or a slip, not a reworded statement: low,
+    so a reader still sees it (on real pages, a Tesla recall notice quoted with "unsafely" was
+    labelled clean). Not another word of the same root, a spinner's favourite ("economical" for
+    "economic", "environs" for "environment", "provocative" for "provocation")."""
+    return _in_order(
+        [[_uninflected(w) for w in run] for run in runs], list(map(_uninflected, long))
+    )
+
+
+_INFLECTIONS = ("ing", "ed", "es", "ly", "s")
+
+
+def _uninflected(word: str) -> str:
+    """The word without one inflectional ending, if it is long enough to have one."""
+    if len(word) >= 5:
+        for ending in _INFLECTIONS:
+            if word.endswith(ending):
+                return word[: -len(ending)]
+    return word
+
+
 def _closed_up(runs: list[list[str]], words: list[str]) -> tuple[list[list[str]], list[str]]:
     """Both sides with two neighbouring words joined where the other side writes them as one
     ("over-aggressive" or "over aggressive" for "overaggressive"): house style."""
@@ -306,7 +330,17 @@ def _check(
             yield _fabricated(group, quote, copy_words)
         return
     if not _renders(group, quote, match, match_words, local, words):
-        yield _altered(group, quote, (match.start, match.end), "high")
+        if _forms_only(words.runs(group.copy, quote), match_words):
+            yield group.finding(
+                "quote_altered",
+                "low",
+                (quote.start, quote.end),
+                (match.start, match.end),
+                "the quotation changes the form of a word; the source quotes "
+                + quoted(group.source.span_text(match)),
+            )
+        else:
+            yield _altered(group, quote, (match.start, match.end), "high")
     ours, theirs = _surname(quote.speaker), _surname(match.speaker)
     # Another spelling ("Zelenskyy") is the same speaker, as is an abbreviation ("the NHTSA"
     # for "The National Highway Traffic Safety Administration"); so is one the source's
