@@ -6,6 +6,7 @@ from its stories by the spinner of unspin.testing, by stitching, and by syndicat
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 import jsonschema
@@ -206,6 +207,29 @@ def test_a_page_that_lifts_a_few_paragraphs_names_their_story_as_a_partial_sourc
     assert best.note == (
         "source of part of the copy (sentences 1-12 of 53), with evidence it was copied"
     )
+
+
+def next_month(story: Article) -> Article:
+    """The story's sentences with other figures in each: the next report of a series (a wire
+    rewrites last month's jobs report around this month's numbers)."""
+    text = re.sub(r"\d+", lambda m: str(int(m[0]) + 3), story.text)
+    return Article(text, title="MARCH U.S. JOBS REPORT", date="1987-04-03")
+
+
+def test_another_report_of_a_series_is_not_the_source(corpus: Corpus) -> None:
+    report = check(next_month(JOBS), corpus)
+    assert report.sources == ()
+    assert report.search is not None
+    notes = {c.article.id: c.note for c in report.search.candidates}
+    assert notes[JOBS.id] == (
+        "words the copy's sentences the same way with other figures in each:"
+        " another report of a series, not its source"
+    )
+
+
+def test_a_spun_copy_of_a_report_full_of_figures_keeps_its_source(corpus: Corpus) -> None:
+    report = check(spin(JOBS, seed=2, intensity="medium").copy, corpus)
+    assert [s.id for s in report.sources] == [JOBS.id]
 
 
 def test_a_source_no_copy_sentence_was_made_from_is_dropped_with_a_note(corpus: Corpus) -> None:

@@ -164,14 +164,24 @@ def _dated_after(story: Article, copy: Article) -> bool:
     return gap.days > DATE_SLACK_DAYS
 
 
-def not_made_from(search: SourceSearch, unmade: Sequence[Candidate]) -> SourceSearch:
-    """The search without the sources that no copy sentence was made from."""
-    keys = {c.key for c in unmade}
-    note = "says what the copy says, but no sentence of the copy was made from it"
+def not_made_from(
+    search: SourceSearch, unmade: Sequence[Candidate], templates: Sequence[Candidate] = ()
+) -> SourceSearch:
+    """The search without the sources that no copy sentence was made from, and those whose
+    sentences the copy shares only as a template, with other figures in each."""
+    notes = {
+        c.key: "says what the copy says, but no sentence of the copy was made from it"
+        for c in unmade
+    }
+    notes |= {
+        c.key: "words the copy's sentences the same way with other figures in each:"
+        " another report of a series, not its source"
+        for c in templates
+    }
     return replace(
         search,
-        sources=tuple(c for c in search.sources if c.key not in keys),
-        candidates=tuple((c, note if c.key in keys else n) for c, n in search.candidates),
+        sources=tuple(c for c in search.sources if c.key not in notes),
+        candidates=tuple((c, notes.get(c.key, n)) for c, n in search.candidates),
     )
 
 

@@ -29,6 +29,7 @@ from unspin.segmentation import segment
 from unspin.summary import (
     PARTIAL_COPIED,
     copied_part,
+    other_figures,
     parts_from,
     source_shares,
     summarise,
@@ -157,12 +158,18 @@ def check(
     if report is None:
         report = _compare_found(copy_doc, search, pair_encoder, config, second_opinion)
     # A story similar enough to name, of which no copy sentence was made (an outlet's own
-    # report of the same event: same facts, none of the wording), is not a source.
+    # report of the same event: same facts, none of the wording), is not a source; nor is one
+    # the copy shares only as a template, with other figures wherever both give one.
     unmade = [
         c for c, source in zip(search.sources, report.sources, strict=True) if not source.parts
     ]
-    if unmade:
-        search = not_made_from(search, unmade)
+    templates = [
+        c
+        for k, (c, source) in enumerate(zip(search.sources, report.sources, strict=True))
+        if source.parts and other_figures(copy_doc, source.doc, report.alignment, k)
+    ]
+    if unmade or templates:
+        search = not_made_from(search, unmade, templates)
         report = _compare_found(copy_doc, search, pair_encoder, config, second_opinion)
     sources = tuple(
         replace(source, carriers=tuple(c.article for c in found.carriers))
