@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -43,7 +44,7 @@ def fetch_error(url: str, handler: Handler, **limits: int) -> str:
     return failure(url, mock(handler), **limits)
 
 
-def failure(url: str, transport: httpx.BaseTransport, **limits: int) -> str:
+def failure(url: str, transport: httpx.BaseTransport, **limits: float) -> str:
     with pytest.raises(FetchError) as caught:
         fetch(url, transport=transport, **limits)
     message = str(caught.value)
@@ -365,6 +366,47 @@ def test_an_unknown_host_is_still_one_line() -> None:
     transport = PublicOnlyTransport(resolve=no_such_host, network_backend=FakeNetwork())
     message = failure("https://nowhere.example/", transport)
     assert message == "cannot fetch https://nowhere.example/: host not found"
+
+
+@pytest.mark.parametrize("host", ["a" * 64 + ".example", "news..example"])
+def test_a_host_name_no_resolver_can_encode_is_one_line(host: str) -> None:
+    # socket.getaddrinfo raises UnicodeError ("label empty or too long"), not OSError.
+    transport = PublicOnlyTransport(network_backend=FakeNetwork())
+    url = f"http://{host}/story"
+    assert failure(url, transport) == f"cannot fetch {url}: {host} is not a valid host name"
+
+
+def test_a_host_name_no_resolver_can_encode_is_one_line_from_the_command_line_too() -> None:
+    with pytest.raises(FetchError) as caught:
+        fetch("http://news..example/story")  # the default transport, as the CLI fetches
+    assert str(caught.value) == "cannot fetch http://news..example/story: not a valid host name"
+
+
+class DrippingStream(httpcore.MockStream):
+    """A server sending its headers a byte at a time, each a little after the last."""
+
+    def __init__(self) -> None:
+        super().__init__([b"HTTP/1.1 200 OK\r\n"] + [b"X"] * 10_000)
+        self.reads = 0
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        self.reads += 1
+        time.sleep(0.01)
+        return super().read(max_bytes, timeout)
+
+
+def test_a_server_dripping_its_headers_is_cut_off_at_the_timeout() -> None:
+    # Each read is quick, so no read times out: the fetch's own deadline must end it.
+    stream = DrippingStream()
+
+    class Dripping(FakeNetwork):
+        def connect_tcp(self, host: str, port: int, **options: object) -> httpcore.NetworkStream:
+            return stream
+
+    transport = public_only(FakeDNS(["93.184.216.34"]), Dripping())
+    message = failure("http://slow.example/", transport, timeout=0.2)
+    assert message == "cannot fetch http://slow.example/: timed out after 0.2 s"
+    assert stream.reads < 1_000  # 10,000 bytes at 10 ms each would take 100 s
 
 
 def test_a_proxy_in_the_environment_does_not_go_round_the_check(

@@ -18,6 +18,7 @@ import socket
 import ssl
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import metadata
 
@@ -68,11 +69,13 @@ def fetch(
 ) -> FetchedPage:
     """Download `url` (http or https) and return the page; any failure raises FetchError.
 
-    `timeout` bounds each network step and the whole download; the body is streamed so a page
+    `timeout` bounds each network step and the whole download (through a PublicOnlyTransport,
+    connecting, headers and redirects included); the body is streamed so a page
     over `max_bytes` is abandoned as soon as it is known to be too big. A `transport` (such as
     a `PublicOnlyTransport`) makes every connection, and is closed when the fetch is done.
     """
     deadline = time.monotonic() + timeout
+    fetching = _DEADLINE.set(deadline)
     try:
         with httpx.Client(
             transport=transport,
@@ -86,6 +89,10 @@ def fetch(
         raise FetchError(f"cannot fetch {url}: timed out after {timeout:g} s") from None
     except httpx.HTTPError as error:
         raise FetchError(f"cannot fetch {url}: {_network_reason(error)}") from None
+    except UnicodeError:  # the system resolver's, for a label empty or over 63 characters
+        raise FetchError(f"cannot fetch {url}: not a valid host name") from None
+    finally:
+        _DEADLINE.reset(fetching)
 
 
 def _fetch(
@@ -286,13 +293,14 @@ class _PublicOnlyBackend(httpcore.NetworkBackend):
         failure: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
         for address in self._addresses(host, port):  # in turn, as socket.create_connection does
             try:
-                return self._inner.connect_tcp(
+                stream = self._inner.connect_tcp(
                     address,
                     port,
-                    timeout=timeout,
+                    timeout=_within_deadline(timeout),
                     local_address=local_address,
                     socket_options=socket_options,
                 )
+                return _DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
                 failure = error
         assert failure is not None  # _addresses answers at least one address
@@ -312,6 +320,8 @@ class _PublicOnlyBackend(httpcore.NetworkBackend):
             addresses = list(self._resolve(host, port))
         except OSError as error:  # socket.gaierror: fetch reports it as "host not found"
             raise httpcore.ConnectError(str(error)) from error
+        except UnicodeError:  # a label empty or over 63 characters ("a..b", "aaa...a.com")
+            raise httpcore.ConnectError(f"{host} is not a valid host name") from None
         if not addresses:
             raise httpcore.ConnectError(f"{host}: no address associated with hostname")
         for address in addresses:  # one bad address refuses the host: any may be the one used
@@ -324,6 +334,51 @@ class _PublicOnlyBackend(httpcore.NetworkBackend):
         if any(ip in network for network in self._allowed for ip in allowed):
             return None
         return _non_public_kind(address)
+
+
+# When the fetch under way must be done (time.monotonic), for the streams a PublicOnlyTransport
+# opens: httpx's timeouts bound each read, so a server sending its headers a byte a second
+# would hold a fetch for as long as it likes.
+_DEADLINE: ContextVar[float | None] = ContextVar("unspin_fetch_deadline", default=None)
+
+
+def _within_deadline(timeout: float | None) -> float | None:
+    """`timeout`, cut to the time the fetch under way has left; httpcore.ReadTimeout if none."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the fetch took longer than its timeout")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the fetch's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, timeout=_within_deadline(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, timeout=_within_deadline(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        tls = self._inner.start_tls(ssl_context, server_hostname, _within_deadline(timeout))
+        return _DeadlineStream(tls)
+
+    def get_extra_info(self, info: str) -> object:
+        return self._inner.get_extra_info(info)
 
 
 def _a(kind: str) -> str:
