@@ -290,7 +290,8 @@ class _Matcher:
         if len(ties) == 1:
             return int(ties[0])
         expected = i * len(self.refs) / max(len(self.copy.texts), 1)
-        return int(min(ties, key=lambda j: abs(j - expected)))
+        return int(ties[np.argmin(np.abs(ties - expected))])  # in numpy: a page of one repeated
+        # sentence ties every pair, and a Python loop over them cost the square of its length
 
     def _merged(self, i: int, best: int, score: np.ndarray) -> list[int]:
         """Further source sentences a merged copy sentence draws on: each must explain a real

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from unspin.finding_types import BY_NAME
 from unspin.model import (
@@ -51,6 +51,12 @@ class Group:
     copy_sentences: tuple[Sentence, ...]
     source_sentences: tuple[Sentence, ...]
     indexes: SpanIndexes = field(default_factory=SpanIndexes, compare=False, repr=False)
+    # The spans found for each tuple asked about, by the tuple's identity and the side: every
+    # detector asks, once per quote or name, and a group of n sentences (a page repeating one
+    # sentence makes one group of all of them) would cost n steps each time.
+    _found: dict[tuple[int, bool], tuple[Sequence[Any], list[Any]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def copy_items(self, items: Sequence[S]) -> list[S]:
         """The copy's spans that overlap the group's sentences (a quotation may run across
@@ -61,9 +67,13 @@ class Group:
         return self._overlapping(items, self.source_sentences)
 
     def _overlapping(self, items: Sequence[S], sentences: Sequence[Sentence]) -> list[S]:
-        index = self.indexes.of(items)
-        found = {k for s in sentences for k in index.positions(s.start, s.end)}
-        return [items[k] for k in sorted(found)]
+        key = (id(items), sentences is self.copy_sentences)
+        kept = self._found.get(key)
+        if kept is None or kept[0] is not items:  # an id is reused once its tuple is gone
+            index = self.indexes.of(items)
+            at = sorted({k for s in sentences for k in index.positions(s.start, s.end)})
+            kept = self._found[key] = (items, [items[k] for k in at])
+        return list(kept[1])
 
     @cached_property
     def limits(self) -> tuple[float, float]:
@@ -181,7 +191,9 @@ def unshared(a: list[Token], b: list[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _outside(toks: list[Token], quotes: Sequence[Spanned]) -> list[Token]:
-    return [t for t in toks if not any(q.start <= t.start < q.end for q in quotes)]
+    """The tokens that start outside every quote (`quotes` sorted by start)."""
+    index = SpanIndex(quotes)
+    return [t for t in toks if not index.inside(t.start)]
 
 
 @dataclass(frozen=True)
