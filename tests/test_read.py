@@ -431,6 +431,21 @@ def test_a_text_longer_than_any_news_article_is_refused_before_it_is_compared(
     assert len(read_article("long.txt").text) <= MAX_ARTICLE_CHARS
 
 
+def test_a_text_of_more_sentences_than_any_news_article_is_refused(in_tmp: Path) -> None:
+    # Short enough in characters, but comparing it would weigh 37,500 x 37,500 sentence pairs.
+    from unspin.limits import MAX_SENTENCES
+
+    (in_tmp / "many.txt").write_text("Rates rose today. " * 4_000, encoding="utf-8")
+    assert input_error("many.txt") == (
+        f"many.txt: too many sentences for a news article (4,000; unspin compares articles of "
+        f"up to {MAX_SENTENCES:,})"
+    )
+    (in_tmp / "many.txt").write_text(
+        "Rates rose today, the bank said. " * MAX_SENTENCES, encoding="utf-8"
+    )
+    assert len(read_article("many.txt").text) > 0
+
+
 def test_headings_and_menus_are_not_running_text() -> None:
     lines = "\n\n".join(["World News", "Sports Today", "Latest Headlines Here"] * 10)
     with pytest.raises(InputError, match=r"^menu: not a news article \(0 words"):

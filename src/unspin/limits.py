@@ -13,6 +13,10 @@ MAX_BYTES = 5_000_000  # the largest file, page or stdin unspin reads
 # longest news features (about 20,000). Work grows about linearly with length below it; a
 # pair at the limit compares in about 2.6 s and 0.3 GB (benchmarks/limits.py).
 MAX_ARTICLE_CHARS = 300_000
+# The most sentences an article may have: comparing two texts weighs every pair of their
+# sentences, so the work grows with the square of this (3,000 each: about 0.3 GB, a second or
+# two). News has tens to hundreds; 300,000 characters of "Go now. " would be 37,500.
+MAX_SENTENCES = 3_000
 # Work kept between pages (a story's words, its segmented Doc) is kept for stories no longer
 # than this, news length: caches bounded by count alone would grow with the longest texts.
 STORY_KEPT_CHARS = 20_000

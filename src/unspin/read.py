@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 import charset_normalizer
 
 from unspin.errors import InputError
-from unspin.limits import MAX_ARTICLE_CHARS, MAX_BYTES, describe_size
+from unspin.limits import MAX_ARTICLE_CHARS, MAX_BYTES, MAX_SENTENCES, describe_size
 from unspin.model import Article
 
 if TYPE_CHECKING:
@@ -232,6 +232,17 @@ def _english_share(text: str) -> float:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
 
 
+def _sentence_count(text: str) -> int:
+    """The text's sentences as segment counts them, or fewer when that many cannot be: a
+    sentence ends at a mark or a line break, and counting those is cheap."""
+    ends = sum(text.count(mark) for mark in ".!?…;:\n")
+    if ends < MAX_SENTENCES:
+        return ends
+    from unspin.segmentation.sentences import paragraphs, sentences
+
+    return len(sentences(text, paragraphs(text)))
+
+
 def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Article:
     """Return the article if it is one unspin can read; else InputError naming `name`.
     With `min_words` below MIN_WORDS a claim will do: every word counts, not only prose."""
@@ -239,6 +250,11 @@ def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Ar
         raise InputError(
             f"{name}: too long for a news article ({len(article.text):,} characters of text; "
             f"unspin compares articles up to {MAX_ARTICLE_CHARS:,})"
+        )
+    if (n := _sentence_count(article.text)) > MAX_SENTENCES:
+        raise InputError(
+            f"{name}: too many sentences for a news article ({n:,}; unspin compares articles "
+            f"of up to {MAX_SENTENCES:,})"
         )
     claim = min_words < MIN_WORDS
     words = _running_words(article.text, enough=min_words, prose_words=1 if claim else PROSE_WORDS)
