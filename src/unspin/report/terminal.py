@@ -15,7 +15,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from unspin.model import Finding, Report, Search
+from unspin.model import Finding, Report, Search, Span, SpanIndex
 from unspin.report.diff import word_diff
 from unspin.report.schema import copy_order, excerpts, kind_line, parts_line, percent
 
@@ -198,6 +198,10 @@ def _sentence_header(report: Report, index: int) -> Text:
     return title
 
 
+def _start(span: Span) -> int:
+    return span.start
+
+
 def _findings(report: Report, console: Console) -> None:
     copy = report.copy
     starts = [s.start for s in copy.sentences]
@@ -206,6 +210,10 @@ def _findings(report: Report, console: Console) -> None:
     if not report.findings:
         console.print(Text("No findings."))
     group: int | None = -2  # no group yet; -1 is "before the first sentence", None "not in it"
+    # Looked up, not scanned, per sentence: a page of 3,000 findings would cost 3,000 squared.
+    marks = SpanIndex(
+        sorted((Span(*f.copy_span) for f in report.findings if f.copy_span), key=_start)
+    )
     for f in sorted(report.findings, key=copy_order):
         index = bisect_right(starts, f.copy_span[0]) - 1 if f.copy_span else None
         sentence = None
@@ -219,8 +227,8 @@ def _findings(report: Report, console: Console) -> None:
                 console.print(Rule(_sentence_header(report, index), align="left", style="dim"))
                 start, end = sentence
                 spans = [
-                    (max(a, start) - start, min(b, end) - start)
-                    for a, b in (g.copy_span for g in report.findings if g.copy_span)
+                    (max(m.start, start) - start, min(m.end, end) - start)
+                    for m in marks.overlapping(start, end)
                 ]
                 console.print(marked(copy.text[start:end], spans, "underline"))
         console.print(_finding(report, f, sentence))
