@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,79 @@ def test_corpus_add_of_a_missing_path_fails_in_one_line(tmp_path: Path) -> None:
     result = run("corpus", "add", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "c.db"))
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "no such file" in result.output
+
+
+def unspin(*args: str) -> subprocess.CompletedProcess[str]:
+    """`unspin ARGS` in a real process, as a user runs it."""
+    command = [sys.executable, "-m", "unspin.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def one_line_error(proc: subprocess.CompletedProcess[str], status: int = 2) -> str:
+    """The one line a failed run wrote to stderr (no traceback)."""
+    assert proc.returncode == status, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+def test_a_damaged_vector_index_is_one_line_and_deleting_it_mends_the_corpus(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "c.db"
+    run("corpus", "add", str(feed(tmp_path, 5)), "--db", str(db))
+    (index,) = tmp_path.glob("c.db.vectors-*.faiss")
+    index.write_bytes(b"\xf1\x0f:\x0c" * 750)
+    assert one_line_error(unspin("check", SPUN, "--db", str(db))) == (
+        f"unspin: error: {index}: the corpus's vector index is damaged; delete it, and unspin "
+        "rebuilds it from the stories"
+    )
+    index.unlink()
+    assert unspin("check", SPUN, "--db", str(db)).returncode == 0
+
+
+def test_a_damaged_scan_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "scan.json").write_text("{bad")
+    (tmp_path / "pages").mkdir()
+    message = one_line_error(unspin("report", str(tmp_path), "--html", str(tmp_path / "r.html")))
+    assert message == (
+        f"unspin: error: {tmp_path / 'scan.json'}: damaged (not JSON); the scan cannot be read"
+    )
+
+
+def test_a_closed_stdin_and_a_full_disk_are_one_line() -> None:
+    closed = subprocess.run(
+        ["sh", "-c", f'exec "{sys.executable}" -m unspin.cli compare - "{EARLIER}" <&-'],
+        capture_output=True,
+        text=True,
+    )
+    assert one_line_error(closed) == "unspin: error: stdin: closed, nothing to read"
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "unspin.cli", "compare", SPUN, EARLIER, "--json", "--lexical"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert one_line_error(proc) == "unspin: error: No space left on device"
+
+
+def test_a_bug_is_one_line_with_exit_status_70_and_its_traceback_on_request() -> None:
+    # An exception no code expects: here, from a compare broken on purpose.
+    script = (
+        "import sys, unspin, unspin.cli\n"
+        "def broken(*args, **kwargs): raise KeyError('boom')\n"
+        "unspin.compare = broken\n"
+        "sys.argv = ['unspin', 'compare', *sys.argv[1:]]\n"
+        "unspin.cli.main()\n"
+    )
+    command = [sys.executable, "-c", script, SPUN, EARLIER]
+    proc = subprocess.run(command, capture_output=True, text=True)
+    assert one_line_error(proc, 70) == (
+        "unspin: internal error (KeyError: 'boom'); run again with UNSPIN_DEBUG=1 for the "
+        "traceback, and please report it"
+    )
+    debug = subprocess.run(
+        command, capture_output=True, text=True, env=os.environ | {"UNSPIN_DEBUG": "1"}
+    )
+    assert "Traceback" in debug.stderr and "KeyError: 'boom'" in debug.stderr

@@ -216,6 +216,18 @@ def feed_lines() -> list[bytes]:
     return [(line if isinstance(line, str) else json.dumps(line)).encode() + b"\n" for line in FEED]
 
 
+def test_a_line_nested_too_deeply_for_the_parser_is_one_bad_record(tmp_path: Path) -> None:
+    # 100,000 brackets: json.loads raises RecursionError, and the lines after it still count.
+    good = json.dumps(FEED[0]).encode()
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(good + b"\n" + b"[" * 100_000 + b"]" * 100_000 + b"\n" + good + b"\n")
+    assert [(r.location, r.error) for r in records(path)] == [
+        (f"{path}:1", ""),
+        (f"{path}:2", "JSON nested too deeply to be an article"),
+        (f"{path}:3", ""),
+    ]
+
+
 def test_json_lines_give_one_record_per_line_and_say_what_is_wrong(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     lines = feed_lines()

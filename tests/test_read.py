@@ -431,6 +431,11 @@ def test_a_text_longer_than_any_news_article_is_refused_before_it_is_compared(
     assert len(read_article("long.txt").text) <= MAX_ARTICLE_CHARS
 
 
+def test_json_nested_too_deeply_for_the_parser_is_one_line(in_tmp: Path) -> None:
+    (in_tmp / "deep.json").write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert input_error("deep.json") == "deep.json: JSON nested too deeply to be an article"
+
+
 def test_a_text_of_more_sentences_than_any_news_article_is_refused(in_tmp: Path) -> None:
     # Short enough in characters, but comparing it would weigh 37,500 x 37,500 sentence pairs.
     from unspin.limits import MAX_SENTENCES

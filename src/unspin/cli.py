@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
 
 
 class _Group(click.Group):
-    """Turn every UnspinError into one line on stderr and exit status 2, never a traceback."""
+    """Turn every UnspinError into one line on stderr and exit status 2, never a traceback; an
+    operating-system error (a full disk, a closed pipe, an unreachable cluster) too; any other
+    exception, a bug, into one line and exit status 70, with its traceback if UNSPIN_DEBUG is
+    set."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -35,6 +39,22 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("unspin: interrupted", err=True)
             ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except OSError as error:
+            where = f": {error.filename}" if error.filename else ""
+            click.echo(f"unspin: error: {error.strerror or error}{where}", err=True)
+            ctx.exit(2)
+        except Exception as error:  # a bug: say so in one line, keep the traceback on request
+            if os.environ.get("UNSPIN_DEBUG"):
+                raise
+            message = " ".join(str(error).split())[:200]
+            click.echo(
+                f"unspin: internal error ({type(error).__name__}: {message}); "
+                "run again with UNSPIN_DEBUG=1 for the traceback, and please report it",
+                err=True,
+            )
+            ctx.exit(70)
 
 
 @click.group(cls=_Group)

@@ -159,6 +159,8 @@ def read_article(
         kind = _MEDIA_KINDS.get(page.content_type) or _sniff(page.content)
         article = _parse(page.content, kind, page.url, declared=page.encoding, url=page.url)
     elif name == "-":
+        if sys.stdin is None:  # started with stdin closed ("<&-")
+            raise InputError("stdin: closed, nothing to read")
         data = _read_limited(sys.stdin.buffer, "stdin", max_bytes)
         article = _parse(data, _sniff(data), "stdin")
     elif isinstance(source, str) and _is_text(name):
@@ -570,6 +572,8 @@ def _article_from_json(text: str, name: str) -> Article:
         raise InputError(
             f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:  # thousands of nested brackets: no article, and the parser gives up
+        raise InputError(f"{name}: JSON nested too deeply to be an article") from None
     try:
         return article_from_fields(record if isinstance(record, dict) else {})
     except InputError:

@@ -281,7 +281,11 @@ def _dask_client(workers: int | None, dask: str | Any) -> Iterator[Any]:
         ):
             yield client
     else:
-        with Client(dask) as client:
+        try:
+            client = Client(dask)
+        except (OSError, ValueError, TimeoutError) as error:
+            raise InputError(f"cannot reach the Dask scheduler at {dask}: {error}") from None
+        with client:
             yield client
 
 

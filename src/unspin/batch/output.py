@@ -186,7 +186,10 @@ class ScanOutput:
         path = self.folder / "scan.json"
         if not path.is_file():
             raise InputError(f"{self.folder}: no scan to resume there (no scan.json)")
-        return json.loads(path.read_text())
+        try:
+            return json.loads(path.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise InputError(f"{path}: damaged (not JSON); the scan cannot be read") from None
 
     def _write_settings(self, settings: dict) -> None:
         tmp = self.folder / "scan.json.tmp"
@@ -263,7 +266,7 @@ class ScanOutput:
 
     def table(self, name: str) -> pa.Table:
         """One table over every committed part (a column that older parts lack is null)."""
-        parts = [_conformed(pq.read_table(p), SCHEMAS[name]) for p in self._parts(name)]
+        parts = [_conformed(_read_part(p), SCHEMAS[name]) for p in self._parts(name)]
         return pa.concat_tables(parts) if parts else SCHEMAS[name].empty_table()
 
     def _parts(self, table: str) -> list[Path]:
@@ -291,3 +294,10 @@ def _conformed(table: pa.Table, schema: pa.Schema) -> pa.Table:
         for f in schema
     ]
     return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _read_part(path: Path) -> pa.Table:
+    try:
+        return pq.read_table(path)
+    except (pa.ArrowException, OSError):
+        raise InputError(f"{path}: damaged (not a Parquet file); the scan cannot be read") from None

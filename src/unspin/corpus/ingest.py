@@ -485,6 +485,8 @@ def _jsonl_record(location: str, text: str, position: int) -> Record | _Candidat
         fields = json.loads(text)
     except json.JSONDecodeError as error:
         return _bad(location, f"not valid JSON (column {error.colno}: {error.msg})", position)
+    except RecursionError:  # thousands of nested brackets: the parser gives up
+        return _bad(location, "JSON nested too deeply to be an article", position)
     if not isinstance(fields, dict):
         return _bad(location, f"not a JSON object (a {type(fields).__name__})", position)
     return _Candidate(location, lambda: _article_from_fields(fields), position)

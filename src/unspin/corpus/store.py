@@ -37,7 +37,7 @@ from unspin.corpus.ingest import (
     read_ahead,
     read_records,
 )
-from unspin.errors import UnspinError
+from unspin.errors import InputError, UnspinError
 from unspin.model import Article
 from unspin.segmentation.sentences import paragraphs, sentences
 
@@ -496,7 +496,13 @@ class Corpus:
                 )
                 self._mapped = True
                 return index
-        return faiss.read_index(str(path))
+        try:
+            return faiss.read_index(str(path))
+        except RuntimeError:  # faiss's own error text is a C++ stack line
+            raise InputError(
+                f"{path}: the corpus's vector index is damaged; delete it, and unspin rebuilds"
+                " it from the stories"
+            ) from None
 
     def _writable(self) -> None:
         """Read the index into memory before changing it (a mapped one is read-only)."""

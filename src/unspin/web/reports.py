@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from unspin.errors import InputError
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
     id TEXT PRIMARY KEY,
@@ -49,9 +51,12 @@ class ReportStore:
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._lock = threading.Lock()  # one connection, used by one thread at a time
         with self._lock:
-            if str(path) != ":memory:":
-                self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
+            try:
+                if str(path) != ":memory:":
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.executescript(_SCHEMA)
+            except sqlite3.DatabaseError as error:
+                raise InputError(f"{path}: not a reports database ({error})") from None
 
     def new_id(self) -> str:
         """An id for a report about to be saved (its page links to itself)."""
