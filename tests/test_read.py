@@ -431,6 +431,28 @@ def test_a_text_longer_than_any_news_article_is_refused_before_it_is_compared(
     assert len(read_article("long.txt").text) <= MAX_ARTICLE_CHARS
 
 
+RUSSIAN = (
+    "Президент России заявил во вторник, что войска не будут выведены из региона до конца "
+    "года, несмотря на призывы западных стран. По словам официальных лиц, переговоры "
+    "продолжатся на следующей неделе в Женеве, где делегации обсудят вопросы безопасности. "
+)
+CHINESE = (
+    "中国国家统计局周二公布的数据显示，今年前十个月全国规模以上工业企业利润同比下降。" * 3 + "\n\n"
+) * 2
+
+
+def test_an_article_in_another_language_is_refused_as_a_claims_source_and_as_a_copy() -> None:
+    # compare reads its copy as a possible claim: a whole article still has its language told.
+    russian = input_error(RUSSIAN * 3, min_words=CLAIM_WORDS)
+    assert russian == "text: the article is in Russian (ru); unspin reads English only"
+    assert input_error(CHINESE) == "text: the article is in Chinese (zh); unspin reads English only"
+
+
+def test_a_name_too_long_for_a_file_is_one_line() -> None:
+    long_name = "中" * 300  # 900 bytes: no file system takes it as a file name
+    assert input_error(long_name) == f"{long_name}: cannot read it (File name too long)"
+
+
 def test_json_nested_too_deeply_for_the_parser_is_one_line(in_tmp: Path) -> None:
     (in_tmp / "deep.json").write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}")
     assert input_error("deep.json") == "deep.json: JSON nested too deeply to be an article"

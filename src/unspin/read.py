@@ -215,7 +215,14 @@ def _is_text(given: str) -> bool:
     1,024 characters, or words with spaces that name no file ("Russia massed 100,000 troops.")."""
     if "\n" in given or len(given) > 1024:
         return True
-    return " " in given.strip() and not _FILE_SUFFIX.search(given) and not Path(given).exists()
+    return " " in given.strip() and not _FILE_SUFFIX.search(given) and not _names_a_file(given)
+
+
+def _names_a_file(given: str) -> bool:
+    try:
+        return Path(given).exists()
+    except OSError:  # a name longer than a file name may be (255 bytes: a sentence in Cyrillic)
+        return False
 
 
 # English prose is about 30-50% function words (99.5% of Reuters stories score over 0.24, market
@@ -259,35 +266,51 @@ def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Ar
             f"of up to {MAX_SENTENCES:,})"
         )
     claim = min_words < MIN_WORDS
-    words = _running_words(article.text, enough=min_words, prose_words=1 if claim else PROSE_WORDS)
+    # Counted to MIN_WORDS even for a claim: a whole article given as one must pass the language
+    # check too.
+    words = _running_words(article.text, enough=MIN_WORDS, prose_words=1 if claim else PROSE_WORDS)
     if words < min_words and claim:
         raise InputError(f"{name}: too short to compare ({words} words; a claim needs {min_words})")
     if words < min_words:
+        # Chinese or Japanese prose has no spaces, so no "words": say what it is instead.
+        if len(article.text) >= LANGUAGE_CHARS and (language := _language(article.text)) != "en":
+            raise InputError(_not_english(name, language))
         raise InputError(
             f"{name}: not a news article ({words} words of running text; unspin needs at least "
             f"{min_words})"
         )
     if words < MIN_WORDS or _english_share(article.text) >= ENGLISH_SHARE:
         return article  # a claim is too short to tell its language ("Biden signs order": da)
+    if (language := _language(article.text)) != "en":
+        raise InputError(_not_english(name, language))
+    return article
+
+
+LANGUAGE_CHARS = 200  # text enough to tell a language by its letters alone
+
+
+def _language(text: str) -> str:
     import py3langid  # its model takes ~0.4 s to load: only when the quick check is unsure
 
-    language, _score = py3langid.classify(article.text[:2_000])  # plenty to tell a language
-    if language != "en":
-        known = LANGUAGE_NAMES.get(language)
-        described = f"{known} ({language})" if known else f"another language ({language})"
-        raise InputError(f"{name}: the article is in {described}; unspin reads English only")
-    return article
+    language, _score = py3langid.classify(text[:2_000])  # plenty to tell a language
+    return str(language)
+
+
+def _not_english(name: str, language: str) -> str:
+    known = LANGUAGE_NAMES.get(language)
+    described = f"{known} ({language})" if known else f"another language ({language})"
+    return f"{name}: the article is in {described}; unspin reads English only"
 
 
 # --- getting bytes ---------------------------------------------------------------------------
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory, not a file")
-    if not path.exists():
-        raise InputError(f"{name}: no such file")
     try:
+        if path.is_dir():
+            raise InputError(f"{name}: is a directory, not a file")
+        if not path.exists():
+            raise InputError(f"{name}: no such file")
         if path.stat().st_size > max_bytes:  # refuse before reading a huge file
             raise InputError(f"{name}: larger than the {describe_size(max_bytes)} limit")
         with path.open("rb") as file:
