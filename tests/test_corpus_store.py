@@ -191,6 +191,19 @@ def test_an_interrupted_add_keeps_the_batches_committed_before(tmp_path: Path) -
         assert nearest(corpus, batch[270]) == batch[270].id
 
 
+def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "orders.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE orders (id INTEGER)")
+    other.commit()
+    other.close()
+    before = path.read_bytes()
+    with pytest.raises(CorpusError) as caught:
+        Corpus(path)
+    assert str(caught.value) == f"{path}: not an unspin corpus (another database: orders)"
+    assert path.read_bytes() == before
+
+
 def test_a_file_that_is_not_a_corpus_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("not a database at all, just words " * 100)

@@ -122,6 +122,7 @@ class Corpus:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = sqlite3.connect(str(self.path), isolation_level=None)
+            self._refuse_other_databases()
             self._db.execute("PRAGMA foreign_keys=ON")
             if isinstance(self.path, Path):
                 self._db.execute("PRAGMA journal_mode=WAL")
@@ -592,6 +593,18 @@ class Corpus:
     def _model_tag(self) -> str:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'model'").fetchone()
         return row[0] if row else ""
+
+    def _refuse_other_databases(self) -> None:
+        """Another program's SQLite file (tables, none of them unspin's `meta`) is left as it
+        is: adding unspin's tables to it would change a file the user did not mean to give."""
+        tables = sorted(
+            name
+            for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        )
+        if tables and "meta" not in tables:
+            self._db.close()
+            shown = ", ".join(tables[:3]) + (", ..." if len(tables) > 3 else "")
+            raise CorpusError(f"{self.path}: not an unspin corpus (another database: {shown})")
 
     def _check_schema(self) -> None:
         from unspin.embed import MODEL_TAG
