@@ -123,6 +123,14 @@ def test_an_uploaded_html_file_is_read_as_a_page(web: TestClient) -> None:
     assert "<h2>Copy: Jury Finds for Dow" in report
 
 
+def test_an_uploaded_json_file_is_read_as_the_command_line_reads_it(web: TestClient) -> None:
+    files = {"copy_file": ("copy.json", (SPUN_EXAMPLE / "copy.json").read_bytes(), "text/plain")}
+    form = {"source_text": SOURCE["text"]}
+    posted = web.post("/analyse", data=form, files=files, follow_redirects=False)
+    report = web.get(report_of(web, posted)).text
+    assert "<h2>Copy: Jury Finds for Dow" in report  # the title came from the JSON's field
+
+
 # --- the API ----------------------------------------------------------------------------------
 
 

@@ -338,7 +338,7 @@ def _sniff(data: bytes) -> Kind:
 def _parse(data: bytes, kind: Kind, name: str, *, declared: str = "", url: str = "") -> Article:
     text = decode(data, name, declared=declared, html=kind == "html")
     if kind == "json":
-        return _article_from_json(text, name)
+        return article_from_json(text, name)
     if kind == "html":
         return article_from_html(text, url=url)
     return article_from_text(text, url=url)
@@ -586,7 +586,7 @@ _RUNNING_WORD = re.compile(r"\S*[^\W\d_]\S*")
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def _article_from_json(text: str, name: str) -> Article:
+def article_from_json(text: str, name: str) -> Article:
     """One JSON object with "text", "body" or "html" and optional title, url, date, author,
     site and id."""
     try:

@@ -500,9 +500,12 @@ async def _form_article(form: Any, prefix: str) -> ArticleInput | None:
     if text:
         return ArticleInput(text=text)
     if data:
-        from unspin.read import decode
+        from unspin.read import article_from_json, decode
 
         name = upload.filename or "upload"  # type: ignore[union-attr]
+        if name.lower().endswith(".json"):  # one article as `unspin compare` reads it
+            article = article_from_json(decode(data, name), name)
+            return ArticleInput(text=article.text, title=article.title or None)
         if name.lower().endswith((".html", ".htm", ".xhtml")) or b"<" in data[:1024]:
             return ArticleInput(html=decode(data, name, html=True))
         return ArticleInput(text=decode(data, name))
