@@ -13,6 +13,7 @@ import io
 import json
 import lzma
 import multiprocessing
+import os
 import sys
 from pathlib import Path
 
@@ -189,6 +190,25 @@ def test_a_path_that_cannot_be_read_is_an_input_error(tmp_path: Path) -> None:
         with pytest.raises(InputError) as caught:
             input_files([tmp_path / name])
         assert str(caught.value) == f"{tmp_path / message}"
+
+
+def test_a_folder_that_cannot_be_listed_is_one_line_not_an_empty_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chmod 000 would do, but not for root: the listing fails as it would for another user.
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    listing = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(locked))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(InputError) as caught:
+        input_files([tmp_path])
+    assert str(caught.value) == f"{locked}: cannot read the folder (Permission denied)"
 
 
 # --- JSON lines ------------------------------------------------------------------------------

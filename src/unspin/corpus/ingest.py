@@ -131,8 +131,9 @@ class InputFile:
 def input_files(paths: Sequence[str | os.PathLike[str]]) -> list[InputFile]:
     """The files under `paths`, folders expanded recursively (sorted, hidden entries skipped).
 
-    Raises InputError for a path that does not exist and for a file named explicitly whose
-    kind is unknown; unknown files inside a folder (images, style sheets) are skipped.
+    Raises InputError for a path that does not exist, a folder that cannot be listed and a
+    file named explicitly whose kind is unknown; unknown files inside a folder (images, style
+    sheets) are skipped.
     """
     files: list[InputFile] = []
     seen: set[str] = set()
@@ -161,11 +162,16 @@ def input_files(paths: Sequence[str | os.PathLike[str]]) -> list[InputFile]:
 
 def _walk(folder: Path) -> list[Path]:
     found: list[Path] = []
-    for directory, subdirectories, names in os.walk(folder):
+    for directory, subdirectories, names in os.walk(folder, onerror=_unreadable):
         subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
         paths = (Path(directory, name) for name in names if not name.startswith("."))
         found += (path for path in paths if path.is_file())  # not sockets, pipes or devices
     return sorted(found, key=lambda path: path.parts)
+
+
+def _unreadable(error: OSError) -> None:
+    """A folder os.walk cannot list: said, not skipped (it would read as an empty folder)."""
+    raise InputError(f"{error.filename}: cannot read the folder ({error.strerror or error})")
 
 
 def _size(path: Path) -> int:
