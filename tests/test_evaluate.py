@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from unspin.cli import main
@@ -115,3 +116,36 @@ def test_eval_command_names_a_malformed_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(path), "--lexical"])
     assert result.exit_code == 2
     assert "cases.jsonl:2:" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        # The same id twice would count its scores twice.
+        (
+            [json.dumps(case(COPY, {})), json.dumps(case(COPY, {}))],
+            "the id 'c1' again (first on line 1)",
+        ),
+        # A type no detector reports could never be found: a typo in the gold.
+        (
+            [json.dumps(case(COPY, {"findings": [NUMBER | {"type": "number_chnaged"}]}))],
+            "unknown finding type 'number_chnaged' (docs/report-schema.md lists them)",
+        ),
+    ],
+)
+def test_eval_refuses_cases_that_would_score_wrongly(
+    tmp_path: Path, lines: list[str], said: str
+) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path), "--lexical"])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(f"cases.jsonl:{len(lines)}: {said}")
+
+
+def test_eval_of_a_binary_file_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(bytes(range(128, 256)) * 4)
+    result = CliRunner().invoke(main, ["eval", str(path), "--lexical"])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith("cases.jsonl:1: not UTF-8 text")

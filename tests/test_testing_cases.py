@@ -33,8 +33,9 @@ STORY = Article(
 def test_a_case_survives_the_round_trip(tmp_path: Path):
     case = case_to_json(spin(STORY, seed=2, intensity="heavy", distortions=3), "demo/1/heavy/2")
     path = tmp_path / "cases.jsonl"
-    assert write_cases(path, [case, case]) == 2
-    assert list(read_cases(path)) == [case, case]
+    other = case | {"id": "demo/1/heavy/3"}  # ids are unique in a file (docs/eval-format.md)
+    assert write_cases(path, [case, other]) == 2
+    assert list(read_cases(path)) == [case, other]
     source = case["sources"][0]
     assert source["id"] == "demo/1" and source["text"] == STORY.text
     assert case["spin"] == {"seed": 2, "intensity": "heavy"}

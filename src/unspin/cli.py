@@ -296,7 +296,7 @@ def eval_command(cases: Path, as_json: bool, lexical: bool) -> None:
         from unspin import default_encoders
 
         encoder, second_opinion = default_encoders()
-    total = sum(1 for line in cases.open(encoding="utf-8") if line.strip())
+    total = sum(1 for line in cases.open("rb") if line.strip())
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("evaluating", total=total)
         try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from unspin import finding_types
 from unspin.align import Encoder
 from unspin.model import Article, Finding, Report
 from unspin.pipeline import compare_docs
@@ -26,18 +27,29 @@ if TYPE_CHECKING:
 
 
 def read_cases(path: str | Path) -> Iterator[dict]:
-    """The cases in a JSONL file; a malformed line raises ValueError naming the line."""
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
+    """The cases in a JSONL file; a malformed line, or an id given twice (its scores would be
+    counted twice), raises ValueError naming the line."""
+    first_line: dict[str, int] = {}
+    with open(path, "rb") as f:
+        for number, raw in enumerate(f, 1):
+            if not raw.strip():
                 continue
             try:
-                case = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{number}: not valid JSON ({e.msg})") from None
+                case = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                raise ValueError(f"{path}:{number}: not UTF-8 text") from None
+            except (json.JSONDecodeError, RecursionError) as e:
+                reason = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+                raise ValueError(f"{path}:{number}: not valid JSON ({reason})") from None
             problem = _problem(case)
             if problem:
                 raise ValueError(f"{path}:{number}: {problem}")
+            if case["id"] in first_line:
+                raise ValueError(
+                    f"{path}:{number}: the id {case['id']!r} again (first on line "
+                    f"{first_line[case['id']]})"
+                )
+            first_line[case["id"]] = number
             yield case
 
 
@@ -52,6 +64,12 @@ def _problem(case: object) -> str | None:
         return 'needs exactly one of "sources" and "corpus_refs"'
     if not isinstance(case.get("gold"), dict):
         return 'missing "gold"'
+    findings = case["gold"].get("findings", [])
+    if not isinstance(findings, list) or not all(isinstance(f, dict) for f in findings):
+        return '"gold.findings" must be a list of objects'
+    unknown = sorted({str(f.get("type")) for f in findings} - set(finding_types.NAMES))
+    if unknown:
+        return f"unknown finding type {unknown[0]!r} (docs/report-schema.md lists them)"
     return None
 
 
