@@ -135,9 +135,9 @@ def copied_part(parts: Sequence[tuple[int, int]], copied: float) -> bool:
 # A wire's series (monthly home sales, jobs, fund flows) reuses last month's sentences with this
 # month's figures. At least TEMPLATE_PAIRS sentence pairs made from a story that give figures on
 # both sides, under TEMPLATE_SHARED of them sharing one, is that template, not a copy (on the
-# real-page set and its hard negatives: a July 2011 home-sales report given February's as "the
-# source of sentences 1-13", none of 6 such pairs sharing a figure; of the 63 true sources
-# with such pairs, the fewest shared is 1 of 3, a page copying another version of the story).
+# real-page set's hard negatives: a July 2011 home-sales report given February's as "the source
+# of sentences 1-13", none of 6 such pairs sharing a figure; none of the 188 real copies is
+# taken for one against its true source).
 TEMPLATE_PAIRS = 3
 TEMPLATE_SHARED = 0.25
 
