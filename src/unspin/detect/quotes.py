@@ -331,14 +331,8 @@ def _check(
         return
     if not _renders(group, quote, match, match_words, local, words):
         if _forms_only(words.runs(group.copy, quote), match_words):
-            yield group.finding(
-                "quote_altered",
-                "low",
-                (quote.start, quote.end),
-                (match.start, match.end),
-                "the quotation changes the form of a word; the source quotes "
-                + quoted(group.source.span_text(match)),
-            )
+            why = "the quotation changes the form of a word"
+            yield _altered(group, quote, (match.start, match.end), "low", why)
         else:
             yield _altered(group, quote, (match.start, match.end), "high")
     ours, theirs = _surname(quote.speaker), _surname(match.speaker)
@@ -432,15 +426,18 @@ def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Find
 
 
 def _altered(
-    group: Group, quote: Quote, source_span: tuple[int, int], severity: Severity
+    group: Group,
+    quote: Quote,
+    source_span: tuple[int, int],
+    severity: Severity,
+    why: str = "the quotation is reworded",
 ) -> Finding:
     return group.finding(
         "quote_altered",
         severity,
         (quote.start, quote.end),
         source_span,
-        "the quotation is reworded; the source quotes "
-        + quoted(group.source.text[source_span[0] : source_span[1]]),
+        f"{why}; the source quotes {quoted(group.source.text[source_span[0] : source_span[1]])}",
     )
 
 

@@ -198,10 +198,6 @@ def _sentence_header(report: Report, index: int) -> Text:
     return title
 
 
-def _start(span: Span) -> int:
-    return span.start
-
-
 def _findings(report: Report, console: Console) -> None:
     copy = report.copy
     starts = [s.start for s in copy.sentences]
@@ -211,9 +207,7 @@ def _findings(report: Report, console: Console) -> None:
         console.print(Text("No findings."))
     group: int | None = -2  # no group yet; -1 is "before the first sentence", None "not in it"
     # Looked up, not scanned, per sentence: a page of 3,000 findings would cost 3,000 squared.
-    marks = SpanIndex(
-        sorted((Span(*f.copy_span) for f in report.findings if f.copy_span), key=_start)
-    )
+    marks = SpanIndex(sorted(Span(*f.copy_span) for f in report.findings if f.copy_span))
     for f in sorted(report.findings, key=copy_order):
         index = bisect_right(starts, f.copy_span[0]) - 1 if f.copy_span else None
         sentence = None
