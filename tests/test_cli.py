@@ -52,6 +52,20 @@ def test_compare_reads_the_copy_from_stdin() -> None:
     assert json.loads(result.output)["summary"]["verbatim_share"] == 1.0
 
 
+def unspin(*args: str) -> subprocess.CompletedProcess[str]:
+    """`unspin ARGS` in a real process, as a user runs it."""
+    command = [sys.executable, "-m", "unspin.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def one_line_error(proc: subprocess.CompletedProcess[str], status: int = 2) -> str:
+    """The one line a failed run wrote to stderr (no traceback)."""
+    assert proc.returncode == status, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
 def test_bad_input_is_one_line_on_stderr_and_exit_status_2(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -63,16 +77,10 @@ def test_bad_input_is_one_line_on_stderr_and_exit_status_2(tmp_path: Path) -> No
         (str(tmp_path / "missing.txt"), "no such file"),
     ]:
         # A real process: what a user sees, with no traceback anywhere.
-        proc = subprocess.run(
-            [sys.executable, "-m", "unspin.cli", "compare", bad, EARLIER],
-            capture_output=True,
-            text=True,
-        )
-        assert proc.returncode == 2, proc.stderr
+        proc = unspin("compare", bad, EARLIER)
+        line = one_line_error(proc)
         assert proc.stdout == ""
-        lines = proc.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("unspin: error: "), proc.stderr
-        assert message in lines[0].lower()
+        assert line.startswith("unspin: error: ") and message in line.lower()
 
 
 def test_two_inputs_cannot_both_come_from_stdin() -> None:
@@ -149,20 +157,6 @@ def test_corpus_add_of_a_missing_path_fails_in_one_line(tmp_path: Path) -> None:
     result = run("corpus", "add", str(tmp_path / "nope.jsonl"), "--db", str(tmp_path / "c.db"))
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "no such file" in result.output
-
-
-def unspin(*args: str) -> subprocess.CompletedProcess[str]:
-    """`unspin ARGS` in a real process, as a user runs it."""
-    command = [sys.executable, "-m", "unspin.cli", *args]
-    return subprocess.run(command, capture_output=True, text=True)
-
-
-def one_line_error(proc: subprocess.CompletedProcess[str], status: int = 2) -> str:
-    """The one line a failed run wrote to stderr (no traceback)."""
-    assert proc.returncode == status, proc.stderr
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    return lines[0]
 
 
 def test_a_damaged_vector_index_is_one_line_and_deleting_it_mends_the_corpus(

@@ -70,9 +70,9 @@ def fetch(
     """Download `url` (http or https) and return the page; any failure raises FetchError.
 
     `timeout` bounds each network step and the whole download (through a PublicOnlyTransport,
-    connecting, headers and redirects included); the body is streamed so a page
-    over `max_bytes` is abandoned as soon as it is known to be too big. A `transport` (such as
-    a `PublicOnlyTransport`) makes every connection, and is closed when the fetch is done.
+    connecting, headers and redirects included); the body is streamed so a page over
+    `max_bytes` is abandoned as soon as it is known to be too big. A `transport` (such as a
+    `PublicOnlyTransport`) makes every connection, and is closed when the fetch is done.
     """
     deadline = time.monotonic() + timeout
     fetching = _DEADLINE.set(deadline)
