@@ -130,3 +130,34 @@ def test_a_sentence_in_the_sources_words_is_not_unsourced() -> None:
     assert unaligned(f"{summary} {added}", source) == [
         ("unsourced_sentence", "medium", added, None)
     ]
+
+
+# From a real copy of Reuters' report of the 2023 Morocco earthquake, which split the toll of
+# injured off the wire's long lede in words too few to align.
+MOROCCO_LEDE = (
+    "At least 820 people died, mostly in Marrakech and five provinces near the quake's "
+    "epicentre, and another 672 people were injured, Morocco's Interior Ministry reported "
+    "Saturday morning."
+)
+
+
+def test_a_sentence_giving_one_source_sentences_figures_is_not_unsourced() -> None:
+    assert unaligned("There were also 672 injuries.", MOROCCO_LEDE) == []
+    # Two figures tie it as well as one large one: "three hours over two days".
+    source = (
+        "Hunter stared straight ahead as the verdict was read after jury deliberations that "
+        "lasted only three hours over two days in Wilmington, Delaware."
+    )
+    copy = "During the three-hour deliberation over two days, Hunter Biden kept a stoic look."
+    assert unaligned(copy, source) == []
+
+
+def test_a_sentence_with_a_figure_of_its_own_or_one_small_one_is_unsourced() -> None:
+    missing = "Rescuers said 300 people were still missing in the Atlas Mountains."
+    assert unaligned(missing, MOROCCO_LEDE) == [("unsourced_sentence", "medium", missing, None)]
+    # "five" is in the source too, but a lone small figure ties a sentence to nothing.
+    teams = "The Atlas region took part in five rescue drills."
+    assert unaligned(teams, MOROCCO_LEDE) == [("unsourced_sentence", "medium", teams, None)]
+    # 672 is the source's, 3,000 is not: the sentence brings a figure of its own.
+    both = "Of the 672 people injured, 3,000 needed treatment in Agadir hospitals."
+    assert unaligned(both, MOROCCO_LEDE) == [("unsourced_sentence", "medium", both, None)]
