@@ -355,6 +355,32 @@ def test_a_line_over_the_limit_is_skipped_and_reading_goes_on(
     ]
 
 
+def test_runs_of_blank_lines_are_passed_a_buffer_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Half a megabyte of gzip can unpack to 500 million newlines: read one line at a time,
+    # they took minutes. Lines keep their numbers; an indent is spacing too.
+    story = json.dumps({"text": text(MARCOS)}).encode()
+    plain = b"\n" * 3_000_000 + story + b"\n" + b" \r\n\t\n" * 1_000 + b"   " + story + b"\n"
+    path = tmp_path / "feed.jsonl.gz"
+    path.write_bytes(gzip.compress(plain))
+    lines_read = 0
+    readline = gzip.GzipFile.readline
+
+    def counted(self: gzip.GzipFile, size: int = -1) -> bytes:
+        nonlocal lines_read
+        lines_read += 1
+        return readline(self, size)
+
+    monkeypatch.setattr(gzip.GzipFile, "readline", counted)
+    found = records(path)
+    assert [(r.location.removeprefix(str(path)), r.error) for r in found] == [
+        (":3000001", ""),
+        (":3002002", ""),
+    ]
+    assert lines_read == 3  # the two records, and the end of the file
+
+
 def test_a_truncated_gzip_ends_the_file_with_an_error(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl.gz"
     content = gzip.compress(b"".join(feed_lines()))

@@ -384,8 +384,12 @@ def _record(found: Record | _Candidate, skip: Callable[[str], bool] | None) -> R
     return replace(_build(found.location, found.make, found.position), url=found.url)
 
 
+# What `_open` gives: each can peek ahead without consuming.
+_Unpacked = gzip.GzipFile | lzma.LZMAFile | io.BufferedReader
+
+
 @contextmanager
-def _open(path: Path) -> Iterator[tuple[io.BufferedIOBase, io.BufferedReader]]:
+def _open(path: Path) -> Iterator[tuple[_Unpacked, io.BufferedReader]]:
     """The file's content, unpacked if gzip or xz (by its first bytes, not its name), and the
     raw file, whose tell() is the progress."""
     with path.open("rb") as raw:
@@ -454,28 +458,45 @@ def _jsonl_records(file: InputFile) -> Iterator[Record | _Candidate]:
     number = 0
     try:
         with _open(file.path) as (stream, raw):
-            for number, line in enumerate(_lines(stream), start=1):
+            for number, line in _lines(stream):
                 location = f"{name}:{number}"
                 if line is None:
                     yield _bad(location, f"the line is {_too_big()}", raw.tell())
                     continue
                 text = _decode_line(line.removeprefix(codecs.BOM_UTF8) if number == 1 else line)
                 text = text.rstrip("\r\n")  # an unclosed string ends at the line's end, not past it
-                if text.strip():  # blank lines are spacing, not records
+                if text.strip():
                     yield _jsonl_record(location, text, raw.tell())
     except _BROKEN_PACKING as error:
         yield _broken(f"{name}:{number + 1}", error)
 
 
-def _lines(stream: io.BufferedIOBase) -> Iterator[bytes | None]:
-    """The file's lines, None for one over MAX_BYTES (read past, never held whole)."""
-    while line := stream.readline(MAX_BYTES + 1):
+_SPACING = b" \t\r\n"
+
+
+def _lines(stream: _Unpacked) -> Iterator[tuple[int, bytes | None]]:
+    """The file's lines with more than spacing in them, numbered from 1; None for one over
+    MAX_BYTES (read past, never held whole). Blank lines are spacing, not records, and a run of
+    them is passed a buffer at a time: a packed file of half a megabyte can hold 500 million
+    newlines, which one readline each would take minutes to pass."""
+    number = 1
+    while True:
+        ahead = stream.peek(_SNIFF_BYTES)
+        spacing = len(ahead) - len(ahead.lstrip(_SPACING))
+        if spacing:  # blank lines, or the indent of the next line (JSON ignores it)
+            number += ahead.count(b"\n", 0, spacing)
+            stream.read(spacing)
+            continue
+        line = stream.readline(MAX_BYTES + 1)
+        if not line:
+            return
         if len(line) > MAX_BYTES and not line.endswith(b"\n"):
             while (rest := stream.readline(_SNIFF_BYTES)) and not rest.endswith(b"\n"):
                 pass
-            yield None
+            yield number, None
         else:
-            yield line
+            yield number, line
+        number += 1
 
 
 def _decode_line(line: bytes) -> str:
