@@ -98,6 +98,33 @@ def test_fell_for_rose_beside_another_fell_is_negation_flipped_at_the_changed_wo
     ]
 
 
+# From real copies: a tennis report that made the unseeded Kyrgios seeded, and an oil report
+# that turned the bullish rhetoric analysts expected into bearish.
+WIMBLEDON = "Djokovic beat the unseeded Nick Kyrgios 4-6, 6-3, 6-4, 7-6 (3) in the Wimbledon final on Sunday."
+OPEC = "Analysts expect bullish rhetoric from OPEC+ ahead of its meeting on Sunday."
+
+
+def test_seeded_for_unseeded_is_negation_flipped() -> None:
+    copy = edit(WIMBLEDON, "the unseeded", "the seeded")
+    assert negations(copy, WIMBLEDON) == [("negation_flipped", "high", "seeded", "unseeded")]
+    assert negations(WIMBLEDON, copy) == [("negation_flipped", "high", "unseeded", "seeded")]
+
+
+def test_bearish_for_bullish_is_negation_flipped() -> None:
+    copy = edit(OPEC, "bullish", "bearish")
+    assert negations(copy, OPEC) == [("negation_flipped", "high", "bearish", "bullish")]
+
+
+def test_un_words_kept_as_they_were_are_no_flip() -> None:
+    source = "The unseeded Kyrgios beat the seeded Tsitsipas on Saturday."
+    copy = "The unseeded Kyrgios defeated the seeded Tsitsipas on Saturday."
+    assert negations(copy, source) == []
+    # Another word of the same stem says the same: "unexpectedly" is "against expectations".
+    source = "U.S. crude stocks rose by 4.3 million barrels last week, against analysts' expectations of a draw."
+    copy = "U.S. crude stocks unexpectedly rose by 4.3 million barrels last week."
+    assert negations(copy, source) == []
+
+
 # --- not findings ------------------------------------------------------------------------------
 
 

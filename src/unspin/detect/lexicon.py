@@ -32,7 +32,8 @@ _OPPOSITES = """rise fall, increase decrease, increase drop, gain lose, win lose
     maximum minimum, majority minority, ally enemy, acquit convict, include exclude,
     possible impossible, likely unlikely, able unable, lift impose, up down, surge plunge,
     soar plunge, grow shrink, improve worsen, optimistic pessimistic, peace war,
-    cheaper costlier, rose fell"""
+    cheaper costlier, rose fell, bullish bearish, hawkish dovish, upgrade downgrade,
+    inflow outflow, outperform underperform"""
 
 
 def _antonyms() -> dict[str, frozenset[str]]:
@@ -45,6 +46,18 @@ def _antonyms() -> dict[str, frozenset[str]]:
 
 
 ANTONYMS = _antonyms()
+# A word this long at least, after "un": "unseeded" is "seeded" negated, while "unit", "union"
+# and "until" leave too little to be a word of their own.
+UN_WORD = 4
+
+
+def negated_by_un(word: str, other: str) -> bool:
+    """Is one word the other with a negating "un" before it, as written ("unseeded" and
+    "seeded", "unarmed" and "armed")? As written, not by stem: "unexpectedly" says what
+    "against expectations" says."""
+    shorter, longer = sorted((word.lower(), other.lower()), key=len)
+    return len(shorter) >= UN_WORD and longer == f"un{shorter}"
+
 
 # Hedges and boosters are matched as written, not by stem: "reportedly" stems to "report"
 # (and would match "reporters"), "presumably" to "presum" (and "presumed"). "expected" is left

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.lexicon import ANTONYMS, DENIALS, NEGATIVE_VERBS, NEGATORS
+from unspin.detect.lexicon import ANTONYMS, DENIALS, NEGATIVE_VERBS, NEGATORS, negated_by_un
 from unspin.model import Finding
 from unspin.text import STOPWORDS, Token
 
@@ -114,7 +114,8 @@ def _negations(group: Group) -> Iterator[Finding]:
 
 def _antonyms(group: Group) -> Iterator[Finding]:
     """A word the copy has more often than the source, whose opposite the source has more
-    often than the copy ("rose" for "fell", even when the sentence also keeps a "fell"). The
+    often than the copy ("rose" for "fell", even when the sentence also keeps a "fell";
+    "seeded" for "unseeded"). The
     spans point at occurrences outside the runs of words both texts share, where there are."""
     copy_extra = Counter(t.stem for t in group.copy_prose)
     copy_extra.subtract(t.stem for t in group.source_prose)
@@ -126,6 +127,15 @@ def _antonyms(group: Group) -> Iterator[Finding]:
         if copy_extra[stem] <= 0:
             continue
         opposite = next((o for o in ANTONYMS.get(stem, ()) if o in source_only), None)
+        if opposite is None:
+            opposite = next(
+                (
+                    o
+                    for o in sorted(source_only)
+                    if negated_by_un(copy_at[stem].lower, source_at[o].lower)
+                ),
+                None,
+            )
         if opposite is None:
             continue
         token, other = copy_at[stem], source_at[opposite]
