@@ -164,6 +164,20 @@ def test_added_before_an_object_is_not_speech() -> None:
     assert [(a.speaker, a.cue) for a in doc.attributions] == [("he", "add")]
 
 
+def test_added_then_the_name_that_ends_the_sentence_is_speech() -> None:
+    # Reuters' oil report of 5 November 2024, the second of an IG strategist's sentences.
+    text = (
+        "For now, polls suggest the U.S. presidential race will be closely contested, and any "
+        "delay in election results or even disputes could pose near-term risks for broader "
+        "markets or drag on them for longer, added Yeap."
+    )
+    assert attributions(text) == [("added Yeap", "add", "added", "Yeap")]
+    text = "Risk-taking remains limited, added Yeap Jun Rong, market strategist at IG."
+    assert attributions(text) == [("added Yeap Jun Rong", "add", "added", "Yeap Jun Rong")]
+    # A name that runs on is what was added.
+    assert attributions("The company raised prices, added Tesla chargers and cut costs.") == []
+
+
 def test_the_accused_is_not_who_accuses() -> None:
     doc = segment(Article("The man accused of killing the executive was indicted on Tuesday."))
     assert doc.attributions == ()

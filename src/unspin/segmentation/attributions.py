@@ -194,7 +194,9 @@ def _attribution(
             return None
         if lemma == "accuse" and re.match(r"\s+of\b", text[m.end() : s.end]):
             return None  # "the man accused of killing ...": who is accused, not who accuses
-        if lemma == "add" and not _ADDS_SPEECH.match(text, m.end(), s.end):
+        if lemma == "add" and not (
+            _ADDS_SPEECH.match(text, m.end(), s.end) or _inverted_add(before, after)
+        ):
             return None  # "the country has added 74,383 infections": not speech
     if not speaker:
         return None
@@ -212,6 +214,19 @@ def _attribution(
         speaker=text[head.start : head.end],
         speaker_span=head,
     )
+
+
+def _inverted_add(before: list[_Tok], after: list[_Tok]) -> bool:
+    """ "..., added Yeap.", "..., added Yeap Jun Rong, market strategist at IG.": "added" after
+    a comma or a closing quote, then a capitalised name that ends the sentence or its clause.
+    Not "..., added Tesla chargers and cut costs": a name that runs on is what was added."""
+    if not before or not _INVERSION_BEFORE.search(before[-1].raw):
+        return False
+    name = _forward(after)
+    if not name or not name[0].word[:1].isupper():
+        return False
+    last = name[-1]
+    return last.raw != last.word and last.raw.rstrip(_PUNCT)[-1:] in (".", ",")
 
 
 def _word_start(t: _Tok) -> int:
