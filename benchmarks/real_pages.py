@@ -56,6 +56,7 @@ from unspin.find import _near_identical
 from unspin.model import Article, Report
 from unspin.read import article_from_text, iso_date
 from unspin.segmentation import segment
+from unspin.segmentation.sentences import paragraphs, sentences
 from unspin.text import word_trigrams
 
 UNCERTAIN = ("beyond", "update", "boilerplate")
@@ -617,8 +618,9 @@ def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: 
                 }
             )
         corpus.close()
-        same_day = _same_day_stories(reservoir, n_reuters, seed)
+        same_day, reprints = _same_day_stories(reservoir, n_reuters, seed)
         negatives = _hard_negatives(pairs, read, reservoir, same_day, Path(tmp) / "negatives.db")
+        negatives["same_day_reprints"] = reprints
     n = len(outcomes)
     by_kind = defaultdict(list)
     for o in outcomes:
@@ -644,18 +646,33 @@ SAME_DAY_QUERIES = 150
 SAME_STORY = 0.2  # share of word trigrams (of the shorter) above which two stories are versions
 
 
-def _same_day_stories(reservoir: list[Article], n_reuters: int, seed: int) -> list[Article]:
+# A sentence this long, with this share of its word trigrams in a story of the same day, is
+# that story's sentence reprinted: wire stories reuse whole paragraphs of each other (a
+# sidebar runs the main story's quotes, a market wrap its sister's closing figures).
+REPRINT_WORDS = 8
+REPRINT_SHARE = 0.8
+
+
+def _same_day_stories(
+    reservoir: list[Article], n_reuters: int, seed: int
+) -> tuple[list[Article], int]:
     """Reuters stories kept out of the corpus whose closest story in it (BM25 top hit) was
     filed the same day and is a different story (under SAME_STORY of their word trigrams
-    shared, another title): same day, same subject, not a write-through."""
+    shared, another title): same day, same subject, not a write-through. A story that
+    reprints a sentence of any story of its day in the corpus copies it (wire reuse), and is
+    no negative: left out, and counted (the second value)."""
     from unspin.testing.datasets import reuters_ding2014_articles
 
     top = _bm25(reservoir)
     by_id = {a.id: a for a in reservoir}
+    of_day: dict[str, set] = defaultdict(set)
+    for a in reservoir:
+        of_day[a.date[:10]] |= word_trigrams(a.text)
     rng = random.Random(seed + 1)
     pool = [a for a in reuters_ding2014_articles() if a.id not in by_id]
     rng.shuffle(pool)
     found: list[Article] = []
+    reprints = 0
     for story in pool:
         hit = by_id[top(story)]
         grams, theirs = word_trigrams(story.text), word_trigrams(hit.text)
@@ -665,10 +682,28 @@ def _same_day_stories(reservoir: list[Article], n_reuters: int, seed: int) -> li
             and shared < SAME_STORY
             and story.title.strip().lower() != hit.title.strip().lower()
         ):
+            if _reprints(story, of_day[story.date[:10]]):
+                reprints += 1
+                continue
             found.append(story)
             if len(found) == SAME_DAY_QUERIES:
                 break
-    return found
+    return found, reprints
+
+
+def _reprints(story: Article, day: set) -> bool:
+    """Does the story hold a sentence of REPRINT_WORDS words or more whose trigrams are
+    REPRINT_SHARE in the day's stories?"""
+    for sentence in sentences(story.text, paragraphs(story.text)):
+        text = story.text[sentence.start : sentence.end]
+        grams = word_trigrams(text)
+        if (
+            grams
+            and len(text.split()) >= REPRINT_WORDS
+            and len(grams & day) >= REPRINT_SHARE * len(grams)
+        ):
+            return True
+    return False
 
 
 def _hard_negatives(
@@ -811,6 +846,12 @@ def print_check(c: dict) -> None:
             f"Left out of the same-event reports, {len(neg['carriers'])} pages that carry a "
             f"source's text ({CARRIER:.0%} or more of their word trigrams in it): "
             + ", ".join(f"{d} in {s} ({share:.2f})" for d, s, share in neg["carriers"])
+        )
+    if neg.get("same_day_reprints"):
+        print(
+            f"Left out of the same-day Reuters stories, {neg['same_day_reprints']} that reprint a "
+            f"sentence of a story of their day in the corpus ({REPRINT_WORDS}+ words, "
+            f"{REPRINT_SHARE:.0%} of its trigrams): wire reuse, a copy"
         )
 
 
