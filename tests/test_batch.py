@@ -134,6 +134,17 @@ def test_a_finished_scan_resumes_to_nothing_and_refuses_a_fresh_start(
         scan([str(crawl)], corpus_path, out)
 
 
+def test_resume_in_a_folder_without_a_scan_starts_one(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    # A script may always pass --resume: the first run starts the scan it later goes on with.
+    out = tmp_path / "scan"
+    first = scan([str(crawl)], corpus_path, out, resume=True)
+    assert (first.pages, first.already_done) == (4, 0)
+    again = scan([], "", out, resume=True)
+    assert (again.pages, again.already_done) == (0, 6)
+
+
 def test_a_resumed_scan_does_not_extract_the_pages_it_has_already_checked(
     crawl: Path, corpus_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

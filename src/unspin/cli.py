@@ -414,7 +414,11 @@ def _is_loopback(host: str) -> bool:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the tables (Parquet) and errors.jsonl.",
 )
-@click.option("--resume", is_flag=True, help="Go on with the scan in --out where it stopped.")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Go on with the scan in --out where it stopped (in a folder with none, start one).",
+)
 @click.option("--dask", "dask_address", help="Run on this Dask scheduler (tcp://host:8786).")
 @click.option(
     "--workers", type=click.IntRange(1), help="Run on a local Dask cluster of N worker processes."
