@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from repo_paths import CORPUS_SAMPLE, SPUN_EXAMPLE, WRITE_THROUGH
@@ -172,6 +173,21 @@ def test_a_damaged_vector_index_is_one_line_and_deleting_it_mends_the_corpus(
     )
     index.unlink()
     assert unspin("check", SPUN, "--db", str(db)).returncode == 0
+
+
+def test_scan_resume_without_db_in_a_new_folder_uses_the_default_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A script that always passes --resume: the first run starts the scan on $UNSPIN_DB.
+    db = tmp_path / "c.db"
+    run("corpus", "add", str(feed(tmp_path, 5)), "--db", str(db))
+    monkeypatch.setenv("UNSPIN_DB", str(db))
+    out = tmp_path / "scan"
+    first = run("scan", str(feed(tmp_path, 3)), "--out", str(out), "--resume")
+    assert first.exit_code == 0, first.output
+    assert "checked 3 pages" in first.output
+    again = run("scan", "--out", str(out), "--resume")
+    assert "checked 0 pages" in again.output and "5 done before" in again.output
 
 
 def test_a_damaged_scan_is_one_line(tmp_path: Path) -> None:

@@ -450,8 +450,9 @@ def scan(
         raise click.UsageError("give the INPUTS to scan (or --resume a scan in --out)")
     if dask_address and workers:
         raise click.UsageError("--dask and --workers are two ways to run: choose one")
-    # Resumed without --db: the scan's own corpus, from its scan.json.
-    corpus_path = db_path or ("" if resume else default_path())
+    # Resumed without --db: the scan's own corpus, from its scan.json (if there is a scan yet).
+    resuming = resume and (out / "scan.json").exists()
+    corpus_path = db_path or ("" if resuming else default_path())
     if corpus_path and not Path(corpus_path).is_file():
         raise UnspinError(f"{corpus_path}: no corpus there; build one with `unspin corpus add`")
     console = Console(stderr=True)
