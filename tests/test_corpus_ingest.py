@@ -379,6 +379,18 @@ def test_runs_of_blank_lines_are_passed_a_buffer_at_a_time(
         (":3002002", ""),
     ]
     assert lines_read == 3  # the two records, and the end of the file
+    monkeypatch.undo()
+    # Cut inside the run of blank lines: the error names the line the file broke off in.
+    path.write_bytes(gzip.compress(story + b"\n" + b"\n" * 200_000 + story)[:-30])
+    found = records(path)
+    assert [(r.location.removeprefix(str(path)), r.error[:30]) for r in found] == [
+        (":1", ""),
+        (":200002", CUT[:30]),
+    ]
+    # The same in xz.
+    path = tmp_path / "feed.jsonl.xz"
+    path.write_bytes(lzma.compress(b"\n" * 1_000 + story + b"\n"))
+    assert [r.location.removeprefix(str(path)) for r in records(path)] == [":1001"]
 
 
 def test_a_truncated_gzip_ends_the_file_with_an_error(tmp_path: Path) -> None:

@@ -455,10 +455,11 @@ def _article_from_fields(fields: Mapping[str, object]) -> Article:
 
 def _jsonl_records(file: InputFile) -> Iterator[Record | _Candidate]:
     name = str(file.path)
-    number = 0
+    lines: _Lines | None = None
     try:
         with _open(file.path) as (stream, raw):
-            for number, line in _lines(stream):
+            lines = _Lines(stream)
+            for number, line in lines:
                 location = f"{name}:{number}"
                 if line is None:
                     yield _bad(location, f"the line is {_too_big()}", raw.tell())
@@ -468,35 +469,42 @@ def _jsonl_records(file: InputFile) -> Iterator[Record | _Candidate]:
                 if text.strip():
                     yield _jsonl_record(location, text, raw.tell())
     except _BROKEN_PACKING as error:
-        yield _broken(f"{name}:{number + 1}", error)
+        yield _broken(f"{name}:{lines.number if lines else 1}", error)
 
 
 _SPACING = b" \t\r\n"
 
 
-def _lines(stream: _Unpacked) -> Iterator[tuple[int, bytes | None]]:
-    """The file's lines with more than spacing in them, numbered from 1; None for one over
-    MAX_BYTES (read past, never held whole). Blank lines are spacing, not records, and a run of
-    them is passed a buffer at a time: a packed file of half a megabyte can hold 500 million
-    newlines, which one readline each would take minutes to pass."""
-    number = 1
-    while True:
-        ahead = stream.peek(_SNIFF_BYTES)
-        spacing = len(ahead) - len(ahead.lstrip(_SPACING))
-        if spacing:  # blank lines, or the indent of the next line (JSON ignores it)
-            number += ahead.count(b"\n", 0, spacing)
-            stream.read(spacing)
-            continue
-        line = stream.readline(MAX_BYTES + 1)
-        if not line:
-            return
-        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
-            while (rest := stream.readline(_SNIFF_BYTES)) and not rest.endswith(b"\n"):
-                pass
-            yield number, None
-        else:
-            yield number, line
-        number += 1
+class _Lines:
+    """The file's lines with more than spacing in them, as (number from 1, bytes); None for
+    one over MAX_BYTES (read past, never held whole). Blank lines are spacing, not records,
+    and a run of them is passed a buffer at a time: a packed file of half a megabyte can hold
+    500 million newlines, which one readline each would take minutes to pass. A line's indent
+    is passed the same way (JSON ignores it), so it does not count towards MAX_BYTES."""
+
+    def __init__(self, stream: _Unpacked) -> None:
+        self.stream = stream
+        self.number = 1  # the line being read: where a file that breaks off broke
+
+    def __iter__(self) -> Iterator[tuple[int, bytes | None]]:
+        stream = self.stream
+        while True:
+            ahead = stream.peek(_SNIFF_BYTES)
+            spacing = len(ahead) - len(ahead.lstrip(_SPACING))
+            if spacing:
+                self.number += ahead.count(b"\n", 0, spacing)
+                stream.read(spacing)
+                continue
+            line = stream.readline(MAX_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+                while (rest := stream.readline(_SNIFF_BYTES)) and not rest.endswith(b"\n"):
+                    pass
+                yield self.number, None
+            else:
+                yield self.number, line
+            self.number += 1
 
 
 def _decode_line(line: bytes) -> str:
