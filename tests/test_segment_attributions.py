@@ -164,18 +164,38 @@ def test_added_before_an_object_is_not_speech() -> None:
     assert [(a.speaker, a.cue) for a in doc.attributions] == [("he", "add")]
 
 
-def test_added_then_the_name_that_ends_the_sentence_is_speech() -> None:
-    # Reuters' oil report of 5 November 2024, the second of an IG strategist's sentences.
-    text = (
+def test_added_then_a_speaker_of_the_story_or_a_role_is_speech() -> None:
+    # Reuters' oil report of 5 November 2024: an IG strategist's second sentence.
+    said = "Risk-taking remains limited, said Yeap Jun Rong, market strategist at IG."
+    added = (
         "For now, polls suggest the U.S. presidential race will be closely contested, and any "
         "delay in election results or even disputes could pose near-term risks for broader "
         "markets or drag on them for longer, added Yeap."
     )
-    assert attributions(text) == [("added Yeap", "add", "added", "Yeap")]
-    text = "Risk-taking remains limited, added Yeap Jun Rong, market strategist at IG."
-    assert attributions(text) == [("added Yeap Jun Rong", "add", "added", "Yeap Jun Rong")]
-    # A name that runs on is what was added.
-    assert attributions("The company raised prices, added Tesla chargers and cut costs.") == []
+    assert attributions(f"{said} {added}") == [
+        ("said Yeap Jun Rong", "say", "said", "Yeap Jun Rong"),
+        ("added Yeap", "add", "added", "Yeap"),
+    ]
+    # A role after the name says who it is; a closing quote before "added", that it is speech.
+    assert attributions(said.replace("said", "added")) == [
+        ("added Yeap Jun Rong", "add", "added", "Yeap Jun Rong")
+    ]
+    assert attributions("“We are ready,” added Smith.") == [
+        ("added Smith", "add", "added", "Smith")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company raised prices, added Tesla chargers and cut costs.",
+        "Berkshire sold its HP shares, added Occidental, and trimmed its Apple stake.",
+        # A bare name no one is quoted as: what the index added, not who spoke.
+        "S&P Dow Jones Indices dropped Intel from the Dow, added Nvidia.",
+    ],
+)
+def test_added_then_what_was_added_is_not_speech(text: str) -> None:
+    assert attributions(text) == []
 
 
 def test_the_accused_is_not_who_accuses() -> None:

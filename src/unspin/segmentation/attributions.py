@@ -157,7 +157,7 @@ def find_attributions(
             if a is not None:
                 found.append(a)
         out += found
-    return out
+    return _known_speakers(text, out)
 
 
 def _tokens(text: str, start: int, end: int, times: list[Span]) -> list[_Tok]:
@@ -216,17 +216,46 @@ def _attribution(
     )
 
 
+_CONJUNCTIONS = frozenset("and or but while as".split())
+
+
 def _inverted_add(before: list[_Tok], after: list[_Tok]) -> bool:
-    """ "..., added Yeap.", "..., added Yeap Jun Rong, market strategist at IG.": "added" after
-    a comma or a closing quote, then a capitalised name that ends the sentence or its clause.
-    Not "..., added Tesla chargers and cut costs": a name that runs on is what was added."""
+    """ "“...,” added Smith.", "..., added Yeap Jun Rong, market strategist at IG.", "...,
+    added Yeap.": "added" after a comma or a closing quote, then a capitalised name that ends
+    the sentence, or that a role follows. Not "..., added Tesla chargers and cut costs" nor
+    "..., added Occidental, and trimmed its Apple stake": what was added. A bare name after a
+    comma ("dropped Intel from the Dow, added Nvidia.") counts only if the text names it as a
+    speaker elsewhere (`_known_speakers`)."""
     if not before or not _INVERSION_BEFORE.search(before[-1].raw):
         return False
     name = _forward(after)
     if not name or not name[0].word[:1].isupper():
         return False
     last = name[-1]
-    return last.raw != last.word and last.raw.rstrip(_PUNCT)[-1:] in (".", ",")
+    ending = last.raw.rstrip(_PUNCT)[-1:] if last.raw != last.word else ""
+    if ending == ".":
+        return True
+    following = after[len(name)] if len(after) > len(name) else None
+    return (
+        ending == ","
+        and following is not None
+        and following.word[:1].islower()
+        and following.word not in _CONJUNCTIONS
+    )
+
+
+def _known_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
+    """The attributions, less each bare "..., added Nvidia." whose name no other attribution
+    of the text gives a speaker (a wire story names its analyst "said Yeap Jun Rong" before
+    "added Yeap")."""
+
+    def bare(a: Attribution) -> bool:
+        inverted = a.cue == "add" and a.cue_span.end <= a.speaker_span.start
+        after_comma = text[: a.cue_span.start].rstrip().endswith(",")
+        return inverted and after_comma and text[a.speaker_span.end : a.speaker_span.end + 1] == "."
+
+    named = {word for a in found if not bare(a) for word in a.speaker.split()}
+    return [a for a in found if not bare(a) or named & set(a.speaker.split())]
 
 
 def _word_start(t: _Tok) -> int:
