@@ -115,6 +115,28 @@ def test_bearish_for_bullish_is_negation_flipped() -> None:
     assert negations(copy, OPEC) == [("negation_flipped", "high", "bearish", "bullish")]
 
 
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # Words that only begin with "un" ("unrest" is no negated "rest").
+        (
+            "Protests spread to the rest of the country on Tuesday.",
+            "Unrest spread across the country on Tuesday.",
+        ),
+        ("The flood caused damage, the mayor told reporters.", "The flood caused untold damage."),
+        ("The company veiled its plan on Monday.", "The company unveiled its plan on Monday."),
+        # A negated word says what its opposite says.
+        (
+            "Djokovic beat Nick Kyrgios, who was not seeded, in the final on Sunday.",
+            "Djokovic beat the unseeded Nick Kyrgios in the final on Sunday.",
+        ),
+        ("Oil prices did not rise on Tuesday.", "Oil prices fell on Tuesday."),
+    ],
+)
+def test_no_flip_where_no_word_says_the_opposite(copy: str, source: str) -> None:
+    assert negations(copy, source, embed=True) == []
+
+
 def test_un_words_kept_as_they_were_are_no_flip() -> None:
     source = "The unseeded Kyrgios beat the seeded Tsitsipas on Saturday."
     copy = "The unseeded Kyrgios defeated the seeded Tsitsipas on Saturday."

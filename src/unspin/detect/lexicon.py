@@ -33,7 +33,15 @@ _OPPOSITES = """rise fall, increase decrease, increase drop, gain lose, win lose
     possible impossible, likely unlikely, able unable, lift impose, up down, surge plunge,
     soar plunge, grow shrink, improve worsen, optimistic pessimistic, peace war,
     cheaper costlier, rose fell, bullish bearish, hawkish dovish, upgrade downgrade,
-    inflow outflow, outperform underperform"""
+    inflow outflow, outperform underperform,
+    seeded unseeded, armed unarmed, known unknown, identified unidentified, named unnamed,
+    confirmed unconfirmed, disclosed undisclosed, vaccinated unvaccinated, injured uninjured,
+    harmed unharmed, stable unstable, fair unfair, popular unpopular, safe unsafe,
+    lawful unlawful, constitutional unconstitutional, official unofficial, willing unwilling,
+    successful unsuccessful, conscious unconscious, opposed unopposed, paid unpaid"""
+# Words and their negation by "un", listed one by one: a rule for any "un" word took "unrest"
+# for the opposite of "rest" and "untold" of "told", and "unexpectedly" (by stem) of
+# "expectations".
 
 
 def _antonyms() -> dict[str, frozenset[str]]:
@@ -46,17 +54,6 @@ def _antonyms() -> dict[str, frozenset[str]]:
 
 
 ANTONYMS = _antonyms()
-# A word this long at least, after "un": "unseeded" is "seeded" negated, while "unit", "union"
-# and "until" leave too little to be a word of their own.
-UN_WORD = 4
-
-
-def negated_by_un(word: str, other: str) -> bool:
-    """Is one word the other with a negating "un" before it, as written ("unseeded" and
-    "seeded", "unarmed" and "armed")? As written, not by stem: "unexpectedly" says what
-    "against expectations" says."""
-    shorter, longer = sorted((word.lower(), other.lower()), key=len)
-    return len(shorter) >= UN_WORD and longer == f"un{shorter}"
 
 
 # Hedges and boosters are matched as written, not by stem: "reportedly" stems to "report"

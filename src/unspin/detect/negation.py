@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.lexicon import ANTONYMS, DENIALS, NEGATIVE_VERBS, NEGATORS, negated_by_un
+from unspin.detect.lexicon import ANTONYMS, DENIALS, NEGATIVE_VERBS, NEGATORS
 from unspin.model import Finding
 from unspin.text import STOPWORDS, Token
 
@@ -115,8 +115,9 @@ def _negations(group: Group) -> Iterator[Finding]:
 def _antonyms(group: Group) -> Iterator[Finding]:
     """A word the copy has more often than the source, whose opposite the source has more
     often than the copy ("rose" for "fell", even when the sentence also keeps a "fell";
-    "seeded" for "unseeded"). The
-    spans point at occurrences outside the runs of words both texts share, where there are."""
+    "seeded" for "unseeded"). The spans point at occurrences outside the runs of words both
+    texts share, where there are. A negated word says what its opposite says ("was not
+    seeded" for "unseeded", "did not rise" for "fell"): no flip."""
     copy_extra = Counter(t.stem for t in group.copy_prose)
     copy_extra.subtract(t.stem for t in group.source_prose)
     source_only = {stem for stem, n in copy_extra.items() if n < 0}
@@ -128,17 +129,12 @@ def _antonyms(group: Group) -> Iterator[Finding]:
             continue
         opposite = next((o for o in ANTONYMS.get(stem, ()) if o in source_only), None)
         if opposite is None:
-            opposite = next(
-                (
-                    o
-                    for o in sorted(source_only)
-                    if negated_by_un(copy_at[stem].lower, source_at[o].lower)
-                ),
-                None,
-            )
-        if opposite is None:
             continue
         token, other = copy_at[stem], source_at[opposite]
+        if _negated(group.copy.text, group.copy_tokens, token) or _negated(
+            group.source.text, group.source_tokens, other
+        ):
+            continue
         yield group.finding(
             "negation_flipped",
             "high",
@@ -147,6 +143,21 @@ def _antonyms(group: Group) -> Iterator[Finding]:
             f"the copy says {quoted(group.copy.span_text(token))} where the source "
             f"says the opposite, {quoted(group.source.span_text(other))}",
         )
+
+
+NEGATED_REACH = 3  # "was not seeded", "did not immediately rise": words from the negator
+
+
+def _negated(text: str, toks: list[Token], token: Token) -> bool:
+    """Is the token in the reach of a negator of its clause?"""
+    k = next((i for i, t in enumerate(toks) if t.start == token.start), None)
+    if k is None:
+        return False
+    first = max(0, k - NEGATED_REACH)
+    return any(
+        not _CLAUSE_BREAK.search(text, toks[first + i].end, token.start)
+        for i in _negators(text, toks[first:k])
+    )
 
 
 def _first_of_each(toks: list[Token]) -> dict[str, Token]:
