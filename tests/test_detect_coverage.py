@@ -161,3 +161,10 @@ def test_a_sentence_with_a_figure_of_its_own_or_one_small_one_is_unsourced() -> 
     # 672 is the source's, 3,000 is not: the sentence brings a figure of its own.
     both = "Of the 672 people injured, 3,000 needed treatment in Agadir hospitals."
     assert unaligned(both, MOROCCO_LEDE) == [("unsourced_sentence", "medium", both, None)]
+    # The source's figure, with a claim of its own around it (5 of its 6 words are new).
+    soldiers = "Rescuers said 672 soldiers had been sent to the Atlas Mountains."
+    assert unaligned(soldiers, MOROCCO_LEDE) == [("unsourced_sentence", "medium", soldiers, None)]
+    # The same number is another figure in another unit.
+    shares = "Shares of the company fell 15% after the announcement."
+    jobs = "The company said it would cut 15 jobs at its Ohio plant on Monday."
+    assert unaligned(shares, jobs) == [("unsourced_sentence", "medium", shares, None)]

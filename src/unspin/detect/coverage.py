@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from unspin.detect.base import Comparison, detector, quoted
-from unspin.model import Doc, Finding, Sentence
+from unspin.model import Doc, Finding, Quantity, Sentence
 from unspin.segmentation.names import is_heading
 from unspin.text import STOPWORDS, content_stems
 
@@ -16,13 +16,16 @@ NEW_WORDS = 0.3
 # A lone figure below this ("one", "five") is too common to tie a sentence to the one source
 # sentence that also has it; two figures, or one this large ("16 counts", "672 injuries"), are not.
 TELLING_FIGURE = 10
+# ... and a sentence with more of its content words its own than this share adds a claim of
+# its own to them ("Rescuers said 672 soldiers had been sent to the Atlas Mountains.": 5 of 6).
+OWN_SHARE_WITH_FIGURES = 2 / 3
 
 
 @detector("unsourced_sentence")
 def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
     copy = comparison.copy
     known: set[str] | None = None  # the sources' content words, read once if needed
-    figures: dict[float, set[tuple[int, int]]] | None = None  # figure -> source sentences
+    figures: dict[Figure, set[tuple[int, int]]] | None = None  # figure -> source sentences
     for match in comparison.alignment.matches:
         if match.label == "unsourced":
             sentence = copy.sentences[match.copy_sentence]
@@ -34,11 +37,13 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
             if known is None:
                 known = set().union(*(content_stems(doc.text) for doc in comparison.sources))
             content = [t.stem for t in words if t.lower not in STOPWORDS]
-            if content and sum(w not in known for w in content) < NEW_WORDS * len(content):
+            new = sum(w not in known for w in content)
+            if content and new < NEW_WORDS * len(content):
                 continue  # its words are the source's: a rewrite too loose to align, no addition
             if figures is None:
                 figures = _figures(comparison.sources)
-            if _restates_figures(copy, sentence, figures):
+            few_own = new <= OWN_SHARE_WITH_FIGURES * len(content) + 1e-9
+            if few_own and _restates_figures(copy, sentence, figures):
                 continue  # "There were also 672 injuries.": split off the sentence with its figures
             yield Finding(
                 "unsourced_sentence",
@@ -53,31 +58,40 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
 MIN_CLAIM_WORDS = 3
 
 
-def _figures(sources: Sequence[Doc]) -> dict[float, set[tuple[int, int]]]:
-    """Each figure of the sources (as a value: "41" and "41 years old" are one age) and the
-    sentences that give it, as (source, sentence)."""
-    found: dict[float, set[tuple[int, int]]] = defaultdict(set)
+Figure = tuple[float, str]  # a value and its unit, an age taken as a count
+
+
+def _figure(q: Quantity) -> Figure:
+    """ "41" and "41 years old" are one age; "15%" and "15 jobs" are two figures."""
+    return (q.value, "" if q.unit == "year" else q.unit)
+
+
+def _figures(sources: Sequence[Doc]) -> dict[Figure, set[tuple[int, int]]]:
+    """Each figure of the sources and the sentences that give it, as (source, sentence)."""
+    found: dict[Figure, set[tuple[int, int]]] = defaultdict(set)
     for k, doc in enumerate(sources):
         for i, sentence in enumerate(doc.sentences):
             for q in doc.within(doc.quantities, sentence.start, sentence.end):
                 if not q.vague:
-                    found[q.value].add((k, i))
+                    found[_figure(q)].add((k, i))
     return found
 
 
 def _restates_figures(
-    copy: Doc, sentence: Sentence, figures: dict[float, set[tuple[int, int]]]
+    copy: Doc, sentence: Sentence, figures: dict[Figure, set[tuple[int, int]]]
 ) -> bool:
     """Does one source sentence give every figure of this copy sentence, and enough of them to
     tell? A page splits a fact off a long wire sentence in its own words ("He was 41 years old."
     from "Bryant, killed ... at the age of 41, was not ..."): too few shared words to align, but
     its figures say where it came from. An added sentence brings figures of its own."""
-    values = {
-        q.value for q in copy.within(copy.quantities, sentence.start, sentence.end) if not q.vague
+    given = {
+        _figure(q)
+        for q in copy.within(copy.quantities, sentence.start, sentence.end)
+        if not q.vague
     }
-    if not values or (len(values) < 2 and max(values) < TELLING_FIGURE):
+    if not given or (len(given) < 2 and max(value for value, _ in given) < TELLING_FIGURE):
         return False
-    return bool(set.intersection(*(figures.get(v, set()) for v in values)))
+    return bool(set.intersection(*(figures.get(f, set()) for f in given)))
 
 
 @detector("omitted_sentence")
