@@ -37,6 +37,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import tempfile
 import time
@@ -646,11 +647,15 @@ SAME_DAY_QUERIES = 150
 SAME_STORY = 0.2  # share of word trigrams (of the shorter) above which two stories are versions
 
 
-# A sentence this long, with this share of its word trigrams in a story of the same day, is
+# A sentence this long, with this share of its word trigrams in one story of the same day, is
 # that story's sentence reprinted: wire stories reuse whole paragraphs of each other (a
-# sidebar runs the main story's quotes, a market wrap its sister's closing figures).
+# sidebar runs the main story's quotes, a market wrap its sister's closing figures). Credit
+# lines ("(Reporting by ...; Editing by ...)") are the desk's, not the story's.
 REPRINT_WORDS = 8
 REPRINT_SHARE = 0.8
+_CREDIT_LINE = re.compile(
+    r"\W*(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ee]diting|[Ww]riting)\s+by\b|\W*By\s+[A-Z][\w.'-]*\s+[A-Z]"
+)
 
 
 def _same_day_stories(
@@ -659,15 +664,15 @@ def _same_day_stories(
     """Reuters stories kept out of the corpus whose closest story in it (BM25 top hit) was
     filed the same day and is a different story (under SAME_STORY of their word trigrams
     shared, another title): same day, same subject, not a write-through. A story that
-    reprints a sentence of any story of its day in the corpus copies it (wire reuse), and is
+    reprints a sentence of a story of its day in the corpus copies it (wire reuse), and is
     no negative: left out, and counted (the second value)."""
     from unspin.testing.datasets import reuters_ding2014_articles
 
     top = _bm25(reservoir)
     by_id = {a.id: a for a in reservoir}
-    of_day: dict[str, set] = defaultdict(set)
+    of_day: dict[str, list[frozenset[tuple[str, str, str]]]] = defaultdict(list)
     for a in reservoir:
-        of_day[a.date[:10]] |= word_trigrams(a.text)
+        of_day[a.date[:10]].append(frozenset(word_trigrams(a.text)))
     rng = random.Random(seed + 1)
     pool = [a for a in reuters_ding2014_articles() if a.id not in by_id]
     rng.shuffle(pool)
@@ -691,17 +696,15 @@ def _same_day_stories(
     return found, reprints
 
 
-def _reprints(story: Article, day: set) -> bool:
-    """Does the story hold a sentence of REPRINT_WORDS words or more whose trigrams are
-    REPRINT_SHARE in the day's stories?"""
+def _reprints(story: Article, day: list[frozenset[tuple[str, str, str]]]) -> bool:
+    """Does the story hold a sentence of REPRINT_WORDS words or more, not a credit line, with
+    REPRINT_SHARE of its trigrams in one of the day's stories?"""
     for sentence in sentences(story.text, paragraphs(story.text)):
         text = story.text[sentence.start : sentence.end]
         grams = word_trigrams(text)
-        if (
-            grams
-            and len(text.split()) >= REPRINT_WORDS
-            and len(grams & day) >= REPRINT_SHARE * len(grams)
-        ):
+        if not grams or len(text.split()) < REPRINT_WORDS or _CREDIT_LINE.match(text):
+            continue
+        if any(len(grams & other) >= REPRINT_SHARE * len(grams) for other in day):
             return True
     return False
 
