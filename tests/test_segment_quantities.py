@@ -84,6 +84,15 @@ def test_percent_written_three_ways_and_half_compare_equal() -> None:
             "27.7 pct and 138,543 contracts",
             [("27.7 pct", 27.7, "percent"), ("138,543", 138543, "")],
         ),
+        # Two units: a change and the level it reached, not a range.
+        (
+            "revenue rose 12 percent to $4 billion",
+            [("12 percent", 12, "percent"), ("$4 billion", 4e9, "usd")],
+        ),
+        (
+            "sales grew 5% to 2 billion euros",
+            [("5%", 5, "percent"), ("2 billion euros", 2e9, "eur")],
+        ),
     ],
 )
 def test_a_range_gives_two_quantities_sharing_unit_and_scale(

@@ -347,6 +347,8 @@ def _carry_range_units(text: str, nums: list[_Num]) -> list[_Num]:
             continue
         if gap.group().strip() == "and" and not _BETWEEN.search(text, max(0, a.start - 9), a.start):
             continue  # "27.7 pct and 138,543" is two numbers, "between 5 and 10 pct" a range
+        if a.unit and b.unit and a.unit != b.unit:
+            continue  # "rose 12 percent to $4 billion": a change and a level, no range
         if not a.unit and b.unit:
             a = replace(a, unit=b.unit)
         elif a.unit in _CURRENCIES and not b.unit and gap.group().strip() != "and":
