@@ -393,6 +393,26 @@ def test_runs_of_blank_lines_are_passed_a_buffer_at_a_time(
     assert [r.location.removeprefix(str(path)) for r in records(path)] == [":1001"]
 
 
+def test_a_run_of_lines_that_are_no_json_objects_stops_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Half a megabyte of gzip unpacks to hundreds of millions of "0" lines, each an error
+    # record: past NOT_OBJECTS in a row the file is no feed of articles.
+    monkeypatch.setattr(ingest, "NOT_OBJECTS", 5)
+    story = json.dumps({"text": text(MARCOS)})
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(["0"] * 4 + [story] + ["0"] * 4 + [story] + ["0"] * 9 + [story]))
+    found = records(path)
+    assert [(r.location.removeprefix(str(path)), r.error[:28]) for r in found] == [
+        *[(f":{n}", "not a JSON object (a int)") for n in range(1, 5)],
+        (":5", ""),  # a good line between runs of four bad ones: reading goes on
+        *[(f":{n}", "not a JSON object (a int)") for n in range(6, 10)],
+        (":10", ""),
+        *[(f":{n}", "not a JSON object (a int)") for n in range(11, 16)],
+        (":16", "5 lines in a row are no JSON"),
+    ]
+
+
 def test_a_truncated_gzip_ends_the_file_with_an_error(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl.gz"
     content = gzip.compress(b"".join(feed_lines()))

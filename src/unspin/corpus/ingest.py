@@ -453,9 +453,15 @@ def _article_from_fields(fields: Mapping[str, object]) -> Article:
 # --- JSON lines ------------------------------------------------------------------------------
 
 
+# Lines in a row that are no JSON object, past which a file is no feed of articles: a small
+# packed file of "0" lines unpacks to hundreds of millions, each an error record otherwise.
+NOT_OBJECTS = 10_000
+
+
 def _jsonl_records(file: InputFile) -> Iterator[Record | _Candidate]:
     name = str(file.path)
     lines: _Lines | None = None
+    not_objects = 0  # lines in a row that were no JSON object
     try:
         with _open(file.path) as (stream, raw):
             lines = _Lines(stream)
@@ -466,8 +472,17 @@ def _jsonl_records(file: InputFile) -> Iterator[Record | _Candidate]:
                     continue
                 text = _decode_line(line.removeprefix(codecs.BOM_UTF8) if number == 1 else line)
                 text = text.rstrip("\r\n")  # an unclosed string ends at the line's end, not past it
-                if text.strip():
-                    yield _jsonl_record(location, text, raw.tell())
+                if not text.strip():
+                    continue
+                found = _jsonl_record(location, text, raw.tell())
+                not_objects = not_objects + 1 if isinstance(found, Record) else 0
+                yield found
+                if not_objects == NOT_OBJECTS:
+                    message = f"{NOT_OBJECTS:,} lines in a row are no JSON object: no feed of "
+                    yield _bad(
+                        f"{name}:{number + 1}", message + "articles, stopped reading", raw.tell()
+                    )
+                    return
     except _BROKEN_PACKING as error:
         yield _broken(f"{name}:{lines.number if lines else 1}", error)
 
