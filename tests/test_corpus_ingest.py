@@ -483,26 +483,30 @@ def test_csv_without_a_text_column_is_one_error(tmp_path: Path) -> None:
     ]
 
 
-def test_a_csv_of_empty_rows_stops_with_one_error(
+def test_a_csv_of_rows_without_text_stops_with_one_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # csv reads rows one at a time, and a small packed file can unpack to hundreds of millions
-    # of empty ones: past BLANK_ROWS in a row the file is no table of articles.
-    monkeypatch.setattr(ingest, "BLANK_ROWS", 10)
+    # of empty or one-letter ones: past ROWS_WITHOUT_TEXT in a row, no table of articles.
+    monkeypatch.setattr(ingest, "ROWS_WITHOUT_TEXT", 10)
+    stop = "10 rows in a row without an article's text: no table of articles, stopped reading"
     story = " ".join(MARCOS).replace('"', "'")  # one line
     path = tmp_path / "feed.csv"
-    path.write_text(f'text\n"{story}"\n' + "\n" * 9 + f'"{story}"\n' + ",\n" * 10 + f'"{story}"\n')
+    rows = f'text\n"{story}"\n' + "\n" * 9 + f'"{story}"\n' + "x\n" * 4 + ",\n" * 6 + f'"{story}"\n'
+    path.write_text(rows)
     found = records(path)
-    assert [(r.location.removeprefix(str(path)), r.error) for r in found] == [
-        (":2", ""),
-        (":12", ""),  # after 9 empty lines
-        (":22", "10 empty rows in a row: no table of articles, stopped reading"),
-    ]
+    assert (
+        [(r.location.removeprefix(str(path)), r.error[:30]) for r in found]
+        == [
+            (":2", ""),
+            (":12", ""),  # after 9 empty lines
+            *[(f":{n}", "not a news article (0 words of") for n in range(13, 17)],
+            (":22", stop[:30]),  # 4 one-letter rows and 6 empty ones
+        ]
+    )
     path.write_text("\n" * 10 + f'text\n"{story}"\n')  # before the header too
     found = records(path)
-    assert [(r.location.removeprefix(str(path)), r.error) for r in found] == [
-        (":10", "10 empty rows in a row: no table of articles, stopped reading")
-    ]
+    assert [(r.location.removeprefix(str(path)), r.error) for r in found] == [(":10", stop)]
 
 
 def test_packed_csv(tmp_path: Path) -> None:

@@ -556,13 +556,18 @@ def _broken(location: str, error: BaseException | None = None) -> Record:
 # --- CSV -------------------------------------------------------------------------------------
 
 _TEXT_COLUMNS = ("text", "content", "body", "html")
-# Empty rows in a row past which a file is no table of articles: csv reads them one at a time,
-# and half a megabyte of gzip unpacks to 500 million of them (minutes; this many take 40 ms).
-BLANK_ROWS = 100_000
+# Rows in a row without an article's text (empty, or no text cell of TEXT_CHARS), past which a
+# file is no table of articles: csv reads rows one at a time, and half a megabyte of gzip
+# unpacks to 500 million empty or one-letter rows (minutes, and a skipped record each).
+ROWS_WITHOUT_TEXT = 10_000
+TEXT_CHARS = 40  # fewer characters than an article's fewest words (read.MIN_WORDS)
 
 
-def _too_many_empty() -> str:
-    return f"{BLANK_ROWS:,} empty rows in a row: no table of articles, stopped reading"
+def _too_many_without_text() -> str:
+    return (
+        f"{ROWS_WITHOUT_TEXT:,} rows in a row without an article's text: no table of articles, "
+        "stopped reading"
+    )
 
 
 def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
@@ -578,7 +583,7 @@ def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
             )
             reader = csv.reader(text)
             columns: dict[str, int] = {}
-            blank = 0  # empty rows since the header or the last row with text
+            textless = 0  # rows without an article's text since the header or the last with it
             while not columns:
                 line = reader.line_num + 1
                 header = next(reader, None)
@@ -588,11 +593,11 @@ def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
                     columns.setdefault(_cell(column).strip().lower(), index)  # first of twins
                 if not any(columns):
                     columns = {}  # blank lines before the header
-                    blank += 1
-                    if blank == BLANK_ROWS:
-                        yield _bad(f"{name}:{line}", _too_many_empty(), raw.tell())
+                    textless += 1
+                    if textless == ROWS_WITHOUT_TEXT:
+                        yield _bad(f"{name}:{line}", _too_many_without_text(), raw.tell())
                         return
-            blank = 0
+            textless = 0
             if not any(column in columns for column in _TEXT_COLUMNS):
                 listed = ", ".join(column for column in columns if column)
                 message = f"no text, content, body or html column in the header (columns: {listed})"
@@ -607,13 +612,14 @@ def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
                 except csv.Error as error:
                     yield _bad(f"{name}:{line}", f"not valid CSV ({error})", raw.tell())
                     continue
-                if not any(cell.strip() for cell in row):  # blank lines are spacing, not rows
-                    blank += 1
-                    if blank == BLANK_ROWS:
-                        yield _bad(f"{name}:{line}", _too_many_empty(), raw.tell())
-                        return
-                    continue
-                blank = 0
+                blank = not any(cell.strip() for cell in row)
+                texts = (row[k] for c, k in columns.items() if c in _TEXT_COLUMNS and k < len(row))
+                textless = 0 if any(len(t) >= TEXT_CHARS for t in texts) else textless + 1
+                if textless == ROWS_WITHOUT_TEXT:
+                    yield _bad(f"{name}:{line}", _too_many_without_text(), raw.tell())
+                    return
+                if blank:
+                    continue  # blank lines are spacing, not rows
                 fields = {
                     column: _cell(row[index])
                     for column, index in columns.items()
