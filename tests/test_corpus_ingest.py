@@ -15,6 +15,7 @@ import lzma
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -411,6 +412,27 @@ def test_a_run_of_lines_that_are_no_json_objects_stops_the_file(
         *[(f":{n}", "not a JSON object (a int)") for n in range(11, 16)],
         (":16", "5 lines in a row are no JSON"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "pack"), [("feed.jsonl.gz", gzip.compress), ("feed.csv.xz", lzma.compress)]
+)
+def test_a_file_that_unpacks_past_the_ratio_is_a_bomb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, pack: Callable[[bytes], bytes]
+) -> None:
+    # A few kB of gzip can hold millions of copies of one article, each as much work as a
+    # real one: past PACKED_RATIO times its packed size the file stops, with one record.
+    monkeypatch.setattr(ingest, "PACKED_RATIO", 10)
+    monkeypatch.setattr(ingest, "UNPACKED_FREE", 0)
+    story = " ".join(MARCOS).replace('"', "'")
+    line = json.dumps({"text": story}) if name.endswith(".gz") else f'"{story}"'
+    head = "" if name.endswith(".gz") else "text\n"
+    path = tmp_path / name
+    path.write_bytes(pack((head + f"{line}\n" * 20_000).encode()))
+    found = records(path)
+    *read, last = found
+    assert 0 < len(read) < 200 and all(r.article is not None for r in read)
+    assert last.error == "unpacks to over 10 times its size: a decompression bomb, stopped reading"
 
 
 def test_a_truncated_gzip_ends_the_file_with_an_error(tmp_path: Path) -> None:

@@ -387,6 +387,20 @@ def _record(found: Record | _Candidate, skip: Callable[[str], bool] | None) -> R
 # What `_open` gives: each can peek ahead without consuming.
 _Unpacked = gzip.GzipFile | lzma.LZMAFile | io.BufferedReader
 
+# A packed file that unpacks to more than this many times its size (past the first UNPACKED_FREE
+# bytes) is a decompression bomb: news text packs 3 to 10 times; a few kB of gzip can hold
+# millions of copies of one record, each as much work as a real one.
+PACKED_RATIO = 100
+UNPACKED_FREE = 10_000_000
+
+
+def _bomb(stream: _Unpacked, raw: io.BufferedReader) -> bool:
+    return stream is not raw and stream.tell() > PACKED_RATIO * raw.tell() + UNPACKED_FREE
+
+
+def _bomb_message() -> str:
+    return f"unpacks to over {PACKED_RATIO} times its size: a decompression bomb, stopped reading"
+
 
 @contextmanager
 def _open(path: Path) -> Iterator[tuple[_Unpacked, io.BufferedReader]]:
@@ -474,6 +488,9 @@ def _jsonl_records(file: InputFile) -> Iterator[Record | _Candidate]:
                 text = text.rstrip("\r\n")  # an unclosed string ends at the line's end, not past it
                 if not text.strip():
                     continue
+                if _bomb(stream, raw):
+                    yield _bad(location, _bomb_message(), raw.tell())
+                    return
                 found = _jsonl_record(location, text, raw.tell())
                 not_objects = not_objects + 1 if isinstance(found, Record) else 0
                 yield found
@@ -620,6 +637,9 @@ def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
                     return
                 if blank:
                     continue  # blank lines are spacing, not rows
+                if _bomb(stream, raw):
+                    yield _bad(f"{name}:{line}", _bomb_message(), raw.tell())
+                    return
                 fields = {
                     column: _cell(row[index])
                     for column, index in columns.items()
