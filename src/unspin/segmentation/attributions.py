@@ -250,9 +250,14 @@ def _known_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
     "added Yeap")."""
 
     def bare(a: Attribution) -> bool:
-        inverted = a.cue == "add" and a.cue_span.end <= a.speaker_span.start
-        after_comma = text[: a.cue_span.start].rstrip().endswith(",")
-        return inverted and after_comma and text[a.speaker_span.end : a.speaker_span.end + 1] == "."
+        if a.cue != "add" or a.cue_span.end > a.speaker_span.start:
+            return False  # not "added X"
+        # A few characters back: the whole text before each one would cost a long text its square.
+        before = text[max(0, a.cue_span.start - 8) : a.cue_span.start]
+        return (
+            before.rstrip().endswith(",")
+            and text[a.speaker_span.end : a.speaker_span.end + 1] == "."
+        )
 
     named = {word for a in found if not bare(a) for word in a.speaker.split()}
     return [a for a in found if not bare(a) or named & set(a.speaker.split())]
