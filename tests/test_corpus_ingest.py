@@ -409,8 +409,14 @@ def test_a_run_of_lines_that_are_no_json_objects_stops_the_file(
         (":5", ""),  # a good line between runs of four bad ones: reading goes on
         *[(f":{n}", "not a JSON object (a int)") for n in range(6, 10)],
         (":10", ""),
-        *[(f":{n}", "not a JSON object (a int)") for n in range(11, 16)],
-        (":16", "5 lines in a row are no JSON"),
+        *[(f":{n}", "not a JSON object (a int)") for n in range(11, 15)],
+        (":15", "5 lines in a row are no JSON"),  # the fifth line's record says so
+    ]
+    # Whitespace JSON does not allow ("\x0c", a no-break space) makes lines of no object.
+    path.write_text("\x0c\n" * 3 + "\u00a0\n" * 3 + story + "\n")
+    assert [(r.location.removeprefix(str(path)), r.error[:28]) for r in records(path)] == [
+        *[(f":{n}", "not valid JSON (column 1: Ex") for n in range(1, 5)],
+        (":5", "5 lines in a row are no JSON"),
     ]
 
 
@@ -511,7 +517,7 @@ def test_a_csv_of_rows_without_text_stops_with_one_error(
     # csv reads rows one at a time, and a small packed file can unpack to hundreds of millions
     # of empty or one-letter ones: past ROWS_WITHOUT_TEXT in a row, no table of articles.
     monkeypatch.setattr(ingest, "ROWS_WITHOUT_TEXT", 10)
-    stop = "10 rows in a row without an article's text: no table of articles, stopped reading"
+    stop = "10 rows in a row with no cell of 40 characters: no table of articles, stopped reading"
     story = " ".join(MARCOS).replace('"', "'")  # one line
     path = tmp_path / "feed.csv"
     rows = f'text\n"{story}"\n' + "\n" * 9 + f'"{story}"\n' + "x\n" * 4 + ",\n" * 6 + f'"{story}"\n'
@@ -529,6 +535,11 @@ def test_a_csv_of_rows_without_text_stops_with_one_error(
     path.write_text("\n" * 10 + f'text\n"{story}"\n')  # before the header too
     found = records(path)
     assert [(r.location.removeprefix(str(path)), r.error) for r in found] == [(":10", stop)]
+    # Rows of a table with no text (paywalled pages) have long cells: they do not count.
+    url = "https://paywalled.example/2024/05/01/a-long-address-of-a-story"
+    path.write_text("url,text\n" + f"{url},\n" * 12 + f'{url},"{story}"\n')
+    found = records(path)
+    assert len(found) == 13 and found[-1].article is not None
 
 
 def test_packed_csv(tmp_path: Path) -> None:

@@ -388,9 +388,10 @@ def _record(found: Record | _Candidate, skip: Callable[[str], bool] | None) -> R
 _Unpacked = gzip.GzipFile | lzma.LZMAFile | io.BufferedReader
 
 # A packed file that unpacks to more than this many times its size (past the first UNPACKED_FREE
-# bytes) is a decompression bomb: news text packs 3 to 10 times; a few kB of gzip can hold
-# millions of copies of one record, each as much work as a real one.
-PACKED_RATIO = 100
+# bytes) is a decompression bomb: news text packs 3 to 10 times, pages with their site's HTML
+# template a few hundred times in xz; a few kB of gzip can hold millions of copies of one
+# record, each as much work as a real one.
+PACKED_RATIO = 1_000
 UNPACKED_FREE = 10_000_000
 
 
@@ -486,25 +487,24 @@ def _jsonl_records(file: InputFile) -> Iterator[Record | _Candidate]:
                     continue
                 text = _decode_line(line.removeprefix(codecs.BOM_UTF8) if number == 1 else line)
                 text = text.rstrip("\r\n")  # an unclosed string ends at the line's end, not past it
-                if not text.strip():
-                    continue
                 if _bomb(stream, raw):
                     yield _bad(location, _bomb_message(), raw.tell())
                     return
+                if not text.strip(_JSON_SPACE):
+                    continue  # JSON's own whitespace; any other ("\x0c") is no JSON object
                 found = _jsonl_record(location, text, raw.tell())
                 not_objects = not_objects + 1 if isinstance(found, Record) else 0
-                yield found
                 if not_objects == NOT_OBJECTS:
                     message = f"{NOT_OBJECTS:,} lines in a row are no JSON object: no feed of "
-                    yield _bad(
-                        f"{name}:{number + 1}", message + "articles, stopped reading", raw.tell()
-                    )
+                    yield _bad(location, message + "articles, stopped reading", raw.tell())
                     return
+                yield found
     except _BROKEN_PACKING as error:
         yield _broken(f"{name}:{lines.number if lines else 1}", error)
 
 
 _SPACING = b" \t\r\n"
+_JSON_SPACE = _SPACING.decode()
 
 
 class _Lines:
@@ -573,17 +573,18 @@ def _broken(location: str, error: BaseException | None = None) -> Record:
 # --- CSV -------------------------------------------------------------------------------------
 
 _TEXT_COLUMNS = ("text", "content", "body", "html")
-# Rows in a row without an article's text (empty, or no text cell of TEXT_CHARS), past which a
-# file is no table of articles: csv reads rows one at a time, and half a megabyte of gzip
-# unpacks to 500 million empty or one-letter rows (minutes, and a skipped record each).
+# Rows in a row with no cell of TEXT_CHARS (empty, or short cells only), past which a file is
+# no table of articles: csv reads rows one at a time, and half a megabyte of gzip unpacks to
+# 500 million empty or one-letter rows (minutes, and a skipped record each). A row with a long
+# title or URL but no text (a paywalled page) is a row of a table, and does not count.
 ROWS_WITHOUT_TEXT = 10_000
 TEXT_CHARS = 40  # fewer characters than an article's fewest words (read.MIN_WORDS)
 
 
 def _too_many_without_text() -> str:
     return (
-        f"{ROWS_WITHOUT_TEXT:,} rows in a row without an article's text: no table of articles, "
-        "stopped reading"
+        f"{ROWS_WITHOUT_TEXT:,} rows in a row with no cell of {TEXT_CHARS} characters: no table "
+        "of articles, stopped reading"
     )
 
 
@@ -630,8 +631,7 @@ def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
                     yield _bad(f"{name}:{line}", f"not valid CSV ({error})", raw.tell())
                     continue
                 blank = not any(cell.strip() for cell in row)
-                texts = (row[k] for c, k in columns.items() if c in _TEXT_COLUMNS and k < len(row))
-                textless = 0 if any(len(t) >= TEXT_CHARS for t in texts) else textless + 1
+                textless = 0 if any(len(cell) >= TEXT_CHARS for cell in row) else textless + 1
                 if textless == ROWS_WITHOUT_TEXT:
                     yield _bad(f"{name}:{line}", _too_many_without_text(), raw.tell())
                     return
