@@ -188,6 +188,10 @@ def test_scan_resume_without_db_in_a_new_folder_uses_the_default_corpus(
     assert "checked 3 pages" in first.output
     again = run("scan", "--out", str(out), "--resume")
     assert "checked 0 pages" in again.output and "5 done before" in again.output
+    # Nothing to resume and nothing to start with: a mistyped folder is not made a scan.
+    typo = run("scan", "--out", str(tmp_path / "scna"), "--resume")
+    assert typo.exit_code == 2 and "no scan to resume there" in typo.output
+    assert not (tmp_path / "scna").exists()
 
 
 def test_a_damaged_scan_is_one_line(tmp_path: Path) -> None:

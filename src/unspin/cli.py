@@ -448,6 +448,8 @@ def scan(
 
     if not inputs and not resume:
         raise click.UsageError("give the INPUTS to scan (or --resume a scan in --out)")
+    if not inputs and not (out / "scan.json").exists():
+        raise click.UsageError(f"{out}: no scan to resume there; give the INPUTS to start one")
     if dask_address and workers:
         raise click.UsageError("--dask and --workers are two ways to run: choose one")
     # Resumed without --db: the scan's own corpus, from its scan.json (if there is a scan yet).
