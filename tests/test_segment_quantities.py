@@ -93,6 +93,16 @@ def test_percent_written_three_ways_and_half_compare_equal() -> None:
             "sales grew 5% to 2 billion euros",
             [("5%", 5, "percent"), ("2 billion euros", 2e9, "eur")],
         ),
+        (
+            "output rose 3.5 percent to 1.2 million barrels",
+            [("3.5 percent", 3.5, "percent"), ("1.2 million", 1.2e6, "")],
+        ),
+        # A change as large as the level's base: 12,000, not 12 billion.
+        (
+            "jobless claims fell 12,000 to 1.3 million",
+            [("12,000", 12000, ""), ("1.3 million", 1.3e6, "")],
+        ),
+        ("between 1 and 2 million people", [("1", 1e6, ""), ("2 million", 2e6, "")]),
     ],
 )
 def test_a_range_gives_two_quantities_sharing_unit_and_scale(

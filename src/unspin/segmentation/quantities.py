@@ -353,7 +353,12 @@ def _carry_range_units(text: str, nums: list[_Num]) -> list[_Num]:
             a = replace(a, unit=b.unit)
         elif a.unit in _CURRENCIES and not b.unit and gap.group().strip() != "and":
             out[i] = replace(b, unit=a.unit)
-        if b.scaled and not a.scaled and not a.words:
+        # "$1 to 2 billion" shares the scale; "rose 3.5 percent to 1.2 million barrels" (two
+        # units) and "fell 12,000 to 1.3 million" (a change as large as the level's base) do not.
+        shares_scale = (
+            a.unit == out[i].unit and a.value < _base(text, b) and "," not in text[a.start : a.end]
+        )
+        if b.scaled and not a.scaled and not a.words and shares_scale:
             a = replace(a, value=a.value * b.value / _base(text, b), scaled=True)
         out[i - 1] = a
     return out
