@@ -131,6 +131,15 @@ def test_bearish_for_bullish_is_negation_flipped() -> None:
             "Djokovic beat the unseeded Nick Kyrgios in the final on Sunday.",
         ),
         ("Oil prices did not rise on Tuesday.", "Oil prices fell on Tuesday."),
+        (
+            "The men stopped at the checkpoint, none of them were armed.",
+            "The men stopped at the checkpoint were all unarmed.",
+        ),
+        # Words whose stems serve others: "officials" is no "official" against "unofficial".
+        (
+            "Officials released results on Monday showing Ruto ahead.",
+            "Unofficial results released on Monday showed Ruto ahead.",
+        ),
     ],
 )
 def test_no_flip_where_no_word_says_the_opposite(copy: str, source: str) -> None:

@@ -145,15 +145,13 @@ def _antonyms(group: Group) -> Iterator[Finding]:
         )
 
 
-NEGATED_REACH = 3  # "was not seeded", "did not immediately rise": words from the negator
-
-
 def _negated(text: str, toks: list[Token], token: Token) -> bool:
-    """Is the token in the reach of a negator of its clause?"""
+    """Is the token in the reach (SCOPE) of a negator of its clause: "was not seeded", "none of
+    the 150 passengers were armed"?"""
     k = next((i for i, t in enumerate(toks) if t.start == token.start), None)
     if k is None:
         return False
-    first = max(0, k - NEGATED_REACH)
+    first = max(0, k - SCOPE)
     return any(
         not _CLAUSE_BREAK.search(text, toks[first + i].end, token.start)
         for i in _negators(text, toks[first:k])
