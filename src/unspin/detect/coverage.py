@@ -16,9 +16,10 @@ NEW_WORDS = 0.3
 # A lone figure below this ("one", "five") is too common to tie a sentence to the one source
 # sentence that also has it; two figures, or one this large ("16 counts", "672 injuries"), are not.
 TELLING_FIGURE = 10
-# ... and a sentence with more of its content words its own than this share adds a claim of
-# its own to them ("Rescuers said 672 soldiers had been sent to the Atlas Mountains.": 5 of 6).
-OWN_SHARE_WITH_FIGURES = 2 / 3
+# ... and a sentence tied by one figure with more of its content words its own than this share
+# adds a claim of its own to it ("Rescuers said 672 soldiers had been sent to the Atlas
+# Mountains.": 5 of 6). Two figures of one source sentence tie a sentence however it words them.
+OWN_SHARE_WITH_ONE_FIGURE = 2 / 3
 
 
 @detector("unsourced_sentence")
@@ -42,8 +43,8 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
                 continue  # its words are the source's: a rewrite too loose to align, no addition
             if figures is None:
                 figures = _figures(comparison.sources)
-            few_own = new <= OWN_SHARE_WITH_FIGURES * len(content) + 1e-9
-            if few_own and _restates_figures(copy, sentence, figures):
+            few_own = new <= OWN_SHARE_WITH_ONE_FIGURE * len(content) + 1e-9
+            if _restates_figures(copy, sentence, figures, few_own):
                 continue  # "There were also 672 injuries.": split off the sentence with its figures
             yield Finding(
                 "unsourced_sentence",
@@ -78,18 +79,21 @@ def _figures(sources: Sequence[Doc]) -> dict[Figure, set[tuple[int, int]]]:
 
 
 def _restates_figures(
-    copy: Doc, sentence: Sentence, figures: dict[Figure, set[tuple[int, int]]]
+    copy: Doc, sentence: Sentence, figures: dict[Figure, set[tuple[int, int]]], few_own: bool
 ) -> bool:
     """Does one source sentence give every figure of this copy sentence, and enough of them to
-    tell? A page splits a fact off a long wire sentence in its own words ("He was 41 years old."
-    from "Bryant, killed ... at the age of 41, was not ..."): too few shared words to align, but
-    its figures say where it came from. An added sentence brings figures of its own."""
+    tell (two; or one of TELLING_FIGURE or more, in a sentence with `few_own` words of its own)?
+    A page splits a fact off a long wire sentence in its own words ("He was 41 years old." from
+    "Bryant, killed ... at the age of 41, was not ..."): too few shared words to align, but its
+    figures say where it came from. An added sentence brings figures of its own."""
     given = {
         _figure(q)
         for q in copy.within(copy.quantities, sentence.start, sentence.end)
         if not q.vague
     }
-    if not given or (len(given) < 2 and max(value for value, _ in given) < TELLING_FIGURE):
+    if not given or (
+        len(given) < 2 and not (few_own and max(v for v, _ in given) >= TELLING_FIGURE)
+    ):
         return False
     return bool(set.intersection(*(figures.get(f, set()) for f in given)))
 
