@@ -245,22 +245,24 @@ def _inverted_add(before: list[_Tok], after: list[_Tok]) -> bool:
 
 
 def _known_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
-    """The attributions, less each bare "..., added Nvidia." whose name no other attribution
-    of the text gives a speaker (a wire story names its analyst "said Yeap Jun Rong" before
-    "added Yeap")."""
+    """The attributions, less each bare "..., added Nvidia." whose name is no part of another
+    attribution's speaker (a wire story names its analyst "said Yeap Jun Rong" before "added
+    Yeap"; "said John Williams" does not make "added John Deere." speech)."""
 
     def bare(a: Attribution) -> bool:
         if a.cue != "add" or a.cue_span.end > a.speaker_span.start:
             return False  # not "added X"
         # A few characters back: the whole text before each one would cost a long text its square.
-        before = text[max(0, a.cue_span.start - 8) : a.cue_span.start]
-        return (
-            before.rstrip().endswith(",")
-            and text[a.speaker_span.end : a.speaker_span.end + 1] == "."
-        )
+        before = text[max(0, a.cue_span.start - 8) : a.cue_span.start].rstrip()
+        after_quote = before[-2:-1] in _CLOSING_QUOTES  # '"We are ready", added Smith.'
+        ends = text[a.speaker_span.end : a.speaker_span.end + 1] == "."
+        return before.endswith(",") and not after_quote and ends
 
-    named = {word for a in found if not bare(a) for word in a.speaker.split()}
-    return [a for a in found if not bare(a) or named & set(a.speaker.split())]
+    speakers = [set(a.speaker.split()) for a in found if not bare(a)]
+    return [a for a in found if not bare(a) or any(set(a.speaker.split()) <= s for s in speakers)]
+
+
+_CLOSING_QUOTES = "\"”’'"
 
 
 def _word_start(t: _Tok) -> int:
