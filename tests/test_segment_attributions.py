@@ -203,6 +203,19 @@ def test_added_then_what_was_added_is_not_speech(text: str) -> None:
     assert [a for a in attributions(text) if a[1] == "add"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The bill will pass next week, said Sen. Chuck Schumer.", "Chuck Schumer"),
+        ("The risk is real, said Dr. Anthony Fauci, the top adviser.", "Anthony Fauci"),
+    ],
+)
+def test_an_inverted_said_before_a_title_with_a_period_attributes_to_the_name(
+    text: str, speaker: str
+) -> None:
+    assert [a.speaker for a in segment(Article(text)).attributions] == [speaker]
+
+
 def test_the_accused_is_not_who_accuses() -> None:
     doc = segment(Article("The man accused of killing the executive was indicted on Tuesday."))
     assert doc.attributions == ()

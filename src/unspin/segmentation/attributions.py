@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from unspin.model import Attribution, Quote, Sentence, Span, SpanIndex
-from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, WordIndex
+from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, WordIndex
 from unspin.segmentation.names import name_start
 from unspin.text import chunks
 
@@ -380,7 +380,9 @@ def _forward(toks: list[_Tok]) -> list[_Tok]:
         if lw == "and" and not (_joins_names(toks, k) or _joins_roles(np, toks[k + 1 :])):
             break
         np.append(t)
-        if t.raw != t.word or len(np) > 12:
+        # "said Sen. Chuck Schumer": a title's period does not end the phrase.
+        title = t.raw == f"{t.word}." and f"{lw}." in TITLES and k + 1 < len(toks)
+        if (t.raw != t.word and not title) or len(np) > 12:
             break
     return np
 
