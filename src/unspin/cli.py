@@ -446,15 +446,15 @@ def scan(
     from unspin import scan as run_scan
     from unspin.corpus import default_path
 
+    has_scan = (out / "scan.json").exists()
     if not inputs and not resume:
         raise click.UsageError("give the INPUTS to scan (or --resume a scan in --out)")
-    if not inputs and not (out / "scan.json").exists():
+    if not inputs and not has_scan:
         raise click.UsageError(f"{out}: no scan to resume there; give the INPUTS to start one")
     if dask_address and workers:
         raise click.UsageError("--dask and --workers are two ways to run: choose one")
     # Resumed without --db: the scan's own corpus, from its scan.json (if there is a scan yet).
-    resuming = resume and (out / "scan.json").exists()
-    corpus_path = db_path or ("" if resuming else default_path())
+    corpus_path = db_path or ("" if resume and has_scan else default_path())
     if corpus_path and not Path(corpus_path).is_file():
         raise UnspinError(f"{corpus_path}: no corpus there; build one with `unspin corpus add`")
     console = Console(stderr=True)

@@ -601,7 +601,7 @@ def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
             )
             reader = csv.reader(text)
             columns: dict[str, int] = {}
-            textless = 0  # rows without an article's text since the header or the last with it
+            textless = 0  # rows in a row with no cell of TEXT_CHARS (the header resets it)
             while not columns:
                 line = reader.line_num + 1
                 header = next(reader, None)
