@@ -178,11 +178,18 @@ def judge(report: Report, lab: Labelled, tally: Tally, kind: str) -> None:
     hits: set[int] = set()
     serious_hits: set[int] = set()
     added_hits: set[Span] = set()
+    serious_added_hits: set[Span] = set()
     omitted_hits: set[int] = set()
     for f in report.findings:
         serious = f.severity in SERIOUS
         verdict, why = _verdict(
-            f, lab, hits, serious_hits if serious else set(), added_hits, omitted_hits
+            f,
+            lab,
+            hits,
+            serious_hits if serious else set(),
+            added_hits,
+            serious_added_hits if serious else set(),
+            omitted_hits,
         )
         case = {
             "pair": lab.pair["pair"],
@@ -225,7 +232,7 @@ def judge(report: Report, lab: Labelled, tally: Tally, kind: str) -> None:
         if status == "added":
             tally.labels["unsourced_sentence"] += 1
             tally.found["unsourced_sentence"] += span in added_hits
-            tally.found_serious["unsourced_sentence"] += span in added_hits
+            tally.found_serious["unsourced_sentence"] += span in serious_added_hits
     for k in range(len(lab.omitted)):
         tally.labels["omitted_sentence"] += 1
         tally.found["omitted_sentence"] += k in omitted_hits
@@ -234,7 +241,13 @@ def judge(report: Report, lab: Labelled, tally: Tally, kind: str) -> None:
 
 
 def _verdict(
-    f, lab: Labelled, hits: set[int], serious_hits: set[int], added_hits: set, omitted_hits: set
+    f,
+    lab: Labelled,
+    hits: set[int],
+    serious_hits: set[int],
+    added_hits: set,
+    serious_added_hits: set,
+    omitted_hits: set,
 ) -> tuple[str, str]:
     """right / wrong / other type (wrong type at a labelled distortion) / ignored, and the
     status of the sentence it points into."""
@@ -257,6 +270,7 @@ def _verdict(
     if f.type == "unsourced_sentence":
         if status == "added":
             added_hits.add(span)
+            serious_added_hits.add(span)
             return "right", status
         return "wrong", status
     same = [
