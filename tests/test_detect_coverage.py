@@ -1,5 +1,6 @@
-"""Coverage: unsourced_sentence (a copy sentence no source sentence supports, medium, no source
-span) and omitted_sentence (a source sentence the copy leaves out, low, no copy span).
+"""Coverage: unsourced_sentence (a copy sentence no source sentence supports, no source span;
+medium, or low when it brings no name, figure or quotation of its own) and omitted_sentence (a
+source sentence the copy leaves out, low, no copy span).
 
 Not findings: sentences paraphrased, reordered, split in two or merged into one.
 """
@@ -170,3 +171,30 @@ def test_a_sentence_with_a_figure_of_its_own_or_one_small_one_is_unsourced() -> 
     shares = "Shares of the company fell 15% after the announcement."
     jobs = "The company said it would cut 15 jobs at its Ohio plant on Monday."
     assert unaligned(shares, jobs) == [("unsourced_sentence", "medium", shares, None)]
+
+
+# Modelled on a real spun copy of CNN's report of a Turkish earthquake survivor's phone call,
+# which retold a sentence of the source in its own words, past what the aligner matches.
+AVCI = (
+    "Crying in disbelief, his friend replies on the phone: “Everyone is well, they are all "
+    "waiting for you.” Mustafa Avci, 33, was pulled from the rubble of a collapsed hospital in "
+    "Hatay province."
+)
+
+
+def test_a_sentence_with_nothing_of_its_own_to_check_is_a_low_finding() -> None:
+    # No name, figure or quotation the source lacks, and most of its words the source's: as
+    # often a loose retelling as an addition, so no medium-severity accusation.
+    retold = (
+        "The unnamed friend of the survivor is distraught as he reassures Avci that everyone "
+        "is well."
+    )
+    assert unaligned(retold, AVCI) == [("unsourced_sentence", "low", retold, None)]
+
+
+def test_a_sentence_bringing_a_name_figure_or_quotation_of_its_own_stays_medium() -> None:
+    name = "His friend Mehmet said the survivor's family was waiting for him at the hospital."
+    figure = "His friend said the survivor's 12 relatives were waiting for him at the hospital."
+    quotation = "“All of the family is waiting for you,” his friend tells the survivor."
+    for added in (name, figure, quotation):
+        assert unaligned(added, AVCI) == [("unsourced_sentence", "medium", added, None)], added
