@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from unspin.detect.base import Comparison, detector, quoted
 from unspin.model import Doc, Finding, Quantity, Sentence
 from unspin.segmentation.names import is_heading
+from unspin.segmentation.quotes import DOUBLE_MARKS
 from unspin.text import STOPWORDS, content_stems
 
 # Share of a sentence's content words that no source holds, below which it restates the
@@ -127,7 +128,7 @@ def _brings_own(
     accusation."""
     start, end = sentence.start, sentence.end
     if copy.within(copy.quotes, start, end) or any(
-        c in QUOTE_MARKS for c in copy.span_text(sentence)
+        c in DOUBLE_MARKS for c in copy.span_text(sentence)
     ):
         return True
     for name in copy.within(copy.names, start, end):
@@ -137,9 +138,6 @@ def _brings_own(
     return any(
         not q.vague and _figure(q) not in figures for q in copy.within(copy.quantities, start, end)
     )
-
-
-QUOTE_MARKS = '"“”«»'
 
 
 @detector("omitted_sentence")

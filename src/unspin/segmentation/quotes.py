@@ -30,7 +30,8 @@ from unspin.model import Attribution, Name, Quote, Sentence, Span, SpanIndex
 from unspin.segmentation.attributions import CUE_RE
 from unspin.segmentation.lexicon import PERSON_PRONOUNS
 
-_DOUBLE = re.compile(r"''|[“”\"„«»]")
+DOUBLE_MARKS = '“”"„«»'  # every double quote mark, curly, straight or angled
+_DOUBLE = re.compile(f"''|[{DOUBLE_MARKS}]")
 _OPENERS, _CLOSERS = "“„«", "”»"
 _SINGLE_OPEN = re.compile(
     r"(?<![^\s(\[“\"—–-])"
