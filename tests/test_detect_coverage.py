@@ -192,9 +192,22 @@ def test_a_sentence_with_nothing_of_its_own_to_check_is_a_low_finding() -> None:
     assert unaligned(retold, AVCI) == [("unsourced_sentence", "low", retold, None)]
 
 
-def test_a_sentence_bringing_a_name_figure_or_quotation_of_its_own_stays_medium() -> None:
+def test_a_sentence_bringing_a_name_figure_date_or_quotation_of_its_own_stays_medium() -> None:
     name = "His friend Mehmet said the survivor's family was waiting for him at the hospital."
+    # One word of the name is the source's, the other is not: another person.
+    surname = "His friend Ali Avci said the survivor's family was waiting at the hospital."
     figure = "His friend said the survivor's 12 relatives were waiting for him at the hospital."
+    date = "His friend said on Tuesday that the survivor's family was waiting at the hospital."
     quotation = "“All of the family is waiting for you,” his friend tells the survivor."
-    for added in (name, figure, quotation):
+    for added in (name, surname, figure, date, quotation):
         assert unaligned(added, AVCI) == [("unsourced_sentence", "medium", added, None)], added
+
+
+def test_a_sentence_inside_a_longer_quotation_is_a_quotation() -> None:
+    # Its words are put in the speaker's mouth though it has no quote mark of its own.
+    copy = (
+        "His friend replies: “Everyone is well. Your friend is with the family and safe. "
+        "They are all waiting for you.”"
+    )
+    middle = "Your friend is with the family and safe."
+    assert ("unsourced_sentence", "medium", middle, None) in unaligned(copy, AVCI)
