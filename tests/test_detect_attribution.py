@@ -178,6 +178,24 @@ def test_seed_reznikov_said_for_told_parliament_is_the_same_attribution() -> Non
     assert attributions(SEED_REZNIKOV, AP_REZNIKOV) == []
 
 
+def test_a_speaker_named_under_the_title_the_source_gives_is_the_same_attribution() -> None:
+    # Real form: AP's "The head of the Wagner group says ..." in a copy that names him.
+    source = (
+        "The head of the Wagner group says he has ordered his mercenaries to halt their march "
+        "on Moscow and retreat to their field camps in Ukraine."
+    )
+    copy = (
+        "Wagner Group chief Yevgeny Prigozhin said Saturday he has ordered his fighters to halt "
+        "their march on Moscow and return to their bases in Ukraine."
+    )
+    assert attributions(copy, source, embed=True) == []
+    # Another title is another speaker.
+    other = copy.replace("Wagner Group chief", "Defence Minister")
+    assert attributions(other, source, embed=True) == [
+        ("attribution_changed", "high", "Yevgeny Prigozhin", "The head of the Wagner group")
+    ]
+
+
 def test_according_to_x_for_x_said_is_the_same_attribution() -> None:
     copy = edit(
         CHEMLAWN,

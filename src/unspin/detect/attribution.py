@@ -342,6 +342,25 @@ def _generalised(group: Group, a: Attribution, source_named: list[Attribution]) 
     )
 
 
+ROLE_WORDS = 4  # words of a title or role a name may follow ("Wagner Group chief")
+
+
+def _role(doc: Doc, a: Attribution) -> set[str]:
+    """Stems of the words right before the speaker's name that title it ("Wagner Group chief"
+    Yevgeny Prigozhin): up to ROLE_WORDS, joined by spaces alone, in its sentence."""
+    k = bisect_right(doc.sentences, a.speaker_span[0], key=lambda s: s.start) - 1
+    start = doc.sentences[k].start if k >= 0 else 0
+    before = doc.tokens(start, a.speaker_span[0])[-ROLE_WORDS:]
+    role: list[Token] = []
+    end = a.speaker_span[0]
+    for t in reversed(before):
+        if doc.text[t.end : end].strip():
+            break
+        role.append(t)
+        end = t.start
+    return {t.stem for t in role if len(t.lower) > 2 and t.lower not in STOPWORDS}
+
+
 def _antecedent(doc: Doc, a: Attribution) -> Name | None:
     before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_span.start]
     return before[-1] if before else None
@@ -368,6 +387,8 @@ def _changed(
         words = _speaker_words(group, a, True)
         if not words or words & source_words or words & group.source_stems:
             continue
+        if _role(group.copy, a) & source_words:
+            continue  # "Wagner Group chief Yevgeny Prigozhin" is "the head of the Wagner group"
         key = _key(group.copy, a)
         if any(same_name(key, k) for k in source_keys):
             continue
