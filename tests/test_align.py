@@ -24,8 +24,8 @@ from detect_pairs import (
 )
 from segment_texts import doc
 from unspin import default_encoders
-from unspin.align import DEFAULT, _Lexical, _small_dice, align
-from unspin.model import Doc, SourceRef
+from unspin.align import DEFAULT, _Lexical, _small_dice, align, derivation
+from unspin.model import Doc, SentenceMatch, SourceRef
 
 SOURCE = (
     "The head of a Philippine panel charged with recovering illegal wealth accumulated by "
@@ -183,6 +183,70 @@ def test_a_spun_copy_is_paraphrase_and_a_report_written_apart_is_the_same_fact()
     assert {label for label, refs, _ in pairs(doc(SPUN), source) if refs} == {"paraphrase"}
     apart = [label for label, refs, _ in pairs(doc(APART), source) if refs]
     assert apart and set(apart) == {"same_fact"}
+
+
+# Modelled on Reuters' report of Amazon's layoffs (January 2023) and a real page that rewrote
+# it, quoting one of its plain sentences as if the chief executive had written it.
+AMAZON = "\n\n".join(
+    [
+        "Amazon will cut more than 18,000 jobs, the largest reduction in the company's history, "
+        "Chief Executive Andy Jassy said on Wednesday.",
+        "The layoff decisions, which Amazon will communicate starting January 18, will largely "
+        "affect its stores and human resources units.",
+        "Amazon has more than 1.5 million workers, including warehouse staff.",
+    ]
+)
+AMAZON_LEDE = (
+    "Chief Executive Andy Jassy said on Wednesday that Amazon would eliminate over 18,000 "
+    "jobs, its biggest cut ever."
+)
+AMAZON_WORKERS = "Including warehouse staff, Amazon has over 1.5 million workers."
+
+
+def derived_labels(copy: str, source: str, made_from: list[int | None]) -> list[str]:
+    """The labels `derivation` leaves on paraphrase matches of each copy sentence to the
+    source sentence given (None: unsourced), so the rule is tested apart from the models."""
+    matches = [
+        SentenceMatch(i, "paraphrase", (SourceRef(0, j),))
+        if j is not None
+        else SentenceMatch(i, "unsourced")
+        for i, j in enumerate(made_from)
+    ]
+    return [m.label for m in derivation(doc(copy), [doc(source)], matches)]
+
+
+def test_a_plain_source_sentence_put_in_quote_marks_is_evidence_of_copying() -> None:
+    lifted = (
+        "“The layoff decisions, which Amazon will communicate starting January 18, will largely "
+        "affect its stores and human resources units,” the chief executive wrote in a note."
+    )
+    added = "Shares of the company rose 2% in early trading."
+    copy = "\n\n".join([AMAZON_LEDE, lifted, added])
+    assert derived_labels(copy, AMAZON, [0, 1, None]) == ["paraphrase", "paraphrase", "unsourced"]
+    # Where the source quotes the same words, both outlets may have quoted the statement.
+    quoting = AMAZON.replace(
+        "The layoff decisions, which Amazon will communicate starting January 18, will largely "
+        "affect its stores and human resources units.",
+        "“The layoff decisions, which Amazon will communicate starting January 18, will largely "
+        "affect its stores and human resources units,” Jassy wrote.",
+    )
+    assert derived_labels(copy, quoting, [0, 1, None]) == ["same_fact", "same_fact", "unsourced"]
+
+
+def test_sentences_a_page_adds_between_two_copied_ones_do_not_break_the_run() -> None:
+    own = [
+        "Layoffs have swept the technology industry this winter.",
+        "Salesforce and Meta have also cut thousands of jobs.",
+        "Investors have welcomed the savings.",
+    ]
+    copy = "\n\n".join([AMAZON_LEDE, *own, AMAZON_WORKERS])
+    assert derived_labels(copy, AMAZON, [0, None, None, None, 2]) == [
+        "paraphrase",
+        "unsourced",
+        "unsourced",
+        "unsourced",
+        "paraphrase",
+    ]
 
 
 class _Table:

@@ -65,7 +65,7 @@ class AlignConfig:
     derived_order: float = 0.35  # share of its content words found in the same order ...
     derived_sequence: float = 0.2  # ... and share in runs the two whole texts share in order
     derived_alone: float = 0.6  # an ordered share that is evidence by itself
-    derived_gap: int = 3  # other evidence needs a derived neighbour this many sentences away
+    derived_gap: int = 3  # other evidence needs a derived neighbour this near (matched sentences)
     derived_min_sentences: int = 3  # a shorter copy (a claim) is taken as made from its source
     derived_between: float = 0.2  # ordered share of a loose rewrite between derived neighbours
     derived_step: int = 2  # ... each this close in both texts
@@ -435,22 +435,30 @@ def derivation(
     numbers and key words, but not the order of their words across sentences.
 
     The evidence, measured on content words outside quotation marks (outlets quote the same
-    statements): the share of the copy sentence's words found in the same order in its source
-    sentences (`derived_order`), and the share lying in runs of two or more words that the
-    two whole texts share in the same order (`derived_sequence`: the sequence of facts across
-    neighbouring sentences). Both, with a derived neighbour within `derived_gap` sentences;
-    or an ordered share of `derived_alone` by itself. Verbatim matches are evidence enough."""
+    statements; unless the source sentence quotes nothing): the share of the copy sentence's
+    words found in the same order in its source sentences (`derived_order`), and the share
+    lying in runs of two or more words that the two whole texts share in the same order
+    (`derived_sequence`: the sequence of facts across neighbouring sentences). Both, with a
+    derived neighbour within `derived_gap` sentences made from a source (the page's own
+    sentences between do not count); or an ordered share of `derived_alone` by itself.
+    Verbatim matches are evidence enough."""
     if len(copy.sentences) < config.derived_min_sentences:
         return matches  # a claim or a snippet has no sequence to judge: taken as made from it
     words = [_content(copy, s.start, s.end) for s in copy.sentences]
     in_sequence = _in_sequence(copy, sources)
+    source_quotes = [SpanIndex(doc.quotes) for doc in sources]
     evidence: dict[int, float] = {}
     orders: dict[int, float] = {}
     for m in matches:
         if m.label != "paraphrase":
             continue
-        # A sentence that is mostly a quotation is judged on all its words, on both sides.
-        quoted = len(words[m.copy_sentence]) < 3
+        # A sentence that is mostly a quotation is judged on all its words, on both sides; so
+        # is one whose source sentences quote nothing: words the copy put in quote marks that
+        # its source wrote as its own are the source's wording, not a statement both quote.
+        quotes_nothing = not any(
+            source_quotes[r.source].overlapping(*_span(sources, r)) for r in m.sources
+        )
+        quoted = len(words[m.copy_sentence]) < 3 or quotes_nothing
         content = _all_content if quoted else _content
         ours = content(copy, *_span_of(copy, m.copy_sentence))
         theirs = [w for r in m.sources for w in content(sources[r.source], *_span(sources, r))]
@@ -464,11 +472,15 @@ def derivation(
         ):
             evidence[m.copy_sentence] = order
     verbatim = {m.copy_sentence for m in matches if m.label == "verbatim"}
+    # Sentences apart are counted among those made from a source: a page's own sentences
+    # between two copied ones do not break the run it copied.
+    made = [m.copy_sentence for m in matches if m.label != "unsourced"]
+    rank = {i: k for k, i in enumerate(made)}
     derived = verbatim | {
         i
         for i, order in evidence.items()
         if order >= config.derived_alone
-        or any(0 < abs(i - j) <= config.derived_gap for j in evidence.keys() | verbatim)
+        or any(0 < abs(rank[i] - rank[j]) <= config.derived_gap for j in evidence.keys() | verbatim)
     }
     derived |= _between(matches, derived, orders, config)
     return [
