@@ -155,3 +155,42 @@ def test_a_paragraph_ending_with_a_comma_before_a_capital_stays_apart() -> None:
         "Dear readers,",
         "The storm hit Florida on Monday.",
     ]
+
+
+# Modelled on a content farm's copy of AP's Mangione story that stripped every punctuation mark.
+RUN_ON = (
+    "NEW YORK AP Luigi Mangione was indicted Thursday on a federal murder charge in the killing "
+    "of a health insurance executive a necessary step for prosecutors to seek the death penalty "
+    "The indictment returned by a grand jury in Manhattan also charges Mangione with two counts "
+    "of stalking It was not immediately clear when the -year-old Mangione will be arraigned "
+    "A message seeking comment was left for a spokesperson for his lawyers He s accused of "
+    "shooting the executive in the back outside a Manhattan hotel as he arrived for a meeting"
+)
+
+
+def test_a_run_on_page_with_no_punctuation_splits_before_usual_openers() -> None:
+    assert split(RUN_ON) == [
+        "NEW YORK AP Luigi Mangione was indicted Thursday on a federal murder charge in the "
+        "killing of a health insurance executive a necessary step for prosecutors to seek the "
+        "death penalty",
+        "The indictment returned by a grand jury in Manhattan also charges Mangione with two "
+        "counts of stalking",
+        "It was not immediately clear when the -year-old Mangione will be arraigned",
+        "A message seeking comment was left for a spokesperson for his lawyers",
+        "He s accused of shooting the executive in the back outside a Manhattan hotel as he "
+        "arrived for a meeting",
+    ]
+
+
+def test_a_long_punctuated_sentence_is_not_split_at_its_capitals() -> None:
+    # "said The New York Times" inside a real sentence is no boundary, however long it is.
+    sentence = (
+        "The deal, which was reported earlier on Tuesday by several outlets and confirmed late in "
+        "the evening by people familiar with the talks who asked not to be named because the "
+        "matter is private and the terms could still change before the boards of both companies "
+        "meet next week in London to approve it, was first disclosed on Monday evening in a "
+        "report that said The New York Times had seen the draft agreement and that It would be "
+        "signed within days by the chief executives of the two groups."
+    )
+    assert len(sentence.split()) >= 80
+    assert split(sentence) == [sentence]

@@ -11,6 +11,7 @@ cases in well under 1 ms.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from unspin.model import Sentence, Span
 from unspin.segmentation.lexicon import MONTHS, STARTERS
@@ -130,7 +131,8 @@ def sentences(text: str, paras: list[Span]) -> list[Sentence]:
 
 
 def _boundaries(text: str, ps: int, pe: int) -> list[int]:
-    """Offsets just after each sentence-final punctuation group inside one paragraph."""
+    """Offsets just after each sentence-final punctuation group inside one paragraph (and, in
+    a run-on stretch with none, before each usual sentence opener: `_run_on_cuts`)."""
     cuts = []
     for m in _TERMINAL.finditer(text, ps, pe):
         nxt = _NEXT_WORD.match(text, _skip_space(text, m.end(), pe), pe)
@@ -141,7 +143,35 @@ def _boundaries(text: str, ps: int, pe: int) -> list[int]:
         opener = m.group(1).isupper() or m.group(1).lower() in STARTERS
         if opener and token not in _NEVER_FINAL and token not in _AMBIGUOUS and len(token) > 1:
             cuts.append(m.end())
+    cuts.sort()
+    edges = [ps, *cuts, pe]
+    for start, end in pairwise(edges):
+        cuts += _run_on_cuts(text, start, end)
     return sorted(cuts)
+
+
+# A stretch of this many words with no sentence end and no comma, colon or semicolon is a page
+# that stripped its punctuation (a content farm's "NEW YORK AP Luigi Mangione was indicted
+# Thursday ... death penalty The indictment returned ..."), not a sentence: the rare sentence
+# of news prose this long has commas.
+RUN_ON_WORDS = 80
+_CLAUSE_MARK = re.compile(r"[,;:]")
+# ... where a usual opener, capitalised after a word in lower case, starts a sentence.
+_RUN_ON_OPENER = re.compile(
+    r"(?<=[a-z,;] )(?:" + "|".join(w.capitalize() for w in sorted(STARTERS)) + r")\b"
+)
+_WORD = re.compile(r"\S+")
+
+
+def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
+    """Cuts before each usual opener ("The", "It", "He") that follows a word in lower case, in
+    a stretch of RUN_ON_WORDS words or more that has no sentence end and no clause mark."""
+    if _CLAUSE_MARK.search(text, start, end):
+        return []
+    for count, _ in enumerate(_WORD.finditer(text, start, end), 1):
+        if count >= RUN_ON_WORDS:
+            return [m.start() for m in _RUN_ON_OPENER.finditer(text, start, end)]
+    return []
 
 
 def _skip_space(text: str, i: int, end: int) -> int:
