@@ -309,6 +309,16 @@ def test_british_spelling_inside_a_quote_is_house_style() -> None:
     assert quotes(copy, VENEZUELA) == []
 
 
+def test_calibre_for_caliber_inside_a_quote_is_house_style() -> None:
+    # Real form: a reprint of AFP's story of Messi joining Inter Miami, in British spelling.
+    source = (
+        "“I couldn’t be prouder that a player of Leo’s caliber is joining our club,” David "
+        "Beckham said."
+    )
+    copy = source.replace("caliber", "calibre")
+    assert quotes(copy, source) == []
+
+
 def test_quote_marks_dropped_from_a_phrase_are_no_quote_finding() -> None:
     copy = edit(BRAZIL, '"grave concern"', "grave concern")
     assert quotes(copy, BRAZIL) == []

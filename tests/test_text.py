@@ -12,6 +12,7 @@ from unspin.text import (
     TextTokens,
     Token,
     _lower_words,
+    american,
     chunks,
     content_stems,
     edit_pieces,
@@ -107,3 +108,20 @@ def test_words_read_before_are_read_the_same_and_the_cache_of_their_forms_is_bou
     assert len(unspin.text._FORMS) <= 3 + 5  # cleared once past the bound, before a text
     tokens("six")
     assert len(unspin.text._FORMS) <= 3 + 1
+
+
+def test_british_spellings_fold_to_american_in_closed_lists() -> None:
+    folded = {
+        "calibre": "caliber",
+        "centred": "centered",
+        "kilometres": "kilometers",
+        "travelled": "traveled",
+        "cancelling": "canceling",
+        "programmes": "programs",
+        "grey": "gray",
+        "manoeuvre": "maneuver",
+    }
+    assert {word: american(word) for word in folded} == folded
+    # Words that are spelt so in American English too stay as they are.
+    for word in ("genre", "acre", "massacre", "filled", "controlled", "greyhound", "literature"):
+        assert american(word) == word

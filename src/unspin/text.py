@@ -28,6 +28,11 @@ STOPWORDS = frozenset(
     though although even yet however said says say told""".split()
 )
 
+_RE_STEMS = "calib|cent|theat|met|lit|fib|somb|spect|lust|meag|sab|manoeuv"
+_DOUBLED_L = (
+    "travel|cancel|label|model|fuel|counsel|signal|level|channel|tunnel|marshal|total|dial|"
+    "duel|equal|quarrel|rival|marvel|panel|pencil|barrel|shovel|unravel|jewel"
+)
 # Spinners often switch to British spelling; fold the common ones before stemming so
 # "defences"/"defenses" and "neighbouring"/"neighboring" count as the same word.
 _BRITISH = (
@@ -36,6 +41,15 @@ _BRITISH = (
     (re.compile(r"(?<=[a-z]{4})is(?=e$|es$|ed$|ing$|ation)"), "iz"),
     (re.compile(r"(?<=[a-z]{3})yse"), "yze"),
     (re.compile(r"aeroplane"), "airplane"),
+    # -re for -er, in a closed list: "genre", "acre" and "massacre" have no -er form.
+    (re.compile(rf"({_RE_STEMS})re(?=s?$)"), r"\1er"),
+    (re.compile(rf"({_RE_STEMS})r(ed|ing)$"), r"\1er\2"),
+    (re.compile(r"manoeuv"), "maneuv"),
+    # A doubled l before an ending ("travelled", "cancelling"), in a closed list: "filled",
+    # "controlled" and "compelled" double it in American spelling too.
+    (re.compile(rf"^({_DOUBLED_L})l(?=ed$|ing$|er$|ers$)"), r"\1"),
+    (re.compile(r"^programme(?=s?$)"), "program"),
+    (re.compile(r"^grey(?=s?$|er$|est$|ish$)"), "gray"),
 )
 _STEMMER = snowballstemmer.stemmer("english")
 
