@@ -80,6 +80,12 @@ def test_seed_attributions() -> None:
          ("Analysts believe", "believe", "Analysts")),
         ("“They are destroying the civilian population,” Zelenskyy posted to social media.",
          ("Zelenskyy posted to social media", "post", "Zelenskyy")),
+        ("Analysts caution that a weak quarter could end the rally.",
+         ("Analysts caution that", "caution", "Analysts")),
+        ("Officials cautioned residents to stay indoors.",
+         ("Officials cautioned", "caution", "Officials")),
+        ("He also criticized the U.S. administration for weakening the dollar.",
+         ("He also criticized", "criticise", "He")),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None:
@@ -99,6 +105,8 @@ def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None
         "“They said it was over,” the farmer recalled.",
         "Dmitry Peskov accused the West.",  # "accused" without "of": not an attribution cue
         "The company posted a record loss.",
+        "The plan drew caution from investors.",  # the noun
+        "The company was criticised for its response.",
     ],
 )
 def test_not_attributions(text: str) -> None:

@@ -33,6 +33,8 @@ _FORMS: dict[str, str] = {
     "in a statement": "statement",
     "In a statement": "statement",
     "citing": "cite",
+    # "Analysts caution that ...": the bare form only before "that" ("drew caution" is a noun).
+    "caution that": "caution",
     "cited": "cite",
     # Statements made online: "..., Zelenskyy posted to social media."
     "tweeted": "post",
@@ -57,6 +59,8 @@ for _lemma, _forms in {
     "admit": "admitted admits",
     "argue": "argued argues argue",
     "warn": "warned warns warn",
+    "caution": "cautioned cautions",
+    "criticise": "criticised criticized criticises criticizes",
     "deny": "denied denies deny",
     "confirm": "confirmed confirms confirm",
     "believe": "believed believes believe",
