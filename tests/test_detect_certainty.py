@@ -360,3 +360,32 @@ def test_what_appeared_to_be_a_thing_the_copy_does_not_name_is_not_dropped() -> 
     # A simplified rewrite: "captured" is said of the soldiers, not of the vehicles.
     copy = "The attack shocked Israelis, with images of Hamas gunmen bringing seized soldiers and civilians into Gaza on motorbikes. Some Israeli soldiers and civilians were captured and taken into Gaza."
     assert certainty(copy, HAMAS_PARADE, embed=True) == []
+
+
+# Hedges kept in other words, real forms from pages labelled on 2026-12-05: AFP on the Haneda
+# runway collision, AP on Hurricane Otis, CNN on Gotabaya Rajapaksa's flight.
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "Footage apparently shot by a passenger inside the aircraft showed flames coming "
+            "from underneath it.",
+            "Footage taken by a passenger inside the plane appears to show flames coming from "
+            "underneath it.",
+        ),
+        (
+            "The center of Otis is expected to move farther inland over southern Mexico through "
+            "Wednesday night.",
+            "It is expected that by Wednesday evening, Otis' center will move further inland "
+            "over southern Mexico.",
+        ),
+        (
+            "He had been expected to resign later that day, but Rajapaksa did not wait around.",
+            "He was due to retire later that day, but Rajapaksa didn't wait till then.",
+        ),
+        # Not done, no doubt: "could not be verified" for "was unable to verify".
+        ("AFP was unable to verify the footage.", "The clip could not be verified by AFP."),
+    ],
+)
+def test_a_hedge_put_in_other_words_is_no_certainty_shift(source: str, copy: str) -> None:
+    assert certainty(copy, source, embed=True) == []

@@ -267,3 +267,9 @@ def test_a_rank_is_not_a_negation() -> None:
 )
 def test_a_denial_for_a_not_is_no_flip(source: str, copy: str) -> None:
     assert negations(copy, source, embed=True) == []
+
+
+def test_could_not_for_was_unable_to_is_no_flip() -> None:
+    # Real form: a spin of AFP's report on the Haneda runway collision.
+    copy, source = "The clip could not be verified by AFP.", "AFP was unable to verify the footage."
+    assert negations(copy, source, embed=True) == []

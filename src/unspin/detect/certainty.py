@@ -21,6 +21,7 @@ from unspin.detect.lexicon import (
     MODALS,
     SOFTENERS,
     SUSPECTED,
+    hedge_family,
 )
 from unspin.model import Attribution, Doc, Finding
 from unspin.text import STOPWORDS, Token, opens_sentence
@@ -32,9 +33,11 @@ CLAIM_HELD = 2  # ... of which a text must hold this many to state the claim
 def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
     out = []
     for i, t in enumerate(toks):
-        # "is expected to pass" hedges; "more than expected" does not.
-        forecast = lexicon >= HEDGES and t.lower == "expected" and _next(toks, i) == "to"
-        if t.lower not in lexicon and not forecast:
+        # "is expected to pass" and "it is expected that" hedge; "more than expected" does not.
+        forecast = lexicon >= HEDGES and t.lower == "expected" and _next(toks, i) in ("to", "that")
+        # "was due to retire" keeps "had been expected to resign" (a schedule for a forecast).
+        scheduled = lexicon >= SOFTENERS and t.lower == "due" and _next(toks, i) == "to"
+        if t.lower not in lexicon and not forecast and not scheduled:
             continue
         # Capitalised mid-sentence, it is a name or a month ("May 4", "Will Smith"), or a
         # spinner's garble of one ("Could 4" for "May 4").
@@ -57,6 +60,8 @@ def _not_a_hedge(toks: list[Token], i: int) -> bool:
     word, before = toks[i].lower, [t.lower for t in toks[max(0, i - 3) : i]]
     if word in ("could", "can", "may", "might") and "so" in before[:-1]:  # not "to do so could"
         return True
+    if word == "could" and _next(toks, i) == "not":
+        return True  # "could not be verified": what was not done, not a doubt
     if word == "possible" and before and before[-1] in _NO_DOUBT_BEFORE_POSSIBLE:
         return True
     return word.startswith("appear") and _next(toks, i) in _PLACES
@@ -238,10 +243,13 @@ def _pair(
     source_left: list[int],
     also: Callable[[int, int], bool],
 ) -> None:
-    """Take out of both lists, one with one, the hedges of the same word that also satisfy
-    `also`."""
+    """Take out of both lists, one with one, the hedges of the same word (or family: "appears"
+    keeps "apparently") that also satisfy `also`."""
     for i in list(copy_left):
-        j = next((j for j in source_left if st[j].lower == ct[i].lower and also(i, j)), None)
+        family = hedge_family(ct[i].lower)
+        j = next(
+            (j for j in source_left if hedge_family(st[j].lower) == family and also(i, j)), None
+        )
         if j is not None:
             copy_left.remove(i)
             source_left.remove(j)

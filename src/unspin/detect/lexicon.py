@@ -17,8 +17,9 @@ NEGATORS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"}
 )
 
-# Verbs that carry a negation: "declined to comment" says what "would not comment" says.
-NEGATIVE_VERBS = _stems("refuse refused refuses decline declined declines fail failed fails")
+# Verbs that carry a negation: "declined to comment" says what "would not comment" says; so
+# does "unable to": "was unable to verify" is "could not verify".
+NEGATIVE_VERBS = _stems("refuse refused refuses decline declined declines fail failed fails unable")
 # Verbs that deny what follows them: "by denying any illegal drug use" says what "by saying he
 # was not illegally using drugs" says.
 DENIALS = _stems("deny denies denied denying denial")
@@ -66,6 +67,28 @@ HEDGES = frozenset(
     suggested potential potentially unconfirmed unclear estimated rumored rumoured purportedly
     supposedly presumably presumed""".split()
 )
+# Hedges of one word family: "appears to show" keeps "apparently shot" hedged.
+_HEDGE_FAMILIES = {
+    form: family
+    for family, forms in {
+        "appear": "appear appears appeared apparently",
+        "seem": "seem seems seemed seemingly",
+        "possible": "possible possibly",
+        "potential": "potential potentially",
+        "presume": "presumed presumably",
+        "suggest": "suggest suggests suggested",
+        "allege": "allegedly alleged",
+        "suppose": "supposedly supposed",
+    }.items()
+    for form in forms.split()
+}
+
+
+def hedge_family(word: str) -> str:
+    """The family of a hedge word ("apparently" -> "appear"); the word itself otherwise."""
+    return _HEDGE_FAMILIES.get(word, word)
+
+
 # The hedges whose addition casts doubt on a claim: modal verbs and hedging adverbs. An added
 # adjective ("potential losses", "an estimated 1.7 million", "likely candidates") describes
 # rather than doubts, and spinners add them freely.
