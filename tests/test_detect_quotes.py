@@ -319,6 +319,28 @@ def test_calibre_for_caliber_inside_a_quote_is_house_style() -> None:
     assert quotes(copy, source) == []
 
 
+def test_a_quote_giving_the_words_the_sources_ellipsis_left_out_is_not_altered() -> None:
+    # Real form: AFP's Messi story as one site ran it, its page breaking off inside Beckham's
+    # quote; a reprint quotes him in full, in British spelling.
+    source = (
+        "Beckham said: “I couldn't be prouder that a player of Leo's caliber is joining our "
+        "club... The next ph"
+    )
+    copy = (
+        "Beckham said: “I couldn't be prouder that a player of Leo's calibre is joining our "
+        "club, but I am also delighted that he is a friend.”"
+    )
+    assert quotes(copy, source) == []
+    # Whole runs on both sides of the ellipsis.
+    assert (
+        quotes(
+            "“We will rebuild the city, every street of it, and we will do it together,” she said.",
+            "“We will rebuild the city ... and we will do it together,” she said.",
+        )
+        == []
+    )
+
+
 def test_quote_marks_dropped_from_a_phrase_are_no_quote_finding() -> None:
     copy = edit(BRAZIL, '"grave concern"', "grave concern")
     assert quotes(copy, BRAZIL) == []

@@ -377,8 +377,19 @@ def _renders(
         or _in_order(*_closed_up(runs, match_words))
         or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
         or (_cut(group.source, match) and _is_run(match_words, copy_words[: len(match_words)]))
+        or _fills_ellipsis(words.runs(group.source, match), copy_words, _cut(group.source, match))
         or _marks_moved(group, copy_words, [match]) is not None
     )
+
+
+def _fills_ellipsis(source_runs: list[list[str]], copy_words: list[str], cut: bool) -> bool:
+    """Does the copy's quotation give, in order, the runs the source's quotation breaks at an
+    ellipsis ("... joining our club... The next"), with words between them? Those are the
+    words the ellipsis stood for, not a rewording. The run the source's page breaks off in
+    need not be there."""
+    if len(source_runs) < 2:
+        return False
+    return _in_order(source_runs[:-1] if cut else source_runs, copy_words)
 
 
 def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Finding]:
