@@ -458,3 +458,21 @@ def test_a_name_put_in_the_place_of_another_is_entity_changed() -> None:
     assert entities(copy, source, embed=True) == [
         ("entity_changed", "high", "Actual Madrid", "Real Madrid")
     ]
+
+
+def test_a_company_named_for_its_owners_possessive_is_no_swap() -> None:
+    # Real form: a spin of Reuters' Nvidia trading story, naming the company its owner stood
+    # for ("Elon Musk's electric car maker"); a person for the owner is a swap.
+    source = (
+        "About $30 billion worth of Nvidia shares changed hands daily, pulling ahead of Elon "
+        "Musk's electric car maker, which averaged $22 billion a day."
+    )
+    copy = (
+        "About $30 billion worth of Nvidia shares changed hands daily, surpassing Tesla's "
+        "average daily turnover of $22 billion."
+    )
+    assert entities(copy, source, embed=True) == []
+    person = source.replace("Elon Musk's", "Jeff Bezos's")
+    assert entities(person, source, embed=True) == [
+        ("entity_changed", "high", "Jeff Bezos", "Elon Musk")
+    ]

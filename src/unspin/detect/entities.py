@@ -172,7 +172,9 @@ def _group_entities(
         candidates = [
             s
             for s, _ in dropped
-            if _kind_compatible(group, name, s) and (name in copy_titles) == (s in source_titles)
+            if _kind_compatible(group, name, s)
+            and (name in copy_titles) == (s in source_titles)
+            and _owner_of_a_company(group.source, s) <= _owner_of_a_company(group.copy, name)
         ]
         # The name in the place of the copy's: in the run of words the copy replaced; else,
         # where one name came in and one went out, the one of the very same kind (two names
@@ -193,6 +195,24 @@ def _group_entities(
             f"the copy names {quoted(group.copy.span_text(name))} "
             f"where the source names {quoted(group.source.span_text(counterpart))}",
         )
+
+
+# What a company may be called after its owner's name ("Elon Musk's electric car maker").
+_COMPANY_NOUNS = frozenset(
+    "company companies firm maker makers carmaker automaker business group startup airline "
+    "bank brand platform network outlet newspaper channel label team club empire".split()
+)
+OWNED_WORDS = 4  # words after the possessive in which the company noun may stand
+
+
+def _owner_of_a_company(doc: Doc, name: Name) -> bool:
+    """A name in the possessive before a company noun ("Elon Musk's electric car maker"): the
+    company, not its owner, is what another name may stand for ("Tesla's turnover"), unless
+    that name owns a company too ("Jeff Bezos's electric car maker")."""
+    if doc.text[name.end : name.end + 2] not in ("'s", "’s"):
+        return False
+    after = doc.tokens(name.end + 2, min(len(doc.text), name.end + 80))[:OWNED_WORDS]
+    return any(t.lower in _COMPANY_NOUNS for t in after)
 
 
 def _joined(toks: list[Token]) -> str:
