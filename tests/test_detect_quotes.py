@@ -121,6 +121,23 @@ def test_another_form_of_a_quoted_word_alone_is_a_low_finding() -> None:
     ]
 
 
+def test_small_words_changed_in_a_whole_quote_alone_are_a_low_finding() -> None:
+    # Real form: a spin of Reuters' bitcoin story quoting a strategist.
+    source = (
+        "“People are not using it as a form of payment, or as a store of value. It’s highly "
+        "volatile, it’s not a competitor for the dollar,” the strategist said."
+    )
+    copy = (
+        "“People aren’t using it as a form of payment or a store of value. It’s highly volatile "
+        "and not a competitor to the dollar,” the strategist said."
+    )
+    (finding,) = quotes(copy, source)
+    assert finding[:2] == ("quote_altered", "low")
+    # "not" is no small word: leaving it out says the opposite.
+    dropped = copy.replace("and not a competitor", "and a competitor")
+    assert [f[1] for f in quotes(dropped, source)] == ["high"]
+
+
 def test_another_word_of_the_same_root_in_a_quote_is_altered() -> None:
     # A spinner's swap inside a Reuters quote: "economical" is not "economic".
     source = '"So the economic numbers are probably being put on the back burner," said Hogan.'

@@ -212,6 +212,21 @@ def _forms_only(runs: list[list[str]], long: list[str]) -> bool:
     )
 
 
+# Words a quotation may lose, gain or swap without saying something else: articles,
+# conjunctions, prepositions, "it is" (never "not", a modal, a tense or a number).
+SMALL_WORDS = frozenset("a an the as that of to in on at for with by from and or so it is".split())
+
+
+def _small_words_only(runs: list[list[str]], long: list[str]) -> bool:
+    """Is the quotation the source's whole quotation but for small words ("or a store of
+    value" for "or as a store of value", "and not a competitor to" for "it's not a competitor
+    for")? A slip of the copy, not another statement: low (on real pages, a Reuters quote of
+    the kind was labelled clean). A part of it ("to resist" of "I think they will resist it")
+    is no slip."""
+    ours = [w for run in runs for w in run if w not in SMALL_WORDS]
+    return bool(ours) and ours == [w for w in long if w not in SMALL_WORDS]
+
+
 _INFLECTIONS = ("ing", "ed", "es", "ly", "s")
 
 
@@ -332,6 +347,9 @@ def _check(
     if not _renders(group, quote, match, match_words, local, words):
         if _forms_only(words.runs(group.copy, quote), match_words):
             why = "the quotation changes the form of a word"
+            yield _altered(group, quote, (match.start, match.end), "low", why)
+        elif _small_words_only(words.runs(group.copy, quote), match_words):
+            why = "the quotation leaves out, adds or swaps a small word"
             yield _altered(group, quote, (match.start, match.end), "low", why)
         else:
             yield _altered(group, quote, (match.start, match.end), "high")
