@@ -389,3 +389,11 @@ def test_what_appeared_to_be_a_thing_the_copy_does_not_name_is_not_dropped() -> 
 )
 def test_a_hedge_put_in_other_words_is_no_certainty_shift(source: str, copy: str) -> None:
     assert certainty(copy, source, embed=True) == []
+
+
+def test_could_not_made_will_not_is_certainty_shifted() -> None:
+    # "could not" is no doubt the copy adds for "was unable to", but the source's "could" made
+    # "will" is a changed claim: what could not be done becomes what will not be.
+    source = "His office could not be reached right away for comment."
+    copy = "His office will not be reached right away for comment."
+    assert certainty(copy, source) == [("certainty_shifted", "medium", "will", "could")]

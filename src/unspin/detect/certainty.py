@@ -60,8 +60,6 @@ def _not_a_hedge(toks: list[Token], i: int) -> bool:
     word, before = toks[i].lower, [t.lower for t in toks[max(0, i - 3) : i]]
     if word in ("could", "can", "may", "might") and "so" in before[:-1]:  # not "to do so could"
         return True
-    if word == "could" and _next(toks, i) == "not":
-        return True  # "could not be verified": what was not done, not a doubt
     if word == "possible" and before and before[-1] in _NO_DOUBT_BEFORE_POSSIBLE:
         return True
     return word.startswith("appear") and _next(toks, i) in _PLACES
@@ -187,6 +185,8 @@ def _shift(group: Group) -> Finding | None:
                 continue  # "charged with murder ... shot her" -> "allegedly shooting her"
             if any(_describes_speaker(group.copy, a, ct[i]) for a in speakers):
                 continue  # "an official who allegedly refused to be named told": who speaks
+            if ct[i].lower == "could" and _next(ct, i) == "not":
+                continue  # "could not be verified" for "was unable to verify": no doubt added
             if ct[i].lower in DOUBTS and _holds(_bears_on(ct, i), group.source_stems):
                 return group.finding(
                     "certainty_shifted",
