@@ -489,3 +489,28 @@ def test_a_lede_summing_up_a_claim_the_page_attributes_below_drops_nothing() -> 
         "on Friday."
     )
     assert attributions(copy, source, embed=True) == []
+
+
+def test_the_who_named_in_capitals_is_a_speaker_not_a_pronoun() -> None:
+    # Real form: AP's malaria vaccine story and a rewrite that keeps "WHO said".
+    source = (
+        "The WHO said its decision was based largely on results from research in Ghana, Kenya "
+        "and Malawi."
+    )
+    copy = (
+        "WHO said its decision was based largely on results from ongoing research in Ghana, "
+        "Kenya, and Malawi."
+    )
+    assert attributions(copy, source, embed=True) == []
+    assert attributions(
+        "Its decision was based largely on results from research in Ghana, Kenya and Malawi.",
+        source,
+        embed=True,
+    ) == [
+        (
+            "attribution_dropped",
+            "high",
+            "Its decision was based largely on results from research in Ghana, Kenya and Malawi.",
+            "The WHO said",
+        )
+    ]

@@ -253,3 +253,13 @@ def test_the_accused_is_not_who_accuses() -> None:
 )
 def test_a_relative_clause_describes_the_speaker_before_it(text: str, speaker: str) -> None:
     assert [a.speaker for a in doc(text).attributions if a.cue in ("say", "tell")] == [speaker]
+
+
+def test_an_acronym_in_capitals_that_spells_a_pronoun_is_a_speaker() -> None:
+    found = segment(
+        Article(text="The WHO said the vaccine was safe. WHO said it would act.")
+    ).attributions
+    assert [a.speaker for a in found] == ["The WHO", "WHO"]
+    # The pronoun in lower case still opens a relative clause.
+    found = segment(Article(text="The man who said he saw it left.")).attributions
+    assert [a.speaker for a in found] == ["The man"]

@@ -34,7 +34,17 @@ _DETERMINERS = {"the", "a", "an", "this", "these", "its", "their", "his", "her"}
 def _speaker_words(group: Group, a: Attribution, doc_is_copy: bool) -> set[str]:
     doc = group.copy if doc_is_copy else group.source
     words = doc.tokens(*a.speaker_span)
-    return {t.stem for t in words if len(t.lower) > 2 and t.lower not in STOPWORDS | _VAGUE}
+    return {
+        t.stem
+        for t in words
+        if len(t.lower) > 2 and (t.lower not in STOPWORDS | _VAGUE or _capitals(doc, t))
+    }
+
+
+def _capitals(doc: Doc, t: Token) -> bool:
+    """A word in capitals is a name, whatever word it spells: "WHO" is not "who"."""
+    word = doc.text[t.start : t.end]
+    return len(word) > 1 and word.isupper()
 
 
 def _proper(doc: Doc, a: Attribution) -> list[Token]:
@@ -47,7 +57,7 @@ def _proper(doc: Doc, a: Attribution) -> list[Token]:
         t
         for t in doc.tokens(*a.speaker_span)
         if doc.text[t.start].isupper()
-        and t.lower not in _VAGUE | _DETERMINERS
+        and (t.lower not in _VAGUE | _DETERMINERS or _capitals(doc, t))
         and doc.text[t.start : t.end] not in demonyms()
         and (
             not _opens_sentence(doc, t)

@@ -132,6 +132,13 @@ class _Tok:
         word = self.raw.strip(_PUNCT + ",;:!?")
         return word if _ACRONYM.fullmatch(word) else word.rstrip(".")
 
+    @property
+    def lower(self) -> str:
+        """The word in lower case, to compare with lists of function words; a word in capitals
+        keeps them: "WHO" is the World Health Organization, not the pronoun."""
+        word = self.word
+        return word if len(word) > 1 and word.isupper() else word.lower()
+
 
 def find_attributions(
     text: str,
@@ -319,7 +326,7 @@ def _relative(toks: list[_Tok]) -> list[_Tok]:
     after a preposition ("last year during which it slashed pay") opens a clause inside the
     relative one; the speaker stands before an earlier one."""
     for j in range(len(toks) - 1, max(0, len(toks) - RELATIVE_REACH - 1), -1):
-        if toks[j].word.lower() not in ("who", "which") or toks[j].raw != toks[j].word:
+        if toks[j].lower not in ("who", "which") or toks[j].raw != toks[j].word:
             continue
         if toks[j - 1].word.lower() in _CLAUSE_PREPOSITIONS:
             continue
@@ -348,7 +355,7 @@ def _backward(toks: list[_Tok], allow_comma: bool = False) -> list[_Tok]:
         comma_ok = allow_comma and k == len(toks) - 1
         if (t.raw.endswith((",", ";", ":")) and not comma_ok) or _quoted(t):
             break
-        lw = t.word.lower()
+        lw = t.lower
         if not t.word or lw in _STOP or (lw == "and" and not _joins_names(toks, k)):
             break
         if lw in SUBJECT_PRONOUNS:
@@ -378,7 +385,7 @@ def _forward(toks: list[_Tok]) -> list[_Tok]:
     """The noun phrase that starts toks: up to punctuation or a clause word."""
     np: list[_Tok] = []
     for k, t in enumerate(toks):
-        lw = t.word.lower()
+        lw = t.lower
         if not t.word or _quoted(t) or (lw in _STOP and lw != "by"):
             break
         if lw == "and" and not (_joins_names(toks, k) or _joins_roles(np, toks[k + 1 :])):
@@ -401,7 +408,7 @@ def _joins_roles(np: list[_Tok], rest: list[_Tok]) -> bool:
     if not np or any(t.word[:1].isupper() for t in np):
         return False
     for t in rest[: ROLE_WORDS + 1]:
-        if not t.word or _quoted(t) or t.word.lower() in _STOP:
+        if not t.word or _quoted(t) or t.lower in _STOP:
             return False
         if t.word[:1].isupper():
             return True
