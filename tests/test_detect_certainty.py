@@ -383,6 +383,15 @@ def test_what_appeared_to_be_a_thing_the_copy_does_not_name_is_not_dropped() -> 
             "He had been expected to resign later that day, but Rajapaksa did not wait around.",
             "He was due to retire later that day, but Rajapaksa didn't wait till then.",
         ),
+        # AP on fighting in Sudan, and on the approval of Aduhelm.
+        (
+            "The rival forces are believed to have tens of thousands of fighters in the capital.",
+            "The opposing forces are thought to have tens of thousands of fighters in the capital.",
+        ),
+        (
+            "It is the only drug that U.S. regulators say is likely to slow the disease.",
+            "It's the only medicine that US regulators say has a good chance to slow the disease.",
+        ),
         # Not done, no doubt: "could not be verified" for "was unable to verify".
         ("AFP was unable to verify the footage.", "The clip could not be verified by AFP."),
     ],

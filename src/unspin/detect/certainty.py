@@ -37,7 +37,15 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
         forecast = lexicon >= HEDGES and t.lower == "expected" and _next(toks, i) in ("to", "that")
         # "was due to retire" keeps "had been expected to resign" (a schedule for a forecast).
         scheduled = lexicon >= SOFTENERS and t.lower == "due" and _next(toks, i) == "to"
-        if t.lower not in lexicon and not forecast and not scheduled:
+        # "are thought to have" hedges as "are believed to have" does.
+        thought = (
+            lexicon >= HEDGES
+            and t.lower == "thought"
+            and _next(toks, i) == "to"
+            and i > 0
+            and toks[i - 1].lower in _BE
+        )
+        if t.lower not in lexicon and not (forecast or scheduled or thought):
             continue
         # Capitalised mid-sentence, it is a name or a month ("May 4", "Will Smith"), or a
         # spinner's garble of one ("Could 4" for "May 4").
@@ -49,6 +57,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
     return out
 
 
+_BE = frozenset("is are was were be been being".split())
 _NO_DOUBT_BEFORE_POSSIBLE = frozenset({"no", "any", "every", "all", "as", "where", "if", "best"})
 _PLACES = frozenset({"in", "on", "at", "before", "alongside", "with"})
 

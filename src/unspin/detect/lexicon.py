@@ -103,7 +103,7 @@ CHARGES = _stems("charged charges accused indicted arrested prosecutors")
 # for "an estimated") and milder verbs of evidence ("polls indicate" for "polls suggest").
 SOFTENERS = frozenset(
     """indicate indicates indicated signal signals signaled signalled threat threats threaten
-    threatens threatening threatened risk risks""".split()
+    threatens threatening threatened risk risks chance chances""".split()
 )
 # Approximations keep a figure's hedge ("approximately 100,000" for "an estimated 100,000")
 # when a number follows them.
