@@ -5,6 +5,7 @@ benchmarks/real/README.md, and ../shared/data for the Reuters stories):
     HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/real_pages.py [--reuters 20000] [--json out.json]
     ... --skip-check                # findings and reuse AUC only (no corpus: about a minute)
     ... --show fp                   # every false finding, to read (also: fn, all)
+    ... --skip-check --pairs benchmarks/real/blind-2026-12-05-1.txt   # one batch of pairs
 
 Prints, in one run:
 1. findings against the labels of benchmarks/real/labels/: precision and recall per finding
@@ -317,10 +318,18 @@ def main() -> None:
     parser.add_argument("--skip-check", action="store_true", help="no corpus search")
     parser.add_argument("--show", choices=("fp", "fn", "all"), help="print judged findings")
     parser.add_argument("--json", help="write every figure and judged finding here")
+    parser.add_argument(
+        "--pairs", type=Path, help="score only the pairs named in this file, one a line"
+    )
     args = parser.parse_args()
 
     pages = {p["id"]: p for p in read_jsonl(PAGES)}
     pairs = read_jsonl(PAIRS)
+    if args.pairs:
+        chosen = set(args.pairs.read_text(encoding="utf-8").split())
+        pairs = [p for p in pairs if p["pair"] in chosen]
+        if len(pairs) != len(chosen):
+            sys.exit(f"{args.pairs}: {len(chosen) - len(pairs)} names are not pairs of the set")
     missing = [pid for pid in pages if not text_path(pid).exists()]
     if missing:
         sys.exit(
@@ -340,10 +349,12 @@ def main() -> None:
 
     started = time.perf_counter()
     tally = Tally()
-    labelled = {
-        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(LABELS.glob("*.json"))
-    }
     by_name = {p["pair"]: p for p in pairs}
+    labelled = {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(LABELS.glob("*.json"))
+        if p.stem in by_name
+    }
     for name, label in labelled.items():
         pair = by_name[name]
         report = compare(pair["copy"], pair["sources"])
