@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.names import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
-from unspin.segmentation.attributions import CUE_RE
+from unspin.segmentation.attributions import CUE_RE, ROLE_WORDS
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, demonyms
 from unspin.text import STOPWORDS, Token
 
@@ -68,9 +68,14 @@ def _proper(doc: Doc, a: Attribution) -> list[Token]:
 
 
 def _opens_sentence(doc: Doc, t: Token) -> bool:
-    k = bisect_right(doc.sentences, t.start, key=lambda s: s.start) - 1
-    start = doc.sentences[k].start if k >= 0 else 0
-    return k >= 0 and not any(c.isalnum() for c in doc.text[start : t.start])
+    start = _sentence_start(doc, t.start)
+    return start is not None and not any(c.isalnum() for c in doc.text[start : t.start])
+
+
+def _sentence_start(doc: Doc, offset: int) -> int | None:
+    """Where the sentence holding `offset` starts (None before the first one)."""
+    k = bisect_right(doc.sentences, offset, key=lambda s: s.start) - 1
+    return doc.sentences[k].start if k >= 0 else None
 
 
 def _key(doc: Doc, a: Attribution) -> str:
@@ -352,14 +357,10 @@ def _generalised(group: Group, a: Attribution, source_named: list[Attribution]) 
     )
 
 
-ROLE_WORDS = 4  # words of a title or role a name may follow ("Wagner Group chief")
-
-
 def _role(doc: Doc, a: Attribution) -> set[str]:
     """Stems of the words right before the speaker's name that title it ("Wagner Group chief"
     Yevgeny Prigozhin): up to ROLE_WORDS, joined by spaces alone, in its sentence."""
-    k = bisect_right(doc.sentences, a.speaker_span[0], key=lambda s: s.start) - 1
-    start = doc.sentences[k].start if k >= 0 else 0
+    start = _sentence_start(doc, a.speaker_span[0]) or 0
     before = doc.tokens(start, a.speaker_span[0])[-ROLE_WORDS:]
     role: list[Token] = []
     end = a.speaker_span[0]
