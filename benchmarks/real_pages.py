@@ -171,6 +171,12 @@ class Tally:
     cases: list[dict] = field(default_factory=list)
 
 
+def _missed(lab: Labelled, finding_type: str, text: str, span: Span) -> dict:
+    """A labelled distortion (or added sentence) that no finding hit."""
+    copy = text[span[0] : span[1]]
+    return {"pair": lab.pair["pair"], "type": finding_type, "verdict": "missed", "copy": copy}
+
+
 def judge(report: Report, lab: Labelled, tally: Tally, kind: str) -> None:
     text = report.copy.text
     tally.clean_sentences += sum(1 for _, status in lab.sentences if status == "clean")
@@ -218,22 +224,14 @@ def judge(report: Report, lab: Labelled, tally: Tally, kind: str) -> None:
         tally.found[t] += k in hits
         tally.found_serious[t] += k in serious_hits
         if k not in hits:
-            tally.cases.append(
-                {
-                    "pair": lab.pair["pair"],
-                    "type": t,
-                    "verdict": "missed",
-                    "copy": text[span[0] : span[1]],
-                    "severity": "",
-                    "why": "",
-                    "reason": "",
-                }
-            )
+            tally.cases.append(_missed(lab, t, text, span))
     for span, status in lab.sentences:
         if status == "added":
             tally.labels["unsourced_sentence"] += 1
             tally.found["unsourced_sentence"] += span in added_hits
             tally.found_serious["unsourced_sentence"] += span in serious_added_hits
+            if span not in added_hits:
+                tally.cases.append(_missed(lab, "unsourced_sentence", text, span))
     for k in range(len(lab.omitted)):
         tally.labels["omitted_sentence"] += 1
         tally.found["omitted_sentence"] += k in omitted_hits
@@ -407,8 +405,9 @@ def main() -> None:
         for c in tally.cases:
             if wanted is None or c["verdict"] in wanted:
                 print(
-                    f"{c['verdict']:10} {c['type']:20} {c['severity']:6} {c['pair'][:40]:40} "
-                    f"[{c['why']}] {c['copy'][:70]!r} | {c['reason'][:110]}"
+                    f"{c['verdict']:10} {c['type']:20} {c.get('severity', ''):6} "
+                    f"{c['pair'][:40]:40} [{c.get('why', '')}] {c['copy'][:70]!r} "
+                    f"| {c.get('reason', '')[:110]}"
                 )
     if args.json:
         Path(args.json).write_text(
