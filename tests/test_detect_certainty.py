@@ -38,37 +38,37 @@ def test_could_possibly_take_made_will_take_is_certainty_shifted() -> None:
     copy = edit(
         ECUADOR, "it could possibly take more than a month", "it will take more than a month"
     )
-    assert certainty(copy, ECUADOR) == [("certainty_shifted", "medium", "will", "could")]
+    assert certainty(copy, ECUADOR) == [("certainty_shifted", "low", "will", "could")]
 
 
 def test_could_put_made_will_put_is_certainty_shifted() -> None:
     copy = edit(VENEZUELA, "and could put its final stamp", "and will put its final stamp")
-    assert certainty(copy, VENEZUELA) == [("certainty_shifted", "medium", "will", "could")]
+    assert certainty(copy, VENEZUELA) == [("certainty_shifted", "low", "will", "could")]
 
 
 def test_could_be_sent_made_will_be_sent_is_certainty_shifted() -> None:
     copy = edit(BRAZIL, "The telex could be sent", "The telex will be sent")
-    assert certainty(copy, BRAZIL) == [("certainty_shifted", "medium", "will", "could")]
+    assert certainty(copy, BRAZIL) == [("certainty_shifted", "low", "will", "could")]
 
 
 def test_could_attract_made_will_certainly_attract_points_at_the_first_booster() -> None:
     copy = edit(CHEMLAWN, "ChemLawn Corp could attract", "ChemLawn Corp will certainly attract")
-    assert certainty(copy, CHEMLAWN) == [("certainty_shifted", "medium", "will", "could")]
+    assert certainty(copy, CHEMLAWN) == [("certainty_shifted", "low", "will", "could")]
 
 
 def test_a_possible_war_made_war_is_certainty_shifted() -> None:
     copy = edit(AP_DENIED, "prepare for a possible war", "prepare for war")
-    assert certainty(copy, AP_DENIED) == [("certainty_shifted", "medium", copy, "possible")]
+    assert certainty(copy, AP_DENIED) == [("certainty_shifted", "low", copy, "possible")]
 
 
 def test_potentially_deploy_made_deploy_is_certainty_shifted() -> None:
     copy = edit(AP_ALERT, "to potentially deploy", "to deploy")
-    assert certainty(copy, AP_ALERT) == [("certainty_shifted", "medium", copy, "potentially")]
+    assert certainty(copy, AP_ALERT) == [("certainty_shifted", "low", copy, "potentially")]
 
 
 def test_an_estimated_figure_stated_as_exact_is_certainty_shifted() -> None:
     copy = edit(AP_DENIED, "massed an estimated 100,000", "massed 100,000")
-    assert certainty(copy, AP_DENIED) == [("certainty_shifted", "medium", copy, "estimated")]
+    assert certainty(copy, AP_DENIED) == [("certainty_shifted", "low", copy, "estimated")]
 
 
 # --- hedge added -------------------------------------------------------------------------------
@@ -79,7 +79,7 @@ def test_may_added_to_a_reported_fact_is_certainty_shifted() -> None:
     assert certainty(copy, ZINCOR) == [
         (
             "certainty_shifted",
-            "medium",
+            "low",
             "may",
             "Police were called but the fighting had ended by the time they arrived.",
         )
@@ -93,7 +93,7 @@ def test_reportedly_added_to_a_confirmed_toll_is_certainty_shifted() -> None:
     assert certainty(copy, ZINCOR) == [
         (
             "certainty_shifted",
-            "medium",
+            "low",
             "reportedly",
             "Three black workers were killed and seven injured in fighting at a South African "
             "zinc refinery last night, Gold Fields of South Africa Ltd said.",
@@ -216,9 +216,7 @@ def test_a_suspicion_made_a_finding_is_certainty_shifted() -> None:
 def test_expected_to_made_will_is_certainty_shifted() -> None:
     source = "The bill is expected to pass the Senate next week."
     copy = "The bill will pass the Senate next week."
-    assert certainty(copy, source, embed=True) == [
-        ("certainty_shifted", "medium", "will", "expected")
-    ]
+    assert certainty(copy, source, embed=True) == [("certainty_shifted", "low", "will", "expected")]
 
 
 def test_one_verb_of_knowing_for_another_of_its_kind_is_no_shift() -> None:
@@ -305,7 +303,7 @@ def test_allegedly_before_the_speech_verb_is_added_doubt() -> None:
     source = "Investors in the survey said they expect the economy to slow next year."
     copy = "Investors in the survey allegedly said they expect the economy to slow next year."
     assert certainty(copy, source, embed=True) == [
-        ("certainty_shifted", "medium", "allegedly", source)
+        ("certainty_shifted", "low", "allegedly", source)
     ]
 
 
@@ -342,7 +340,7 @@ def test_could_after_do_so_is_a_hedge_the_copy_can_drop() -> None:
     # Reuters on Iran's oil: "so" ends "to do so"; it opens no purpose clause.
     source = "An agreement to do so could allow Tehran to increase exports and improve supplies."
     copy = "A deal to do so would allow Tehran to increase exports and improve supplies."
-    assert certainty(copy, source, embed=True) == [("certainty_shifted", "medium", copy, "could")]
+    assert certainty(copy, source, embed=True) == [("certainty_shifted", "low", copy, "could")]
 
 
 # AP on the Hamas attack of October 2023.
@@ -352,7 +350,7 @@ HAMAS_PARADE = "The attack shocked Israelis, with images of Hamas gunmen bringin
 def test_what_appeared_to_be_dropped_from_the_thing_is_a_shift() -> None:
     copy = "The attack shocked Israelis, with images of Hamas gunmen bringing seized soldiers and civilians into Gaza on motorbikes and parading captured Israeli military vehicles through the streets."
     assert certainty(copy, HAMAS_PARADE, embed=True) == [
-        ("certainty_shifted", "medium", copy, "appeared")
+        ("certainty_shifted", "low", copy, "appeared")
     ]
 
 
@@ -405,4 +403,4 @@ def test_could_not_made_will_not_is_certainty_shifted() -> None:
     # "will" is a changed claim: what could not be done becomes what will not be.
     source = "His office could not be reached right away for comment."
     copy = "His office will not be reached right away for comment."
-    assert certainty(copy, source) == [("certainty_shifted", "medium", "will", "could")]
+    assert certainty(copy, source) == [("certainty_shifted", "low", "will", "could")]

@@ -54,43 +54,41 @@ def test_another_official_of_the_story_for_the_finance_minister_is_entity_change
         "Brazilian finance minister Antonio Padua de Seixas to meet",
     )
     assert entities(copy, BRAZIL) == [
-        ("entity_changed", "high", "Antonio Padua de Seixas", "Dilson Funaro")
+        ("entity_changed", "low", "Antonio Padua de Seixas", "Dilson Funaro")
     ]
 
 
 def test_another_city_as_the_trips_destination_is_entity_changed() -> None:
     copy = edit(BRAZIL, "his trip to Washington on Friday", "his trip to New York on Friday")
-    assert entities(copy, BRAZIL) == [("entity_changed", "high", "New York", "Washington")]
+    assert entities(copy, BRAZIL) == [("entity_changed", "low", "New York", "Washington")]
 
 
 def test_another_city_as_the_quakes_landmark_is_entity_changed() -> None:
     copy = edit(ECUADOR, "east of Quito", "east of Guayaquil")
-    assert entities(copy, ECUADOR) == [("entity_changed", "high", "Guayaquil", "Quito")]
+    assert entities(copy, ECUADOR) == [("entity_changed", "low", "Guayaquil", "Quito")]
 
 
 def test_the_black_sea_for_the_baltic_sea_is_entity_changed() -> None:
     copy = edit(AP_ALERT, "in the Baltic Sea region", "in the Black Sea region")
-    assert entities(copy, AP_ALERT) == [("entity_changed", "high", "Black Sea", "Baltic Sea")]
+    assert entities(copy, AP_ALERT) == [("entity_changed", "low", "Black Sea", "Baltic Sea")]
 
 
 def test_a_country_for_the_continent_is_entity_changed() -> None:
     copy = edit(AP_ALERT, "deploy to Europe", "deploy to Poland")
-    assert entities(copy, AP_ALERT) == [("entity_changed", "high", "Poland", "Europe")]
+    assert entities(copy, AP_ALERT) == [("entity_changed", "low", "Poland", "Europe")]
 
 
 def test_belarus_for_russia_as_the_invader_is_entity_changed() -> None:
     copy = edit(AP_REASSURE, "from neighboring Russia", "from neighboring Belarus")
     assert entities(copy, AP_REASSURE, embed=True) == [
-        ("entity_changed", "high", "Belarus", "Russia")
+        ("entity_changed", "low", "Belarus", "Russia")
     ]
 
 
 def test_a_country_swapped_outside_any_quote_is_entity_changed() -> None:
     # (Swapping who denies, "Belarus has denied", would be attribution_changed: more specific.)
     copy = edit(AP_DENIED, "troops near Ukraine", "troops near Poland")
-    assert entities(copy, AP_DENIED, embed=True) == [
-        ("entity_changed", "high", "Poland", "Ukraine")
-    ]
+    assert entities(copy, AP_DENIED, embed=True) == [("entity_changed", "low", "Poland", "Ukraine")]
 
 
 def test_two_people_sharing_a_given_name_are_two_people() -> None:
@@ -111,7 +109,7 @@ def test_two_people_sharing_a_given_name_are_two_people() -> None:
 )
 def test_iraqi_for_iranian_attack_is_entity_changed() -> None:
     copy = edit(KURDISTAN, "had crushed an Iranian attack", "had crushed an Iraqi attack")
-    assert entities(copy, KURDISTAN) == [("entity_changed", "high", "Iraqi", "Iranian")]
+    assert entities(copy, KURDISTAN) == [("entity_changed", "low", "Iraqi", "Iranian")]
 
 
 # --- not findings ------------------------------------------------------------------------------
@@ -236,7 +234,7 @@ def test_an_outlet_credited_instead_of_another_is_not_entity_changed() -> None:
 def test_another_region_for_the_city_is_entity_changed() -> None:
     source = "The explosion damaged a power plant in Kharkiv overnight."
     copy = "The explosion damaged a power plant in western Ukraine overnight."
-    assert entities(copy, source, embed=True) == [("entity_changed", "high", "Ukraine", "Kharkiv")]
+    assert entities(copy, source, embed=True) == [("entity_changed", "low", "Ukraine", "Kharkiv")]
 
 
 def test_home_for_office_is_entity_changed() -> None:
@@ -360,9 +358,7 @@ def test_one_name_spelled_two_ways_is_the_same_entity(source: str, copy: str) ->
 def test_two_known_places_spelled_alike_stay_apart() -> None:
     source = "The team flew to Austria on Monday for the final."
     copy = "The team flew to Australia on Monday for the final."
-    assert entities(copy, source, embed=True) == [
-        ("entity_changed", "high", "Australia", "Austria")
-    ]
+    assert entities(copy, source, embed=True) == [("entity_changed", "low", "Australia", "Austria")]
 
 
 def test_a_name_the_story_gives_in_full_is_one_person() -> None:
@@ -432,7 +428,7 @@ def test_another_university_is_entity_changed() -> None:
     source = "The study was written by Wei Zhang and Gabriel Lau of Princeton University."
     copy = "The study was written by Wei Zhang and Gabriel Lau from the University of California."
     assert entities(copy, source, embed=True) == [
-        ("entity_changed", "high", "University of California", "Princeton University")
+        ("entity_changed", "low", "University of California", "Princeton University")
     ]
 
 
@@ -456,7 +452,7 @@ def test_a_name_put_in_the_place_of_another_is_entity_changed() -> None:
     source = "Real Madrid beat Barcelona 2-1 at the Bernabeu on Sunday to go top of La Liga."
     copy = "Actual Madrid beat Barcelona 2-1 at the Bernabeu on Sunday to go top of La Liga."
     assert entities(copy, source, embed=True) == [
-        ("entity_changed", "high", "Actual Madrid", "Real Madrid")
+        ("entity_changed", "low", "Actual Madrid", "Real Madrid")
     ]
 
 
@@ -474,5 +470,5 @@ def test_a_company_named_for_its_owners_possessive_is_no_swap() -> None:
     assert entities(copy, source, embed=True) == []
     person = source.replace("Elon Musk's", "Jeff Bezos's")
     assert entities(person, source, embed=True) == [
-        ("entity_changed", "high", "Jeff Bezos", "Elon Musk")
+        ("entity_changed", "low", "Jeff Bezos", "Elon Musk")
     ]

@@ -2,7 +2,7 @@
 """Numbers: changed, added or dropped between aligned sentences.
 
 number_changed: the copy gives another number for the same thing (high). number_added: a number
-the source does not give anywhere (medium). number_dropped: a number of the source sentence the
+the source does not give anywhere (low). number_dropped: a number of the source sentence the
 copy's sentence and the rest of the copy leave out (low). Not findings: the same number written
 another way (8,500 / 8500, 30 pct / 30% / 30 percent, six / 6, half / 50 percent, 21 billion
 dlr / $21 billion), a number rounded with "about", a number moved to another sentence.
@@ -118,9 +118,7 @@ def test_an_approximate_figure_inflated_beyond_rounding_is_number_changed() -> N
 
 def test_several_made_into_a_count_is_number_added() -> None:
     copy = edit(AP_DIPLOMACY, "Several rounds", "Six rounds")
-    assert numbers(copy, AP_DIPLOMACY, embed=True) == [
-        ("number_added", "medium", "Six", AP_DIPLOMACY)
-    ]
+    assert numbers(copy, AP_DIPLOMACY, embed=True) == [("number_added", "low", "Six", AP_DIPLOMACY)]
 
 
 def test_a_count_the_source_never_gives_is_number_added() -> None:
@@ -128,7 +126,7 @@ def test_a_count_the_source_never_gives_is_number_added() -> None:
     assert numbers(copy, ZINCOR) == [
         (
             "number_added",
-            "medium",
+            "low",
             "Ten",
             "Police were called but the fighting had ended by the time they arrived.",
         )
@@ -149,7 +147,7 @@ def test_a_number_for_what_the_source_never_speaks_of_is_low() -> None:
     assert numbers(copy, source, embed=True) == [("number_added", "low", "1.4 billion", source)]
 
 
-def test_a_count_of_what_the_source_names_elsewhere_stays_medium() -> None:
+def test_a_count_of_what_the_source_names_elsewhere_is_number_added() -> None:
     # Reuters on Raisi's crash: the source speaks of the passengers, only not in this sentence.
     source = (
         "The charred wreckage of the helicopter which crashed on Sunday carrying Raisi and "
@@ -164,7 +162,7 @@ def test_a_count_of_what_the_source_names_elsewhere_stays_medium() -> None:
     assert numbers(copy, source, embed=True) == [
         (
             "number_added",
-            "medium",
+            "low",
             "six",
             "The charred wreckage of the helicopter which crashed on Sunday carrying Raisi and "
             "Foreign Minister Hossein Amirabdollahian was found early on Monday.",

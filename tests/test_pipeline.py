@@ -155,7 +155,7 @@ def test_a_single_claim_is_compared_with_its_source() -> None:
     ]
     assert found == [
         ("number_dropped", "low", claim),  # "two in West Germany"
-        ("entity_changed", "high", "Canada"),
+        ("entity_changed", "low", "Canada"),
     ]
 
 

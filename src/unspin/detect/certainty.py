@@ -3,7 +3,12 @@
 becomes "alleged" or "believes", "suspected" becomes "found". A hedge put on the same claim
 in other words keeps it hedged; an "allegedly" added where the source speaks of a charge is how
 reports speak of the act charged, not doubt; a hedge in a clause describing the speaker ("an
-official who allegedly refused to be named told") is not on the claim."""
+official who allegedly refused to be named told") is not on the claim.
+
+A verb of knowing swapped is medium. A hedge removed or added is low, a lead to check by eye:
+real pages put a hedge in words no list holds ("the predicted rainfall" for "possible"), and
+of such findings at medium severity only 2 in 7 were labelled distortions (benchmarks/real,
+2026-12-05)."""
 
 from __future__ import annotations
 
@@ -181,7 +186,7 @@ def _shift(group: Group) -> Finding | None:
                 booster = ct[new_boosters[0]] if new_boosters else None
                 return group.finding(
                     "certainty_shifted",
-                    "medium",
+                    "low",
                     (booster.start, booster.end) if booster else group.copy_range,
                     (st[i].start, st[i].end),
                     f"the source hedges with {quoted(st[i].lower)}; the copy states it "
@@ -199,7 +204,7 @@ def _shift(group: Group) -> Finding | None:
             if ct[i].lower in DOUBTS and _holds(_bears_on(ct, i), group.source_stems):
                 return group.finding(
                     "certainty_shifted",
-                    "medium",
+                    "low",
                     (ct[i].start, ct[i].end),
                     group.source_range,
                     f"the copy adds doubt ({quoted(ct[i].lower)}) that the source does not express",
