@@ -358,6 +358,24 @@ def test_a_quote_giving_the_words_the_sources_ellipsis_left_out_is_not_altered()
     )
 
 
+def test_a_quote_the_sources_page_breaks_off_in_mid_word_is_not_altered() -> None:
+    # Real form: CNN's Kim Potter verdict story, its page ending inside the judge's thanks to
+    # the jury; a reprint gives the whole quotation.
+    source = (
+        "Judge Regina Chu thanked the jurors. “I’m so proud of you. You should be proud of "
+        "yourselves. Without civic minded citizens like you our syst"
+    )
+    copy = (
+        "Judge Regina Chu thanked the jurors. “I’m so proud of you. You should be proud of "
+        "yourselves. Without civic minded citizens like you our system of justice could not "
+        "function. Thank you for your service.”"
+    )
+    assert quotes(copy, source) == []
+    # The words before the break still have to be the source's.
+    reworded = copy.replace("civic minded citizens", "public spirited people")
+    assert [f[:2] for f in quotes(reworded, source)] == [("quote_altered", "high")]
+
+
 def test_quote_marks_dropped_from_a_phrase_are_no_quote_finding() -> None:
     copy = edit(BRAZIL, '"grave concern"', "grave concern")
     assert quotes(copy, BRAZIL) == []
