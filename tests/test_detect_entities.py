@@ -243,6 +243,16 @@ def test_home_for_office_is_entity_changed() -> None:
     assert entities(copy, source, embed=True) == [("entity_changed", "medium", "home", "office")]
 
 
+def test_behind_bars_is_in_prison() -> None:
+    # Real form: AFP's Ghislaine Maxwell verdict, reprinted.
+    source = "She now stands to spend the rest of her life in prison."
+    copy = "She now stands to spend the rest of her life behind bars."
+    assert entities(copy, source, embed=True) == []
+    assert entities(copy.replace("behind bars", "in bars"), source, embed=True) == [
+        ("entity_changed", "medium", "bars", "prison")
+    ]
+
+
 def test_a_place_noun_as_a_modifier_is_no_place() -> None:
     # ABC News on Ralph Yarl's shooter, spun: "the court hearing" is a hearing, not a place.
     source = (

@@ -21,6 +21,7 @@ severity, 3 in 9 were labelled distortions (benchmarks/real, 2026-12-05).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
@@ -105,7 +106,7 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
         and not _modifies(group.source, t, group.source_range[1])
     ]
     for c, s in zip(copy_places, source_places, strict=False):
-        if _PLACE_KIND[c.lower] != _PLACE_KIND[s.lower]:
+        if _kind_of_place(group.copy, c) != _kind_of_place(group.source, s):
             yield group.finding(
                 "entity_changed",
                 "medium",
@@ -114,6 +115,16 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
                 f"the copy says {quoted(group.copy.span_text(c))} "
                 f"where the source says {quoted(group.source.span_text(s))}",
             )
+
+
+_BEHIND = re.compile(r"\bbehind\s+$", re.IGNORECASE)
+
+
+def _kind_of_place(doc: Doc, t: Token) -> int:
+    """The kind of place a place noun names: "behind bars" is prison, not a bar."""
+    if t.lower == "bars" and _BEHIND.search(doc.text, max(0, t.start - 10), t.start):
+        return _PLACE_KIND["prison"]
+    return _PLACE_KIND[t.lower]
 
 
 def _modifies(doc: Doc, t: Token, end: int) -> bool:
