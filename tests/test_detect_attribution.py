@@ -514,3 +514,18 @@ def test_the_who_named_in_capitals_is_a_speaker_not_a_pronoun() -> None:
             "The WHO said",
         )
     ]
+
+
+def test_informed_for_said_keeps_the_speaker() -> None:
+    # Real form: AP on Hurricane Beryl, spun with "informed" for "said".
+    source = (
+        "Grenada's Prime Minister Dickon Mitchell said late Monday that one person had died and "
+        "he could not yet say if there were others because authorities had not been able to "
+        "assess the situation on the islands of Carriacou and Petite Martinique."
+    )
+    copy = (
+        "Grenada's Prime Minister Dickon Mitchell informed late Monday that one person had died "
+        "and authorities had not been able to assess the situation on the islands of Carriacou "
+        "and Petite Martinique."
+    )
+    assert attributions(copy, source, embed=True) == []

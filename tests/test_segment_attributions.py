@@ -86,6 +86,11 @@ def test_seed_attributions() -> None:
          ("Officials cautioned", "caution", "Officials")),
         ("He also criticized the U.S. administration for weakening the dollar.",
          ("He also criticized", "criticise", "He")),
+        # A spinner's "said": "informed" before "that", a time or an audience between.
+        ("Prime Minister Dickon Mitchell informed late Monday that one person had died.",
+         ("Prime Minister Dickon Mitchell informed", "inform", "Dickon Mitchell")),
+        ("Mia Hansen informed newsmen that the fire was under control.",
+         ("Mia Hansen informed", "inform", "Mia Hansen")),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None:
@@ -107,6 +112,9 @@ def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None
         "The company posted a record loss.",
         "The plan drew caution from investors.",  # the noun
         "The company was criticised for its response.",
+        "The jury informed the court of its verdict.",  # no "that": not a statement's speaker
+        "The command had informed personnel of the change.",
+        "He could not yet say if there were others.",  # "yet" is no speaker
     ],
 )
 def test_not_attributions(text: str) -> None:

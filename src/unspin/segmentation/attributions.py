@@ -35,6 +35,8 @@ _FORMS: dict[str, str] = {
     "citing": "cite",
     # "Analysts caution that ...": the bare form only before "that" ("drew caution" is a noun).
     "caution that": "caution",
+    # A spinner's "said" ("Mitchell informed late Monday that ..."): only before "that".
+    "informed": "inform",
     "cited": "cite",
     # Statements made online: "..., Zelenskyy posted to social media."
     "tweeted": "post",
@@ -85,7 +87,7 @@ CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) +
 TRIGGERS = frozenset(form.split()[0].lower() for form in _FORMS)
 
 _ADVERBS = frozenset(
-    """also later earlier previously repeatedly again then further reportedly
+    """also later earlier previously repeatedly again then further reportedly yet still
 already once recently separately publicly privately first initially has have had""".split()
 )
 _PASSIVE = frozenset("been be being is are was were get gets got".split())
@@ -112,6 +114,9 @@ _DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
+# "informed" reports speech before "that", a time or an audience between ("informed late
+# Monday that", "informed newsmen that"); not before "of" ("informed the court of its verdict").
+_INFORMS_SPEECH = re.compile(r"(?:\s+[\w’'.]+){0,3}?\s+that\b")
 _INVERSION_BEFORE = re.compile(r"[,”\"’]\s*$")
 # "added" reports speech before "that", a quote, a colon, a comma, the sentence's end or a
 # time or manner ("he added on Tuesday", "added in a statement"); not before an object.
@@ -205,6 +210,8 @@ def _attribution(
             return None
         if lemma == "accuse" and re.match(r"\s+of\b", text[m.end() : s.end]):
             return None  # "the man accused of killing ...": who is accused, not who accuses
+        if lemma == "inform" and not _INFORMS_SPEECH.match(text, m.end(), s.end):
+            return None
         if lemma == "add" and not (
             _ADDS_SPEECH.match(text, m.end(), s.end) or _inverted_add(before, after)
         ):
