@@ -555,6 +555,19 @@ def test_a_title_or_term_in_quote_marks_is_not_fabricated(title: str) -> None:
     assert quotes(copy, source, embed=True) == []
 
 
+def test_one_word_of_the_sources_own_in_quote_marks_is_a_term_not_a_fabricated_quote() -> None:
+    # Real form: AP on the Senate's vote-a-rama, spun: the copy quotes a word AP used plainly.
+    source = "Senate Republicans are in the homestretch of passing the tax bill."
+    copy = "Senate Republicans are in the “homestretch” of passing the tax bill."
+    assert quotes(copy, source, embed=True) == []
+    # Two words are a statement's words: "no idea" is his.
+    assert quotes(
+        copy.replace("“homestretch”", "“final homestretch”"),
+        source.replace("the homestretch", "the final homestretch"),
+        embed=True,
+    ) == [("quote_fabricated", "high", "final homestretch", "final homestretch")]
+
+
 def test_a_speaker_described_by_title_names_no_other_speaker() -> None:
     source = '"We will not retreat," Putin said on Tuesday.'
     copy = '"We will not retreat," the Russian president said on Tuesday.'

@@ -341,7 +341,10 @@ def _check(
         # off as a block quote, without marks ("It is with great sadness ...").
         title = is_title(group.copy.span_text(quote))
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
-        if moved is None and not title and not block and _borrowed(group, quote):
+        # One word of the source's own put in quote marks ("the bill is in the “homestretch”")
+        # marks a term or irony, not someone's statement.
+        term = len(copy_words) == 1 and _run_in(group.source_prose, copy_words) is not None
+        if moved is None and not title and not block and not term and _borrowed(group, quote):
             yield _fabricated(group, quote, copy_words)
         return
     if not _renders(group, quote, match, match_words, local, words):
