@@ -158,3 +158,19 @@ def test_a_year_inside_a_name_is_not_a_time() -> None:
     source = "Christian Eriksen collapsed during the Euro 2021 match between Denmark and Finland."
     copy = "Christian Eriksen collapsed during the Euro 2020 match between Denmark and Finland."
     assert times(copy, source, embed=True) == []
+
+
+def test_a_few_years_ago_for_several_years_ago_is_the_same_time() -> None:
+    # Real form: Reuters on Haiti's prime minister agreeing to resign, spun.
+    source = (
+        "Blinken promised another $100 million, bringing the total promised by the United "
+        "States to $300 million since the crisis intensified several years ago."
+    )
+    copy = (
+        "Blinken pledged another $100 million, bringing the total amount pledged by the US to "
+        "$300 million since the crisis intensified a few years ago."
+    )
+    assert times(copy, source, embed=True) == []
+    assert times(copy.replace("a few", "two"), source, embed=True) == [
+        ("time_changed", "medium", "two years ago", "several years ago")
+    ]

@@ -23,6 +23,9 @@ def times(text: str) -> list[tuple[str, str]]:
         ("earlier this month", [("earlier this month", "earlier this month")]),
         ("It happened yesterday, not today.", [("yesterday", "yesterday"), ("today", "today")]),
         ("two weeks ago", [("two weeks ago", "2 weeks ago")]),
+        # "several", "some" and "a few" are one vague count
+        ("several years ago", [("several years ago", "a few years ago")]),
+        ("some months ago", [("some months ago", "a few months ago")]),
         ("on Jan. 24", [("Jan. 24", "01-24")]),
         ("on January 24", [("January 24", "01-24")]),
         ("on 24 January", [("24 January", "01-24")]),

@@ -145,8 +145,9 @@ def _date(m: re.Match[str]) -> str:
 
 def _ago(m: re.Match[str]) -> str:
     n = " ".join(m["n"].lower().split())
-    vague = n in ("a few", "several", "some")
-    count = n if n.isdigit() or vague else "1" if n in ("a", "an") else str(word_value(n))
+    if n in ("a few", "several", "some"):
+        n = "a few"  # one vague count however it is said: "several years ago" is "a few"
+    count = n if n.isdigit() or n == "a few" else "1" if n in ("a", "an") else str(word_value(n))
     unit = m["unit"].lower().rstrip("s")
     return f"{count} {unit}{'' if count == '1' else 's'} ago"
 
