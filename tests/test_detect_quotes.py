@@ -376,6 +376,52 @@ def test_a_quote_the_sources_page_breaks_off_in_mid_word_is_not_altered() -> Non
     assert [f[:2] for f in quotes(reworded, source)] == [("quote_altered", "high")]
 
 
+SYCAMORE = (
+    "Bitcoin rose to a record on Wednesday. “We’re in blue sky territory here,” said Tony "
+    "Sycamore, an analyst at IG. “The next figure the market will be looking for is $110,000. The "
+    "pullback that a lot of people were waiting for just didn’t happen, because now we’ve got "
+    "this news.” Traders cheered the move."
+)
+
+
+def test_one_quotation_rewording_two_of_the_sources_read_as_one_is_altered() -> None:
+    # Real form: Reuters on bitcoin's record, spun; the source breaks the analyst's words with
+    # "said Tony Sycamore", the copy quotes them in one run, reworded.
+    copy = (
+        "Bitcoin rose to a record on Wednesday. Tony Sycamore, an analyst at IG, remarked, “We’re "
+        "in blue sky territory now. The market’s next target is $110,000. The pullback many "
+        "anticipated didn’t materialize, thanks to this new development.” Traders cheered the "
+        "move."
+    )
+    assert [f[:2] for f in quotes(copy, SYCAMORE, embed=True)] == [("quote_altered", "high")]
+    # The same words joined, as the source gives them, are faithful.
+    joined = copy.replace(
+        "now. The market’s next target is $110,000. The pullback many anticipated didn’t "
+        "materialize, thanks to this new development.",
+        "here. The next figure the market will be looking for is $110,000. The pullback that a "
+        "lot of people were waiting for just didn’t happen, because now we’ve got this news.",
+    )
+    assert quotes(joined, SYCAMORE, embed=True) == []
+
+
+def test_one_quotation_holding_the_sources_two_and_more_of_the_statement_is_not_altered() -> None:
+    # Real form: AP on Lisa Marie Presley's death quotes two sentences of her mother's
+    # statement; a rewrite quotes the whole statement in one run.
+    source = (
+        "“It is with a heavy heart that I must share the devastating news that my beautiful "
+        "daughter Lisa Marie has left us,” Priscilla Presley said in a statement. “She was the "
+        "most passionate, strong and loving woman I have ever known.”"
+    )
+    copy = (
+        "“It is with a heavy heart that I must share the devastating news that my beautiful "
+        "daughter Lisa Marie has left us. She was the most passionate strong and loving woman I "
+        "have ever known. We ask for privacy as we try to deal with this profound loss. Thank "
+        "you for the love and prayers. At this time there will be no further comment,” Priscilla "
+        "said in a statement."
+    )
+    assert quotes(copy, source, embed=True) == []
+
+
 def test_quote_marks_dropped_from_a_phrase_are_no_quote_finding() -> None:
     copy = edit(BRAZIL, '"grave concern"', "grave concern")
     assert quotes(copy, BRAZIL) == []

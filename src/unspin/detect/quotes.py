@@ -333,6 +333,18 @@ def _check(
                 f"quote marks: {quoted(group.source.span_text(statement))}",
             )
         return
+    if match is None and only_one and len(local) > 1:
+        # One quotation across the copy's sentences where the source's run in several (the
+        # source breaks it with "said X"): the statement is those quotations read as one. One
+        # holding them all, and more of the statement, rewords none of them.
+        joined = _joined(group, local, words)
+        ours, said = content_stems(" ".join(copy_words)), content_stems(" ".join(joined))
+        if ours and len(ours & said) >= SAME_STATEMENT * len(ours):
+            if not _in_order(words.runs(group.copy, quote), joined) and not _in_order(
+                [words(group.source, q) for q in local], copy_words
+            ):
+                yield _graded(group, quote, (local[0].start, local[-1].end), joined, words)
+            return
     if match is None:
         moved = _marks_moved(group, copy_words, group.source_items(group.source.quotes))
         # Quote marks around a few capitalised words the source has too mark a title, a name
@@ -348,14 +360,7 @@ def _check(
             yield _fabricated(group, quote, copy_words)
         return
     if not _renders(group, quote, match, match_words, local, words):
-        if _forms_only(words.runs(group.copy, quote), match_words):
-            why = "the quotation changes the form of a word"
-            yield _altered(group, quote, (match.start, match.end), "low", why)
-        elif _small_words_only(words.runs(group.copy, quote), match_words):
-            why = "the quotation leaves out, adds or swaps a small word"
-            yield _altered(group, quote, (match.start, match.end), "low", why)
-        else:
-            yield _altered(group, quote, (match.start, match.end), "high")
+        yield _graded(group, quote, (match.start, match.end), match_words, words)
     ours, theirs = _surname(quote.speaker), _surname(match.speaker)
     # Another spelling ("Zelenskyy") is the same speaker, as is an abbreviation ("the NHTSA"
     # for "The National Highway Traffic Safety Administration"); so is one the source's
@@ -465,6 +470,21 @@ def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Find
         and not _in_order([w for q in theirs for w in words.runs(group.source, q)], copy_words)
     ):
         yield _altered(group, quote, (theirs[0].start, theirs[-1].end), "medium")
+
+
+def _graded(
+    group: Group, quote: Quote, source_span: Span, match_words: list[str], words: _Words
+) -> Finding:
+    """A quotation that does not give the source's words: low if it only changes a word's
+    form or a small word, high otherwise."""
+    runs = words.runs(group.copy, quote)
+    if _forms_only(runs, match_words):
+        why = "the quotation changes the form of a word"
+    elif _small_words_only(runs, match_words):
+        why = "the quotation leaves out, adds or swaps a small word"
+    else:
+        return _altered(group, quote, source_span, "high")
+    return _altered(group, quote, source_span, "low", why)
 
 
 def _altered(
