@@ -422,6 +422,19 @@ def test_one_quotation_holding_the_sources_two_and_more_of_the_statement_is_not_
     assert quotes(copy, source, embed=True) == []
 
 
+def test_a_quote_the_copys_page_breaks_off_in_mid_word_is_not_altered() -> None:
+    # Real form: the BBC on Angela Carini's bout, rewritten; the copy's crawled text ends
+    # inside her quotation.
+    source = (
+        "Carini spoke after the match. “It could have been the match of a lifetime, but I had "
+        "to preserve my life as well in that moment.”"
+    )
+    copy = "Carini spoke after the match. “It could have been the match of a lifetime, but I had t"
+    assert quotes(copy, source, embed=True) == []
+    reworded = copy.replace("match of a lifetime", "fight of my life")
+    assert [f[:2] for f in quotes(reworded, source, embed=True)] == [("quote_altered", "high")]
+
+
 def test_quote_marks_dropped_from_a_phrase_are_no_quote_finding() -> None:
     copy = edit(BRAZIL, '"grave concern"', "grave concern")
     assert quotes(copy, BRAZIL) == []

@@ -403,19 +403,22 @@ def _renders(
         or _in_order(*_closed_up(runs, match_words))
         or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
         or (_cut(group.source, match) and _broken_off_run(match_words, copy_words))
+        or (_cut(group.copy, quote) and _broken_off_run(copy_words, match_words))
         or _fills_ellipsis(words.runs(group.source, match), copy_words, _cut(group.source, match))
         or _marks_moved(group, copy_words, [match]) is not None
     )
 
 
-def _broken_off_run(cut: list[str], copy_words: list[str]) -> bool:
-    """Does the copy's quotation open with the words of a quotation the source's page breaks
-    off in, its last word perhaps cut short ("... like you our syst")?"""
+def _broken_off_run(cut: list[str], other: list[str]) -> bool:
+    """Do the words of a quotation that its page breaks off in, the last perhaps cut short
+    ("... like you our syst"), stand together in the other text's quotation?"""
     if not cut:
         return False
     whole, last = cut[:-1], cut[-1]
     n = len(whole)
-    return len(copy_words) > n and copy_words[:n] == whole and copy_words[n].startswith(last)
+    return any(
+        other[i : i + n] == whole and other[i + n].startswith(last) for i in range(len(other) - n)
+    )
 
 
 def _fills_ellipsis(source_runs: list[list[str]], copy_words: list[str], cut: bool) -> bool:
