@@ -323,7 +323,7 @@ def quoted(text: str, limit: int = 80) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
 
 
-TITLE_WORDS = 3  # capitalised words a title in quote marks may hold ("Let's Stay Together")
+TITLE_WORDS = 4  # capitalised words a title in quote marks may hold ("Kiss Kiss Bang Bang")
 _TITLE_JOINERS = frozenset("of the and a an in on for to 'n' n".split())
 
 
