@@ -174,3 +174,16 @@ def test_a_few_years_ago_for_several_years_ago_is_the_same_time() -> None:
     assert times(copy.replace("a few", "two"), source, embed=True) == [
         ("time_changed", "medium", "two years ago", "several years ago")
     ]
+
+
+def test_twenty_years_ago_for_two_decades_ago_is_the_same_time() -> None:
+    # Real form: the BBC on Michelle Yeoh's Oscar, rewritten.
+    source = (
+        "Yeoh is only the second woman of colour to win best leading actress, following Halle "
+        "Berry for Monster's Ball more than two decades ago."
+    )
+    copy = (
+        "Yeoh is just the second person of color to be named best leading actress, following "
+        "Halle Berry for Monster's Ball more than 20 years ago."
+    )
+    assert times(copy, source, embed=True) == []

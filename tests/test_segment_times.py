@@ -26,6 +26,8 @@ def times(text: str) -> list[tuple[str, str]]:
         # "several", "some" and "a few" are one vague count
         ("several years ago", [("several years ago", "a few years ago")]),
         ("some months ago", [("some months ago", "a few months ago")]),
+        ("two decades ago", [("two decades ago", "20 years ago")]),
+        ("a decade ago", [("a decade ago", "10 years ago")]),
         ("on Jan. 24", [("Jan. 24", "01-24")]),
         ("on January 24", [("January 24", "01-24")]),
         ("on 24 January", [("24 January", "01-24")]),

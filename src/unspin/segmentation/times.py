@@ -149,6 +149,8 @@ def _ago(m: re.Match[str]) -> str:
         n = "a few"  # one vague count however it is said: "several years ago" is "a few"
     count = n if n.isdigit() or n == "a few" else "1" if n in ("a", "an") else str(word_value(n))
     unit = m["unit"].lower().rstrip("s")
+    if unit == "decade" and count != "a few":
+        count, unit = str(10 * int(count)), "year"  # "two decades ago" is "20 years ago"
     return f"{count} {unit}{'' if count == '1' else 's'} ago"
 
 
