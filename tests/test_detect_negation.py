@@ -251,6 +251,17 @@ def test_a_rank_is_not_a_negation() -> None:
     assert negations(copy, source, embed=True) == []
 
 
+def test_a_chart_place_without_its_period_is_not_a_negation() -> None:
+    # Real form: AP's Coolio obituary in a British-style reprint ("No 3", "No 1 single").
+    source = (
+        "Its opening track, Fantastic Voyage, would go on to reach the Billboard Hot 100's top 3."
+    )
+    copy = (
+        "Its opening track, Fantastic Voyage, would go on to reach No 3 on the Billboard Hot 100."
+    )
+    assert negations(copy, source, embed=True) == []
+
+
 @pytest.mark.parametrize(
     ("source", "copy"),
     [

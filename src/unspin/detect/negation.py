@@ -55,7 +55,7 @@ def _negators(text: str, toks: list[Token]) -> list[int]:
     """Where the tokens negate: "not", "no", "never", "n't" ... and the verbs that say no
     before "to" ("declined to comment" is "would not comment", "refused to be named" is
     "asked not to be"; prices that "declined" fell); not "(not pictured)" in a caption, nor
-    "No." of a rank ("world No. 1")."""
+    "No" of a rank ("world No. 1", "No 3")."""
     asides = (
         [m.span() for m in _CAPTION_ASIDE.finditer(text, toks[0].start, toks[-1].end + 2)]
         if toks
@@ -70,7 +70,7 @@ def _negators(text: str, toks: list[Token]) -> list[int]:
     ]
 
 
-_RANK = re.compile(r"No\.\s?\d")
+_RANK = re.compile(r"No\.?\s?\d")  # "world No. 1", "No 3 on the Billboard Hot 100"
 
 
 def _next(toks: list[Token], i: int) -> str:
