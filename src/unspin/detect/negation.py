@@ -33,7 +33,7 @@ def _unnegated(text: str, toks: list[Token], negated: list[str]) -> bool:
     negation's scope: the text asserts what was negated ("was enough") rather than denies it
     ("no grounds to believe ... preparing", "denied it is preparing"). The first: "wasn't part
     of the research" is not asserted by a copy that only mentions "this research"."""
-    negators = [i for i, t in enumerate(toks) if _is_negator(t) or t.stem in DENIALS]
+    negators = _negators(text, toks) + [i for i, t in enumerate(toks) if t.stem in DENIALS]
     asserted = set()
     for k, t in enumerate(toks):
         if t.stem not in negated:
