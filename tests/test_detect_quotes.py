@@ -718,6 +718,11 @@ def test_a_quotation_across_same_fact_sentences_reworded_is_altered() -> None:
             "Jassy wrote: “This year's review has been more difficult given the uncertain economy and that we have hired rapidly over the last several years.”",
             "Jassy said annual planning “has been more difficult given the uncertain economy and that we’ve hired rapidly over the last several years.”",
         ),
+        # ... and so where the source's page breaks off inside it (AP on Trump and Milei).
+        (
+            "Trump praised Milei in a post. He wrote: “Congratulations to Javier Milei on a great race for President of Argentina, I am very proud of you. You will turn your Country around!”",
+            "Trump is now celebrating Argentina's newly elected president. He wrote: “I am very proud of you. You will turn your country aro",
+        ),
     ],
 )
 def test_a_quotation_in_a_same_fact_sentence_kept_in_substance_is_no_finding(
