@@ -52,20 +52,6 @@ def test_said_made_admitted_is_loaded_wording() -> None:
     assert loaded(copy, CHEMLAWN) == [("loaded_wording", "medium", "admitted", "said")]
 
 
-def test_reported_made_claimed_is_loaded_wording() -> None:
-    # Real form: Reuters on Microsoft's layoffs, rewritten: Axios's report became a claim.
-    source = (
-        "Microsoft Corp laid off under 1,000 employees across several divisions this week, Axios "
-        "reported on Tuesday, citing a source, making it the latest U.S. technology company to "
-        "cut jobs."
-    )
-    copy = (
-        "Microsoft laid off under 1,000 employees across several divisions this week, claimed a "
-        "report by Axios, making it the latest US technology company to cut jobs."
-    )
-    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "claimed", "reported")]
-
-
 def test_fell_made_plunged_is_loaded_wording() -> None:
     copy = edit(JAPAN_CPI, "(base 1985) fell 0.4 pct", "(base 1985) plunged 0.4 pct")
     assert loaded(copy, JAPAN_CPI) == [("loaded_wording", "medium", "plunged", "fell")]

@@ -147,8 +147,6 @@ LOADED: dict[str, frozenset[str]] = {
         "rose": "soared skyrocketed rocketed exploded",
         "migrants": "illegals invaders",
         "stated": "admitted claimed confessed",
-        # "claimed a report by Axios" for "Axios reported": a report made a claim.
-        "reported": "claimed alleged",
         "disputed": "denied",
         "left": "fled",
         "troops": "invaders occupiers",
