@@ -249,6 +249,32 @@ def test_fesenkos_quote_given_to_reznikov_is_misattributed() -> None:
     ]
 
 
+def test_a_speaker_the_source_names_in_the_possessive_is_no_other_speaker() -> None:
+    # Real form: AFP on the Rwanda ruling, reprinted ("Sunak's ruling Conservatives").
+    source = (
+        "Sunak's ruling Conservatives have insisted the Rwanda scheme is crucial to reduce "
+        '"illegal" immigration across the Channel on small boats.'
+    )
+    copy = (
+        "The Conservatives led by Sunak had insisted that the Rwanda scheme is crucial to reduce "
+        "“illegal” immigration across the Channel on small boats."
+    )
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_a_speaker_the_sources_page_breaks_off_in_is_no_other_speaker() -> None:
+    # Real form: AP on Starliner's empty landing, as Metro's page gives it, cut mid-name.
+    source = (
+        "There were some snags during re-entry, including more thruster issues, but Starliner made "
+        "a ‘bull’s-eye landing’, according to Nasa’s commercial cr"
+    )
+    copy = (
+        "Despite some snags during reentry, including further thruster issues, Starliner made a "
+        "“bull’s-eye landing,” according to Steve Stich, NASA’s commercial crew program manager."
+    )
+    assert quotes(copy, source, embed=True) == []
+
+
 # --- not findings ------------------------------------------------------------------------------
 
 
