@@ -115,6 +115,8 @@ def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None
         "The jury informed the court of its verdict.",  # no "that": not a statement's speaker
         "The command had informed personnel of the change.",
         "He could not yet say if there were others.",  # "yet" is no speaker
+        # The page breaks off in the speaker's name: who spoke is unknown.
+        "Starliner made a ‘bull’s-eye landing’, according to Nasa’s commercial cr",
     ],
 )
 def test_not_attributions(text: str) -> None:

@@ -371,7 +371,6 @@ def _check(
         ours
         and theirs
         and not whole
-        and not _speaker_cut(group.source, match)
         and not same_name(ours, theirs)
         and not _named_in_source(group, ours)
     ):
@@ -638,15 +637,6 @@ def _named_in_source(group: Group, surname: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-
-
-def _speaker_cut(doc: Doc, quote: Quote) -> bool:
-    """Does the page break off in the speaker's name ("according to Nasa's commercial cr")?"""
-    span, text = quote.speaker_span, doc.text.rstrip()
-    return span is not None and span[1] >= len(text) - 1 and text[-1:] not in _ENDS
-
-
-_ENDS = ".!?\"”’')"  # a page's text that ends on one of these ends where its writer ended it
 
 
 def _speaker_span(quote: Quote) -> tuple[int, int]:

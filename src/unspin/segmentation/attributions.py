@@ -216,7 +216,8 @@ def _attribution(
             _ADDS_SPEECH.match(text, m.end(), s.end) or _inverted_add(before, after)
         ):
             return None  # "the country has added 74,383 infections": not speech
-    if not speaker:
+    # No speaker, or one the page breaks off in ("according to Nasa's commercial cr").
+    if not speaker or _broken_off(text, _word_end(speaker[-1])):
         return None
     end = m.end()
     st = _STATEMENT_AFTER.match(text, m.end(), s.end)
@@ -234,6 +235,13 @@ def _attribution(
     )
 
 
+def _broken_off(text: str, end: int) -> bool:
+    """Does the page's text stop at `end` in mid-sentence (a crawl's excerpt cut short)?"""
+    kept = text.rstrip()
+    return end >= len(kept) and kept[-1:] not in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = ".!?\"”’')"
 _CONJUNCTIONS = frozenset("and or but while as".split())
 
 
