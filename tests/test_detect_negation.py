@@ -298,3 +298,22 @@ def test_could_not_for_was_unable_to_is_no_flip() -> None:
     # Real form: a spin of AFP's report on the Haneda runway collision.
     copy, source = "The clip could not be verified by AFP.", "AFP was unable to verify the footage."
     assert negations(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # AP on Starliner, rewritten: "Crew" in "Crew Dragon" asserts no crew.
+        (
+            "If the Crew Dragon is used, the Starliner craft would be returned to Earth without any crew, under computer control.",
+            "If Crew Dragon is used, they would return the Starliner to Earth unmanned, under computer control.",
+        ),
+        # AFP on Lashio, spun: "devoid of" says "with no".
+        (
+            "A video uploaded to social media claiming to have been shot in Lashio on Thursday morning showed deserted streets with no soldiers in sight.",
+            "A video posted on social media, purportedly filmed in Lashio on Thursday morning, depicted empty streets devoid of soldiers.",
+        ),
+    ],
+)
+def test_a_negation_said_another_way_is_no_flip(source: str, copy: str) -> None:
+    assert negations(copy, source, embed=True) == []

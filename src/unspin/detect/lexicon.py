@@ -15,6 +15,7 @@ def _stems(words: str) -> frozenset[str]:
 
 NEGATORS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"}
+    | {"devoid"}  # "streets devoid of soldiers" says "with no soldiers in sight"
 )
 
 # Verbs that carry a negation: "declined to comment" says what "would not comment" says; so

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import ANTONYMS, DENIALS, NEGATIVE_VERBS, NEGATORS
 from unspin.model import Finding
-from unspin.text import STOPWORDS, Token
+from unspin.text import STOPWORDS, Token, opens_sentence
 
 # How far a negation reaches within its clause: "no grounds to believe Russia is preparing to
 # invade" negates "preparing" and "invade" too.
@@ -36,8 +36,8 @@ def _unnegated(text: str, toks: list[Token], negated: list[str]) -> bool:
     negators = _negators(text, toks) + [i for i, t in enumerate(toks) if t.stem in DENIALS]
     asserted = set()
     for k, t in enumerate(toks):
-        if t.stem not in negated:
-            continue
+        if t.stem not in negated or _in_name(text, t):
+            continue  # "Crew Dragon" asserts no crew
         in_scope = any(
             0 < k - i <= SCOPE and not _CLAUSE_BREAK.search(text, toks[i].end, t.start)
             for i in negators
@@ -45,6 +45,11 @@ def _unnegated(text: str, toks: list[Token], negated: list[str]) -> bool:
         if not in_scope:
             asserted.add(t.stem)
     return bool(negated) and negated[0] in asserted
+
+
+def _in_name(text: str, t: Token) -> bool:
+    """A word capitalised mid-sentence is a name's ("Crew Dragon"), not the word it spells."""
+    return text[t.start].isupper() and not opens_sentence(text, t.start)
 
 
 # "(not pictured)", "(not seen)": a photo caption's aside, not a negated claim.
