@@ -529,3 +529,20 @@ def test_informed_for_said_keeps_the_speaker() -> None:
         "and Petite Martinique."
     )
     assert attributions(copy, source, embed=True) == []
+
+
+def test_it_was_stated_that_keeps_the_claim_someones() -> None:
+    # Real form: AP on the Houthis' seizure of the Galaxy Leader, rewritten.
+    source = (
+        "It said the 25 crew members had a range of nationalities, including Bulgarian, "
+        "Filipino, Mexican and Ukrainian, but that no Israelis had been on board."
+    )
+    copy = (
+        "It was stated that the ship’s 25 crew members had various nationalities, including "
+        "Bulgarian, Filipino, Mexican and Ukrainian, but there were no Israelis on board the ship."
+    )
+    assert attributions(copy, source, embed=True) == []
+    assert [
+        f[:2]
+        for f in attributions(copy.replace("It was stated that the", "The"), source, embed=True)
+    ] == [("attribution_dropped", "high")]

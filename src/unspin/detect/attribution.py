@@ -124,7 +124,13 @@ def attributions(comparison: Comparison) -> Iterator[Finding]:
         copy_speakers = {q.speaker for q in group.copy_items(group.copy.quotes) if q.speaker}
         # "..., according to the Associated Press": the claim is still someone's, not a fact.
         credited = group.copy_items(group.copy.credits)
-        if not copy_attr and not copy_speakers and not credited and not _quoted(group):
+        if (
+            not copy_attr
+            and not copy_speakers
+            and not credited
+            and not _quoted(group)
+            and not _unnamed_speech(group)
+        ):
             # "despite Russia's denials" still says who denies: a claim stays attributed while
             # the copy names its speaker (or an alias: "Moscow" for "Russia") in these
             # sentences or next to them. Precision first: only a speaker gone from the copy
@@ -190,6 +196,21 @@ def _claim_kept(group: Group, a: Attribution) -> bool:
     if len(claim) < 2:
         return True
     return len(claim & group.copy_stems) / len(claim) >= CLAIM_KEPT
+
+
+# "It was stated that ...", "it is claimed that ...": said by someone the copy does not name.
+_UNNAMED_SPEECH = re.compile(
+    r"\b(?:it|this)\s+(?:is|was|has\s+been|had\s+been)\s+(?:said|stated|reported|claimed|"
+    r"alleged|announced|confirmed)\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_speech(group: Group) -> bool:
+    """Copy sentences that say their claim was said, by someone unnamed, keep it a claim."""
+    return all(
+        _UNNAMED_SPEECH.search(group.copy.text, s.start, s.end) for s in group.copy_sentences
+    )
 
 
 def _quoted(group: Group) -> bool:
