@@ -195,15 +195,21 @@ VERBATIM_COPIED = 0.6
 VERBATIM_OF_REUSE = 0.8
 
 
+# Changes reported at low severity because on real pages they are as often a misreading as a
+# change (detect/entities.py, certainty.py, numbers.py): no accusation, but a page with one
+# was not copied word for word (a light spin's swapped name).
+REWORDED = frozenset({"entity_changed", "certainty_shifted", "number_added"})
+
+
 def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[float]) -> str:
     """How the page copied (model.KINDS). "not a copy" made nothing from a source; a "stitched
     copy" drew on two or more, each for STITCH_SHARE of it; a "verbatim copy" copied word for
-    word (VERBATIM_COPIED, VERBATIM_OF_REUSE) and changed nothing (no high or medium finding
-    but added sentences: a page with a flipped negation is spun, however few its changed
-    words); a "partial copy" lifted part of a story (some of it word for word) and made less
-    than PARTIAL of itself from its sources; the rest are "spun copies". A page that made
-    little of itself from its source and none of it word for word is reworded throughout, not
-    borrowing: its sentences that only say the source's facts (same_fact) are the rewrite
+    word (VERBATIM_COPIED, VERBATIM_OF_REUSE) and changed nothing (no high or medium finding nor
+    one of REWORDED, but added sentences: a page with a flipped negation is spun, however few
+    its changed words); a "partial copy" lifted part of a story (some of it word for word) and
+    made less than PARTIAL of itself from its sources; the rest are "spun copies". A page that
+    made little of itself from its source and none of it word for word is reworded throughout,
+    not borrowing: its sentences that only say the source's facts (same_fact) are the rewrite
     too heavy to prove, and it is spun (on the real-page set, 14 of the 15 spun pages once
     called partial had no sentence word for word, and 2 of the 7 partial pages found so)."""
     if not shares or summary.reuse_share < NOT_A_COPY:
@@ -211,7 +217,8 @@ def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[fl
     if sum(share >= STITCH_SHARE for share in shares) >= 2:
         return "stitched copy"
     changed = any(
-        f.severity in ("high", "medium") and f.type not in SENTENCE_LEVEL for f in findings
+        f.type not in SENTENCE_LEVEL and (f.severity in ("high", "medium") or f.type in REWORDED)
+        for f in findings
     )
     word_for_word = (
         summary.copied_share >= VERBATIM_COPIED
