@@ -317,3 +317,10 @@ def test_could_not_for_was_unable_to_is_no_flip() -> None:
 )
 def test_a_negation_said_another_way_is_no_flip(source: str, copy: str) -> None:
     assert negations(copy, source, embed=True) == []
+
+
+def test_a_names_word_negated_is_asserted_by_the_name() -> None:
+    # The bundled spun example: "is not with the Food and Drug Administration".
+    source = "The Merrell spokesman said a valid application to market the drug is with the Food and Drug Administration."
+    copy = "The Merrell spokesman said a valid application to market the drug is not with the Food and Drug Administration."
+    assert [f[:2] for f in negations(copy, source, embed=True)] == [("negation_flipped", "high")]

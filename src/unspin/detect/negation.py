@@ -21,23 +21,25 @@ def _is_negator(token: Token) -> bool:
     return token.lower in NEGATORS or token.lower.endswith("n't")
 
 
-def _negated_words(toks: list[Token], i: int) -> list[str]:
-    """Content stems the negation at i bears on: the next few words ("not" -> "imminent"),
+def _negated_words(toks: list[Token], i: int) -> list[Token]:
+    """The content words the negation at i bears on: the next few ("not" -> "imminent"),
     nearest first."""
-    after = [t.stem for t in toks[i + 1 : i + 5] if t.lower not in STOPWORDS and not _is_negator(t)]
+    after = [t for t in toks[i + 1 : i + 5] if t.lower not in STOPWORDS and not _is_negator(t)]
     return after[:2]
 
 
-def _unnegated(text: str, toks: list[Token], negated: list[str]) -> bool:
+def _unnegated(text: str, toks: list[Token], negated: list[str], named: bool) -> bool:
     """The first of these stems (the word the negation bears on) stands somewhere outside every
     negation's scope: the text asserts what was negated ("was enough") rather than denies it
     ("no grounds to believe ... preparing", "denied it is preparing"). The first: "wasn't part
-    of the research" is not asserted by a copy that only mentions "this research"."""
+    of the research" is not asserted by a copy that only mentions "this research". A common
+    word is not asserted by a name that holds it ("without any crew" by "Crew Dragon"); a
+    name's word is ("not with the Food and Drug Administration")."""
     negators = _negators(text, toks) + [i for i, t in enumerate(toks) if t.stem in DENIALS]
     asserted = set()
     for k, t in enumerate(toks):
-        if t.stem not in negated or _in_name(text, t):
-            continue  # "Crew Dragon" asserts no crew
+        if t.stem not in negated or _in_name(text, t) != named:
+            continue
         in_scope = any(
             0 < k - i <= SCOPE and not _CLAUSE_BREAK.search(text, toks[i].end, t.start)
             for i in negators
@@ -104,8 +106,11 @@ def _negations(group: Group) -> Iterator[Finding]:
     else:
         extra, toks = source_neg, group.source_tokens
         other_text, other_toks = group.copy.text, group.copy_tokens
+    text = group.copy.text if toks is group.copy_tokens else group.source.text
     for i in extra:
-        if _unnegated(other_text, other_toks, _negated_words(toks, i)):
+        negated = _negated_words(toks, i)
+        named = bool(negated) and _in_name(text, negated[0])
+        if _unnegated(other_text, other_toks, [t.stem for t in negated], named):
             token = toks[i]
             if toks is group.copy_tokens:
                 copy_span, source_span = (token.start, token.end), group.source_range
