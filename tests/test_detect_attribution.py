@@ -2,7 +2,8 @@
 """Attribution: who the source says a claim comes from.
 
 attribution_dropped: the source credits a claim to someone ("bankers said", "INA said"); the
-copy's sentence states it as fact and no longer names them. attribution_changed: the copy
+copy's sentence states it as fact and no longer names them (low: a lead, not an accusation,
+until it is right more often than not on real pages). attribution_changed: the copy
 credits the claim to another named speaker. Not findings: "according to X" for "X said", the
 attribution moved to the front, another speech verb, the speaker described ("the company"),
 shortened or named another way ("Baghdad" for "Iraq").
@@ -48,7 +49,7 @@ def test_arbitrageurs_view_stated_as_fact_is_attribution_dropped() -> None:
     assert attributions(copy, CHEMLAWN) == [
         (
             "attribution_dropped",
-            "high",
+            "low",
             "ChemLawn Corp could attract a higher bid than the 27 dlrs per share offered by "
             "Waste Management Inc.",
             "Wall Street arbitrageurs said",
@@ -61,7 +62,7 @@ def test_bankers_forecast_stated_as_fact_is_attribution_dropped() -> None:
     assert attributions(copy, VENEZUELA) == [
         (
             "attribution_dropped",
-            "high",
+            "low",
             "The committee was meeting in New York this afternoon and could put its final stamp "
             "of approval of the deal later today.",
             "the bankers said",
@@ -74,7 +75,7 @@ def test_a_news_agencys_casualty_claim_stated_as_fact_is_attribution_dropped() -
     assert attributions(copy, KURDISTAN) == [
         (
             "attribution_dropped",
-            "high",
+            "low",
             "Hundreds of Iranians were killed and large quantities of armour and weapons were "
             "left behind.",
             "INA said",
@@ -87,7 +88,7 @@ def test_an_unnamed_spokesmans_figure_stated_as_fact_is_attribution_dropped() ->
     assert attributions(copy, MERRELL) == [
         (
             "attribution_dropped",
-            "high",
+            "low",
             "At one point about 1700 lawsuits had been filed alleging the drug caused birth "
             "defects.",
             "said a company spokesman",
@@ -108,7 +109,7 @@ def test_a_denial_turned_into_the_claim_it_denied_is_attribution_dropped() -> No
         "possible war."
     )
     assert attributions(copy, AP_DENIED, embed=True) == [
-        ("attribution_dropped", "high", copy, "Russia has denied")
+        ("attribution_dropped", "low", copy, "Russia has denied")
     ]
 
 
@@ -361,10 +362,10 @@ def test_he_said_dropped_is_dropped_from_the_person_it_names() -> None:
     assert [f[:3] for f in attributions(copy, REZNIKOV_SOURCE, embed=True)] == [
         (
             "attribution_dropped",
-            "high",
+            "low",
             "Russia has not formed battle groups that could force their way through the border.",
         ),
-        ("attribution_dropped", "high", "There are no grounds to believe an invasion is imminent."),
+        ("attribution_dropped", "low", "There are no grounds to believe an invasion is imminent."),
     ]
 
 
@@ -398,7 +399,7 @@ def test_a_closing_attribution_dropped_is_dropped() -> None:
     source = "Shane Warne has died of a suspected heart attack, according to a statement from his management company."
     copy = "Shane Warne has died of a suspected heart attack."
     assert [f[:3] for f in attributions(copy, source, embed=True)] == [
-        ("attribution_dropped", "high", "Shane Warne has died of a suspected heart attack.")
+        ("attribution_dropped", "low", "Shane Warne has died of a suspected heart attack.")
     ]
 
 
@@ -407,7 +408,7 @@ def test_a_closing_attribution_whose_speaker_has_a_title_after_the_name_is_dropp
     source = "Still, risk-taking remains limited with a busy week - including the U.S. election, the Federal Reserve's policy meeting, and China's National People's Congress (NPC) meeting - keeping many traders on the sidelines, said Yeap Jun Rong, market strategist at IG."
     copy = "A busy period, including the US election, the Federal Reserve’s policy meeting, and China’s National People’s Congress (NPC) meeting, keeps many investors calm and limits risk-taking."
     assert attributions(copy, source, embed=True) == [
-        ("attribution_dropped", "high", copy, "said Yeap Jun Rong")
+        ("attribution_dropped", "low", copy, "said Yeap Jun Rong")
     ]
 
 
@@ -469,7 +470,7 @@ def test_the_quotation_before_a_noting_clause_is_still_their_claim() -> None:
     source = "“The market continues to wait for Israel’s response to Iran’s missile attack,” ING analysts said, noting the lack of any outcome from U.S. Secretary of State Antony Blinken’s latest visit to Israel."
     copy = "The market continues to wait for Israel’s response to Iran’s missile attack, despite the lack of any outcome from Antony Blinken’s latest visit to Israel."
     assert [f[:3] for f in attributions(copy, source, embed=True)] == [
-        ("attribution_dropped", "high", copy)
+        ("attribution_dropped", "low", copy)
     ]
 
 
@@ -509,7 +510,7 @@ def test_the_who_named_in_capitals_is_a_speaker_not_a_pronoun() -> None:
     ) == [
         (
             "attribution_dropped",
-            "high",
+            "low",
             "Its decision was based largely on results from research in Ghana, Kenya and Malawi.",
             "The WHO said",
         )
@@ -545,4 +546,4 @@ def test_it_was_stated_that_keeps_the_claim_someones() -> None:
     assert [
         f[:2]
         for f in attributions(copy.replace("It was stated that the", "The"), source, embed=True)
-    ] == [("attribution_dropped", "high")]
+    ] == [("attribution_dropped", "low")]

@@ -1,5 +1,6 @@
 # ruff: noqa: E501 (news sentences, whole, as the pages have them)
-"""negation_flipped: the copy says the opposite of the source.
+"""negation_flipped: the copy says the opposite of the source (low: a lead, not an accusation,
+until it is right more often than not on real pages).
 
 A negation ("not", "no", "never", "n't") added or dropped on a claim both texts make, or a word
 swapped for its antonym ("rose" for "fell"). Not findings: another negated wording ("was not the
@@ -49,19 +50,19 @@ def sentence_of(text: str, words: str) -> str:
 def test_a_jury_finding_of_no_cause_turned_into_cause_is_negation_flipped() -> None:
     copy = edit(MERRELL, "Bendectin did not cause the birth", "Bendectin caused the birth")
     assert negations(copy, MERRELL) == [
-        ("negation_flipped", "high", sentence_of(copy, "Bendectin caused"), "not")
+        ("negation_flipped", "low", sentence_of(copy, "Bendectin caused"), "not")
     ]
 
 
 def test_not_imminent_made_imminent_is_negation_flipped() -> None:
     copy = edit(AP_REASSURE, "was not imminent", "was imminent")
-    assert negations(copy, AP_REASSURE) == [("negation_flipped", "high", copy, "not")]
+    assert negations(copy, AP_REASSURE) == [("negation_flipped", "low", copy, "not")]
 
 
 def test_no_plans_made_plans_is_negation_flipped() -> None:
     copy = edit(BRAZIL, "there are no plans for", "there are plans for")
     assert negations(copy, BRAZIL) == [
-        ("negation_flipped", "high", sentence_of(copy, "there are plans"), "no")
+        ("negation_flipped", "low", sentence_of(copy, "there are plans"), "no")
     ]
 
 
@@ -71,13 +72,13 @@ def test_does_not_want_made_wants_is_negation_flipped() -> None:
         "Schlang said ChemLawn could try to find a white knight if does want to be acquired by "
         "Waste Management."
     )
-    assert negations(copy, CHEMLAWN) == [("negation_flipped", "high", sentence, "not")]
+    assert negations(copy, CHEMLAWN) == [("negation_flipped", "low", sentence, "not")]
 
 
 def test_a_negation_added_to_a_plan_is_negation_flipped() -> None:
     copy = edit(ECUADOR, "would cut domestic fuel sales", "would not cut domestic fuel sales")
     assert negations(copy, ECUADOR) == [
-        ("negation_flipped", "high", "not", sentence_of(ECUADOR, "would cut domestic"))
+        ("negation_flipped", "low", "not", sentence_of(ECUADOR, "would cut domestic"))
     ]
 
 
@@ -86,7 +87,7 @@ def test_a_negation_added_to_a_plan_is_negation_flipped() -> None:
 
 def test_rose_for_fell_is_negation_flipped() -> None:
     copy = edit(JAPAN_CPI, "(base 1985) fell 0.4 pct", "(base 1985) rose 0.4 pct")
-    assert negations(copy, JAPAN_CPI) == [("negation_flipped", "high", "rose", "fell")]
+    assert negations(copy, JAPAN_CPI) == [("negation_flipped", "low", "rose", "fell")]
 
 
 def test_fell_for_rose_beside_another_fell_is_negation_flipped_at_the_changed_word() -> None:
@@ -106,13 +107,13 @@ OPEC = "Analysts expect bullish rhetoric from OPEC+ ahead of its meeting on Sund
 
 def test_seeded_for_unseeded_is_negation_flipped() -> None:
     copy = edit(WIMBLEDON, "the unseeded", "the seeded")
-    assert negations(copy, WIMBLEDON) == [("negation_flipped", "high", "seeded", "unseeded")]
-    assert negations(WIMBLEDON, copy) == [("negation_flipped", "high", "unseeded", "seeded")]
+    assert negations(copy, WIMBLEDON) == [("negation_flipped", "low", "seeded", "unseeded")]
+    assert negations(WIMBLEDON, copy) == [("negation_flipped", "low", "unseeded", "seeded")]
 
 
 def test_bearish_for_bullish_is_negation_flipped() -> None:
     copy = edit(OPEC, "bullish", "bearish")
-    assert negations(copy, OPEC) == [("negation_flipped", "high", "bearish", "bullish")]
+    assert negations(copy, OPEC) == [("negation_flipped", "low", "bearish", "bullish")]
 
 
 @pytest.mark.parametrize(
@@ -323,4 +324,4 @@ def test_a_names_word_negated_is_asserted_by_the_name() -> None:
     # The bundled spun example: "is not with the Food and Drug Administration".
     source = "The Merrell spokesman said a valid application to market the drug is with the Food and Drug Administration."
     copy = "The Merrell spokesman said a valid application to market the drug is not with the Food and Drug Administration."
-    assert [f[:2] for f in negations(copy, source, embed=True)] == [("negation_flipped", "high")]
+    assert [f[:2] for f in negations(copy, source, embed=True)] == [("negation_flipped", "low")]

@@ -196,9 +196,17 @@ VERBATIM_OF_REUSE = 0.8
 
 
 # Changes reported at low severity because on real pages they are as often a misreading as a
-# change (detect/entities.py, certainty.py, numbers.py): no accusation, but a page with one
-# was not copied word for word (a light spin's swapped name).
-REWORDED = frozenset({"entity_changed", "certainty_shifted", "number_added"})
+# change (detect/entities.py, certainty.py, numbers.py, attribution.py, negation.py): no
+# accusation, but a page with one was not copied word for word (a light spin's swapped name).
+REWORDED = frozenset(
+    {
+        "entity_changed",
+        "certainty_shifted",
+        "number_added",
+        "attribution_dropped",
+        "negation_flipped",
+    }
+)
 
 
 def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[float]) -> str:
