@@ -100,6 +100,16 @@ def test_consistency_is_scored_by_balanced_accuracy_with_recall_per_edit_type() 
     assert result.edit_recall() == {"entity_modification": 1.0}
 
 
+def test_a_summary_whose_only_change_is_a_low_finding_of_a_reworded_kind_is_inconsistent() -> None:
+    # A swapped place is a low finding (no accusation), but the summary no longer says what its
+    # document says.
+    swapped = SOURCE.replace("arrive in Ukraine", "arrive in Poland")
+    result = evaluate(
+        [case(swapped, {"consistent": False, "edit_types": ["entity_modification"]})], None
+    )
+    assert result.edit_recall() == {"entity_modification": 1.0}
+
+
 def test_eval_command_prints_scores_as_json(tmp_path: Path) -> None:
     path = tmp_path / "cases.jsonl"
     path.write_text(json.dumps(case(COPY, {"findings": [NUMBER]})) + "\n", encoding="utf-8")

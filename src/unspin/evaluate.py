@@ -20,7 +20,7 @@ from unspin.align import Encoder
 from unspin.model import Article, Finding, Report
 from unspin.pipeline import compare_docs
 from unspin.segmentation import segment
-from unspin.summary import reuse_level
+from unspin.summary import REWORDED, reuse_level
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -258,10 +258,13 @@ def _score(result: Evaluation, case: dict, report: Report, ids: Sequence[str]) -
         found = best.id.removeprefix("orig_task") if best.share or same[k] else "none"
         result.attribution.append((gold.get("reuse_level", ""), gold["task"], found))
     if "consistent" in gold:
+        # A change reported low for want of confidence (a swapped name) is still one: the
+        # question here is whether the texts differ in meaning, not whom to accuse.
         serious = [
             f
             for f in report.findings
-            if f.severity in HIGH_OR_MEDIUM and f.type not in _NOT_EVIDENCE_OF_INCONSISTENCY
+            if (f.severity in HIGH_OR_MEDIUM or f.type in REWORDED)
+            and f.type not in _NOT_EVIDENCE_OF_INCONSISTENCY
         ]
         result.consistency.append(
             (gold["consistent"], not serious, tuple(gold.get("edit_types", ())))
