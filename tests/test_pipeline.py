@@ -120,6 +120,21 @@ def test_a_distorted_copy_gets_a_distorted_verdict_naming_the_change() -> None:
     )
 
 
+def test_a_copy_whose_only_change_is_unconfirmed_is_a_copy_to_check() -> None:
+    # A flipped negation is a low finding (right in fewer than half of real cases): no
+    # accusation, but not a faithful copy either.
+    source = Article(text=SENTENCES[5] + "\n\n" + SENTENCES[1])
+    changed = SENTENCES[5].replace("are slated to arrive", "are not slated to arrive")
+    copy = Article(text=changed + "\n\n" + SENTENCES[1])
+    report = compare(copy, source)
+    assert [(f.type, f.severity) for f in report.findings] == [("negation_flipped", "low")]
+    assert report.summary.kind == "spun copy"
+    assert report.summary.verdict == (
+        "Copy to check: a near-verbatim copy (100% of the copy comes from the source) "
+        "with 1 possible meaning change (negation flipped)."
+    )
+
+
 def test_an_unrelated_article_is_not_a_copy() -> None:
     report = compare(Article(text=SENTENCES[8]), Article(text=SENTENCES[1]))
     assert report.summary.reuse_share == 0.0

@@ -27,7 +27,7 @@ def summary(reuse: float, verbatim: float, copied: float) -> Summary:
     )
 
 
-NEGATION = Finding("negation_flipped", "high", (0, 3), 0, (0, 3), "the copy drops “not”")
+NEGATION = Finding("negation_flipped", "low", (0, 3), 0, (0, 3), "the copy drops “not”")
 # Low (no accusation: right in fewer than half of real cases), but a change of wording.
 SWAP = Finding("entity_changed", "low", (0, 3), 0, (0, 5), "the copy names “Ohio” ...")
 

@@ -20,7 +20,7 @@ from unspin.align import Encoder
 from unspin.model import Article, Finding, Report
 from unspin.pipeline import compare_docs
 from unspin.segmentation import segment
-from unspin.summary import REWORDED, reuse_level
+from unspin.summary import UNCONFIRMED_CHANGES, reuse_level
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -263,7 +263,7 @@ def _score(result: Evaluation, case: dict, report: Report, ids: Sequence[str]) -
         serious = [
             f
             for f in report.findings
-            if (f.severity in HIGH_OR_MEDIUM or f.type in REWORDED)
+            if (f.severity in HIGH_OR_MEDIUM or f.type in UNCONFIRMED_CHANGES)
             and f.type not in _NOT_EVIDENCE_OF_INCONSISTENCY
         ]
         result.consistency.append(

@@ -195,10 +195,11 @@ VERBATIM_COPIED = 0.6
 VERBATIM_OF_REUSE = 0.8
 
 
-# Changes reported at low severity because on real pages they are as often a misreading as a
-# change (detect/entities.py, certainty.py, numbers.py, attribution.py, negation.py): no
-# accusation, but a page with one was not copied word for word (a light spin's swapped name).
-REWORDED = frozenset(
+# Changes of meaning reported at low severity because on real pages they are as often a
+# misreading as a change (detect/entities.py, certainty.py, numbers.py, attribution.py,
+# negation.py): no accusation, but a page with one was not copied word for word (a light
+# spin's swapped name), and its verdict says there is something to check.
+UNCONFIRMED_CHANGES = frozenset(
     {
         "entity_changed",
         "certainty_shifted",
@@ -213,19 +214,21 @@ def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[fl
     """How the page copied (model.KINDS). "not a copy" made nothing from a source; a "stitched
     copy" drew on two or more, each for STITCH_SHARE of it; a "verbatim copy" copied word for
     word (VERBATIM_COPIED, VERBATIM_OF_REUSE) and changed nothing (no high or medium finding nor
-    one of REWORDED, but added sentences: a page with a flipped negation is spun, however few
-    its changed words); a "partial copy" lifted part of a story (some of it word for word) and
-    made less than PARTIAL of itself from its sources; the rest are "spun copies". A page that
-    made little of itself from its source and none of it word for word is reworded throughout,
-    not borrowing: its sentences that only say the source's facts (same_fact) are the rewrite
-    too heavy to prove, and it is spun (on the real-page set, 14 of the 15 spun pages once
-    called partial had no sentence word for word, and 2 of the 7 partial pages found so)."""
+    one of UNCONFIRMED_CHANGES, but added sentences: a page with a flipped negation is spun,
+    however few its changed words); a "partial copy" lifted part of a story (some of it word for
+    word) and made less than PARTIAL of itself from its sources; the rest are "spun copies". A
+    page that made little of itself from its source and none of it word for word is reworded
+    throughout, not borrowing: its sentences that only say the source's facts (same_fact) are
+    the rewrite too heavy to prove, and it is spun (on the real-page set, 14 of the 15 spun
+    pages once called partial had no sentence word for word, and 2 of the 7 partial pages found
+    so)."""
     if not shares or summary.reuse_share < NOT_A_COPY:
         return "not a copy"
     if sum(share >= STITCH_SHARE for share in shares) >= 2:
         return "stitched copy"
     changed = any(
-        f.type not in SENTENCE_LEVEL and (f.severity in ("high", "medium") or f.type in REWORDED)
+        f.type not in SENTENCE_LEVEL
+        and (f.severity in ("high", "medium") or f.type in UNCONFIRMED_CHANGES)
         for f in findings
     )
     word_for_word = (
@@ -261,15 +264,24 @@ _LEVEL_WORDS = {
 }
 
 
+def _most_found(counts: dict[str, int]) -> tuple[str, int]:
+    """The three types found most, as words ("number changed, quote altered"), and the count."""
+    top = sorted(counts.items(), key=lambda x: -x[1])[:3]
+    return ", ".join(t.replace("_", " ") for t, _ in top), sum(counts.values())
+
+
 def with_verdict(summary: Summary, findings: Sequence[Finding]) -> Summary:
     level = reuse_level(summary)
     if level == "non" and summary.kind != "not a copy":
         level = "heavy"  # little wording copied, but sentences made from the source
     words = _LEVEL_WORDS[level]
     serious: dict[str, int] = {}
+    unconfirmed: dict[str, int] = {}
     for f in findings:
         if f.severity == "high" or (f.severity == "medium" and f.type not in SENTENCE_LEVEL):
             serious[f.type] = serious.get(f.type, 0) + 1
+        elif f.type in UNCONFIRMED_CHANGES:
+            unconfirmed[f.type] = unconfirmed.get(f.type, 0) + 1
     reuse = f"{summary.reuse_share:.0%} of the copy comes from the source"
     if summary.kind == "not a copy":
         verdict = (
@@ -277,12 +289,15 @@ def with_verdict(summary: Summary, findings: Sequence[Finding]) -> Summary:
             "stands in the source."
         )
     elif serious:
-        kinds = ", ".join(
-            t.replace("_", " ") for t, _ in sorted(serious.items(), key=lambda x: -x[1])[:3]
-        )
-        n = sum(serious.values())
+        kinds, n = _most_found(serious)
         verdict = (
             f"Distorted copy: {words} ({reuse}) with {n} meaning change{'s' * (n != 1)} ({kinds})."
+        )
+    elif unconfirmed:
+        kinds, n = _most_found(unconfirmed)
+        verdict = (
+            f"Copy to check: {words} ({reuse}) with {n} possible meaning "
+            f"change{'s' * (n != 1)} ({kinds})."
         )
     else:
         verdict = f"Faithful copy: {words} ({reuse}); no change of meaning found."
