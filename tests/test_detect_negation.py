@@ -325,3 +325,22 @@ def test_a_names_word_negated_is_asserted_by_the_name() -> None:
     source = "The Merrell spokesman said a valid application to market the drug is with the Food and Drug Administration."
     copy = "The Merrell spokesman said a valid application to market the drug is not with the Food and Drug Administration."
     assert [f[:2] for f in negations(copy, source, embed=True)] == [("negation_flipped", "low")]
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # British house style capitalises the word the negation bears on.
+        (
+            "The scheme received no Government funding last year, the council said in a statement.",
+            "The scheme received government funding last year, the council said in a statement.",
+        ),
+        # A headline's capitals are emphasis, not a name.
+        (
+            "The jury found him not guilty of murder on Friday after a two-week trial.",
+            "The jury found him GUILTY of murder on Friday after a two-week trial.",
+        ),
+    ],
+)
+def test_a_flip_is_found_however_the_negated_word_is_capitalised(source: str, copy: str) -> None:
+    assert [f[:2] for f in negations(copy, source, embed=True)] == [("negation_flipped", "low")]

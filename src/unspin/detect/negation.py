@@ -38,11 +38,12 @@ def _unnegated(text: str, toks: list[Token], negated: list[str], named: bool) ->
     ("no grounds to believe ... preparing", "denied it is preparing"). The first: "wasn't part
     of the research" is not asserted by a copy that only mentions "this research". A common
     word is not asserted by a name that holds it ("without any crew" by "Crew Dragon"); a
-    name's word is ("not with the Food and Drug Administration")."""
+    name's word is asserted however it is written ("not with the Food and Drug
+    Administration", "no Government funding")."""
     negators = _negators(text, toks) + [i for i, t in enumerate(toks) if t.stem in DENIALS]
     asserted = set()
     for k, t in enumerate(toks):
-        if t.stem not in negated or _in_name(text, t) != named:
+        if t.stem not in negated or (not named and _in_name(text, t)):
             continue
         in_scope = any(
             0 < k - i <= SCOPE and not _CLAUSE_BREAK.search(text, toks[i].end, t.start)
@@ -54,8 +55,10 @@ def _unnegated(text: str, toks: list[Token], negated: list[str], named: bool) ->
 
 
 def _in_name(text: str, t: Token) -> bool:
-    """A word capitalised mid-sentence is a name's ("Crew Dragon"), not the word it spells."""
-    return text[t.start].isupper() and not opens_sentence(text, t.start)
+    """A word capitalised mid-sentence is a name's ("Crew Dragon"), not the word it spells; one
+    in capitals throughout is emphasis ("found him GUILTY")."""
+    word = text[t.start : t.end]
+    return word[:1].isupper() and not word.isupper() and not opens_sentence(text, t.start)
 
 
 # "(not pictured)", "(not seen)": a photo caption's aside, not a negated claim.
