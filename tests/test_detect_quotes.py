@@ -249,7 +249,7 @@ def test_fesenkos_quote_given_to_reznikov_is_misattributed() -> None:
     ]
 
 
-def test_a_speaker_the_source_names_in_the_possessive_is_no_other_speaker() -> None:
+def test_one_word_in_quote_marks_has_no_speaker_to_misattribute() -> None:
     # Real form: AFP on the Rwanda ruling, reprinted ("Sunak's ruling Conservatives").
     source = (
         "Sunak's ruling Conservatives have insisted the Rwanda scheme is crucial to reduce "
@@ -273,6 +273,14 @@ def test_a_speaker_the_sources_page_breaks_off_in_is_no_other_speaker() -> None:
         "“bull’s-eye landing,” according to Steve Stich, NASA’s commercial crew program manager."
     )
     assert quotes(copy, source, embed=True) == []
+
+
+def test_a_quote_given_to_a_speaker_the_source_names_only_in_the_possessive_is_misattributed() -> (
+    None
+):
+    source = "“The economy has turned a corner,” Hunt said on Tuesday, defending Sunak’s budget."
+    copy = "“The economy has turned a corner,” Sunak said on Tuesday, defending the budget."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_misattributed", "high")]
 
 
 # --- not findings ------------------------------------------------------------------------------
@@ -633,21 +641,34 @@ def test_a_statement_whose_marks_the_source_lost_quoted_word_for_word_is_faithfu
     assert quotes(copy, UNMARKED_SOURCE, embed=True) == []
 
 
-# Real form of the last: AP's Val Kilmer obituary, as a rewrite set his films in quote marks.
-@pytest.mark.parametrize(
-    "title", ["The Wire", "OPEC+", "Queen of Rock 'n' Roll", "Kiss Kiss Bang Bang"]
-)
+@pytest.mark.parametrize("title", ["The Wire", "OPEC+", "Queen of Rock 'n' Roll"])
 def test_a_title_or_term_in_quote_marks_is_not_fabricated(title: str) -> None:
     source = "She starred in the series and was praised by the group on Monday."
     copy = f'She starred in the series "{title}" and was praised by the group on Monday.'
     assert quotes(copy, source, embed=True) == []
 
 
-def test_one_word_of_the_sources_own_in_quote_marks_is_a_term_not_a_fabricated_quote() -> None:
-    # Real form: AP on the Senate's vote-a-rama, spun: the copy quotes a word AP used plainly.
+def test_a_four_word_title_the_source_has_too_is_not_fabricated() -> None:
+    # Real form: AP's Val Kilmer obituary, whose page lost its quote marks; a rewrite has them.
+    source = "Kilmer would later show his comedy chops again in films including MacGruber and Kiss Kiss Bang Bang."
+    copy = "Kilmer would later show his comedy chops again in films including “MacGruber” and “Kiss Kiss Bang Bang”."
+    assert quotes(copy, source, embed=True) == []
+    # Four capitalised words the source does not have are someone's words, made up.
+    senator = (
+        "The senator said on Tuesday that he would fight the court ruling in every way he could."
+    )
+    made_up = "The senator said on Tuesday “We Will Fight Back” against the court ruling in every way he could."
+    assert [f[:2] for f in quotes(made_up, senator, embed=True)] == [("quote_fabricated", "high")]
+
+
+def test_one_word_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() -> None:
+    # Real form: AP on the Senate's vote-a-rama, spun: the copy quotes a word AP used plainly,
+    # a term or irony ("the election was “fair”"), not someone's statement.
     source = "Senate Republicans are in the homestretch of passing the tax bill."
     copy = "Senate Republicans are in the “homestretch” of passing the tax bill."
-    assert quotes(copy, source, embed=True) == []
+    assert quotes(copy, source, embed=True) == [
+        ("quote_fabricated", "low", "homestretch", "homestretch")
+    ]
     # Two words are a statement's words: "no idea" is his.
     assert quotes(
         copy.replace("“homestretch”", "“final homestretch”"),

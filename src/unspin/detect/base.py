@@ -323,16 +323,17 @@ def quoted(text: str, limit: int = 80) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
 
 
-TITLE_WORDS = 4  # capitalised words a title in quote marks may hold ("Kiss Kiss Bang Bang")
+TITLE_WORDS = 3  # capitalised words a title in quote marks may hold ("Let's Stay Together")
 _TITLE_JOINERS = frozenset("of the and a an in on for to 'n' n".split())
 
 
-def is_title(text: str) -> bool:
-    """ "The Wire", "OPEC+", "Queen of Rock 'n' Roll": a title, name or term in quote marks."""
+def is_title(text: str, most: int = TITLE_WORDS) -> bool:
+    """ "The Wire", "OPEC+", "Queen of Rock 'n' Roll": a title, name or term in quote marks,
+    of at most `most` capitalised words."""
     words = text.strip(" ,.!?").split()
     capitals = [w for w in words if w.lower() not in _TITLE_JOINERS]
     return (
-        0 < len(capitals) <= TITLE_WORDS
+        0 < len(capitals) <= most
         and all(not w[:1].islower() for w in capitals)
         and not words[0][:1].islower()
     )

@@ -28,6 +28,7 @@ from unspin.text import STOPWORDS, Token, american, content_stems
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
 SAME_STATEMENT = 0.5
+LONG_TITLE_WORDS = 4  # a title this long must be the source's words too
 BLOCK_QUOTE_WORDS = 8  # a statement the source sets off without marks: this many words or more
 SET_OFF_SHARE = 0.9  # ... and this share of a source sentence
 # Quote marks may open or close this many words off the source's and quote the same words.
@@ -347,17 +348,21 @@ def _check(
             return
     if match is None:
         moved = _marks_moved(group, copy_words, group.source_items(group.source.quotes))
-        # Quote marks around a few capitalised words the source has too mark a title, a name
-        # or a term ("The Wire", "OPEC+"), not someone's statement.
+        # Quote marks around a few capitalised words mark a title, a name or a term ("The
+        # Wire", "OPEC+"), not someone's statement; around four, only words the source has too
+        # ("Kiss Kiss Bang Bang", where the source's page lost its marks).
         # A whole sentence of the source quoted word for word: the source sets the statement
         # off as a block quote, without marks ("It is with great sadness ...").
-        title = is_title(group.copy.span_text(quote))
+        text = group.copy.span_text(quote)
+        title = is_title(text) or (
+            is_title(text, LONG_TITLE_WORDS) and content_stems(text) <= group.source_stems
+        )
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
-        # One word of the source's own put in quote marks ("the bill is in the “homestretch”")
-        # marks a term or irony, not someone's statement.
-        term = len(copy_words) == 1 and _run_in(group.source_prose, copy_words) is not None
-        if moved is None and not title and not block and not term and _borrowed(group, quote):
-            yield _fabricated(group, quote, copy_words)
+        if moved is None and not title and not block and _borrowed(group, quote):
+            # One word of the source's own in quote marks ("the bill is in the “homestretch”")
+            # is a term or irony ("the election was “fair”"), not someone's statement: low.
+            term = len(copy_words) == 1 and _run_in(group.source_prose, copy_words) is not None
+            yield _fabricated(group, quote, copy_words, "low" if term else "high")
         return
     if not _renders(group, quote, match, match_words, local, words):
         yield _graded(group, quote, (match.start, match.end), match_words, words)
@@ -370,6 +375,7 @@ def _check(
     if (
         ours
         and theirs
+        and len(copy_words) > 1  # one word in quote marks (“illegal”) is a term, no statement
         and not whole
         and not same_name(ours, theirs)
         and not _named_in_source(group, ours)
@@ -588,7 +594,9 @@ def _borrowed(group: Group, quote: Quote) -> bool:
     return len(content & group.source_stems) > BORROWED * len(content)
 
 
-def _fabricated(group: Group, quote: Quote, copy_words: list[str]) -> Finding:
+def _fabricated(
+    group: Group, quote: Quote, copy_words: list[str], severity: Severity = "high"
+) -> Finding:
     """A quote matching no source quote: words the source says unquoted, put in quote marks
     (the source span is those words), or words the source does not have at all."""
     run = _run_in(group.source_prose, copy_words)
@@ -600,7 +608,7 @@ def _fabricated(group: Group, quote: Quote, copy_words: list[str]) -> Finding:
         reason = "the source quotes no such words"
     return group.finding(
         "quote_fabricated",
-        "high",
+        severity,
         (quote.start, quote.end),
         source_span,
         f"the copy puts {quoted(group.copy.span_text(quote))} in quote marks; {reason}",
@@ -631,12 +639,7 @@ def _set_off(group: Group, words: list[str]) -> bool:
 
 
 def _named_in_source(group: Group, surname: str) -> bool:
-    """Do the source's sentences name the copy's speaker, if only in the possessive
-    ("Sunak's ruling Conservatives")?"""
-    return any(_POSSESSIVE.sub("", t.lower) == surname for t in group.source_tokens)
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
+    return any(t.lower == surname for t in group.source_tokens)
 
 
 def _speaker_span(quote: Quote) -> tuple[int, int]:
