@@ -91,6 +91,8 @@ def test_seed_attributions() -> None:
          ("Prime Minister Dickon Mitchell informed", "inform", "Dickon Mitchell")),
         ("Mia Hansen informed newsmen that the fire was under control.",
          ("Mia Hansen informed", "inform", "Mia Hansen")),
+        ("Police informed the public on Monday that the road was closed.",
+         ("Police informed", "inform", "Police")),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None:
@@ -114,6 +116,8 @@ def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None
         "The company was criticised for its response.",
         "The jury informed the court of its verdict.",  # no "that": not a statement's speaker
         "The command had informed personnel of the change.",
+        "The company informed staff of plans that would cut 500 jobs.",  # what, not who said
+        "The council informed residents about changes that take effect in May.",
         "He could not yet say if there were others.",  # "yet" is no speaker
         # The page breaks off in the speaker's name: who spoke is unknown.
         "Starliner made a ‘bull’s-eye landing’, according to Nasa’s commercial cr",

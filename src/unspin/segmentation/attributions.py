@@ -115,8 +115,9 @@ _DOCUMENT = re.compile(
 )
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
 # "informed" reports speech before "that", a time or an audience between ("informed late
-# Monday that", "informed newsmen that"); not before "of" ("informed the court of its verdict").
-_INFORMS_SPEECH = re.compile(r"(?:\s+[\w’'.]+){0,3}?\s+that\b")
+# Monday that", "informed the families of the victims that"); not where "of" or "about" tells
+# what was made known ("informed the court of its verdict", "informed staff of plans that").
+_INFORMS_SPEECH = re.compile(r"(?:\s+(?!(?:of|about)\b)[\w’'.]+|\s+of\s+the\s+\w+){0,4}?\s+that\b")
 _INVERSION_BEFORE = re.compile(r"[,”\"’]\s*$")
 # "added" reports speech before "that", a quote, a colon, a comma, the sentence's end or a
 # time or manner ("he added on Tuesday", "added in a statement"); not before an object.
