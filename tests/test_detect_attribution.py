@@ -543,6 +543,8 @@ def test_it_was_stated_that_keeps_the_claim_someones() -> None:
         "Bulgarian, Filipino, Mexican and Ukrainian, but there were no Israelis on board the ship."
     )
     assert attributions(copy, source, embed=True) == []
+    for said in ("It was also stated that", "It's been reported that", "It is understood that"):
+        assert attributions(copy.replace("It was stated that", said), source, embed=True) == []
     assert [
         f[:2]
         for f in attributions(copy.replace("It was stated that the", "The"), source, embed=True)

@@ -203,10 +203,12 @@ def _claim_kept(group: Group, a: Attribution) -> bool:
     return len(claim & group.copy_stems) / len(claim) >= CLAIM_KEPT
 
 
-# "It was stated that ...", "it is claimed that ...": said by someone the copy does not name.
+# "It was stated that ...", "it's been reported that ...", "it is understood that ...": said by
+# someone the copy does not name.
 _UNNAMED_SPEECH = re.compile(
-    r"\b(?:it|this)\s+(?:is|was|has\s+been|had\s+been)\s+(?:said|stated|reported|claimed|"
-    r"alleged|announced|confirmed)\s+that\b",
+    r"\b(?:it|this)(?:\s+|['’])(?:is|was|s|has|had)\s+(?:\w+ly\s+|also\s+)?(?:been\s+)?"
+    r"(?:said|stated|reported|claimed|alleged|announced|confirmed|understood|revealed|learned|"
+    r"learnt|believed)\s+that\b",
     re.IGNORECASE,
 )
 
