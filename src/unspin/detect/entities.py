@@ -117,12 +117,12 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
             )
 
 
-_BEHIND = re.compile(r"\bbehind\s+$", re.IGNORECASE)
+_BEHIND = re.compile(r"\bbehind\s+(?:the\s+|prison\s+|jail\s+|iron\s+)?$", re.IGNORECASE)
 
 
 def _kind_of_place(doc: Doc, t: Token) -> int:
-    """The kind of place a place noun names: "behind bars" is prison, not a bar."""
-    if t.lower == "bars" and _BEHIND.search(doc.text, max(0, t.start - 10), t.start):
+    """The kind of place a place noun names: "behind (prison) bars" is prison, not a bar."""
+    if t.lower == "bars" and _BEHIND.search(doc.text, max(0, t.start - 20), t.start):
         return _PLACE_KIND["prison"]
     return _PLACE_KIND[t.lower]
 
