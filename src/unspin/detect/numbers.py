@@ -78,12 +78,6 @@ def _context(doc: Doc, q: Quantity) -> set[str]:
     return {t.stem for t in _after(doc, q) if t.lower not in STOPWORDS}
 
 
-def _counted(doc: Doc, q: Quantity) -> str | None:
-    """The stem of the word a number counts: the first content word right after it ("1.4
-    billion population", "six other passengers"), none past a punctuation mark ("over 18,")."""
-    return next((t.stem for t in _unbroken_after(doc, q) if t.lower not in STOPWORDS), None)
-
-
 def _unbroken_after(doc: Doc, q: Quantity) -> list[Token]:
     """The words right after a number up to the first punctuation mark (a hyphen joins:
     "a 20-year career")."""
