@@ -248,7 +248,9 @@ def test_behind_bars_is_in_prison() -> None:
     source = "She now stands to spend the rest of her life in prison."
     copy = "She now stands to spend the rest of her life behind bars."
     assert entities(copy, source, embed=True) == []
-    assert entities(copy.replace("behind", "behind prison"), source, embed=True) == []
+    # ... and so is "behind prison bars", the other way round.
+    prison_bars = source.replace("in prison", "behind prison bars")
+    assert entities(source.replace("in prison", "in jail"), prison_bars, embed=True) == []
     assert entities(copy.replace("behind bars", "in bars"), source, embed=True) == [
         ("entity_changed", "medium", "bars", "prison")
     ]
