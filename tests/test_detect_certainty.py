@@ -349,9 +349,17 @@ HAMAS_PARADE = "The attack shocked Israelis, with images of Hamas gunmen bringin
 
 def test_what_appeared_to_be_dropped_from_the_thing_is_a_shift() -> None:
     copy = "The attack shocked Israelis, with images of Hamas gunmen bringing seized soldiers and civilians into Gaza on motorbikes and parading captured Israeli military vehicles through the streets."
+    # A hedge of evidence dropped: what appeared so is now fact (medium).
     assert certainty(copy, HAMAS_PARADE, embed=True) == [
-        ("certainty_shifted", "low", copy, "appeared")
+        ("certainty_shifted", "medium", copy, "appeared")
     ]
+
+
+def test_apparently_dropped_is_a_medium_shift() -> None:
+    # Real form: AP on Gene Hackman's death, as the Epoch Times rewrote it.
+    source = "Gene Hackman and his wife were found dead in their home, apparently for some time, officials said."
+    copy = "Gene Hackman and his wife were found dead in their home for some time, officials said."
+    assert [f[:2] for f in certainty(copy, source, embed=True)] == [("certainty_shifted", "medium")]
 
 
 def test_what_appeared_to_be_a_thing_the_copy_does_not_name_is_not_dropped() -> None:
