@@ -44,7 +44,13 @@ from unspin.embed import get_embedder
 from unspin.limits import kept_per_story
 from unspin.model import Article
 from unspin.segmentation.sentences import paragraphs, sentences
-from unspin.text import STOPWORDS, content_stems, lower_words_at, opens_sentence, word_trigrams
+from unspin.text import (
+    STOPWORDS,
+    capitalised_mid_sentence,
+    content_stems,
+    lower_words_at,
+    word_trigrams,
+)
 
 SOURCE_THRESHOLD = 0.45  # share of the copy a story must explain to be named as a source
 EXTRA_SOURCE_SHARE = 0.15  # what a further source must add beyond the chosen ones ...
@@ -240,9 +246,7 @@ def _rare_terms(copy: Article, corpus: Corpus) -> list[str]:
     words = {
         lower
         for start, lower in lower_words_at(text)
-        if not lower.isalpha()
-        or len(lower) >= RARE_LENGTH
-        or (text[start].isupper() and not opens_sentence(text, start))
+        if not lower.isalpha() or len(lower) >= RARE_LENGTH or capitalised_mid_sentence(text, start)
     }
     stems = {_porter(w) for w in words if w not in STOPWORDS and len(w) > 1}
     frequencies = corpus.document_frequencies(sorted(stems))

@@ -161,6 +161,12 @@ def opens_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:\n—–"
 
 
+def capitalised_mid_sentence(text: str, at: int) -> bool:
+    """Is the word at `at` capitalised where no sentence, quotation or dateline opens: a
+    name's word ("Crew Dragon", "Will Smith"), not the word it spells?"""
+    return text[at].isupper() and not opens_sentence(text, at)
+
+
 def content_stems(text: str) -> set[str]:
     """The stems of the words of `text` that are not stopwords (no offsets: for scoring)."""
     forms = _forms()

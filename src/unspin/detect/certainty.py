@@ -32,7 +32,7 @@ from unspin.detect.lexicon import (
     hedge_family,
 )
 from unspin.model import Attribution, Doc, Finding
-from unspin.text import STOPWORDS, Token, opens_sentence
+from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
 
 CLAIM_WORDS = 3  # a hedge bears on this many content words after it
 CLAIM_HELD = 2  # ... of which a text must hold this many to state the claim
@@ -57,7 +57,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
             continue
         # Capitalised mid-sentence, it is a name or a month ("May 4", "Will Smith"), or a
         # spinner's garble of one ("Could 4" for "May 4").
-        if doc.text[t.start].isupper() and not opens_sentence(doc.text, t.start):
+        if capitalised_mid_sentence(doc.text, t.start):
             continue
         if _not_a_hedge(toks, i):
             continue

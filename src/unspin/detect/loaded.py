@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import LOADED
-from unspin.model import Doc, Finding
-from unspin.text import STOPWORDS, Token, opens_sentence, stem
+from unspin.model import Finding
+from unspin.text import STOPWORDS, capitalised_mid_sentence, stem
 
 SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
 # The charged words of speech ("claimed", "alleged", "admitted"): they frame a statement.
@@ -56,8 +56,16 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
     copy_by_stem = {t.stem: t for t in reversed(group.copy_prose)}
     source_by_stem = {t.stem: t for t in reversed(group.source_prose)}
     copy_changed, source_changed = group.prose_changes
-    copy_replaced = {t.stem: t for t in reversed(copy_changed) if not _in_name(group.copy, t)}
-    source_replaced = {t.stem: t for t in reversed(source_changed) if not _in_name(group.source, t)}
+    copy_replaced = {
+        t.stem: t
+        for t in reversed(copy_changed)
+        if not capitalised_mid_sentence(group.copy.text, t.start)
+    }
+    source_replaced = {
+        t.stem: t
+        for t in reversed(source_changed)
+        if not capitalised_mid_sentence(group.source.text, t.start)
+    }
     # A source that already frames the statement as contested ("prosecutors argued") is not
     # made partial by the copy's "claimed".
     contested = any(t.lower in CONTESTED for t in group.source_prose)
@@ -93,9 +101,3 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     f"the copy softens the source's {quoted(group.source.span_text(s))} "
                     f"to {quoted(group.copy.span_text(c))}",
                 )
-
-
-def _in_name(doc: Doc, t: Token) -> bool:
-    """A word capitalised mid-sentence is a name's ("United States", "Will Smith"), not the
-    word it spells; one opening a sentence or a quotation is not."""
-    return doc.text[t.start].isupper() and not opens_sentence(doc.text, t.start)

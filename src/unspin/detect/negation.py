@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import ANTONYMS, DENIALS, NEGATIVE_VERBS, NEGATORS
 from unspin.model import Finding
-from unspin.text import STOPWORDS, Token, opens_sentence
+from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
 
 # How far a negation reaches within its clause: "no grounds to believe Russia is preparing to
 # invade" negates "preparing" and "invade" too.
@@ -57,8 +57,7 @@ def _unnegated(text: str, toks: list[Token], negated: list[str], named: bool) ->
 def _in_name(text: str, t: Token) -> bool:
     """A word capitalised mid-sentence is a name's ("Crew Dragon"), not the word it spells; one
     in capitals throughout is emphasis ("found him GUILTY")."""
-    word = text[t.start : t.end]
-    return word[:1].isupper() and not word.isupper() and not opens_sentence(text, t.start)
+    return capitalised_mid_sentence(text, t.start) and not text[t.start : t.end].isupper()
 
 
 # "(not pictured)", "(not seen)": a photo caption's aside, not a negated claim.
@@ -108,12 +107,11 @@ def _negations(group: Group) -> Iterator[Finding]:
     # in the other side, asserted there (else the sentences were reworded around different
     # words, or the other side denies it another way).
     if len(copy_neg) > len(source_neg):
-        extra, toks = copy_neg, group.copy_tokens
+        extra, text, toks = copy_neg, group.copy.text, group.copy_tokens
         other_text, other_toks = group.source.text, group.source_tokens
     else:
-        extra, toks = source_neg, group.source_tokens
+        extra, text, toks = source_neg, group.source.text, group.source_tokens
         other_text, other_toks = group.copy.text, group.copy_tokens
-    text = group.copy.text if toks is group.copy_tokens else group.source.text
     for i in extra:
         negated = _negated_words(toks, i)
         named = bool(negated) and _in_name(text, negated[0])
