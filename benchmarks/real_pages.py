@@ -27,7 +27,7 @@ Prints, in one run:
    the true source. Then `check` on hard negatives, where any source named is a false one
    (`_hard_negatives`: same-event reports, Clough-Stevenson "non" answers, same-day Reuters).
    Same-event reports that carry a source's own text (CARRIER) are left out, and listed.
-The whole run takes about 9 minutes (on 243 pairs).
+The whole run takes about 10 minutes (on 358 pairs).
 Pages are read as unspin reads text (`article_from_text`: a leading headline becomes the title);
 labelled spans, made on the cached page texts, are found again in what was read.
 """
