@@ -93,6 +93,9 @@ def test_seed_attributions() -> None:
          ("Mia Hansen informed", "inform", "Mia Hansen")),
         ("Police informed the public on Monday that the road was closed.",
          ("Police informed", "inform", "Police")),
+        # A text that ends on the speaker's own period was not cut short.
+        ("The talks will resume next week, according to the U.S.",
+         ("according to the U.S.", "according to", "the U.S.")),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None:

@@ -550,8 +550,12 @@ def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
 
 
 def _cut(doc: Doc, quote: Quote) -> bool:
-    """A quote that the source's text breaks off in (its page ends inside it)."""
-    return not quote.closed and quote.end >= len(doc.text.rstrip()) - 1
+    """A quote that its text breaks off in (its page ends inside it, or a character after
+    it). Read from the quote's end only: this runs for every quotation."""
+    return not quote.closed and _AT_THE_END.fullmatch(doc.text, quote.end) is not None
+
+
+_AT_THE_END = re.compile(r"\S?\s*")
 
 
 FIRST_PERSON = frozenset("i me my we us our".split())

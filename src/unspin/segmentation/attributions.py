@@ -237,12 +237,13 @@ def _attribution(
 
 
 def _broken_off(text: str, end: int) -> bool:
-    """Does the page's text stop at `end` in mid-sentence (a crawl's excerpt cut short)?"""
-    kept = text.rstrip()
-    return end >= len(kept) and kept[-1:] not in _SENTENCE_ENDS
+    """Does the page's text stop at `end`, a word's end, with no mark after it (a crawl's
+    excerpt cut short)? Read from `end` only: this runs for every attribution of a text."""
+    return _SPACE_TO_END.fullmatch(text, end) is not None and text[end - 1 : end] not in _ENDS
 
 
-_SENTENCE_ENDS = ".!?\"”’')"
+_SPACE_TO_END = re.compile(r"\s*")
+_ENDS = ".!?\"”’')"  # a text ending on one of these ends where its writer ended it ("the U.S.")
 _CONJUNCTIONS = frozenset("and or but while as".split())
 
 
