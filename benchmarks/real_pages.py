@@ -452,10 +452,15 @@ def print_findings(t: Tally, results: dict) -> None:
     found_serious = sum(
         t.found_serious[ty] for ty in t.labels if ty not in ("omitted_sentence", "number_dropped")
     )
+    # Low findings are leads a report shows but does not accuse with: counted apart.
+    found_any = sum(
+        t.found[ty] for ty in t.labels if ty not in ("omitted_sentence", "number_dropped")
+    )
     summary = {
         "precision_high_medium": serious_right / serious_n if serious_n else None,
         "precision_high_medium_loose": placed / serious_n if serious_n else None,
         "recall_high_medium": found_serious / labels_serious if labels_serious else None,
+        "recall_any_severity": found_any / labels_serious if labels_serious else None,
         "high_medium_findings": serious_n,
         "false_per_100_clean": 100 * t.false_on_clean / max(t.clean_sentences, 1),
         "clean_sentences": t.clean_sentences,
@@ -502,6 +507,12 @@ def print_findings(t: Tally, results: dict) -> None:
                 [
                     "recall of labelled distortions by high/medium findings",
                     f"{summary['recall_high_medium']:.3f} ({found_serious}/{labels_serious})"
+                    if labels_serious
+                    else "–",
+                ],
+                [
+                    "recall by findings of any severity (low ones are leads, not accusations)",
+                    f"{summary['recall_any_severity']:.3f} ({found_any}/{labels_serious})"
                     if labels_serious
                     else "–",
                 ],
