@@ -102,6 +102,38 @@ def test_pronoun_speaker_resolves_to_the_person_named_before() -> None:
     assert q.speaker_span == (0, len("Vladimir Putin"))
 
 
+def test_he_resolves_to_the_last_speaker_named_not_an_earlier_person() -> None:
+    # AP on the Tyre Nichols charges, as wionews carried it: "he" is the stepfather who spoke
+    # last, though only the lawyer's client is known to the name finder as a person.
+    text = (
+        "William Massey, Martin's attorney, confirmed that his client had turned himself in. "
+        "Nichols’ stepfather, Rodney Wells, who spoke to The Associated Press over the phone "
+        "said that he and his wife discussed the charges and are “fine with it.” "
+        "“There’s other charges, so I’m all right with that,” he said."
+    )
+    d = doc(text)
+    assert [q.speaker for q in d.quotes] == ["Rodney Wells", "Rodney Wells"]
+
+
+def test_he_is_no_capitalised_common_word_that_spoke_last() -> None:
+    # Kyodo on the Haneda runway collision, as a page carried it.
+    text = (
+        "Reports said the plane caught fire on the runway. "
+        "“But our jet is definitely engaged,” he said."
+    )
+    (q,) = doc(text).quotes
+    assert q.speaker == "he"
+
+
+def test_he_is_no_organisation_that_spoke_last() -> None:
+    text = (
+        "Kevin Ritz spoke on Thursday. The U.S. Attorneys Office said the inquiry continues. "
+        "“We are not done,” he said."
+    )
+    (q,) = doc(text).quotes
+    assert q.speaker == "Kevin Ritz"
+
+
 def test_he_resolves_to_the_titled_speaker_not_the_victim_named_before() -> None:
     # CNN on the Mangione indictment, as a content farm carried it.
     text = (

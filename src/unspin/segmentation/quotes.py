@@ -147,8 +147,31 @@ def assign_speakers(
     by_sentence: dict[int, list[Attribution]] = {}
     for a in free:
         by_sentence.setdefault(bisect_right(starts, a.cue_span.start) - 1, []).append(a)
-    people = sorted((n for n in names if n.kind == "person"), key=lambda n: n.end)
+    people = sorted(
+        [n for n in names if n.kind == "person"] + _named_speakers(text, free, names),
+        key=lambda n: n.end,
+    )
     return [_with_speaker(text, q, by_sentence, sents, starts, people) for q in quotes]
+
+
+def _named_speakers(text: str, attributions: list[Attribution], names: list[Name]) -> list[Name]:
+    """The people attributions name, as antecedents of a later he or she: "Rodney Wells ...
+    said that ... “fine with it.” / “There's other charges,” he said." is Wells speaking
+    again, though the name finder did not tell his name a person's. Only a speaker that is a
+    name the finder found, and not an organisation's or a place's: not a description ("The
+    company", "officials") nor a capitalised common word ("Reports said")."""
+    index = SpanIndex(names)
+    found = []
+    for a in attributions:
+        start, end = a.speaker_span.start, a.speaker_span.end
+        named = index.overlapping(start, end)
+        if (
+            named
+            and all(n.kind in ("person", "other") for n in named)
+            and not text[start:end].lower().startswith(("the ", "a ", "an "))
+        ):
+            found.append(Name(start, end, "person"))
+    return found
 
 
 def _with_speaker(
