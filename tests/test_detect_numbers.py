@@ -408,6 +408,13 @@ def test_a_count_after_a_place_is_a_number() -> None:
             "Bryant brought Showtime back to the Los Angeles Lakers for two glittering decades.",
             "Bryant was the face of the Los Angeles Lakers during his 20-year career.",
         ),
+        # A span of time rounded to a coarser unit (AP on Mozambique's election, and uslive).
+        (
+            "The election is likely to see the ruling Frelimo party extend its 49-year rule "
+            "since independence from Portugal in 1975.",
+            "The election is anticipated to enable the ruling Frelimo party to extend its nearly "
+            "five-decade control since independence from Portugal in 1975.",
+        ),
     ],
 )
 def test_one_quantity_written_two_ways_is_the_same(source: str, copy: str) -> None:
@@ -433,6 +440,12 @@ def test_a_percentage_changed_before_an_ordinal_quarter_is_number_changed() -> N
     assert numbers(copy, source, embed=True) == [
         ("number_changed", "high", "5.8 percent", "11.6 percent")
     ]
+
+
+def test_a_span_of_time_rounded_past_its_unit_is_changed() -> None:
+    source = "The ruling party extended its 49-year rule since independence in 1975."
+    copy = "The ruling party extended its three-decade rule since independence in 1975."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "three", "49")]
 
 
 def test_a_count_of_things_for_a_span_of_time_is_no_number_changed() -> None:

@@ -95,24 +95,32 @@ _DAYS = {"second": 1 / 86400, "minut": 1 / 1440, "hour": 1 / 24, "day": 1, "week
 _DAYS |= {"month": 365 / 12, "year": 365, "decad": 3650, "centuri": 36500}
 
 
-def _days(doc: Doc, q: Quantity) -> float | None:
-    """How many days the number counts, None if it counts no time: "a 20-year career" and "two
-    decades" are one span of time; "five rings" and "5.8 percent in the second quarter" are
-    none (the unit of time must be what the number counts, before any punctuation or
-    function word)."""
+def _days(doc: Doc, q: Quantity) -> tuple[float, float] | None:
+    """How many days the number counts and how many days its unit is, None if it counts no
+    time: "a 20-year career" and "two decades" are one span of time; "five rings" and "5.8
+    percent in the second quarter" are none (the unit of time must be what the number counts,
+    before any punctuation or function word)."""
     if q.unit not in ("", "year"):
         return None
     for t in _unbroken_after(doc, q):
         if t.lower in STOPWORDS:
             return None
         if t.stem in _DAYS:
-            return q.value * _DAYS[t.stem]
+            return q.value * _DAYS[t.stem], _DAYS[t.stem]
     return None
 
 
 def _same_span(group: Group, q: Quantity, theirs: Quantity) -> bool:
+    """One span of time in other units: the same days, or a count of a coarser unit that
+    rounds the other to it ("nearly five decades" of a "49-year rule", "two decades" for "21
+    years"): a writer's round figure, not a changed one."""
     ours, other = _days(group.copy, q), _days(group.source, theirs)
-    return ours is not None and other is not None and abs(ours - other) < 1e-6 * ours
+    if ours is None or other is None:
+        return False
+    (days, unit), (other_days, other_unit) = ours, other
+    if abs(days - other_days) < 1e-6 * days:
+        return True
+    return unit != other_unit and abs(days - other_days) <= max(unit, other_unit) / 2
 
 
 def _anywhere(doc: Doc, q: Quantity) -> bool:
