@@ -21,6 +21,7 @@ from detect_pairs import (
     edit,
     report,
     runner_for,
+    same_fact,
 )
 from unspin.detect.base import Comparison
 from unspin.detect.coverage import unsourced_sentences
@@ -211,3 +212,75 @@ def test_a_sentence_inside_a_longer_quotation_is_a_quotation() -> None:
     )
     middle = "Your friend is with the family and safe."
     assert ("unsourced_sentence", "medium", middle, None) in unaligned(copy, AVCI)
+
+
+# --- a retold fact carrying a quotation from elsewhere ----------------------------------------
+
+# A sheriff's office statement (AP) and a page's sentence retelling it with a search
+# warrant's words in quote marks (signalscv.com, 2025): the fact is the source's, the quotation
+# is not.
+SHERIFF = "Investigators said the deaths of the couple were suspicious."
+WARRANT = (
+    "A search warrant said the deaths were “suspicious enough in nature to require a thorough "
+    "search and investigation.”"
+)
+
+
+def test_a_retold_fact_quoting_words_no_source_has_is_unsourced_at_the_quotation() -> None:
+    assert same_fact(WARRANT, SHERIFF, "unsourced_sentences") == [
+        (
+            "unsourced_sentence",
+            "medium",
+            "suspicious enough in nature to require a thorough search and investigation.",
+            None,
+        )
+    ]
+
+
+def test_a_retold_fact_quoting_the_sources_own_words_adds_no_quotation() -> None:
+    # Putin on the Crimea bridge blast (Reuters): the page puts in quote marks what the wire
+    # reported him saying; whether those are his words is the quotes detector's question.
+    source = (
+        "Putin said the Ukrainian secret services were the authors, perpetrators and sponsors "
+        "of the blast on the bridge."
+    )
+    copy = '"The authors, perpetrators and sponsors are the Ukrainian secret services," Putin said.'
+    assert same_fact(copy, source, "unsourced_sentences") == []
+
+
+def test_a_title_in_quote_marks_is_no_added_quotation() -> None:
+    source = "Kristofferson wrote some of the best-known songs of his time."
+    copy = 'Kristofferson wrote "Help Me Make It Through the Night" and other standards.'
+    assert same_fact(copy, source, "unsourced_sentences") == []
+
+
+def test_a_spinners_rewording_of_the_sources_quotation_is_no_added_quotation() -> None:
+    # An analyst's words (AP) through an article spinner (xnews, 2024): most words swapped, but
+    # the quotation is the source's, reworded; the quotes detector judges it.
+    source = (
+        "“You got to make sure you know you’re doing well enough with all of them so that it "
+        "adds up to a winning coalition,” Kondik said."
+    )
+    copy = (
+        "“You wish to be sure you know that you’re doing nicely sufficient with all of them in "
+        "order that it provides as much as a profitable coalition,” Kondik mentioned."
+    )
+    assert same_fact(copy, source, "unsourced_sentences") == []
+
+
+def test_a_short_form_of_a_name_the_source_gives_in_full_is_not_the_copys_own() -> None:
+    # Reuters on OPEC+ cuts and a spun copy (deltaseefor.org, 2023) that splits the sentence:
+    # "the US" is the source's "the United States", no name of the copy's own.
+    source = (
+        "Saudi Arabia and other OPEC+ oil producers announced further oil output cuts of around "
+        "1.16 million barrels per day, in a surprise move that analysts said would cause an "
+        "immediate rise in prices and the United States called inadvisable."
+    )
+    added = (
+        "Analysts predicted an immediate increase in prices, and the US deemed the action unwise."
+    )
+    copy = (
+        "Saudi Arabia and other OPEC+ oil producers, on Sunday, unexpectedly announced additional "
+        f"cuts to oil production of around 1.16 million barrels per day. {added}"
+    )
+    assert coverage(copy, source, embed=True) == [("unsourced_sentence", "low", added, None)]
