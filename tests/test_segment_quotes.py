@@ -115,6 +115,16 @@ def test_he_resolves_to_the_last_speaker_named_not_an_earlier_person() -> None:
     assert [q.speaker for q in d.quotes] == ["Rodney Wells", "Rodney Wells"]
 
 
+def test_he_is_no_person_named_inside_the_quotation() -> None:
+    # AP on the 2024 Oscars, as a spun copy carried it (digitalnewsinfo.com).
+    text = (
+        "Cillian Murphy said he dedicated his award to the peacemakers. "
+        "“For better or worse, we’re all living in Robert Oppenheimer’s world,” he said."
+    )
+    (q,) = doc(text).quotes
+    assert q.speaker == "Cillian Murphy"
+
+
 def test_he_is_no_capitalised_common_word_that_spoke_last() -> None:
     # Kyodo on the Haneda runway collision, as a page carried it.
     text = (

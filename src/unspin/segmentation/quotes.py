@@ -212,7 +212,10 @@ def _whole_sentence(a: Attribution, s: Sentence) -> bool:
 
 def _resolved(text: str, q: Quote, a: Attribution, people: list[Name]) -> Quote:
     if a.speaker.lower() in PERSON_PRONOUNS:
-        k = bisect_right(people, a.speaker_span.start, key=lambda n: n.end)  # people: by end
+        # Named before the quotation and its he or she: a name inside the quotation ("we're
+        # all living in Robert Oppenheimer's world," he said) is what the speaker talks of.
+        before = min(a.speaker_span.start, q.start)
+        k = bisect_right(people, before, key=lambda n: n.end)  # people: by end
         if k:
             name = people[k - 1]
             span = Span(name.start, name.end)
