@@ -252,6 +252,16 @@ def test_more_than_expected_hedges_nothing() -> None:
             "This water, presumed to be situated 7 to 12 miles (11.5 to 20 kilometers) below "
             "Mars' crust, emanated from the planet's surface billions of years ago.",
         ),
+        (  # Reuters on OPEC+ cuts and a spun copy (deltaseefor.org, 2023)
+            "The panel had been expected to stick to 2 million bpd of cuts already in place.",
+            "The panel had been anticipated to maintain the 2 million bpd oil curbs in place.",
+        ),
+        (  # AP on Mozambique's election and a spun copy (uslive.com, 2024)
+            "The election is likely to see the ruling Frelimo party extend its rule since "
+            "independence from Portugal in 1975.",
+            "The recent election is anticipated to enable the ruling Frelimo party to extend its "
+            "control since independence from Portugal in 1975.",
+        ),
     ],
 )
 def test_a_hedge_in_other_words_is_kept(source: str, copy: str) -> None:
@@ -412,3 +422,12 @@ def test_could_not_made_will_not_is_certainty_shifted() -> None:
     source = "His office could not be reached right away for comment."
     copy = "His office will not be reached right away for comment."
     assert certainty(copy, source) == [("certainty_shifted", "low", "will", "could")]
+
+
+def test_an_alleged_act_stated_as_done_is_certainty_shifted() -> None:
+    # AP on the Rushdie attack, and a spun copy (bookworminginthe21stcentury, 2022).
+    source = (
+        "Matar was arraigned on Saturday for the alleged stabbing of noted author Salman Rushdie."
+    )
+    copy = "Matar was arraigned on Saturday for stabbing famed author Salman Rushdie."
+    assert certainty(copy, source, embed=True) == [("certainty_shifted", "low", copy, "alleged")]

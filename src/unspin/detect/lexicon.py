@@ -66,7 +66,7 @@ HEDGES = frozenset(
     """may might could possibly possible perhaps likely unlikely probably reportedly allegedly
     apparently believed suspected seem seems seemed appear appears appeared suggest suggests
     suggested potential potentially unconfirmed unclear estimated rumored rumoured purportedly
-    supposedly presumably presumed""".split()
+    supposedly presumably presumed alleged""".split()
 )
 # Hedges of one word family: "appears to show" keeps "apparently shot" hedged.
 _HEDGE_FAMILIES = {
