@@ -225,6 +225,13 @@ def test_one_verb_of_knowing_for_another_of_its_kind_is_no_shift() -> None:
     assert certainty(copy, source, embed=True) == []
 
 
+def test_a_forecast_in_the_active_voice_is_no_hedge_of_the_sentence() -> None:
+    # A Reuters story on Time Warner Cable, and a faithful rewrite of it (unspin.testing.spin).
+    source = "Analysts have predicted that the shares could trade two weeks after the approval."
+    copy = "Analysts have forecasted that the shares could trade two weeks after the approval."
+    assert certainty(copy, source, embed=True) == []
+
+
 def test_more_than_expected_hedges_nothing() -> None:
     source = "Sales rose more than expected in March."
     copy = "Sales rose more than forecast in March."

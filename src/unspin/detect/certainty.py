@@ -41,9 +41,16 @@ CLAIM_HELD = 2  # ... of which a text must hold this many to state the claim
 def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
     out = []
     for i, t in enumerate(toks):
-        # "is expected to pass" and "it is expected that" hedge, as does "is anticipated to";
-        # "more than expected" does not.
-        forecast = lexicon >= HEDGES and t.lower in _FORECASTS and _next(toks, i) in ("to", "that")
+        # "is expected to pass" and "it is expected that" hedge, as do "is anticipated to" and
+        # "was projected to"; "more than expected" does not, nor "analysts predicted that".
+        forecast = (
+            lexicon >= HEDGES
+            and _next(toks, i) in ("to", "that")
+            and (
+                t.lower == "expected"
+                or (t.lower in _FORECASTS and i > 0 and toks[i - 1].lower in _BE)
+            )
+        )
         # "was due to retire" keeps "had been expected to resign" (a schedule for a forecast).
         scheduled = lexicon >= SOFTENERS and t.lower == "due" and _next(toks, i) == "to"
         # "are thought to have" hedges as "are believed to have" does.
@@ -67,7 +74,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
 
 
 _BE = frozenset("is are was were be been being".split())
-_FORECASTS = frozenset("expected anticipated projected predicted forecast".split())
+_FORECASTS = frozenset("anticipated projected predicted forecast".split())  # passive only
 _NO_DOUBT_BEFORE_POSSIBLE = frozenset({"no", "any", "every", "all", "as", "where", "if", "best"})
 _PLACES = frozenset({"in", "on", "at", "before", "alongside", "with"})
 
