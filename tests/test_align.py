@@ -233,6 +233,43 @@ def test_a_plain_source_sentence_put_in_quote_marks_is_evidence_of_copying() -> 
     assert derived_labels(copy, quoting, [0, 1, None]) == ["same_fact", "same_fact", "unsourced"]
 
 
+# Modelled on Klopp's farewell (January 2024): a wire story quoting him, and other outlets that
+# quote the same words (an independent judge read 46 same-event reports unspin had named a
+# source for: 24 shared only quotations, benchmarks/real).
+KLOPP = "\n\n".join(
+    [
+        "Liverpool manager Jurgen Klopp announced on Friday that he will leave the club at the "
+        "end of the season.",
+        "The German led Liverpool to their first league title for 30 years in 2020.",
+        "“I can understand that it is a shock for a lot of people,” Klopp said.",
+    ]
+)
+
+
+def verbatim_labels(copy: str, made_from: list[int | None]) -> list[str]:
+    matches = [
+        SentenceMatch(i, "verbatim", (SourceRef(0, j),), 1.0)
+        if j is not None
+        else SentenceMatch(i, "unsourced")
+        for i, j in enumerate(made_from)
+    ]
+    return [m.label for m in derivation(doc(copy), [doc(KLOPP)], matches)]
+
+
+def test_a_quotation_both_texts_give_word_for_word_is_no_evidence_of_copying_by_itself() -> None:
+    quote = "“I can understand that it is a shock for a lot of people,” Klopp said."
+    report = "\n\n".join(
+        [
+            "Jurgen Klopp will step down as Liverpool boss this summer, the club confirmed.",
+            "His side are five points clear at the top of the table.",
+            quote,
+        ]
+    )
+    assert verbatim_labels(report, [None, None, 2]) == ["unsourced", "unsourced", "same_fact"]
+    # A page that copied the story's account copied the quotation with it.
+    assert verbatim_labels(KLOPP, [0, 1, 2]) == ["verbatim", "verbatim", "verbatim"]
+
+
 def test_sentences_a_page_adds_between_two_copied_ones_do_not_break_the_run() -> None:
     own = [
         "Layoffs have swept the technology industry this winter.",

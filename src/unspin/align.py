@@ -69,6 +69,10 @@ class AlignConfig:
     derived_min_sentences: int = 3  # a shorter copy (a claim) is taken as made from its source
     derived_between: float = 0.2  # ordered share of a loose rewrite between derived neighbours
     derived_step: int = 2  # ... each this close in both texts
+    # A sentence that is a quotation both texts give ("“...,” he said.") shows that both quote
+    # one statement, not that one copied the other: made from the source only on a page with
+    # this many sentences derived by their own words (docs/alignment.md, "Shared quotations").
+    quote_support: int = 2
 
 
 DEFAULT = AlignConfig()
@@ -447,6 +451,21 @@ def derivation(
     words = [_content(copy, s.start, s.end) for s in copy.sentences]
     in_sequence = _in_sequence(copy, sources)
     source_quotes = [SpanIndex(doc.quotes) for doc in sources]
+    copy_quotes = SpanIndex(copy.quotes)
+
+    def quotes_nothing(m: SentenceMatch) -> bool:
+        return not any(source_quotes[r.source].overlapping(*_span(sources, r)) for r in m.sources)
+
+    # Sentences that are a quotation the source gives too, with fewer than three words of
+    # their own outside it.
+    quoted_both = {
+        m.copy_sentence
+        for m in matches
+        if m.label in ("verbatim", "paraphrase")
+        and len(words[m.copy_sentence]) < 3
+        and copy_quotes.overlapping(*_span_of(copy, m.copy_sentence))
+        and not quotes_nothing(m)
+    }
     evidence: dict[int, float] = {}
     orders: dict[int, float] = {}
     for m in matches:
@@ -455,10 +474,7 @@ def derivation(
         # A sentence that is mostly a quotation is judged on all its words, on both sides; so
         # is one whose source sentences quote nothing: words the copy put in quote marks that
         # its source wrote as its own are the source's wording, not a statement both quote.
-        quotes_nothing = not any(
-            source_quotes[r.source].overlapping(*_span(sources, r)) for r in m.sources
-        )
-        quoted = len(words[m.copy_sentence]) < 3 or quotes_nothing
+        quoted = len(words[m.copy_sentence]) < 3 or quotes_nothing(m)
         content = _all_content if quoted else _content
         ours = content(copy, *_span_of(copy, m.copy_sentence))
         theirs = [w for r in m.sources for w in content(sources[r.source], *_span(sources, r))]
@@ -472,6 +488,13 @@ def derivation(
         ):
             evidence[m.copy_sentence] = order
     verbatim = {m.copy_sentence for m in matches if m.label == "verbatim"}
+    # The shared quotations given word for word, or nearly: evidence only with support.
+    quoted_alike = {
+        i for i in quoted_both if i in verbatim or evidence.get(i, 0.0) >= config.derived_alone
+    }
+    verbatim -= quoted_both
+    for i in quoted_both:
+        evidence.pop(i, None)
     # Sentences apart are counted among those made from a source: a page's own sentences
     # between two copied ones do not break the run it copied.
     made = [m.copy_sentence for m in matches if m.label != "unsourced"]
@@ -483,9 +506,13 @@ def derivation(
         or any(0 < abs(rank[i] - rank[j]) <= config.derived_gap for j in evidence.keys() | verbatim)
     }
     derived |= _between(matches, derived, orders, config)
+    # Two outlets quote one statement alike; a page that copied its source's account as
+    # well copied the quotations with it.
+    if len(derived) >= config.quote_support:
+        derived |= quoted_alike
     return [
         replace(m, label="same_fact")
-        if m.label == "paraphrase" and m.copy_sentence not in derived
+        if m.label in ("paraphrase", "verbatim") and m.copy_sentence not in derived
         else m
         for m in matches
     ]
