@@ -49,7 +49,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent / "real"))
 
-from collect import PAGES, PAIRS, read_jsonl, text_path
+from collect import HERE, PAGES, PAIRS, read_jsonl, text_path
 from labels import LABELS
 
 import unspin
@@ -795,6 +795,11 @@ def _hard_negatives(
     }
 
 
+# An independent reader's verdicts on hard negatives that `check` named a source for (and on
+# some it did not): whether the query copies narrative sentences of the story, or shares only
+# quotations, or nothing (docs/alignment.md, "Shared quotations").
+AUDIT = HERE / "hard-negative-audit.jsonl"
+
 # A page holding this share of its word trigrams in one story runs that story's text: another
 # outlet carrying the same wire copy, not a report written independently. Naming that story is
 # right, so such a page is no hard negative. (Same-event reports share 0.01-0.32 with the
@@ -877,8 +882,19 @@ def print_check(c: dict) -> None:
         f"{len(neg['false_sources'])} ({len(neg['false_sources']) / max(1, neg['queries']):.3f}): "
         + ", ".join(f"{g} {f} of {n}" for g, (f, n) in neg["by_group"].items())
     )
+    judged = {(a["query"], a["story"]): a for a in read_jsonl(AUDIT)} if AUDIT.exists() else {}
+    verdicts: Counter = Counter()
     for name, source, note in neg["false_sources"]:
-        print(f"- {name}: {source} ({note})")
+        audit = judged.get((name.split(" ")[-1], source))
+        verdicts[audit["verdict"] if audit else "not read"] += 1
+        read_as = f"; read as {audit['verdict']}" if audit else ""
+        print(f"- {name}: {source} ({note}{read_as})")
+    if judged:
+        print(
+            "Read by an independent judge (benchmarks/real/hard-negative-audit.jsonl: "
+            "'copied' shares two or more narrative sentences with the story named): "
+            + ", ".join(f"{v} {n}" for v, n in verdicts.most_common())
+        )
     if neg.get("carriers"):
         print(
             f"Left out of the same-event reports, {len(neg['carriers'])} pages that carry a "
