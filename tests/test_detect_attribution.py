@@ -144,6 +144,34 @@ def test_one_analysts_view_still_his_is_no_changed_attribution(copy: str) -> Non
     assert attributions(copy, VARGA, embed=True) == []
 
 
+# AP on Mexico's election (June 2024): the source names her, then credits a description of her.
+SHEINBAUM = (
+    "Mexico's projected presidential winner, Claudia Sheinbaum, will become the first woman "
+    "president in the country's 200-year history. The climate scientist and former Mexico City "
+    "mayor said Sunday night that her two competitors had called her and conceded her victory."
+)
+
+
+def test_a_described_speaker_credited_by_the_name_the_source_gave_just_before_is_no_change() -> (
+    None
+):
+    copy = (
+        "Claudia Sheinbaum is set to become Mexico's first woman president. Sheinbaum said on "
+        "Sunday night that her two competitors had called her and conceded her victory."
+    )
+    assert attributions(copy, SHEINBAUM) == []
+
+
+def test_a_described_speaker_credited_to_another_person_is_attribution_changed() -> None:
+    copy = (
+        "Claudia Sheinbaum is set to become Mexico's first woman president. Xochitl Galvez said on "
+        "Sunday night that her two competitors had called her and conceded her victory."
+    )
+    assert attributions(copy, SHEINBAUM) == [
+        ("attribution_changed", "high", "Xochitl Galvez", "former Mexico City mayor")
+    ]
+
+
 def test_iraqs_claim_credited_to_iran_is_attribution_changed() -> None:
     copy = edit(KURDISTAN, "Iraq said today its forces", "Iran said today its forces")
     assert attributions(copy, KURDISTAN) == [("attribution_changed", "high", "Iran", "Iraq")]

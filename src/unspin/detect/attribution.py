@@ -400,6 +400,29 @@ def _role(doc: Doc, a: Attribution) -> set[str]:
     return {t.stem for t in role if len(t.lower) > 2 and t.lower not in STOPWORDS}
 
 
+INTRODUCED_WITHIN = 2  # sentences before a described speaker where the source names them
+
+
+def _described(doc: Doc, a: Attribution) -> bool:
+    """Is the speaker a description whose capitals are only places and organisations ("the
+    former Mexico City mayor"), naming no one ("former senator Xochitl Galvez" names her)?"""
+    places = [n for n in doc.within(doc.names, *a.speaker_span) if n.kind in _NOT_PEOPLE]
+    return all(any(n.start <= t.start < n.end for n in places) for t in _proper(doc, a))
+
+
+_NOT_PEOPLE = ("place", "organisation")
+
+
+def _introduced(doc: Doc, a: Attribution, names: set[str]) -> bool:
+    """Does the source name the copy's speaker (`names`: stems) in the INTRODUCED_WITHIN
+    sentences before crediting a description ("Mexico's projected winner, Claudia Sheinbaum,
+    ... The climate scientist and former Mexico City mayor said")? Then the copy that credits
+    "Sheinbaum" names whom the source describes."""
+    k = bisect_right(doc.sentences, a.speaker_span.start, key=lambda s: s.start) - 1
+    start = doc.sentences[max(0, k - INTRODUCED_WITHIN)].start if k >= 0 else 0
+    return names <= {t.stem for t in doc.tokens(start, a.speaker_span.start)}
+
+
 def _antecedent(doc: Doc, a: Attribution) -> Name | None:
     before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_span.start]
     return before[-1] if before else None
@@ -432,6 +455,8 @@ def _changed(
         if any(same_name(key, k) for k in source_keys):
             continue
         other = source_named[0]
+        if _described(group.source, other) and _introduced(group.source, other, words):
+            continue  # "Claudia Sheinbaum ... The former Mexico City mayor said": one person
         yield group.finding(
             "attribution_changed",
             "high",
