@@ -71,7 +71,8 @@ class AlignConfig:
     derived_step: int = 2  # ... each this close in both texts
     # A sentence that is a quotation both texts give ("“...,” he said.") shows that both quote
     # one statement, not that one copied the other: made from the source only on a page with
-    # this many sentences derived by their own words (docs/alignment.md, "Shared quotations").
+    # this many sentences derived by their own words, or all of those it matched (a short
+    # page) (docs/alignment.md, "Shared quotations").
     quote_support: int = 2
 
 
@@ -507,8 +508,13 @@ def derivation(
     }
     derived |= _between(matches, derived, orders, config)
     # Two outlets quote one statement alike; a page that copied its source's account as
-    # well copied the quotations with it.
-    if len(derived) >= config.quote_support:
+    # well copied the quotations with it: enough of it, or all of it that a short page has.
+    told = {
+        m.copy_sentence
+        for m in matches
+        if m.label in ("verbatim", "paraphrase") and m.copy_sentence not in quoted_both
+    }
+    if len(derived) >= config.quote_support or (derived and told <= derived):
         derived |= quoted_alike
     return [
         replace(m, label="same_fact")
