@@ -249,6 +249,20 @@ def test_fesenkos_quote_given_to_reznikov_is_misattributed() -> None:
     ]
 
 
+def test_a_quote_the_copy_credits_to_a_he_is_not_misattributed_by_our_guess_of_who() -> None:
+    # AP on the 2024 Oscars, and a spun copy (digitalnewsinfo.com): "he" is Murphy, but the
+    # last person named before is Oppenheimer; the copy names no one else.
+    source = (
+        "Cillian Murphy won best actor. “For better or worse, we’re all living in Robert "
+        "Oppenheimer’s world,” said Murphy in his acceptance speech."
+    )
+    copy = (
+        "Murphy acknowledged the impact of Oppenheimer’s work on the world. “For better or worse, "
+        "we’re all living in Robert Oppenheimer’s world,” he said."
+    )
+    assert quotes(copy, source) == []
+
+
 def test_one_word_in_quote_marks_has_no_speaker_to_misattribute() -> None:
     # Real form: AFP on the Rwanda ruling, reprinted ("Sunak's ruling Conservatives").
     source = (

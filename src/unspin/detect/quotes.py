@@ -379,6 +379,7 @@ def _check(
         and not whole
         and not same_name(ours, theirs)
         and not _named_in_source(group, ours)
+        and not _by_pronoun(group.copy, quote)
     ):
         yield group.finding(
             "quote_misattributed",
@@ -644,6 +645,24 @@ def _set_off(group: Group, words: list[str]) -> bool:
 
 def _named_in_source(group: Group, surname: str) -> bool:
     return any(t.lower == surname for t in group.source_tokens)
+
+
+def _by_pronoun(doc: Doc, quote: Quote) -> bool:
+    """Does the text credit the quotation to a he or she ("“...,” he said.") rather than name
+    the speaker? Whom the pronoun means is the segmenter's guess (the last person named
+    before), not the copy's claim: no ground to accuse it of giving the words to another."""
+    start = doc.sentences[_sentence_at(doc, quote.start)].start
+    end = doc.sentences[_sentence_at(doc, max(quote.end - 1, quote.start))].end
+    return any(
+        a.speaker.lower() in SUBJECT_PRONOUNS and not quote.start <= a.cue_span.start < quote.end
+        for a in doc.within(doc.attributions, start, end)
+    )
+
+
+def _sentence_at(doc: Doc, offset: int) -> int:
+    """The index of the sentence holding the offset (the last one past the end)."""
+    k = bisect_left(doc.sentences, offset + 1, key=lambda s: s.end)
+    return min(k, len(doc.sentences) - 1)
 
 
 def _speaker_span(quote: Quote) -> tuple[int, int]:

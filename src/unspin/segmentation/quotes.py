@@ -147,8 +147,10 @@ def assign_speakers(
     by_sentence: dict[int, list[Attribution]] = {}
     for a in free:
         by_sentence.setdefault(bisect_right(starts, a.cue_span.start) - 1, []).append(a)
+    # People named outside quotations: a name inside one is what a speaker talks of.
     people = sorted(
-        [n for n in names if n.kind == "person"] + _named_speakers(text, free, names),
+        [n for n in names if n.kind == "person" and not quoted.inside(n.start)]
+        + _named_speakers(text, free, names),
         key=lambda n: n.end,
     )
     return [_with_speaker(text, q, by_sentence, sents, starts, people) for q in quotes]
@@ -212,8 +214,7 @@ def _whole_sentence(a: Attribution, s: Sentence) -> bool:
 
 def _resolved(text: str, q: Quote, a: Attribution, people: list[Name]) -> Quote:
     if a.speaker.lower() in PERSON_PRONOUNS:
-        # Named before the quotation and its he or she: a name inside the quotation ("we're
-        # all living in Robert Oppenheimer's world," he said) is what the speaker talks of.
+        # Named before the quotation and its he or she.
         before = min(a.speaker_span.start, q.start)
         k = bisect_right(people, before, key=lambda n: n.end)  # people: by end
         if k:
