@@ -24,6 +24,17 @@ def test_quotes_exclude_their_marks() -> None:
     assert q.closed is True
 
 
+def test_a_quotation_opening_right_after_a_full_stop_is_one() -> None:
+    # PA on Varadkar's resignation, as a page carried it with the space lost.
+    text = (
+        "He said a new leader would be better placed when the country next goes to the polls."
+        '"I believe this government can be re-elected," he said.'
+    )
+    assert [text[q.start : q.end] for q in doc(text).quotes] == [
+        "I believe this government can be re-elected,"
+    ]
+
+
 def test_speaker_is_the_name_before_an_apposition() -> None:
     d = doc(SEED)
     q = quote_at(d, "fomenting tensions")

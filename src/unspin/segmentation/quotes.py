@@ -82,7 +82,10 @@ def _opens(text: str, i: int, ps: int, pe: int, inside: bool) -> bool:
     """Is the mark at i an opening mark? Curly marks say so, unless the context is plain."""
     prev = text[i - 1] if i > ps else " "
     nxt = text[i + 1] if i + 1 < pe else " "
-    can_open = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
+    # '... to the polls."I believe ...': a page that lost the space after a sentence opens
+    # the next one's quotation right at its full stop.
+    glued = prev in ".!?" and nxt.isupper()
+    can_open = (prev.isspace() or prev in "([{—–-/" or glued) and not nxt.isspace()
     can_close = not prev.isspace()
     mark = text[i]
     if mark in _OPENERS:
