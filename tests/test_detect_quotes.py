@@ -406,6 +406,23 @@ def test_a_quote_giving_the_words_the_sources_ellipsis_left_out_is_not_altered()
     )
 
 
+def test_a_writers_insertion_in_brackets_is_not_the_speakers_words() -> None:
+    # Reuters on an execution in Iran, quoting Mizan, and a spun copy (godudunews.pages.dev):
+    # the copy rewrites the bracketed insertion and writes "at" for "in".
+    source = (
+        "“Majid Reza Rahnavard was hanged in public in (the holy Shi'ite city of) Mashhad this "
+        "morning,” Mizan reported."
+    )
+    copy = (
+        "“Majid Reza Rahnavard was hanged in public at [the holy Shia city of] Mashhad this "
+        "morning,” Mizan reported."
+    )
+    assert [f[:2] for f in quotes(copy, source)] == [("quote_altered", "low")]
+    # The speaker's own words still count.
+    executed = copy.replace("hanged in public", "executed openly")
+    assert [f[:2] for f in quotes(executed, source, embed=True)] == [("quote_altered", "high")]
+
+
 def test_a_quote_the_sources_page_breaks_off_in_mid_word_is_not_altered() -> None:
     # Real form: CNN's Kim Potter verdict story, its page ending inside the judge's thanks to
     # the jury; a reprint gives the whole quotation.

@@ -42,6 +42,9 @@ OWN_STATEMENT = 4
 BORROWED = 0.5
 
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
+# Words a writer puts inside a quotation in brackets ("hanged in public in (the holy Shi'ite
+# city of) Mashhad") are the writer's, not the speaker's: cut out, like an ellipsis.
+_INSERTION = re.compile(r"\[[^\]\n]{1,80}\]|\([^)\n]{1,80}\)")
 _NUMBERS = {
     w: str(n)
     for n, w in enumerate(
@@ -139,7 +142,8 @@ COMMON_IN_QUOTES = 50  # a word in more quotes than this does not pick candidate
 
 class _Words:
     """A quote's words, each quote read once per comparison (every copy quote is scored
-    against every source quote), in runs split at ellipses ("[...]" stands for omitted words)."""
+    against every source quote), in runs split at ellipses ("[...]" stands for omitted words)
+    and at a writer's insertions in brackets."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[int, int, int], list[list[str]]] = {}
@@ -149,8 +153,11 @@ class _Words:
         key = (id(doc), quote.start, quote.end)
         if key not in self._seen:
             cuts = [quote.start]
-            for m in _ELLIPSIS.finditer(doc.text, quote.start, quote.end):
-                cuts += [m.start(), m.end()]
+            gaps = [*_ELLIPSIS.finditer(doc.text, quote.start, quote.end)]
+            gaps += _INSERTION.finditer(doc.text, quote.start, quote.end)
+            for m in sorted(gaps, key=lambda m: m.start()):
+                if m.start() >= cuts[-1]:
+                    cuts += [m.start(), m.end()]
             cuts.append(quote.end)
             runs = [
                 [w for w, _, _ in style_free(doc, a, b)]
