@@ -91,6 +91,14 @@ def test_left_dead_for_killed_is_neutral() -> None:
     assert loaded(copy, ECUADOR) == []
 
 
+def test_perished_for_died_is_neutral() -> None:
+    # AP on the Tenerife nightclub fire, and a spun copy (voiceofasia, 2023): "perished" says
+    # how they died, not that anyone killed them.
+    source = "At least 13 people died in the fire at the nightclub, officials said."
+    copy = "At least 13 people perished in the blaze at the nightclub, officials said."
+    assert loaded(copy, source, embed=True) == []
+
+
 def test_declined_for_fell_is_neutral() -> None:
     copy = edit(JAPAN_CPI, "(base 1985) fell 0.4 pct", "(base 1985) declined 0.4 pct")
     assert loaded(copy, JAPAN_CPI) == []

@@ -143,7 +143,7 @@ LOADED: dict[str, frozenset[str]] = {
     stem(neutral): _stems(charged)
     for neutral, charged in {
         "killed": "murdered slaughtered massacred butchered assassinated exterminated",
-        "died": "perished slaughtered murdered",
+        "died": "slaughtered murdered",  # "perished" says how, not by whose hand
         "said": "admitted confessed claimed alleged insisted conceded boasted ranted snapped",
         "says": "admits confesses claims alleges insists concedes boasts rants",
         "criticized": "slammed blasted lambasted ripped savaged attacked",
