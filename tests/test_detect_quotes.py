@@ -263,6 +263,22 @@ def test_a_quote_the_copy_credits_to_a_he_is_not_misattributed_by_our_guess_of_w
     assert quotes(copy, source) == []
 
 
+def test_a_speaker_the_source_describes_is_not_another_speaker_than_the_one_named() -> None:
+    # AP on Southwest's job cuts, and AVweb's credited rewrite: "The Dallas-based airline" is
+    # Southwest, described; a description names no one the copy could be swapping.
+    source = (
+        "Southwest Airlines is eliminating 1,750 jobs. The Dallas-based airline said Monday that "
+        "the job cuts would be focused almost entirely on “corporate overhead and leadership "
+        "positions,” including senior leadership and directors."
+    )
+    copy = (
+        "Southwest Airlines is cutting 1,750 jobs. According to Dallas-based Southwest, the "
+        "layoffs would focus on senior leadership and directors, so-called “corporate overhead "
+        "and leadership positions.”"
+    )
+    assert quotes(copy, source, embed=True) == []
+
+
 def test_one_word_in_quote_marks_has_no_speaker_to_misattribute() -> None:
     # Real form: AFP on the Rwanda ruling, reprinted ("Sunak's ruling Conservatives").
     source = (

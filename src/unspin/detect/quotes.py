@@ -287,11 +287,13 @@ _NOT_NAMES = SUBJECT_PRONOUNS | {"the", "a", "an"}
 
 def _surname(name: str) -> str | None:
     """The last capitalised word of a speaker, or None when the speaker is not a name: "he",
-    "The Russian president", "a Kremlin spokesman" describe a speaker without naming one."""
+    "The Russian president", "a Kremlin spokesman", "The Dallas-based airline" describe a
+    speaker without naming one (their last word, the head, is a common noun)."""
+    words = name.replace("’s", "").split()
+    if words and words[-1][:1].islower():
+        return None
     parts = [
-        p
-        for p in name.replace("’s", "").split()
-        if p[:1].isupper() and p.lower() not in TITLES and p not in demonyms()
+        p for p in words if p[:1].isupper() and p.lower() not in TITLES and p not in demonyms()
     ]
     last = parts[-1].lower() if parts else ""
     return None if not last or last in _NOT_NAMES else last
