@@ -422,6 +422,47 @@ def test_a_quote_giving_the_words_the_sources_ellipsis_left_out_is_not_altered()
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (  # AP on Trump and Milei, and capitalhillnews.com quoting more of the same post
+            "Trump wrote: “I am very proud of you. You will turn your country around.”",
+            "Trump wrote: “The whole world was watching! I am very proud of you.”",
+        ),
+        (  # AP on the malaria vaccine, and Newser quoting the sentence from its start
+            "Tedros said the vaccine “offers a glimmer of hope for the continent, which shoulders "
+            "the heaviest burden of the disease.”",
+            "Tedros said: “Today's recommendation offers a glimmer of hope for the continent, "
+            "which shoulders the heaviest burden of the disease.”",
+        ),
+    ],
+)
+def test_another_cut_of_the_same_statement_is_not_altered(source: str, copy: str) -> None:
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_another_cut_of_a_statement_reworded_where_they_overlap_is_altered() -> None:
+    source = "Trump wrote: “I am very proud of you. You will turn your country around.”"
+    copy = "Trump wrote: “The whole world was watching! I am so very proud of all of you.”"
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
+
+
+def test_two_quotations_joined_with_the_second_reworded_are_altered() -> None:
+    # A Reuters "Instant View" on Amgen and a synthetic spin: the copy's quotation starts with
+    # all of the source's first one, so it is no other cut of that one alone.
+    source = (
+        "“It is a recognition on the part of Amgen management that the business has changed,” "
+        "Funtleyder said. “But to the extent that they understand what the reality is and are "
+        "dealing with it, is a positive.”"
+    )
+    copy = (
+        "“It is a recognition on the part of Amgen management that the business has changed. "
+        "But to the extent that they understand what the reality is and are handling with it, "
+        "is a positive,” Funtleyder said."
+    )
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
+
+
 def test_a_writers_insertion_in_brackets_is_not_the_speakers_words() -> None:
     # Reuters on an execution in Iran, quoting Mizan, and a spun copy (godudunews.pages.dev):
     # the copy rewrites the bracketed insertion and writes "at" for "in".

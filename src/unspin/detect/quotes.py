@@ -409,12 +409,16 @@ def _renders(
     words: _Words,
 ) -> bool:
     """Does the copy's quotation give the words of the source's, as quotations may (a shorter
-    run, an ellipsis for words left out, marks a few words off, two quotes joined)?"""
+    run, an ellipsis for words left out, marks a few words off, two quotes joined, another cut
+    of the same statement)?"""
     copy_words = words(group.copy, quote)
     joined = _joined(group, local, words)  # "..., he said. "...": one quote in the copy
     runs = words.runs(group.copy, quote)
     return (
         _in_order(runs, match_words)
+        # With one quotation in the source's sentences, what the copy quotes beyond it can
+        # be no rewording of another (with two, the copy may join them, one reworded).
+        or (len(local) <= 1 and _other_cut(copy_words, match_words))
         or _in_order(runs, joined)
         or _in_order(*_closed_up(runs, match_words))
         or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
@@ -422,6 +426,36 @@ def _renders(
         or (_cut(group.copy, quote) and _broken_off_run(copy_words, match_words))
         or _fills_ellipsis(words.runs(group.source, match), copy_words, _cut(group.source, match))
         or _marks_moved(group, copy_words, [match]) is not None
+    )
+
+
+CUT_OVERLAP = 5  # words two cuts of one statement must share, end to start
+CUT_PLACES = 8
+
+
+def _other_cut(copy_words: list[str], source_words: list[str]) -> bool:
+    """Are the two quotations cuts of one statement, sharing its words where they overlap:
+    the copy's holding all of the source's and more ("Today's recommendation offers a
+    glimmer of hope ..." for "offers a glimmer of hope ..."), or one starting where the other
+    ends ("Congratulations to Javier Milei ... I am very proud of you." beside "I am very proud
+    of you. You will turn your country around")? What one quotes and the other does not is no
+    rewording of the other's words."""
+    if _is_run(source_words, copy_words):
+        return True
+    return _ends_where_starts(copy_words, source_words) or _ends_where_starts(
+        source_words, copy_words
+    )
+
+
+def _ends_where_starts(first: list[str], second: list[str]) -> bool:
+    """Does `first` end with CUT_OVERLAP or more words that `second` starts with? Tried only
+    where `first` has `second`'s first word, at most CUT_PLACES of them (a word repeated
+    throughout a hostile quotation would make it quadratic)."""
+    if len(first) < CUT_OVERLAP or len(second) < CUT_OVERLAP:
+        return False
+    places = [i for i, w in enumerate(first) if w == second[0]][-CUT_PLACES:]
+    return any(
+        len(first) - i >= CUT_OVERLAP and first[i:] == second[: len(first) - i] for i in places
     )
 
 
