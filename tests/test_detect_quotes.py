@@ -263,6 +263,30 @@ def test_a_quote_the_copy_credits_to_a_he_is_not_misattributed_by_our_guess_of_w
     assert quotes(copy, source) == []
 
 
+def test_a_quote_given_to_a_speaker_whose_surname_is_lower_case_at_the_start_is_misattributed() -> (
+    None
+):
+    source = "On Friday, “we will not leave the streets until the vote,” said Muqtada al-Sadr."
+    copy = "On Friday, “we will not leave the streets until the vote,” said Nouri Maliki."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_misattributed", "high")]
+
+
+def test_a_quotation_both_give_alike_credited_to_another_speaker_is_misattributed() -> None:
+    # A sentence that only says what the source's says (same_fact: both quote one statement)
+    # still gives the words to another: medium.
+    source = "“I can understand that it is a shock for a lot of people,” Jurgen Klopp said."
+    copy = "“I can understand that it is a shock for a lot of people,” Mohamed Salah said."
+    assert same_fact(copy, source, "quotes") == [
+        ("quote_misattributed", "medium", "Mohamed Salah", "Jurgen Klopp")
+    ]
+
+
+def test_a_named_speaker_beside_a_he_in_the_sentence_is_still_misattributed() -> None:
+    source = "“We will not close the shelter,” Lopez said, and he repeated it twice."
+    copy = "“We will not close the shelter,” Garcia said, and he repeated it twice."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_misattributed", "high")]
+
+
 def test_a_speaker_the_source_describes_is_not_another_speaker_than_the_one_named() -> None:
     # AP on Southwest's job cuts, and AVweb's credited rewrite: "The Dallas-based airline" is
     # Southwest, described; a description names no one the copy could be swapping.
@@ -437,8 +461,15 @@ def test_a_quote_giving_the_words_the_sources_ellipsis_left_out_is_not_altered()
         ),
     ],
 )
-def test_another_cut_of_the_same_statement_is_not_altered(source: str, copy: str) -> None:
-    assert quotes(copy, source, embed=True) == []
+def test_another_cut_of_the_same_statement_is_only_a_lead(source: str, copy: str) -> None:
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "low")]
+
+
+def test_words_added_around_a_quotation_that_turn_it_around_are_still_a_lead() -> None:
+    # What the copy quotes beyond the source may change what the shared words say.
+    source = "“We will raise taxes on the rich,” Smith said at the rally on Monday."
+    copy = "“It is a lie that we will raise taxes on the rich,” Smith said at the rally on Monday."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "low")]
 
 
 def test_another_cut_of_a_statement_reworded_where_they_overlap_is_altered() -> None:
@@ -475,9 +506,16 @@ def test_a_writers_insertion_in_brackets_is_not_the_speakers_words() -> None:
         "morning,” Mizan reported."
     )
     assert [f[:2] for f in quotes(copy, source)] == [("quote_altered", "low")]
-    # The speaker's own words still count.
+    # The speaker's own words still count, and an insertion stands for none left out.
     executed = copy.replace("hanged in public", "executed openly")
     assert [f[:2] for f in quotes(executed, source, embed=True)] == [("quote_altered", "high")]
+    negated = (
+        "“We will not raise taxes this year,” the minister said.",
+        "“We will (definitely) raise taxes this year,” the minister said.",
+    )
+    assert [f[:2] for f in quotes(negated[1], negated[0], embed=True)] == [
+        ("quote_altered", "high")
+    ]
 
 
 def test_a_quote_the_sources_page_breaks_off_in_mid_word_is_not_altered() -> None:

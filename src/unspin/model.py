@@ -61,6 +61,9 @@ class Quote:
     speaker: str = ""  # surface form of who is quoted, "" when the text does not say
     speaker_span: Span | None = None  # where the text names them, None when it does not
     closed: bool = True  # False when the closing mark is missing (common in spun copies)
+    # True when the text credits the quote to a he or she, and `speaker` is our guess of whom
+    # (the last person named before): no ground to accuse a copy of giving it to another.
+    by_pronoun: bool = False
 
 
 @dataclass(frozen=True, slots=True)

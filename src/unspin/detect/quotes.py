@@ -16,7 +16,7 @@ shown to be made from it) is checked too, for rewording alone and at medium seve
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
@@ -43,7 +43,8 @@ BORROWED = 0.5
 
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
 # Words a writer puts inside a quotation in brackets ("hanged in public in (the holy Shi'ite
-# city of) Mashhad") are the writer's, not the speaker's: cut out, like an ellipsis.
+# city of) Mashhad") are the writer's, not the speaker's: left out of the quotation's words
+# (which stay one run: an insertion stands for no words of the speaker's left out).
 _INSERTION = re.compile(r"\[[^\]\n]{1,80}\]|\([^)\n]{1,80}\)")
 _NUMBERS = {
     w: str(n)
@@ -142,8 +143,8 @@ COMMON_IN_QUOTES = 50  # a word in more quotes than this does not pick candidate
 
 class _Words:
     """A quote's words, each quote read once per comparison (every copy quote is scored
-    against every source quote), in runs split at ellipses ("[...]" stands for omitted words)
-    and at a writer's insertions in brackets."""
+    against every source quote), in runs split at ellipses ("[...]" stands for omitted words),
+    without a writer's insertions in brackets."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[int, int, int], list[list[str]]] = {}
@@ -153,14 +154,12 @@ class _Words:
         key = (id(doc), quote.start, quote.end)
         if key not in self._seen:
             cuts = [quote.start]
-            gaps = [*_ELLIPSIS.finditer(doc.text, quote.start, quote.end)]
-            gaps += _INSERTION.finditer(doc.text, quote.start, quote.end)
-            for m in sorted(gaps, key=lambda m: m.start()):
-                if m.start() >= cuts[-1]:
-                    cuts += [m.start(), m.end()]
+            for m in _ELLIPSIS.finditer(doc.text, quote.start, quote.end):
+                cuts += [m.start(), m.end()]
             cuts.append(quote.end)
+            inserted = [m.span() for m in _INSERTION.finditer(doc.text, quote.start, quote.end)]
             runs = [
-                [w for w, _, _ in style_free(doc, a, b)]
+                [w for w, start, _ in style_free(doc, a, b) if not _within(start, inserted)]
                 for a, b in zip(cuts[::2], cuts[1::2], strict=True)
             ]
             self._seen[key] = [r for r in runs if r]
@@ -185,6 +184,12 @@ class _Words:
             if len(by_word.get(w, ())) <= COMMON_IN_QUOTES:
                 found.update(by_word.get(w, ()))
         return sorted(found, key=lambda q: (q.start, q.end))
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Does a span of `spans` (sorted, apart) hold the offset? In O(log n)."""
+    k = bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _content(words: list[str]) -> set[str]:
@@ -290,7 +295,7 @@ def _surname(name: str) -> str | None:
     "The Russian president", "a Kremlin spokesman", "The Dallas-based airline" describe a
     speaker without naming one (their last word, the head, is a common noun)."""
     words = name.replace("’s", "").split()
-    if words and words[-1][:1].islower():
+    if words and words[-1].islower():  # "airline", not "al-Sadr"
         return None
     parts = [
         p for p in words if p[:1].isupper() and p.lower() not in TITLES and p not in demonyms()
@@ -374,7 +379,20 @@ def _check(
             yield _fabricated(group, quote, copy_words, "low" if term else "high")
         return
     if not _renders(group, quote, match, match_words, local, words):
-        yield _graded(group, quote, (match.start, match.end), match_words, words)
+        # With one quotation in the source's sentences, words the copy quotes beyond it are
+        # no rewording of another (with two, the copy may join them, one reworded).
+        if len(local) <= 1 and _other_cut(copy_words, match_words):
+            why = "the quotation holds words of the statement that the source does not quote"
+            yield _altered(group, quote, (match.start, match.end), "low", why)
+        else:
+            yield _graded(group, quote, (match.start, match.end), match_words, words)
+    yield from _misattributed(group, quote, match, copy_words, "high")
+
+
+def _misattributed(
+    group: Group, quote: Quote, match: Quote, copy_words: list[str], severity: Severity
+) -> Iterator[Finding]:
+    """The copy gives the source's quotation to another named speaker."""
     ours, theirs = _surname(quote.speaker), _surname(match.speaker)
     # Another spelling ("Zelenskyy") is the same speaker, as is an abbreviation ("the NHTSA"
     # for "The National Highway Traffic Safety Administration"); so is one the source's
@@ -388,11 +406,11 @@ def _check(
         and not whole
         and not same_name(ours, theirs)
         and not _named_in_source(group, ours)
-        and not _by_pronoun(group.copy, quote)
+        and not quote.by_pronoun
     ):
         yield group.finding(
             "quote_misattributed",
-            "high",
+            severity,
             _speaker_span(quote),
             _speaker_span(match),
             f"the copy gives these words to {quoted(quote.speaker)}; "
@@ -409,16 +427,12 @@ def _renders(
     words: _Words,
 ) -> bool:
     """Does the copy's quotation give the words of the source's, as quotations may (a shorter
-    run, an ellipsis for words left out, marks a few words off, two quotes joined, another cut
-    of the same statement)?"""
+    run, an ellipsis for words left out, marks a few words off, two quotes joined)?"""
     copy_words = words(group.copy, quote)
     joined = _joined(group, local, words)  # "..., he said. "...": one quote in the copy
     runs = words.runs(group.copy, quote)
     return (
         _in_order(runs, match_words)
-        # With one quotation in the source's sentences, what the copy quotes beyond it can
-        # be no rewording of another (with two, the copy may join them, one reworded).
-        or (len(local) <= 1 and _other_cut(copy_words, match_words))
         or _in_order(runs, joined)
         or _in_order(*_closed_up(runs, match_words))
         or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
@@ -439,8 +453,9 @@ def _other_cut(copy_words: list[str], source_words: list[str]) -> bool:
     glimmer of hope ..." for "offers a glimmer of hope ..."), or one starting where the other
     ends ("Congratulations to Javier Milei ... I am very proud of you." beside "I am very proud
     of you. You will turn your country around")? What one quotes and the other does not is no
-    rewording of the other's words."""
-    if _is_run(source_words, copy_words):
+    rewording of the other's words, but the words the copy adds may change what the shared
+    ones say ("It is a lie that we will raise taxes"): low, a lead to check."""
+    if len(source_words) >= CUT_OVERLAP and _is_run(source_words, copy_words):
         return True
     return _ends_where_starts(copy_words, source_words) or _ends_where_starts(
         source_words, copy_words
@@ -523,6 +538,10 @@ def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Find
         and not _in_order([w for q in theirs for w in words.runs(group.source, q)], copy_words)
     ):
         yield _altered(group, quote, (theirs[0].start, theirs[-1].end), "medium")
+    elif match is not None and _renders(group, quote, match, match_words, local, words):
+        # The same words, quoted by both: given to another speaker all the same (medium: the
+        # sentence is not shown to be made from the source's).
+        yield from _misattributed(group, quote, match, copy_words, "medium")
 
 
 def _graded(
@@ -688,24 +707,6 @@ def _set_off(group: Group, words: list[str]) -> bool:
 
 def _named_in_source(group: Group, surname: str) -> bool:
     return any(t.lower == surname for t in group.source_tokens)
-
-
-def _by_pronoun(doc: Doc, quote: Quote) -> bool:
-    """Does the text credit the quotation to a he or she ("“...,” he said.") rather than name
-    the speaker? Whom the pronoun means is the segmenter's guess (the last person named
-    before), not the copy's claim: no ground to accuse it of giving the words to another."""
-    start = doc.sentences[_sentence_at(doc, quote.start)].start
-    end = doc.sentences[_sentence_at(doc, max(quote.end - 1, quote.start))].end
-    return any(
-        a.speaker.lower() in SUBJECT_PRONOUNS and not quote.start <= a.cue_span.start < quote.end
-        for a in doc.within(doc.attributions, start, end)
-    )
-
-
-def _sentence_at(doc: Doc, offset: int) -> int:
-    """The index of the sentence holding the offset (the last one past the end)."""
-    k = bisect_left(doc.sentences, offset + 1, key=lambda s: s.end)
-    return min(k, len(doc.sentences) - 1)
 
 
 def _speaker_span(quote: Quote) -> tuple[int, int]:

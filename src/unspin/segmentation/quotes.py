@@ -223,5 +223,7 @@ def _resolved(text: str, q: Quote, a: Attribution, people: list[Name]) -> Quote:
         if k:
             name = people[k - 1]
             span = Span(name.start, name.end)
-            return replace(q, speaker=text[name.start : name.end], speaker_span=span)
+            return replace(
+                q, speaker=text[name.start : name.end], speaker_span=span, by_pronoun=True
+            )
     return replace(q, speaker=a.speaker, speaker_span=a.speaker_span)
