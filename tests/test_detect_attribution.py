@@ -152,14 +152,14 @@ SHEINBAUM = (
 )
 
 
-def test_a_described_speaker_credited_by_the_name_the_source_gave_just_before_is_no_change() -> (
-    None
-):
+def test_a_described_speaker_credited_by_the_name_the_source_gave_just_before_is_a_lead() -> None:
     copy = (
         "Claudia Sheinbaum is set to become Mexico's first woman president. Sheinbaum said on "
         "Sunday night that her two competitors had called her and conceded her victory."
     )
-    assert attributions(copy, SHEINBAUM) == []
+    assert attributions(copy, SHEINBAUM) == [
+        ("attribution_changed", "low", "Sheinbaum", "former Mexico City mayor")
+    ]
 
 
 def test_a_described_speaker_credited_to_another_person_is_attribution_changed() -> None:

@@ -455,12 +455,22 @@ def _changed(
         if any(same_name(key, k) for k in source_keys):
             continue
         other = source_named[0]
+        credits = (
+            f"the copy credits {quoted(a.speaker)}; the source credits {quoted(other.speaker)}"
+        )
         if _described(group.source, other) and _introduced(group.source, other, words):
-            continue  # "Claudia Sheinbaum ... The former Mexico City mayor said": one person
+            # "Claudia Sheinbaum ... The former Mexico City mayor said": likely one person, but
+            # the name before a description may be another's ("Police arrested John Smith.
+            # The Dallas police chief said"): a lead, no accusation.
+            yield group.finding(
+                "attribution_changed",
+                "low",
+                a.speaker_span,
+                other.speaker_span,
+                f"{credits}, a description of someone the source names just before, perhaps "
+                "the same person",
+            )
+            continue
         yield group.finding(
-            "attribution_changed",
-            "high",
-            a.speaker_span,
-            other.speaker_span,
-            f"the copy credits {quoted(a.speaker)}; the source credits {quoted(other.speaker)}",
+            "attribution_changed", "high", a.speaker_span, other.speaker_span, credits
         )
