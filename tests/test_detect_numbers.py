@@ -442,10 +442,18 @@ def test_a_percentage_changed_before_an_ordinal_quarter_is_number_changed() -> N
     ]
 
 
-def test_a_span_of_time_rounded_past_its_unit_is_changed() -> None:
-    source = "The ruling party extended its 49-year rule since independence in 1975."
-    copy = "The ruling party extended its three-decade rule since independence in 1975."
-    assert numbers(copy, source, embed=True) == [("number_changed", "high", "three", "49")]
+@pytest.mark.parametrize(
+    ("copy", "ours", "theirs"),
+    [
+        ("The ruling party extended its three-decade rule since 1975.", "three", "49"),
+        ("The ruling party extended its one-year rule since 1975.", "one", "six"),
+        ("The ruling party extended its two-decade rule since 1975.", "two", "15"),
+    ],
+)
+def test_a_span_of_time_rounded_past_its_unit_is_changed(copy: str, ours: str, theirs: str) -> None:
+    spans = {"49": "49-year", "six": "six-month", "15": "15-year"}
+    source = f"The ruling party extended its {spans[theirs]} rule since 1975."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", ours, theirs)]
 
 
 def test_a_count_of_things_for_a_span_of_time_is_no_number_changed() -> None:

@@ -110,17 +110,22 @@ def _days(doc: Doc, q: Quantity) -> tuple[float, float] | None:
     return None
 
 
+ROUNDED = 0.1  # a round figure in a coarser unit stays this close to the other
+
+
 def _same_span(group: Group, q: Quantity, theirs: Quantity) -> bool:
     """One span of time in other units: the same days, or a count of a coarser unit that
-    rounds the other to it ("nearly five decades" of a "49-year rule", "two decades" for "21
-    years"): a writer's round figure, not a changed one."""
+    rounds the other to it, within half that unit and ROUNDED of it ("nearly five decades" of
+    a "49-year rule", "two decades" for "21 years"; not "a year" for "six months" nor "two
+    decades" for "15 years"): a writer's round figure, not a changed one."""
     ours, other = _days(group.copy, q), _days(group.source, theirs)
     if ours is None or other is None:
         return False
     (days, unit), (other_days, other_unit) = ours, other
     if abs(days - other_days) < 1e-6 * days:
         return True
-    return unit != other_unit and abs(days - other_days) <= max(unit, other_unit) / 2
+    gap = abs(days - other_days)
+    return unit != other_unit and gap <= max(unit, other_unit) / 2 and gap <= ROUNDED * other_days
 
 
 def _anywhere(doc: Doc, q: Quantity) -> bool:
