@@ -232,6 +232,23 @@ def test_a_forecast_in_the_active_voice_is_no_hedge_of_the_sentence() -> None:
     assert certainty(copy, source, embed=True) == []
 
 
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "The lawsuit alleged that the company hid the defects from regulators.",
+            "The lawsuit accused the company of hiding the defects from regulators.",
+        ),
+        (
+            "The film was projected to the audience in the old cinema.",
+            "The film was shown to the audience in the old cinema.",
+        ),
+    ],
+)
+def test_alleged_and_projected_in_their_other_senses_hedge_nothing(source: str, copy: str) -> None:
+    assert certainty(copy, source, embed=True) == []
+
+
 def test_more_than_expected_hedges_nothing() -> None:
     source = "Sales rose more than expected in March."
     copy = "Sales rose more than forecast in March."

@@ -48,9 +48,21 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
             and _next(toks, i) in ("to", "that")
             and (
                 t.lower == "expected"
-                or (t.lower in _FORECASTS and i > 0 and toks[i - 1].lower in _BE)
+                or (
+                    t.lower in _FORECASTS
+                    and i > 0
+                    and toks[i - 1].lower in _BE
+                    and _next(toks, i + 1) not in _DETERMINERS  # "projected to the screen"
+                )
             )
         )
+        # "the alleged stabbing" hedges the act; "the lawsuit alleged that" reports a claim.
+        if (
+            lexicon >= HEDGES
+            and t.lower == "alleged"
+            and not (i > 0 and toks[i - 1].lower in _DETERMINERS)
+        ):
+            continue
         # "was due to retire" keeps "had been expected to resign" (a schedule for a forecast).
         scheduled = lexicon >= SOFTENERS and t.lower == "due" and _next(toks, i) == "to"
         # "are thought to have" hedges as "are believed to have" does.
@@ -75,6 +87,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
 
 _BE = frozenset("is are was were be been being".split())
 _FORECASTS = frozenset("anticipated projected predicted forecast".split())  # passive only
+_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 _NO_DOUBT_BEFORE_POSSIBLE = frozenset({"no", "any", "every", "all", "as", "where", "if", "best"})
 _PLACES = frozenset({"in", "on", "at", "before", "alongside", "with"})
 
