@@ -7,6 +7,8 @@ Not findings: sentences paraphrased, reordered, split in two or merged into one.
 
 from __future__ import annotations
 
+import pytest
+
 from detect_pairs import (
     AP_DENIED,
     AP_DIPLOMACY,
@@ -248,9 +250,21 @@ def test_a_retold_fact_quoting_the_sources_own_words_adds_no_quotation() -> None
     assert same_fact(copy, source, "unsourced_sentences") == []
 
 
-def test_a_title_in_quote_marks_is_no_added_quotation() -> None:
-    source = "Kristofferson wrote some of the best-known songs of his time."
-    copy = 'Kristofferson wrote "Help Me Make It Through the Night" and other standards.'
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "Kristofferson wrote some of the best-known songs of his time.",
+            'Kristofferson wrote "Help Me Make It Through the Night" and other standards.',
+        ),
+        (  # AP on the TikTok law, retold with the law's name in quote marks
+            "Congress passed a law forcing ByteDance to sell TikTok or see it banned.",
+            "Congress passed the “Protecting Americans from Foreign Adversary Controlled "
+            "Applications Act,” forcing a sale of TikTok.",
+        ),
+    ],
+)
+def test_a_title_in_quote_marks_is_no_added_quotation(source: str, copy: str) -> None:
     assert same_fact(copy, source, "unsourced_sentences") == []
 
 

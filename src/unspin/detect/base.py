@@ -324,7 +324,7 @@ def quoted(text: str, limit: int = 80) -> str:
 
 
 TITLE_WORDS = 3  # capitalised words a title in quote marks may hold ("Let's Stay Together")
-_TITLE_JOINERS = frozenset("of the and a an in on for to 'n' n".split())
+_TITLE_JOINERS = frozenset("of the and a an in on for to from with by at 'n' n".split())
 
 
 def is_title(text: str, most: int = TITLE_WORDS) -> bool:

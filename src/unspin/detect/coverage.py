@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from unspin.detect.base import Comparison, detector, quoted
-from unspin.detect.names import name_key, same_name
+from unspin.detect.base import Comparison, detector, is_title, quoted
+from unspin.detect.names import ShortForms, name_key
 from unspin.model import Doc, Finding, Quantity, Quote, Sentence, SentenceMatch, SpanIndex
 from unspin.segmentation.names import is_heading
 from unspin.segmentation.quotes import DOUBLE_MARKS
@@ -88,6 +88,7 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
 
 MIN_CLAIM_WORDS = 3
 SHORT_FORM_CHARS = 6  # "us", "nyt", "unesco": names short enough to abbreviate another
+TITLE_WORDS = 20  # capitalised words a title in quote marks may have (a law's name)
 
 
 def _quotes_anyone(given: _Given, sources: Sequence[Doc], match: SentenceMatch) -> bool:
@@ -111,8 +112,8 @@ def _quoting_others(
     for quote in quotes.overlapping(sentence.start, sentence.end):
         start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
         words = content_stems(copy.text[start:end])
-        if len(words) < QUOTE_CONTENT_WORDS:
-            continue
+        if len(words) < QUOTE_CONTENT_WORDS or is_title(copy.text[start:end], TITLE_WORDS):
+            continue  # a phrase, or a title ("the “Protecting Americans from ... Act”")
         new = words - given.stems
         if len(new) >= NEW_QUOTED_WORDS * len(words):
             yield Finding(
@@ -154,24 +155,21 @@ class _Given:
     figures: dict[Figure, set[tuple[int, int]]]
     times: set[str]
     quotes: list[SpanIndex[Quote]]  # each source's
-    names: frozenset[str]  # the sources' names, as name_key gives them
+    short_forms: ShortForms  # one-word forms of the sources' names ("us", "nyt")
 
     @classmethod
     def of(cls, sources: Sequence[Doc]) -> _Given:
         stems = set().union(*(content_stems(doc.text) for doc in sources))
         times = {t.value for doc in sources for t in doc.times}
-        names = frozenset(name_key(doc.span_text(n)) for doc in sources for n in doc.names)
+        names = ShortForms(name_key(doc.span_text(n)) for doc in sources for n in doc.names)
         quotes = [SpanIndex(doc.quotes) for doc in sources]
         return cls(stems, _figures(sources), times, quotes, names)
 
     def short_form(self, name: str) -> bool:
         """Is the name a short form of one the sources give: an abbreviation or a usual alias
-        ("the US" for "the United States", "UAE", "NYT")? Only short names are looked up, each
-        against the sources' distinct names, so the work stays small however long the texts."""
+        ("the US" for "the United States", "UAE", "NYT")?"""
         key = name_key(name)
-        if " " in key or len(key) > SHORT_FORM_CHARS:
-            return False
-        return any(same_name(key, other) for other in self.names)
+        return " " not in key and len(key) <= SHORT_FORM_CHARS and self.short_forms.holds(key)
 
 
 def _restates_figures(

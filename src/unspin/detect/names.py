@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
@@ -210,6 +211,32 @@ def same_name(a: str, b: str) -> bool:
     # "Volodymyr Fesenko" two; "New York Stock Exchange" / "Beijing Stock Exchange" two.
     short, long = sorted((_distinctive(a), _distinctive(b)), key=len)
     return all(any(_spelled_alike(w, v) for v in long) for w in short)
+
+
+class ShortForms:
+    """The one-word short forms of a set of names, for lookups in O(1): each name's initials
+    ("us" for "united states", "nyt" for "new york times"), its words ("xi" of "xi jinping")
+    and its aliases ("uk" for "britain"). What `same_name` accepts of a one-word name and a
+    longer one, without comparing the word with every name (a long page has thousands)."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.forms: set[str] = set()
+        self.aliases: set[int] = set()
+        for key in keys:
+            words = key.split()
+            self.forms.add(key.replace(" ", ""))
+            self.forms.update(_given_names(key).split())
+            if len(words) >= 2:
+                self.forms.add("".join(w[0] for w in words))
+                self.forms.add("".join(w[0] for w in words if w not in _FUNCTION))
+            alias = _ALIAS_OF.get(key)
+            if alias is not None:
+                self.aliases.add(alias)
+
+    def holds(self, key: str) -> bool:
+        """Is the one-word name key a short form of one of the names?"""
+        alias = _ALIAS_OF.get(key)
+        return key in self.forms or (alias is not None and alias in self.aliases)
 
 
 def _spelled_alike(a: str, b: str) -> bool:
