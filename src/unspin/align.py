@@ -71,8 +71,8 @@ class AlignConfig:
     derived_step: int = 2  # ... each this close in both texts
     # A sentence that is a quotation both texts give ("“...,” he said.") shows that both quote
     # one statement, not that one copied the other: made from the source only on a page with
-    # this many sentences derived by their own words, or all of those it matched (a short
-    # page) (docs/alignment.md, "Shared quotations").
+    # this many other sentences derived (by their words, or between derived neighbours), or
+    # all of those it matched (a short page) (docs/alignment.md, "Shared quotations").
     quote_support: int = 2
 
 
@@ -446,7 +446,9 @@ def derivation(
     (`derived_sequence`: the sequence of facts across neighbouring sentences). Both, with a
     derived neighbour within `derived_gap` sentences made from a source (the page's own
     sentences between do not count); or an ordered share of `derived_alone` by itself.
-    Verbatim matches are evidence enough."""
+    Verbatim matches are evidence enough, but for a quotation both texts give (a sentence of
+    fewer than three words of its own outside it): that counts only on a page with
+    `quote_support` sentences derived otherwise, or all of them (docs/alignment.md)."""
     if len(copy.sentences) < config.derived_min_sentences:
         return matches  # a claim or a snippet has no sequence to judge: taken as made from it
     words = [_content(copy, s.start, s.end) for s in copy.sentences]
