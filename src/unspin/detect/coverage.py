@@ -33,7 +33,7 @@ OWN_SHARE_WITH_ONE_FIGURE = 2 / 3
 # A quotation in a same_fact sentence is the copy's own when it has this many content words
 # ("a thorough search and investigation": a statement, not a title or a catchphrase) and at
 # least this share of them are words no source uses, and the source sentence it retells quotes
-# no one. On the real-page set: 4 sentences labelled added, none clean or distorted.
+# no one. On the real-page set (358 pairs): 4 sentences labelled added, none clean or distorted.
 QUOTE_CONTENT_WORDS = 5
 NEW_QUOTED_WORDS = 0.5
 
