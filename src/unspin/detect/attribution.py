@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.lexicon import DETERMINERS
 from unspin.detect.names import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segmentation.attributions import CUE_RE, ROLE_WORDS
@@ -33,7 +34,6 @@ from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, demonyms
 from unspin.text import STOPWORDS, Token
 
 _VAGUE = SUBJECT_PRONOUNS | {"who", "which", "that"}
-_DETERMINERS = {"the", "a", "an", "this", "these", "its", "their", "his", "her"}
 
 
 def _speaker_words(group: Group, a: Attribution, doc_is_copy: bool) -> set[str]:
@@ -62,7 +62,7 @@ def _proper(doc: Doc, a: Attribution) -> list[Token]:
         t
         for t in doc.tokens(*a.speaker_span)
         if doc.text[t.start].isupper()
-        and (t.lower not in _VAGUE | _DETERMINERS or _capitals(doc, t))
+        and (t.lower not in _VAGUE | DETERMINERS or _capitals(doc, t))
         and doc.text[t.start : t.end] not in demonyms()
         and (
             not _opens_sentence(doc, t)

@@ -22,6 +22,7 @@ from unspin.detect.lexicon import (
     APPROXIMATIONS,
     BOOSTERS,
     CHARGES,
+    DETERMINERS,
     DOUBTS,
     ESTABLISHED,
     EVIDENTIAL,
@@ -52,7 +53,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
                     t.lower in _FORECASTS
                     and i > 0
                     and toks[i - 1].lower in _BE
-                    and _next(toks, i + 1) not in _DETERMINERS  # "projected to the screen"
+                    and _next(toks, i + 1) not in DETERMINERS  # "projected to the screen"
                 )
             )
         )
@@ -60,7 +61,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
         if (
             lexicon >= HEDGES
             and t.lower == "alleged"
-            and not (i > 0 and toks[i - 1].lower in _DETERMINERS)
+            and not (i > 0 and toks[i - 1].lower in DETERMINERS)
         ):
             continue
         # "was due to retire" keeps "had been expected to resign" (a schedule for a forecast).
@@ -87,7 +88,6 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
 
 _BE = frozenset("is are was were be been being".split())
 _FORECASTS = frozenset("anticipated projected predicted forecast".split())  # passive only
-_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 _NO_DOUBT_BEFORE_POSSIBLE = frozenset({"no", "any", "every", "all", "as", "where", "if", "best"})
 _PLACES = frozenset({"in", "on", "at", "before", "alongside", "with"})
 

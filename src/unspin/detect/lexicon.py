@@ -68,6 +68,9 @@ HEDGES = frozenset(
     suggested potential potentially unconfirmed unclear estimated rumored rumoured purportedly
     supposedly presumably presumed alleged""".split()
 )
+# Words that open a noun phrase: "the alleged stabbing", "their spokesman".
+DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+
 # Hedges of one word family: "appears to show" keeps "apparently shot" hedged.
 _HEDGE_FAMILIES = {
     form: family

@@ -122,9 +122,9 @@ def _same_span(group: Group, q: Quantity, theirs: Quantity) -> bool:
     if ours is None or other is None:
         return False
     (days, unit), (other_days, other_unit) = ours, other
-    if abs(days - other_days) < 1e-6 * days:
-        return True
     gap = abs(days - other_days)
+    if gap < 1e-6 * days:
+        return True
     return unit != other_unit and gap <= max(unit, other_unit) / 2 and gap <= ROUNDED * other_days
 
 

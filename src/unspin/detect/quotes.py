@@ -16,12 +16,12 @@ shown to be made from it) is checked too, for rewording alone and at medium seve
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.names import name_key, same_name
-from unspin.model import Doc, Finding, Quote, Severity, Span
+from unspin.model import Doc, Finding, Quote, Severity, Span, SpanIndex
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
 from unspin.text import STOPWORDS, Token, american, content_stems
 
@@ -157,9 +157,11 @@ class _Words:
             for m in _ELLIPSIS.finditer(doc.text, quote.start, quote.end):
                 cuts += [m.start(), m.end()]
             cuts.append(quote.end)
-            inserted = [m.span() for m in _INSERTION.finditer(doc.text, quote.start, quote.end)]
+            inserted = SpanIndex(
+                [Span(*m.span()) for m in _INSERTION.finditer(doc.text, quote.start, quote.end)]
+            )
             runs = [
-                [w for w, start, _ in style_free(doc, a, b) if not _within(start, inserted)]
+                [w for w, start, _ in style_free(doc, a, b) if not inserted.inside(start)]
                 for a, b in zip(cuts[::2], cuts[1::2], strict=True)
             ]
             self._seen[key] = [r for r in runs if r]
@@ -184,12 +186,6 @@ class _Words:
             if len(by_word.get(w, ())) <= COMMON_IN_QUOTES:
                 found.update(by_word.get(w, ()))
         return sorted(found, key=lambda q: (q.start, q.end))
-
-
-def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """Does a span of `spans` (sorted, apart) hold the offset? In O(log n)."""
-    k = bisect_right(spans, (offset, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _content(words: list[str]) -> set[str]:
