@@ -256,3 +256,33 @@ def test_a_same_fact_sentence_softened_or_claiming_another_statement_is_no_findi
     copy: str, source: str
 ) -> None:
     assert same_fact(copy, source, "loaded_wording") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (  # AP on a Russian barrage, and a spun copy (2024): a strike "claimed the lives"
+            "Strikes in Kryvyi Rih killed 10 people and injured 47 in what the head of city "
+            "administration, Oleksandr Vilkul, said was a massive missile attack.",
+            "In Kryvyi Rih, a massive missile strike claimed the lives of 10 people and injured "
+            "47, according to city administration head Oleksandr Vilkul.",
+        ),
+        (
+            "The floods killed three people in the valley, officials said on Monday.",
+            "The floods claimed three lives in the valley on Monday, according to officials.",
+        ),
+    ],
+)
+def test_claimed_lives_for_killed_is_no_claim(source: str, copy: str) -> None:
+    assert loaded(copy, source, embed=True) == []
+
+
+def test_livestock_slaughtered_for_killed_is_neutral() -> None:
+    # Reuters on Eid al-Adha in Asia (2020), and a spun copy: the word for livestock.
+    source = (
+        "Instead the donated sheep, goats and cows will be killed in abattoirs to mark the feast."
+    )
+    copy = (
+        "Instead the donated sheep, goats and cows will be slaughtered in abattoirs for the feast."
+    )
+    assert loaded(copy, source, embed=True) == []

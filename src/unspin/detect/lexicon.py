@@ -141,6 +141,14 @@ SUSPECTED = frozenset(
     guessed surmised""".split()
 )
 
+# What is slaughtered or butchered without a charge: "the donated sheep, goats and cows will be
+# slaughtered" for "killed" is the word for livestock (an Eid story, 2020), not a massacre.
+ANIMALS = _stems(
+    """animal animals livestock cattle cow cows sheep goat goats lamb lambs pig pigs hog hogs
+    chicken chickens poultry bird birds calf calves camel camels ox oxen buffalo turkey turkeys
+    deer whale whales dolphin dolphins seal seals dog dogs horse horses"""
+)
+
 # neutral word -> charged words a rewrite may put in its place
 LOADED: dict[str, frozenset[str]] = {
     stem(neutral): _stems(charged)

@@ -6,15 +6,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.lexicon import LOADED
+from unspin.detect.lexicon import ANIMALS, DETERMINERS, LOADED
 from unspin.model import Finding
-from unspin.text import STOPWORDS, capitalised_mid_sentence, stem
+from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, stem
 
 SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
 # The charged words of speech ("claimed", "alleged", "admitted"): they frame a statement.
 _CLAIMING = frozenset(c for neutral in SPEECH for c in LOADED.get(neutral, frozenset()))
 # Verbs, as written: the nouns of "jobless claims" or "allegations" frame nothing.
 CONTESTED = frozenset("argued argues contended contends asserted asserts insisted insists".split())
+# What "claimed" takes when it says no statement: "a missile strike claimed the lives of 10
+# people" (a spun copy of AP, 2024, for "killed 10"), "claimed victory", "claimed the title".
+CLAIMED_THINGS = frozenset(
+    """life lives victory title titles responsibility credit seat seats win crown medal medals
+    asylum ownership""".split()
+)
+# Words of killing that are also the plain words for killing livestock.
+BUTCHERING = frozenset(stem(w) for w in ("slaughtered", "butchered"))
 
 
 @detector("loaded_wording")
@@ -78,6 +86,10 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 continue
             if word in copy_by_stem and word not in source_by_stem and neutral in source_replaced:
                 c, s = copy_by_stem[word], source_replaced[neutral]
+                if word in _CLAIMING and _claims_a_thing(group.copy_prose, c):
+                    continue
+                if word in BUTCHERING and ANIMALS & group.copy_stems:
+                    continue
                 yield group.finding(
                     "loaded_wording",
                     "medium",
@@ -101,3 +113,23 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     f"the copy softens the source's {quoted(group.source.span_text(s))} "
                     f"to {quoted(group.copy.span_text(c))}",
                 )
+
+
+def _claims_a_thing(toks: list[Token], claimed: Token) -> bool:
+    """Does "claimed" take a thing rather than a statement ("claimed the lives of", "claimed
+    three lives", "claimed victory")?"""
+    after = [t.lower for t in toks if t.start > claimed.start][:6]
+    while after and (
+        after[0] in DETERMINERS
+        or after[0] in _COUNTING
+        or after[0][:1].isdigit()
+        or after[0].endswith("'s")
+    ):
+        after.pop(0)
+    return bool(after) and after[0] in CLAIMED_THINGS
+
+
+_COUNTING = frozenset(
+    """one two three four five six seven eight nine ten dozens hundreds thousands many several
+    more than at least over nearly almost some""".split()
+)
