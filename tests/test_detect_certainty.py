@@ -455,3 +455,13 @@ def test_an_alleged_act_stated_as_done_is_certainty_shifted() -> None:
     )
     copy = "Matar was arraigned on Saturday for stabbing famed author Salman Rushdie."
     assert certainty(copy, source, embed=True) == [("certainty_shifted", "low", copy, "alleged")]
+
+
+def test_what_appeared_to_be_one_of_a_kind_made_fact_is_a_shift() -> None:
+    # NBC on the Poltava strike (2024), and a spun copy: "appears to be one of the deadliest
+    # strikes" made "marks the deadliest strike". The thing is a strike, not "one".
+    source = (
+        "It appears to be one of the deadliest strikes on Ukraine since the beginning of the war."
+    )
+    copy = "This attack marks the deadliest strike on Ukraine since the beginning of the war."
+    assert certainty(copy, source, embed=True) == [("certainty_shifted", "medium", copy, "appears")]

@@ -119,8 +119,18 @@ def _next(toks: list[Token], i: int) -> str:
 
 def _bears_on(toks: list[Token], i: int) -> set[str]:
     """The claim a hedge bears on: the first few content words after it."""
-    content = [t.stem for t in toks[i + 1 : i + 7] if t.lower not in STOPWORDS]
+    content = [
+        t.stem
+        for k, t in enumerate(toks[i + 1 : i + 7], start=i + 1)
+        if t.lower not in STOPWORDS and not _partitive(toks, k)
+    ]
     return set(content[:CLAIM_WORDS])
+
+
+def _partitive(toks: list[Token], k: int) -> bool:
+    """Is toks[k] the "one" of "one of the deadliest strikes" (or "among" of "among the"):
+    words before a claim's own, which a copy saying "the deadliest strike" has no need of?"""
+    return (toks[k].lower, _next(toks, k)) in (("one", "of"), ("among", "the"))
 
 
 def _appearance_held(toks: list[Token], i: int, stems: frozenset[str] | set[str]) -> bool:
@@ -133,8 +143,8 @@ def _appearance_held(toks: list[Token], i: int, stems: frozenset[str] | set[str]
     ):
         return True
     phrase = []
-    for t in toks[i + 3 : i + 10]:
-        if t.lower in STOPWORDS:
+    for k, t in enumerate(toks[i + 3 : i + 10], start=i + 3):
+        if t.lower in STOPWORDS or _partitive(toks, k):
             if phrase:
                 break
             continue
