@@ -22,6 +22,7 @@ from detect_pairs import (
     Found,
     edit,
     report,
+    run,
     runner_for,
     same_fact,
 )
@@ -298,3 +299,66 @@ def test_a_short_form_of_a_name_the_source_gives_in_full_is_not_the_copys_own() 
         f"cuts to oil production of around 1.16 million barrels per day. {added}"
     )
     assert coverage(copy, source, embed=True) == [("unsourced_sentence", "low", added, None)]
+
+
+# AFP on Giorgia Meloni a year after her election (2023), and a spun copy: a statement of two
+# sentences reworded past aligning the second.
+MELONI_SOURCE = (
+    "Italian Prime Minister Giorgia Meloni has admitted she had hoped to do better on "
+    "controlling irregular migration.\n\n"
+    '"The results are not what we hoped to see. It is certainly a very complex problem, but '
+    "I'm sure we'll get to the bottom of it,\" she said in an interview broadcast late Saturday."
+)
+MELONI_COPY = (
+    "Italian Prime Minister Giorgia Meloni has admitted she had hoped to do better on "
+    "controlling irregular migration.\n\n"
+    "“The results are not what we hoped to see in the end. Undoubtedly, it is an exceedingly "
+    "intricate issue, but I am confident that we will delve deeper into it,” Meloni added."
+)
+
+
+def test_the_rest_of_a_sourced_quotation_is_not_an_added_sentence() -> None:
+    found = coverage(MELONI_COPY, MELONI_SOURCE, embed=True)
+    assert [f for f in found if f[0] == "unsourced_sentence"] == []
+    altered = run(MELONI_COPY, MELONI_SOURCE, ["quote_altered"], embed=True)
+    assert [(f[0], f[1]) for f in altered] == [("quote_altered", "high")]
+    assert "delve deeper" in (altered[0][2] or "")
+
+
+def test_a_sentence_after_a_sourced_quotation_is_judged_alone() -> None:
+    # Outside the quotation, a sentence the source lacks is still added.
+    copy = MELONI_COPY + "\n\nShe plans to visit Tunisia with 300 officials next month."
+    found = coverage(copy, MELONI_SOURCE, embed=True)
+    unsourced = [f[:2] for f in found if f[0] == "unsourced_sentence"]
+    assert unsourced == [("unsourced_sentence", "medium")]
+
+
+def test_sentences_that_lengthen_a_quotation_past_the_sources_end_are_added() -> None:
+    # AP on Lisa Marie Presley's death (2023), and a page that runs her mother's statement on
+    # past where AP's quotation of it ends.
+    source = (
+        "Lisa Marie Presley, Elvis' only daughter, died Thursday after being hospitalized.\n\n"
+        "“It is with a heavy heart that I must share the devastating news that my beautiful "
+        "daughter Lisa Marie has left us,” Priscilla Presley said in a statement."
+    )
+    copy = (
+        "Lisa Marie Presley, Elvis' only daughter, died Thursday after being hospitalized.\n\n"
+        "“It is with a heavy heart that I must share the devastating news that my beautiful "
+        "daughter Lisa Marie has left us. We ask for privacy as we try to deal with this "
+        "profound loss. Thank you for the love and prayers. At this time there will be no "
+        "further comment,” Priscilla said."
+    )
+    unsourced = [f[:3] for f in coverage(copy, source, embed=True) if f[0] == "unsourced_sentence"]
+    assert unsourced == [
+        (
+            "unsourced_sentence",
+            "medium",
+            "We ask for privacy as we try to deal with this profound loss.",
+        ),
+        ("unsourced_sentence", "medium", "Thank you for the love and prayers."),
+        (
+            "unsourced_sentence",
+            "medium",
+            "At this time there will be no further comment,” Priscilla said.",
+        ),
+    ]

@@ -9,13 +9,23 @@ quotes words no source has brought that quotation from elsewhere: medium, at the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from unspin.detect.base import Comparison, detector, is_title, quoted
 from unspin.detect.names import ShortForms, name_key
-from unspin.model import Doc, Finding, Quantity, Quote, Sentence, SentenceMatch, SpanIndex
+from unspin.model import (
+    Doc,
+    Finding,
+    Quantity,
+    Quote,
+    Sentence,
+    SentenceMatch,
+    SourceRef,
+    SpanIndex,
+)
 from unspin.segmentation.names import is_heading
 from unspin.segmentation.quotes import DOUBLE_MARKS
 from unspin.text import STOPWORDS, content_stems
@@ -46,7 +56,7 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
     for match in comparison.alignment.matches:
         if match.label == "same_fact":
             if given is None:
-                given = _Given.of(comparison.sources)
+                given = _Given.of(comparison)
             if not _quotes_anyone(given, comparison.sources, match):
                 yield from _quoting_others(copy, copy.sentences[match.copy_sentence], given, quotes)
         elif match.label == "unsourced":
@@ -57,7 +67,9 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
             if is_heading(copy.text, sentence):
                 continue  # a headline, subhead or summary bullet sums up; it adds no claim
             if given is None:
-                given = _Given.of(comparison.sources)
+                given = _Given.of(comparison)
+            if _continues_sourced_quotation(comparison, sentence, given, quotes):
+                continue  # the quotes detector judges the quotation whole
             content = [t.stem for t in words if t.lower not in STOPWORDS]
             new = sum(w not in given.stems for w in content)
             if content and new < NEW_WORDS * len(content):
@@ -100,6 +112,44 @@ def _quotes_anyone(given: _Given, sources: Sequence[Doc], match: SentenceMatch) 
         if given.quotes[ref.source].overlapping(sentence.start, sentence.end):
             return True
     return False
+
+
+def _continues_sourced_quotation(
+    comparison: Comparison, sentence: Sentence, given: _Given, quotes: SpanIndex[Quote]
+) -> bool:
+    """Is the sentence, mostly, the rest of a quotation opened in an earlier sentence made from
+    a source sentence whose quotation runs on into sentences no copy sentence was made from?
+    A spun copy rewords a statement of two sentences ("The outcomes have not met our
+    expectations. Undoubtedly, it is an exceedingly intricate issue, ...") past aligning the
+    second: the statement is the source's, and the quotes detector compares the whole
+    quotation with it. A quotation the source ends where the copy goes on ("We ask for
+    privacy ...") is lengthened: that rest is added."""
+    copy = comparison.copy
+    for quote in quotes.overlapping(sentence.start, sentence.end):
+        inside = min(quote.end, sentence.end) - max(quote.start, sentence.start)
+        if quote.start >= sentence.start or 2 * inside < sentence.end - sentence.start:
+            continue
+        at = bisect_right(copy.sentences, quote.start, key=lambda s: s.start) - 1
+        opening = comparison.alignment.matches[at]  # one match per copy sentence, in order
+        if opening.label not in ("verbatim", "paraphrase"):
+            continue
+        for ref in opening.sources:
+            source = comparison.sources[ref.source]
+            said = source.sentences[ref.sentence]
+            for theirs in given.quotes[ref.source].overlapping(said.start, said.end):
+                rest = range(ref.sentence + 1, len(source.sentences))[:QUOTED_SENTENCES]
+                for k in rest:
+                    if source.sentences[k].start >= theirs.end:
+                        break
+                    if SourceRef(ref.source, k) in given.omitted:
+                        return True
+    return False
+
+
+# Sentences of a source's quotation read past the one a copy sentence was made from: a
+# statement runs to a few; a bound keeps a page of one endless quotation from costing its
+# length squared.
+QUOTED_SENTENCES = 10
 
 
 def _quoting_others(
@@ -149,21 +199,25 @@ def _figures(sources: Sequence[Doc]) -> dict[Figure, set[tuple[int, int]]]:
 @dataclass(frozen=True)
 class _Given:
     """What the sources give: their content words, figures (with the sentences that give
-    them), dates and times (normalised: "tuesday", "2022-01-21") and quotations."""
+    them), dates and times (normalised: "tuesday", "2022-01-21") and quotations; and which of
+    their sentences the copy made nothing of."""
 
     stems: set[str]
     figures: dict[Figure, set[tuple[int, int]]]
     times: set[str]
     quotes: list[SpanIndex[Quote]]  # each source's
     short_forms: ShortForms  # one-word forms of the sources' names ("us", "nyt")
+    omitted: frozenset[SourceRef]
 
     @classmethod
-    def of(cls, sources: Sequence[Doc]) -> _Given:
+    def of(cls, comparison: Comparison) -> _Given:
+        sources = comparison.sources
         stems = set().union(*(content_stems(doc.text) for doc in sources))
         times = {t.value for doc in sources for t in doc.times}
         names = ShortForms(name_key(doc.span_text(n)) for doc in sources for n in doc.names)
         quotes = [SpanIndex(doc.quotes) for doc in sources]
-        return cls(stems, _figures(sources), times, quotes, names)
+        omitted = frozenset(comparison.alignment.omitted)
+        return cls(stems, _figures(sources), times, quotes, names, omitted)
 
     def short_form(self, name: str) -> bool:
         """Is the name a short form of one the sources give: an abbreviation or a usual alias
