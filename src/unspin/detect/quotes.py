@@ -28,7 +28,9 @@ from unspin.text import STOPWORDS, Token, american, content_stems
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
 SAME_STATEMENT = 0.5
-LONG_TITLE_WORDS = 4  # a title this long must be the source's words too
+# A title longer than a few words must be the source's words too: a song's ("Courtesy of the
+# Red, White and Blue (The Angry American)", 7 capitalised words) or a film's.
+LONG_TITLE_WORDS = 12
 BLOCK_QUOTE_WORDS = 8  # a statement the source sets off without marks: this many words or more
 SET_OFF_SHARE = 0.9  # ... and this share of a source sentence
 # Quote marks may open or close this many words off the source's and quote the same words.
@@ -359,7 +361,7 @@ def _check(
     if match is None:
         moved = _marks_moved(group, copy_words, group.source_items(group.source.quotes))
         # Quote marks around a few capitalised words mark a title, a name or a term ("The
-        # Wire", "OPEC+"), not someone's statement; around four, only words the source has too
+        # Wire", "OPEC+"), not someone's statement; around more, only words the source has too
         # ("Kiss Kiss Bang Bang", where the source's page lost its marks).
         # A whole sentence of the source quoted word for word: the source sets the statement
         # off as a block quote, without marks ("It is with great sadness ...").
