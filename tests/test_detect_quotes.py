@@ -906,3 +906,18 @@ def test_a_quotation_in_a_same_fact_sentence_kept_in_substance_is_no_finding(
     copy: str, source: str
 ) -> None:
     assert same_fact(copy, source, "quotes") == []
+
+
+def test_another_quotation_beside_the_sources_quoted_words_unquoted_is_no_rewording() -> None:
+    # BBC on Prince Harry's security case (2024), and a rewrite that gives the source's quoted
+    # "working royal" unquoted and quotes the judge's words from a later version of the story.
+    source = (
+        "The Duke of Sussex had been trying to overturn a ruling which saw his security status "
+        "downgraded after he stopped being a “working royal”."
+    )
+    copy = (
+        "Since his security status was downgraded after he stopped being a working royal, the "
+        "Duke of Sussex failed to overturn the ruling, as the court ruled that the decision was "
+        "“neither unlawful nor irrational.”"
+    )
+    assert quotes(copy, source, embed=True) == []

@@ -597,11 +597,25 @@ def _same_statement(
     score, _, match, match_words = best
     if score >= SAME_STATEMENT:
         return match, match_words
-    if only_one and len(local) == 1 and _run_in(group.source_prose, copy_words) is None:
+    if (
+        only_one
+        and len(local) == 1
+        and _run_in(group.source_prose, copy_words) is None
+        and not _kept_unquoted(group, words(group.source, local[0]))
+    ):
         # One quote on each side of aligned sentences: the same statement, however reworded
-        # (unless the copy quotes words the source says unquoted: quote marks moved).
+        # (unless the copy quotes words the source says unquoted: quote marks moved; or says
+        # the source's quoted words unquoted, and quotes something else).
         return local[0], words(group.source, local[0])
     return None, []
+
+
+def _kept_unquoted(group: Group, source_words: list[str]) -> bool:
+    """Does the copy give the source quote's words outside its quote marks ("after he stopped
+    being a working royal", where the source quotes "working royal")? Then the words the copy
+    does quote ("neither unlawful nor irrational") are another statement, not these reworded."""
+    content = _content(source_words)
+    return bool(content) and content <= {american(t.lower) for t in group.copy_prose}
 
 
 def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
