@@ -286,3 +286,48 @@ def test_livestock_slaughtered_for_killed_is_neutral() -> None:
         "Instead the donated sheep, goats and cows will be slaughtered in abattoirs for the feast."
     )
     assert loaded(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy", "charged"),
+    [
+        (
+            "The mayor said that lives were lost because the police waited outside the school.",
+            "The mayor claimed that lives were lost because the police waited outside the school.",
+            "claimed",
+        ),
+        (
+            "Trump said the win was stolen from him by officials in several states.",
+            "Trump claimed the win was stolen from him by officials in several states.",
+            "claimed",
+        ),
+        (
+            "The opposition leader said the victory was the result of widespread fraud.",
+            "The opposition leader claimed the victory was the result of widespread fraud.",
+            "claimed",
+        ),
+    ],
+)
+def test_claimed_with_a_statement_after_it_is_still_loaded(
+    source: str, copy: str, charged: str
+) -> None:
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", charged, "said")]
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "The gunman killed 10 people at a supermarket in Buffalo, police said.",
+            "The gunman slaughtered 10 people at a supermarket in Buffalo, police said.",
+        ),
+        (
+            "Soldiers killed dozens of villagers and burned their cattle sheds, witnesses said.",
+            "Soldiers slaughtered dozens of villagers and burned their cattle sheds, witnesses said.",
+        ),
+    ],
+)
+def test_people_slaughtered_near_a_word_for_animals_is_still_loaded(source: str, copy: str) -> None:
+    assert loaded(copy, source, embed=True) == [
+        ("loaded_wording", "medium", "slaughtered", "killed")
+    ]

@@ -143,10 +143,10 @@ SUSPECTED = frozenset(
 
 # What is slaughtered or butchered without a charge: "the donated sheep, goats and cows will be
 # slaughtered" for "killed" is the word for livestock (an Eid story, 2020), not a massacre.
+# Farm animals only: "Buffalo", "Turkey" and "seals" name other things too.
 ANIMALS = _stems(
-    """animal animals livestock cattle cow cows sheep goat goats lamb lambs pig pigs hog hogs
-    chicken chickens poultry bird birds calf calves camel camels ox oxen buffalo turkey turkeys
-    deer whale whales dolphin dolphins seal seals dog dogs horse horses"""
+    """animal animals livestock cattle cow cows sheep goat goats lamb lambs hog hogs chicken
+    chickens poultry calf calves camel camels ox oxen"""
 )
 
 # neutral word -> charged words a rewrite may put in its place

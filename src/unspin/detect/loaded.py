@@ -86,9 +86,9 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 continue
             if word in copy_by_stem and word not in source_by_stem and neutral in source_replaced:
                 c, s = copy_by_stem[word], source_replaced[neutral]
-                if word in _CLAIMING and _claims_a_thing(group.copy_prose, c):
+                if c.lower.startswith("claim") and _claims_a_thing(group, c):
                     continue
-                if word in BUTCHERING and ANIMALS & group.copy_stems:
+                if word in BUTCHERING and _of_livestock(group, c):
                     continue
                 yield group.finding(
                     "loaded_wording",
@@ -115,21 +115,58 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 )
 
 
-def _claims_a_thing(toks: list[Token], claimed: Token) -> bool:
-    """Does "claimed" take a thing rather than a statement ("claimed the lives of", "claimed
-    three lives", "claimed victory")?"""
-    after = [t.lower for t in toks if t.start > claimed.start][:6]
-    while after and (
-        after[0] in DETERMINERS
-        or after[0] in _COUNTING
-        or after[0][:1].isdigit()
-        or after[0].endswith("'s")
-    ):
-        after.pop(0)
-    return bool(after) and after[0] in CLAIMED_THINGS
+def _claims_a_thing(group: Group, claimed: Token) -> bool:
+    """Does "claimed" take a thing rather than a statement: "claimed the lives of", "claimed
+    three lives", "claimed victory in" (the noun ends a clause or a preposition follows it),
+    not "claimed the win was stolen" or "claimed that lives were lost"?"""
+    toks = group.copy_prose
+    at = next(k for k, t in enumerate(toks) if t.start == claimed.start) + 1
+    while at < len(toks) and _before_a_noun(toks[at].lower):
+        at += 1
+    if at == len(toks) or toks[at].lower not in CLAIMED_THINGS:
+        return False
+    if at + 1 == len(toks):
+        return True
+    thing, following = toks[at], toks[at + 1]
+    between = group.copy.text[thing.end : following.start]
+    return following.lower in _THING_FOLLOWERS or any(not c.isspace() for c in between)
+
+
+def _before_a_noun(lower: str) -> bool:
+    """A determiner, a count or a possessive, between "claimed" and the thing it takes ("that"
+    is left out: "claimed that lives were lost" reports a statement)."""
+    return (
+        (lower in DETERMINERS and lower != "that")
+        or lower in _COUNTING
+        or lower[:1].isdigit()
+        or lower.endswith("'s")
+    )
 
 
 _COUNTING = frozenset(
     """one two three four five six seven eight nine ten dozens hundreds thousands many several
     more than at least over nearly almost some""".split()
 )
+_THING_FOLLOWERS = frozenset(
+    "of for in on at after with and from as over against during by".split()
+)
+
+
+def _of_livestock(group: Group, verb: Token) -> bool:
+    """Is "slaughtered" said of livestock: its object ("slaughtered 300 sheep") or, in the
+    passive, a subject just before it ("sheep, goats and cows will be slaughtered")?"""
+    toks = group.copy_prose
+    at = next(k for k, t in enumerate(toks) if t.start == verb.start)
+    text = group.copy.text
+    if at > 0 and toks[at - 1].lower in _BE:
+        near = toks[max(0, at - PASSIVE_SUBJECT_REACH) : at]
+    else:
+        after = at + 1
+        while after < len(toks) and _before_a_noun(toks[after].lower):
+            after += 1
+        near = toks[after : after + 1]
+    return any(t.stem in ANIMALS and not capitalised_mid_sentence(text, t.start) for t in near)
+
+
+PASSIVE_SUBJECT_REACH = 6  # words before "be slaughtered" where what was slaughtered stands
+_BE = frozenset("is are was were be been being".split())
