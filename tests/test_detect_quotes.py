@@ -921,3 +921,28 @@ def test_another_quotation_beside_the_sources_quoted_words_unquoted_is_no_reword
         "“neither unlawful nor irrational.”"
     )
     assert quotes(copy, source, embed=True) == []
+
+
+def test_a_speakers_words_kept_unquoted_beside_a_new_quotation_is_still_a_rewording() -> None:
+    # A statement is not a term: the copy keeps the minister's words and quotes others.
+    source = (
+        "Iran's foreign minister said on Sunday that Tehran would “respond decisively” to any "
+        "attack on its territory."
+    )
+    copy = (
+        "Iran's foreign minister said on Sunday that Tehran would respond decisively to any "
+        "attack on its territory, vowing to “wipe the enemy off the map within days”."
+    )
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
+
+
+def test_a_statement_in_capitals_of_the_sources_words_is_no_title() -> None:
+    source = (
+        "The president said officials had not stolen the election and urged his supporters to "
+        "accept the results."
+    )
+    copy = (
+        "The president wrote online: “THE ELECTION WAS STOLEN BY OFFICIALS, SUPPORTERS SHOULD "
+        "NOT ACCEPT THE RESULTS”."
+    )
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "high")]

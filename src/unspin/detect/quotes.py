@@ -28,8 +28,8 @@ from unspin.text import STOPWORDS, Token, american, content_stems
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
 SAME_STATEMENT = 0.5
-# A title longer than a few words must be the source's words too: a song's ("Courtesy of the
-# Red, White and Blue (The Angry American)", 7 capitalised words) or a film's.
+# A title longer than a few words must be the source's words too, in a row: a song's ("Courtesy
+# of the Red, White and Blue (The Angry American)", 7 capitalised words) or a film's.
 LONG_TITLE_WORDS = 12
 BLOCK_QUOTE_WORDS = 8  # a statement the source sets off without marks: this many words or more
 SET_OFF_SHARE = 0.9  # ... and this share of a source sentence
@@ -361,13 +361,17 @@ def _check(
     if match is None:
         moved = _marks_moved(group, copy_words, group.source_items(group.source.quotes))
         # Quote marks around a few capitalised words mark a title, a name or a term ("The
-        # Wire", "OPEC+"), not someone's statement; around more, only words the source has too
-        # ("Kiss Kiss Bang Bang", where the source's page lost its marks).
+        # Wire", "OPEC+"), not someone's statement; around more, only words the source gives
+        # in a row ("Kiss Kiss Bang Bang", where the source's page lost its marks).
         # A whole sentence of the source quoted word for word: the source sets the statement
         # off as a block quote, without marks ("It is with great sadness ...").
         text = group.copy.span_text(quote)
         title = is_title(text) or (
-            is_title(text, LONG_TITLE_WORDS) and content_stems(text) <= group.source_stems
+            is_title(text, LONG_TITLE_WORDS)
+            and not text.isupper()  # a post in capitals is a statement, not a title
+            and _is_run(
+                copy_words, [w for w, _, _ in style_free(group.source, *group.source_range)]
+            )
         )
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
         if moved is None and not title and not block and _borrowed(group, quote):
@@ -601,7 +605,7 @@ def _same_statement(
         only_one
         and len(local) == 1
         and _run_in(group.source_prose, copy_words) is None
-        and not _kept_unquoted(group, words(group.source, local[0]))
+        and not _kept_unquoted(group, local[0], words(group.source, local[0]))
     ):
         # One quote on each side of aligned sentences: the same statement, however reworded
         # (unless the copy quotes words the source says unquoted: quote marks moved; or says
@@ -610,12 +614,13 @@ def _same_statement(
     return None, []
 
 
-def _kept_unquoted(group: Group, source_words: list[str]) -> bool:
-    """Does the copy give the source quote's words outside its quote marks ("after he stopped
-    being a working royal", where the source quotes "working royal")? Then the words the copy
-    does quote ("neither unlawful nor irrational") are another statement, not these reworded."""
-    content = _content(source_words)
-    return bool(content) and content <= {american(t.lower) for t in group.copy_prose}
+def _kept_unquoted(group: Group, source_quote: Quote, source_words: list[str]) -> bool:
+    """Does the copy give a term the source puts in quote marks, credited to no one, as a run
+    of its own prose ("after he stopped being a working royal", where the source quotes
+    "working royal")? Then the words the copy does quote ("neither unlawful nor irrational")
+    are another statement, not the term reworded. A speaker's quotation is a statement: words
+    of it kept unquoted do not make the copy's quotation another one."""
+    return not source_quote.speaker and _run_in(group.copy_prose, source_words) is not None
 
 
 def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
