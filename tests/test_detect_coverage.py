@@ -325,6 +325,22 @@ def test_the_rest_of_a_sourced_quotation_is_not_an_added_sentence() -> None:
     assert "delve deeper" in (altered[0][2] or "")
 
 
+def test_a_quotation_run_on_past_the_sources_is_added_where_it_runs_on() -> None:
+    copy = MELONI_COPY.replace(
+        "delve deeper into it,” Meloni added.",
+        "delve deeper into it. Ships carrying migrants will be seized at sea by the navy,” "
+        "Meloni added.",
+    )
+    found = coverage(copy, MELONI_SOURCE, embed=True)
+    assert [f[:3] for f in found if f[0] == "unsourced_sentence"] == [
+        (
+            "unsourced_sentence",
+            "medium",
+            "Ships carrying migrants will be seized at sea by the navy,” Meloni added.",
+        )
+    ]
+
+
 def test_a_sentence_after_a_sourced_quotation_is_judged_alone() -> None:
     # Outside the quotation, a sentence the source lacks is still added.
     copy = MELONI_COPY + "\n\nShe plans to visit Tunisia with 300 officials next month."

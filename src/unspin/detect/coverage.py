@@ -68,7 +68,7 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
                 continue  # a headline, subhead or summary bullet sums up; it adds no claim
             if given is None:
                 given = _Given.of(comparison)
-            if _continues_sourced_quotation(comparison, sentence, given, quotes):
+            if _continues_sourced_quotation(comparison, match.copy_sentence, given, quotes):
                 continue  # the quotes detector judges the quotation whole
             content = [t.stem for t in words if t.lower not in STOPWORDS]
             new = sum(w not in given.stems for w in content)
@@ -115,16 +115,17 @@ def _quotes_anyone(given: _Given, sources: Sequence[Doc], match: SentenceMatch) 
 
 
 def _continues_sourced_quotation(
-    comparison: Comparison, sentence: Sentence, given: _Given, quotes: SpanIndex[Quote]
+    comparison: Comparison, index: int, given: _Given, quotes: SpanIndex[Quote]
 ) -> bool:
-    """Is the sentence, mostly, the rest of a quotation opened in an earlier sentence made from
-    a source sentence whose quotation runs on into sentences no copy sentence was made from?
-    A spun copy rewords a statement of two sentences ("The outcomes have not met our
-    expectations. Undoubtedly, it is an exceedingly intricate issue, ...") past aligning the
-    second: the statement is the source's, and the quotes detector compares the whole
-    quotation with it. A quotation the source ends where the copy goes on ("We ask for
-    privacy ...") is lengthened: that rest is added."""
+    """Is copy sentence `index`, mostly, the rest of a quotation opened in an earlier sentence
+    made from a source sentence whose quotation runs on into sentences no copy sentence was
+    made from, at most as many as the copy's quotation runs on? A spun copy rewords a
+    statement of two sentences ("The outcomes have not met our expectations. Undoubtedly, it
+    is an exceedingly intricate issue, ...") past aligning the second: the statement is the
+    source's, and the quotes detector compares the whole quotation with it. Sentences beyond
+    what the source's quotation has left ("We ask for privacy ...") lengthen it: added."""
     copy = comparison.copy
+    sentence = copy.sentences[index]
     for quote in quotes.overlapping(sentence.start, sentence.end):
         inside = min(quote.end, sentence.end) - max(quote.start, sentence.start)
         if quote.start >= sentence.start or 2 * inside < sentence.end - sentence.start:
@@ -138,11 +139,13 @@ def _continues_sourced_quotation(
             said = source.sentences[ref.sentence]
             for theirs in given.quotes[ref.source].overlapping(said.start, said.end):
                 rest = range(ref.sentence + 1, len(source.sentences))[:QUOTED_SENTENCES]
-                for k in rest:
-                    if source.sentences[k].start >= theirs.end:
-                        break
-                    if SourceRef(ref.source, k) in given.omitted:
-                        return True
+                left = sum(
+                    SourceRef(ref.source, k) in given.omitted
+                    for k in rest
+                    if source.sentences[k].start < theirs.end
+                )
+                if index - at <= left:
+                    return True
     return False
 
 
