@@ -286,6 +286,58 @@ def test_sentences_a_page_adds_between_two_copied_ones_do_not_break_the_run() ->
     ]
 
 
+# Modelled on CNN's report of the Uttarakhand tunnel rescue (November 2023) and a spun copy:
+# the minister's statement of three sentences, each reworded past showing it by its words,
+# told between two sentences the copy plainly took from the report, in the report's order.
+TUNNEL = "\n\n".join(
+    [
+        "All 41 of the workers seem to be healthy, Dhami confirmed at a press conference on "
+        "Tuesday night local time.",
+        "“Since they have come out of a very different environment, we will follow the advice "
+        "of the doctor.",
+        "No one is critical,” Dhami said.",
+        "“None of their symptoms are of weakness or fever, they are all healthy.",
+        "The rescued workers will each be given checks worth 100,000 rupees (about $1,200), "
+        "Dhami said.",
+    ]
+)
+TUNNEL_LEDE = (
+    "All 41 of the workers seem to be healthy, Dhami confirmed at a press conference on Tuesday "
+    "night."
+)
+TUNNEL_STATEMENT = [
+    "“Our immediate plan is to follow the doctor's advice given their exposure to a very "
+    "different environment.",
+    "Thankfully, none of them are in critical condition,” Dhami said.",
+    "“They are all in excellent health and show no signs of weakness or fever.",
+]
+TUNNEL_CHECKS = (
+    "The rescued workers will each be given checks worth 100,000 rupees, or about $1,200, "
+    "Dhami said."
+)
+
+
+def test_a_run_of_loose_rewrites_between_copied_sentences_in_the_sources_order_is_derived() -> None:
+    copy = "\n\n".join([TUNNEL_LEDE, *TUNNEL_STATEMENT, TUNNEL_CHECKS])
+    assert derived_labels(copy, TUNNEL, [0, 1, 2, 3, 4]) == ["paraphrase"] * 5
+    # A rewrite told out of the source's order is no part of the run: the same fact.
+    moved = "\n\n".join([TUNNEL_LEDE, *(TUNNEL_STATEMENT[k] for k in (2, 0, 1)), TUNNEL_CHECKS])
+    assert derived_labels(moved, TUNNEL, [0, 3, 1, 2, 4]) == [
+        "paraphrase",
+        "same_fact",
+        "paraphrase",
+        "paraphrase",
+        "paraphrase",
+    ]
+
+
+def test_a_run_of_loose_rewrites_at_the_pages_edge_is_not_derived() -> None:
+    # An outlet's own account of the statement before the one sentence it took follows the
+    # event's order too: no sentence it plainly took stands before it.
+    copy = "\n\n".join([*TUNNEL_STATEMENT, TUNNEL_CHECKS])
+    assert derived_labels(copy, TUNNEL, [1, 2, 3, 4]) == ["same_fact"] * 3 + ["paraphrase"]
+
+
 class _Table:
     """An encoder that gives each sentence the vector a test chose for it (others: zero, so
     cosine 0 with everything)."""

@@ -533,24 +533,56 @@ def _between(
     between those of their derived neighbours: the copy follows the source's run of facts
     ("Diplomatic efforts have been fruitless" between the two sentences around AP's "Several
     rounds of high stakes diplomacy have failed"). Each needs some words in order
-    (`derived_between`) and, on each side, a derived neighbour within `derived_step` sentences
-    in both texts, in the same order; or no sentence made from a source on that side."""
+    (`derived_between`), and on each side a derived neighbour within `derived_step` sentences
+    in both texts continuing it in order, or no sentence made from a source on that side.
+
+    Such rewrites in a row, each made from a later source sentence than the one before (at
+    most `derived_step` later), count together when a derived neighbour closes the run on
+    both sides: a statement of four sentences, each reworded, told between two sentences the
+    page plainly took, where the source tells it. A run at the page's edge does not count:
+    an outlet's own account before or after what it copied follows the event's order too."""
     by_sentence = {m.copy_sentence: m for m in matches}
-    found = set()
-    for i, order in orders.items():
-        if i in derived or order < config.derived_between:
+    made = [m.copy_sentence for m in matches if m.label != "unsourced" and m.sources]
+    first, last = (min(made), max(made)) if made else (0, -1)
+    runs: list[list[int]] = []
+    for i in sorted(orders):
+        if i in derived or orders[i] < config.derived_between:
             continue
-        sides = [_side(i, step, by_sentence, derived, config) for step in (-1, 1)]
-        if "apart" not in sides and "follows" in sides:
-            found.add(i)
+        if runs and runs[-1][-1] == i - 1 and _continues(by_sentence, runs[-1][-1], i, config):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    found: set[int] = set()
+    for run in runs:
+        sides = [
+            _side(run[0], -1, by_sentence, derived, first, last, config),
+            _side(run[-1], 1, by_sentence, derived, first, last, config),
+        ]
+        if sides == ["follows", "follows"] or (
+            len(run) == 1 and "apart" not in sides and "follows" in sides
+        ):
+            found.update(run)
     return found
 
 
+def _continues(by_sentence: dict[int, SentenceMatch], i: int, j: int, config: AlignConfig) -> bool:
+    """Is copy sentence j made from a source sentence after i's, at most `derived_step` on?"""
+    a, b = by_sentence[i].sources[0], by_sentence[j].sources[0]
+    return a.source == b.source and 0 < b.sentence - a.sentence <= config.derived_step
+
+
 def _side(
-    i: int, step: int, by_sentence: dict[int, SentenceMatch], derived: set[int], config: AlignConfig
+    i: int,
+    step: int,
+    by_sentence: dict[int, SentenceMatch],
+    derived: set[int],
+    first: int,
+    last: int,
+    config: AlignConfig,
 ) -> str:
     """ "follows": the nearest derived sentence on that side continues i's source in order;
-    "edge": nothing made from a source lies on that side; "apart" otherwise."""
+    "edge": nothing made from a source lies on that side (`first` and `last` are the first
+    and last sentences made from one); "apart" otherwise."""
     ref = by_sentence[i].sources[0]
     for k in range(1, config.derived_step + 1):
         j = i + step * k
@@ -559,9 +591,7 @@ def _side(
             gap = (theirs.sentence - ref.sentence) * step
             same = theirs.source == ref.source and 0 <= gap <= config.derived_step
             return "follows" if same else "apart"
-    made = any(
-        (j - i) * step > 0 and m.label != "unsourced" and m.sources for j, m in by_sentence.items()
-    )
+    made = first < i if step < 0 else last > i
     return "apart" if made else "edge"
 
 
