@@ -485,3 +485,17 @@ def test_a_company_named_for_its_owners_possessive_is_no_swap() -> None:
     assert entities(person, source, embed=True) == [
         ("entity_changed", "low", "Jeff Bezos", "Elon Musk")
     ]
+
+
+def test_home_where_one_goes_and_a_station_in_a_name_are_no_places_swapped() -> None:
+    # AP on the astronauts' return (2025), and a rewrite: "a ride home" is Earth, and the
+    # "Station" is a word of the International Space Station's name.
+    source = (
+        "NASA astronauts Butch Wilmore and Suni Williams returned to Earth on Tuesday, hitching "
+        "a different ride home after more than nine months."
+    )
+    copy = (
+        "NASA astronauts Butch Wilmore and Suni Williams returned to Earth on Tuesday after "
+        "more than nine months at the International Space Station."
+    )
+    assert entities(copy, source, embed=True) == []

@@ -29,7 +29,7 @@ from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Name, Quote, SpanIndex
 from unspin.segmentation.lexicon import ORG_WORDS, demonyms, outlet_of
-from unspin.text import STOPWORDS, Token
+from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
 
 
 def _key(doc: Doc, name: Name) -> str:
@@ -94,16 +94,12 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
     copy_places = [
         t
         for t in copy_changed
-        if t.lower in _PLACE_KIND
-        and t.stem not in group.source_stems
-        and not _modifies(group.copy, t, group.copy_range[1])
+        if _a_place(group.copy, t, group.copy_range) and t.stem not in group.source_stems
     ]
     source_places = [
         t
         for t in source_changed
-        if t.lower in _PLACE_KIND
-        and t.stem not in group.copy_stems
-        and not _modifies(group.source, t, group.source_range[1])
+        if _a_place(group.source, t, group.source_range) and t.stem not in group.copy_stems
     ]
     for c, s in zip(copy_places, source_places, strict=False):
         if _kind_of_place(group.copy, c) != _kind_of_place(group.source, s):
@@ -115,6 +111,24 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
                 f"the copy says {quoted(group.copy.span_text(c))} "
                 f"where the source says {quoted(group.source.span_text(s))}",
             )
+
+
+def _a_place(doc: Doc, t: Token, within: tuple[int, int]) -> bool:
+    """Does the word name a place by a common noun: not a word of a name ("the International
+    Space Station"), nor "home" where one goes ("hitching a ride home", "returned home"), nor
+    a modifier or subject ("the court ruled")?"""
+    if t.lower not in _PLACE_KIND or capitalised_mid_sentence(doc.text, t.start):
+        return False
+    if t.lower == "home":
+        before = doc.tokens(within[0], t.start)[-1:]
+        if (
+            before
+            and not doc.text[before[0].end : t.start].strip()
+            and before[0].lower not in STOPWORDS
+            and not before[0].lower.endswith("'s")  # "the senator's home" is a place
+        ):
+            return False
+    return not _modifies(doc, t, within[1])
 
 
 _BEHIND = re.compile(r"\bbehind\s+(?:the\s+|prison\s+|jail\s+|iron\s+)?$", re.IGNORECASE)
