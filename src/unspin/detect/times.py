@@ -1,7 +1,8 @@
 """Days, dates and years that differ between aligned sentences.
 
 One time said less (or more) precisely is not a change: "February 2" for "February 2, 2021",
-"February" or "2021" for it, "this month" for "earlier this month".
+"February" or "2021" for it, "this month" for "earlier this month"; nor a year for a season
+("last year" for "last spring"), which may be right or wrong by the page's date.
 """
 
 from __future__ import annotations
@@ -102,5 +103,23 @@ def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
 def _counterpart(t: TimeExpression, candidates: list[TimeExpression]) -> TimeExpression | None:
     kind = _kind(t.value)
     return next(
-        (c for c in candidates if _kind(c.value) == kind and _conflicts(t.value, c.value)), None
+        (
+            c
+            for c in candidates
+            if _kind(c.value) == kind
+            and _conflicts(t.value, c.value)
+            and not _part_and_year(t.value, c.value)
+        ),
+        None,
+    )
+
+
+_PART_OF_A_YEAR = re.compile(r"\b(?:spring|summer|autumn|fall|winter|quarter)$")
+
+
+def _part_and_year(a: str, b: str) -> bool:
+    """Is one a season or quarter and the other a year ("last year" for "last spring")? Which
+    year a season fell in depends on when the page was written: not a change to accuse."""
+    return any(
+        _PART_OF_A_YEAR.search(x) is not None and y.endswith(" year") for x, y in ((a, b), (b, a))
     )
