@@ -465,3 +465,13 @@ def test_what_appeared_to_be_one_of_a_kind_made_fact_is_a_shift() -> None:
     )
     copy = "This attack marks the deadliest strike on Ukraine since the beginning of the war."
     assert certainty(copy, source, embed=True) == [("certainty_shifted", "medium", copy, "appears")]
+
+
+def test_found_guilty_is_a_verdict_not_a_finding_a_claim_weakens() -> None:
+    # Reuters on Boris Becker's sentencing (2022), and a rewrite whose "claimed" is about the
+    # judge's remark, not about the verdict.
+    source = (
+        "Becker was found guilty of hiding assets, and the judge told him he had shown no remorse."
+    )
+    copy = "Becker was convicted of hiding assets, and the judge claimed he had shown no remorse."
+    assert [f for f in certainty(copy, source, embed=True) if f[1] == "medium"] == []

@@ -178,6 +178,9 @@ def _knowing(group: Group) -> Finding | None:
     """A verb of knowing put in the place of one of the other kind, outside the runs of words
     both sentences share ("investigators concluded" -> "investigators alleged")."""
     copy_changed, source_changed = group.prose_changes
+    # "was found guilty", "were found dead": a verdict or a discovery, not a finding of fact.
+    source_changed = _not_passive_findings(group.source_tokens, source_changed)
+    copy_changed = _not_passive_findings(group.copy_tokens, copy_changed)
     for c in copy_changed:
         for s in source_changed:
             if s.lower in ESTABLISHED and c.lower in SUSPECTED:
@@ -195,6 +198,12 @@ def _knowing(group: Group) -> Finding | None:
                 f"{quoted(group.copy.span_text(c))}",
             )
     return None
+
+
+def _not_passive_findings(toks: list[Token], changed: list[Token]) -> list[Token]:
+    """`changed` less the verbs of ESTABLISHED in the passive ("was found guilty")."""
+    before = {u.start: toks[k - 1].lower for k, u in enumerate(toks) if k}
+    return [t for t in changed if not (t.lower in ESTABLISHED and before.get(t.start) in _BE)]
 
 
 def _shift(group: Group) -> Finding | None:
