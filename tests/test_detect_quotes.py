@@ -946,3 +946,20 @@ def test_a_statement_in_capitals_of_the_sources_words_is_no_title() -> None:
         "NOT ACCEPT THE RESULTS”."
     )
     assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "high")]
+
+
+def test_an_abbreviations_periods_inside_a_quotation_are_house_style() -> None:
+    # Reuters on Nayib Bukele's re-election (2024), reprinted: "9 p.m." printed "9 pm".
+    source = "“See you at 9 p.m. in front of the National Palace,” Bukele wrote on X on Sunday."
+    copy = "“See you at 9 pm in front of the National Palace,” Bukele wrote on X on Sunday."
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_quote_marks_taking_in_a_word_beside_a_quoted_phrase_are_a_low_change() -> None:
+    # PA on the Southport sentencing (2025), and a rewrite: the judge's "sadistic" quoted with
+    # the noun beside it.
+    source = "He was detained for life for the “sadistic” murders of three girls at a dance class."
+    copy = "He was detained for life after the “sadistic attack” on three girls at a dance class."
+    assert [f[:3] for f in quotes(copy, source, embed=True)] == [
+        ("quote_altered", "low", "sadistic attack")
+    ]

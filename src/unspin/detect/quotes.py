@@ -116,7 +116,8 @@ def _spelled_out(word: str) -> str:
 def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
-    words as digits, contractions spelled out, without the words of `_DROPPED`."""
+    words as digits, contractions spelled out, abbreviations without their periods, without
+    the words of `_DROPPED`."""
     out: list[tuple[str, int, int]] = []
     for t in doc.tokens(start, end):
         if t.lower in _DROPPED:
@@ -125,7 +126,9 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
         if spelled:
             out += [(w, t.start, t.end) for w in spelled.split()]
             continue
-        parts = t.lower.split("-")
+        # "p.m." and "pm", "U.S." and "US": an abbreviation's periods are house style.
+        lower = t.lower.replace(".", "") if _ABBREVIATION.fullmatch(t.lower) else t.lower
+        parts = lower.split("-")
         at = t.start
         for part in parts:
             if part:
@@ -139,6 +142,8 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
             out[-2:] = [("percent", out[-2][1], out[-1][2])]
     return out
 
+
+_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]\.?")  # "p.m", "u.s", "a.m" as tokens have them
 
 COMMON_IN_QUOTES = 50  # a word in more quotes than this does not pick candidates by itself
 
@@ -556,9 +561,25 @@ def _graded(
         why = "the quotation changes the form of a word"
     elif _small_words_only(runs, match_words):
         why = "the quotation leaves out, adds or swaps a small word"
+    elif _phrase_widened(runs, match_words):
+        why = "the quote marks take in a word beside the phrase the source quotes"
     else:
         return _altered(group, quote, source_span, "high")
     return _altered(group, quote, source_span, "low", why)
+
+
+PHRASE_WORDS = 3  # a quoted phrase this short ("sadistic", "working royal") is a term
+
+
+def _phrase_widened(runs: list[list[str]], match_words: list[str]) -> bool:
+    """Does the copy quote the source's short phrase whole with one word more ("a “sadistic
+    attack”" for "the “sadistic” murders")? The marks moved over a word; no statement changed."""
+    words = [w for run in runs for w in run]
+    return (
+        0 < len(match_words) <= PHRASE_WORDS
+        and len(words) == len(match_words) + 1
+        and _is_run(match_words, words)
+    )
 
 
 def _altered(
