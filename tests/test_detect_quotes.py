@@ -963,3 +963,48 @@ def test_quote_marks_taking_in_a_word_beside_a_quoted_phrase_are_a_low_change() 
     assert [f[:3] for f in quotes(copy, source, embed=True)] == [
         ("quote_altered", "low", "sadistic attack")
     ]
+
+
+def test_a_misspelling_put_right_inside_a_quotation_rewords_nothing() -> None:
+    # AFP on the Nuseirat raid (2024), carried with "accomodate"; a rewrite spells it right.
+    source = (
+        "The ministry said hospitals were “unable to accomodate the number of martyrs and "
+        "wounded”, officials said on Sunday."
+    )
+    copy = (
+        "The ministry said hospitals were “unable to accommodate the number of martyrs and "
+        "wounded”, officials said on Sunday."
+    )
+    assert quotes(copy, source, embed=True) == []
+    # A letter swapped makes another word: "proscribed" is not "prescribed".
+    said = "“The drug was prescribed to thousands of patients,” the regulator said on Monday."
+    swapped = "“The drug was proscribed to thousands of patients,” the regulator said on Monday."
+    assert [f[:2] for f in quotes(swapped, said, embed=True)] == [("quote_altered", "high")]
+
+
+def test_a_quotation_credited_to_a_news_agency_is_not_given_to_another_speaker() -> None:
+    # Reuters on Namibia's election (2024), and a rewrite that credits the quotation to the
+    # agency that reported it.
+    source = (
+        "After the announcement of her victory, Nandi Ndaitwah said: “The Namibian nation has "
+        "voted for peace and stability.”"
+    )
+    copy = (
+        "Speaking after her victory, Nandi-Ndaitwah said, “The Namibian nation has voted for "
+        "peace and stability,” according to Reuters."
+    )
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_quote_marks_around_the_sources_words_point_at_those_words() -> None:
+    # The run is found with its small words ("of the"), so the source span is the words.
+    source = "The probe found the system can lead to foreseeable misuse of the system by drivers."
+    copy = "The probe found the system can lead to “foreseeable misuse of the system” by drivers."
+    assert quotes(copy, source, embed=True) == [
+        (
+            "quote_fabricated",
+            "high",
+            "foreseeable misuse of the system",
+            "foreseeable misuse of the system",
+        )
+    ]

@@ -19,10 +19,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from rapidfuzz.distance import Indel
+
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Quote, Severity, Span, SpanIndex
-from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
+from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms, outlet_of
 from unspin.text import STOPWORDS, Token, american, content_stems
 
 # A copy quote and a source quote are the same statement when they share this share of the
@@ -382,7 +384,10 @@ def _check(
         if moved is None and not title and not block and _borrowed(group, quote):
             # One word of the source's own in quote marks ("the bill is in the “homestretch”")
             # is a term or irony ("the election was “fair”"), not someone's statement: low.
-            term = len(copy_words) == 1 and _run_in(group.source_prose, copy_words) is not None
+            term = (
+                len(copy_words) == 1
+                and _run_in(group.source, group.source_prose, copy_words) is not None
+            )
             yield _fabricated(group, quote, copy_words, "low" if term else "high")
         return
     if not _renders(group, quote, match, match_words, local, words):
@@ -414,6 +419,7 @@ def _misattributed(
         and not same_name(ours, theirs)
         and not _named_in_source(group, ours)
         and not quote.by_pronoun
+        and not _an_outlet(quote.speaker)
     ):
         yield group.finding(
             "quote_misattributed",
@@ -423,6 +429,12 @@ def _misattributed(
             f"the copy gives these words to {quoted(quote.speaker)}; "
             f"the source quotes {quoted(match.speaker)}",
         )
+
+
+def _an_outlet(speaker: str) -> bool:
+    """Is the "speaker" a news outlet ("..., according to Reuters"): a credit for the report,
+    not someone the words are given to?"""
+    return speaker.lower().removeprefix("the ") in outlet_of()
 
 
 def _renders(
@@ -447,7 +459,32 @@ def _renders(
         or (_cut(group.copy, quote) and _broken_off_run(copy_words, match_words))
         or _fills_ellipsis(words.runs(group.source, match), copy_words, _cut(group.source, match))
         or _marks_moved(group, copy_words, [match]) is not None
+        or _in_order(_respelled(runs, match_words), match_words)
     )
+
+
+# A word this long with one letter more or less than a word of the source's quotation is that
+# word misspelt or put right ("accomodate"); not a letter swapped: "prescribed" and
+# "proscribed", "insure" and "ensure" are other words.
+RESPELL_LENGTH = 8
+RESPELL_WORDS = 3  # ... for at most this many words of a quotation (each is a search)
+
+
+def _respelled(runs: list[list[str]], long: list[str]) -> list[list[str]]:
+    """The runs with each word a letter longer or shorter than a word of `long` written as that
+    word: a misspelling put right or made ("accommodate" for the source's "accomodate") rewords
+    nothing."""
+    vocabulary = set(long)
+    odd = {w for run in runs for w in run if w not in vocabulary and len(w) >= RESPELL_LENGTH}
+    if not odd or len(odd) > RESPELL_WORDS:
+        return runs
+    spelled = {
+        w: next(
+            (v for v in vocabulary if abs(len(v) - len(w)) == 1 and Indel.distance(w, v) == 1), w
+        )
+        for w in odd
+    }
+    return [[spelled.get(w, w) for w in run] for run in runs]
 
 
 CUT_OVERLAP = 5  # words two cuts of one statement must share, end to start
@@ -625,7 +662,7 @@ def _same_statement(
     if (
         only_one
         and len(local) == 1
-        and _run_in(group.source_prose, copy_words) is None
+        and _run_in(group.source, group.source_prose, copy_words) is None
         and not _kept_unquoted(group, local[0], words(group.source, local[0]))
     ):
         # One quote on each side of aligned sentences: the same statement, however reworded
@@ -641,7 +678,9 @@ def _kept_unquoted(group: Group, source_quote: Quote, source_words: list[str]) -
     "working royal")? Then the words the copy does quote ("neither unlawful nor irrational")
     are another statement, not the term reworded. A speaker's quotation is a statement: words
     of it kept unquoted do not make the copy's quotation another one."""
-    return not source_quote.speaker and _run_in(group.copy_prose, source_words) is not None
+    return (
+        not source_quote.speaker and _run_in(group.copy, group.copy_prose, source_words) is not None
+    )
 
 
 def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
@@ -704,7 +743,7 @@ def _fabricated(
 ) -> Finding:
     """A quote matching no source quote: words the source says unquoted, put in quote marks
     (the source span is those words), or words the source does not have at all."""
-    run = _run_in(group.source_prose, copy_words)
+    run = _run_in(group.source, group.source_prose, copy_words)
     if run is not None:
         source_span = run
         reason = "the source says these words without quoting anyone"
@@ -720,14 +759,19 @@ def _fabricated(
     )
 
 
-def _run_in(toks: list[Token], words: list[str]) -> tuple[int, int] | None:
-    """The span of the first place `words` occur as consecutive tokens of `toks`."""
-    n = len(words)
-    lowers = [american(t.lower) for t in toks]
-    for i in range(len(toks) - n + 1):
-        if lowers[i : i + n] == words:
-            return (toks[i].start, toks[i + n - 1].end)
-    return None
+def _run_in(doc: Doc, toks: list[Token], words: list[str]) -> tuple[int, int] | None:
+    """The span of the first place `words` (as `style_free` gives them) occur in a row among
+    the tokens `toks` of `doc`, read the same way. Found as a substring of the words joined,
+    so a long quotation against a long text costs their length, not its square."""
+    forms = [f for t in toks for f in style_free(doc, t.start, t.end)]
+    if not words or len(words) > len(forms):
+        return None
+    hay = "\0" + "\0".join(w for w, _, _ in forms) + "\0"
+    at = hay.find("\0" + "\0".join(words) + "\0")
+    if at < 0:
+        return None
+    first = hay.count("\0", 0, at + 1) - 1  # words before the match
+    return (forms[first][1], forms[first + len(words) - 1][2])
 
 
 def _set_off(group: Group, words: list[str]) -> bool:
