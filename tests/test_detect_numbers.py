@@ -495,3 +495,18 @@ def test_a_tennis_score_the_copy_adds_is_no_number_changed() -> None:
     source = "Nadal's victory came two days after his 36th birthday."
     copy = "Nadal's 6-3, 6-3, 6-0 victory came on Sunday, two days after his 36th birthday."
     assert numbers(copy, source) == []
+
+
+def test_dollars_with_the_country_after_the_sign_are_those_dollars() -> None:
+    # The New York Times via the Sydney Morning Herald (2024): "$US450 million ($675 million)",
+    # the second figure in Australian dollars; a rewrite gives the first.
+    source = (
+        "In February, Trump endured another humiliation: a judgment of more than $US450 million "
+        "($675 million) in a civil fraud case brought by New York's attorney-general."
+    )
+    copy = (
+        "In February, Mr. Trump endured one other humiliation: a judgment of greater than $450 "
+        "million in a civil fraud case introduced by New York's attorney-general."
+    )
+    # The same figure; the conversion left out is a lead, no change.
+    assert numbers(copy, source, embed=True) == [("number_dropped", "low", copy, "$675 million")]

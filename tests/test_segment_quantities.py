@@ -26,6 +26,8 @@ def quantities(text: str) -> list[tuple[str, float, str, bool]]:
             ("3.2 percentage points", 3.2, "percentage point", True),
         ),
         ("part of a $200 million package", ("$200 million", 200_000_000, "usd", False)),
+        ("a judgment of $US450 million", ("$US450 million", 450_000_000, "usd", False)),
+        ("a grant of $A100 million", ("$A100 million", 100_000_000, "aud", False)),
         ("since then, more than 14,000 people", ("14,000", 14000, "", True)),
         ("about 2.70 billion\ndlrs in loans", ("2.70 billion\ndlrs", 2_700_000_000, "usd", True)),
         ("a 1.5 mln dlrs loss", ("1.5 mln dlrs", 1_500_000, "usd", False)),

@@ -73,7 +73,12 @@ _UNIT_NAMES = {
     "bp": "basis point",
     "age": "year",
 }
-_PREFIX = re.compile(r"(US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|€|£|¥)\s?$")
+# "$US450 million" and "$A675 million": Australian and New Zealand papers put the country after
+# the sign (an SMH page gives "$US450 million ($675 million)", the second in its own dollars).
+_PREFIX = re.compile(
+    r"(US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$US|\$A|\$NZ|\$HK|\$C|\$S|\$|€|£|¥)\s?$"
+)
+_COUNTRY_AFTER_SIGN = re.compile(r"\$(?:US|A|NZ|HK|C|S)$")
 _PREFIX_UNITS = {
     "US$": "usd",
     "U.S.$": "usd",
@@ -82,6 +87,12 @@ _PREFIX_UNITS = {
     "A$": "aud",
     "HK$": "hkd",
     "NZ$": "nzd",
+    "$US": "usd",
+    "$A": "aud",
+    "$NZ": "nzd",
+    "$HK": "hkd",
+    "$C": "cad",
+    "$S": "sgd",
     "$": "usd",
     "€": "eur",
     "£": "gbp",
@@ -245,7 +256,9 @@ def _plain_number(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
-    if before.isalnum() or before in "/:" or (before == "-" and before2.isalpha()):
+    if (before.isalnum() and not _COUNTRY_AFTER_SIGN.search(text, max(0, start - 3), start)) or (
+        before in "/:" or (before == "-" and before2.isalpha())
+    ):
         return False
     if after in "/:" and text[end + 1 : end + 2].isdigit():
         return False
