@@ -1008,3 +1008,40 @@ def test_quote_marks_around_the_sources_words_point_at_those_words() -> None:
             "foreseeable misuse of the system",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [("symptomatic", "asymptomatic"), ("promise", "promised"), ("1,000,000", "10,000,000")],
+)
+def test_a_letter_more_that_makes_another_word_is_a_rewording(said: str, written: str) -> None:
+    source = f"“The patient was {said} when tested at the hospital,” the doctor said on Monday."
+    copy = f"“The patient was {written} when tested at the hospital,” the doctor said on Monday."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
+
+
+def test_a_negation_put_inside_a_quoted_word_is_a_rewording() -> None:
+    source = "The minister called the deal “acceptable” in a statement on Monday."
+    copy = "The minister called the deal “not acceptable” in a statement on Monday."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
+
+
+def test_a_person_who_shares_an_outlets_name_is_another_speaker() -> None:
+    source = "“We will not raise taxes this year, whatever happens,” Smith said on Monday."
+    copy = "“We will not raise taxes this year, whatever happens,” Hill said on Monday."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_misattributed", "high")]
+
+
+def test_officials_for_authorities_give_the_words_to_no_other_speaker() -> None:
+    # AP on Rwanda's Marburg outbreak (2024), and a rewrite.
+    source = "Authorities said: “The origin of the infection is still being investigated.”"
+    copy = "Officials said: “The origin of the infection is still being investigated.”"
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_per_cent_in_the_sources_prose_is_read_as_one_word() -> None:
+    source = "Prices rose 5 per cent in March, the statistics office said on Tuesday."
+    copy = "Prices rose “5 per cent in March”, the statistics office said on Tuesday."
+    assert quotes(copy, source, embed=True) == [
+        ("quote_fabricated", "high", "5 per cent in March", "5 per cent in March")
+    ]

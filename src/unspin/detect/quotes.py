@@ -19,12 +19,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from rapidfuzz.distance import Indel
-
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
+from unspin.detect.lexicon import HEDGES, MODALS, NEGATORS
 from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Quote, Severity, Span, SpanIndex
-from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms, outlet_of
+from unspin.segmentation.lexicon import (
+    AMBIGUOUS_OUTLET_FORMS,
+    SUBJECT_PRONOUNS,
+    TITLES,
+    demonyms,
+    outlet_of,
+)
 from unspin.text import STOPWORDS, Token, american, content_stems
 
 # A copy quote and a source quote are the same statement when they share this share of the
@@ -292,7 +297,14 @@ def _marks_moved(group: Group, copy_words: list[str], quotes: list[Quote]) -> Qu
     return None
 
 
-_NOT_NAMES = SUBJECT_PRONOUNS | {"the", "a", "an"}
+# Speakers named by a common noun, capitalised only where they open a sentence ("Officials
+# said", "Authorities said"): a kind of speaker, not a name another could be put for.
+_GROUPS = frozenset(
+    """officials authorities police experts sources analysts witnesses residents investigators
+    prosecutors doctors officers lawmakers critics diplomats scientists researchers organizers
+    organisers rescuers spokesperson spokesman spokeswoman""".split()
+)
+_NOT_NAMES = SUBJECT_PRONOUNS | _GROUPS | {"the", "a", "an"}
 
 
 def _surname(name: str) -> str | None:
@@ -419,7 +431,7 @@ def _misattributed(
         and not same_name(ours, theirs)
         and not _named_in_source(group, ours)
         and not quote.by_pronoun
-        and not _an_outlet(quote.speaker)
+        and not _an_outlet(group.copy, quote)
     ):
         yield group.finding(
             "quote_misattributed",
@@ -431,10 +443,17 @@ def _misattributed(
         )
 
 
-def _an_outlet(speaker: str) -> bool:
-    """Is the "speaker" a news outlet ("..., according to Reuters"): a credit for the report,
-    not someone the words are given to?"""
-    return speaker.lower().removeprefix("the ") in outlet_of()
+def _an_outlet(doc: Doc, quote: Quote) -> bool:
+    """Is the quotation credited "according to" a news outlet ("..., according to Reuters"): a
+    credit for the report, not someone the words are given to? Not an outlet's name that is
+    also a person's ("Hill said", "Bloomberg said")."""
+    span = quote.speaker_span
+    if span is None or quote.speaker in AMBIGUOUS_OUTLET_FORMS:
+        return False
+    before = doc.text[max(0, span.start - 20) : span.start].lower()
+    return before.rstrip().endswith("according to") and (
+        quote.speaker.lower().removeprefix("the ") in outlet_of()
+    )
 
 
 def _renders(
@@ -463,28 +482,36 @@ def _renders(
     )
 
 
-# A word this long with one letter more or less than a word of the source's quotation is that
-# word misspelt or put right ("accomodate"); not a letter swapped: "prescribed" and
-# "proscribed", "insure" and "ensure" are other words.
+# A word this long written with a letter doubled or undoubled against a word of the source's
+# quotation is that word misspelt or put right ("accomodate", "occured"); not another letter
+# added or taken: "asymptomatic" and "symptomatic", "promised" and "promise" are other words.
 RESPELL_LENGTH = 8
 RESPELL_WORDS = 3  # ... for at most this many words of a quotation (each is a search)
 
 
 def _respelled(runs: list[list[str]], long: list[str]) -> list[list[str]]:
-    """The runs with each word a letter longer or shorter than a word of `long` written as that
-    word: a misspelling put right or made ("accommodate" for the source's "accomodate") rewords
-    nothing."""
+    """The runs with each word that is a word of `long` with one letter doubled or undoubled
+    written as that word: a misspelling put right or made rewords nothing."""
     vocabulary = set(long)
-    odd = {w for run in runs for w in run if w not in vocabulary and len(w) >= RESPELL_LENGTH}
+    odd = {
+        w
+        for run in runs
+        for w in run
+        if w not in vocabulary and len(w) >= RESPELL_LENGTH and w.isalpha()
+    }
     if not odd or len(odd) > RESPELL_WORDS:
         return runs
-    spelled = {
-        w: next(
-            (v for v in vocabulary if abs(len(v) - len(w)) == 1 and Indel.distance(w, v) == 1), w
-        )
-        for w in odd
-    }
+    spelled = {w: next((v for v in vocabulary if _doubling(w, v)), w) for w in odd}
     return [[spelled.get(w, w) for w in run] for run in runs]
+
+
+def _doubling(a: str, b: str) -> bool:
+    """Is one word the other with one letter doubled ("accommodate", "accomodate")?"""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1 or not shorter.isalpha():
+        return False
+    at = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
+    return longer[:at] + longer[at + 1 :] == shorter and at > 0 and longer[at] == longer[at - 1]
 
 
 CUT_OVERLAP = 5  # words two cuts of one statement must share, end to start
@@ -609,13 +636,19 @@ PHRASE_WORDS = 3  # a quoted phrase this short ("sadistic", "working royal") is 
 
 
 def _phrase_widened(runs: list[list[str]], match_words: list[str]) -> bool:
-    """Does the copy quote the source's short phrase whole with one word more ("a “sadistic
-    attack”" for "the “sadistic” murders")? The marks moved over a word; no statement changed."""
+    """Does the copy quote the source's short phrase whole with one word after it, the thing
+    the phrase describes ("a “sadistic attack”" for "the “sadistic” murders")? The marks moved
+    over a word; no statement changed. Not a word before it ("not acceptable" for
+    "acceptable"), nor a negation, a hedge or a number."""
     words = [w for run in runs for w in run]
+    extra = words[-1] if words else ""
     return (
         0 < len(match_words) <= PHRASE_WORDS
-        and len(words) == len(match_words) + 1
-        and _is_run(match_words, words)
+        and words[:-1] == match_words
+        and extra.isalpha()
+        and extra not in NEGATORS
+        and extra not in HEDGES
+        and extra not in MODALS
     )
 
 
@@ -761,17 +794,39 @@ def _fabricated(
 
 def _run_in(doc: Doc, toks: list[Token], words: list[str]) -> tuple[int, int] | None:
     """The span of the first place `words` (as `style_free` gives them) occur in a row among
-    the tokens `toks` of `doc`, read the same way. Found as a substring of the words joined,
-    so a long quotation against a long text costs their length, not its square."""
-    forms = [f for t in toks for f in style_free(doc, t.start, t.end)]
+    the tokens `toks` of `doc` (a group's prose), read the same way. Found as a substring of
+    the words joined, so a long quotation against a long text costs their length, not its
+    square; the prose is read once per group, not once per quotation."""
+    forms, hay = _prose_words(doc, toks)
     if not words or len(words) > len(forms):
         return None
-    hay = "\0" + "\0".join(w for w, _, _ in forms) + "\0"
     at = hay.find("\0" + "\0".join(words) + "\0")
     if at < 0:
         return None
     first = hay.count("\0", 0, at + 1) - 1  # words before the match
     return (forms[first][1], forms[first + len(words) - 1][2])
+
+
+def _prose_words(doc: Doc, toks: list[Token]) -> tuple[list[tuple[str, int, int]], str]:
+    """`style_free`'s words of the stretch of `doc` the tokens cover, less those in quote marks
+    (read over the whole stretch, so "per cent" is one word), and the words joined by NULs."""
+    key = (id(doc), id(toks))
+    kept = _PROSE_KEPT.get(key)
+    if kept is not None and kept[0] is toks:  # the same list, not another at a reused address
+        return kept[1], kept[2]
+    forms: list[tuple[str, int, int]] = []
+    if toks:
+        quoted = SpanIndex(doc.within(doc.quotes, toks[0].start, toks[-1].end))
+        forms = [f for f in style_free(doc, toks[0].start, toks[-1].end) if not quoted.inside(f[1])]
+    hay = "\0" + "\0".join(w for w, _, _ in forms) + "\0"
+    if len(_PROSE_KEPT) >= PROSE_KEPT:
+        _PROSE_KEPT.clear()
+    _PROSE_KEPT[key] = (toks, forms, hay)
+    return forms, hay
+
+
+PROSE_KEPT = 64  # groups whose prose words are kept (a compare reads a few at a time)
+_PROSE_KEPT: dict[tuple[int, int], tuple[list[Token], list[tuple[str, int, int]], str]] = {}
 
 
 def _set_off(group: Group, words: list[str]) -> bool:
