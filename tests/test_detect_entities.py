@@ -499,3 +499,9 @@ def test_home_where_one_goes_and_a_station_in_a_name_are_no_places_swapped() -> 
         "more than nine months at the International Space Station."
     )
     assert entities(copy, source, embed=True) == []
+
+
+def test_taken_home_for_taken_to_hospital_is_a_place_swapped() -> None:
+    source = "The injured guard was taken to hospital after the attack, police said on Monday."
+    copy = "The injured guard was taken home after the attack, police said on Monday."
+    assert entities(copy, source, embed=True) == [("entity_changed", "medium", "home", "hospital")]

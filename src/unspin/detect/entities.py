@@ -115,19 +115,9 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
 
 def _a_place(doc: Doc, t: Token, within: tuple[int, int]) -> bool:
     """Does the word name a place by a common noun: not a word of a name ("the International
-    Space Station"), nor "home" where one goes ("hitching a ride home", "returned home"), nor
-    a modifier or subject ("the court ruled")?"""
+    Space Station"), nor a modifier or subject ("the court ruled")?"""
     if t.lower not in _PLACE_KIND or capitalised_mid_sentence(doc.text, t.start):
         return False
-    if t.lower == "home":
-        before = doc.tokens(within[0], t.start)[-1:]
-        if (
-            before
-            and not doc.text[before[0].end : t.start].strip()
-            and before[0].lower not in STOPWORDS
-            and not before[0].lower.endswith("'s")  # "the senator's home" is a place
-        ):
-            return False
     return not _modifies(doc, t, within[1])
 
 
