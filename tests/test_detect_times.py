@@ -195,3 +195,29 @@ def test_a_year_for_a_season_is_no_changed_time() -> None:
     source = "It all started with a flawed Boeing test flight last spring, officials said."
     copy = "Their stay began with a problematic Boeing test flight last year, officials said."
     assert times(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "The company said profits fell sharply last quarter, its chief executive said.",
+            "The company said profits fell sharply last year, its chief executive said.",
+        ),
+        (
+            "It all started with a flawed Boeing test flight last spring, officials said.",
+            "It all started with a flawed Boeing test flight next year, officials said.",
+        ),
+    ],
+)
+def test_a_year_for_a_quarter_or_for_a_season_the_other_way_is_a_changed_time(
+    source: str, copy: str
+) -> None:
+    assert [f[:2] for f in times(copy, source, embed=True)] == [("time_changed", "medium")]
+
+
+def test_this_week_for_the_past_week_is_no_changed_time() -> None:
+    # The New York Times via the Sydney Morning Herald (2024), and a rewrite.
+    source = "Trump was convicted on 34 felony counts in the past week, the paper reported."
+    copy = "Trump was convicted on 34 felony counts this week, the paper reported."
+    assert times(copy, source, embed=True) == []

@@ -1,8 +1,9 @@
 """Days, dates and years that differ between aligned sentences.
 
 One time said less (or more) precisely is not a change: "February 2" for "February 2, 2021",
-"February" or "2021" for it, "this month" for "earlier this month"; nor a year for a season
-("last year" for "last spring"), which may be right or wrong by the page's date.
+"February" or "2021" for it, "this month" for "earlier this month"; nor a year for its season
+("last year" for "last spring") or "this week" for "the past week", right or wrong by the
+page's date.
 """
 
 from __future__ import annotations
@@ -108,18 +109,25 @@ def _counterpart(t: TimeExpression, candidates: list[TimeExpression]) -> TimeExp
             for c in candidates
             if _kind(c.value) == kind
             and _conflicts(t.value, c.value)
-            and not _part_and_year(t.value, c.value)
+            and not _said_from_nearby(t.value, c.value)
         ),
         None,
     )
 
 
-_PART_OF_A_YEAR = re.compile(r"\b(?:spring|summer|autumn|fall|winter|quarter)$")
+_SEASON = frozenset("spring summer autumn fall winter".split())
+_THIS_OR_LAST = frozenset({"this", "last", "past"})
 
 
-def _part_and_year(a: str, b: str) -> bool:
-    """Is one a season or quarter and the other a year ("last year" for "last spring")? Which
-    year a season fell in depends on when the page was written: not a change to accuse."""
-    return any(
-        _PART_OF_A_YEAR.search(x) is not None and y.endswith(" year") for x, y in ((a, b), (b, a))
-    )
+def _said_from_nearby(a: str, b: str) -> bool:
+    """Could the two be one span of time said from a page written at another moment: a season
+    and its year ("last year" for "last spring", "next year" for "next spring"; "this year" for
+    "last spring" in the autumn after), or "the past week" and this or last week? Which one it
+    was depends on the page's date, not a change to accuse. Not "next" against "last", nor a
+    quarter against a year (a company's quarter is not its year)."""
+    (da, _, ua), (db, _, ub) = (_MODIFIER.sub("", v).partition(" ") for v in (a, b))
+    if not (da == db or {da, db} <= _THIS_OR_LAST):
+        return False
+    if ua == ub:
+        return "past" in (da, db)
+    return {ua, ub} & _SEASON != set() and "year" in (ua, ub)
