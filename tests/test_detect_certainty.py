@@ -475,3 +475,25 @@ def test_found_guilty_is_a_verdict_not_a_finding_a_claim_weakens() -> None:
     )
     copy = "Becker was convicted of hiding assets, and the judge claimed he had shown no remorse."
     assert [f for f in certainty(copy, source, embed=True) if f[1] == "medium"] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy", "was"),
+    [
+        (
+            "It was confirmed that the drug caused the deaths of four patients, the agency said.",
+            "It was claimed that the drug caused the deaths of four patients, the agency said.",
+            "confirmed",
+        ),
+        (
+            "He was found to have stolen the money from the charity, the court said.",
+            "The police suspected he had stolen the money from the charity, the court said.",
+            "found",
+        ),
+    ],
+)
+def test_a_verb_of_knowing_in_the_passive_is_still_weakened(
+    source: str, copy: str, was: str
+) -> None:
+    found = certainty(copy, source, embed=True)
+    assert [(f[0], f[1], f[3]) for f in found] == [("certainty_shifted", "medium", was)]

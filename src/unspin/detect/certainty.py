@@ -201,9 +201,25 @@ def _knowing(group: Group) -> Finding | None:
 
 
 def _not_passive_findings(toks: list[Token], changed: list[Token]) -> list[Token]:
-    """`changed` less the verbs of ESTABLISHED in the passive ("was found guilty")."""
-    before = {u.start: toks[k - 1].lower for k, u in enumerate(toks) if k}
-    return [t for t in changed if not (t.lower in ESTABLISHED and before.get(t.start) in _BE)]
+    """`changed` less a verdict or a discovery: "was found guilty", "were found dead" (a
+    "found" in the passive before one of VERDICTS). "It was found that", "was found to have",
+    "was confirmed" stay verbs of knowing."""
+    at = {u.start: k for k, u in enumerate(toks)}
+    return [t for t in changed if not _verdict(toks, at.get(t.start, -1))]
+
+
+def _verdict(toks: list[Token], k: int) -> bool:
+    return (
+        0 < k < len(toks) - 1
+        and toks[k].lower == "found"
+        and toks[k - 1].lower in _BE
+        and toks[k + 1].lower in VERDICTS
+    )
+
+
+VERDICTS = frozenset(
+    "guilty innocent liable responsible dead alive unconscious unharmed safe not".split()
+)
 
 
 def _shift(group: Group) -> Finding | None:
