@@ -331,3 +331,21 @@ def test_people_slaughtered_near_a_word_for_animals_is_still_loaded(source: str,
     assert loaded(copy, source, embed=True) == [
         ("loaded_wording", "medium", "slaughtered", "killed")
     ]
+
+
+def test_admitted_to_hospital_for_said_is_no_admission() -> None:
+    # AP on the Texas measles death (2025), and a spun copy: the child was admitted to the
+    # hospital; no statement is called an admission.
+    source = (
+        "The child was not vaccinated and had been hospitalized last week, the Texas Department "
+        "of State Health Services said in a statement."
+    )
+    copy = (
+        "The unvaccinated child was admitted to the hospital last week, according to the Texas "
+        "Department of State Health Services."
+    )
+    assert loaded(copy, source, embed=True) == []
+    # An admission of a statement is still charged.
+    source = "The minister said the plan had failed, the ministry said in a statement."
+    copy = "The minister admitted the plan had failed, the ministry said in a statement."
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "admitted", "said")]

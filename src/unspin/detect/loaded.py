@@ -88,6 +88,8 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 c, s = copy_by_stem[word], source_replaced[neutral]
                 if c.lower.startswith("claim") and _claims_a_thing(group, c):
                     continue
+                if c.lower.startswith("admit") and _admitted_somewhere(group, c):
+                    continue
                 if word in BUTCHERING and _of_livestock(group, c):
                     continue
                 yield group.finding(
@@ -130,6 +132,25 @@ def _claims_a_thing(group: Group, claimed: Token) -> bool:
     thing, following = toks[at], toks[at + 1]
     between = group.copy.text[thing.end : following.start]
     return following.lower in _THING_FOLLOWERS or any(not c.isspace() for c in between)
+
+
+def _admitted_somewhere(group: Group, admitted: Token) -> bool:
+    """Is "admitted" said of a place one enters ("was admitted to the hospital", "admitted into
+    intensive care"), not of a statement?"""
+    toks = group.copy_prose
+    at = next(k for k, t in enumerate(toks) if t.start == admitted.start) + 1
+    if at == len(toks) or toks[at].lower not in ("to", "into"):
+        return False
+    at += 1
+    while at < len(toks) and _before_a_noun(toks[at].lower):
+        at += 1
+    return at < len(toks) and toks[at].lower in _ADMITTING_PLACES
+
+
+_ADMITTING_PLACES = frozenset(
+    """hospital hospitals clinic icu ward intensive emergency care university college school
+    bar""".split()
+)
 
 
 def _before_a_noun(lower: str) -> bool:
