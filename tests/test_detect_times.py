@@ -221,3 +221,11 @@ def test_this_week_for_the_past_week_is_no_changed_time() -> None:
     source = "Trump was convicted on 34 felony counts in the past week, the paper reported."
     copy = "Trump was convicted on 34 felony counts this week, the paper reported."
     assert times(copy, source, embed=True) == []
+
+
+def test_a_time_said_from_nearby_is_not_paired_with_another_of_the_sentence() -> None:
+    # The New York Times via the Sydney Morning Herald (2024), and a spun copy whose "this yr"
+    # is no time: its "this week" stands for "this past week", not for "this year".
+    source = "His conviction this past week was the third blow dealt in his hometown this year."
+    copy = "His conviction this week was the third blow dealt in his hometown this yr."
+    assert times(copy, source, embed=True) == []

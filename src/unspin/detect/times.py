@@ -41,13 +41,20 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
     source_times = group.source_items(group.source.times)
     # A source time the copy keeps, perhaps less precisely, was not replaced.
     dropped = [
-        t for t in source_times if not any(says_as_much(c.value, t.value) for c in copy_times)
+        t
+        for t in source_times
+        if not any(
+            says_as_much(c.value, t.value) or _said_from_nearby(c.value, t.value)
+            for c in copy_times
+        )
     ]
     for t in copy_times:
         if t.value in everywhere_in_source or any(
             says_as_much(t.value, v) for v in everywhere_in_source
         ):
             continue  # the source's time, or said less precisely, or moved from elsewhere
+        if any(_said_from_nearby(t.value, s.value) for s in source_times):
+            continue  # "this week" for the sentence's "past week": not another time's stand-in
         counterpart = _counterpart(t, dropped)
         if counterpart is None:
             continue
