@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import (
     APPROXIMATIONS,
+    BE_FORMS,
     BOOSTERS,
     CHARGES,
     DETERMINERS,
@@ -52,7 +53,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
                 or (
                     t.lower in _FORECASTS
                     and i > 0
-                    and toks[i - 1].lower in _BE
+                    and toks[i - 1].lower in BE_FORMS
                     and _next(toks, i + 1) not in DETERMINERS  # "projected to the screen"
                 )
             )
@@ -72,7 +73,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
             and t.lower == "thought"
             and _next(toks, i) == "to"
             and i > 0
-            and toks[i - 1].lower in _BE
+            and toks[i - 1].lower in BE_FORMS
         )
         if t.lower not in lexicon and not (forecast or scheduled or thought):
             continue
@@ -86,7 +87,6 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
     return out
 
 
-_BE = frozenset("is are was were be been being".split())
 _FORECASTS = frozenset("anticipated projected predicted forecast".split())  # passive only
 _NO_DOUBT_BEFORE_POSSIBLE = frozenset({"no", "any", "every", "all", "as", "where", "if", "best"})
 _PLACES = frozenset({"in", "on", "at", "before", "alongside", "with"})
@@ -212,7 +212,7 @@ def _verdict(toks: list[Token], k: int) -> bool:
     return (
         0 < k < len(toks) - 1
         and toks[k].lower == "found"
-        and toks[k - 1].lower in _BE
+        and toks[k - 1].lower in BE_FORMS
         and toks[k + 1].lower in VERDICTS
     )
 

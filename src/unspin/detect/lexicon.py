@@ -70,6 +70,7 @@ HEDGES = frozenset(
 )
 # Words that open a noun phrase: "the alleged stabbing", "their spokesman".
 DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+BE_FORMS = frozenset("is are was were be been being".split())  # before a passive participle
 
 # Hedges of one word family: "appears to show" keeps "apparently shot" hedged.
 _HEDGE_FAMILIES = {

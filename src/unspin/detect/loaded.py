@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.lexicon import ANIMALS, DETERMINERS, LOADED
+from unspin.detect.lexicon import ANIMALS, BE_FORMS, DETERMINERS, LOADED
 from unspin.model import Finding
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, stem
 
@@ -179,7 +179,7 @@ def _of_livestock(group: Group, verb: Token) -> bool:
     toks = group.copy_prose
     at = next(k for k, t in enumerate(toks) if t.start == verb.start)
     text = group.copy.text
-    if at > 0 and toks[at - 1].lower in _BE:
+    if at > 0 and toks[at - 1].lower in BE_FORMS:
         near = toks[max(0, at - PASSIVE_SUBJECT_REACH) : at]
     else:
         after = at + 1
@@ -190,4 +190,3 @@ def _of_livestock(group: Group, verb: Token) -> bool:
 
 
 PASSIVE_SUBJECT_REACH = 6  # words before "be slaughtered" where what was slaughtered stands
-_BE = frozenset("is are was were be been being".split())
