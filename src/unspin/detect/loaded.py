@@ -122,7 +122,7 @@ def _claims_a_thing(group: Group, claimed: Token) -> bool:
     three lives", "claimed victory in" (the noun ends a clause or a preposition follows it),
     not "claimed the win was stolen" or "claimed that lives were lost"?"""
     toks = group.copy_prose
-    at = next(k for k, t in enumerate(toks) if t.start == claimed.start) + 1
+    at = _index(toks, claimed) + 1
     while at < len(toks) and _before_a_noun(toks[at].lower):
         at += 1
     if at == len(toks) or toks[at].lower not in CLAIMED_THINGS:
@@ -138,7 +138,7 @@ def _admitted_somewhere(group: Group, admitted: Token) -> bool:
     """Is "admitted" said of a place one enters ("was admitted to the hospital", "admitted into
     intensive care"), not of a statement?"""
     toks = group.copy_prose
-    at = next(k for k, t in enumerate(toks) if t.start == admitted.start) + 1
+    at = _index(toks, admitted) + 1
     if at == len(toks) or toks[at].lower not in ("to", "into"):
         return False
     at += 1
@@ -151,6 +151,11 @@ _ADMITTING_PLACES = frozenset(
     """hospital hospitals clinic icu ward intensive emergency care university college school
     bar""".split()
 )
+
+
+def _index(toks: list[Token], token: Token) -> int:
+    """Where the token stands among the group's prose tokens (each finding asks once)."""
+    return next(k for k, t in enumerate(toks) if t.start == token.start)
 
 
 def _before_a_noun(lower: str) -> bool:
@@ -177,7 +182,7 @@ def _of_livestock(group: Group, verb: Token) -> bool:
     """Is "slaughtered" said of livestock: its object ("slaughtered 300 sheep") or, in the
     passive, a subject just before it ("sheep, goats and cows will be slaughtered")?"""
     toks = group.copy_prose
-    at = next(k for k, t in enumerate(toks) if t.start == verb.start)
+    at = _index(toks, verb)
     text = group.copy.text
     if at > 0 and toks[at - 1].lower in BE_FORMS:
         near = toks[max(0, at - PASSIVE_SUBJECT_REACH) : at]

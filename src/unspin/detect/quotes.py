@@ -163,6 +163,38 @@ class _Words:
     def __init__(self) -> None:
         self._seen: dict[tuple[int, int, int], list[list[str]]] = {}
         self._by_word: dict[int, dict[str, list[Quote]]] = {}  # doc -> word -> its quotes
+        # a group's prose tokens -> (those tokens, their style-free words, the words joined)
+        self._prose: dict[int, tuple[list[Token], list[tuple[str, int, int]], str]] = {}
+
+    def run_in(self, doc: Doc, toks: list[Token], words: list[str]) -> tuple[int, int] | None:
+        """The span of the first place `words` (as `style_free` gives them) occur in a row
+        among the tokens `toks` of `doc` (a group's prose), read the same way. Found as a
+        substring of the words joined, so a long quotation against a long text costs their
+        length, not its square; each group's prose is read once per comparison."""
+        forms, hay = self._prose_words(doc, toks)
+        if not words or len(words) > len(forms):
+            return None
+        at = hay.find("\0" + "\0".join(words) + "\0")
+        if at < 0:
+            return None
+        first = hay.count("\0", 0, at + 1) - 1  # words before the match
+        return (forms[first][1], forms[first + len(words) - 1][2])
+
+    def _prose_words(self, doc: Doc, toks: list[Token]) -> tuple[list[tuple[str, int, int]], str]:
+        """`style_free`'s words of the stretch of `doc` the tokens cover, less those in quote
+        marks (read over the whole stretch, so "per cent" is one word), and them joined."""
+        kept = self._prose.get(id(toks))
+        if kept is not None and kept[0] is toks:  # the same list, not another at its address
+            return kept[1], kept[2]
+        forms: list[tuple[str, int, int]] = []
+        if toks:
+            quoted = SpanIndex(doc.within(doc.quotes, toks[0].start, toks[-1].end))
+            forms = [
+                f for f in style_free(doc, toks[0].start, toks[-1].end) if not quoted.inside(f[1])
+            ]
+        hay = "\0" + "\0".join(w for w, _, _ in forms) + "\0"
+        self._prose[id(toks)] = (toks, forms, hay)
+        return forms, hay
 
     def runs(self, doc: Doc, quote: Quote) -> list[list[str]]:
         key = (id(doc), quote.start, quote.end)
@@ -396,11 +428,9 @@ def _check(
         if moved is None and not title and not block and _borrowed(group, quote):
             # One word of the source's own in quote marks ("the bill is in the “homestretch”")
             # is a term or irony ("the election was “fair”"), not someone's statement: low.
-            term = (
-                len(copy_words) == 1
-                and _run_in(group.source, group.source_prose, copy_words) is not None
-            )
-            yield _fabricated(group, quote, copy_words, "low" if term else "high")
+            said = words.run_in(group.source, group.source_prose, copy_words)
+            term = len(copy_words) == 1 and said is not None
+            yield _fabricated(group, quote, said, "low" if term else "high")
         return
     if not _renders(group, quote, match, match_words, local, words):
         # With one quotation in the source's sentences, words the copy quotes beyond it are
@@ -695,8 +725,8 @@ def _same_statement(
     if (
         only_one
         and len(local) == 1
-        and _run_in(group.source, group.source_prose, copy_words) is None
-        and not _kept_unquoted(group, local[0], words(group.source, local[0]))
+        and words.run_in(group.source, group.source_prose, copy_words) is None
+        and not _kept_unquoted(group, local[0], words)
     ):
         # One quote on each side of aligned sentences: the same statement, however reworded
         # (unless the copy quotes words the source says unquoted: quote marks moved; or says
@@ -705,15 +735,16 @@ def _same_statement(
     return None, []
 
 
-def _kept_unquoted(group: Group, source_quote: Quote, source_words: list[str]) -> bool:
+def _kept_unquoted(group: Group, source_quote: Quote, words: _Words) -> bool:
     """Does the copy give a term the source puts in quote marks, credited to no one, as a run
     of its own prose ("after he stopped being a working royal", where the source quotes
     "working royal")? Then the words the copy does quote ("neither unlawful nor irrational")
     are another statement, not the term reworded. A speaker's quotation is a statement: words
     of it kept unquoted do not make the copy's quotation another one."""
-    return (
-        not source_quote.speaker and _run_in(group.copy, group.copy_prose, source_words) is not None
-    )
+    if source_quote.speaker:
+        return False
+    theirs = words(group.source, source_quote)
+    return words.run_in(group.copy, group.copy_prose, theirs) is not None
 
 
 def _joined(group: Group, local: list[Quote], words: _Words) -> list[str]:
@@ -772,13 +803,12 @@ def _borrowed(group: Group, quote: Quote) -> bool:
 
 
 def _fabricated(
-    group: Group, quote: Quote, copy_words: list[str], severity: Severity = "high"
+    group: Group, quote: Quote, said: tuple[int, int] | None, severity: Severity
 ) -> Finding:
-    """A quote matching no source quote: words the source says unquoted, put in quote marks
-    (the source span is those words), or words the source does not have at all."""
-    run = _run_in(group.source, group.source_prose, copy_words)
-    if run is not None:
-        source_span = run
+    """A quote matching no source quote: words the source says unquoted (at `said`, if it
+    does), put in quote marks, or words the source does not have at all."""
+    if said is not None:
+        source_span = said
         reason = "the source says these words without quoting anyone"
     else:
         source_span = group.source_range
@@ -790,43 +820,6 @@ def _fabricated(
         source_span,
         f"the copy puts {quoted(group.copy.span_text(quote))} in quote marks; {reason}",
     )
-
-
-def _run_in(doc: Doc, toks: list[Token], words: list[str]) -> tuple[int, int] | None:
-    """The span of the first place `words` (as `style_free` gives them) occur in a row among
-    the tokens `toks` of `doc` (a group's prose), read the same way. Found as a substring of
-    the words joined, so a long quotation against a long text costs their length, not its
-    square; the prose is read once per group, not once per quotation."""
-    forms, hay = _prose_words(doc, toks)
-    if not words or len(words) > len(forms):
-        return None
-    at = hay.find("\0" + "\0".join(words) + "\0")
-    if at < 0:
-        return None
-    first = hay.count("\0", 0, at + 1) - 1  # words before the match
-    return (forms[first][1], forms[first + len(words) - 1][2])
-
-
-def _prose_words(doc: Doc, toks: list[Token]) -> tuple[list[tuple[str, int, int]], str]:
-    """`style_free`'s words of the stretch of `doc` the tokens cover, less those in quote marks
-    (read over the whole stretch, so "per cent" is one word), and the words joined by NULs."""
-    key = (id(doc), id(toks))
-    kept = _PROSE_KEPT.get(key)
-    if kept is not None and kept[0] is toks:  # the same list, not another at a reused address
-        return kept[1], kept[2]
-    forms: list[tuple[str, int, int]] = []
-    if toks:
-        quoted = SpanIndex(doc.within(doc.quotes, toks[0].start, toks[-1].end))
-        forms = [f for f in style_free(doc, toks[0].start, toks[-1].end) if not quoted.inside(f[1])]
-    hay = "\0" + "\0".join(w for w, _, _ in forms) + "\0"
-    if len(_PROSE_KEPT) >= PROSE_KEPT:
-        _PROSE_KEPT.clear()
-    _PROSE_KEPT[key] = (toks, forms, hay)
-    return forms, hay
-
-
-PROSE_KEPT = 64  # groups whose prose words are kept (a compare reads a few at a time)
-_PROSE_KEPT: dict[tuple[int, int], tuple[list[Token], list[tuple[str, int, int]], str]] = {}
 
 
 def _set_off(group: Group, words: list[str]) -> bool:

@@ -111,14 +111,7 @@ def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
 def _counterpart(t: TimeExpression, candidates: list[TimeExpression]) -> TimeExpression | None:
     kind = _kind(t.value)
     return next(
-        (
-            c
-            for c in candidates
-            if _kind(c.value) == kind
-            and _conflicts(t.value, c.value)
-            and not _said_from_nearby(t.value, c.value)
-        ),
-        None,
+        (c for c in candidates if _kind(c.value) == kind and _conflicts(t.value, c.value)), None
     )
 
 
