@@ -57,6 +57,23 @@ def test_fell_made_plunged_is_loaded_wording() -> None:
     assert loaded(copy, JAPAN_CPI) == [("loaded_wording", "medium", "plunged", "fell")]
 
 
+def test_a_rise_or_fall_told_more_strongly_without_a_figure_is_a_matter_of_degree() -> None:
+    # Reuters on gold (2025) and a CNN live blog on Kamila Valieva (2022), each with a copy that
+    # strengthened the verb: labelled clean on the real pages, so a lead (low), not an accusation.
+    gold = "Gold prices rose to hit a new record high on Wednesday, supported by safe-haven demand."
+    copy = (
+        "Gold prices soared to hit a new record high on Wednesday, supported by safe-haven demand."
+    )
+    assert loaded(copy, gold) == [("loaded_wording", "low", "soared", "rose")]
+    skater = "Valieva was tipped for gold in the event but fell numerous times during her free skate routine."
+    copy = "Valieva was tipped for gold in the event, but crashed several times during her free skate routine."
+    assert loaded(copy, skater, embed=True) == [("loaded_wording", "low", "crashed", "fell")]
+    # With the figure it sizes, the stronger word misstates the change.
+    copy = "Gold prices soared 0.2% to hit a new record high on Wednesday, supported by safe-haven demand."
+    source = "Gold prices rose 0.2% to hit a new record high on Wednesday, supported by safe-haven demand."
+    assert loaded(copy, source) == [("loaded_wording", "medium", "soared", "rose")]
+
+
 def test_troops_made_invaders_is_loaded_wording() -> None:
     copy = edit(AP_DENIED, "an estimated 100,000 troops", "an estimated 100,000 invaders")
     assert loaded(copy, AP_DENIED) == [("loaded_wording", "medium", "invaders", "troops")]

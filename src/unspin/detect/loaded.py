@@ -23,6 +23,12 @@ CLAIMED_THINGS = frozenset(
 )
 # Words of killing that are also the plain words for killing livestock.
 BUTCHERING = frozenset(stem(w) for w in ("slaughtered", "butchered"))
+# A rise or a fall told more strongly ("soared" for "rose", "crashed" for "fell"): charged when
+# it sizes a figure ("plunged 0.4 pct"), a matter of degree otherwise. On real pages "Gold
+# prices soared to a record high" and a skater who "crashed several times" for "fell" were
+# labelled clean, so without a figure it is a lead (low), not an accusation.
+CHANGES = frozenset(stem(w) for w in ("rose", "fell"))
+SIZED_REACH = 3  # words after the verb where the figure it sizes stands ("rose by 3 pct")
 
 
 @detector("loaded_wording")
@@ -92,13 +98,15 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     continue
                 if word in BUTCHERING and _of_livestock(group, c):
                     continue
+                of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
                 yield group.finding(
                     "loaded_wording",
-                    "medium",
+                    "low" if of_degree else "medium",
                     (c.start, c.end),
                     (s.start, s.end),
                     f"the copy says {quoted(group.copy.span_text(c))} where the source "
-                    f"says {quoted(group.source.span_text(s))}",
+                    f"says {quoted(group.source.span_text(s))}"
+                    + (" (no figure: a matter of degree)" if of_degree else ""),
                 )
             elif (
                 softened
@@ -132,6 +140,23 @@ def _claims_a_thing(group: Group, claimed: Token) -> bool:
     thing, following = toks[at], toks[at + 1]
     between = group.copy.text[thing.end : following.start]
     return following.lower in _THING_FOLLOWERS or any(not c.isspace() for c in between)
+
+
+def _sizes_a_figure(group: Group, verb: Token) -> bool:
+    """Does a figure follow the verb in its clause ("plunged 0.4 pct", "soared by 15%",
+    "rose to 4,500"), not "soared to a record high" or "crashed several times"?"""
+    copy = group.copy
+    toks = group.copy_prose
+    at = _index(toks, verb)
+    reach = toks[at + 1 : at + 1 + SIZED_REACH]
+    end = verb.end
+    for t in reach:
+        if any(c in _CLAUSE_END for c in copy.text[end : t.start]):
+            return False
+        if t.lower[:1].isdigit():
+            return True
+        end = t.end
+    return False
 
 
 def _admitted_somewhere(group: Group, admitted: Token) -> bool:
