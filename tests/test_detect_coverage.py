@@ -28,7 +28,7 @@ from detect_pairs import (
 )
 from unspin.detect.base import Comparison
 from unspin.detect.coverage import unsourced_sentences
-from unspin.model import Alignment, Article, SentenceMatch
+from unspin.model import Alignment, Article, SentenceMatch, SourceRef
 from unspin.segmentation import segment
 
 AP_STORY = f"{AP_REASSURE}\n\n{AP_DENIED}\n\n{AP_DIPLOMACY}\n"
@@ -177,6 +177,21 @@ def test_a_sentence_with_a_figure_of_its_own_or_one_small_one_is_unsourced() -> 
     assert unaligned(shares, jobs) == [("unsourced_sentence", "medium", shares, None)]
 
 
+def test_a_compound_of_the_sources_words_is_not_a_word_of_the_copys_own() -> None:
+    # AFP on a landslide in Ethiopia (2024), and a spun copy that split the drive off the
+    # sentence and joined its words with a hyphen: few words of its own, and the source
+    # sentence's figure ties it there.
+    source = (
+        "Gofa zone is roughly 450 kilometres (270 miles) from the capital Addis Ababa, a drive "
+        "of about 10 hours, and located north of the Maze National Park."
+    )
+    trip = "A 10-hour trip will get you there."
+    assert unaligned(trip, source) == []
+    # A compound with a part of its own is the copy's own word.
+    flight = "A 10-minute flight will get you there."
+    assert unaligned(flight, source) == [("unsourced_sentence", "medium", flight, None)]
+
+
 # Modelled on a real spun copy of CNN's report of a Turkish earthquake survivor's phone call,
 # which retold a sentence of the source in its own words, past what the aligner matches.
 AVCI = (
@@ -323,6 +338,35 @@ def test_the_rest_of_a_sourced_quotation_is_not_an_added_sentence() -> None:
     altered = run(MELONI_COPY, MELONI_SOURCE, ["quote_altered"], embed=True)
     assert [(f[0], f[1]) for f in altered] == [("quote_altered", "high")]
     assert "delve deeper" in (altered[0][2] or "")
+
+
+# AP on the 2025 nightclub fire in North Macedonia: a father's statement of two sentences, and a
+# spun copy that merged the first with the sentence's photograph and moved the second out.
+STOJANOV_SOURCE = (
+    "“Thank you for your condolences, but my pain is incurable. The wound is incurable,” "
+    "Stojanov said, holding up a photograph of his son, clean-shaven and wearing a suit jacket."
+)
+STOJANOV_COPY = (
+    "Holding a photo of his son in a suit jacket, Stojanov said sorrowfully, “Thank you for "
+    "your condolences, but my pain is incurable. This wound cannot be healed.”"
+)
+
+
+def test_the_rest_of_a_quotation_moved_out_of_a_merged_sentence_is_not_added() -> None:
+    # The aligner says the opening sentence retells both source sentences (same_fact), and
+    # leaves the quotation's second sentence unsourced.
+    def unsourced(copy: str) -> list[str]:
+        copy_doc, source_doc = segment(Article(copy)), segment(Article(STOJANOV_SOURCE))
+        assert len(source_doc.sentences) == 2
+        retold = SentenceMatch(0, "same_fact", (SourceRef(0, 0), SourceRef(0, 1)), 0.7)
+        rest = (SentenceMatch(i, "unsourced") for i in range(1, len(copy_doc.sentences)))
+        comparison = Comparison(copy_doc, [source_doc], Alignment((retold, *rest)))
+        return [copy[slice(*f.copy_span)] for f in unsourced_sentences(comparison)]
+
+    assert unsourced(STOJANOV_COPY) == []
+    # A third sentence runs the statement on past the source's two: added.
+    longer = STOJANOV_COPY.replace("healed.”", "healed. We will never forget him.”")
+    assert unsourced(longer) == ["We will never forget him.”"]
 
 
 def test_a_quotation_run_on_past_the_sources_is_added_where_it_runs_on() -> None:

@@ -28,7 +28,7 @@ from unspin.model import (
 )
 from unspin.segmentation.names import is_heading
 from unspin.segmentation.quotes import DOUBLE_MARKS
-from unspin.text import STOPWORDS, content_stems
+from unspin.text import STOPWORDS, Token, content_stems, stem
 
 # Share of a sentence's content words that no source holds, below which it restates the
 # source in other words (spread over its sentences, or rewritten past matching) rather than adds.
@@ -70,8 +70,8 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
                 given = _Given.of(comparison)
             if _continues_sourced_quotation(comparison, match.copy_sentence, given, quotes):
                 continue  # the quotes detector judges the quotation whole
-            content = [t.stem for t in words if t.lower not in STOPWORDS]
-            new = sum(w not in given.stems for w in content)
+            content = [t for t in words if t.lower not in STOPWORDS]
+            new = sum(not given.uses(t) for t in content)
             if content and new < NEW_WORDS * len(content):
                 continue  # its words are the source's: a rewrite too loose to align, no addition
             few_own = new <= OWN_SHARE_WITH_ONE_FIGURE * len(content) + 1e-9
@@ -118,12 +118,13 @@ def _continues_sourced_quotation(
     comparison: Comparison, index: int, given: _Given, quotes: SpanIndex[Quote]
 ) -> bool:
     """Is copy sentence `index`, mostly, the rest of a quotation opened in an earlier sentence
-    made from a source sentence whose quotation runs on into sentences no copy sentence was
-    made from, at most as many as the copy's quotation runs on? A spun copy rewords a
-    statement of two sentences ("The outcomes have not met our expectations. Undoubtedly, it
-    is an exceedingly intricate issue, ...") past aligning the second: the statement is the
-    source's, and the quotes detector compares the whole quotation with it. Sentences beyond
-    what the source's quotation has left ("We ask for privacy ...") lengthen it: added."""
+    made from (or saying the same fact as) a source sentence whose quotation runs on into
+    sentences no other copy sentence was made from, at most as many as the copy's quotation
+    runs on? A spun copy rewords a statement of two sentences ("The outcomes have not met our
+    expectations. Undoubtedly, it is an exceedingly intricate issue, ...") past aligning the
+    second, or moves the second out of a sentence it merged with the first: the statement is
+    the source's, and the quotes detector compares the whole quotation with it. Sentences
+    beyond what the source's quotation has left ("We ask for privacy ...") lengthen it: added."""
     copy = comparison.copy
     sentence = copy.sentences[index]
     for quote in quotes.overlapping(sentence.start, sentence.end):
@@ -132,15 +133,16 @@ def _continues_sourced_quotation(
             continue
         at = bisect_right(copy.sentences, quote.start, key=lambda s: s.start) - 1
         opening = comparison.alignment.matches[at]  # one match per copy sentence, in order
-        if opening.label not in ("verbatim", "paraphrase"):
-            continue
         for ref in opening.sources:
             source = comparison.sources[ref.source]
             said = source.sentences[ref.sentence]
             for theirs in given.quotes[ref.source].overlapping(said.start, said.end):
                 rest = range(ref.sentence + 1, len(source.sentences))[:QUOTED_SENTENCES]
+                # The source's sentences of the quotation left for the copy's to retell: those
+                # it made nothing else of, and those the opening sentence merged.
                 left = sum(
                     SourceRef(ref.source, k) in given.omitted
+                    or SourceRef(ref.source, k) in opening.sources
                     for k in rest
                     if source.sentences[k].start < theirs.end
                 )
@@ -221,6 +223,14 @@ class _Given:
         quotes = [SpanIndex(doc.quotes) for doc in sources]
         omitted = frozenset(comparison.alignment.omitted)
         return cls(stems, _figures(sources), times, quotes, names, omitted)
+
+    def uses(self, word: Token) -> bool:
+        """Do the sources use the word: its stem, or each part of a compound the copy joined
+        with hyphens ("a 10-hour trip" for "a drive of about 10 hours", "UN-backed")?"""
+        if word.stem in self.stems:
+            return True
+        parts = [p for p in word.lower.split("-") if p not in STOPWORDS]
+        return "-" in word.lower and bool(parts) and all(stem(p) in self.stems for p in parts)
 
     def short_form(self, name: str) -> bool:
         """Is the name a short form of one the sources give: an abbreviation or a usual alias
