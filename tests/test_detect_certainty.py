@@ -225,6 +225,47 @@ def test_one_verb_of_knowing_for_another_of_its_kind_is_no_shift() -> None:
     assert certainty(copy, source, embed=True) == []
 
 
+# CNN on Ben Roberts-Smith's defamation case (2023), and a spun copy of it.
+ROBERTS_SMITH_FOUND = (
+    "Besanko also found there was substantial truth to claims that Roberts-Smith shot dead a man "
+    "with a prosthetic leg in Afghanistan, then took the leg back to Australia."
+)
+
+
+def test_a_verb_of_knowing_rendered_by_one_of_its_kind_beside_a_noun_is_no_shift() -> None:
+    # "discovered" renders "found"; "claims" is the allegations' noun, not a verb of doubt.
+    copy = (
+        "Besanko also discovered that the allegations that Roberts-Smith shot dead a man with a "
+        "prosthetic leg in Afghanistan, then took the leg back to Australia, were true."
+    )
+    assert certainty(copy, ROBERTS_SMITH_FOUND, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        (
+            "A judge dismissed multiple claims he had brought against three newspapers.",
+            "A judge ruled against him on the case he had brought against three newspapers.",
+        ),
+        (
+            "Police said the suspect had set the fire on purpose.",
+            "Police said the man had been proven to set the fire on purpose.",
+        ),
+    ],
+)
+def test_a_noun_of_doubt_is_no_verb_of_knowing(source: str, copy: str) -> None:
+    assert certainty(copy, source, embed=True) == []
+
+
+def test_a_verb_of_doubt_after_its_subject_is_still_one() -> None:
+    source = "The company claims that the drug is safe for children."
+    copy = "The company proved that the drug is safe for children."
+    assert certainty(copy, source, embed=True) == [
+        ("certainty_shifted", "medium", "proved", "claims")
+    ]
+
+
 def test_a_forecast_in_the_active_voice_is_no_hedge_of_the_sentence() -> None:
     # A Reuters story on Time Warner Cable, and a faithful rewrite of it (unspin.testing.spin).
     source = "Analysts have predicted that the shares could trade two weeks after the approval."

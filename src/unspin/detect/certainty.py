@@ -179,9 +179,12 @@ def _knowing(group: Group) -> Finding | None:
     both sentences share ("investigators concluded" -> "investigators alleged")."""
     copy_changed, source_changed = group.prose_changes
     # "was found guilty", "were found dead": a verdict or a discovery, not a finding of fact.
-    source_changed = _not_passive_findings(group.source_tokens, source_changed)
-    copy_changed = _not_passive_findings(group.copy_tokens, copy_changed)
+    source_changed = _verbs_of_knowing(group.source_tokens, source_changed)
+    copy_changed = _verbs_of_knowing(group.copy_tokens, copy_changed)
+    source_kinds = {_kind(s.lower) for s in source_changed}
     for c in copy_changed:
+        if _kind(c.lower) in source_kinds:
+            continue  # "discovered" for the source's "found": a verb of its own kind renders it
         for s in source_changed:
             if s.lower in ESTABLISHED and c.lower in SUSPECTED:
                 how = "weakens it to"
@@ -200,12 +203,43 @@ def _knowing(group: Group) -> Finding | None:
     return None
 
 
-def _not_passive_findings(toks: list[Token], changed: list[Token]) -> list[Token]:
-    """`changed` less a verdict or a discovery: "was found guilty", "were found dead" (a
-    "found" in the passive before one of VERDICTS). "It was found that", "was found to have",
-    "was confirmed" stay verbs of knowing."""
+def _verbs_of_knowing(toks: list[Token], changed: list[Token]) -> list[Token]:
+    """The verbs of knowing of `changed`, less a verdict or a discovery ("was found guilty",
+    "were found dead": a "found" in the passive before one of VERDICTS) and a noun ("to
+    claims that", "multiple claims", "the suspect", "Trump's claims"). "It was found that",
+    "was found to have", "was confirmed" stay verbs of knowing."""
     at = {u.start: k for k, u in enumerate(toks)}
-    return [t for t in changed if not _verdict(toks, at.get(t.start, -1))]
+    return [
+        t
+        for t in changed
+        if _kind(t.lower) is not None
+        and not _verdict(toks, at.get(t.start, -1))
+        and not _a_noun(toks, at.get(t.start, -1))
+    ]
+
+
+def _kind(lower: str) -> str | None:
+    return "established" if lower in ESTABLISHED else "suspected" if lower in SUSPECTED else None
+
+
+def _a_noun(toks: list[Token], k: int) -> bool:
+    """Is the word a noun: after an article, a possessive or a preposition ("the suspect",
+    "Trump's claims", "dismissing multiple claims", "truth to claims that"), not a verb ("a
+    study that found", "some believe", "reason to believe")?"""
+    if k <= 0:
+        return False
+    before, word = toks[k - 1].lower, toks[k].lower
+    if before in _ARTICLES or before.endswith("'s"):
+        return True
+    # Before a plural only: "to" and a quantifier also stand before verbs ("many believe").
+    return word.endswith("s") and before in _BEFORE_PLURALS
+
+
+_ARTICLES = frozenset("the a an his her its their our my your".split())
+_BEFORE_PLURALS = frozenset(
+    """to of on about against over with for by from into such multiple many several some all
+    any no new false similar other earlier previous these those""".split()
+)
 
 
 def _verdict(toks: list[Token], k: int) -> bool:
