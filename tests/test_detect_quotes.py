@@ -175,8 +175,9 @@ def test_quote_marks_around_the_sources_own_prose_are_fabricated() -> None:
     copy = edit(CHEMLAWN, "it is difficult to resist tender", 'it is "difficult to resist" tender')
     # The words are the source's, unquoted: the source span is those words, not another quote
     # that happens to share "resist".
+    # A phrase of the source's in quote marks is a lead (low), not a statement made up.
     assert quotes(copy, CHEMLAWN) == [
-        ("quote_fabricated", "high", "difficult to resist", "difficult to resist")
+        ("quote_fabricated", "low", "difficult to resist", "difficult to resist")
     ]
 
 
@@ -185,13 +186,18 @@ def test_quote_marks_moved_to_other_words_are_fabricated() -> None:
         ZINCOR, 'fighting was "quelled" after 25 minutes', 'fighting was quelled "after 25 minutes"'
     )
     assert quotes(copy, ZINCOR) == [
-        ("quote_fabricated", "high", "after 25 minutes", "after 25 minutes")
+        ("quote_fabricated", "low", "after 25 minutes", "after 25 minutes")
     ]
 
 
 def test_reported_speech_turned_into_a_direct_quote_is_fabricated() -> None:
     copy = edit(ZINCOR, "he had no idea of the cause", 'he had "no idea" of the cause')
-    assert quotes(copy, ZINCOR) == [("quote_fabricated", "high", "no idea", "no idea")]
+    # Two words of reported speech: likely the speaker's, a lead to check (low).
+    assert quotes(copy, ZINCOR) == [("quote_fabricated", "low", "no idea", "no idea")]
+    # A statement of the source's prose, put in quote marks as someone's, is made up.
+    copy = edit(ZINCOR, "he had no idea of the cause", 'he had "no idea of the cause of the fight"')
+    source = edit(ZINCOR, "he had no idea of the cause", "he had no idea of the cause of the fight")
+    assert [f[:2] for f in quotes(copy, source)] == [("quote_fabricated", "high")]
 
 
 def test_an_invented_quote_in_an_aligned_sentence_is_fabricated() -> None:
@@ -791,7 +797,7 @@ def test_a_long_title_the_source_has_too_is_not_fabricated() -> None:
     assert [f[:2] for f in quotes(made_up, senator, embed=True)] == [("quote_fabricated", "high")]
 
 
-def test_one_word_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() -> None:
+def test_a_phrase_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() -> None:
     # Real form: AP on the Senate's vote-a-rama, spun: the copy quotes a word AP used plainly,
     # a term or irony ("the election was “fair”"), not someone's statement.
     source = "Senate Republicans are in the homestretch of passing the tax bill."
@@ -799,12 +805,25 @@ def test_one_word_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() 
     assert quotes(copy, source, embed=True) == [
         ("quote_fabricated", "low", "homestretch", "homestretch")
     ]
-    # Two words are a statement's words: "no idea" is his.
+    # So is a phrase of up to five: on real pages "critically endangered", "outlaw groups"
+    # and "foreseeable misuse of the system" in quote marks were all labelled faithful.
     assert quotes(
         copy.replace("“homestretch”", "“final homestretch”"),
         source.replace("the homestretch", "the final homestretch"),
         embed=True,
-    ) == [("quote_fabricated", "high", "final homestretch", "final homestretch")]
+    ) == [("quote_fabricated", "low", "final homestretch", "final homestretch")]
+    # Reuters on Syria (2025), spun: the ministry's term, quoted.
+    source = (
+        "Syria's defence ministry, in a statement carried by state news agency SANA, blamed "
+        "outlaw groups in Sweida for breaching the truce."
+    )
+    copy = (
+        "Syria's defence ministry, via state news agency SANA, attributed the collapse of the "
+        "truce to “outlaw groups” in Sweida."
+    )
+    assert quotes(copy, source, embed=True) == [
+        ("quote_fabricated", "low", "outlaw groups", "outlaw groups")
+    ]
 
 
 def test_a_speaker_described_by_title_names_no_other_speaker() -> None:
@@ -1003,7 +1022,7 @@ def test_quote_marks_around_the_sources_words_point_at_those_words() -> None:
     assert quotes(copy, source, embed=True) == [
         (
             "quote_fabricated",
-            "high",
+            "low",
             "foreseeable misuse of the system",
             "foreseeable misuse of the system",
         )
@@ -1043,5 +1062,5 @@ def test_per_cent_in_the_sources_prose_is_read_as_one_word() -> None:
     source = "Prices rose 5 per cent in March, the statistics office said on Tuesday."
     copy = "Prices rose “5 per cent in March”, the statistics office said on Tuesday."
     assert quotes(copy, source, embed=True) == [
-        ("quote_fabricated", "high", "5 per cent in March", "5 per cent in March")
+        ("quote_fabricated", "low", "5 per cent in March", "5 per cent in March")
     ]

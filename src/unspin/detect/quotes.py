@@ -38,6 +38,7 @@ SAME_STATEMENT = 0.5
 # A title longer than a few words must be the source's words too, in a row: a song's ("Courtesy
 # of the Red, White and Blue (The Angry American)", 7 capitalised words) or a film's.
 LONG_TITLE_WORDS = 12
+SOURCE_PHRASE_WORDS = 5  # words of the source's prose a copy may quote as a phrase, not a statement
 BLOCK_QUOTE_WORDS = 8  # a statement the source sets off without marks: this many words or more
 SET_OFF_SHARE = 0.9  # ... and this share of a source sentence
 # Quote marks may open or close this many words off the source's and quote the same words.
@@ -426,11 +427,13 @@ def _check(
         )
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
         if moved is None and not title and not block and _borrowed(group, quote):
-            # One word of the source's own in quote marks ("the bill is in the “homestretch”")
-            # is a term or irony ("the election was “fair”"), not someone's statement: low.
+            # A phrase of the source's own in quote marks ("the bill is in the “homestretch”",
+            # "blamed “outlaw groups”", "“critically endangered”") is a term, irony or the
+            # words of reported speech, not a statement made up: on real pages none of three
+            # such phrases was labelled a made-up quotation, so they are leads (low).
             said = words.run_in(group.source, group.source_prose, copy_words)
-            term = len(copy_words) == 1 and said is not None
-            yield _fabricated(group, quote, said, "low" if term else "high")
+            phrase = len(copy_words) <= SOURCE_PHRASE_WORDS and said is not None
+            yield _fabricated(group, quote, said, "low" if phrase else "high")
         return
     if not _renders(group, quote, match, match_words, local, words):
         # With one quotation in the source's sentences, words the copy quotes beyond it are
