@@ -68,10 +68,35 @@ def test_a_rise_or_fall_told_more_strongly_without_a_figure_is_a_matter_of_degre
     skater = "Valieva was tipped for gold in the event but fell numerous times during her free skate routine."
     copy = "Valieva was tipped for gold in the event, but crashed several times during her free skate routine."
     assert loaded(copy, skater, embed=True) == [("loaded_wording", "low", "crashed", "fell")]
-    # With the figure it sizes, the stronger word misstates the change.
-    copy = "Gold prices soared 0.2% to hit a new record high on Wednesday, supported by safe-haven demand."
-    source = "Gold prices rose 0.2% to hit a new record high on Wednesday, supported by safe-haven demand."
-    assert loaded(copy, source) == [("loaded_wording", "medium", "soared", "rose")]
+    # With the figure it sizes, the stronger word misstates the change (a review's forms:
+    # in words, a few words on); a year or a count of falls sizes nothing.
+    for rise, severity in (
+        ("0.2%", "medium"),
+        ("two percent", "medium"),
+        ("by as much as 0.2%", "medium"),
+        ("in 2024", "low"),
+    ):
+        source = (
+            f"Gold prices rose {rise} to hit a new record high, supported by safe-haven demand."
+        )
+        copy = source.replace("rose", "soared")
+        assert loaded(copy, source) == [("loaded_wording", severity, "soared", "rose")], rise
+    copy = skater.replace("but fell numerous times", "but crashed 3 times")
+    assert loaded(copy, skater, embed=True) == [("loaded_wording", "low", "crashed", "fell")]
+
+
+def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
+    # Reuters on the pager blasts in Lebanon (2024), spun: "the allegations" are what the
+    # military would not answer, not a statement the copy calls an allegation.
+    source = (
+        "The Israeli military declined to respond to questions about the detonations, the "
+        "health ministry said."
+    )
+    copy = (
+        "The Israeli military declined to comment on the allegations, the health ministry "
+        "confirmed."
+    )
+    assert loaded(copy, source, embed=True) == []
 
 
 def test_troops_made_invaders_is_loaded_wording() -> None:
