@@ -192,6 +192,17 @@ def test_a_compound_of_the_sources_words_is_not_a_word_of_the_copys_own() -> Non
     assert unaligned(flight, source) == [("unsourced_sentence", "medium", flight, None)]
 
 
+def test_a_compound_joining_the_sources_words_anew_brings_what_they_lack() -> None:
+    # A review's counter-examples: a date the source lacks, and a figure joined to a unit the
+    # source has apart ("10 a.m.", "an hour"), are the copy's own.
+    source = (
+        "Police said the long standoff with the gunman ended after an hour. Officers arrived "
+        "at 10 a.m. and evacuated families from nearby homes on Thursday."
+    )
+    for added in ("The hour-long standoff ended on Friday.", "It was a 10-hour standoff."):
+        assert unaligned(added, source) == [("unsourced_sentence", "medium", added, None)]
+
+
 # Modelled on a real spun copy of CNN's report of a Turkish earthquake survivor's phone call,
 # which retold a sentence of the source in its own words, past what the aligner matches.
 AVCI = (
@@ -367,6 +378,35 @@ def test_the_rest_of_a_quotation_moved_out_of_a_merged_sentence_is_not_added() -
     # A third sentence runs the statement on past the source's two: added.
     longer = STOJANOV_COPY.replace("healed.”", "healed. We will never forget him.”")
     assert unsourced(longer) == ["We will never forget him.”"]
+    # The opening retold both sentences; one sharing no word with them is the copy's own (a
+    # review's counter-example).
+    threat = STOJANOV_COPY.replace(
+        "but my pain is incurable. This wound cannot be healed.”",
+        "but my pain is incurable, the wound is incurable. The club's owners will pay for this "
+        "with their lives.”",
+    )
+    assert unsourced(threat) == ["The club's owners will pay for this with their lives.”"]
+
+
+def test_an_added_sentence_after_a_retold_quotation_is_added() -> None:
+    # A review's counter-example: the opening retells (same_fact) the first sentence of a
+    # statement of two; the copy's second shares no word with the source's second.
+    source = (
+        "“We have done everything we could to find them. The search will resume at first "
+        "light,” police chief Marko Petrovic said on Sunday."
+    )
+    copy = (
+        "Police chief Marko Petrovic said on Sunday: “We did all we possibly could to find "
+        "them. Those responsible for this massacre will be hunted down and shot.”"
+    )
+    copy_doc, source_doc = segment(Article(copy)), segment(Article(source))
+    matches = (
+        SentenceMatch(0, "same_fact", (SourceRef(0, 0),), 0.7),
+        SentenceMatch(1, "unsourced"),
+    )
+    comparison = Comparison(copy_doc, [source_doc], Alignment(matches, (SourceRef(0, 1),)))
+    found = [copy[slice(*f.copy_span)] for f in unsourced_sentences(comparison)]
+    assert found == ["Those responsible for this massacre will be hunted down and shot.”"]
 
 
 def test_a_quotation_run_on_past_the_sources_is_added_where_it_runs_on() -> None:

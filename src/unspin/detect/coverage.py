@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from unspin.detect.base import Comparison, detector, is_title, quoted
 from unspin.detect.names import ShortForms, name_key
@@ -71,10 +72,14 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
             if _continues_sourced_quotation(comparison, match.copy_sentence, given, quotes):
                 continue  # the quotes detector judges the quotation whole
             content = [t for t in words if t.lower not in STOPWORDS]
-            new = sum(not given.uses(t) for t in content)
+            new = sum(t.stem not in given.stems for t in content)
             if content and new < NEW_WORDS * len(content):
                 continue  # its words are the source's: a rewrite too loose to align, no addition
-            few_own = new <= OWN_SHARE_WITH_ONE_FIGURE * len(content) + 1e-9
+            # Words of its own, a compound of the sources' words not one ("a 10-hour trip" for
+            # "a drive of about 10 hours"). Not for the test above: a compound's parts may
+            # join anew ("on-duty" from "on duty earlier" and "not on duty").
+            own = sum(not given.uses(t) for t in content)
+            few_own = own <= OWN_SHARE_WITH_ONE_FIGURE * len(content) + 1e-9
             if _restates_figures(copy, sentence, given.figures, few_own):
                 continue  # "There were also 672 injuries.": split off the sentence with its figures
             if few_own and not _brings_own(copy, sentence, given, quotes):
@@ -99,6 +104,7 @@ def unsourced_sentences(comparison: Comparison) -> Iterator[Finding]:
 
 
 MIN_CLAIM_WORDS = 3
+_JOINING = frozenset("a an the of and to".split())  # the words a compound may drop ("X-to-Y")
 SHORT_FORM_CHARS = 6  # "us", "nyt", "unesco": names short enough to abbreviate another
 TITLE_WORDS = 20  # capitalised words a title in quote marks may have (a law's name)
 
@@ -133,19 +139,25 @@ def _continues_sourced_quotation(
             continue
         at = bisect_right(copy.sentences, quote.start, key=lambda s: s.start) - 1
         opening = comparison.alignment.matches[at]  # one match per copy sentence, in order
+        made = opening.label in ("verbatim", "paraphrase")
+        ours: set[str] | None = None
         for ref in opening.sources:
             source = comparison.sources[ref.source]
             said = source.sentences[ref.sentence]
             for theirs in given.quotes[ref.source].overlapping(said.start, said.end):
-                rest = range(ref.sentence + 1, len(source.sentences))[:QUOTED_SENTENCES]
-                # The source's sentences of the quotation left for the copy's to retell: those
-                # it made nothing else of, and those the opening sentence merged.
-                left = sum(
-                    SourceRef(ref.source, k) in given.omitted
-                    or SourceRef(ref.source, k) in opening.sources
-                    for k in rest
-                    if source.sentences[k].start < theirs.end
-                )
+                left = 0  # the source's sentences of the quotation left for the copy's to retell
+                for k in range(ref.sentence + 1, len(source.sentences))[:QUOTED_SENTENCES]:
+                    later = SourceRef(ref.source, k)
+                    if source.sentences[k].start >= theirs.end:
+                        break
+                    if made and later in given.omitted:
+                        left += 1  # made nothing else of, after a sentence made from the source
+                    elif later in given.omitted or later in opening.sources:
+                        # After a retelling, or merged into the opening: only a sentence that
+                        # shares a word with it ("This wound cannot be healed." for "The wound
+                        # is incurable"), not a threat the statement never made.
+                        ours = ours if ours is not None else content_stems(copy.span_text(sentence))
+                        left += bool(ours & content_stems(source.span_text(source.sentences[k])))
                 if index - at <= left:
                     return True
     return False
@@ -213,6 +225,7 @@ class _Given:
     quotes: list[SpanIndex[Quote]]  # each source's
     short_forms: ShortForms  # one-word forms of the sources' names ("us", "nyt")
     omitted: frozenset[SourceRef]
+    stem_pairs: set[tuple[str, str]]  # the stems of each two words in a row
 
     @classmethod
     def of(cls, comparison: Comparison) -> _Given:
@@ -222,15 +235,24 @@ class _Given:
         names = ShortForms(name_key(doc.span_text(n)) for doc in sources for n in doc.names)
         quotes = [SpanIndex(doc.quotes) for doc in sources]
         omitted = frozenset(comparison.alignment.omitted)
-        return cls(stems, _figures(sources), times, quotes, names, omitted)
+        pairs = set()
+        for doc in sources:
+            read = [t.stem for t in doc.tokens()]
+            pairs.update(pairwise(read))
+        return cls(stems, _figures(sources), times, quotes, names, omitted, pairs)
 
     def uses(self, word: Token) -> bool:
         """Do the sources use the word: its stem, or each part of a compound the copy joined
-        with hyphens ("a 10-hour trip" for "a drive of about 10 hours", "UN-backed")?"""
+        with hyphens ("UN-backed"); a figure and its unit as the sources put them, in a row
+        ("a 10-hour trip" for "a drive of about 10 hours", not for "10 a.m." and "an hour")?"""
         if word.stem in self.stems:
             return True
-        parts = [p for p in word.lower.split("-") if p not in STOPWORDS]
-        return "-" in word.lower and bool(parts) and all(stem(p) in self.stems for p in parts)
+        parts = [stem(p) for p in word.lower.split("-") if p not in _JOINING]
+        if "-" not in word.lower or not parts:
+            return False
+        if any(p[:1].isdigit() for p in parts):
+            return all(pair in self.stem_pairs for pair in pairwise(parts))
+        return all(p in self.stems for p in parts)
 
     def short_form(self, name: str) -> bool:
         """Is the name a short form of one the sources give: an abbreviation or a usual alias
