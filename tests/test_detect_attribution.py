@@ -182,6 +182,18 @@ def test_one_agencys_report_credited_to_the_other_is_attribution_changed() -> No
     assert attributions(copy, KURDISTAN) == [("attribution_changed", "high", "IRNA", "INA")]
 
 
+def test_a_broadcaster_transliterated_another_way_is_the_same_speaker() -> None:
+    # Reuters on Israeli strikes in Syria (2025), spun: "Elekhbariya" and "Al-Ikhbariya" are
+    # one channel's name, its Arabic article written apart or joined on.
+    source = "State-owned Elekhbariya TV said the Israeli strike wounded two civilians."
+    copy = "Syrian state broadcaster Al-Ikhbariya reported that the Israeli strike wounded two civilians."
+    assert attributions(copy, source, embed=True) == []
+    other = copy.replace("Al-Ikhbariya", "Al-Arabiya")
+    assert attributions(other, source, embed=True) == [
+        ("attribution_changed", "high", "Al-Arabiya", "State-owned Elekhbariya TV")
+    ]
+
+
 def test_a_quoted_speaker_swapped_is_one_misattributed_quote_not_three_findings() -> None:
     # The sentence quotes Reznikov: crediting it to Zelensky misattributes the quote. The same
     # swap is also an attribution and an entity change, but one change gets one finding: the

@@ -246,12 +246,30 @@ def _spelled_alike(a: str, b: str) -> bool:
     stay apart however alike ("Austria" / "Australia")."""
     if a == b:
         return True
+    if a.capitalize() in places() and b.capitalize() in places():
+        return False
+    return any(_alike(x, y) for x in _without_article(a, b) for y in _without_article(b, a))
+
+
+def _alike(a: str, b: str) -> bool:
     vowels = a[0] in "aeiou" and b[0] in "aeiou"  # "Ebrahim" / "Ibrahim"
     if (a[0] != b[0] and not vowels) or min(len(a), len(b)) < 4:
         return False
-    if a.capitalize() in places() and b.capitalize() in places():
-        return False
     return JaroWinkler.similarity(a, b) >= SAME_WORD
+
+
+def _without_article(word: str, other: str) -> list[str]:
+    """The word, and without the Arabic article one transliteration writes and the other
+    leaves out or joins on ("Al-Ikhbariya" / "Elekhbariya", "el-Sisi" / "Sisi"): joined on,
+    only when the other word has it apart ("Alexander" keeps its "Al")."""
+    if word[:3] in _ARTICLES and len(word) > 5:
+        return [word, word[3:]]
+    if word[:2] in ("al", "el") and other[:3] in _ARTICLES and len(word) > 7:
+        return [word, word[2:]]
+    return [word]
+
+
+_ARTICLES = ("al-", "el-")
 
 
 # Given names people are called by ("Joe Biden" is "Joseph R. Biden Jr.").
