@@ -81,6 +81,20 @@ def test_shifted_survey_dates_are_time_changed() -> None:
 # --- not findings ------------------------------------------------------------------------------
 
 
+def test_another_night_for_the_event_is_time_changed_though_the_source_names_that_day() -> None:
+    # AP on Kamila Valieva's hearing (2022), spun: the day the court announced it is given to
+    # the hearing itself.
+    source = (
+        "The Court of Arbitration for Sport announced Saturday that the expedited hearing on "
+        "Valieva's doping case will be held Sunday night in Beijing."
+    )
+    copy = "The expedited hearing on Valieva's doping case will be held Saturday night in Beijing."
+    assert times(copy, source, embed=True) == [("time_changed", "medium", "Saturday", "Sunday")]
+    # The same night, and a night the source does not give, are no change found here.
+    assert times(copy.replace("Saturday night", "Sunday night"), source, embed=True) == []
+    assert times(copy.replace("Saturday night", "Saturday"), source, embed=True) == []
+
+
 def test_seed_drops_tuesday_without_changing_it() -> None:
     assert times(SEED_REASSURE, AP_REASSURE, embed=True) == []
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.model import Finding, TimeExpression
+from unspin.model import Doc, Finding, TimeExpression
 from unspin.segmentation.lexicon import MONTH_NAMES, WEEKDAYS
 
 
@@ -49,6 +49,12 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
         )
     ]
     for t in copy_times:
+        counterpart = _same_part_of_day(group, t, source_times)
+        if counterpart is not None:  # "Saturday night" where the source's night is Sunday's
+            if counterpart in dropped:
+                dropped.remove(counterpart)
+            yield _changed(group, t, counterpart)
+            continue
         if t.value in everywhere_in_source or any(
             says_as_much(t.value, v) for v in everywhere_in_source
         ):
@@ -59,14 +65,45 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
         if counterpart is None:
             continue
         dropped.remove(counterpart)
-        yield group.finding(
-            "time_changed",
-            "medium",
-            (t.start, t.end),
-            (counterpart.start, counterpart.end),
-            f"the copy says {quoted(group.copy.span_text(t))} "
-            f"where the source says {quoted(group.source.span_text(counterpart))}",
-        )
+        yield _changed(group, t, counterpart)
+
+
+def _changed(group: Group, t: TimeExpression, counterpart: TimeExpression) -> Finding:
+    return group.finding(
+        "time_changed",
+        "medium",
+        (t.start, t.end),
+        (counterpart.start, counterpart.end),
+        f"the copy says {quoted(group.copy.span_text(t))} "
+        f"where the source says {quoted(group.source.span_text(counterpart))}",
+    )
+
+
+_PART_OF_DAY = re.compile(r"\s+(night|morning|afternoon|evening)\b", re.IGNORECASE)
+
+
+def _part_of_day(doc: Doc, t: TimeExpression) -> str | None:
+    m = _PART_OF_DAY.match(doc.text, t.end)
+    return m[1].lower() if m else None
+
+
+def _same_part_of_day(
+    group: Group, t: TimeExpression, source_times: list[TimeExpression]
+) -> TimeExpression | None:
+    """The source's time of the same part of the day as the copy's ("Sunday night" for the
+    copy's "Saturday night"), when it is another day and the source gives the copy's day
+    only for something else ("announced Saturday that the hearing will be held Sunday
+    night"): a time the source gives elsewhere in the sentence is no licence to move one."""
+    part = _part_of_day(group.copy, t)
+    if part is None:
+        return None
+    nights = [s for s in source_times if _part_of_day(group.source, s) == part]
+    if any(says_as_much(t.value, s.value) for s in nights):
+        return None
+    kind = _kind(t.value)
+    return next(
+        (s for s in nights if _kind(s.value) == kind and _conflicts(t.value, s.value)), None
+    )
 
 
 _MODIFIER = re.compile(r"^(?:earlier|later|early|late) ")
