@@ -162,6 +162,30 @@ def test_a_described_speaker_credited_by_the_name_the_source_gave_just_before_is
     ]
 
 
+# AP on Prince Harry's security case (2025), and a credited copy naming him where AP gives his
+# title.
+HARRY = (
+    "Prince Harry was not improperly stripped of his security detail, a London judge ruled. "
+    "The Duke of Sussex claimed he and his family were endangered when visiting the U.K."
+)
+
+
+def test_a_speaker_given_by_a_title_of_a_place_credited_by_name_is_a_lead() -> None:
+    copy = (
+        "Prince Harry was not improperly stripped of his security detail, a London judge ruled. "
+        "Harry claimed he and his family were endangered when visiting the U.K."
+    )
+    assert attributions(copy, HARRY) == [
+        ("attribution_changed", "low", "Harry", "The Duke of Sussex")
+    ]
+    # A title of a place with a name after it names that person.
+    source = HARRY.replace("The Duke of Sussex", "Secretary of State Antony Blinken")
+    copy = copy.replace("Harry claimed", "Meghan claimed")
+    assert attributions(copy, source) == [
+        ("attribution_changed", "high", "Meghan", "Antony Blinken")
+    ]
+
+
 def test_a_described_speaker_credited_to_another_person_is_attribution_changed() -> None:
     copy = (
         "Claudia Sheinbaum is set to become Mexico's first woman president. Xochitl Galvez said on "

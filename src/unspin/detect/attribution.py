@@ -30,7 +30,7 @@ from unspin.detect.lexicon import DETERMINERS
 from unspin.detect.names import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segmentation.attributions import CUE_RE, ROLE_WORDS
-from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, demonyms
+from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
 from unspin.text import STOPWORDS, Token
 
 _VAGUE = SUBJECT_PRONOUNS | {"who", "which", "that"}
@@ -405,12 +405,23 @@ INTRODUCED_WITHIN = 2  # sentences before a described speaker where the source n
 
 def _described(doc: Doc, a: Attribution) -> bool:
     """Is the speaker a description whose capitals are only places and organisations ("the
-    former Mexico City mayor"), naming no one ("former senator Xochitl Galvez" names her)?"""
-    places = [n for n in doc.within(doc.names, *a.speaker_span) if n.kind in _NOT_PEOPLE]
+    former Mexico City mayor"), or a title of a place ("The Duke of Sussex", "the Emir of
+    Qatar"), naming no one ("former senator Xochitl Galvez", "Secretary of State Antony
+    Blinken" name someone)?"""
+    within = doc.within(doc.names, *a.speaker_span)
+    title = _TITLE_OF.match(doc.span_text(a.speaker_span))
+    if title and title[1].lower() in _TITLES_OF_PLACES:
+        return not any(n.kind == "person" for n in within)
+    places = [n for n in within if n.kind in _NOT_PEOPLE]
     return all(any(n.start <= t.start < n.end for n in places) for t in _proper(doc, a))
 
 
 _NOT_PEOPLE = ("place", "organisation")
+# "[the] [former] Title of Place": a title held of a place or an office, not a name.
+_TITLE_OF = re.compile(r"(?:[Tt]he\s+)?(?:[\w-]+\s+)?(\w+)\s+of\s+[A-Z]")
+_TITLES_OF_PLACES = TITLES | frozenset(
+    "duke duchess earl countess baron baroness marquess viscount archbishop bishop cardinal".split()
+)
 
 
 def _introduced(doc: Doc, a: Attribution, names: set[str]) -> bool:
