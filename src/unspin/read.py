@@ -18,7 +18,6 @@ import json
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -412,12 +411,13 @@ def _meta_charset(data: bytes) -> str:
 
 def _mostly_not_text(text: str) -> bool:
     sample = text[:100_000]
-    bad = sum(
-        1
-        for char in sample
-        if char == "\ufffd" or (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f")
-    )
-    return bad > _NOT_TEXT_SHARE * len(sample)
+    return len(_NOT_TEXT.findall(sample)) > _NOT_TEXT_SHARE * len(sample)
+
+
+# Replacement characters and control characters (Unicode's "Cc") but tab, newline, carriage
+# return and form feed: by a regular expression, since a loop over characters was a tenth of
+# reading a page.
+_NOT_TEXT = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _date_params() -> dict[str, object]:
