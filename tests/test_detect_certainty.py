@@ -258,6 +258,36 @@ def test_a_noun_of_doubt_is_no_verb_of_knowing(source: str, copy: str) -> None:
     assert certainty(copy, source, embed=True) == []
 
 
+@pytest.mark.parametrize(
+    ("source", "copy", "changed"),
+    [
+        # A review's counter-examples: a participle after an article, "it's" (not a
+        # possessive), and one "found" that licenses one verb of its kind, not two.
+        (
+            "Ukraine said a suspected Russian drone strike hit a power station in Kharkiv.",
+            "Ukraine said a confirmed Russian drone strike hit a power station in Kharkiv.",
+            ("confirmed", "suspected"),
+        ),
+        (
+            "Investigators concluded that the pilot had deliberately crashed the plane.",
+            "It's believed that the pilot had deliberately crashed the plane.",
+            ("believed", "concluded"),
+        ),
+        (
+            "The audit office said it found no record of the payment and that investigators "
+            "suspect the money was stolen by two officials.",
+            "The audit office said it discovered no record of the payment and that "
+            "investigators confirmed the money was stolen by two officials.",
+            ("confirmed", "suspect"),
+        ),
+    ],
+)
+def test_a_verb_of_knowing_beside_a_noun_rule_is_still_compared(
+    source: str, copy: str, changed: tuple[str, str]
+) -> None:
+    assert certainty(copy, source, embed=True) == [("certainty_shifted", "medium", *changed)]
+
+
 def test_a_verb_of_doubt_after_its_subject_is_still_one() -> None:
     source = "The company claims that the drug is safe for children."
     copy = "The company proved that the drug is safe for children."

@@ -181,11 +181,15 @@ def _knowing(group: Group) -> Finding | None:
     # "was found guilty", "were found dead": a verdict or a discovery, not a finding of fact.
     source_changed = _verbs_of_knowing(group.source_tokens, source_changed)
     copy_changed = _verbs_of_knowing(group.copy_tokens, copy_changed)
-    source_kinds = {_kind(s.lower) for s in source_changed}
+    # "discovered" for the source's "found": a verb of its own kind renders it, one for one
+    # (a source's "found ... and suspect" licenses one "confirmed", not two).
+    unpaired = list(source_changed)
     for c in copy_changed:
-        if _kind(c.lower) in source_kinds:
-            continue  # "discovered" for the source's "found": a verb of its own kind renders it
-        for s in source_changed:
+        same = next((s for s in unpaired if _kind(s.lower) == _kind(c.lower)), None)
+        if same is not None:
+            unpaired.remove(same)
+            continue
+        for s in unpaired:
             if s.lower in ESTABLISHED and c.lower in SUSPECTED:
                 how = "weakens it to"
             elif s.lower in SUSPECTED and c.lower in ESTABLISHED:
@@ -223,19 +227,23 @@ def _kind(lower: str) -> str | None:
 
 
 def _a_noun(toks: list[Token], k: int) -> bool:
-    """Is the word a noun: after an article, a possessive or a preposition ("the suspect",
-    "Trump's claims", "dismissing multiple claims", "truth to claims that"), not a verb ("a
-    study that found", "some believe", "reason to believe")?"""
-    if k <= 0:
+    """Is the word one that can be a noun (NOUN_FORMS), and a noun here: after an article or a
+    possessive ("the suspect", "Trump's claims"), or a plural after a preposition or a
+    quantifier ("dismissing multiple claims", "truth to claims that")? Not "a confirmed
+    strike" (a participle), nor "it's believed", "some believe" (verbs)."""
+    if k <= 0 or toks[k].lower not in NOUN_FORMS:
         return False
     before, word = toks[k - 1].lower, toks[k].lower
-    if before in _ARTICLES or before.endswith("'s"):
+    if before in _ARTICLES or (before.endswith("'s") and before not in _CONTRACTIONS):
         return True
     # Before a plural only: "to" and a quantifier also stand before verbs ("many believe").
     return word.endswith("s") and before in _BEFORE_PLURALS
 
 
+# The verbs of knowing that are also nouns.
+NOUN_FORMS = frozenset("claims suspect suspects finds shows thought".split())
 _ARTICLES = frozenset("the a an his her its their our my your".split())
+_CONTRACTIONS = frozenset("it's he's she's that's there's what's who's here's".split())
 _BEFORE_PLURALS = frozenset(
     """to of on about against over with for by from into such multiple many several some all
     any no new false similar other earlier previous these those""".split()
