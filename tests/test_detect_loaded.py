@@ -97,6 +97,10 @@ def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
         "confirmed."
     )
     assert loaded(copy, source, embed=True) == []
+    # The noun does not hide the verb beside it (a review's counter-example).
+    source = "Tom Reyes, who is under investigation himself, said on Monday that the mayor lied."
+    copy = "Tom Reyes, who faces allegations himself, alleged on Monday that the mayor lied."
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "alleged", "said")]
 
 
 def test_troops_made_invaders_is_loaded_wording() -> None:

@@ -70,6 +70,10 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
     not, and a neutral word of the source lies outside the runs of words the two texts share
     (a copy that keeps "left behind" and adds "as they fled" replaced nothing). Or the reverse."""
     copy_by_stem = {t.stem: t for t in reversed(group.copy_prose)}
+    # A charged verb of speech, not its noun: "faces allegations of fraud, alleged on Monday".
+    speech_by_stem = {
+        t.stem: t for t in reversed(group.copy_prose) if not t.lower.endswith(_NOUN_ENDINGS)
+    }
     source_by_stem = {t.stem: t for t in reversed(group.source_prose)}
     copy_changed, source_changed = group.prose_changes
     copy_replaced = {
@@ -92,10 +96,9 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
             # "allegedly" shares a stem with "alleged" but hedges; it does not charge.
             if word in copy_by_stem and copy_by_stem[word].lower.endswith("ly"):
                 continue
-            if word in copy_by_stem and word not in source_by_stem and neutral in source_replaced:
-                c, s = copy_by_stem[word], source_replaced[neutral]
-                if neutral in SPEECH and c.lower.endswith(_NOUN_ENDINGS):
-                    continue  # "declined to comment on the allegations": a noun frames no one
+            charging = speech_by_stem if neutral in SPEECH else copy_by_stem
+            if word in charging and word not in source_by_stem and neutral in source_replaced:
+                c, s = charging[word], source_replaced[neutral]
                 if c.lower.startswith("claim") and _claims_a_thing(group, c):
                     continue
                 if c.lower.startswith("admit") and _admitted_somewhere(group, c):
