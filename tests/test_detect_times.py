@@ -93,6 +93,16 @@ def test_another_night_for_the_event_is_time_changed_though_the_source_names_tha
     # The same night, and a night the source does not give, are no change found here.
     assert times(copy.replace("Saturday night", "Sunday night"), source, embed=True) == []
     assert times(copy.replace("Saturday night", "Saturday"), source, embed=True) == []
+    # A night the copy gives as well is told, not moved (a review's counter-example).
+    source = (
+        "Rebels attacked the northern town of Kidal late Saturday, and fighting went on until "
+        "Sunday night, the army said."
+    )
+    copy = (
+        "Rebels attacked the northern town of Kidal on Saturday night, and fighting went on "
+        "until Sunday night, the army said."
+    )
+    assert times(copy, source, embed=True) == []
 
 
 def test_seed_drops_tuesday_without_changing_it() -> None:

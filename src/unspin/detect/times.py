@@ -48,8 +48,17 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
             for c in copy_times
         )
     ]
+    # Which copy times say as much as each source time (read once: a sentence may hold many).
+    told_by = [[c for c in copy_times if says_as_much(c.value, s.value)] for s in source_times]
     for t in copy_times:
-        counterpart = _same_part_of_day(group, t, source_times)
+        # The source's times no other copy time tells: a night the copy gives as its own ("...
+        # on Saturday night, and fighting went on until Sunday night") is told, not moved.
+        untold = [
+            s
+            for s, by in zip(source_times, told_by, strict=True)
+            if not by or (len(by) == 1 and by[0] is t)
+        ]
+        counterpart = _same_part_of_day(group, t, untold)
         if counterpart is not None:  # "Saturday night" where the source's night is Sunday's
             if counterpart in dropped:
                 dropped.remove(counterpart)
