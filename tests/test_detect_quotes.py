@@ -824,6 +824,21 @@ def test_a_phrase_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() 
     assert quotes(copy, source, embed=True) == [
         ("quote_fabricated", "low", "outlaw groups", "outlaw groups")
     ]
+    # Words the source credits to others, put in the mouth of someone else, stay made up (a
+    # review's counter-examples).
+    for source, copy in (
+        (
+            "They say Hale lied to parliament about the contract, which he denies.",
+            "Hale said he had “lied to parliament” about the contract.",
+        ),
+        (
+            "Regulators said the toy was not safe for young children.",
+            "Novex said the toy was “safe for young children”.",
+        ),
+    ):
+        assert [f[:2] for f in quotes(copy, source, embed=True)] == [
+            ("quote_fabricated", "high")
+        ], copy
 
 
 def test_a_speaker_described_by_title_names_no_other_speaker() -> None:

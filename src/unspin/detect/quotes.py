@@ -16,7 +16,7 @@ shown to be made from it) is checked too, for rewording alone and at medium seve
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
@@ -432,7 +432,11 @@ def _check(
             # words of reported speech, not a statement made up: on real pages none of three
             # such phrases was labelled a made-up quotation, so they are leads (low).
             said = words.run_in(group.source, group.source_prose, copy_words)
-            phrase = len(copy_words) <= SOURCE_PHRASE_WORDS and said is not None
+            phrase = (
+                len(copy_words) <= SOURCE_PHRASE_WORDS
+                and said is not None
+                and not _given_another(group, quote, said)
+            )
             yield _fabricated(group, quote, said, "low" if phrase else "high")
         return
     if not _renders(group, quote, match, match_words, local, words):
@@ -803,6 +807,22 @@ def _borrowed(group: Group, quote: Quote) -> bool:
     if len(content) < OWN_STATEMENT:
         return True
     return len(content & group.source_stems) > BORROWED * len(content)
+
+
+def _given_another(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
+    """Does the copy give the source's words to a speaker other than the one the source's
+    sentence credits ("Hale said he had “lied to parliament”" from "They say Hale lied to
+    parliament, which he denies")?"""
+    if not quote.speaker or quote.by_pronoun:
+        return False
+    source = group.source
+    at = bisect_right(source.sentences, said[0], key=lambda s: s.start) - 1
+    sentence = source.sentences[max(at, 0)]
+    ours = name_key(quote.speaker)
+    return any(
+        not same_name(ours, name_key(a.speaker))
+        for a in source.within(source.attributions, sentence.start, sentence.end)
+    )
 
 
 def _fabricated(
