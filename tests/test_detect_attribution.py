@@ -178,16 +178,15 @@ def test_a_speaker_given_by_a_title_of_a_place_credited_by_name_is_a_lead() -> N
     assert attributions(copy, HARRY) == [
         ("attribution_changed", "low", "Harry", "The Duke of Sussex")
     ]
-    # With another person named before the title, it may be either (a review's
-    # counter-example): the other one credited is an accusation.
-    source = HARRY.replace(
-        "of his security detail", "of his security detail by Home Secretary James Cleverly"
-    )
+    # With two people named before it, the title may be either's: still a lead, not an
+    # accusation (on a real page, AP named the judge between Prince Harry and "The Duke of
+    # Sussex", and the copy's "Harry" was right).
+    source = HARRY.replace("a London judge ruled", "Home Secretary James Cleverly said")
     other = copy.replace("Harry claimed", "Cleverly claimed").replace(
-        "of his security detail", "of his security detail by Home Secretary James Cleverly"
+        "a London judge ruled", "Home Secretary James Cleverly said"
     )
     assert attributions(other, source) == [
-        ("attribution_changed", "high", "Cleverly", "The Duke of Sussex")
+        ("attribution_changed", "low", "Cleverly", "The Duke of Sussex")
     ]
     # A title of a place with a name after it names that person.
     source = HARRY.replace("The Duke of Sussex", "Secretary of State Antony Blinken")

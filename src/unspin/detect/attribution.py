@@ -425,18 +425,13 @@ _TITLES_OF_PLACES = TITLES | frozenset(
 
 
 def _introduced(doc: Doc, a: Attribution, names: set[str]) -> bool:
-    """Does the source name the copy's speaker (`names`: stems), and no other person, in the
-    INTRODUCED_WITHIN sentences before crediting a description ("Mexico's projected winner,
-    Claudia Sheinbaum, ... The climate scientist and former Mexico City mayor said")? Then the
-    copy that credits "Sheinbaum" names whom the source describes."""
+    """Does the source name the copy's speaker (`names`: stems) in the INTRODUCED_WITHIN
+    sentences before crediting a description ("Mexico's projected winner, Claudia Sheinbaum,
+    ... The climate scientist and former Mexico City mayor said")? Then the copy that credits
+    "Sheinbaum" names whom the source describes."""
     k = bisect_right(doc.sentences, a.speaker_span.start, key=lambda s: s.start) - 1
     start = doc.sentences[max(0, k - INTRODUCED_WITHIN)].start if k >= 0 else 0
-    if not names <= {t.stem for t in doc.tokens(start, a.speaker_span.start)}:
-        return False
-    # No one else named there: "Prince Harry lost his challenge against Home Secretary James
-    # Cleverly. The Duke of Sussex claimed" describes one of two people.
-    people = [n for n in doc.within(doc.names, start, a.speaker_span.start) if n.kind == "person"]
-    return all(names & {t.stem for t in doc.tokens(n.start, n.end)} for n in people)
+    return names <= {t.stem for t in doc.tokens(start, a.speaker_span.start)}
 
 
 def _antecedent(doc: Doc, a: Attribution) -> Name | None:
