@@ -61,6 +61,15 @@ def test_a_bound_turned_the_other_way_is_number_changed() -> None:
     assert numbers(copy, source) == [("number_changed", "high", "over 1,000", "under 1,000")]
 
 
+def test_at_least_made_as_many_as_is_number_changed() -> None:
+    # AFP on a landslide in Ethiopia (2024), spun: a floor made a ceiling.
+    source = "At least 55 people were killed in a landslide in southern Ethiopia on Monday."
+    copy = "As many as 55 people were killed in a landslide in southern Ethiopia on Monday."
+    assert numbers(copy, source) == [("number_changed", "high", "As many as 55", "At least 55")]
+    # Two ceilings are one.
+    assert numbers(copy, source.replace("At least", "Up to")) == []
+
+
 def test_a_bound_turned_by_its_antonym_is_left_to_negation() -> None:
     # "above" for "below" is negation_flipped's antonym (tests/test_detect_negation.py).
     source = "A reading below 50 represents contraction in the factory sector."
