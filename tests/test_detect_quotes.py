@@ -420,6 +420,19 @@ def test_british_spelling_inside_a_quote_is_house_style() -> None:
     assert quotes(copy, VENEZUELA) == []
 
 
+def test_neighbourhood_for_neighborhood_inside_a_quote_is_house_style() -> None:
+    # Real form: the BBC on Cyclone Chido in Mayotte (2024), in a copy's American spelling.
+    source = (
+        "Mohamed Ishmael told Reuters: “You feel like you are in the aftermath of a nuclear "
+        "war… I saw an entire neighbourhood disappear.”"
+    )
+    copy = (
+        "Mohamed Ishmael told Reuters: “You feel like you are in the aftermath of a nuclear "
+        "war… I saw an entire neighborhood disappear.”"
+    )
+    assert quotes(copy, source, embed=True) == []
+
+
 def test_calibre_for_caliber_inside_a_quote_is_house_style() -> None:
     # Real form: a reprint of AFP's story of Messi joining Inter Miami, in British spelling.
     source = (

@@ -120,8 +120,13 @@ def test_british_spellings_fold_to_american_in_closed_lists() -> None:
         "programmes": "programs",
         "grey": "gray",
         "manoeuvre": "maneuver",
+        "neighbourhood": "neighborhood",
+        "behavioural": "behavioral",
     }
     assert {word: american(word) for word in folded} == folded
     # Words that are spelt so in American English too stay as they are.
-    for word in ("genre", "acre", "massacre", "filled", "controlled", "greyhound", "literature"):
+    for word in (
+        *("genre", "acre", "massacre", "filled", "controlled", "greyhound", "literature"),
+        *("journal", "journals", "tournament", "flourish", "courage"),
+    ):
         assert american(word) == word

@@ -36,7 +36,7 @@ _DOUBLED_L = (
 # Spinners often switch to British spelling; fold the common ones before stemming so
 # "defences"/"defenses" and "neighbouring"/"neighboring" count as the same word.
 _BRITISH = (
-    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite|able)"), "or"),
+    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite|able|hoods?$|als?$)"), "or"),
     (re.compile(r"(?<=def|off|lic)ence"), "ense"),
     (re.compile(r"(?<=[a-z]{4})is(?=e$|es$|ed$|ing$|ation)"), "iz"),
     (re.compile(r"(?<=[a-z]{3})yse"), "yze"),
