@@ -61,6 +61,22 @@ def test_a_bound_turned_the_other_way_is_number_changed() -> None:
     assert numbers(copy, source) == [("number_changed", "high", "over 1,000", "under 1,000")]
 
 
+def test_a_sentence_repeated_with_its_conversion_changes_no_number() -> None:
+    # AFP on Cyclone Mocha (2023): a page that gives the sentence twice, once without the
+    # conversion in parentheses; the source's conversion is no figure of its own.
+    source = (
+        "Mocha made landfall packing winds of up to 195 kilometres (120 miles) per hour, in the "
+        "biggest storm to hit the Bay of Bengal in over a decade."
+    )
+    copy = (
+        "Mocha made landfall packing winds of up to 195 kilometres per hour in the Bay of "
+        "Bengal's largest storm in over a decade. Mocha made landfall packing winds of up to "
+        "195 kilometres (120 miles) per hour, in the largest storm to hit the Bay of Bengal in "
+        "over a decade."
+    )
+    assert numbers(copy, source, embed=True) == []
+
+
 def test_at_least_made_as_many_as_is_number_changed() -> None:
     # AFP on a landslide in Ethiopia (2024), spun: a floor made a ceiling.
     source = "At least 55 people were killed in a landslide in southern Ethiopia on Monday."

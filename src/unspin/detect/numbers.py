@@ -205,7 +205,11 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
             added.remove(q)
             dropped.remove(span)
             continue
-        counterpart = _counterpart(group, q, dropped)
+        # The source's conversion ("195 kilometres (120 miles)") is no figure of its own that
+        # another number could have replaced: a copy may give the measure twice, once without.
+        counterpart = _counterpart(
+            group, q, [d for d in dropped if not _conversion(group.source, d)]
+        )
         if counterpart is None:
             continue
         added.remove(q)
