@@ -101,6 +101,11 @@ def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
     source = "Tom Reyes, who is under investigation himself, said on Monday that the mayor lied."
     copy = "Tom Reyes, who faces allegations himself, alleged on Monday that the mayor lied."
     assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "alleged", "said")]
+    # Nor does the adverb.
+    source = "The mayor, who reportedly took bribes, lied, Tom Reyes said on Monday."
+    copy = "The mayor, who allegedly took bribes, lied, Tom Reyes alleged on Monday."
+    found = loaded(copy, source, embed=True)
+    assert ("loaded_wording", "medium", "alleged", "said") in found
 
 
 def test_troops_made_invaders_is_loaded_wording() -> None:

@@ -70,9 +70,12 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
     not, and a neutral word of the source lies outside the runs of words the two texts share
     (a copy that keeps "left behind" and adds "as they fled" replaced nothing). Or the reverse."""
     copy_by_stem = {t.stem: t for t in reversed(group.copy_prose)}
-    # A charged verb of speech, not its noun: "faces allegations of fraud, alleged on Monday".
+    # A charged verb of speech, not its noun nor its adverb: "faces allegations of fraud,
+    # alleged on Monday", "allegedly took bribes, he alleged".
     speech_by_stem = {
-        t.stem: t for t in reversed(group.copy_prose) if not t.lower.endswith(_NOUN_ENDINGS)
+        t.stem: t
+        for t in reversed(group.copy_prose)
+        if not t.lower.endswith(_NOUN_ENDINGS) and not t.lower.endswith("ly")
     }
     source_by_stem = {t.stem: t for t in reversed(group.source_prose)}
     copy_changed, source_changed = group.prose_changes
@@ -93,10 +96,10 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
         if neutral in SPEECH and contested:
             continue
         for word in charged:
-            # "allegedly" shares a stem with "alleged" but hedges; it does not charge.
-            if word in copy_by_stem and copy_by_stem[word].lower.endswith("ly"):
-                continue
             charging = speech_by_stem if neutral in SPEECH else copy_by_stem
+            # "allegedly" shares a stem with "alleged" but hedges; it does not charge.
+            if word in charging and charging[word].lower.endswith("ly"):
+                continue
             if word in charging and word not in source_by_stem and neutral in source_replaced:
                 c, s = charging[word], source_replaced[neutral]
                 if c.lower.startswith("claim") and _claims_a_thing(group, c):
