@@ -86,6 +86,22 @@ def test_at_least_made_as_many_as_is_number_changed() -> None:
     assert numbers(copy, source.replace("At least", "Up to")) == []
 
 
+def test_bounds_kept_in_a_sentence_with_two_of_one_number_are_not_turned() -> None:
+    # A review's counter-example: each bound is paired with its own first.
+    source = (
+        "As many as 100 people were evacuated and more than 100 homes were damaged by the "
+        "fire, officials said."
+    )
+    assert numbers(source.replace("fire", "wildfire"), source) == []
+
+
+def test_a_figure_in_parentheses_in_the_same_unit_is_no_conversion() -> None:
+    # A review's counter-example: "(300 km of it ...)" is a figure of its own, changed.
+    source = "The pipeline runs 1,200 km (300 km of it through Poland) and will open next year."
+    copy = "The pipeline runs 1,200 km (500 km of it through Poland) and will open next year."
+    assert numbers(copy, source) == [("number_changed", "high", "500", "300")]
+
+
 def test_a_bound_turned_by_its_antonym_is_left_to_negation() -> None:
     # "above" for "below" is negation_flipped's antonym (tests/test_detect_negation.py).
     source = "A reading below 50 represents contraction in the factory sector."

@@ -269,18 +269,36 @@ def _antonyms(ours: str, theirs: str) -> bool:
 def _bounds_flipped(
     group: Group, copy_q: list[Quantity], source_q: list[Quantity]
 ) -> Iterator[Finding]:
-    """The same number bounded the other way: "over 1,000" where the source says "under"."""
-    for q in copy_q:
-        ours = _bound(group.copy, q)
-        if ours is None:
-            continue
-        for t in source_q:
-            theirs = _bound(group.source, t)
-            if theirs is None or abs(q.value - t.value) > 1e-9 or not _same(q, t):
+    """The same number bounded the other way: "over 1,000" where the source says "under".
+    Paired one for one, bounds kept first: a sentence that gives "as many as 100 people" and
+    "more than 100 homes" in both texts turned neither."""
+    bounded = [(t, b) for t in source_q if (b := _bound(group.source, t)) is not None]
+    ours_bounded = [(q, b) for q in copy_q if (b := _bound(group.copy, q)) is not None]
+    flipped = []
+    for q, ours in ours_bounded:
+        kept = next(
+            (
+                pair
+                for pair in bounded
+                if pair[1].lastgroup == ours.lastgroup
+                and abs(q.value - pair[0].value) <= 1e-9
+                and _same(q, pair[0])
+            ),
+            None,
+        )
+        if kept is not None:
+            bounded.remove(kept)
+        else:
+            flipped.append((q, ours))
+    for q, ours in flipped:
+        for pair in bounded:
+            t, theirs = pair
+            if abs(q.value - t.value) > 1e-9 or not _same(q, t):
                 continue
             if {ours.lastgroup, theirs.lastgroup} == {"above", "below"} and not _antonyms(
                 ours[0], theirs[0]
             ):
+                bounded.remove(pair)
                 yield group.finding(
                     "number_changed",
                     "high",
@@ -322,14 +340,28 @@ def _converted(
     )
 
 
-_CONVERSION_BEFORE = re.compile(r"\d[\w\s.%-]{0,30}\(\s*(?:about\s+|some\s+)?$")
+_CONVERSION_BEFORE = re.compile(r"\d([\w\s.%-]{0,30})\(\s*(?:about\s+|some\s+)?$")
+_WORDS = re.compile(r"[A-Za-z/]+")
 
 
 def _conversion(doc: Doc, q: Quantity) -> bool:
-    """A number in parentheses right after another measure: its conversion."""
-    return _measure(doc, q) is not None and bool(
-        _CONVERSION_BEFORE.search(doc.text, max(0, q.start - 40), q.start)
-    )
+    """A number in parentheses right after another measure, in other units of the same
+    dimension ("195 kilometres (120 miles)", "1.6 degrees Celsius (2.89 degrees Fahrenheit)"):
+    its conversion. Not "1,200 km (300 km of it through Poland)", a figure of its own."""
+    measure = _measure(doc, q)
+    if measure is None:
+        return False
+    before = _CONVERSION_BEFORE.search(doc.text, max(0, q.start - 40), q.start)
+    if before is None:
+        return False
+    theirs = _unit_words(before[1])
+    ours = _unit_words(doc.text[q.end : q.end + 30])
+    return bool(theirs) and _DIMENSION[theirs[0]] == measure[0] and theirs != ours
+
+
+def _unit_words(text: str) -> list[str]:
+    """The unit words among the first two words of `text` ("degrees celsius", "km")."""
+    return [w for w in (m.lower() for m in _WORDS.findall(text)[:2]) if w in _DIMENSION]
 
 
 def _comparable(a: float, b: float) -> bool:
