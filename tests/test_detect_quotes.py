@@ -852,6 +852,15 @@ def test_a_phrase_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() 
         assert [f[:2] for f in quotes(copy, source, embed=True)] == [
             ("quote_fabricated", "high")
         ], copy
+    # Given to a speaker the sentence names, or may mean by "he", it stays a lead.
+    for source in (
+        "Smith said the plan was a disaster for farmers, and Jones said he agreed.",
+        "Prime Minister John Smith spoke on Monday. The plan was a disaster for farmers, he said.",
+    ):
+        copy = "Smith said the plan was “a disaster for farmers”."
+        assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "low")], (
+            source
+        )
 
 
 def test_a_speaker_described_by_title_names_no_other_speaker() -> None:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.lexicon import HEDGES, MODALS, NEGATORS
 from unspin.detect.names import name_key, same_name
-from unspin.model import Doc, Finding, Quote, Severity, Span, SpanIndex
+from unspin.model import Attribution, Doc, Finding, Quote, Severity, Span, SpanIndex
 from unspin.segmentation.lexicon import (
     AMBIGUOUS_OUTLET_FORMS,
     SUBJECT_PRONOUNS,
@@ -818,11 +818,26 @@ def _given_another(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
     source = group.source
     at = bisect_right(source.sentences, said[0], key=lambda s: s.start) - 1
     sentence = source.sentences[max(at, 0)]
-    ours = name_key(quote.speaker)
-    return any(
-        not same_name(ours, name_key(a.speaker))
+    # Who the sentence credits with its words (a denial credits no one with them).
+    theirs = [
+        a
         for a in source.within(source.attributions, sentence.start, sentence.end)
-    )
+        if a.cue != "deny"
+    ]
+    ours = name_key(quote.speaker)
+    return bool(theirs) and not any(_may_be(ours, a) for a in theirs)
+
+
+def _may_be(ours: str, a: Attribution) -> bool:
+    """May the attribution's speaker be the copy's (a name key)? Its name, "he" or "she", or
+    one person described ("the prime minister"); not another name, nor a group ("They say",
+    "Critics warned", "officials said")."""
+    speaker = a.speaker.lower()
+    if speaker in ("he", "she"):
+        return True
+    if speaker.startswith("the ") or not a.speaker[:1].isupper():
+        return not speaker.split()[-1].endswith("s")
+    return same_name(ours, name_key(a.speaker))
 
 
 def _fabricated(
