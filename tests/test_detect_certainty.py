@@ -288,6 +288,27 @@ def test_a_verb_of_knowing_beside_a_noun_rule_is_still_compared(
     assert certainty(copy, source, embed=True) == [("certainty_shifted", "medium", *changed)]
 
 
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # A review's counter-examples: a participle describing a noun is no verb of knowing
+        # put in a verb's place, and a later verb of the same kind still pairs with its own.
+        (
+            "Police believe the gunman acted alone when he opened fire at the school on Tuesday.",
+            "Police said the determined gunman acted alone when he opened fire at the school on "
+            "Tuesday.",
+        ),
+        (
+            "Investigators suspect the company hid losses from its shareholders for years.",
+            "The established company is thought by investigators to have hidden losses from its "
+            "shareholders for years.",
+        ),
+    ],
+)
+def test_a_participle_describing_a_noun_is_no_verb_of_knowing(source: str, copy: str) -> None:
+    assert certainty(copy, source, embed=True) == []
+
+
 def test_a_verb_of_doubt_after_its_subject_is_still_one() -> None:
     source = "The company claims that the drug is safe for children."
     copy = "The company proved that the drug is safe for children."

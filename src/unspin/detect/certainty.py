@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import (
@@ -182,14 +183,24 @@ def _knowing(group: Group) -> Finding | None:
     source_changed = _verbs_of_knowing(group.source_tokens, source_changed)
     copy_changed = _verbs_of_knowing(group.copy_tokens, copy_changed)
     # "discovered" for the source's "found": a verb of its own kind renders it, one for one
-    # (a source's "found ... and suspect" licenses one "confirmed", not two).
-    unpaired = list(source_changed)
+    # (a source's "found ... and suspect" licenses one "confirmed", not two), all pairs first.
+    unpaired, left = list(source_changed), []
     for c in copy_changed:
         same = next((s for s in unpaired if _kind(s.lower) == _kind(c.lower)), None)
         if same is not None:
             unpaired.remove(same)
-            continue
+        else:
+            left.append(c)
+    # A participle before a noun ("a suspected strike") is compared with one so placed ("a
+    # confirmed strike"), not with a verb ("Police believe the gunman" is no "determined
+    # gunman").
+    if not left or not unpaired:
+        return None
+    ours, theirs = _attributive(group.copy_tokens), _attributive(group.source_tokens)
+    for c in left:
         for s in unpaired:
+            if (c.start in ours) != (s.start in theirs):
+                continue
             if s.lower in ESTABLISHED and c.lower in SUSPECTED:
                 how = "weakens it to"
             elif s.lower in SUSPECTED and c.lower in ESTABLISHED:
@@ -220,6 +231,17 @@ def _verbs_of_knowing(toks: list[Token], changed: list[Token]) -> list[Token]:
         and not _verdict(toks, at.get(t.start, -1))
         and not _a_noun(toks, at.get(t.start, -1))
     ]
+
+
+def _attributive(toks: list[Token]) -> set[int]:
+    """Where a word stands after an article or a possessive: a participle there describes a
+    noun ("a suspected strike", "the determined gunman")."""
+    return {
+        t.start
+        for before, t in pairwise(toks)
+        if before.lower in _ARTICLES
+        or (before.lower.endswith("'s") and before.lower not in _CONTRACTIONS)
+    }
 
 
 def _kind(lower: str) -> str | None:
