@@ -106,6 +106,16 @@ def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
     copy = "The mayor, who allegedly took bribes, lied, Tom Reyes alleged on Monday."
     found = loaded(copy, source, embed=True)
     assert ("loaded_wording", "medium", "alleged", "said") in found
+    # Nor is a participle describing a noun, nor "confession" (a review's counter-examples).
+    source = (
+        "The mayor faces accusations of fraud over the suspected misuse of city funds, officials "
+        "said on Monday."
+    )
+    copy = (
+        "The mayor faces allegations of fraud over the alleged misuse of city funds, according "
+        "to officials on Monday."
+    )
+    assert loaded(copy, source, embed=True) == []
 
 
 def test_troops_made_invaders_is_loaded_wording() -> None:

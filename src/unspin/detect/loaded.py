@@ -21,8 +21,9 @@ CLAIMED_THINGS = frozenset(
     """life lives victory title titles responsibility credit seat seats win crown medal medals
     asylum ownership""".split()
 )
-# Nouns that share a stem with a charged verb of speech ("allegations", "insistence").
-_NOUN_ENDINGS = ("ation", "ations", "ence", "ences")
+# Nouns that share a stem with a charged verb of speech ("allegations", "insistence",
+# "confession").
+_NOUN_ENDINGS = ("ation", "ations", "ence", "ences", "sion", "sions")
 # Words of killing that are also the plain words for killing livestock.
 BUTCHERING = frozenset(stem(w) for w in ("slaughtered", "butchered"))
 # A rise or a fall told more strongly ("soared" for "rose", "crashed" for "fell"): charged when
@@ -74,8 +75,10 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
     # alleged on Monday", "allegedly took bribes, he alleged".
     speech_by_stem = {
         t.stem: t
-        for t in reversed(group.copy_prose)
-        if not t.lower.endswith(_NOUN_ENDINGS) and not t.lower.endswith("ly")
+        for k, t in reversed(list(enumerate(group.copy_prose)))
+        if not t.lower.endswith(_NOUN_ENDINGS)
+        and not t.lower.endswith("ly")
+        and not _describes_a_noun(group.copy_prose, k)
     }
     source_by_stem = {t.stem: t for t in reversed(group.source_prose)}
     copy_changed, source_changed = group.prose_changes
@@ -150,6 +153,14 @@ def _claims_a_thing(group: Group, claimed: Token) -> bool:
     thing, following = toks[at], toks[at + 1]
     between = group.copy.text[thing.end : following.start]
     return following.lower in _THING_FOLLOWERS or any(not c.isspace() for c in between)
+
+
+def _describes_a_noun(toks: list[Token], k: int) -> bool:
+    """Does the participle stand after a determiner or possessive ("over the alleged misuse of
+    funds", "his claimed victory"): a word describing a noun, no verb framing a statement?"""
+    before = toks[k - 1].lower if k > 0 else ""
+    # Not "that": "a report that alleged fraud" frames a statement.
+    return (before in DETERMINERS and before != "that") or before.endswith("'s")
 
 
 def _sizes_a_figure(group: Group, verb: Token) -> bool:
