@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import unspin.text
 from unspin.text import (
+    LONG_SEQUENCE,
     TextTokens,
     Token,
     _lower_words,
@@ -18,6 +19,7 @@ from unspin.text import (
     edit_pieces,
     lower_words_at,
     tokens,
+    word_matcher,
     word_trigrams,
     words_and_marks,
 )
@@ -130,3 +132,13 @@ def test_british_spellings_fold_to_american_in_closed_lists() -> None:
         *("journal", "journals", "tournament", "flourish", "courage"),
     ):
         assert american(word) == word
+
+
+def test_a_word_matcher_seeds_matches_with_every_word_in_a_news_length_sentence() -> None:
+    # "the" is a seed of a match below LONG_SEQUENCE words; past it, frequent words are not,
+    # which bounds the work of a hostile "sentence" of thousands of repeated words.
+    short = ["the"] * 10 + ["fire"]
+    assert word_matcher(short, short).get_opcodes() == [("equal", 0, 11, 0, 11)]
+    assert not word_matcher(short, short).autojunk
+    long = [f"w{k % 7}" for k in range(LONG_SEQUENCE)]
+    assert word_matcher(long, long).autojunk

@@ -21,7 +21,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Protocol, TypeVar
 
@@ -29,7 +28,7 @@ import numpy as np
 from scipy import sparse
 
 from unspin.model import Alignment, Doc, SentenceMatch, SourceRef, SpanIndex
-from unspin.text import STOPWORDS, Token
+from unspin.text import STOPWORDS, Token, word_matcher
 
 
 class Encoder(Protocol):
@@ -425,7 +424,7 @@ def _in_order_share(copy_words: list[str], source_words: list[str]) -> float:
         return 0.0
     if copy_words == source_words:  # a sentence reprinted as it was: most of a reprint
         return 1.0
-    matcher = SequenceMatcher(None, copy_words, source_words, autojunk=False)
+    matcher = word_matcher(copy_words, source_words)
     return sum(block.size for block in matcher.get_matching_blocks()) / len(copy_words)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -24,7 +23,7 @@ from unspin.model import (
     SpanIndex,
     Spanned,
 )
-from unspin.text import Token
+from unspin.text import Token, word_matcher
 
 S = TypeVar("S", bound=Spanned)
 
@@ -86,7 +85,7 @@ class Group:
         if not (copy_cut or source_cut):
             return (float("inf"), float("inf"))
         a, b = self.copy_tokens, self.source_tokens
-        matcher = SequenceMatcher(None, [t.stem for t in a], [t.stem for t in b], autojunk=False)
+        matcher = word_matcher([t.stem for t in a], [t.stem for t in b])
         blocks = matcher.get_matching_blocks()[:-1]
         last = blocks[-1] if blocks else None
         copy_limit = a[last.a + last.size - 1].end if last else self.copy_range[0]
@@ -180,7 +179,7 @@ def is_cut(doc: Doc, sentence: Sentence) -> bool:
 def unshared(a: list[Token], b: list[Token]) -> tuple[list[Token], list[Token]]:
     """The tokens of a and of b outside the runs of stems the two sequences share, in order:
     the words one text put where the other had different ones (or added, or dropped)."""
-    matcher = SequenceMatcher(None, [t.stem for t in a], [t.stem for t in b], autojunk=False)
+    matcher = word_matcher([t.stem for t in a], [t.stem for t in b])
     out_a: list[Token] = []
     out_b: list[Token] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Name, Quote, SpanIndex
 from unspin.segmentation.lexicon import ORG_WORDS, demonyms, outlet_of
-from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
+from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, word_matcher
 
 
 def _key(doc: Doc, name: Name) -> str:
@@ -290,7 +289,7 @@ def _replacements(group: Group) -> list[Slot]:
     Madrid"). Where a whole clause was rewritten ("The former Napoli and Boca Juniors player"
     for "Maradona"), which name stands for which is a guess, not evidence."""
     a, b = group.copy_tokens, group.source_tokens
-    matcher = SequenceMatcher(None, [t.stem for t in a], [t.stem for t in b], autojunk=False)
+    matcher = word_matcher([t.stem for t in a], [t.stem for t in b])
     slots = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op != "replace":

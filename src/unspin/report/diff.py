@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
-from unspin.text import words_and_marks
+from unspin.text import word_matcher, words_and_marks
 
 
 def word_diff(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character ranges of the words of `a` and of `b` that the other text does not share."""
     ta, tb = words_and_marks(a), words_and_marks(b)
-    matcher = SequenceMatcher(
-        None, [m.group().lower() for m in ta], [m.group().lower() for m in tb], autojunk=False
-    )
+    matcher = word_matcher([m.group().lower() for m in ta], [m.group().lower() for m in tb])
     in_a: list[tuple[int, int]] = []
     in_b: list[tuple[int, int]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
