@@ -863,6 +863,23 @@ def test_a_phrase_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() 
         )
 
 
+def test_quote_marks_taking_in_the_sources_attribution_reword_nothing() -> None:
+    # AP on Quincy Jones's death (2024), and a credited copy whose marks run over the "said".
+    source = (
+        '"Tonight, with full but broken hearts, we must share the news of our father and '
+        'brother Quincy Jones\' passing," the family said in a statement. "And although this is '
+        'an incredible loss for our family, we celebrate the great life that he lived."'
+    )
+    copy = (
+        "“Tonight, with full but broken hearts, we must share the news of our father and "
+        "brother Quincy Jones’ passing. The family said in a statement. And although this is an "
+        "incredible loss for our family, we celebrate the great life that he lived.”"
+    )
+    assert quotes(copy, source, embed=True) == []
+    reworded = copy.replace("the great life", "the wonderful life")
+    assert [f[:2] for f in quotes(reworded, source, embed=True)] == [("quote_altered", "high")]
+
+
 def test_a_speaker_described_by_title_names_no_other_speaker() -> None:
     source = '"We will not retreat," Putin said on Tuesday.'
     copy = '"We will not retreat," the Russian president said on Tuesday.'

@@ -442,12 +442,25 @@ def _check(
     if not _renders(group, quote, match, match_words, local, words):
         # With one quotation in the source's sentences, words the copy quotes beyond it are
         # no rewording of another (with two, the copy may join them, one reworded).
-        if len(local) <= 1 and _other_cut(copy_words, match_words):
+        if len(local) > 1 and _bridged(group, local, words.runs(group.copy, quote)):
+            pass  # its marks run over the source's "the family said": misplaced, not reworded
+        elif len(local) <= 1 and _other_cut(copy_words, match_words):
             why = "the quotation holds words of the statement that the source does not quote"
             yield _altered(group, quote, (match.start, match.end), "low", why)
         else:
             yield _graded(group, quote, (match.start, match.end), match_words, words)
     yield from _misattributed(group, quote, match, copy_words, "high")
+
+
+def _bridged(group: Group, local: list[Quote], runs: list[list[str]]) -> bool:
+    """Does the copy quote, word for word and in order, the source's quotations together with
+    the words between them ("... passing. The family said in a statement. And although ...",
+    where the source closes its marks before "the family said" and opens them again)?"""
+    span = [w for w, _, _ in style_free(group.source, local[0].start, local[-1].end)]
+    return sum(map(len, runs)) >= len(span) - BRIDGE_SLACK and _in_order(runs, span)
+
+
+BRIDGE_SLACK = 2  # words of the source's span the copy's runs may leave out (an "and")
 
 
 def _misattributed(
