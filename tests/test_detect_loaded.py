@@ -116,6 +116,10 @@ def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
         "to officials on Monday."
     )
     assert loaded(copy, source, embed=True) == []
+    # "it's" is no possessive: "it's alleged" frames a statement.
+    source = "In court on Monday, it's said, the mayor took bribes from the builder."
+    copy = "In court on Monday, it's alleged, the mayor took bribes from the builder."
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "alleged", "said")]
 
 
 def test_troops_made_invaders_is_loaded_wording() -> None:

@@ -33,6 +33,7 @@ from unspin.detect.lexicon import (
     SOFTENERS,
     SUSPECTED,
     hedge_family,
+    opens_noun_phrase,
 )
 from unspin.model import Attribution, Doc, Finding
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
@@ -236,12 +237,7 @@ def _verbs_of_knowing(toks: list[Token], changed: list[Token]) -> list[Token]:
 def _attributive(toks: list[Token]) -> set[int]:
     """Where a word stands after an article or a possessive: a participle there describes a
     noun ("a suspected strike", "the determined gunman")."""
-    return {
-        t.start
-        for before, t in pairwise(toks)
-        if before.lower in _ARTICLES
-        or (before.lower.endswith("'s") and before.lower not in _CONTRACTIONS)
-    }
+    return {t.start for before, t in pairwise(toks) if opens_noun_phrase(before.lower)}
 
 
 def _kind(lower: str) -> str | None:
@@ -256,7 +252,7 @@ def _a_noun(toks: list[Token], k: int) -> bool:
     if k <= 0 or toks[k].lower not in NOUN_FORMS:
         return False
     before, word = toks[k - 1].lower, toks[k].lower
-    if before in _ARTICLES or (before.endswith("'s") and before not in _CONTRACTIONS):
+    if opens_noun_phrase(before):
         return True
     # Before a plural only: "to" and a quantifier also stand before verbs ("many believe").
     return word.endswith("s") and before in _BEFORE_PLURALS
@@ -264,8 +260,6 @@ def _a_noun(toks: list[Token], k: int) -> bool:
 
 # The verbs of knowing that are also nouns.
 NOUN_FORMS = frozenset("claims suspect suspects finds shows thought".split())
-_ARTICLES = frozenset("the a an his her its their our my your".split())
-_CONTRACTIONS = frozenset("it's he's she's that's there's what's who's here's".split())
 _BEFORE_PLURALS = frozenset(
     """to of on about against over with for by from into such multiple many several some all
     any no new false similar other earlier previous these those""".split()

@@ -71,6 +71,16 @@ HEDGES = frozenset(
 # Words that open a noun phrase: "the alleged stabbing", "their spokesman".
 DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 BE_FORMS = frozenset("is are was were be been being".split())  # before a passive participle
+# Words after which a participle describes a noun ("the alleged misuse", "Trump's claimed
+# win"): articles and possessives, not "it's" and the like (an "is": "it's believed").
+_ARTICLES = frozenset("the a an his her its their our my your".split())
+_CONTRACTIONS = frozenset("it's he's she's that's there's what's who's here's".split())
+
+
+def opens_noun_phrase(lower: str) -> bool:
+    """Is the (lowercased) word an article or a possessive?"""
+    return lower in _ARTICLES or (lower.endswith("'s") and lower not in _CONTRACTIONS)
+
 
 # Hedges of one word family: "appears to show" keeps "apparently shot" hedged.
 _HEDGE_FAMILIES = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
-from unspin.detect.lexicon import ANIMALS, BE_FORMS, DETERMINERS, LOADED
+from unspin.detect.lexicon import ANIMALS, BE_FORMS, DETERMINERS, LOADED, opens_noun_phrase
 from unspin.model import Finding
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, stem
 
@@ -156,11 +156,10 @@ def _claims_a_thing(group: Group, claimed: Token) -> bool:
 
 
 def _describes_a_noun(toks: list[Token], k: int) -> bool:
-    """Does the participle stand after a determiner or possessive ("over the alleged misuse of
-    funds", "his claimed victory"): a word describing a noun, no verb framing a statement?"""
-    before = toks[k - 1].lower if k > 0 else ""
-    # Not "that": "a report that alleged fraud" frames a statement.
-    return (before in DETERMINERS and before != "that") or before.endswith("'s")
+    """Does the participle stand after an article or a possessive ("over the alleged misuse
+    of funds", "his claimed victory"): a word describing a noun, no verb framing a statement
+    ("a report that alleged fraud", "it's alleged")?"""
+    return k > 0 and opens_noun_phrase(toks[k - 1].lower)
 
 
 def _sizes_a_figure(group: Group, verb: Token) -> bool:

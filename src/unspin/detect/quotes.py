@@ -439,12 +439,12 @@ def _check(
             )
             yield _fabricated(group, quote, said, "low" if phrase else "high")
         return
-    if not _renders(group, quote, match, match_words, local, words):
+    if not _renders(group, quote, match, match_words, local, words) and not _bridged(
+        group, local, words.runs(group.copy, quote)
+    ):
         # With one quotation in the source's sentences, words the copy quotes beyond it are
         # no rewording of another (with two, the copy may join them, one reworded).
-        if len(local) > 1 and _bridged(group, local, words.runs(group.copy, quote)):
-            pass  # its marks run over the source's "the family said": misplaced, not reworded
-        elif len(local) <= 1 and _other_cut(copy_words, match_words):
+        if len(local) <= 1 and _other_cut(copy_words, match_words):
             why = "the quotation holds words of the statement that the source does not quote"
             yield _altered(group, quote, (match.start, match.end), "low", why)
         else:
@@ -453,9 +453,12 @@ def _check(
 
 
 def _bridged(group: Group, local: list[Quote], runs: list[list[str]]) -> bool:
-    """Does the copy quote, word for word and in order, the source's quotations together with
-    the words between them ("... passing. The family said in a statement. And although ...",
-    where the source closes its marks before "the family said" and opens them again)?"""
+    """Does the copy quote, word for word and in order, the source's quotations (two or more)
+    together with the words between them ("... passing. The family said in a statement. And
+    although ...", where the source closes its marks before "the family said" and opens them
+    again)? Its marks are misplaced; it rewords nothing."""
+    if len(local) < 2:
+        return False
     span = [w for w, _, _ in style_free(group.source, local[0].start, local[-1].end)]
     return sum(map(len, runs)) >= len(span) - BRIDGE_SLACK and _in_order(runs, span)
 

@@ -51,14 +51,7 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
     # Which copy times say as much as each source time (read once: a sentence may hold many).
     told_by = [[c for c in copy_times if says_as_much(c.value, s.value)] for s in source_times]
     for t in copy_times:
-        # The source's times no other copy time tells: a night the copy gives as its own ("...
-        # on Saturday night, and fighting went on until Sunday night") is told, not moved.
-        untold = [
-            s
-            for s, by in zip(source_times, told_by, strict=True)
-            if not by or (len(by) == 1 and by[0] is t)
-        ]
-        counterpart = _same_part_of_day(group, t, untold)
+        counterpart = _same_part_of_day(group, t, source_times, told_by)
         if counterpart is not None:  # "Saturday night" where the source's night is Sunday's
             if counterpart in dropped:
                 dropped.remove(counterpart)
@@ -97,16 +90,26 @@ def _part_of_day(doc: Doc, t: TimeExpression) -> str | None:
 
 
 def _same_part_of_day(
-    group: Group, t: TimeExpression, source_times: list[TimeExpression]
+    group: Group,
+    t: TimeExpression,
+    source_times: list[TimeExpression],
+    told_by: list[list[TimeExpression]],
 ) -> TimeExpression | None:
     """The source's time of the same part of the day as the copy's ("Sunday night" for the
     copy's "Saturday night"), when it is another day and the source gives the copy's day
     only for something else ("announced Saturday that the hearing will be held Sunday
-    night"): a time the source gives elsewhere in the sentence is no licence to move one."""
+    night"): a time the source gives elsewhere in the sentence is no licence to move one.
+    Not a source time another copy time tells (`told_by`, for each source time): a night the
+    copy gives as its own ("... on Saturday night, and fighting went on until Sunday night")
+    is told, not moved."""
     part = _part_of_day(group.copy, t)
     if part is None:
         return None
-    nights = [s for s in source_times if _part_of_day(group.source, s) == part]
+    nights = [
+        s
+        for s, by in zip(source_times, told_by, strict=True)
+        if _part_of_day(group.source, s) == part and all(c is t for c in by)
+    ]
     if any(says_as_much(t.value, s.value) for s in nights):
         return None
     kind = _kind(t.value)
