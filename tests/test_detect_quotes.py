@@ -433,6 +433,22 @@ def test_neighbourhood_for_neighborhood_inside_a_quote_is_house_style() -> None:
     assert quotes(copy, source, embed=True) == []
 
 
+def test_a_collective_nouns_plural_verb_inside_a_quote_is_house_style() -> None:
+    # Real form: PA on Just Stop Oil at Stonehenge (2024), in a copy's American grammar, where
+    # an organisation takes a singular verb.
+    source = "Rishi Sunak said: “Just Stop Oil are a disgrace.”"
+    copy = "Rishi Sunak said: “Just Stop Oil is a disgrace.”"
+    assert quotes(copy, source, embed=True) == []
+
+
+def test_another_verb_beside_the_agreement_is_still_altered() -> None:
+    source = "Rishi Sunak said: “Just Stop Oil are a disgrace.”"
+    copy = "Rishi Sunak said: “Just Stop Oil was a disgrace.”"
+    assert [f[:3] for f in quotes(copy, source, embed=True)] == [
+        ("quote_altered", "high", "Just Stop Oil was a disgrace.")
+    ]
+
+
 def test_calibre_for_caliber_inside_a_quote_is_house_style() -> None:
     # Real form: a reprint of AFP's story of Messi joining Inter Miami, in British spelling.
     source = (

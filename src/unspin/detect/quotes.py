@@ -109,6 +109,10 @@ _CONTRACTIONS = {
 # the "and" of a quoted sentence split in two ("We are just praying and that's all that I can
 # say" -> "We're just praying. That's all I can say").
 _DROPPED = frozenset({"that", "the", "and"})
+# A verb's number: British writers give a collective noun a plural verb ("Just Stop Oil are
+# pathetic", PA), American ones a singular; the subject's words say who, the verb's number
+# adds nothing of its own.
+_AGREEMENT = {"are": "is", "were": "was", "have": "has"}
 
 
 def _spelled_out(word: str) -> str:
@@ -125,14 +129,14 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
     words as digits, contractions spelled out, abbreviations without their periods, without
-    the words of `_DROPPED`."""
+    the words of `_DROPPED`, a verb's plural as its singular (`_AGREEMENT`)."""
     out: list[tuple[str, int, int]] = []
     for t in doc.tokens(start, end):
         if t.lower in _DROPPED:
             continue
         spelled = _CONTRACTIONS.get(t.lower) or _spelled_out(t.lower)
         if spelled:
-            out += [(w, t.start, t.end) for w in spelled.split()]
+            out += [(_AGREEMENT.get(w, w), t.start, t.end) for w in spelled.split()]
             continue
         # "p.m." and "pm", "U.S." and "US": an abbreviation's periods are house style.
         lower = t.lower.replace(".", "") if _ABBREVIATION.fullmatch(t.lower) else t.lower
@@ -141,7 +145,14 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
         for part in parts:
             if part:
                 out.append(
-                    (_NUMBERS.get(part) or _PERCENT.get(part) or american(part), at, at + len(part))
+                    (
+                        _NUMBERS.get(part)
+                        or _PERCENT.get(part)
+                        or _AGREEMENT.get(part)
+                        or american(part),
+                        at,
+                        at + len(part),
+                    )
                 )
             at += len(part) + 1
         if doc.text[t.end : t.end + 1] == "%" or doc.text[t.end : t.end + 2] == " %":
