@@ -28,6 +28,7 @@ from detect_pairs import (
     edit,
     run,
     runner_for,
+    same_fact,
 )
 
 # A seed page sentence (its AP original is not among the known sentences); Moscow and Kyiv.
@@ -505,3 +506,63 @@ def test_taken_home_for_taken_to_hospital_is_a_place_swapped() -> None:
     source = "The injured guard was taken to hospital after the attack, police said on Monday."
     copy = "The injured guard was taken home after the attack, police said on Monday."
     assert entities(copy, source, embed=True) == [("entity_changed", "medium", "home", "hospital")]
+
+
+# A person's office moved in time. Real forms: spun copies (2025) of AP's story of the U.S.
+# strikes on Iran's nuclear sites, which call the sitting president "Former U.S. President
+# Donald Trump".
+STRIKES = "President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
+
+
+def test_a_sitting_president_called_former_is_another_role() -> None:
+    copy = "Former U.S. President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified enrichment site at Fordo."
+    assert entities(copy, STRIKES, embed=True) == [
+        ("entity_changed", "medium", "Former U.S. President Donald Trump", "President Donald Trump")
+    ]
+
+
+def test_a_former_minister_made_sitting_is_another_role() -> None:
+    source = (
+        "Former Prime Minister Boris Johnson said the government had lost its way on the economy."
+    )
+    copy = "Prime Minister Boris Johnson said the government had lost its way on the economy."
+    assert entities(copy, source, embed=True) == [
+        (
+            "entity_changed",
+            "medium",
+            "Prime Minister Boris Johnson",
+            "Former Prime Minister Boris Johnson",
+        )
+    ]
+
+
+def test_the_copys_form_given_elsewhere_in_the_source_is_no_change() -> None:
+    source = f"{STRIKES}\n\nFormer President Donald Trump had ordered the killing of Qassem Soleimani in 2020."
+    copy = "Former President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
+    assert entities(copy, source, embed=True) == []
+
+
+def test_then_president_says_when_not_what() -> None:
+    copy = "Then-President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
+    assert entities(copy, STRIKES, embed=True) == []
+
+
+def test_another_title_is_not_the_same_office_moved_in_time() -> None:
+    copy = "Former Governor Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
+    assert entities(copy, STRIKES, embed=True) == []
+
+
+def test_a_title_the_source_does_not_give_is_not_compared() -> None:
+    source = "Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
+    copy = "Former President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
+    assert entities(copy, source, embed=True) == []
+
+
+def test_a_sentence_that_only_retells_the_fact_still_moves_the_office() -> None:
+    # The copy's sentence says the source's fact in its own words (same_fact, not shown
+    # derived); the same man at the same event is still given another office.
+    source = "President Donald Trump said Saturday evening that the U.S. has attacked three Iranian nuclear sites."
+    copy = "Former President Donald Trump was the first to announce the strikes."
+    assert same_fact(copy, source, "entities") == [
+        ("entity_changed", "medium", "Former President Donald Trump", "President Donald Trump")
+    ]

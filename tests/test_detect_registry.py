@@ -28,7 +28,7 @@ from unspin.detect import Comparison, detect, detectors, finding_types
 from unspin.finding_types import DESCRIPTIONS, NAMES
 
 DOCUMENTED = set(NAMES)  # unspin.finding_types: the one table of finding types
-NOT_DETECTORS = {"base", "lexicon", "names"}  # the shared machinery, word lists, name matching
+NOT_DETECTORS = {"base", "lexicon", "names", "bodies"}  # shared machinery and word lists
 
 SEED_TEXT = SEED_PAGE.read_text(encoding="utf-8")
 AP_KNOWN = "\n\n".join(

@@ -48,7 +48,12 @@ TABLE = (
     FindingType(
         "number_dropped", "A number the source gives that the copy's sentence leaves out.", 12
     ),
-    FindingType("entity_changed", "A person, organisation or place differs from the source's.", 10),
+    FindingType(
+        "entity_changed",
+        "A person, organisation or place differs from the source's, or a person's office is"
+        " made former or current.",
+        10,
+    ),
     FindingType("negation_flipped", "A statement negated in one text and not in the other.", 7),
     FindingType(
         "certainty_shifted",

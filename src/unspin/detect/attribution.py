@@ -9,8 +9,9 @@ paragraph, in the paragraph's opening "X said:", in a lead-in paragraph ending w
 it refers to. A credit to a news outlet ("..., the BBC reported", "(AP)") attributes the story,
 not a claim in it: it is neither a dropped nor a changed attribution (segment/credits.py). A
 fact the speaker points to ("..., analysts said, noting the lack of any outcome") is no claim.
-One named person's words credited to a crowd of their role ("analysts warned" for "said Tamas
-Varga, an analyst at PVM") is a changed attribution too: one voice made a consensus.
+A body of people that spoke named as another ("soldiers said" for "troopers said": bodies.py)
+is a changed attribution too. So is one named person's words credited to a crowd of their
+role ("analysts warned" for "said Tamas Varga, an analyst at PVM"): one voice made a consensus.
 
 A dropped attribution is a low finding, a lead to check by eye: on real pages, readers take
 many a dropped "police said" or "according to her manager" on a fact nobody disputes as no
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.bodies import body_swaps, swapped
 from unspin.detect.lexicon import DETERMINERS
 from unspin.detect.names import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
@@ -119,6 +121,11 @@ def _claims(doc: Doc, items: list[Attribution]) -> list[Attribution]:
 
 @detector("attribution_dropped", "attribution_changed")
 def attributions(comparison: Comparison) -> Iterator[Finding]:
+    # "soldiers said" for "troopers said": another body speaks (bodies.py).
+    for group in comparison.changed_groups:
+        for c, s, speaking in body_swaps(group):
+            if speaking:
+                yield swapped(group, "attribution_changed", c, s)
     for group in comparison.groups:
         source_attr = _claims(
             group.source, _not_credits(group.source, group.source_items(group.source.attributions))

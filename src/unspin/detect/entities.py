@@ -13,6 +13,10 @@ A place named by a common noun changes too: "searched his home" for "searched hi
 one that modifies the next word ("the court hearing"). A name in a title in quote marks (a song)
 is swapped only for another title's.
 
+A body of people named by a common noun changes too ("soldiers" for "troopers", bodies.py),
+and a person's office moved in time ("Former President Donald Trump" for "President Donald
+Trump"): both medium.
+
 A name swap is a low finding, a lead to check by eye: on real pages most are one thing named
 another way that no rule foresaw (a spinner's garble, "Ozi" for "Ozzy"; a league for its
 initials; a company for its chief; an airport for its country). Of the swaps found at high
@@ -22,9 +26,11 @@ severity, 3 in 9 were labelled distortions (benchmarks/real, 2026-12-05).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
+from unspin.detect.bodies import body_swaps, swapped
 from unspin.detect.names import name_key, same_name
 from unspin.model import Doc, Finding, Name, Quote, SpanIndex
 from unspin.segmentation.lexicon import ORG_WORDS, demonyms, outlet_of
@@ -84,6 +90,12 @@ def entities(comparison: Comparison) -> Iterator[Finding]:
     for group in comparison.changed_groups:
         yield from _group_entities(group, copy_full, source_full[group.source_index])
         yield from _place_nouns(group)
+        # A body that acted ("soldiers" for "troopers"); one that spoke is attribution.py's.
+        yield from (swapped(group, "entity_changed", c, s) for c, s, _ in body_swaps(group))
+    # A sentence that only says the source's fact (same_fact) counts for an office too:
+    # whoever wrote it, it gives the same person at the same event another office.
+    for group in (*comparison.changed_groups, *comparison.fact_groups):
+        yield from _roles(group)
 
 
 def _place_nouns(group: Group) -> Iterator[Finding]:
@@ -321,3 +333,79 @@ def _same_slot(slots: list[Slot], name: Name, other: Name) -> bool:
         )
         for c, s in slots
     )
+
+
+# --- offices moved in time -----------------------------------------------------------------
+# "Former President Donald Trump" where the source has "President Donald Trump", or the
+# reverse: the same name, another role. A sitting president called a former one (a rewrite
+# from a model's older picture of the world) misstates who acted. Only a title written just
+# before the name counts, the same title in both texts ("President", "U.S. President"), and
+# only when the source nowhere gives the copy's form for that person. "then-President" and
+# "the late" say when, not what.
+
+_TITLE = (
+    r"vice[ -]president|prime minister|president|premier|chancellor|governor|senator"
+    r"|minister|secretary(?: of state)?|mayor|king|queen|chief executive|ceo|chairman"
+    r"|chairwoman|ambassador|speaker|commissioner|attorney general|leader"
+)
+# Before a name: an optional "former"/"ex-" (or "then-", "the late"), up to two capitalised
+# words ("U.S.", "Syrian"), the title, the name's first letter next.
+_ROLE = re.compile(
+    r"(?:\b(?P<when>(?i:former|ex|then|late))[\s-]+)?"
+    r"(?P<title>(?:[A-Z][\w.’'-]*\s+){0,2}(?i:" + _TITLE + r"))\s+$"
+)
+_PAST = frozenset({"former", "ex"})
+_LOOK_BACK = 60  # characters before a name where its title stands
+
+
+def _role(doc: Doc, name: Name, floor: int) -> tuple[bool, str, int] | None:
+    """(past?, title's last word, where the role starts) of the title written before
+    `name`, within [floor, name.start); None without one, or for "then-" and "the late"."""
+    before = doc.text[max(floor, name.start - _LOOK_BACK) : name.start]
+    m = _ROLE.search(before)
+    if m is None or (m["when"] or "").lower() in ("then", "late"):
+        return None
+    start = name.start - len(before) + m.start()
+    return (m["when"] or "").lower() in _PAST, m["title"].split()[-1].lower(), start
+
+
+def _roles(group: Group) -> Iterator[Finding]:
+    source_people = [
+        (n, name_key(group.source.span_text(n))) for n in group.source.names if n.kind == "person"
+    ]
+    in_group = {id(n) for n in group.source_items(group.source.names)}
+    for sentence in group.copy_sentences:
+        for name in group.copy.within(group.copy.names, sentence.start, sentence.end):
+            if name.kind != "person":
+                continue
+            copy_role = _role(group.copy, name, sentence.start)
+            if copy_role is None:
+                continue
+            key = name_key(group.copy.span_text(name))
+            roles = [
+                (n, _role(group.source, n, _sentence_start(group.source, n.start)))
+                for n, k in source_people
+                if same_name(key, k)
+            ]
+            told = [(n, r) for n, r in roles if r is not None and r[1] == copy_role[1]]
+            if any(r[0] == copy_role[0] for _, r in told):
+                continue  # the source gives the copy's form somewhere
+            counterpart = next(((n, r) for n, r in told if id(n) in in_group), None)
+            if counterpart is None:
+                continue
+            n, r = counterpart
+            yield group.finding(
+                "entity_changed",
+                "medium",
+                (copy_role[2], name.end),
+                (r[2], n.end),
+                f"the copy calls {group.copy.span_text(name)} "
+                f"{quoted(group.copy.text[copy_role[2] : name.start].strip())} "
+                f"where the source says {quoted(group.source.text[r[2] : n.start].strip())}",
+            )
+
+
+def _sentence_start(doc: Doc, at: int) -> int:
+    """Where the sentence holding `at` starts (a title does not reach across sentences)."""
+    k = bisect_right(doc.sentences, at, key=lambda s: s.start) - 1
+    return doc.sentences[k].start if k >= 0 else 0
