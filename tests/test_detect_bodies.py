@@ -5,6 +5,8 @@ Troopers "soldiers"."""
 
 from __future__ import annotations
 
+import pytest
+
 from detect_pairs import runner_for
 from unspin import Article
 from unspin.detect import Comparison
@@ -85,3 +87,29 @@ def test_a_body_added_and_another_left_out_of_a_merged_sentence_is_no_swap() -> 
     # The control: a body put where the source's stood is a swap.
     beside = "Emergency services arrived, and officials said police were contacted to assist."
     assert merged(beside, source) == [("police", "army")]
+
+
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # One body by two names (a review's pairs).
+        (
+            "The district attorney said the officer would not face charges.",
+            "The prosecutor said the officer would not face charges.",
+        ),
+        (
+            "Government lawyers said Bankman-Fried posed a flight risk and should stay in jail.",
+            "Prosecutors said Bankman-Fried posed a flight risk and should stay in jail.",
+        ),
+        (
+            "Paramilitary police patrolled the streets of Urumqi after the riots.",
+            "Paramilitary troops patrolled the streets of Urumqi after the riots.",
+        ),
+        (
+            "Two soldiers from the Household Cavalry were injured when their horses bolted in London.",
+            "Two troopers from the Household Cavalry were injured when their horses bolted in London.",
+        ),
+    ],
+)
+def test_one_body_by_two_names_is_no_swap(copy: str, source: str) -> None:
+    assert bodies(copy, source, embed=True) == []

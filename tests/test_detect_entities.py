@@ -566,3 +566,40 @@ def test_a_sentence_that_only_retells_the_fact_still_moves_the_office() -> None:
     assert same_fact(copy, source, "entities") == [
         ("entity_changed", "medium", "Former President Donald Trump", "President Donald Trump")
     ]
+
+
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # A father and a son, both presidents (a review's pairs).
+        (
+            "President Ferdinand Marcos Jr. spoke at the ceremony marking the anniversary of the 1986 uprising that ousted his father, former President Ferdinand Marcos.",
+            "President Ferdinand Marcos Jr. spoke at the ceremony marking the anniversary of the 1986 uprising that ousted his father, Ferdinand Marcos.",
+        ),
+        (
+            "President George W. Bush said his father, former President George Bush, was recovering well.",
+            "President George W. Bush said his father, George Bush, was recovering well.",
+        ),
+        (
+            "President Ilham Aliyev laid a wreath at the grave of his father, former President Aliyev.",
+            "President Ilham Aliyev laid a wreath at the grave of his father, Heydar Aliyev.",
+        ),
+        # Another office, not the same one moved in time.
+        (
+            "Former Prime Minister Ehud Barak said Israel would not tolerate a nuclear Iran.",
+            "Defense Minister Ehud Barak said Israel would not tolerate a nuclear Iran.",
+        ),
+    ],
+)
+def test_another_person_of_the_name_or_another_office_is_no_office_moved(
+    copy: str, source: str
+) -> None:
+    assert entities(copy, source, embed=True) == []
+
+
+def test_the_son_made_former_is_found_beside_his_fathers_former_title() -> None:
+    source = "President George W. Bush said his father, former President George Bush, was recovering well."
+    copy = "Former President George W. Bush said his father, former President George Bush, was recovering well."
+    assert entities(copy, source, embed=True) == [
+        ("entity_changed", "medium", "Former President George W. Bush", "President George W. Bush")
+    ]

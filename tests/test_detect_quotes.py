@@ -441,6 +441,24 @@ def test_a_collective_nouns_plural_verb_inside_a_quote_is_house_style() -> None:
     assert quotes(copy, source, embed=True) == []
 
 
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # The verb alone tells one from many, or whom the clause is about (a review's pairs).
+        (
+            "“The aircraft were shot down over the sea,” the minister said.",
+            "“The aircraft was shot down over the sea,” the minister said.",
+        ),
+        (
+            "“We have arrested the leader of the gang, who were armed,” police said.",
+            "“We have arrested the leader of the gang, who was armed,” police said.",
+        ),
+    ],
+)
+def test_a_verbs_number_elsewhere_is_still_altered(source: str, copy: str) -> None:
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
+
+
 def test_another_verb_beside_the_agreement_is_still_altered() -> None:
     source = "Rishi Sunak said: “Just Stop Oil are a disgrace.”"
     copy = "Rishi Sunak said: “Just Stop Oil was a disgrace.”"

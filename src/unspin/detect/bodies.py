@@ -12,6 +12,9 @@ sentences share, and not said anywhere in the other's sentences, are paired, in 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from unspin.detect.base import Group, quoted
 from unspin.model import Doc, Finding
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
@@ -23,9 +26,9 @@ _BODY_NOUNS = [
     "firefighter firefighters firemen",
     "doctor doctors physician physicians surgeon surgeons",
     "nurse nurses",
-    "prosecutor prosecutors",
     "judge judges",
-    "lawyer lawyers attorney attorneys",
+    # A prosecutor is a government's lawyer: "district attorney", "government lawyers".
+    "lawyer lawyers attorney attorneys prosecutor prosecutors",
     "teacher teachers",
     "student students pupils",
     "resident residents villagers locals",
@@ -68,6 +71,13 @@ def _beside(doc: Doc, t: Token) -> set[tuple[int, str]]:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_BETWEEN = frozenset({"paramilitary", "military"})
+_REGIMENT = re.compile(r"\b(?:Army|Cavalry|Regiment|Dragoons|Guards|Hussars|Lancers|Squadron)\b")
+
+
+def _sentence_of(doc: Doc, at: int) -> str:
+    k = bisect_right(doc.sentences, at, key=lambda s: s.start) - 1
+    return doc.span_text(doc.sentences[k]) if k >= 0 else ""
 
 
 def swapped(group: Group, type: str, c: Token, s: Token) -> Finding:
@@ -83,8 +93,15 @@ def swapped(group: Group, type: str, c: Token, s: Token) -> Finding:
 
 def _a_body(doc: Doc, t: Token) -> bool:
     """A body noun as a word of prose, not of a name ("the Police Federation", "Army Chief"),
-    nor a modifier of the noun after it ("a police car", "the army general")."""
+    nor a modifier of the noun after it ("a police car", "the army general"), nor a force
+    between two bodies ("paramilitary police", "military police"), nor a British cavalry
+    trooper (a soldier: "two troopers of the Household Cavalry")."""
     if t.lower not in _BODY_KIND or capitalised_mid_sentence(doc.text, t.start):
+        return False
+    previous = doc.tokens(max(0, t.start - 20), t.start)[-1:]
+    if previous and previous[0].lower in _BETWEEN:
+        return False
+    if t.lower.startswith("trooper") and _REGIMENT.search(_sentence_of(doc, t.start)):
         return False
     after = doc.tokens(t.end, t.end + 40)[:1]
     return not (

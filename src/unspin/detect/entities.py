@@ -359,20 +359,43 @@ _LOOK_BACK = 60  # characters before a name where its title stands
 
 
 def _role(doc: Doc, name: Name, floor: int) -> tuple[bool, str, int] | None:
-    """(past?, title's last word, where the role starts) of the title written before
-    `name`, within [floor, name.start); None without one, or for "then-" and "the late"."""
+    """(past?, the title, where the role starts) of the title written before `name`, within
+    [floor, name.start); None without one, or for "then-" and "the late". The title is
+    compared without a country's words ("U.S. President" is "president"), whole ("Defense
+    Minister" is no "Prime Minister")."""
     before = doc.text[max(floor, name.start - _LOOK_BACK) : name.start]
     m = _ROLE.search(before)
     if m is None or (m["when"] or "").lower() in ("then", "late"):
         return None
     start = name.start - len(before) + m.start()
-    return (m["when"] or "").lower() in _PAST, m["title"].split()[-1].lower(), start
+    words = [w for w in m["title"].split() if w not in demonyms() and w.strip(".") not in _LANDS]
+    return (m["when"] or "").lower() in _PAST, " ".join(words).lower(), start
+
+
+_LANDS = frozenset({"U.S", "US", "U.K", "UK", "UN", "U.N", "EU"})
+# A name that differs from another by a generation ("Ferdinand Marcos Jr.") or an initial
+# ("George W. Bush" beside "George Bush"): a father and a son, both presidents.
+_GENERATION = re.compile(r"\b(?:jr|sr|ii|iii|iv)\b")
+
+
+def _same_person(key: str, source_keys: set[str]) -> set[str]:
+    """The source's names for the person the copy calls `key`: that very name if the source
+    gives it, else the one name it matches ("Trump" for "Donald Trump"); none when it could
+    be two people ("President Aliyev" beside Heydar and Ilham Aliyev) or a generation apart."""
+    if key in source_keys:
+        return {key}
+    like = {k for k in source_keys if same_name(key, k)}
+    if len(like) != 1 or any(_GENERATION.search(k) for k in (key, *like)):
+        return set()
+    apart = set(key.split()) ^ set(next(iter(like)).split())
+    return set() if apart and all(len(w) == 1 for w in apart) else like
 
 
 def _roles(group: Group) -> Iterator[Finding]:
     source_people = [
         (n, name_key(group.source.span_text(n))) for n in group.source.names if n.kind == "person"
     ]
+    source_keys = {k for _, k in source_people}
     in_group = {id(n) for n in group.source_items(group.source.names)}
     for sentence in group.copy_sentences:
         for name in group.copy.within(group.copy.names, sentence.start, sentence.end):
@@ -381,11 +404,11 @@ def _roles(group: Group) -> Iterator[Finding]:
             copy_role = _role(group.copy, name, sentence.start)
             if copy_role is None:
                 continue
-            key = name_key(group.copy.span_text(name))
+            keys = _same_person(name_key(group.copy.span_text(name)), source_keys)
             roles = [
                 (n, _role(group.source, n, _sentence_start(group.source, n.start)))
                 for n, k in source_people
-                if same_name(key, k)
+                if k in keys
             ]
             told = [(n, r) for n, r in roles if r is not None and r[1] == copy_role[1]]
             if any(r[0] == copy_role[0] for _, r in told):

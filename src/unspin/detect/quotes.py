@@ -30,7 +30,7 @@ from unspin.segmentation.lexicon import (
     demonyms,
     outlet_of,
 )
-from unspin.text import STOPWORDS, Token, american, content_stems
+from unspin.text import STOPWORDS, Token, american, capitalised_mid_sentence, content_stems
 
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
@@ -109,10 +109,33 @@ _CONTRACTIONS = {
 # the "and" of a quoted sentence split in two ("We are just praying and that's all that I can
 # say" -> "We're just praying. That's all I can say").
 _DROPPED = frozenset({"that", "the", "and"})
-# A verb's number: British writers give a collective noun a plural verb ("Just Stop Oil are
-# pathetic", PA), American ones a singular; the subject's words say who, the verb's number
-# adds nothing of its own.
+# A verb's number after an organisation: British writers give a collective noun a plural verb
+# ("Just Stop Oil are pathetic", PA), American ones a singular. Only right after a name or a
+# collective noun: elsewhere the verb may be all that tells one from many ("The aircraft were
+# shot down") or whom a clause is about ("the leader of the gang, who was armed").
 _AGREEMENT = {"are": "is", "were": "was", "have": "has"}
+_COLLECTIVES = frozenset(
+    """government team club party council committee company police crew staff family board
+    jury army navy union parliament cabinet""".split()
+)
+
+
+def _agreement(doc: Doc, before: Token | None, word: str) -> str:
+    """The verb `word` in its singular after an organisation's name ("Oil are") or a collective
+    noun ("the government were"); the word itself elsewhere."""
+    if before is None or word not in _AGREEMENT:
+        return word
+    # A capital that opens a quotation ("“People are ...", "“We are ...") names no one.
+    opening = doc.text[max(0, before.start - 3) : before.start].rstrip()[-1:] in _OPENING
+    named = (
+        capitalised_mid_sentence(doc.text, before.start)
+        and not opening
+        and before.lower not in SUBJECT_PRONOUNS
+    )
+    return _AGREEMENT[word] if named or before.lower in _COLLECTIVES else word
+
+
+_OPENING = frozenset("“\"‘'«")
 
 
 def _spelled_out(word: str) -> str:
@@ -129,14 +152,16 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
     words as digits, contractions spelled out, abbreviations without their periods, without
-    the words of `_DROPPED`, a verb's plural as its singular (`_AGREEMENT`)."""
+    the words of `_DROPPED`, a verb's plural after an organisation as its singular."""
     out: list[tuple[str, int, int]] = []
+    previous: Token | None = None
     for t in doc.tokens(start, end):
+        prior, previous = previous, t
         if t.lower in _DROPPED:
             continue
         spelled = _CONTRACTIONS.get(t.lower) or _spelled_out(t.lower)
         if spelled:
-            out += [(_AGREEMENT.get(w, w), t.start, t.end) for w in spelled.split()]
+            out += [(_agreement(doc, prior, w), t.start, t.end) for w in spelled.split()]
             continue
         # "p.m." and "pm", "U.S." and "US": an abbreviation's periods are house style.
         lower = t.lower.replace(".", "") if _ABBREVIATION.fullmatch(t.lower) else t.lower
@@ -148,8 +173,7 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
                     (
                         _NUMBERS.get(part)
                         or _PERCENT.get(part)
-                        or _AGREEMENT.get(part)
-                        or american(part),
+                        or american(_agreement(doc, prior, part)),
                         at,
                         at + len(part),
                     )
