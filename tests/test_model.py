@@ -67,3 +67,15 @@ def test_a_span_is_a_pair_of_offsets_a_doc_gives_the_text_of() -> None:
     span = Span(8, 16)
     assert span == (8, 16)
     assert doc.span_text(span) == "Reznikov"
+
+
+def test_sentence_at_gives_the_sentence_holding_an_offset() -> None:
+    doc = segment(Article("Troopers said the bear was shot. Its cubs were not found."))
+    second = doc.sentences[1].start
+    assert [doc.sentence_at(at) for at in (0, second - 1, second, len(doc.text) - 1)] == [
+        0,
+        0,
+        1,
+        1,
+    ]
+    assert segment(Article("  Troopers said so.")).sentence_at(0) == -1

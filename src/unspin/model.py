@@ -157,6 +157,11 @@ class Doc:
     def sentence_text(self, index: int) -> str:
         return self.span_text(self.sentences[index])
 
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence holding `offset`: the last that starts at or before it
+        (-1 before the first)."""
+        return bisect_right(self.sentences, offset, key=_start) - 1
+
     def within(self, items: Sequence[S], start: int, end: int) -> list[S]:
         """The items (sorted by start) that lie wholly inside [start, end), in O(log n)."""
         lo = bisect_left(items, start, key=_start)

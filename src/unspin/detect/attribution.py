@@ -22,7 +22,6 @@ distortions (none of 9 on the blind batches 4-7; benchmarks/real, 2026-12-05).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -81,7 +80,7 @@ def _opens_sentence(doc: Doc, t: Token) -> bool:
 
 def _sentence_start(doc: Doc, offset: int) -> int | None:
     """Where the sentence holding `offset` starts (None before the first one)."""
-    k = bisect_right(doc.sentences, offset, key=lambda s: s.start) - 1
+    k = doc.sentence_at(offset)
     return doc.sentences[k].start if k >= 0 else None
 
 
@@ -237,8 +236,7 @@ def _neighbours(group: Group) -> list[int]:
     sentence before and after in the same paragraph, the paragraph's first sentence, and the
     previous paragraph's last sentence when it ends with a colon (a lead-in)."""
     sentences = group.copy.sentences
-    starts = [s.start for s in sentences]
-    own = {bisect_right(starts, s.start) - 1 for s in group.copy_sentences}
+    own = {group.copy.sentence_at(s.start) for s in group.copy_sentences}
     found: set[int] = set()
     for i in own:
         paragraph = sentences[i].paragraph
@@ -436,7 +434,7 @@ def _introduced(doc: Doc, a: Attribution, names: set[str]) -> bool:
     sentences before crediting a description ("Mexico's projected winner, Claudia Sheinbaum,
     ... The climate scientist and former Mexico City mayor said")? Then the copy that credits
     "Sheinbaum" names whom the source describes."""
-    k = bisect_right(doc.sentences, a.speaker_span.start, key=lambda s: s.start) - 1
+    k = doc.sentence_at(a.speaker_span.start)
     start = doc.sentences[max(0, k - INTRODUCED_WITHIN)].start if k >= 0 else 0
     return names <= {t.stem for t in doc.tokens(start, a.speaker_span.start)}
 

@@ -13,7 +13,6 @@ sentences share, and not said anywhere in the other's sentences, are paired, in 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from unspin.detect.base import Group, quoted
 from unspin.model import Doc, Finding
@@ -75,11 +74,6 @@ _BETWEEN = frozenset({"paramilitary", "military"})
 _REGIMENT = re.compile(r"\b(?:Army|Cavalry|Regiment|Dragoons|Guards|Hussars|Lancers|Squadron)\b")
 
 
-def _sentence_of(doc: Doc, at: int) -> str:
-    k = bisect_right(doc.sentences, at, key=lambda s: s.start) - 1
-    return doc.span_text(doc.sentences[k]) if k >= 0 else ""
-
-
 def swapped(group: Group, type: str, c: Token, s: Token) -> Finding:
     return group.finding(
         type,
@@ -101,7 +95,8 @@ def _a_body(doc: Doc, t: Token) -> bool:
     previous = doc.tokens(max(0, t.start - 20), t.start)[-1:]
     if previous and previous[0].lower in _BETWEEN:
         return False
-    if t.lower.startswith("trooper") and _REGIMENT.search(_sentence_of(doc, t.start)):
+    k = doc.sentence_at(t.start)
+    if t.lower.startswith("trooper") and k >= 0 and _REGIMENT.search(doc.sentence_text(k)):
         return False
     after = doc.tokens(t.end, t.end + 40)[:1]
     return not (

@@ -9,7 +9,6 @@ quotes words no source has brought that quotation from elsewhere: medium, at the
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -137,7 +136,7 @@ def _continues_sourced_quotation(
         inside = min(quote.end, sentence.end) - max(quote.start, sentence.start)
         if quote.start >= sentence.start or 2 * inside < sentence.end - sentence.start:
             continue
-        at = bisect_right(copy.sentences, quote.start, key=lambda s: s.start) - 1
+        at = copy.sentence_at(quote.start)
         opening = comparison.alignment.matches[at]  # one match per copy sentence, in order
         made = opening.label in ("verbatim", "paraphrase")
         ours: set[str] | None = None

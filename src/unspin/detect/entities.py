@@ -26,7 +26,6 @@ severity, 3 in 9 were labelled distortions (benchmarks/real, 2026-12-05).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
@@ -94,8 +93,9 @@ def entities(comparison: Comparison) -> Iterator[Finding]:
         yield from (swapped(group, "entity_changed", c, s) for c, s, _ in body_swaps(group))
     # A sentence that only says the source's fact (same_fact) counts for an office too:
     # whoever wrote it, it gives the same person at the same event another office.
+    people = [_titled_people(doc) for doc in comparison.sources]
     for group in (*comparison.changed_groups, *comparison.fact_groups):
-        yield from _roles(group)
+        yield from _roles(group, people[group.source_index])
 
 
 def _place_nouns(group: Group) -> Iterator[Finding]:
@@ -358,7 +358,10 @@ _PAST = frozenset({"former", "ex"})
 _LOOK_BACK = 60  # characters before a name where its title stands
 
 
-def _role(doc: Doc, name: Name, floor: int) -> tuple[bool, str, int] | None:
+Role = tuple[bool, str, int]  # past?, the title compared, where the role's words start
+
+
+def _role(doc: Doc, name: Name, floor: int) -> Role | None:
     """(past?, the title, where the role starts) of the title written before `name`, within
     [floor, name.start); None without one, or for "then-" and "the late". The title is
     compared without a country's words ("U.S. President" is "president"), whole ("Defense
@@ -391,11 +394,20 @@ def _same_person(key: str, source_keys: set[str]) -> set[str]:
     return set() if apart and all(len(w) == 1 for w in apart) else like
 
 
-def _roles(group: Group) -> Iterator[Finding]:
-    source_people = [
-        (n, name_key(group.source.span_text(n))) for n in group.source.names if n.kind == "person"
-    ]
-    source_keys = {k for _, k in source_people}
+def _titled_people(doc: Doc) -> list[tuple[Name, str, Role | None]]:
+    """Each person `doc` names, with the name's key and the title written before it (read
+    once per source, for all of its groups)."""
+    people = []
+    for n in doc.names:
+        if n.kind == "person":
+            k = doc.sentence_at(n.start)
+            floor = doc.sentences[k].start if k >= 0 else 0
+            people.append((n, name_key(doc.span_text(n)), _role(doc, n, floor)))
+    return people
+
+
+def _roles(group: Group, source_people: list[tuple[Name, str, Role | None]]) -> Iterator[Finding]:
+    source_keys = {k for _, k, _ in source_people}
     in_group = {id(n) for n in group.source_items(group.source.names)}
     for sentence in group.copy_sentences:
         for name in group.copy.within(group.copy.names, sentence.start, sentence.end):
@@ -405,12 +417,11 @@ def _roles(group: Group) -> Iterator[Finding]:
             if copy_role is None:
                 continue
             keys = _same_person(name_key(group.copy.span_text(name)), source_keys)
-            roles = [
-                (n, _role(group.source, n, _sentence_start(group.source, n.start)))
-                for n, k in source_people
-                if k in keys
+            told = [
+                (n, r)
+                for n, k, r in source_people
+                if k in keys and r is not None and r[1] == copy_role[1]
             ]
-            told = [(n, r) for n, r in roles if r is not None and r[1] == copy_role[1]]
             if any(r[0] == copy_role[0] for _, r in told):
                 continue  # the source gives the copy's form somewhere
             counterpart = next(((n, r) for n, r in told if id(n) in in_group), None)
@@ -426,9 +437,3 @@ def _roles(group: Group) -> Iterator[Finding]:
                 f"{quoted(group.copy.text[copy_role[2] : name.start].strip())} "
                 f"where the source says {quoted(group.source.text[r[2] : n.start].strip())}",
             )
-
-
-def _sentence_start(doc: Doc, at: int) -> int:
-    """Where the sentence holding `at` starts (a title does not reach across sentences)."""
-    k = bisect_right(doc.sentences, at, key=lambda s: s.start) - 1
-    return doc.sentences[k].start if k >= 0 else 0

@@ -16,7 +16,7 @@ shown to be made from it) is checked too, for rewording alone and at medium seve
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
@@ -867,7 +867,7 @@ def _given_another(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
     if not quote.speaker or quote.by_pronoun:
         return False
     source = group.source
-    at = bisect_right(source.sentences, said[0], key=lambda s: s.start) - 1
+    at = source.sentence_at(said[0])
     sentence = source.sentences[max(at, 0)]
     # Who the sentence credits with its words (a denial credits no one with them).
     theirs = [
