@@ -294,6 +294,26 @@ def test_house_for_home_is_the_same_place() -> None:
     assert entities(copy, source, embed=True) == []
 
 
+def test_a_place_the_source_names_beside_another_is_no_swap() -> None:
+    # AP on Bryan Kohberger's plea deal, spun: the students died at a rental home near campus;
+    # the copy keeps the home ("residence") and drops the campus, which no place replaced.
+    source = (
+        "Kohberger, 30, is accused in the stabbing deaths of Goncalves, Ethan Chapin, Xana "
+        "Kernodle and Madison Mogen at a rental home near campus in Moscow, Idaho, early on "
+        "Nov. 13, 2022."
+    )
+    copy = (
+        "The 30-year-old is accused of fatally stabbing Kaylee Goncalves, Ethan Chapin, Xana "
+        "Kernodle, and Madison Mogen at their Moscow, Idaho residence on November 13, 2022."
+    )
+    assert entities(copy, source, embed=True) == []
+    # Without the home beside it, the campus did become a residence.
+    alone = source.replace("a rental home near campus", "a campus")
+    assert entities(copy, alone, embed=True) == [
+        ("entity_changed", "medium", "residence", "campus")
+    ]
+
+
 @pytest.mark.parametrize(
     ("source", "copy"),
     [

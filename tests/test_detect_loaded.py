@@ -127,6 +127,24 @@ def test_troops_made_invaders_is_loaded_wording() -> None:
     assert loaded(copy, AP_DENIED) == [("loaded_wording", "medium", "invaders", "troops")]
 
 
+def test_a_crowd_made_a_mob_is_loaded_wording() -> None:
+    # The BBC on Kim Potter's verdict, spun: the cheering crowd outside the court became a mob.
+    source = (
+        "Outside the courthouse, a crowd of demonstrators cheered, with some chanting Mr "
+        'Wright\'s name and "the people can never be defeated".'
+    )
+    copy = (
+        "A mob of protestors rejoiced outside the courthouse, with some yelling Mr Wright's "
+        'name and "the people can never be defeated".'
+    )
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "mob", "crowd")]
+    # Demonstrators are protesters: made rioters, they too are charged.
+    rioters = source.replace("a crowd of demonstrators cheered", "demonstrators cheered")
+    assert loaded(rioters.replace("demonstrators", "rioters"), rioters, embed=True) == [
+        ("loaded_wording", "medium", "rioters", "demonstrators")
+    ]
+
+
 def test_murdered_softened_to_killed_is_low_loaded_wording() -> None:
     assert loaded(KILLED, SEED_MURDERED) == [("loaded_wording", "low", "killed", "murdered")]
 

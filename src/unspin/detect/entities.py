@@ -100,17 +100,24 @@ def entities(comparison: Comparison) -> Iterator[Finding]:
 
 def _place_nouns(group: Group) -> Iterator[Finding]:
     """A place noun put in the place of another kind of place, outside the runs of words both
-    sentences share, and not said elsewhere in the other's sentences."""
+    sentences share, and whose kind the other's sentences do not name (by any of its words:
+    "their residence" for "a rental home near campus" keeps the home)."""
     copy_changed, source_changed = group.prose_changes
+    copy_kinds = _kinds_named(group.copy, group.copy_range)
+    source_kinds = _kinds_named(group.source, group.source_range)
     copy_places = [
         t
         for t in copy_changed
-        if _a_place(group.copy, t, group.copy_range) and t.stem not in group.source_stems
+        if _a_place(group.copy, t, group.copy_range)
+        and t.stem not in group.source_stems
+        and _kind_of_place(group.copy, t) not in source_kinds
     ]
     source_places = [
         t
         for t in source_changed
-        if _a_place(group.source, t, group.source_range) and t.stem not in group.copy_stems
+        if _a_place(group.source, t, group.source_range)
+        and t.stem not in group.copy_stems
+        and _kind_of_place(group.source, t) not in copy_kinds
     ]
     for c, s in zip(copy_places, source_places, strict=False):
         if _kind_of_place(group.copy, c) != _kind_of_place(group.source, s):
@@ -130,6 +137,15 @@ def _a_place(doc: Doc, t: Token, within: tuple[int, int]) -> bool:
     if t.lower not in _PLACE_KIND or capitalised_mid_sentence(doc.text, t.start):
         return False
     return not _modifies(doc, t, within[1])
+
+
+def _kinds_named(doc: Doc, within: tuple[int, int]) -> set[int]:
+    """The kinds of place the words of this range name, modifiers too ("the court hearing")."""
+    return {
+        _kind_of_place(doc, t)
+        for t in doc.tokens(*within)
+        if t.lower in _PLACE_KIND and not capitalised_mid_sentence(doc.text, t.start)
+    }
 
 
 _BEHIND = re.compile(r"\bbehind\s+(?:the\s+|prison\s+|jail\s+|iron\s+)?$", re.IGNORECASE)
