@@ -16,6 +16,7 @@ from unspin.corpus import Corpus, CorpusError, default_path
 from unspin.corpus.store import content_hash
 from unspin.embed import get_embedder
 from unspin.model import Article
+from unspin.text import STEMS_VERSION, content_stems
 
 
 def stories(n: int) -> list[Article]:
@@ -49,6 +50,60 @@ def test_adding_stores_articles_sentences_and_metadata() -> None:
         1,
     )
     assert info.sentences == sum(len(s.sentence_spans) for s in corpus.load([1, 2, 3, 4, 5]))
+
+
+def sentence_stems(article: Article, spans: tuple[tuple[int, int, int], ...]) -> tuple:
+    return tuple(frozenset(content_stems(article.text[start:end])) for start, end, _ in spans)
+
+
+def test_each_sentence_is_stored_with_its_content_stems() -> None:
+    corpus = Corpus()
+    corpus.add(stories(3))
+    for stored in corpus.load([1, 2, 3]):
+        assert stored.sentence_stems == sentence_stems(stored.article, stored.sentence_spans)
+
+
+def without_stems_column(path: Path) -> None:
+    """Make the corpus at `path` one built before sentence stems were stored."""
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE sentences DROP COLUMN stems")
+    db.execute("DELETE FROM meta WHERE key = 'stems'")
+    db.commit()
+    db.close()
+
+
+def test_a_corpus_built_before_stems_were_stored_stores_them_for_new_stories(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    batch = stories(4)
+    with Corpus(path) as corpus:
+        corpus.add(batch[:2])
+    without_stems_column(path)
+    with Corpus(path) as corpus:
+        corpus.add(batch[2:])
+        old, new = corpus.load([1]), corpus.load([3])
+    assert old[0].sentence_stems is None  # computed when needed, as before
+    assert new[0].sentence_stems == sentence_stems(batch[2], new[0].sentence_spans)
+
+
+def test_stems_of_another_stems_version_are_neither_used_nor_stored(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    batch = stories(3)
+    with Corpus(path) as corpus:
+        corpus.add(batch[:2])
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = ? WHERE key = 'stems'", (str(STEMS_VERSION + 1),))
+    db.commit()
+    db.close()
+    with Corpus(path) as corpus:
+        corpus.add(batch[2:])
+        assert [s.sentence_stems for s in corpus.load([1, 2, 3])] == [None, None, None]
+    db = sqlite3.connect(path)
+    assert db.execute(
+        "SELECT count(*) FROM sentences WHERE article = 3 AND stems IS NOT NULL"
+    ).fetchone() == (0,)
+    db.close()
 
 
 def test_adding_the_same_stories_again_adds_nothing() -> None:

@@ -66,6 +66,23 @@ def test_a_spun_copy_finds_its_story_first(corpus: Corpus, intensity: str) -> No
         assert best.score >= SOURCE_THRESHOLD
 
 
+def test_stories_stored_with_their_stems_rank_as_stories_read_afresh(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The corpus stores each sentence's stems when a story is added; a corpus built before
+    # (sentence_stems None) reads them at check time. Both must judge every candidate alike.
+    copies = [spin(story, seed=7, intensity="heavy").copy for story in (JURY, MARCOS, JOBS)]
+    copies.append(spin(stitched(MARCOS, JOBS), seed=4, intensity="medium").copy)
+    stored = [rank(copy, corpus, k=8) for copy in copies]
+    assert all(s.sentence_stems is not None for s in corpus.load([1, 2, 3]))
+    load = corpus.load
+    monkeypatch.setattr(
+        corpus, "load", lambda keys: [replace(s, sentence_stems=None) for s in load(keys)]
+    )
+    afresh = [rank(copy, corpus, k=8) for copy in copies]
+    assert stored == afresh
+
+
 def test_a_stitched_copy_finds_both_stories_with_their_shares(corpus: Corpus) -> None:
     copy = spin(stitched(MARCOS, JOBS), seed=4, intensity="medium", distortions=0).copy
     report = check(copy, corpus)

@@ -3,6 +3,8 @@ other cuts of a text for the readers that need them."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 import unspin.text
 from unspin.text import (
     LONG_SEQUENCE,
+    STEMS_VERSION,
+    STOPWORDS,
     TextTokens,
     Token,
     _lower_words,
@@ -142,3 +146,20 @@ def test_a_word_matcher_seeds_matches_with_every_word_in_a_news_length_sentence(
     assert not word_matcher(short, short).autojunk
     long = [f"w{k % 7}" for k in range(LONG_SEQUENCE)]
     assert word_matcher(long, long).autojunk
+
+
+def test_content_stems_are_those_of_stems_version_1() -> None:
+    # Corpora store their sentences' stems under STEMS_VERSION and use them only while it
+    # matches: if this fails, content_stems changed, and STEMS_VERSION must be bumped with it
+    # (then update the stems and the stopwords' digest here).
+    assert STEMS_VERSION == 1
+    probe = (
+        "The defence ministry's officers didn't say whether 3,000 troops were mobilised in "
+        "U.S.-backed Kyiv; colour, programmes and analysing."
+    )
+    assert content_stems(probe) == {
+        "3,000", "analys", "back", "color", "defens", "didn't", "kyiv",
+        "ministri", "mobil", "offic", "program", "troop", "u.", "whether",
+    }  # fmt: skip
+    stopwords = hashlib.sha256(" ".join(sorted(STOPWORDS)).encode()).hexdigest()
+    assert stopwords[:16] == "0162654abbd8b732"

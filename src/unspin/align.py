@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Protocol, TypeVar
@@ -96,7 +97,7 @@ def _sentences(doc: Doc) -> _Sentences:
 
 
 def _weighted_sets(
-    sets: list[set[str]], vocabulary: dict[str, int], idf: np.ndarray
+    sets: Sequence[AbstractSet[str]], vocabulary: dict[str, int], idf: np.ndarray
 ) -> sparse.csr_matrix:
     """Sentences x vocabulary, each stem weighted by its idf: sparse, since a long text's
     vocabulary times its sentences would not fit in memory as a dense matrix."""
@@ -107,7 +108,7 @@ def _weighted_sets(
     return sparse.csr_matrix((values, (rows, columns)), shape=shape, dtype=np.float32)
 
 
-def _small_dice(copy: list[set[str]], source: list[set[str]]) -> np.ndarray:
+def _small_dice(copy: Sequence[AbstractSet[str]], source: Sequence[AbstractSet[str]]) -> np.ndarray:
     """`_Lexical.of(copy, source).all()` for texts of a few dozen sentences, from one dense
     matrix filled in one step: source finding scores a dozen stories per page, and building
     scipy's sparse matrices (or filling rows one by one) cost more than the arithmetic."""
@@ -145,7 +146,7 @@ class _Lexical:
     weight: dict[str, float]
 
     @classmethod
-    def of(cls, copy: list[set[str]], source: list[set[str]]) -> _Lexical:
+    def of(cls, copy: Sequence[AbstractSet[str]], source: Sequence[AbstractSet[str]]) -> _Lexical:
         vocabulary: dict[str, int] = {}
         document_frequency: list[int] = []
         for stems in (*copy, *source):
@@ -176,7 +177,7 @@ class _Lexical:
 SMALL = 200_000  # sentences x distinct stems up to which dense matrices are the faster way
 
 
-def dice_scores(copy: list[set[str]], source: list[set[str]]) -> np.ndarray:
+def dice_scores(copy: Sequence[AbstractSet[str]], source: Sequence[AbstractSet[str]]) -> np.ndarray:
     """IDF-weighted Dice overlap of every copy/source sentence pair (of their content stems)."""
     stems = len(set().union(*copy, *source))
     if (len(copy) + len(source)) * stems <= SMALL:

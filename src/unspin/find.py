@@ -31,6 +31,7 @@ set aside with that reason.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -39,7 +40,7 @@ import numpy as np
 import snowballstemmer
 
 from unspin.align import DEFAULT, dice_scores, pair_score
-from unspin.corpus.store import Corpus
+from unspin.corpus.store import Corpus, StoredArticle
 from unspin.embed import get_embedder
 from unspin.limits import kept_per_story
 from unspin.model import Article
@@ -271,7 +272,7 @@ _PORTER = snowballstemmer.stemmer("porter")
 @dataclass(frozen=True, slots=True)
 class _Sentences:
     texts: list[str]
-    stems: list[set[str]]
+    stems: list[AbstractSet[str]]
     lengths: list[int]
 
 
@@ -284,9 +285,22 @@ def _sentences_of(text: str, spans: Sequence[tuple[int, int, int]]) -> _Sentence
     return _Sentences(texts, stems, lengths)
 
 
+def _sentences_of_stored(story: StoredArticle) -> _Sentences:
+    """A corpus story's sentences as `_sentences_of` reads them: with the stems the corpus
+    stored when it was added (reading them afresh was a tenth of a check: a page's dozen
+    candidates are mostly stories no page met before), else read and kept for the next page."""
+    text, spans = story.article.text, story.sentence_spans
+    if story.sentence_stems is None:
+        return _sentences_of_story(text, spans)
+    return _Sentences(
+        [text[start:end] for start, end, _ in spans],
+        list(story.sentence_stems),
+        [end - start for start, end, _ in spans],
+    )
+
+
 @kept_per_story(STORIES_KEPT)
 def _sentences_of_story(text: str, spans: tuple[tuple[int, int, int], ...]) -> _Sentences:
-    """A corpus story's sentences as `_sentences_of` reads them, kept for the next page."""
     return _sentences_of(text, spans)
 
 
@@ -347,7 +361,7 @@ def _settled(copy: Article, ranked: list[Candidate], lengths: list[int]) -> bool
 def _judged(copy_sentences: _Sentences, keys: list[int], corpus: Corpus) -> list[Candidate]:
     """The stories with these keys, with the copy sentences each explains (in key order)."""
     stored = corpus.load(keys)
-    theirs = [_sentences_of_story(s.article.text, s.sentence_spans) for s in stored]
+    theirs = [_sentences_of_stored(s) for s in stored]
     dices = [dice_scores(copy_sentences.stems, their.stems) for their in theirs]
     reachable = [np.flatnonzero(dice.max(axis=0, initial=0.0) >= DICE_FLOOR) for dice in dices]
     texts = [their.texts[j] for their, js in zip(theirs, reachable, strict=True) for j in js]

@@ -168,6 +168,12 @@ def capitalised_mid_sentence(text: str, at: int) -> bool:
     return text[at].isupper() and not opens_sentence(text, at)
 
 
+# What `content_stems` makes of a text, by version: a corpus stores its sentences' stems with
+# this number and uses them only while it matches. Change STOPWORDS, the stemmer or `american`
+# and bump it (tests/test_text.py pins the stems of a probe text to it).
+STEMS_VERSION = 1
+
+
 def content_stems(text: str) -> set[str]:
     """The stems of the words of `text` that are not stopwords (no offsets: for scoring)."""
     forms = _forms()

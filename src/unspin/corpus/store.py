@@ -38,8 +38,9 @@ from unspin.corpus.ingest import (
     read_records,
 )
 from unspin.errors import InputError, UnspinError
-from unspin.model import Article
+from unspin.model import Article, Sentence
 from unspin.segmentation.sentences import paragraphs, sentences
+from unspin.text import STEMS_VERSION, content_stems
 
 SCHEMA_VERSION = 1
 BATCH = 256  # articles per transaction: an interrupted add loses at most one batch of work
@@ -67,6 +68,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
     n INTEGER NOT NULL,            -- its position in the article
     start INTEGER NOT NULL, end INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+    stems TEXT,                    -- its content stems, space-separated (NULL: not stored)
     PRIMARY KEY (article, n)
 ) WITHOUT ROWID;
 -- External content: the text is stored once, in articles. Porter stemming, no positions
@@ -104,6 +106,9 @@ class StoredArticle:
     key: int
     article: Article
     sentence_spans: tuple[tuple[int, int, int], ...]  # (start, end, paragraph)
+    # Each sentence's `content_stems`, as stored when it was added (None: not stored, in a
+    # corpus built before they were, or by another STEMS_VERSION).
+    sentence_stems: tuple[frozenset[str], ...] | None = None
 
 
 class CorpusError(UnspinError):
@@ -272,8 +277,11 @@ class Corpus:
                 )
                 spans = sentences(article.text, paragraphs(article.text))
                 self._db.executemany(
-                    "INSERT INTO sentences VALUES (?,?,?,?,?)",
-                    [(key, n, s.start, s.end, s.paragraph) for n, s in enumerate(spans)],
+                    "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
+                    [
+                        (key, n, s.start, s.end, s.paragraph, self._stems_of(article.text, s))
+                        for n, s in enumerate(spans)
+                    ],
                 )
                 keys.append(key)
                 rows.append(vector)
@@ -337,18 +345,26 @@ class Corpus:
         marks = ",".join("?" * len(keys))
         found: dict[int, StoredArticle] = {}
         spans: dict[int, list[tuple[int, int, int]]] = {k: [] for k in keys}
-        for key, start, end, paragraph in self._db.execute(
-            f"SELECT article, start, end, paragraph FROM sentences WHERE article IN ({marks})"
-            " ORDER BY article, n",
+        stems: dict[int, list[frozenset[str]] | None] = {k: [] for k in keys}
+        for key, start, end, paragraph, words in self._db.execute(
+            f"SELECT article, start, end, paragraph, stems FROM sentences"
+            f" WHERE article IN ({marks}) ORDER BY article, n",
             list(keys),
         ):
             spans[key].append((start, end, paragraph))
+            if words is None:
+                stems[key] = None  # a story added before stems were stored: computed by need
+            elif (held := stems[key]) is not None:
+                held.append(frozenset(words.split()))
         for key, *fields in self._db.execute(
             f"SELECT rowid, text, title, url, date, author, site, id FROM articles"
             f" WHERE rowid IN ({marks})",
             list(keys),
         ):
-            found[key] = StoredArticle(key, Article(*fields), tuple(spans[key]))
+            held = stems[key] if self._stems_current else None
+            found[key] = StoredArticle(
+                key, Article(*fields), tuple(spans[key]), tuple(held) if held else None
+            )
         return [found[k] for k in keys if k in found]
 
     def search_vectors(self, queries: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
@@ -619,6 +635,27 @@ class Corpus:
                     f"{self.path}: built with {key} {stored[key]}, this unspin uses {value};"
                     " build the corpus again"
                 )
+        self._stems_current = self._check_stems(stored.get("stems"))
+
+    def _check_stems(self, version: str | None) -> bool:
+        """Can the stored sentence stems be used (and stems be stored with new stories)? A
+        corpus built before they were stored gains the column, empty: its stories' stems are
+        computed when needed, as they always were, and new stories' are stored. Stems of
+        another STEMS_VERSION are never used: a check's scores must not depend on when its
+        corpus was built."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
+        if "stems" not in columns:
+            self._db.execute("ALTER TABLE sentences ADD COLUMN stems TEXT")
+            version = None
+        if version is None:
+            self._db.execute("INSERT INTO meta VALUES ('stems', ?)", (str(STEMS_VERSION),))
+            return True
+        return version == str(STEMS_VERSION)
+
+    def _stems_of(self, text: str, sentence: Sentence) -> str | None:
+        if not self._stems_current:
+            return None
+        return " ".join(sorted(content_stems(text[sentence.start : sentence.end])))
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
