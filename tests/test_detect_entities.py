@@ -288,6 +288,42 @@ def test_a_song_title_is_not_swapped_for_a_person() -> None:
     assert entities(copy, source, embed=True) == []
 
 
+@pytest.mark.parametrize(
+    ("copy", "source", "swap"),
+    [
+        # A review's counter-examples to a broader first rule (any place of the copy's kind
+        # in the source's sentence): a building described, a fire, a sentence and a place
+        # that another did not replace leave the swap standing.
+        (
+            "Police searched the suspect's home on Tuesday, investigators said.",
+            "Police searched the suspect's office, across the street from his apartment "
+            "building, on Tuesday, investigators said.",
+            ("home", "office"),
+        ),
+        (
+            "Police searched the suspect's home on Tuesday, investigators said.",
+            "Police searched the suspect's office on Tuesday after a house fire, "
+            "investigators said.",
+            ("home", "office"),
+        ),
+        (
+            "The senator was taken to a hospital on Tuesday after collapsing, aides said.",
+            "The senator was taken to a hotel on Tuesday after collapsing at a clinic, aides said.",
+            ("hospital", "hotel"),
+        ),
+        (
+            "Supporters gathered outside the prison on Tuesday.",
+            "Supporters gathered outside the courthouse on Tuesday, a day after the jail sentence.",
+            ("prison", "courthouse"),
+        ),
+    ],
+)
+def test_a_place_swapped_beside_other_places_is_still_a_swap(
+    copy: str, source: str, swap: tuple[str, str]
+) -> None:
+    assert entities(copy, source, embed=True) == [("entity_changed", "medium", *swap)]
+
+
 def test_house_for_home_is_the_same_place() -> None:
     source = "FBI agents searched the senator's home in Washington on Monday."
     copy = "FBI agents searched the senator's house in Washington on Monday."

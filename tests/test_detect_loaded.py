@@ -127,21 +127,23 @@ def test_troops_made_invaders_is_loaded_wording() -> None:
     assert loaded(copy, AP_DENIED) == [("loaded_wording", "medium", "invaders", "troops")]
 
 
-def test_a_crowd_made_a_mob_is_loaded_wording() -> None:
-    # The BBC on Kim Potter's verdict, spun: the cheering crowd outside the court became a mob.
+def test_a_charged_word_the_source_quotes_is_not_the_copys_charge() -> None:
+    # Whoever the source quotes calling militants "terrorists" charged them; a copy that drops
+    # the quote marks misquotes (quotes.py's business) but does not charge anyone itself.
     source = (
-        "Outside the courthouse, a crowd of demonstrators cheered, with some chanting Mr "
-        'Wright\'s name and "the people can never be defeated".'
+        'The army called the militants "terrorists backed by foreign powers" after the attack '
+        "on the base."
     )
     copy = (
-        "A mob of protestors rejoiced outside the courthouse, with some yelling Mr Wright's "
-        'name and "the people can never be defeated".'
+        "The army called the fighters terrorists backed by foreign powers after the attack on "
+        "the base."
     )
-    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "mob", "crowd")]
-    # Demonstrators are protesters: made rioters, they too are charged.
-    rioters = source.replace("a crowd of demonstrators cheered", "demonstrators cheered")
-    assert loaded(rioters.replace("demonstrators", "rioters"), rioters, embed=True) == [
-        ("loaded_wording", "medium", "rioters", "demonstrators")
+    assert loaded(copy, source, embed=True) == []
+    # Where the source gives the word to no one, it is the copy's.
+    plain = "The army called the militants a threat after the attack on the base."
+    charged = "The army called the terrorists a threat after the attack on the base."
+    assert loaded(charged, plain, embed=True) == [
+        ("loaded_wording", "medium", "terrorists", "militants")
     ]
 
 

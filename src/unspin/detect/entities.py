@@ -100,24 +100,17 @@ def entities(comparison: Comparison) -> Iterator[Finding]:
 
 def _place_nouns(group: Group) -> Iterator[Finding]:
     """A place noun put in the place of another kind of place, outside the runs of words both
-    sentences share, and whose kind the other's sentences do not name (by any of its words:
-    "their residence" for "a rental home near campus" keeps the home)."""
+    sentences share, and not said elsewhere in the other's sentences."""
     copy_changed, source_changed = group.prose_changes
-    copy_kinds = _kinds_named(group.copy, group.copy_range)
-    source_kinds = _kinds_named(group.source, group.source_range)
     copy_places = [
         t
         for t in copy_changed
-        if _a_place(group.copy, t, group.copy_range)
-        and t.stem not in group.source_stems
-        and _kind_of_place(group.copy, t) not in source_kinds
+        if _a_place(group.copy, t, group.copy_range) and t.stem not in group.source_stems
     ]
     source_places = [
         t
         for t in source_changed
-        if _a_place(group.source, t, group.source_range)
-        and t.stem not in group.copy_stems
-        and _kind_of_place(group.source, t) not in copy_kinds
+        if _a_place(group.source, t, group.source_range) and t.stem not in group.copy_stems
     ]
     for c, s in zip(copy_places, source_places, strict=False):
         if _kind_of_place(group.copy, c) != _kind_of_place(group.source, s):
@@ -139,15 +132,6 @@ def _a_place(doc: Doc, t: Token, within: tuple[int, int]) -> bool:
     return not _modifies(doc, t, within[1])
 
 
-def _kinds_named(doc: Doc, within: tuple[int, int]) -> set[int]:
-    """The kinds of place the words of this range name, modifiers too ("the court hearing")."""
-    return {
-        _kind_of_place(doc, t)
-        for t in doc.tokens(*within)
-        if t.lower in _PLACE_KIND and not capitalised_mid_sentence(doc.text, t.start)
-    }
-
-
 _BEHIND = re.compile(r"\bbehind\s+(?:the\s+|prison\s+|jail\s+|iron\s+)?$", re.IGNORECASE)
 
 
@@ -160,13 +144,21 @@ def _kind_of_place(doc: Doc, t: Token) -> int:
 
 def _modifies(doc: Doc, t: Token, end: int) -> bool:
     """Is the place noun a modifier or a subject, not a place: followed straight away, before
-    `end`, by a content word ("the court hearing", "a prison sentence", "the court ruled")?"""
+    `end`, by a content word ("the court hearing", "a prison sentence", "the court ruled"),
+    not a word of where it stands ("a rental home near campus")?"""
     after = doc.tokens(t.end, end)[:1]
     return (
         bool(after)
         and not doc.text[t.end : after[0].start].strip()
         and after[0].lower not in STOPWORDS
+        and after[0].lower not in _WHERE
     )
+
+
+# Prepositions of place that are no stopwords (STOPWORDS is the scorer's list).
+_WHERE = frozenset(
+    "near outside inside beside behind opposite across along amid among within around".split()
+)
 
 
 def _names(doc: Doc, names: list[Name]) -> list[tuple[Name, str]]:

@@ -171,8 +171,6 @@ LOADED: dict[str, frozenset[str]] = {
         "criticized": "slammed blasted lambasted ripped savaged attacked",
         "criticised": "slammed blasted lambasted ripped savaged",
         "protesters": "rioters mob thugs looters",
-        "demonstrators": "rioters mob thugs looters",
-        "crowd": "mob rabble horde",
         "militants": "terrorists",
         "fighters": "terrorists thugs",
         "government": "regime",

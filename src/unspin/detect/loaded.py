@@ -103,7 +103,9 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
             # "allegedly" shares a stem with "alleged" but hedges; it does not charge.
             if word in charging and charging[word].lower.endswith("ly"):
                 continue
-            if word in charging and word not in source_by_stem and neutral in source_replaced:
+            # Not a word the source's sentences use, even inside its quotations: the minister
+            # who called protesters "thugs" charged them, not the copy that drops the marks.
+            if word in charging and word not in group.source_stems and neutral in source_replaced:
                 c, s = charging[word], source_replaced[neutral]
                 if c.lower.startswith("claim") and _claims_a_thing(group, c):
                     continue
