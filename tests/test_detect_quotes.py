@@ -1103,6 +1103,25 @@ def test_a_quotation_credited_to_a_news_agency_is_not_given_to_another_speaker()
     assert quotes(copy, source, embed=True) == []
 
 
+def test_a_quotation_an_outlet_reported_is_not_given_to_the_outlet() -> None:
+    # AP on baby KJ Muldoon's gene editing (2025), and a rewrite that credits the expert's
+    # words "according to" him and the report to the outlet it read them in.
+    source = (
+        "“This is the first step towards the use of gene editing therapies to treat a wide "
+        "variety of rare genetic disorders,” said Dr. Kiran Musunuru, a University of "
+        "Pennsylvania gene editing expert who co-authored the study."
+    )
+    copy = (
+        "According to Dr. Kiran Musunuru, a University of Pennsylvania gene editing expert who "
+        "co-authored the study, “This is the first step towards the use of gene editing "
+        "therapies to treat a wide variety of rare genetic disorders,” US News reported."
+    )
+    assert quotes(copy, source, embed=True) == []
+    # A person who reported them is another speaker.
+    person = copy.replace("US News reported", "Senator Tom Cotton reported")
+    assert [f[:2] for f in quotes(person, source, embed=True)] == [("quote_misattributed", "high")]
+
+
 def test_quote_marks_around_the_sources_words_point_at_those_words() -> None:
     # The run is found with its small words ("of the"), so the source span is the words.
     source = "The probe found the system can lead to foreseeable misuse of the system by drivers."

@@ -39,6 +39,11 @@ def credits(text: str) -> list[tuple[str, str]]:
         ),
         ("The talks failed, as reported by Reuters.", ("as reported by Reuters", "Reuters")),
         (
+            # A rewrite of AP's gene editing story (2025) that credits the outlet it read.
+            "“This is the first step,” US News reported.",
+            ("US News reported", "U.S. News & World Report"),
+        ),
+        (
             # entrepreneur.com, crediting Reuters for an Amazon lay-off story
             "Amazon cut roles in its devices unit, according to a Reuters report.",
             ("according to a Reuters report", "Reuters"),

@@ -532,16 +532,20 @@ def _misattributed(
 
 
 def _an_outlet(doc: Doc, quote: Quote) -> bool:
-    """Is the quotation credited "according to" a news outlet ("..., according to Reuters"): a
-    credit for the report, not someone the words are given to? Not an outlet's name that is
-    also a person's ("Hill said", "Bloomberg said")."""
+    """Is the quotation credited to a news outlet that carried it ("..., according to
+    Reuters", "..., US News reported"): a credit for the report, not someone the words are
+    given to? Not an outlet's name that is also a person's ("Hill said", "Bloomberg said")."""
     span = quote.speaker_span
     if span is None or quote.speaker in AMBIGUOUS_OUTLET_FORMS:
         return False
+    name = quote.speaker.lower().removeprefix("the ")
     before = doc.text[max(0, span.start - 20) : span.start].lower()
-    return before.rstrip().endswith("according to") and (
-        quote.speaker.lower().removeprefix("the ") in outlet_of()
-    )
+    if before.rstrip().endswith("according to"):
+        return name in outlet_of()
+    return name in outlet_of() and _REPORTED.match(doc.text, span.end) is not None
+
+
+_REPORTED = re.compile(r"\s+report(?:ed|s)\b")
 
 
 def _renders(

@@ -314,6 +314,7 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "Axios": ("Axios",),
     "The Hill": ("The Hill",),
     "Newsweek": ("Newsweek",),
+    "U.S. News & World Report": ("US News & World Report", "U.S. News", "US News"),
     "Al Jazeera": ("Al Jazeera",),
     "CBC News": ("CBC News", "CBC"),
     "Xinhua": ("Xinhua News Agency", "Xinhua"),
