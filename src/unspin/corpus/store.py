@@ -68,7 +68,15 @@ CREATE TABLE IF NOT EXISTS sentences (
     article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
     n INTEGER NOT NULL,            -- its position in the article
     start INTEGER NOT NULL, end INTEGER NOT NULL, paragraph INTEGER NOT NULL,
-    stems TEXT,                    -- its content stems, space-separated (NULL: not stored)
+    PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+-- Each sentence's content stems, space-separated, as `text.content_stems` of the version in
+-- meta 'stems' made them. A table of its own, not a column of `sentences`: an older unspin
+-- that adds to the corpus writes sentences as it always did, and its stories have none.
+CREATE TABLE IF NOT EXISTS stems (
+    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    stems TEXT NOT NULL,
     PRIMARY KEY (article, n)
 ) WITHOUT ROWID;
 -- External content: the text is stored once, in articles. Porter stemming, no positions
@@ -277,12 +285,14 @@ class Corpus:
                 )
                 spans = sentences(article.text, paragraphs(article.text))
                 self._db.executemany(
-                    "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
-                    [
-                        (key, n, s.start, s.end, s.paragraph, self._stems_of(article.text, s))
-                        for n, s in enumerate(spans)
-                    ],
+                    "INSERT INTO sentences VALUES (?,?,?,?,?)",
+                    [(key, n, s.start, s.end, s.paragraph) for n, s in enumerate(spans)],
                 )
+                if self._stems_current:
+                    self._db.executemany(
+                        "INSERT INTO stems VALUES (?,?,?)",
+                        [(key, n, _stems_of(article.text, s)) for n, s in enumerate(spans)],
+                    )
                 keys.append(key)
                 rows.append(vector)
                 added += 1
@@ -347,8 +357,9 @@ class Corpus:
         spans: dict[int, list[tuple[int, int, int]]] = {k: [] for k in keys}
         stems: dict[int, list[frozenset[str]] | None] = {k: [] for k in keys}
         for key, start, end, paragraph, words in self._db.execute(
-            f"SELECT article, start, end, paragraph, stems FROM sentences"
-            f" WHERE article IN ({marks}) ORDER BY article, n",
+            f"SELECT s.article, s.start, s.end, s.paragraph, t.stems FROM sentences s"
+            f" LEFT JOIN stems t ON t.article = s.article AND t.n = s.n"
+            f" WHERE s.article IN ({marks}) ORDER BY s.article, s.n",
             list(keys),
         ):
             spans[key].append((start, end, paragraph))
@@ -639,23 +650,14 @@ class Corpus:
 
     def _check_stems(self, version: str | None) -> bool:
         """Can the stored sentence stems be used (and stems be stored with new stories)? A
-        corpus built before they were stored gains the column, empty: its stories' stems are
-        computed when needed, as they always were, and new stories' are stored. Stems of
+        corpus built before they were stored has an empty `stems` table: its stories' stems
+        are computed when needed, as they always were, and new stories' are stored. Stems of
         another STEMS_VERSION are never used: a check's scores must not depend on when its
         corpus was built."""
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
-        if "stems" not in columns:
-            self._db.execute("ALTER TABLE sentences ADD COLUMN stems TEXT")
-            version = None
         if version is None:
             self._db.execute("INSERT INTO meta VALUES ('stems', ?)", (str(STEMS_VERSION),))
             return True
         return version == str(STEMS_VERSION)
-
-    def _stems_of(self, text: str, sentence: Sentence) -> str | None:
-        if not self._stems_current:
-            return None
-        return " ".join(sorted(content_stems(text[sentence.start : sentence.end])))
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
@@ -672,6 +674,10 @@ class _Transaction:
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _stems_of(text: str, sentence: Sentence) -> str:
+    return " ".join(sorted(content_stems(text[sentence.start : sentence.end])))
 
 
 def content_hash(text: str) -> str:
