@@ -260,6 +260,25 @@ def test_a_headline_without_a_full_stop_is_taken_for_a_title() -> None:
     assert article.text == STORY
 
 
+def test_a_lede_that_a_cut_title_begins_is_kept() -> None:
+    # WTOP's page of AP's Dick Cheney obituary (2025): a teaser cut off with an ellipsis, then
+    # the whole lede. The lede is the story's first sentence, not a repeat of the title.
+    teaser = (
+        "WASHINGTON (AP) — Dick Cheney, the hard-charging conservative who became one of the "
+        "most powerful and polarizing vice presidents in…"
+    )
+    lede = (
+        "WASHINGTON (AP) — Dick Cheney, the hard-charging conservative who became one of the "
+        "most powerful and polarizing vice presidents in U.S. history and a leading advocate "
+        "for the invasion of Iraq, has died at 84."
+    )
+    article = article_from_text(f"{teaser}\n\n{lede}\n\n{STORY}")
+    assert article.title == teaser
+    assert article.text == f"{lede}\n\n{STORY}"
+    # The teaser given twice is still a repeat.
+    assert article_from_text(f"{teaser}\n\n{teaser}\n\n{lede}").text == lede
+
+
 def test_a_given_title_is_not_looked_for_in_the_text() -> None:
     article = article_from_text(f"Rates Rise Again\n\n{STORY}", title="")
     assert article.title == ""
