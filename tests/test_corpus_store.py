@@ -101,6 +101,20 @@ def test_an_older_unspin_can_still_add_sentences_as_it_did(tmp_path: Path) -> No
         assert corpus.load([1])[0].sentence_stems is None
 
 
+def test_a_corpus_whose_sentences_have_a_column_more_still_takes_stories(tmp_path: Path) -> None:
+    # A development build (54020a4) stored the stems as a sixth column of `sentences`.
+    path = tmp_path / "dev.db"
+    with Corpus(path) as corpus:
+        corpus.add(stories(1))
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE sentences ADD COLUMN stems TEXT")
+    db.commit()
+    db.close()
+    with Corpus(path) as corpus:
+        assert corpus.add(stories(2)).added == 1
+        assert corpus.load([2])[0].sentence_stems is not None
+
+
 def test_stems_of_another_stems_version_are_neither_used_nor_stored(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     batch = stories(3)

@@ -1120,6 +1120,13 @@ def test_a_quotation_an_outlet_reported_is_not_given_to_the_outlet() -> None:
     # A person who reported them is another speaker.
     person = copy.replace("US News reported", "Senator Tom Cotton reported")
     assert [f[:2] for f in quotes(person, source, embed=True)] == [("quote_misattributed", "high")]
+    # And an outlet that "reported" words whose speaker the copy no longer names took them:
+    # a review's counter-example, the expert's words given to CNN.
+    unnamed = (
+        "“This is the first step towards the use of gene editing therapies to treat a wide "
+        "variety of rare genetic disorders,” CNN reported on Thursday."
+    )
+    assert [f[:2] for f in quotes(unnamed, source, embed=True)] == [("quote_misattributed", "high")]
 
 
 def test_quote_marks_around_the_sources_words_point_at_those_words() -> None:

@@ -275,8 +275,11 @@ def test_a_lede_that_a_cut_title_begins_is_kept() -> None:
     article = article_from_text(f"{teaser}\n\n{lede}\n\n{STORY}")
     assert article.title == teaser
     assert article.text == f"{lede}\n\n{STORY}"
-    # The teaser given twice is still a repeat.
+    # The teaser given twice is still a repeat, and so is a longer headline after a cut one.
     assert article_from_text(f"{teaser}\n\n{teaser}\n\n{lede}").text == lede
+    cut = "Bridge To Reopen Next Month After Repairs..."
+    headline = "Bridge To Reopen Next Month After Repairs, Mayor Says"
+    assert article_from_text(f"{cut}\n\n{headline}\n\n{STORY}").text == STORY
 
 
 def test_a_given_title_is_not_looked_for_in_the_text() -> None:

@@ -550,12 +550,14 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 def _repeats_title(paragraph: str, title: str) -> bool:
     """The paragraph is the title, or the title without (or with) a tail such as "Latest News!"
-    that leaves at least 60% of it. Not a paragraph that a title cut off with an ellipsis
-    begins ("... vice presidents in…" before the lede): that title is its teaser."""
+    that leaves at least 60% of it. Not a sentence that a title cut off with an ellipsis
+    begins ("... vice presidents in…" before the lede): that title is its teaser. (A longer
+    headline after it is still the title's repeat.)"""
     para, head = _fold(paragraph), _fold(title)
     if not para or not head:
         return False
-    if len(para) > len(head) and title.rstrip().endswith(("…", "...")):
+    cut = title.rstrip().endswith(("…", "..."))
+    if cut and len(para) > len(head) and not _looks_like_title(paragraph):
         return False
     short, long = sorted((para, head), key=len)
     return (

@@ -285,7 +285,8 @@ class Corpus:
                 )
                 spans = sentences(article.text, paragraphs(article.text))
                 self._db.executemany(
-                    "INSERT INTO sentences VALUES (?,?,?,?,?)",
+                    # Columns named: a corpus a development build gave a sixth (stems) works too.
+                    "INSERT INTO sentences (article, n, start, end, paragraph) VALUES (?,?,?,?,?)",
                     [(key, n, s.start, s.end, s.paragraph) for n, s in enumerate(spans)],
                 )
                 if self._stems_current:

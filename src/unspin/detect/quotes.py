@@ -519,7 +519,7 @@ def _misattributed(
         and not same_name(ours, theirs)
         and not _named_in_source(group, ours)
         and not quote.by_pronoun
-        and not _an_outlet(group.copy, quote)
+        and not _an_outlet(group.copy, quote, theirs)
     ):
         yield group.finding(
             "quote_misattributed",
@@ -531,18 +531,24 @@ def _misattributed(
         )
 
 
-def _an_outlet(doc: Doc, quote: Quote) -> bool:
+def _an_outlet(doc: Doc, quote: Quote, speaker: str) -> bool:
     """Is the quotation credited to a news outlet that carried it ("..., according to
-    Reuters", "..., US News reported"): a credit for the report, not someone the words are
-    given to? Not an outlet's name that is also a person's ("Hill said", "Bloomberg said")."""
+    Reuters"), or one that reported it with the source's `speaker` (a surname) still named in
+    its sentence ("According to Dr. Kiran Musunuru, “...,” US News reported"): a credit for the
+    report, not someone the words are given to? "..., CNN reported" for a minister's words is
+    his words given to CNN. Not an outlet's name that is also a person's ("Hill said")."""
     span = quote.speaker_span
     if span is None or quote.speaker in AMBIGUOUS_OUTLET_FORMS:
         return False
     name = quote.speaker.lower().removeprefix("the ")
+    if name not in outlet_of():
+        return False
     before = doc.text[max(0, span.start - 20) : span.start].lower()
     if before.rstrip().endswith("according to"):
-        return name in outlet_of()
-    return name in outlet_of() and _REPORTED.match(doc.text, span.end) is not None
+        return True
+    sentence = doc.sentences[max(0, doc.sentence_at(quote.start))]
+    named = any(t.lower == speaker for t in doc.tokens(sentence.start, sentence.end))
+    return named and _REPORTED.match(doc.text, span.end) is not None
 
 
 _REPORTED = re.compile(r"\s+report(?:ed|s)\b")
