@@ -546,12 +546,11 @@ def _an_outlet(doc: Doc, quote: Quote, speaker: str) -> bool:
     before = doc.text[max(0, span.start - 20) : span.start].lower()
     if before.rstrip().endswith("according to"):
         return True
+    # "US News reported": a credit the segmenter read (segmentation/credits.py).
+    if not any(c.start <= span.start and span.end <= c.end for c in doc.credits):
+        return False
     sentence = doc.sentences[max(0, doc.sentence_at(quote.start))]
-    named = any(t.lower == speaker for t in doc.tokens(sentence.start, sentence.end))
-    return named and _REPORTED.match(doc.text, span.end) is not None
-
-
-_REPORTED = re.compile(r"\s+report(?:ed|s)\b")
+    return any(t.lower == speaker for t in doc.tokens(sentence.start, sentence.end))
 
 
 def _renders(
