@@ -317,7 +317,9 @@ def main() -> None:
     parser.add_argument("--show", choices=("fp", "fn", "all"), help="print judged findings")
     parser.add_argument("--json", help="write every figure and judged finding here")
     parser.add_argument(
-        "--pairs", type=Path, help="score only the pairs named in this file, one a line"
+        "--pairs",
+        type=Path,
+        help="score only the pairs named in this file, one a line (only their pages are read)",
     )
     args = parser.parse_args()
 
@@ -328,6 +330,10 @@ def main() -> None:
         pairs = [p for p in pairs if p["pair"] in chosen]
         if len(pairs) != len(chosen):
             sys.exit(f"{args.pairs}: {len(chosen) - len(pairs)} names are not pairs of the set")
+        # Only the chosen pairs' pages are read (and make check's corpus): a cache restored in
+        # part can still score the pairs whose texts are back.
+        used = {pid for p in pairs for pid in (p["copy"], *p["sources"], *p["distractors"])}
+        pages = {pid: page for pid, page in pages.items() if pid in used}
     missing = [pid for pid in pages if not text_path(pid).exists()]
     if missing:
         sys.exit(
