@@ -520,6 +520,14 @@ def test_what_appeared_to_be_a_thing_the_copy_does_not_name_is_not_dropped() -> 
             "The rival forces are believed to have tens of thousands of fighters in the capital.",
             "The opposing forces are thought to have tens of thousands of fighters in the capital.",
         ),
+        # AP on the wildfire at Gounsa temple, and a spun copy: "is said to" reports, as
+        # "reportedly" does.
+        (
+            "The Gounsa temple was reportedly originally built in 681 A.D. during the Shilla"
+            " dynasty that ruled more than half of the Korean Peninsula.",
+            "The Goonsa Temple is said to have been originally built in 681 AD during the Shilla"
+            " dynasty, which ruled more than half of the Korean Peninsula.",
+        ),
         (
             "It is the only drug that U.S. regulators say is likely to slow the disease.",
             "It's the only medicine that US regulators say has a good chance to slow the disease.",

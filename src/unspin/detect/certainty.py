@@ -69,13 +69,15 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
             continue
         # "was due to retire" keeps "had been expected to resign" (a schedule for a forecast).
         scheduled = lexicon >= SOFTENERS and t.lower == "due" and _next(toks, i) == "to"
-        # "are thought to have" hedges as "are believed to have" does.
+        # "are thought to have" hedges as "are believed to have" does, and "is said to have
+        # been" as "reportedly" does; "was said to the crowd" is no hedge.
         thought = (
             lexicon >= HEDGES
-            and t.lower == "thought"
+            and t.lower in ("thought", "said")
             and _next(toks, i) == "to"
             and i > 0
             and toks[i - 1].lower in BE_FORMS
+            and _next(toks, i + 1) not in DETERMINERS
         )
         if t.lower not in lexicon and not (forecast or scheduled or thought):
             continue
