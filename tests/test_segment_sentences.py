@@ -34,6 +34,9 @@ CASES = [
     ["Ukraine’s President Volodymyr Zelensky spoke.", "Officials agreed."],
     ["Is it over?", "Yes!", "Definitely."],
     ["He met Feb. 2 and Aug. 3 with U.S.-based forces.", "Then he left."],
+    # South Asian honorifics (a spun AFP story on Bangladesh's election, 2024).
+    ["In several constituencies Sh. Hasina avoided fielding her own nominees.",
+     "Smt. Gandhi was not there."],
 ]  # fmt: skip
 
 

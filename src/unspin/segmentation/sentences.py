@@ -31,7 +31,7 @@ _END_PUNCT = ".!?…\"”’:'"
 _NEVER_FINAL = frozenset(
     """
 mr mrs ms dr prof gen sen sens rep reps gov lt col capt sgt maj adm cmdr rev hon gens
-mt ft st vs e.g i.e cf approx
+sh smt mt ft st vs e.g i.e cf approx
 """.split()
 )
 # Period after these ends a sentence only if a usual sentence opener follows.
