@@ -474,6 +474,17 @@ def test_numbers_far_apart_in_size_are_not_one_changed_without_context() -> None
     assert [f[0] for f in numbers(copy, source, embed=True)] != ["number_changed"]
 
 
+def test_a_count_beside_a_toll_the_copy_keeps_elsewhere_is_no_number_changed() -> None:
+    # AP on the Paris attacks verdict and a credited rewrite: the 19 men convicted are the
+    # copy's own count; the 130 killed is in its lede.
+    source = "Salah Abdeslam was the chief suspect in an exceptional trial over the 2015 attacks, which killed 130 people and were claimed by the Islamic State group."
+    copy = (
+        "The lone surviving Islamic State terrorist who helped carry out the 2015 Paris attack that killed 130 people was sentenced to life in prison without parole on Wednesday. "
+        "Chief surviving suspect Salah Abdeslam was found guilty along with 19 other men involved in the attack, The Associated Press reported."
+    )
+    assert numbers(copy, source, embed=True) == [("number_added", "low", "19", source)]
+
+
 def test_a_percentage_changed_before_an_ordinal_quarter_is_number_changed() -> None:
     # Reuters on US travel spending, spun: "the second quarter" counts no span of time.
     source = "Passenger air travel, after growing a revised 11.6 percent in the second quarter, plunged 11.6 percent in the third quarter."

@@ -132,6 +132,11 @@ def _anywhere(doc: Doc, q: Quantity) -> bool:
     return any(_same(q, other) for other in doc.quantities)
 
 
+def _outside(doc: Doc, q: Quantity, span: tuple[int, int]) -> bool:
+    """Does the text give this number outside these sentences?"""
+    return any(_same(q, other) and not span[0] <= other.start < span[1] for other in doc.quantities)
+
+
 @detector("number_changed", "number_added", "number_dropped")
 def numbers(comparison: Comparison) -> Iterator[Finding]:
     for group in comparison.changed_groups:
@@ -403,15 +408,17 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     context = _context(group.copy, q)
     scored = [(len(context & _context(group.source, c)), c) for c in same_unit]
     best_overlap, best = max(scored, key=lambda pair: pair[0])
-    # Alone on both sides, it is the same number changed; but two ages are two people's, and
-    # a span of time is not a count of things ("five NBA championship rings" for "two
-    # glittering decades").
+    # Alone on both sides, it is the same number changed; but two ages are two people's, a
+    # span of time is not a count of things ("five NBA championship rings" for "two glittering
+    # decades"), and a source number the copy gives elsewhere was not replaced ("19 other men"
+    # beside "130 people", which the copy's lede keeps).
     alone = (
         len(same_unit) == 1
         and len(candidates) == 1
         and q.unit != "year"
         and _comparable(q.value, best.value)
         and (_days(group.copy, q) is None) == (_days(group.source, best) is None)
+        and not _outside(group.copy, best, group.copy_range)
     )
     if best_overlap or alone:
         return best
