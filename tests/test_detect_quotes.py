@@ -121,6 +121,13 @@ def test_another_form_of_a_quoted_word_alone_is_a_low_finding() -> None:
     ]
 
 
+def test_a_term_in_quote_marks_made_plural_is_a_low_finding() -> None:
+    # AP on the Gounsa temple fire and a spun copy: the designation "treasure" is a term.
+    source = 'Both were constructed during the Joseon dynasty, the last one on the Korean Peninsula, and were given the government designation of "treasure," a status given to old buildings, paintings and other cultural assets with historic and artistic significance and which receive state-level protection and maintenance.'
+    copy = "Both were built during the last dynasty of the Korean Peninsula and are given government designations of “treasures” given to historically and artistically important old buildings, paintings and other cultural assets, and are subject to state-level protection and maintenance."
+    assert quotes(copy, source, embed=True) == [("quote_altered", "low", "treasures", "treasure,")]
+
+
 def test_small_words_changed_in_a_whole_quote_alone_are_a_low_finding() -> None:
     # Real form: a spin of Reuters' bitcoin story quoting a strategist.
     source = (

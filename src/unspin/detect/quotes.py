@@ -15,9 +15,10 @@ shown to be made from it) is checked too, for rewording alone and at medium seve
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.lexicon import HEDGES, MODALS, NEGATORS
@@ -280,12 +281,24 @@ def _is_run(short: list[str], long: list[str]) -> bool:
     return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def _in_order(runs: list[list[str]], long: list[str]) -> bool:
-    """Each run stands in `long` as a contiguous run, in order (words left out at ellipses)."""
+def _in_order(
+    runs: list[list[str]],
+    long: list[str],
+    same: Callable[[str, str], bool] = operator.eq,
+) -> bool:
+    """Each run stands in `long` as a contiguous run, in order (words left out at ellipses),
+    word by word the same by `same`."""
     at = 0
     for run in runs:
         n = len(run)
-        found = next((i for i in range(at, len(long) - n + 1) if long[i : i + n] == run), None)
+        found = next(
+            (
+                i
+                for i in range(at, len(long) - n + 1)
+                if all(same(a, b) for a, b in zip(run, long[i : i + n], strict=True))
+            ),
+            None,
+        )
         if found is None:
             return False
         at = found + n
@@ -298,9 +311,7 @@ def _forms_only(runs: list[list[str]], long: list[str]) -> bool:
     so a reader still sees it (on real pages, a Tesla recall notice quoted with "unsafely" was
     labelled clean). Not another word of the same root, a spinner's favourite ("economical" for
     "economic", "environs" for "environment", "provocative" for "provocation")."""
-    return _in_order(
-        [[_uninflected(w) for w in run] for run in runs], list(map(_uninflected, long))
-    )
+    return _in_order(runs, long, _one_word)
 
 
 # Words a quotation may lose, gain or swap without saying something else: articles,
@@ -321,13 +332,16 @@ def _small_words_only(runs: list[list[str]], long: list[str]) -> bool:
 _INFLECTIONS = ("ing", "ed", "es", "ly", "s")
 
 
-def _uninflected(word: str) -> str:
-    """The word without one inflectional ending, if it is long enough to have one."""
-    if len(word) >= 5:
-        for ending in _INFLECTIONS:
-            if word.endswith(ending):
-                return word[: -len(ending)]
-    return word
+def _bases(word: str) -> set[str]:
+    """The word, and the word without each inflectional ending it has, if it is long enough to
+    have one ("treasures": "treasures", "treasur", "treasure")."""
+    bases = {word[: -len(e)] for e in _INFLECTIONS if word.endswith(e)}
+    return {word} | {b for b in bases if len(b) >= 4}  # not "not" of "notes"
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Are the two words forms of one ("treasures" and "treasure", "unsafely" and "unsafe")?"""
+    return a == b or bool(_bases(a) & _bases(b))
 
 
 def _closed_up(runs: list[list[str]], words: list[str]) -> tuple[list[list[str]], list[str]]:
