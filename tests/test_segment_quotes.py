@@ -35,6 +35,21 @@ def test_a_quotation_opening_right_after_a_full_stop_is_one() -> None:
     ]
 
 
+def test_a_straight_mark_with_a_space_on_each_side_closes_the_quote_it_is_in() -> None:
+    # AP on the Yeti Airlines crash, as Newsday carried it: a stray space before the mark.
+    text = (
+        "\"The flames were so hot that we couldn't go near the wreckage. I heard a man crying"
+        ' for help, " Tiwari said, but because of the flames and smoke we couldn\'t help him."'
+    )
+    assert [(text[q.start : q.end], q.closed) for q in doc(text).quotes] == [
+        (
+            "The flames were so hot that we couldn't go near the wreckage. I heard a man"
+            " crying for help,",
+            True,
+        )
+    ]
+
+
 def test_speaker_is_the_name_before_an_apposition() -> None:
     d = doc(SEED)
     q = quote_at(d, "fomenting tensions")

@@ -92,7 +92,9 @@ def _opens(text: str, i: int, ps: int, pe: int, inside: bool) -> bool:
         return not (inside and can_close and not can_open)
     if mark in _CLOSERS:
         return not inside and can_open and not can_close
-    return can_open if not inside else not can_close
+    # A straight mark opens where it can; inside a quote, only where it cannot close. One with
+    # a space on each side closes the quote it is in ('crying for help, " Tiwari said').
+    return can_open and not (inside and can_close)
 
 
 def _missing_opener(text: str, starts: list[int], lo: int, close: int) -> int | None:
