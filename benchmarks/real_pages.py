@@ -6,6 +6,7 @@ benchmarks/real/README.md, and ../shared/data for the Reuters stories):
     ... --skip-check                # findings and reuse AUC only (no corpus: about a minute)
     ... --show fp                   # every false finding, to read (also: fn, all)
     ... --skip-check --pairs benchmarks/real/blind-2026-12-05-1.txt   # one batch of pairs
+    ... --skip-check --available    # only the pairs whose texts are in the cache (restored in part)
 
 Prints, in one run:
 1. findings against the labels of benchmarks/real/labels/: precision and recall per finding
@@ -321,15 +322,29 @@ def main() -> None:
         type=Path,
         help="score only the pairs named in this file, one a line (only their pages are read)",
     )
+    parser.add_argument(
+        "--available",
+        action="store_true",
+        help="score only the pairs whose copy and sources are in the cache, and only the "
+        "distractors that are (a cache restored in part; the figures are of that subset)",
+    )
     args = parser.parse_args()
 
     pages = {p["id"]: p for p in read_jsonl(PAGES)}
     pairs = read_jsonl(PAIRS)
+    if args.available:
+        pairs = [
+            {**p, "distractors": [d for d in p["distractors"] if text_path(d).exists()]}
+            for p in pairs
+            if all(text_path(pid).exists() for pid in (p["copy"], *p["sources"]))
+        ]
+        print(f"--available: {len(pairs)} pairs have their copy and sources in the cache")
     if args.pairs:
         chosen = set(args.pairs.read_text(encoding="utf-8").split())
         pairs = [p for p in pairs if p["pair"] in chosen]
-        if len(pairs) != len(chosen):
+        if len(pairs) != len(chosen) and not args.available:
             sys.exit(f"{args.pairs}: {len(chosen) - len(pairs)} names are not pairs of the set")
+    if args.pairs or args.available:
         # Only the chosen pairs' pages are read (and make check's corpus): a cache restored in
         # part can still score the pairs whose texts are back.
         used = {pid for p in pairs for pid in (p["copy"], *p["sources"], *p["distractors"])}
