@@ -253,3 +253,29 @@ def test_a_time_said_from_nearby_is_not_paired_with_another_of_the_sentence() ->
     source = "His conviction this past week was the third blow dealt in his hometown this year."
     copy = "His conviction this week was the third blow dealt in his hometown this yr."
     assert times(copy, source, embed=True) == []
+
+
+SOUTHWEST = (
+    "Southwest estimated that the job cuts will save the company about $210 million this year"
+    " and roughly $300 million in 2026."
+)
+
+
+def test_a_relative_year_told_with_the_years_the_source_gives_is_no_changed_time() -> None:
+    # AP on Southwest's layoffs (2025), and a spun copy: "in 2025 ... next year" tells the
+    # source's "this year ... in 2026" from the same year.
+    copy = (
+        "The move is expected to save the company $210 million in 2025 and $300 million next"
+        " year, Southwest said."
+    )
+    assert times(copy, SOUTHWEST, embed=True) == []
+
+
+def test_a_relative_year_the_years_given_do_not_reconcile_is_a_changed_time() -> None:
+    copy = (
+        "The move is expected to save the company $210 million next year and $300 million in"
+        " 2026, Southwest said."
+    )
+    assert times(copy, SOUTHWEST, embed=True) == [
+        ("time_changed", "medium", "next year", "this year")
+    ]

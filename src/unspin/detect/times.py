@@ -3,7 +3,8 @@
 One time said less (or more) precisely is not a change: "February 2" for "February 2, 2021",
 "February" or "2021" for it, "this month" for "earlier this month"; nor a year for its season
 ("last year" for "last spring") or "this week" for "the past week", right or wrong by the
-page's date.
+page's date; nor years told from another current year ("$210 million in 2025 and $300 million
+next year" for "this year ... in 2026").
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
     ]
     # Which copy times say as much as each source time (read once: a sentence may hold many).
     told_by = [[c for c in copy_times if says_as_much(c.value, s.value)] for s in source_times]
+    years_agree = _same_years(copy_times, source_times)
     for t in copy_times:
+        if years_agree and (_kind(t.value) == "year" or t.value in _YEAR_OFFSETS):
+            continue
         counterpart = _same_part_of_day(group, t, source_times, told_by)
         if counterpart is not None:  # "Saturday night" where the source's night is Sunday's
             if counterpart in dropped:
@@ -68,6 +72,32 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
             continue
         dropped.remove(counterpart)
         yield _changed(group, t, counterpart)
+
+
+_YEAR_OFFSETS = {"last year": -1, "this year": 0, "next year": 1}
+
+
+def _same_years(copy: list[TimeExpression], source: list[TimeExpression]) -> bool:
+    """Do the sentences give the same years once their relative years are read from one
+    current year ("in 2025 ... next year" for "this year ... in 2026")? Not when neither
+    gives a year in figures to read them by."""
+    (copy_years, copy_offsets), (source_years, source_offsets) = _years(copy), _years(source)
+    if copy_offsets == source_offsets:
+        return False  # nothing told another way: the sentences' years are compared as given
+    offsets = copy_offsets + source_offsets
+    return any(
+        sorted(copy_years + [now + o for o in copy_offsets])
+        == sorted(source_years + [now + o for o in source_offsets])
+        for now in {year - o for year in copy_years + source_years for o in offsets}
+    )
+
+
+def _years(times: list[TimeExpression]) -> tuple[list[int], list[int]]:
+    """The years given in figures, and the offsets of the relative years, sorted."""
+    figures = [int(t.value) for t in times if _kind(t.value) == "year"]
+    return sorted(figures), sorted(
+        _YEAR_OFFSETS[t.value] for t in times if t.value in _YEAR_OFFSETS
+    )
 
 
 def _changed(group: Group, t: TimeExpression, counterpart: TimeExpression) -> Finding:
