@@ -120,7 +120,9 @@ def test_figuratively_for_literally_is_negation_flipped() -> None:
     # AP on howler monkeys dying in Mexico's heat, and a spun copy that made it a figure of speech.
     source = "Howler monkeys — mid-sized primates that live in trees — were literally falling dead to the ground from tree limbs."
     copy = "Howler monkeys, mid-sized primates that reside in trees, were figuratively falling to the ground from tree limbs."
-    assert negations(copy, source, embed=True) == [("negation_flipped", "low", "figuratively", "literally")]
+    assert negations(copy, source, embed=True) == [
+        ("negation_flipped", "low", "figuratively", "literally")
+    ]
 
 
 @pytest.mark.parametrize(
