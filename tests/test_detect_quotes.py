@@ -427,6 +427,13 @@ def test_british_spelling_inside_a_quote_is_house_style() -> None:
     assert quotes(copy, VENEZUELA) == []
 
 
+def test_judgement_for_judgment_inside_a_quote_is_house_style() -> None:
+    # AP on the proclamation barring Harvard's foreign students, and a copy in British spelling.
+    source = "“I have determined that the entry of the class of foreign nationals described above is detrimental to the interests of the United States because, in my judgment, Harvard's conduct has rendered it an unsuitable destination for foreign students and researchers,” the proclamation said."
+    copy = source.replace("judgment", "judgement")
+    assert quotes(copy, source) == []
+
+
 def test_neighbourhood_for_neighborhood_inside_a_quote_is_house_style() -> None:
     # Real form: the BBC on Cyclone Chido in Mayotte (2024), in a copy's American spelling.
     source = (
