@@ -427,6 +427,22 @@ def test_british_spelling_inside_a_quote_is_house_style() -> None:
     assert quotes(copy, VENEZUELA) == []
 
 
+def test_a_quotation_the_sources_page_breaks_off_in_is_not_made_up() -> None:
+    # AP on the Education Department's layoffs, as a page's excerpt has it (cut mid-word),
+    # and a spun copy that quotes the whole phrase.
+    source = (
+        "The department sent an email to employees Tuesday telling them its Washington headquarters"
+        " and regional offices would be closed Wednesday, with access forbidden, before reopening"
+        ' Thursday. The only reason given for the closures was unspecified "securit'
+    )
+    copy = (
+        "On Tuesday, the department notified employees via email that both its Washington"
+        " headquarters and regional offices would be closed on Wednesday, citing unspecified"
+        " “security reasons.”"
+    )
+    assert quotes(copy, source, embed=True) == []
+
+
 def test_judgement_for_judgment_inside_a_quote_is_house_style() -> None:
     # AP on the proclamation barring Harvard's foreign students, and a copy in British spelling.
     source = "“I have determined that the entry of the class of foreign nationals described above is detrimental to the interests of the United States because, in my judgment, Harvard's conduct has rendered it an unsuitable destination for foreign students and researchers,” the proclamation said."

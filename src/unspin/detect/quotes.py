@@ -475,7 +475,13 @@ def _check(
             )
         )
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
-        if moved is None and not title and not block and _borrowed(group, quote):
+        if (
+            moved is None
+            and not title
+            and not block
+            and _borrowed(group, quote)
+            and not _past_the_page(group.source, copy_words, words)
+        ):
             # A phrase of the source's own in quote marks ("the bill is in the “homestretch”",
             # "blamed “outlaw groups”", "“critically endangered”") is a term, irony or the
             # words of reported speech, not a statement made up: on real pages none of three
@@ -665,6 +671,23 @@ def _broken_off_run(cut: list[str], other: list[str]) -> bool:
     n = len(whole)
     return any(
         other[i : i + n] == whole and other[i + n].startswith(last) for i in range(len(other) - n)
+    )
+
+
+def _past_the_page(source: Doc, copy_words: list[str], words: _Words) -> bool:
+    """Does the copy's quotation open with the words of the quotation the source's page breaks
+    off in (`unspecified "securit` for `unspecified “security reasons.”`)? The source stops
+    where the statement goes on: what the copy quotes past it is beyond the source, not made up.
+    """
+    last = source.quotes[-1] if source.quotes else None
+    if last is None or not _cut(source, last):
+        return False
+    theirs = words(source, last)
+    n = len(theirs) - 1
+    return (
+        bool(theirs)
+        and copy_words[:n] == theirs[:n]
+        and (len(copy_words) > n and copy_words[n].startswith(theirs[-1]))
     )
 
 
