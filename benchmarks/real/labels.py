@@ -2,7 +2,7 @@
 
     python benchmarks/real/labels.py worksheets [PAIR...]   # cache/worksheets/<pair>.md
     python benchmarks/real/labels.py check PAIR...          # validate cache/labels-raw/<pair>.json
-    python benchmarks/real/labels.py build                  # raw labels -> benchmarks/real/labels/
+    python benchmarks/real/labels.py build                  # new raw labels -> benchmarks/real/labels/
 
 A worksheet numbers the copy's sentences C1, C2, ... and each source's A1, A2, ... (a second
 source of a stitched copy: B1, B2, ...), as unspin's segmenter splits the page text; a labeller
@@ -199,10 +199,15 @@ def check(args: argparse.Namespace) -> None:
     sys.exit(1 if failed else 0)
 
 
-def build(_: argparse.Namespace) -> None:
+def build(args: argparse.Namespace) -> None:
+    """Raw labels -> committed labels, only for pairs not yet committed (with --again, all):
+    a committed label's spans were read with the segmenter of its day, and its raw file's
+    sentence numbers may not fit a later segmenter's sentences."""
     LABELS.mkdir(exist_ok=True)
     built = 0
     for path in sorted((cache() / "labels-raw").glob("*.json")):
+        if (LABELS / path.name).exists() and not args.again:
+            continue
         label = convert(path.stem)
         (LABELS / path.name).write_text(
             json.dumps(label, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
@@ -220,7 +225,9 @@ def main() -> None:
     c = sub.add_parser("check", help="validate raw labels")
     c.add_argument("pairs", nargs="+")
     c.set_defaults(run=check)
-    sub.add_parser("build", help="raw labels -> committed labels").set_defaults(run=build)
+    b = sub.add_parser("build", help="raw labels -> committed labels (new pairs only)")
+    b.add_argument("--again", action="store_true", help="rebuild committed labels too")
+    b.set_defaults(run=build)
     args = parser.parse_args()
     args.run(args)
 
