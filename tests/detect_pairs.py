@@ -81,12 +81,23 @@ def same_fact(copy: str, source: str, detector_name: str) -> list[Found]:
     sentence in the same place says without evidence that it was made from it: aligned (by
     hand) as same_fact, as a rewrite too heavy to prove, or another outlet's report of the
     fact, is."""
+    n = len(segment(Article(copy)).sentences)
+    assert n == len(segment(Article(source)).sentences)
+    return aligned_by_hand(copy, source, detector_name, [("same_fact", (i,)) for i in range(n)])
+
+
+def aligned_by_hand(
+    copy: str, source: str, detector_name: str, matches: list[tuple[str, tuple[int, ...]]]
+) -> list[Found]:
+    """The named detector's findings with each copy sentence aligned (by hand, in order) as
+    `matches` says: its label and the source sentences it was made from. For the alignments
+    of whole pages that a few sentences cannot reproduce."""
     copy_doc, source_doc = segment(Article(copy)), segment(Article(source))
-    assert len(copy_doc.sentences) == len(source_doc.sentences)
+    assert len(copy_doc.sentences) == len(matches)
     alignment = Alignment(
         tuple(
-            SentenceMatch(i, "same_fact", (SourceRef(0, i),), 0.7)
-            for i in range(len(copy_doc.sentences))
+            SentenceMatch(i, label, tuple(SourceRef(0, j) for j in js), 0.7)
+            for i, (label, js) in enumerate(matches)
         )
     )
     comparison = Comparison(copy_doc, [source_doc], alignment)

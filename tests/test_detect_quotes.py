@@ -25,6 +25,7 @@ from detect_pairs import (
     SEED_SLEEP,
     VENEZUELA,
     ZINCOR,
+    aligned_by_hand,
     edit,
     runner_for,
     same_fact,
@@ -425,6 +426,25 @@ def test_british_spelling_inside_a_quote_is_house_style() -> None:
         "finalised, but the broad details of the new amortisation",
     )
     assert quotes(copy, VENEZUELA) == []
+
+
+def test_a_quotation_beside_the_one_that_gives_the_sources_is_not_a_rewording_of_it() -> None:
+    # AFP on Christian Eriksen's collapse and a spun copy that adds a quotation of the doctor
+    # from elsewhere; on the whole page its sentence aligns with the source's sentence holding
+    # the doctor's quotation too ("he told a press conference"), which the copy gives next.
+    source = (
+        "Denmark's team doctor Martin Boesen described how his team saved Eriksen's life. "
+        "\"When I get to him, he's on his side. He is breathing and I can see pulse but suddenly"
+        ' that changes, and as everyone saw we started giving him CPR," he told a press conference.'
+    )
+    copy = (
+        "“We were called on the pitch when Christian fell down, I didn’t see myself but it was"
+        " pretty clear he was unconscious,” doctor Martin Boesen told a post-match media"
+        " conference. “When I get to him, he’s on his side. He is breathing and I can see pulse"
+        " but suddenly that changes, and as everyone saw we started giving him CPR,” he added."
+    )
+    matches = [("paraphrase", (0, 2)), ("verbatim", (1,)), ("verbatim", (2,))]
+    assert aligned_by_hand(copy, source, "quotes", matches) == []
 
 
 def test_a_quotation_the_sources_page_breaks_off_in_is_not_made_up() -> None:

@@ -2,7 +2,7 @@
 
     python benchmarks/real/labels.py worksheets [PAIR...]   # cache/worksheets/<pair>.md
     python benchmarks/real/labels.py check PAIR...          # validate cache/labels-raw/<pair>.json
-    python benchmarks/real/labels.py build                  # new raw labels -> benchmarks/real/labels/
+    python benchmarks/real/labels.py build                  # new raw labels -> real/labels/
 
 A worksheet numbers the copy's sentences C1, C2, ... and each source's A1, A2, ... (a second
 source of a stitched copy: B1, B2, ...), as unspin's segmenter splits the page text; a labeller

@@ -831,12 +831,30 @@ def _same_statement(
         and len(local) == 1
         and words.run_in(group.source, group.source_prose, copy_words) is None
         and not _kept_unquoted(group, local[0], words)
+        and not _quoted_elsewhere(group, copy_words, local[0], words)
     ):
         # One quote on each side of aligned sentences: the same statement, however reworded
         # (unless the copy quotes words the source says unquoted: quote marks moved; or says
-        # the source's quoted words unquoted, and quotes something else).
+        # the source's quoted words unquoted, and quotes something else; or gives the
+        # source's quotation in another quotation of its own).
         return local[0], words(group.source, local[0])
     return None, []
+
+
+def _quoted_elsewhere(
+    group: Group, copy_words: list[str], source_quote: Quote, words: _Words
+) -> bool:
+    """Does another quotation of the copy open its run of the source quotation's first words
+    (CUT_OVERLAP of them, in a row)? That one renders it; this one, in a sentence aligned with
+    it too, is another statement ("We were called on the pitch ..." beside the copy's "When I
+    get to him, he's on his side ...", the source's words)."""
+    theirs = words(group.source, source_quote)[:CUT_OVERLAP]
+    if len(theirs) < CUT_OVERLAP:
+        return False
+    return any(
+        (ours := words(group.copy, q)) != copy_words and _is_run(theirs, ours)
+        for q in group.copy.quotes
+    )
 
 
 def _kept_unquoted(group: Group, source_quote: Quote, words: _Words) -> bool:
