@@ -540,6 +540,19 @@ def test_a_hedge_put_in_other_words_is_no_certainty_shift(source: str, copy: str
     assert certainty(copy, source, embed=True) == []
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        # A review's counter-examples: "said to" someone reports a saying, it hedges nothing.
+        "Ahmed told police that nothing was said to him about the flooding risk.",
+        "The remarks were said to reporters at the White House on Monday.",
+    ],
+)
+def test_said_to_someone_is_no_hedge(source: str) -> None:
+    copy = "Ahmed told police he was never warned about the flooding risk."
+    assert certainty(copy, source, embed=True) == []
+
+
 def test_could_not_made_will_not_is_certainty_shifted() -> None:
     # "could not" is no doubt the copy adds for "was unable to", but the source's "could" made
     # "will" is a changed claim: what could not be done becomes what will not be.

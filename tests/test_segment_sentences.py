@@ -37,6 +37,7 @@ CASES = [
     # South Asian honorifics (a spun AFP story on Bangladesh's election, 2024).
     ["In several constituencies Sh. Hasina avoided fielding her own nominees.",
      "Smt. Gandhi was not there."],
+    ["The truck overturned on the NH and the SH.", "Police said the driver fled."],
 ]  # fmt: skip
 
 

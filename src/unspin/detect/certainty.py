@@ -70,14 +70,16 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
         # "was due to retire" keeps "had been expected to resign" (a schedule for a forecast).
         scheduled = lexicon >= SOFTENERS and t.lower == "due" and _next(toks, i) == "to"
         # "are thought to have" hedges as "are believed to have" does, and "is said to have
-        # been" as "reportedly" does; "was said to the crowd" is no hedge.
+        # been" as "reportedly" does; "was said to him" (or "to reporters") is no hedge.
         thought = (
             lexicon >= HEDGES
-            and t.lower in ("thought", "said")
             and _next(toks, i) == "to"
             and i > 0
             and toks[i - 1].lower in BE_FORMS
-            and _next(toks, i + 1) not in DETERMINERS
+            and (
+                (t.lower == "thought" and _next(toks, i + 1) not in DETERMINERS)
+                or (t.lower == "said" and _next(toks, i + 1) in ("be", "have"))
+            )
         )
         if t.lower not in lexicon and not (forecast or scheduled or thought):
             continue

@@ -31,9 +31,12 @@ _END_PUNCT = ".!?…\"”’:'"
 _NEVER_FINAL = frozenset(
     """
 mr mrs ms dr prof gen sen sens rep reps gov lt col capt sgt maj adm cmdr rev hon gens
-sh smt mt ft st vs e.g i.e cf approx
+mt ft st vs e.g i.e cf approx
 """.split()
 )
+# ... and after these, as written: South Asian honorifics ("Sh. Hasina"), not "SH." (a state
+# highway) or "sh." ending a line.
+_HONORIFICS = frozenset({"Sh", "Smt"})
 # Period after these ends a sentence only if a usual sentence opener follows.
 _AMBIGUOUS = frozenset(
     """
@@ -186,10 +189,9 @@ def _is_boundary(text: str, m: re.Match[str], next_word: str) -> bool:
     punct = m.group().rstrip("\"”’')]")
     if punct != ".":
         return True  # "?", "!", "...", "…"
-    token = (
-        _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.start()).group().lstrip("’'-.").lower()
-    )
-    if token in _NEVER_FINAL:
+    written = _TOKEN_BEFORE.search(text, max(0, m.start() - 40), m.start()).group().lstrip("’'-.")
+    token = written.lower()
+    if token in _NEVER_FINAL or written in _HONORIFICS:
         return False
     if (token in MONTHS or token == "no") and next_word[0].isdigit():
         return False  # "Jan. 24", "No. 1"
