@@ -116,15 +116,6 @@ def test_bearish_for_bullish_is_negation_flipped() -> None:
     assert negations(copy, OPEC) == [("negation_flipped", "low", "bearish", "bullish")]
 
 
-def test_figuratively_for_literally_is_negation_flipped() -> None:
-    # AP on howler monkeys dying in Mexico's heat, and a spun copy that made it a figure of speech.
-    source = "Howler monkeys — mid-sized primates that live in trees — were literally falling dead to the ground from tree limbs."
-    copy = "Howler monkeys, mid-sized primates that reside in trees, were figuratively falling to the ground from tree limbs."
-    assert negations(copy, source, embed=True) == [
-        ("negation_flipped", "low", "figuratively", "literally")
-    ]
-
-
 @pytest.mark.parametrize(
     ("copy", "source"),
     [
@@ -149,6 +140,11 @@ def test_figuratively_for_literally_is_negation_flipped() -> None:
         (
             "Officials released results on Monday showing Ruto ahead.",
             "Unofficial results released on Monday showed Ruto ahead.",
+        ),
+        # ... nor "figures" against "liters" (the stems of "figuratively" and "literally").
+        (
+            "The tanker spilled about 20,000 gallons of oil into the bay, according to official figures.",
+            "The tanker spilled about 80,000 liters of oil into the bay, officials said.",
         ),
     ],
 )

@@ -39,13 +39,13 @@ _OPPOSITES = """rise fall, increase decrease, increase drop, gain lose, win lose
     seeded unseeded, armed unarmed, known unknown, disclosed undisclosed,
     vaccinated unvaccinated, stable unstable, fair unfair, popular unpopular, safe unsafe,
     lawful unlawful, constitutional unconstitutional, willing unwilling,
-    successful unsuccessful, conscious unconscious, opposed unopposed, paid unpaid,
-    literally figuratively"""
+    successful unsuccessful, conscious unconscious, opposed unopposed, paid unpaid"""
 # Words and their negation by "un", listed one by one: a rule for any "un" word took "unrest"
 # for the opposite of "rest" and "untold" of "told", and "unexpectedly" (by stem) of
 # "expectations". Left out, as their stems serve other words or other negations: "official"
 # (officials), "named" (name), "identified" ("yet to be identified"), "confirmed" ("unable to
-# confirm"), "injured" and "harmed" ("none ... were injured").
+# confirm"), "injured" and "harmed" ("none ... were injured"); and "literally"/"figuratively", whose
+# stems are those of "liters" and "figures".
 
 
 def _antonyms() -> dict[str, frozenset[str]]:
