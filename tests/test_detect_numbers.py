@@ -485,6 +485,13 @@ def test_a_count_beside_a_toll_the_copy_keeps_elsewhere_is_no_number_changed() -
     assert numbers(copy, source, embed=True) == [("number_added", "low", "19", source)]
 
 
+def test_a_figure_the_copy_gives_elsewhere_for_another_thing_is_still_changed() -> None:
+    # A review's counter-example: the 40 firefighters are not the 40 homes made 400.
+    source = "About 40 firefighters battled the blaze overnight. The fire destroyed 40 homes in the valley, officials said."
+    copy = "About 40 firefighters battled the blaze overnight. The flames razed 400 houses in the valley, officials said."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "400", "40")]
+
+
 def test_a_percentage_changed_before_an_ordinal_quarter_is_number_changed() -> None:
     # Reuters on US travel spending, spun: "the second quarter" counts no span of time.
     source = "Passenger air travel, after growing a revised 11.6 percent in the second quarter, plunged 11.6 percent in the third quarter."

@@ -132,9 +132,18 @@ def _anywhere(doc: Doc, q: Quantity) -> bool:
     return any(_same(q, other) for other in doc.quantities)
 
 
-def _outside(doc: Doc, q: Quantity, span: tuple[int, int]) -> bool:
-    """Does the text give this number outside these sentences?"""
-    return any(_same(q, other) and not span[0] <= other.start < span[1] for other in doc.quantities)
+def _counted_elsewhere(group: Group, theirs: Quantity) -> bool:
+    """Does the copy give the source's number, counting what it counts, outside the group's
+    sentences ("killed 130 people" in the copy's lede)? Not the same figure counting another
+    thing ("About 40 firefighters" beside the "40 homes" the copy made 400)."""
+    start, end = group.copy_range
+    counts = _context(group.source, theirs)
+    return any(
+        _same(theirs, ours)
+        and not start <= ours.start < end
+        and bool(counts & _context(group.copy, ours))
+        for ours in group.copy.quantities
+    )
 
 
 @detector("number_changed", "number_added", "number_dropped")
@@ -410,15 +419,15 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     best_overlap, best = max(scored, key=lambda pair: pair[0])
     # Alone on both sides, it is the same number changed; but two ages are two people's, a
     # span of time is not a count of things ("five NBA championship rings" for "two glittering
-    # decades"), and a source number the copy gives elsewhere was not replaced ("19 other men"
-    # beside "130 people", which the copy's lede keeps).
+    # decades"), and a source number the copy gives elsewhere, counting the same, was not
+    # replaced ("19 other men" beside "130 people", which the copy's lede keeps).
     alone = (
         len(same_unit) == 1
         and len(candidates) == 1
         and q.unit != "year"
         and _comparable(q.value, best.value)
         and (_days(group.copy, q) is None) == (_days(group.source, best) is None)
-        and not _outside(group.copy, best, group.copy_range)
+        and not _counted_elsewhere(group, best)
     )
     if best_overlap or alone:
         return best
