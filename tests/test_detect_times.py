@@ -7,8 +7,11 @@ sentence has one of the same kind it dropped. Not findings: the same time writte
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+import unspin
 from detect_pairs import (
     AP_DIPLOMACY,
     AP_REASSURE,
@@ -25,6 +28,7 @@ from detect_pairs import (
     edit,
     runner_for,
 )
+from unspin.model import Article
 
 # The seed page's survey sentence (the AP poll of January 21-22).
 MARGIN = (
@@ -279,3 +283,29 @@ def test_a_relative_year_the_years_given_do_not_reconcile_is_a_changed_time() ->
     assert times(copy, SOUTHWEST, embed=True) == [
         ("time_changed", "medium", "next year", "this year")
     ]
+
+
+def test_years_swapped_between_two_figures_are_changed_times() -> None:
+    # A review's counter-example: the savings of each year swapped, not told from another year.
+    copy = (
+        "The move is expected to save the company $210 million next year and $300 million in"
+        " 2025, Southwest said."
+    )
+    assert times(copy, SOUTHWEST, embed=True) == [
+        ("time_changed", "medium", "next year", "this year"),
+        ("time_changed", "medium", "2025", "2026"),
+    ]
+
+
+def test_a_relative_year_read_from_each_pages_date_is_the_same_year() -> None:
+    # "next year" on a page of December 2025 is "this year" on one of January 2026.
+    source = Article(
+        "The company expects to open the new plant next year, officials said.", date="2025-12-20"
+    )
+    copy = Article(
+        "The company expects to open the new plant this year, officials said.", date="2026-01-05"
+    )
+    found = [f.type for f in unspin.compare(copy, source).findings]
+    assert "time_changed" not in found
+    copy = replace(copy, date="2025-12-21")  # the same year: another year said
+    assert "time_changed" in [f.type for f in unspin.compare(copy, source).findings]

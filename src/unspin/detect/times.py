@@ -51,7 +51,7 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
     ]
     # Which copy times say as much as each source time (read once: a sentence may hold many).
     told_by = [[c for c in copy_times if says_as_much(c.value, s.value)] for s in source_times]
-    years_agree = _same_years(copy_times, source_times)
+    years_agree = _same_years(group, copy_times, source_times)
     for t in copy_times:
         if years_agree and (_kind(t.value) == "year" or t.value in _YEAR_OFFSETS):
             continue
@@ -77,27 +77,46 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
 _YEAR_OFFSETS = {"last year": -1, "this year": 0, "next year": 1}
 
 
-def _same_years(copy: list[TimeExpression], source: list[TimeExpression]) -> bool:
-    """Do the sentences give the same years once their relative years are read from one
-    current year ("in 2025 ... next year" for "this year ... in 2026")? Not when neither
-    gives a year in figures to read them by."""
-    (copy_years, copy_offsets), (source_years, source_offsets) = _years(copy), _years(source)
-    if copy_offsets == source_offsets:
+def _same_years(group: Group, copy: list[TimeExpression], source: list[TimeExpression]) -> bool:
+    """Do the sentences give the same years in the same order once their relative years are
+    read from the current year: each page's own where its date is known, else one year for
+    both that makes them agree ("in 2025 ... next year" for "this year ... in 2026")? Not
+    when both tell them alike, nor when neither gives a year in figures to read them by."""
+    ours, theirs = _years(copy), _years(source)
+    if sorted(o for _, o in ours if o is not None) == sorted(o for _, o in theirs if o is not None):
         return False  # nothing told another way: the sentences' years are compared as given
-    offsets = copy_offsets + source_offsets
-    return any(
-        sorted(copy_years + [now + o for o in copy_offsets])
-        == sorted(source_years + [now + o for o in source_offsets])
-        for now in {year - o for year in copy_years + source_years for o in offsets}
-    )
+    copy_now, source_now = _year_of(group.copy), _year_of(group.source)
+    if copy_now and source_now:
+        return _read(ours, copy_now) == _read(theirs, source_now)
+    if copy_now or source_now:
+        nows = {copy_now or source_now}
+    else:
+        figures = [f for f, _ in ours + theirs if f is not None]
+        offsets = [o for _, o in ours + theirs if o is not None]
+        nows = {f - o for f in figures for o in offsets}
+    return any(_read(ours, now) == _read(theirs, now) for now in nows)
 
 
-def _years(times: list[TimeExpression]) -> tuple[list[int], list[int]]:
-    """The years given in figures, and the offsets of the relative years, sorted."""
-    figures = [int(t.value) for t in times if _kind(t.value) == "year"]
-    return sorted(figures), sorted(
-        _YEAR_OFFSETS[t.value] for t in times if t.value in _YEAR_OFFSETS
-    )
+Year = tuple[int | None, int | None]  # a year in figures, or a relative year's offset
+
+
+def _years(times: list[TimeExpression]) -> list[Year]:
+    """The years a sentence gives, in its order: in figures, or relative ("next year": +1)."""
+    return [
+        (int(t.value), None) if _kind(t.value) == "year" else (None, _YEAR_OFFSETS[t.value])
+        for t in times
+        if _kind(t.value) == "year" or t.value in _YEAR_OFFSETS
+    ]
+
+
+def _read(years: list[Year], now: int) -> list[int]:
+    return [figure if figure is not None else now + (offset or 0) for figure, offset in years]
+
+
+def _year_of(doc: Doc) -> int | None:
+    """The year of the page's date, if it has one."""
+    date = doc.article.date
+    return int(date[:4]) if re.match(r"\d{4}", date) else None
 
 
 def _changed(group: Group, t: TimeExpression, counterpart: TimeExpression) -> Finding:
