@@ -50,6 +50,21 @@ def test_a_straight_mark_with_a_space_on_each_side_closes_the_quote_it_is_in() -
     ]
 
 
+def test_stray_spaces_beside_marks_after_commas_close_and_open_quotes() -> None:
+    # A review's counter-examples: the mark after a comma closes the quote it is in or opens
+    # one; elsewhere inside a quote it opens the next (the closing mark was dropped).
+    text = '"I heard a man crying for help, " Tiwari said, " but we could easily have saved him."'
+    assert [text[q.start : q.end] for q in doc(text).quotes] == [
+        "I heard a man crying for help,",
+        "but we could easily have saved him.",
+    ]
+    text = '"We are ready, he said. " The army will surrender the capital tomorrow."'
+    assert [text[q.start : q.end] for q in doc(text).quotes] == [
+        "We are ready, he said.",
+        "The army will surrender the capital tomorrow.",
+    ]
+
+
 def test_speaker_is_the_name_before_an_apposition() -> None:
     d = doc(SEED)
     q = quote_at(d, "fomenting tensions")

@@ -92,9 +92,20 @@ def _opens(text: str, i: int, ps: int, pe: int, inside: bool) -> bool:
         return not (inside and can_close and not can_open)
     if mark in _CLOSERS:
         return not inside and can_open and not can_close
-    # A straight mark opens where it can; inside a quote, only where it cannot close. One with
-    # a space on each side closes the quote it is in ('crying for help, " Tiwari said').
-    return can_open and not (inside and can_close)
+    if prev.isspace() and nxt.isspace():
+        # A page's stray space beside a mark: after a comma it closes the quote it is in
+        # ('crying for help, " Tiwari said') or opens one ('Tiwari said, " but'); elsewhere
+        # it opens inside a quote ('We are ready, he said. " The army') and not outside.
+        return _after_comma(text, i, ps) != inside
+    return can_open if not inside else not can_close
+
+
+def _after_comma(text: str, i: int, ps: int) -> bool:
+    """Is the mark at i right after a comma and a few spaces?"""
+    j = i - 1
+    while j > max(ps, i - 8) and text[j].isspace():
+        j -= 1
+    return text[j] == ","
 
 
 def _missing_opener(text: str, starts: list[int], lo: int, close: int) -> int | None:
