@@ -428,10 +428,11 @@ def test_british_spelling_inside_a_quote_is_house_style() -> None:
     assert quotes(copy, VENEZUELA) == []
 
 
-def test_a_quotation_beside_the_one_that_gives_the_sources_is_not_a_rewording_of_it() -> None:
+def test_a_quotation_beside_the_one_that_gives_the_sources_is_the_copys_own() -> None:
     # AFP on Christian Eriksen's collapse and a spun copy that adds a quotation of the doctor
     # from elsewhere; on the whole page its sentence aligns with the source's sentence holding
-    # the doctor's quotation too ("he told a press conference"), which the copy gives next.
+    # the doctor's quotation too ("he told a press conference"), which the copy gives next:
+    # the added one quotes what the source does not, it does not reword the source's.
     source = (
         "Denmark's team doctor Martin Boesen described how his team saved Eriksen's life. "
         "\"When I get to him, he's on his side. He is breathing and I can see pulse but suddenly"
@@ -444,7 +445,52 @@ def test_a_quotation_beside_the_one_that_gives_the_sources_is_not_a_rewording_of
         " but suddenly that changes, and as everyone saw we started giving him CPR,” he added."
     )
     matches = [("paraphrase", (0, 2)), ("verbatim", (1,)), ("verbatim", (2,))]
-    assert aligned_by_hand(copy, source, "quotes", matches) == []
+    assert [f[:3] for f in aligned_by_hand(copy, source, "quotes", matches)] == [
+        (
+            "quote_fabricated",
+            "medium",
+            "We were called on the pitch when Christian fell down, I didn’t see myself but it was"
+            " pretty clear he was unconscious,",
+        )
+    ]
+
+
+def test_a_made_up_quotation_beside_one_that_gives_the_sources_is_fabricated() -> None:
+    # A review's counter-example: the first quotation gives the minister's words, the second
+    # is made up; the aligner pairs its sentence with the source's quotation.
+    source = (
+        'The finance minister spoke to reporters in the capital on Monday. "We will not raise'
+        ' taxes this year, and public spending will stay at current levels," she said.'
+    )
+    copy = (
+        '"We will not raise taxes this year," the finance minister told reporters in the capital'
+        ' on Monday. Public spending will stay at current levels, she said: "We will cut welfare'
+        ' payments in half before the general election."'
+    )
+    assert [f[:3] for f in quotes(copy, source, embed=True)] == [
+        (
+            "quote_fabricated",
+            "medium",
+            "We will cut welfare payments in half before the general election.",
+        )
+    ]
+
+
+def test_a_few_letters_a_page_breaks_off_in_do_not_excuse_a_made_up_quotation() -> None:
+    # A review's counter-example: a page cut at 'the presidency said: "We'.
+    source = (
+        "Government forces retook the town of Kamina on Sunday after heavy fighting with the"
+        " rebels, the army said. The army spokesman said talks with the rebels could resume next"
+        ' week. In a statement, the presidency said: "We'
+    )
+    copy = (
+        "Government forces retook the town of Kamina on Sunday after heavy fighting with the"
+        " rebels, the army said. “We will never resume talks with the rebels,” the army"
+        " spokesman said."
+    )
+    assert [f[:3] for f in quotes(copy, source, embed=True)] == [
+        ("quote_fabricated", "high", "We will never resume talks with the rebels,")
+    ]
 
 
 def test_a_quotation_the_sources_page_breaks_off_in_is_not_made_up() -> None:

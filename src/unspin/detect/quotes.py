@@ -475,13 +475,9 @@ def _check(
             )
         )
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
-        if (
-            moved is None
-            and not title
-            and not block
-            and _borrowed(group, quote)
-            and not _past_the_page(group.source, copy_words, words)
-        ):
+        if moved is not None or title or block:
+            return
+        if _borrowed(group, quote) and not _past_the_page(group, copy_words, words):
             # A phrase of the source's own in quote marks ("the bill is in the “homestretch”",
             # "blamed “outlaw groups”", "“critically endangered”") is a term, irony or the
             # words of reported speech, not a statement made up: on real pages none of three
@@ -493,6 +489,10 @@ def _check(
                 and not _given_another(group, quote, said)
             )
             yield _fabricated(group, quote, said, "low" if phrase else "high")
+        elif only_one and len(local) == 1 and _quoted_elsewhere(group, copy_words, local[0], words):
+            # The one quotation of the source's sentences is another quotation of the copy's:
+            # this one quotes what the source does not (medium: perhaps from another report).
+            yield _fabricated(group, quote, None, "medium")
         return
     if not _renders(group, quote, match, match_words, local, words) and not _bridged(
         group, local, words.runs(group.copy, quote)
@@ -674,18 +674,27 @@ def _broken_off_run(cut: list[str], other: list[str]) -> bool:
     )
 
 
-def _past_the_page(source: Doc, copy_words: list[str], words: _Words) -> bool:
+CUT_CHARACTERS = 5  # of a quotation's opening words, to know it again past a page's end
+
+
+def _past_the_page(group: Group, copy_words: list[str], words: _Words) -> bool:
     """Does the copy's quotation open with the words of the quotation the source's page breaks
-    off in (`unspecified "securit` for `unspecified “security reasons.”`)? The source stops
-    where the statement goes on: what the copy quotes past it is beyond the source, not made up.
-    """
+    off in (`unspecified "securit` for `unspecified “security reasons.”`), at least
+    CUT_CHARACTERS of them, in a sentence aligned with the sentence cut or the one before it?
+    The source stops where the statement goes on: what the copy quotes past it is beyond the
+    source, not made up. (Not a page cut at `the presidency said: "We`: too little to know.)"""
+    source = group.source
     last = source.quotes[-1] if source.quotes else None
     if last is None or not _cut(source, last):
+        return False
+    at = source.sentence_at(last.start)
+    near = {source.sentences[k].start for k in (at - 1, at) if 0 <= k < len(source.sentences)}
+    if not any(s.start in near for s in group.source_sentences):
         return False
     theirs = words(source, last)
     n = len(theirs) - 1
     return (
-        bool(theirs)
+        sum(map(len, theirs)) >= CUT_CHARACTERS
         and copy_words[:n] == theirs[:n]
         and (len(copy_words) > n and copy_words[n].startswith(theirs[-1]))
     )
