@@ -122,6 +122,20 @@ def test_another_form_of_a_quoted_word_alone_is_a_low_finding() -> None:
     ]
 
 
+@pytest.mark.parametrize(("ours", "theirs"), [("moves", "moved"), ("hopes", "hoped")])
+def test_another_tense_of_a_verb_with_a_short_stem_is_a_low_finding(ours: str, theirs: str) -> None:
+    # A review's counter-example: "moves" and "moved" are forms of one word.
+    said = "“The company {} its headquarters to Texas,” he said."
+    assert quotes(said.format(ours), said.format(theirs)) == [
+        (
+            "quote_altered",
+            "low",
+            f"The company {ours} its headquarters to Texas,",
+            f"The company {theirs} its headquarters to Texas,",
+        )
+    ]
+
+
 def test_a_term_in_quote_marks_made_plural_is_a_low_finding() -> None:
     # AP on the Gounsa temple fire and a spun copy: the designation "treasure" is a term.
     source = 'Both were constructed during the Joseon dynasty, the last one on the Korean Peninsula, and were given the government designation of "treasure," a status given to old buildings, paintings and other cultural assets with historic and artistic significance and which receive state-level protection and maintenance.'

@@ -333,10 +333,11 @@ _INFLECTIONS = ("ing", "ed", "es", "ly", "s")
 
 
 def _bases(word: str) -> set[str]:
-    """The word, and the word without each inflectional ending it has, if it is long enough to
-    have one ("treasures": "treasures", "treasur", "treasure")."""
+    """The word, and the word without each inflectional ending it has ("treasures":
+    "treasur", "treasure"; "moved": "mov"), of three letters or more and neither a negation
+    nor a small word ("notes" and "noted" are no forms of "not")."""
     bases = {word[: -len(e)] for e in _INFLECTIONS if word.endswith(e)}
-    return {word} | {b for b in bases if len(b) >= 4}  # not "not" of "notes"
+    return {word} | {b for b in bases if len(b) >= 3 and b not in NEGATORS | SMALL_WORDS}
 
 
 def _one_word(a: str, b: str) -> bool:
