@@ -145,6 +145,11 @@ def test_british_spellings_fold_to_american_in_closed_lists() -> None:
         "oestrogen": "estrogen",
         "diarrhoea": "diarrhea",
         "anaemic": "anemic",
+        "catalogued": "cataloged",
+        "skilful": "skillful",
+        "wilfully": "willfully",
+        "gynaecologist": "gynecologist",
+        "oesophagus": "esophagus",
     }
     assert {word: american(word) for word in folded} == folded
     # Words that are spelt so in American English too stay as they are.

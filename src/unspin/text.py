@@ -56,6 +56,10 @@ _BRITISH = (
     (re.compile(r"^sceptic"), "skeptic"),
     (re.compile(r"^(fulfil|enrol|instal)(?=ment|s$|$)"), r"\1l"),
     (re.compile(r"^(catalog|analog)ue(?=s?$)"), r"\1"),
+    (re.compile(r"^(catalog|analog)u(?=ed$|ing$)"), r"\1"),
+    (re.compile(r"^(ski|wi)lful"), r"\1llful"),  # skilful, wilfully
+    (re.compile(r"^gynaec"), "gynec"),
+    (re.compile(r"^oesoph"), "esoph"),
     (re.compile(r"^(p|orthop|encyclop)aed"), r"\1ed"),  # paediatric, orthopaedic
     (re.compile(r"^(an|h|leuk)ae(?=sth|m)"), r"\1e"),  # anaesthetic, haemorrhage, leukaemia
     (re.compile(r"^foet(?=us|al)"), "fet"),
