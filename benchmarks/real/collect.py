@@ -89,8 +89,12 @@ def _append(path: Path, row: dict) -> None:
 
 
 def _page_text(text_file: str) -> tuple[str, str]:
-    """The excerpt as the cache keeps it, and the date the crawl put before it (or "")."""
+    """The excerpt as the cache keeps it, and the date the crawl put before it (or ""). A .json
+    file holds the excerpt as the search answer shows it: a JSON string, its escapes kept (a
+    transcription that cannot lose a curly quote or a trailing newline)."""
     raw = Path(text_file).read_text(encoding="utf-8")
+    if text_file.endswith(".json"):
+        raw = json.loads(raw)
     date = ""
     if m := _DATE_PREFIX.match(raw):
         date, raw = m.group(1), raw[m.end() :]
@@ -220,7 +224,11 @@ def main() -> None:
     )
     r = sub.add_parser("restore", help="put a re-collected text back in the cache")
     r.add_argument("--url", required=True)
-    r.add_argument("--text-file", required=True, help="the excerpt exactly as the search gave it")
+    r.add_argument(
+        "--text-file",
+        required=True,
+        help="the excerpt exactly as the search gave it (.json: as a JSON string, escapes kept)",
+    )
     r.set_defaults(run=restore)
     args = parser.parse_args()
     args.run(args)
