@@ -65,6 +65,15 @@ def test_stray_spaces_beside_marks_after_commas_close_and_open_quotes() -> None:
     ]
 
 
+def test_a_closing_mark_glued_to_a_word_before_another_closing_mark_opens_the_quote() -> None:
+    # A spun copy of the BBC on Agnes Chow: the spinner wrote its opening mark as a closing one.
+    text = (
+        "Despite being investigated for” cooperation with foreign causes,” Ms. Chow was"
+        " permitted to pursue her studies in Canada."
+    )
+    assert [text[q.start : q.end] for q in doc(text).quotes] == ["cooperation with foreign causes,"]
+
+
 def test_speaker_is_the_name_before_an_apposition() -> None:
     d = doc(SEED)
     q = quote_at(d, "fomenting tensions")

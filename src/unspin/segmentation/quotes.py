@@ -61,9 +61,13 @@ def _doubles(text: str, ps: int, pe: int, starts: list[int]) -> list[Quote]:
     out: list[Quote] = []
     open_at: int | None = None
     last_end = ps  # end of the previous quote's closing mark
-    for m in _DOUBLE.finditer(text, ps, pe):
+    marks = list(_DOUBLE.finditer(text, ps, pe))
+    for k, m in enumerate(marks):
         i = m.start()
-        if m.group() != "''" and _opens(text, i, ps, pe, open_at is not None):
+        if m.group() != "''" and (
+            _opens(text, i, ps, pe, open_at is not None)
+            or (open_at is None and _closer_for_opener(text, i, marks[k + 1 : k + 2]))
+        ):
             if open_at is not None:
                 _add(text, out, open_at + 1, i, closed=False)
             open_at = i
@@ -106,6 +110,20 @@ def _after_comma(text: str, i: int, ps: int) -> bool:
     while j > max(ps, i - 8) and text[j].isspace():
         j -= 1
     return text[j] == ","
+
+
+def _closer_for_opener(text: str, i: int, following: list[re.Match[str]]) -> bool:
+    """Is the closing mark at i, outside a quote, a spinner's opening mark: glued to a word and
+    followed by a word, the next mark closing too ('investigated for” cooperation with foreign
+    causes,” Ms. Chow')? Not one after punctuation ('nation,” X said'): a quote's end."""
+    nxt = following[0].group() if following else ""
+    return (
+        text[i] in _CLOSERS
+        and text[i - 1 : i].isalpha()
+        and text[i + 1 : i + 3][:1] == " "
+        and text[i + 2 : i + 3].isalpha()
+        and nxt in _CLOSERS
+    )
 
 
 def _missing_opener(text: str, starts: list[int], lo: int, close: int) -> int | None:
