@@ -507,6 +507,20 @@ def test_a_few_letters_a_page_breaks_off_in_do_not_excuse_a_made_up_quotation() 
     ]
 
 
+def test_a_quotation_never_closed_that_runs_over_who_said_it_is_a_low_finding() -> None:
+    # Reuters on Sweida via the Kathmandu Post, and a spun copy with a stray opening mark:
+    # where its quotation would end is a guess.
+    source = (
+        "Syria's defence ministry, in a statement carried by state news agency SANA, blamed"
+        " outlaw groups in Sweida for breaching the truce."
+    )
+    copy = (
+        "In response, Syria’s defence ministry accused“outlaw groups in Sweida of violating the"
+        " ceasefire, according to state news agency SANA."
+    )
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "low")]
+
+
 def test_a_quotation_the_sources_page_breaks_off_in_is_not_made_up() -> None:
     # AP on the Education Department's layoffs, as a page's excerpt has it (cut mid-word),
     # and a spun copy that quotes the whole phrase.

@@ -482,14 +482,19 @@ def _check(
             # A phrase of the source's own in quote marks ("the bill is in the “homestretch”",
             # "blamed “outlaw groups”", "“critically endangered”") is a term, irony or the
             # words of reported speech, not a statement made up: on real pages none of three
-            # such phrases was labelled a made-up quotation, so they are leads (low).
+            # such phrases was labelled a made-up quotation, so they are leads (low). So is a
+            # quotation never closed that runs over who said it: where it ends is a guess
+            # ('accused“outlaw groups in Sweida of ..., according to state news agency SANA.').
             said = words.run_in(group.source, group.source_prose, copy_words)
             phrase = (
                 len(copy_words) <= SOURCE_PHRASE_WORDS
                 and said is not None
                 and not _given_another(group, quote, said)
             )
-            yield _fabricated(group, quote, said, "low" if phrase else "high")
+            unbounded = not quote.closed and bool(
+                _TAG_INSIDE.search(group.copy.text, quote.start, quote.end)
+            )
+            yield _fabricated(group, quote, said, "low" if phrase or unbounded else "high")
         elif only_one and len(local) == 1 and _quoted_elsewhere(group, copy_words, local[0], words):
             # The one quotation of the source's sentences is another quotation of the copy's:
             # this one quotes what the source does not (medium: perhaps from another report).
@@ -963,6 +968,12 @@ def _may_be(ours: str, a: Attribution) -> bool:
     if speaker.startswith("the ") or not a.speaker[:1].isupper():
         return not speaker.split()[-1].endswith("s")
     return same_name(ours, name_key(a.speaker))
+
+
+# Who said it, inside a quotation never closed: its words ran on past their end.
+_TAG_INSIDE = re.compile(
+    r",\s+(?:according\s+to|(?:[\w’'.-]+\s+){1,4}(?:said|says|told|added))\b", re.IGNORECASE
+)
 
 
 def _fabricated(
