@@ -521,6 +521,16 @@ def test_a_quotation_never_closed_that_runs_over_who_said_it_is_a_low_finding() 
     assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "low")]
 
 
+def test_a_quotation_the_copys_page_breaks_off_in_a_few_words_in_is_not_judged() -> None:
+    # A copy of AP's story of Imran Khan's arrest whose page ends three words into a quotation.
+    source = (
+        'PTI leader Shireen Mazari said the arrest was unlawful. "State terrorism - breaking into'
+        ' IHC premises to abduct Imran Khan from court," Mazari said.'
+    )
+    copy = "PTI leader Shireen Mazari said the arrest was unlawful: “Imran Khan’s lawyer"
+    assert quotes(copy, source, embed=True) == []
+
+
 def test_a_quotation_the_sources_page_breaks_off_in_is_not_made_up() -> None:
     # AP on the Education Department's layoffs, as a page's excerpt has it (cut mid-word),
     # and a spun copy that quotes the whole phrase.

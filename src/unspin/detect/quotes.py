@@ -434,6 +434,8 @@ def _check(
     copy_words = words(group.copy, quote)
     if not copy_words:
         return
+    if _broken_off(group.copy, quote) and len(copy_words) < CUT_OVERLAP:
+        return  # the copy's page breaks off a few words into its quotation: too little to judge
     match, match_words = _same_statement(group, copy_words, local, only_one, words)
     statement = _unmarked(group, quote) if match is None else None
     if statement is not None:
@@ -897,6 +899,14 @@ def _cut(doc: Doc, quote: Quote) -> bool:
 
 
 _AT_THE_END = re.compile(r"\S?\s*")
+
+
+def _broken_off(doc: Doc, quote: Quote) -> bool:
+    """A quote its page breaks off in mid-sentence ("“Imran Khan’s lawyer"), not one whose
+    closing mark alone is missing at the page's end ("“in case of necessity.")."""
+    return _cut(doc, quote) and not doc.text[quote.start : quote.end].rstrip().endswith(
+        (".", "!", "?", "…", ",")
+    )
 
 
 FIRST_PERSON = frozenset("i me my we us our".split())
