@@ -485,6 +485,24 @@ def test_a_count_beside_a_toll_the_copy_keeps_elsewhere_is_no_number_changed() -
     assert numbers(copy, source, embed=True) == [("number_added", "low", "19", source)]
 
 
+def test_a_count_the_source_gives_in_another_sentence_is_moved_not_changed() -> None:
+    # Reuters on Djokovic's Olympic gold (via Orissa Post) and a spun copy: the 24 titles are
+    # the source's, from another sentence, not a stand-in for "all four Grand Slam titles".
+    source = (
+        "Djokovic, already a record-holder with 24 major titles, won in straight sets. This victory"
+        " cements his place in tennis history as one of only five players to achieve the Golden"
+        " Slam, winning all four Grand Slam titles and the Olympic gold."
+    )
+    copy = (
+        "Djokovic won in straight sets. His triumph adds to his record of 24 Grand Slam titles,"
+        " cementing his place in tennis history as one of only five players to achieve the"
+        " Golden Slam."
+    )
+    assert numbers(copy, source, embed=True) == [
+        ("number_dropped", "low", copy[copy.index("His") :], "four")
+    ]
+
+
 def test_a_figure_the_copy_gives_elsewhere_for_another_thing_is_still_changed() -> None:
     # A review's counter-example: the 40 firefighters are not the 40 homes made 400.
     source = "About 40 firefighters battled the blaze overnight. The fire destroyed 40 homes in the valley, officials said."

@@ -132,17 +132,15 @@ def _anywhere(doc: Doc, q: Quantity) -> bool:
     return any(_same(q, other) for other in doc.quantities)
 
 
-def _counted_elsewhere(group: Group, theirs: Quantity) -> bool:
-    """Does the copy give the source's number, counting what it counts, outside the group's
-    sentences ("killed 130 people" in the copy's lede)? Not the same figure counting another
-    thing ("About 40 firefighters" beside the "40 homes" the copy made 400)."""
-    start, end = group.copy_range
-    counts = _context(group.source, theirs)
+def _counted_elsewhere(doc: Doc, span: tuple[int, int], q: Quantity, counts: set[str]) -> bool:
+    """Does the text give the number outside these sentences, counting what `counts` says
+    ("killed 130 people" in a copy's lede; "24 major titles" in another sentence of the
+    source)? Not the same figure counting another thing ("About 40 firefighters" beside the
+    "40 homes" a copy made 400)."""
+    start, end = span
     return any(
-        _same(theirs, ours)
-        and not start <= ours.start < end
-        and bool(counts & _context(group.copy, ours))
-        for ours in group.copy.quantities
+        _same(q, other) and not start <= other.start < end and bool(counts & _context(doc, other))
+        for other in doc.quantities
     )
 
 
@@ -218,6 +216,10 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
         if span is not None:
             added.remove(q)
             dropped.remove(span)
+            continue
+        # Another sentence of the source gives it, counting the same: moved, not a stand-in
+        # ("his record of 24 Grand Slam titles" beside the source's "all four Grand Slam titles").
+        if _counted_elsewhere(group.source, group.source_range, q, _context(group.copy, q)):
             continue
         # The source's conversion ("195 kilometres (120 miles)") is no figure of its own that
         # another number could have replaced: a copy may give the measure twice, once without.
@@ -427,7 +429,7 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
         and q.unit != "year"
         and _comparable(q.value, best.value)
         and (_days(group.copy, q) is None) == (_days(group.source, best) is None)
-        and not _counted_elsewhere(group, best)
+        and not _counted_elsewhere(group.copy, group.copy_range, best, _context(group.source, best))
     )
     if best_overlap or alone:
         return best
