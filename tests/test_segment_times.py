@@ -60,6 +60,8 @@ def test_time(text: str, expected: list[tuple[str, str]]) -> None:
 def test_same_time_written_two_ways_compares_equal() -> None:
     assert times("Jan. 21-22")[0][1] == times("from January 21 to 22")[0][1]
     assert times("on Tuesday")[0][1] == times("Tuesday")[0][1]
+    # AP on OSIRIS-REx's samples ("last fall") and a spun copy in British English.
+    assert times("landed last autumn")[0][1] == times("landed last fall")[0][1]
 
 
 def test_seed_times() -> None:

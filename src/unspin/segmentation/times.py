@@ -7,7 +7,7 @@ Values:
 - a weekday: its name, "tuesday" ("on Tuesday", "last Tuesday" too: rewrites drop "last");
 - a year "2014", a decade "1990s", a clock time "17:00" ("5 p.m.");
 - a relative phrase: its words lower-cased, one space apart ("this week", "earlier this
-  month", "yesterday", "2 weeks ago" with the count in digits).
+  month", "yesterday", "2 weeks ago" with the count in digits; "autumn" as "fall").
 """
 
 from __future__ import annotations
@@ -105,7 +105,8 @@ def _value(text: str, m: re.Match[str]) -> str:
         hour += 12 if m["ampm"].lower() == "p" else 0
         return f"{hour:02d}:{m['min'] or '00'}"
     if kind in ("rel", "day"):
-        return " ".join(m.group().lower().split())
+        # "last autumn" and "last fall" are one season, in British and American English.
+        return " ".join(m.group().lower().split()).replace("autumn", "fall")
     if kind == "ago":
         return _ago(m)
     if kind == "wd":
