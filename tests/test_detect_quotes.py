@@ -547,6 +547,21 @@ def test_a_quotation_the_sources_page_breaks_off_in_is_not_made_up() -> None:
     assert quotes(copy, source, embed=True) == []
 
 
+def test_a_date_written_in_the_other_order_inside_a_quote_is_house_style() -> None:
+    # AFP on Japan's moon landing (Gulf News) and a reprint in American date order.
+    source = (
+        'JAXA confirmed that the SLIM "landed on the Moon at 00:20 am on 20 January 2024 (Japan'
+        ' Time). Communication has been established since landing," JAXA said.'
+    )
+    copy = (
+        'JAXA confirmed that the SLIM "landed on the Moon at 00:20am on January 20, 2024 (Japan'
+        ' Time). Communication has been established since landing."'
+    )
+    assert quotes(copy, source, embed=True) == []
+    changed = copy.replace("January 20", "January 21")
+    assert [f[:2] for f in quotes(changed, source, embed=True)] == [("quote_altered", "high")]
+
+
 def test_judgement_for_judgment_inside_a_quote_is_house_style() -> None:
     # AP on the proclamation barring Harvard's foreign students, and a copy in British spelling.
     source = "“I have determined that the entry of the class of foreign nationals described above is detrimental to the interests of the United States because, in my judgment, Harvard's conduct has rendered it an unsuitable destination for foreign students and researchers,” the proclamation said."

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.lexicon import HEDGES, MODALS, NEGATORS
 from unspin.detect.names import name_key, same_name
+from unspin.detect.times import date_parts
 from unspin.model import Attribution, Doc, Finding, Quote, Severity, Span, SpanIndex
 from unspin.segmentation.lexicon import (
     AMBIGUOUS_OUTLET_FORMS,
@@ -153,11 +154,22 @@ def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
     words as digits, contractions spelled out, abbreviations without their periods, without
-    the words of `_DROPPED`, a verb's plural after an organisation as its singular."""
+    the words of `_DROPPED`, a verb's plural after an organisation as its singular, a date as
+    its value ("20 January 2024" and "January 20, 2024" are "2024-01-20")."""
     out: list[tuple[str, int, int]] = []
     previous: Token | None = None
+    dates = {
+        t.start: t for t in doc.within(doc.times, start, end) if date_parts(t.value) is not None
+    }
+    date_end = -1  # the end of the date being read
     for t in doc.tokens(start, end):
         prior, previous = previous, t
+        if t.start < date_end:
+            continue
+        if (date := dates.get(t.start)) is not None:
+            out.append((date.value, date.start, date.end))
+            date_end = date.end
+            continue
         if t.lower in _DROPPED:
             continue
         spelled = _CONTRACTIONS.get(t.lower) or _spelled_out(t.lower)

@@ -178,7 +178,7 @@ def says_as_much(copy: str, source: str) -> bool:
     copy, source = _MODIFIER.sub("", copy), _MODIFIER.sub("", source)
     if copy == source:
         return True
-    parts_c, parts_s = _date_parts(copy), _date_parts(source)
+    parts_c, parts_s = date_parts(copy), date_parts(source)
     if parts_c is None or parts_s is None or not any(parts_c):
         return False
     return all(s == c for c, s in zip(parts_c, parts_s, strict=True) if c)
@@ -187,13 +187,13 @@ def says_as_much(copy: str, source: str) -> bool:
 def _conflicts(copy: str, source: str) -> bool:
     """Some part both values give differs (a more precise copy is not a change: "February 2,
     2021" where the source says "February 2" may be right)."""
-    parts_c, parts_s = _date_parts(copy), _date_parts(source)
+    parts_c, parts_s = date_parts(copy), date_parts(source)
     if parts_c is None or parts_s is None:
         return True  # weekdays, clock times, relative phrases: different values differ
     return any(c and s and c != s for c, s in zip(parts_c, parts_s, strict=True))
 
 
-def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
+def date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
     """(year, month, day) of a date-like value ("2021-02-02", "02-02", "2021-02", "february",
     "2021"; a range by its first day); None for weekdays, clock times and relative phrases."""
     value = value.split("/")[0]
