@@ -507,9 +507,9 @@ def test_a_few_letters_a_page_breaks_off_in_do_not_excuse_a_made_up_quotation() 
     ]
 
 
-def test_a_quotation_never_closed_that_runs_over_who_said_it_is_a_low_finding() -> None:
-    # Reuters on Sweida via the Kathmandu Post, and a spun copy with a stray opening mark:
-    # where its quotation would end is a guess.
+def test_a_quotation_never_closed_behind_a_stray_glued_mark_is_a_low_finding() -> None:
+    # Reuters on Sweida via the Kathmandu Post, and a spun copy with a stray opening mark
+    # glued to the word before it.
     source = (
         "Syria's defence ministry, in a statement carried by state news agency SANA, blamed"
         " outlaw groups in Sweida for breaching the truce."
@@ -521,6 +521,13 @@ def test_a_quotation_never_closed_that_runs_over_who_said_it_is_a_low_finding() 
     assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "low")]
 
 
+def test_a_made_up_quotation_that_lost_its_closing_mark_is_still_high() -> None:
+    # A review's counter-example: the mark dropped before "police said" hides nothing.
+    source = "Police said two people were shot dead near the parliament building."
+    copy = "“Two people were shot dead by protesters near the parliament building, police said."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "high")]
+
+
 def test_a_quotation_the_copys_page_breaks_off_in_a_few_words_in_is_not_judged() -> None:
     # A copy of AP's story of Imran Khan's arrest whose page ends three words into a quotation.
     source = (
@@ -529,6 +536,15 @@ def test_a_quotation_the_copys_page_breaks_off_in_a_few_words_in_is_not_judged()
     )
     copy = "PTI leader Shireen Mazari said the arrest was unlawful: “Imran Khan’s lawyer"
     assert quotes(copy, source, embed=True) == []
+    # A review's counter-example: one that opens as the source's shows what it changed.
+    source = (
+        "Zelensky spoke to reporters in Kyiv on Tuesday. “We will not negotiate with Moscow,”"
+        " Zelensky said."
+    )
+    copy = "Zelensky spoke to reporters in Kyiv on Tuesday. Zelensky said: “We will negotiate"
+    assert [f[:3] for f in quotes(copy, source, embed=True)] == [
+        ("quote_altered", "high", "We will negotiate")
+    ]
 
 
 def test_a_quotation_the_sources_page_breaks_off_in_is_not_made_up() -> None:
@@ -560,6 +576,20 @@ def test_a_date_written_in_the_other_order_inside_a_quote_is_house_style() -> No
     assert quotes(copy, source, embed=True) == []
     changed = copy.replace("January 20", "January 21")
     assert [f[:2] for f in quotes(changed, source, embed=True)] == [("quote_altered", "high")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # A review's counter-examples: a comma after a month, read as a date on one side only.
+        "“In March, 40 people were arrested and none of them has been charged,” the lawyer said.",
+        "“By March, 2 million people had fled the country,” the UN official said.",
+        "“We have not been paid since January, 2020, and we are tired,” the nurse said.",
+    ],
+)
+def test_a_comma_after_a_month_inside_a_quote_is_house_style(said: str) -> None:
+    assert quotes(said.replace(",", "", 1), said, embed=True) == []
+    assert quotes(said, said.replace(",", "", 1), embed=True) == []
 
 
 def test_judgement_for_judgment_inside_a_quote_is_house_style() -> None:

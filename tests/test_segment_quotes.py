@@ -72,6 +72,17 @@ def test_a_closing_mark_glued_to_a_word_before_another_closing_mark_opens_the_qu
         " permitted to pursue her studies in Canada."
     )
     assert [text[q.start : q.end] for q in doc(text).quotes] == ["cooperation with foreign causes,"]
+    # A review's counter-examples: a mark before who said it, or the paragraph's last, closes.
+    text = (
+        "The economy is in good shape” Powell said on Wednesday. Inflation is coming down,” he"
+        " added."
+    )
+    assert [text[q.start : q.end] for q in doc(text).quotes] == [
+        "The economy is in good shape",
+        "Inflation is coming down,",
+    ]
+    text = "The economy is in good shape” Powell said on Wednesday. He said rates would hold."
+    assert [text[q.start : q.end] for q in doc(text).quotes] == ["The economy is in good shape"]
 
 
 def test_speaker_is_the_name_before_an_apposition() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import ANTONYMS
@@ -138,10 +139,12 @@ def _counted_elsewhere(doc: Doc, span: tuple[int, int], q: Quantity, counts: set
     source)? Not the same figure counting another thing ("About 40 firefighters" beside the
     "40 homes" a copy made 400)."""
     start, end = span
-    return any(
-        _same(q, other) and not start <= other.start < end and bool(counts & _context(doc, other))
-        for other in doc.quantities
-    )
+    same = (o for o in doc.quantities if _same(q, o) and not start <= o.start < end)
+    # The first few only: a page repeating one figure in every sentence stays linear.
+    return any(counts & _context(doc, other) for other in islice(same, ELSEWHERE_LOOKS))
+
+
+ELSEWHERE_LOOKS = 8
 
 
 @detector("number_changed", "number_added", "number_dropped")
@@ -217,16 +220,20 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
             added.remove(q)
             dropped.remove(span)
             continue
-        # Another sentence of the source gives it, counting the same: moved, not a stand-in
-        # ("his record of 24 Grand Slam titles" beside the source's "all four Grand Slam titles").
-        if _counted_elsewhere(group.source, group.source_range, q, _context(group.copy, q)):
-            continue
         # The source's conversion ("195 kilometres (120 miles)") is no figure of its own that
         # another number could have replaced: a copy may give the measure twice, once without.
         counterpart = _counterpart(
             group, q, [d for d in dropped if not _conversion(group.source, d)]
         )
         if counterpart is None:
+            continue
+        # Both kept, each where the other text has it: moved, not put for one another ("his
+        # record of 24 Grand Slam titles" from another sentence of the source, whose "all four
+        # Grand Slam titles" the copy gives too). Not the Texas toll given to Oklahoma, whose
+        # own the copy drops.
+        if _anywhere(group.copy, counterpart) and _counted_elsewhere(
+            group.source, group.source_range, q, _context(group.copy, q)
+        ):
             continue
         added.remove(q)
         dropped.remove(counterpart)

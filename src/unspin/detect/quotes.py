@@ -150,23 +150,27 @@ def _spelled_out(word: str) -> str:
     return ""
 
 
-def style_free(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
+def style_free(
+    doc: Doc, start: int, end: int, *, dates: bool = False
+) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
     words as digits, contractions spelled out, abbreviations without their periods, without
-    the words of `_DROPPED`, a verb's plural after an organisation as its singular, a date as
-    its value ("20 January 2024" and "January 20, 2024" are "2024-01-20")."""
+    the words of `_DROPPED`, a verb's plural after an organisation as its singular; with
+    `dates`, a date as its value ("20 January 2024" and "January 20, 2024": "2024-01-20")."""
     out: list[tuple[str, int, int]] = []
     previous: Token | None = None
-    dates = {
-        t.start: t for t in doc.within(doc.times, start, end) if date_parts(t.value) is not None
+    read_as = {
+        t.start: t
+        for t in (doc.within(doc.times, start, end) if dates else ())
+        if date_parts(t.value) is not None
     }
     date_end = -1  # the end of the date being read
     for t in doc.tokens(start, end):
         prior, previous = previous, t
         if t.start < date_end:
             continue
-        if (date := dates.get(t.start)) is not None:
+        if (date := read_as.get(t.start)) is not None:
             out.append((date.value, date.start, date.end))
             date_end = date.end
             continue
@@ -446,9 +450,16 @@ def _check(
     copy_words = words(group.copy, quote)
     if not copy_words:
         return
-    if _broken_off(group.copy, quote) and len(copy_words) < CUT_OVERLAP:
-        return  # the copy's page breaks off a few words into its quotation: too little to judge
     match, match_words = _same_statement(group, copy_words, local, only_one, words)
+    if (
+        _broken_off(group.copy, quote)
+        and len(copy_words) < CUT_OVERLAP
+        and (match is None or copy_words[:1] != match_words[:1])
+    ):
+        # The copy's page breaks off a few words into a quotation that does not open as the
+        # source's does ("“Imran Khan’s lawyer"): too little to judge. One that does ("“We will
+        # negotiate" for "We will not negotiate with Moscow") shows what it changed.
+        return
     statement = _unmarked(group, quote) if match is None else None
     if statement is not None:
         theirs = [w for w, _, _ in style_free(group.source, *statement)]
@@ -497,18 +508,18 @@ def _check(
             # "blamed “outlaw groups”", "“critically endangered”") is a term, irony or the
             # words of reported speech, not a statement made up: on real pages none of three
             # such phrases was labelled a made-up quotation, so they are leads (low). So is a
-            # quotation never closed that runs over who said it: where it ends is a guess
-            # ('accused“outlaw groups in Sweida of ..., according to state news agency SANA.').
+            # quotation never closed whose opening mark is glued to the word before it: a stray
+            # mark ('accused“outlaw groups in Sweida of violating the ceasefire, ...').
             said = words.run_in(group.source, group.source_prose, copy_words)
             phrase = (
                 len(copy_words) <= SOURCE_PHRASE_WORDS
                 and said is not None
                 and not _given_another(group, quote, said)
             )
-            unbounded = not quote.closed and bool(
-                _TAG_INSIDE.search(group.copy.text, quote.start, quote.end)
+            stray = (
+                not quote.closed and group.copy.text[quote.start - 2 : quote.start - 1].isalpha()
             )
-            yield _fabricated(group, quote, said, "low" if phrase or unbounded else "high")
+            yield _fabricated(group, quote, said, "low" if phrase or stray else "high")
         elif only_one and len(local) == 1 and _quoted_elsewhere(group, copy_words, local[0], words):
             # The one quotation of the source's sentences is another quotation of the copy's:
             # this one quotes what the source does not (medium: perhaps from another report).
@@ -616,7 +627,19 @@ def _renders(
         or _fills_ellipsis(words.runs(group.source, match), copy_words, _cut(group.source, match))
         or _marks_moved(group, copy_words, [match]) is not None
         or _in_order(_respelled(runs, match_words), match_words)
+        or _same_with_dates(group, quote, match)
     )
+
+
+def _same_with_dates(group: Group, quote: Quote, match: Quote) -> bool:
+    """Are the two quotations the same words once each date in them is read as its value
+    ("20 January 2024" and "January 20, 2024")? Only ever a reason to find nothing: "In March,
+    40 people" and "In March 40 people" are the same words, though one side reads "March 40"."""
+    if not group.copy.within(group.copy.times, quote.start, quote.end):
+        return False
+    ours = [w for w, _, _ in style_free(group.copy, quote.start, quote.end, dates=True)]
+    theirs = [w for w, _, _ in style_free(group.source, match.start, match.end, dates=True)]
+    return _in_order(*_closed_up([ours], theirs))
 
 
 # A word this long written with a letter doubled or undoubled against a word of the source's
@@ -990,12 +1013,6 @@ def _may_be(ours: str, a: Attribution) -> bool:
     if speaker.startswith("the ") or not a.speaker[:1].isupper():
         return not speaker.split()[-1].endswith("s")
     return same_name(ours, name_key(a.speaker))
-
-
-# Who said it, inside a quotation never closed: its words ran on past their end.
-_TAG_INSIDE = re.compile(
-    r",\s+(?:according\s+to|(?:[\w’'.-]+\s+){1,4}(?:said|says|told|added))\b", re.IGNORECASE
-)
 
 
 def _fabricated(

@@ -114,15 +114,18 @@ def _after_comma(text: str, i: int, ps: int) -> bool:
 
 def _closer_for_opener(text: str, i: int, following: list[re.Match[str]]) -> bool:
     """Is the closing mark at i, outside a quote, a spinner's opening mark: glued to a word and
-    followed by a word, the next mark closing too ('investigated for” cooperation with foreign
-    causes,” Ms. Chow')? Not one after punctuation ('nation,” X said'): a quote's end."""
-    nxt = following[0].group() if following else ""
+    followed by a word, the next mark closing too with no speech verb between ('investigated
+    for” cooperation with foreign causes,” Ms. Chow')? Not one after punctuation ('nation,” X
+    said'), nor one before who said it ('in good shape” Powell said ... coming down,” he
+    added'), nor the last mark of its paragraph: a quote's end."""
+    if not following or following[0].group() not in _CLOSERS:
+        return False
     return (
         text[i] in _CLOSERS
         and text[i - 1 : i].isalpha()
-        and text[i + 1 : i + 3][:1] == " "
+        and text[i + 1 : i + 2] == " "
         and text[i + 2 : i + 3].isalpha()
-        and nxt in _CLOSERS
+        and CUE_RE.search(text, i, following[0].start()) is None
     )
 
 
