@@ -15,7 +15,6 @@ shown to be made from it) is checked too, for rewording alone and at medium seve
 
 from __future__ import annotations
 
-import operator
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -298,12 +297,10 @@ def _is_run(short: list[str], long: list[str]) -> bool:
 
 
 def _in_order(
-    runs: list[list[str]],
-    long: list[str],
-    same: Callable[[str, str], bool] = operator.eq,
+    runs: list[list[str]], long: list[str], same: Callable[[str, str], bool] | None = None
 ) -> bool:
     """Each run stands in `long` as a contiguous run, in order (words left out at ellipses),
-    word by word the same by `same`."""
+    word by word equal, or the same by `same`."""
     at = 0
     for run in runs:
         n = len(run)
@@ -311,7 +308,11 @@ def _in_order(
             (
                 i
                 for i in range(at, len(long) - n + 1)
-                if all(same(a, b) for a, b in zip(run, long[i : i + n], strict=True))
+                if (
+                    long[i : i + n] == run
+                    if same is None
+                    else all(same(a, b) for a, b in zip(run, long[i : i + n], strict=True))
+                )
             ),
             None,
         )
