@@ -71,7 +71,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
         scheduled = lexicon >= SOFTENERS and t.lower == "due" and _next(toks, i) == "to"
         # "are thought to have" hedges as "are believed to have" does, and "is said to have
         # been" as "reportedly" does; "was said to him" (or "to reporters") is no hedge.
-        thought = (
+        passive_hedge = (
             lexicon >= HEDGES
             and _next(toks, i) == "to"
             and i > 0
@@ -81,7 +81,7 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
                 or (t.lower == "said" and _next(toks, i + 1) in ("be", "have"))
             )
         )
-        if t.lower not in lexicon and not (forecast or scheduled or thought):
+        if t.lower not in lexicon and not (forecast or scheduled or passive_hedge):
             continue
         # Capitalised mid-sentence, it is a name or a month ("May 4", "Will Smith"), or a
         # spinner's garble of one ("Could 4" for "May 4").

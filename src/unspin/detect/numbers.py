@@ -133,6 +133,9 @@ def _anywhere(doc: Doc, q: Quantity) -> bool:
     return any(_same(q, other) for other in doc.quantities)
 
 
+ELSEWHERE_LOOKS = 8  # figures of the same value `_counted_elsewhere` reads the context of
+
+
 def _counted_elsewhere(doc: Doc, span: tuple[int, int], q: Quantity, counts: set[str]) -> bool:
     """Does the text give the number outside these sentences, counting what `counts` says
     ("killed 130 people" in a copy's lede; "24 major titles" in another sentence of the
@@ -142,9 +145,6 @@ def _counted_elsewhere(doc: Doc, span: tuple[int, int], q: Quantity, counts: set
     same = (o for o in doc.quantities if _same(q, o) and not start <= o.start < end)
     # The first few only: a page repeating one figure in every sentence stays linear.
     return any(counts & _context(doc, other) for other in islice(same, ELSEWHERE_LOOKS))
-
-
-ELSEWHERE_LOOKS = 8
 
 
 @detector("number_changed", "number_added", "number_dropped")

@@ -347,6 +347,7 @@ def _small_words_only(runs: list[list[str]], long: list[str]) -> bool:
 
 
 _INFLECTIONS = ("ing", "ed", "es", "ly", "s")
+_NO_BASES = NEGATORS | SMALL_WORDS  # "not" is no base of "notes"
 
 
 def _bases(word: str) -> set[str]:
@@ -354,7 +355,7 @@ def _bases(word: str) -> set[str]:
     "treasur", "treasure"; "moved": "mov"), of three letters or more and neither a negation
     nor a small word ("notes" and "noted" are no forms of "not")."""
     bases = {word[: -len(e)] for e in _INFLECTIONS if word.endswith(e)}
-    return {word} | {b for b in bases if len(b) >= 3 and b not in NEGATORS | SMALL_WORDS}
+    return {word} | {b for b in bases if len(b) >= 3 and b not in _NO_BASES}
 
 
 def _one_word(a: str, b: str) -> bool:

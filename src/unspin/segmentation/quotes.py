@@ -12,7 +12,12 @@ Rules, all within one paragraph (a quote never crosses a paragraph break):
   opening mark ("“things that “might happen”");
 - a closing mark with no opening mark gives a quote that starts at the first sentence
   after the previous quote that has no speech verb before the mark (`nation,” X said, ...
-  This snowball ... people.”` quotes "This snowball ... people.");
+  This snowball ... people.”` quotes "This snowball ... people."); but a closing mark glued
+  to a word and followed by one, before another closing mark with no speech verb between, is
+  a spinner's opening mark ('investigated for” cooperation with foreign causes,”');
+- a straight mark with a space on each side (a page's slip) closes the quote it is in, or
+  opens one, after a comma ('crying for help, " Tiwari said, " but ...'); elsewhere it opens
+  only inside a quote;
 - single quotes inside a double quote (quotes within quotes) are left out, as are single
   quotes never closed (too likely a misused apostrophe), except one that opens its paragraph
   or follows a colon:
@@ -66,7 +71,9 @@ def _doubles(text: str, ps: int, pe: int, starts: list[int]) -> list[Quote]:
         i = m.start()
         if m.group() != "''" and (
             _opens(text, i, ps, pe, open_at is not None)
-            or (open_at is None and _closer_for_opener(text, i, marks[k + 1 : k + 2]))
+            or (
+                open_at is None and k + 1 < len(marks) and _closer_for_opener(text, i, marks[k + 1])
+            )
         ):
             if open_at is not None:
                 _add(text, out, open_at + 1, i, closed=False)
@@ -112,20 +119,19 @@ def _after_comma(text: str, i: int, ps: int) -> bool:
     return text[j] == ","
 
 
-def _closer_for_opener(text: str, i: int, following: list[re.Match[str]]) -> bool:
+def _closer_for_opener(text: str, i: int, following: re.Match[str]) -> bool:
     """Is the closing mark at i, outside a quote, a spinner's opening mark: glued to a word and
     followed by a word, the next mark closing too with no speech verb between ('investigated
     for” cooperation with foreign causes,” Ms. Chow')? Not one after punctuation ('nation,” X
     said'), nor one before who said it ('in good shape” Powell said ... coming down,” he
-    added'), nor the last mark of its paragraph: a quote's end."""
-    if not following or following[0].group() not in _CLOSERS:
-        return False
+    added'): a quote's end. (The last mark of a paragraph has no mark following.)"""
     return (
         text[i] in _CLOSERS
+        and following.group() in _CLOSERS
         and text[i - 1 : i].isalpha()
         and text[i + 1 : i + 2] == " "
         and text[i + 2 : i + 3].isalpha()
-        and CUE_RE.search(text, i, following[0].start()) is None
+        and CUE_RE.search(text, i, following.start()) is None
     )
 
 
