@@ -750,6 +750,30 @@ def test_a_writers_insertion_in_brackets_is_not_the_speakers_words() -> None:
     ]
 
 
+def test_a_writers_insertion_may_stand_for_the_words_it_clarifies() -> None:
+    # AP on Lula's answer to Trump's tariffs (DNA India's carrier) and a spun copy
+    # (metroobserver.com) that writes "50 (% tariffs)" and joins the two quotations.
+    source = (
+        "Lula has said he could use an economic reciprocity law if negotiations with the U.S. "
+        "fail. “If there's no negotiation, the reciprocity law will be put to work. If he charges "
+        "50% tariffs from us, we will charge 50 from them,” Mr. Lula told TV Record in excerpts "
+        "of an interview. “Respect is good. I like to offer mine and I like to receive it.”"
+    )
+    copy = (
+        "Lula has said he could use an economic reciprocity law if negotiations with the U.S. "
+        "fail. In an interview with TV Record, Lula stated, “If there’s no negotiation, the "
+        "reciprocity law will be put to work. If he charges 50 (% tariffs) from us, we will "
+        "charge 50 from them. Respect is good. I like to offer mine and I like to receive it.”"
+    )
+    assert quotes(copy, source, embed=True) == []
+    # The usual substitution of a name for a pronoun.
+    named = copy.replace("If he charges", "If [Trump] charges")
+    assert quotes(named, source, embed=True) == []
+    # An insertion stands for the words it clarifies or names, not for others it drops.
+    dropped = copy.replace("50 (% tariffs) from us", "(tariffs) from us")
+    assert [f[:2] for f in quotes(dropped, source, embed=True)] == [("quote_altered", "high")]
+
+
 def test_a_quote_the_sources_page_breaks_off_in_mid_word_is_not_altered() -> None:
     # Real form: CNN's Kim Potter verdict story, its page ending inside the judge's thanks to
     # the jury; a reprint gives the whole quotation.

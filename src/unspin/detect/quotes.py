@@ -55,8 +55,18 @@ BORROWED = 0.5
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\.\.\.\]")
 # Words a writer puts inside a quotation in brackets ("hanged in public in (the holy Shi'ite
 # city of) Mashhad") are the writer's, not the speaker's: left out of the quotation's words
-# (which stay one run: an insertion stands for no words of the speaker's left out).
+# (which stay one run, as if the insertion stood for none of the speaker's words; `_renders`
+# also reads it as standing for a few, `_substituted`).
 _INSERTION = re.compile(r"\[[^\]\n]{1,80}\]|\([^)\n]{1,80}\)")
+# A writer's insertion in brackets stands for at most this many of the speaker's words: a
+# clarification ("50 (% tariffs) from us" for "50% tariffs from us") or the usual substitution
+# of a name for a pronoun ("[Trump] is" for "He is").
+INSERTED_FOR = 3
+INSERTIONS = 4  # a quotation with more is no speaker's words with a writer's clarifications
+# ... and the words it may stand for without giving them: those a name or a noun replaces.
+STAND_INS = frozenset(
+    "he she it they him her them his its their we us our this that these those the a an".split()
+)
 _NUMBERS = {
     w: str(n)
     for n, w in enumerate(
@@ -267,6 +277,28 @@ class _Words:
 
     def __call__(self, doc: Doc, quote: Quote) -> list[str]:
         return [w for run in self.runs(doc, quote) for w in run]
+
+    def around_insertions(self, doc: Doc, quote: Quote) -> list[tuple[list[str], set[str]]]:
+        """The quotation's words in pieces split at the writer's insertions in brackets, each
+        with the words of the insertion before it, from the first word after any insertion it
+        opens with; none for a quotation with no insertion, with an ellipsis, or with more
+        than INSERTIONS of them."""
+        inserted = list(_INSERTION.finditer(doc.text, quote.start, quote.end))
+        if not 0 < len(inserted) <= INSERTIONS or _ELLIPSIS.search(
+            doc.text, quote.start, quote.end
+        ):
+            return []
+        pieces: list[tuple[list[str], set[str]]] = []
+        at, before = quote.start, set()
+        for m in [*inserted, None]:
+            end = m.start() if m else quote.end
+            piece = [w for w, _, _ in style_free(doc, at, end)]
+            if piece or pieces:  # "[Trump] is ...": the insertion's stand-in opens the quote
+                pieces.append((piece, before))
+            if m:
+                at = m.end()
+                before = {_PERCENT.get(w, w) for w in re.findall(r"%|\w+", m.group().lower())}
+        return pieces
 
     def quotes_sharing(self, doc: Doc, words: list[str], local: list[Quote]) -> list[Quote]:
         """The doc's quotes that share a word with `words`, and the local ones, in order. A
@@ -630,7 +662,42 @@ def _renders(
         or _marks_moved(group, copy_words, [match]) is not None
         or _in_order(_respelled(runs, match_words), match_words)
         or _same_with_dates(group, quote, match)
+        or any(
+            _substituted(words.around_insertions(group.copy, quote), w)
+            for w in (match_words, joined)
+        )
     )
+
+
+def _substituted(pieces: list[tuple[list[str], set[str]]], long: list[str]) -> bool:
+    """Do the pieces of a quotation around its insertions (`_Words.around_insertions`) stand
+    in `long` in order, each contiguous, with at most INSERTED_FOR words between two, each a
+    word of the insertion between them or a pronoun it names ("[Trump] is" for "He is"), never
+    a word it drops ("We will (definitely) raise" for "We will not raise")?"""
+    if not pieces:
+        return False
+    first, rest = pieces[0][0], pieces[1:]
+    for at in range(len(long) - len(first) + 1):
+        if long[at : at + len(first)] != first:
+            continue
+        end = at + len(first)
+        for piece, inserted in rest:
+            n = len(piece)
+            start = next(
+                (
+                    i
+                    for i in range(end, min(end + INSERTED_FOR, len(long) - n) + 1)
+                    if long[i : i + n] == piece
+                    and all(w in inserted or w in STAND_INS for w in long[end:i])
+                ),
+                None,
+            )
+            if start is None:
+                break
+            end = start + n
+        else:
+            return True
+    return False
 
 
 def _same_with_dates(group: Group, quote: Quote, match: Quote) -> bool:
