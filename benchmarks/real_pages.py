@@ -267,12 +267,12 @@ def _verdict(
     span, status = sentence
     if status in UNCERTAIN:
         return "ignored", status
-    if f.type == "unsourced_sentence":
-        if status == "added":
-            added_hits.add(span)
-            serious_added_hits.add(span)
-            return "right", status
-        return "wrong", status
+    if f.type == "unsourced_sentence" and status == "added":
+        added_hits.add(span)
+        serious_added_hits.add(span)
+        return "right", status
+    # Other types, and an unsourced finding at a clause the labeller marked added inside a
+    # sentence otherwise made from the source (a distortion of type unsourced_sentence):
     same = [
         k
         for k, (t, s, _, _) in enumerate(lab.distortions)
@@ -282,6 +282,8 @@ def _verdict(
         hits.update(same)
         serious_hits.update(same)
         return "right", status
+    if f.type == "unsourced_sentence":
+        return "wrong", status  # the sentence is made from the source: no mistyped pointer
     if any(overlaps(s, f.copy_span) for _, s, _, _ in lab.distortions):
         return "other type", status
     return "wrong", status
