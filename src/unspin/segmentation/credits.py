@@ -1,21 +1,26 @@
 """Credits and datelines: where a page says whose story it runs.
 
 A credit names a news outlet as the story's source, not as a party to it:
-- a dateline's parentheses: "KYIV, Ukraine (AP) —", "LONDON, Sept 28 (Reuters) -", "(CNN) —";
+- a dateline's parentheses: "KYIV, Ukraine (AP) —", "LONDON, Sept 28 (Reuters) -", "(CNN) —",
+  "ISLAMABAD (AP) A Pakistani court";
 - a reporting phrase: "..., the Associated Press reported", "according to Reuters", "according
-  to a Reuters report", "as reported by the BBC", "citing AFP", "per the AP", "reports The New
-  York Times";
+  to a Reuters report", "according to a report from the AP", "in an AP report", "as reported
+  by the BBC", "citing AFP", "per the AP", "reports The New York Times", "Reuters yesterday
+  reported", "as quoted by news agency AFP", "BBC quoted Carini as saying";
 - a website's address in such a phrase or line: "Money.usnews.com reported", "read the full
   article on phys.org", "Source: phys.org" (not "according to Amazon.com", a company);
 - a credit line, a short paragraph of its own: "Source: BBC", "By ASSOCIATED PRESS", "By Jane
   Doe, Associated Press", "— The Associated Press", "AP contributed to this report", "© 2022
-  The Associated Press. All rights reserved.", "This story was originally published by CNN".
+  The Associated Press. All rights reserved.", "This story was originally published by CNN",
+  "By contributor AP Reporter", "Read more: AP";
+- a credit closing a paragraph: "... were acquitted. (AP)", "... at his home. -AP".
 An outlet that is a party to the story is not a credit: "a spokesman told Reuters", "in an
 interview with the BBC", "according to a Reuters tally".
 
 A dateline opens a paragraph: a place in capitals, perhaps a region, country or date, perhaps a
-credit, then a dash ("KYIV, Ukraine (AP) —", "WASHINGTON —"). It is the wire's furniture, not
-part of the story: its words are not the story's names (see `find_names`).
+credit, then a dash ("KYIV, Ukraine (AP) —", "WASHINGTON —"; after a credit, perhaps none). It is
+the wire's furniture, not part of the story: its words are not the story's names (see
+`find_names`).
 """
 
 from __future__ import annotations
@@ -54,18 +59,29 @@ _REPORTING = [
         # Not "according to Reuters calculations", "Reuters Estimates", "a Reuters tally".
         r"(?![’']s\s|\s+(?!(?:on|in|at|and|as|which|that|who|report|reports|news)\b)[A-Za-z])"
     ),
-    # "according to a Reuters report": the outlet's report of the story, not its tally or poll.
+    # "according to a Reuters report", "said ..., in an AP report": the outlet's report of the
+    # story, not its tally or poll.
     re.compile(
-        r"\b(?:[Aa]ccording\s+to|[Cc]iting)\s+an?\s+(?:new\s+|recent\s+|separate\s+)?"
+        r"\b(?:[Aa]ccording\s+to|[Cc]iting|in)\s+an?\s+(?:new\s+|recent\s+|separate\s+)?"
         rf"{_OUTLET}\s+(?:report|story|article)\b"
     ),
+    # "according to a report from the Associated Press"
+    re.compile(
+        r"\b(?:[Aa]ccording\s+to|[Cc]iting)\s+an?\s+(?:report|story|article)\s+(?:from|by)\s+"
+        rf"{_OUTLET}"
+    ),
+    # "as quoted by news agency AFP", "BBC quoted Carini as saying": the speaker's words as
+    # the outlet gave them.
+    re.compile(rf"\b[Aa]s\s+quoted\s+by\s+(?:the\s+)?(?:news\s+agency\s+)?{_OUTLET}"),
+    re.compile(rf"\b(?=\w){_OUTLET}\s+quoted\s+(?!sources?\b)[\w.’'\- ]{{1,60}}?\s+as\s+saying\b"),
     # Opening at a word's start (\b(?=\w)): trying the outlets' alternation at every
     # character was a tenth of segmenting a page.
     re.compile(
         rf"\b(?=\w){_OUTLET}\s+(?:has\s+|had\s+|first\s+)?"
+        r"(?:(?:yesterday|today|earlier|on\s+[A-Z][a-z]+day)\s+)?"  # "Reuters yesterday reported"
         r"(?:reported|reports|said\s+in\s+a\s+report)\b"
     ),
-    re.compile(rf"\b(?:reported|reports)\s+{_OUTLET}(?![’']s\s)"),
+    re.compile(rf"\b(?:[Rr]eported|[Rr]eports)\s+{_OUTLET}(?![’']s\s)"),
     re.compile(rf"\b(?=\w){_SITE}\s+(?:has\s+|had\s+|first\s+)?(?:reported|reports)\b"),
     re.compile(rf"\b(?:[Aa]s\s+reported\s+by|[Rr]eported\s+by)\s+{_SITE}"),
     # "For more information, you can read the full article on phys.org."
@@ -77,11 +93,17 @@ _REPORTING = [
 # millisecond a page of the scan benchmark).
 _REPORTING_HINT = re.compile(
     r"ccording|[Rr]eport|[Cc]it(?:ing|ed)|[Cc]ourtesy|\b[Pp]er\b|\b(?:full|original|complete)\b"
+    r"|quoted"
 )
 _CREDIT_LINES = [
     re.compile(
         r"(?:[Ss]ource|SOURCE|[Ss]ources|[Vv]ia|[Cc]redits?|[Cc]ourtesy|[Ww]ritten\s+by|[Bb]y|BY|"
+        r"[Rr]ead\s+[Mm]ore|"
         rf"[Cc]opyright|©|\([Cc]\))\s*[:\-–—|]?\s*(?:\d{{4}}\s+)?{_OUTLET_ANY_CASE}"
+    ),
+    # "By contributor AP Reporter", "By AFP Staff"
+    re.compile(
+        rf"[Bb]y\s+(?:[a-z]+\s+)?{_OUTLET_ANY_CASE}\s+(?:[Rr]eporters?|[Ss]taff|[Cc]orrespondents?)"
     ),
     re.compile(rf"(?:[Ss]ource|SOURCE|[Vv]ia|[Cc]redits?|[Cc]ourtesy)\s*[:\-–—|]?\s*{_SITE}"),
     re.compile(rf"[Bb]y\s+[A-Z][\w.’'\- ]{{1,60}}?\s*[,|/]\s*{_OUTLET_ANY_CASE}"),
@@ -90,12 +112,16 @@ _CREDIT_LINES = [
     re.compile(rf"(?:originally|first)\s+(?:published|appeared)\s+(?:by|on|in|at)\s+{_OUTLET}"),
 ]
 CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
+# A credit closing a paragraph: "... were acquitted. (AP)", "... at his home. -AP" (not a photo
+# credit, "(AP Photo/Lindsey Wasson)", nor a hyphenated word, "pro-AP").
+_TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUTLET}\s*\)?)\s*$")
 
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD})*)"
     r"(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z\d][\w.'’\-]*){0,3})*"  # ", Ukraine", ", Sept 28"
-    r"\s*(?:\((?P<credit>[^()\n]{1,40})\))?\s*(?:[—–]|--?)"
+    # "ISLAMABAD (AP) A Pakistani court": after a credit, the dash may be left out.
+    r"(?:\s*\((?P<credit>[^()\n]{1,40})\)\s*(?P<dash>[—–]|--?)?|\s*(?:[—–]|--?))"
 )
 _BARE_CREDIT = re.compile(r"\((?P<credit>[^()\n]{1,40})\)\s*(?:[—–]|--?)?")
 
@@ -106,7 +132,10 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
     datelines: list[Span] = []
     for start, end in paragraphs:
         at = start
-        if m := _DATELINE.match(text, start, end):
+        m = _DATELINE.match(text, start, end)
+        if m and m["credit"] and not m["dash"] and _fold(m["credit"]) not in outlet_of():
+            m = None  # "NATO (North Atlantic Treaty Organization) said": no dateline
+        if m:
             if m["credit"] or len(m["place"]) >= 3:
                 datelines.append(Span(*m.span("place")))
                 at = m.end()
@@ -118,6 +147,8 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
         if line is not None:
             credits.append(Credit(start, end, line))
             continue
+        if m := _TRAILING_CREDIT.search(text, at, end):
+            credits.append(Credit(m.start("mark"), m.end("mark"), _named(m["outlet"])))
         if not _REPORTING_HINT.search(text, at, end):
             continue
         taken = at
