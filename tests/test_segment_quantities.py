@@ -105,6 +105,13 @@ def test_percent_written_three_ways_and_half_compare_equal() -> None:
             [("12,000", 12000, ""), ("1.3 million", 1.3e6, "")],
         ),
         ("between 1 and 2 million people", [("1", 1e6, ""), ("2 million", 2e6, "")]),
+        # In words too (AP's measles story as the Guernsey Press ran it): "and" joins number
+        # words into one number only after a scale word ("two hundred and fifty").
+        (
+            "the second given between four and six-years-old",
+            [("four", 4, "year"), ("six-years-old", 6, "year")],
+        ),
+        ("two hundred and fifty people", [("two hundred and fifty", 250, "")]),
     ],
 )
 def test_a_range_gives_two_quantities_sharing_unit_and_scale(

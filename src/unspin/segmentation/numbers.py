@@ -21,10 +21,13 @@ SCALES: dict[str, int] = {
 }
 
 _WORD = "|".join(sorted([*VALUES, *SCALES], key=len, reverse=True))
+# "and" joins number words after a scale word only: "two hundred and fifty" is one number,
+# "between four and six" two.
+_AND = "|".join(rf"(?<={scale})" for scale in SCALES)  # one lookbehind each: fixed widths
 # A run of number words: "twenty-one", "two hundred and fifty", "a dozen", "one-billion".
 WORD_RUN = re.compile(
     rf"\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b",
+    rf"(?:{_WORD})(?:(?:(?:{_AND})\s+and\s+|\s+|-)(?:{_WORD}))*\b",
     re.IGNORECASE,
 )
 
