@@ -30,6 +30,8 @@ def summary(reuse: float, verbatim: float, copied: float) -> Summary:
 NEGATION = Finding("negation_flipped", "low", (0, 3), 0, (0, 3), "the copy drops “not”")
 # Low (no accusation: right in fewer than half of real cases), but a change of wording.
 SWAP = Finding("entity_changed", "low", (0, 3), 0, (0, 5), "the copy names “Ohio” ...")
+# A quotation reworded in a word's form (a spun page on burzak.com): low, but no word-for-word copy.
+REFORMED = Finding("quote_altered", "low", (0, 9), 0, (0, 10), "the quotation changes the form")
 
 
 @pytest.mark.parametrize(
@@ -39,6 +41,7 @@ SWAP = Finding("entity_changed", "low", (0, 3), 0, (0, 5), "the copy names “Oh
         (0.90, 0.74, 0.74, [], "verbatim copy"),
         (0.90, 0.74, 0.74, [NEGATION], "spun copy"),
         (0.90, 0.74, 0.74, [SWAP], "spun copy"),
+        (0.90, 0.74, 0.74, [REFORMED], "spun copy"),
         # Lifts a few paragraphs word for word and adds its own.
         (0.24, 0.19, 0.18, [], "partial copy"),
         # Reworded throughout: little of it provably made from the source, none word for word.

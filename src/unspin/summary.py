@@ -210,11 +210,16 @@ UNCONFIRMED_CHANGES = frozenset(
 )
 
 
+# Findings that, at any severity, show a page did not copy word for word: the unconfirmed
+# changes, and a quotation reworded even in a word's form ("fell apart" for "falling apart").
+REWORDINGS = UNCONFIRMED_CHANGES | {"quote_altered"}
+
+
 def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[float]) -> str:
     """How the page copied (model.KINDS). "not a copy" made nothing from a source; a "stitched
     copy" drew on two or more, each for STITCH_SHARE of it; a "verbatim copy" copied word for
     word (VERBATIM_COPIED, VERBATIM_OF_REUSE) and changed nothing (no high or medium finding nor
-    one of UNCONFIRMED_CHANGES, but added sentences: a page with a flipped negation is spun,
+    one of REWORDINGS, but added sentences: a page with a flipped negation is spun,
     however few its changed words); a "partial copy" lifted part of a story (some of it word for
     word) and made less than PARTIAL of itself from its sources; the rest are "spun copies". A
     page that made little of itself from its source and none of it word for word is reworded
@@ -227,8 +232,7 @@ def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[fl
     if sum(share >= STITCH_SHARE for share in shares) >= 2:
         return "stitched copy"
     changed = any(
-        f.type not in SENTENCE_LEVEL
-        and (f.severity in ("high", "medium") or f.type in UNCONFIRMED_CHANGES)
+        f.type not in SENTENCE_LEVEL and (f.severity in ("high", "medium") or f.type in REWORDINGS)
         for f in findings
     )
     word_for_word = (
