@@ -81,6 +81,15 @@ def test_findings_on_a_faithful_case_count_as_false_per_1000_sentences() -> None
     assert result.false_per_1000 == 250.0
 
 
+def test_the_page_kind_of_each_case_with_labelled_findings_is_counted() -> None:
+    # The copy with its number changed is spun; the source compared with itself is verbatim.
+    result = evaluate(
+        [case(COPY, {"findings": [NUMBER]}), case(SOURCE, {"findings": []}, "c2")], None
+    )
+    assert result.kinds == {"spun copy": 1, "verbatim copy": 1}
+    assert result.to_dict()["kinds"] == {"spun copy": 1, "verbatim copy": 1}
+
+
 def test_missing_gold_keys_are_not_scored() -> None:
     result = evaluate([case(COPY, {})], None)
     assert (result.alignment.tp, result.alignment.fp, result.alignment.fn) == (0, 0, 0)

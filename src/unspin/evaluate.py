@@ -126,6 +126,7 @@ class Evaluation:
     reuse: list[tuple[str, str, float]] = field(default_factory=list)  # (gold, found, copied)
     attribution: list[tuple[str, str, str]] = field(default_factory=list)  # (level, gold, found)
     consistency: list[tuple[bool, bool, tuple[str, ...]]] = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)  # page kinds of cases with labelled findings
     per_case: list[CaseResult] = field(default_factory=list)
 
     @property
@@ -176,6 +177,7 @@ class Evaluation:
             "source_attribution": _round(self.attribution_accuracy()),
             "consistency_balanced_accuracy": _round(self.balanced_accuracy()),
             "edit_recall": {k: round(v, 4) for k, v in self.edit_recall().items()},
+            "kinds": dict(self.kinds.most_common()),
             "worst": [
                 {
                     "id": c.id,
@@ -242,6 +244,7 @@ def _score(result: Evaluation, case: dict, report: Report, ids: Sequence[str]) -
         )
     if "findings" in gold:
         _score_findings(result, outcome, gold["findings"], report)
+        result.kinds[report.summary.kind] += 1
     if "reuse_level" in gold:
         result.reuse.append(
             (gold["reuse_level"], reuse_level(report.summary), report.summary.copied_share)
