@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from unspin import compare
 from unspin.model import Article, Finding, Summary
 from unspin.segmentation import segment
 from unspin.summary import copied_part, copied_share, page_kind, unquoted_copied_share
@@ -53,6 +54,27 @@ def test_page_kind(
     reuse: float, verbatim: float, copied: float, findings: list[Finding], kind: str
 ) -> None:
     assert page_kind(summary(reuse, verbatim, copied), findings, [reuse]) == kind
+
+
+# The seed's AP story, a sentence of it with a spinner's synonyms, and in another house style.
+AID = (
+    "Equipment and ammunition from the United States are slated to arrive in Ukraine on "
+    "Tuesday as part of a $200 million package of security aid. Some locals are keeping a "
+    "close eye on everything, and the U.S. defense officials said two more flights would follow."
+)
+AID_SWAPPED = (
+    AID.replace("slated", "scheduled").replace("package", "bundle").replace("locals", "residents")
+)
+AID_HOUSE_STYLE = AID.replace("U.S.", "US").replace("defense", "defence").replace("two", "2")
+
+
+def test_a_page_that_swaps_words_for_synonyms_is_spun_not_verbatim() -> None:
+    swapped = compare(Article(AID_SWAPPED), Article(AID), encoder=None).summary
+    assert swapped.copied_share >= 0.6  # most of its wording is the source's ...
+    assert swapped.kind == "spun copy"  # ... but it swapped three words in forty for others
+    assert compare(Article(AID_HOUSE_STYLE), Article(AID), encoder=None).summary.kind == (
+        "verbatim copy"  # house style is no swap
+    )
 
 
 def test_two_sources_each_explaining_a_good_part_make_a_stitched_copy() -> None:

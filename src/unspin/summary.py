@@ -7,12 +7,14 @@ tables, so that a page's kind and reuse level have one definition.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from unspin.finding_types import SENTENCE_LEVEL
 from unspin.model import Alignment, Doc, Finding, SentenceMatch, SpanIndex, Summary
-from unspin.text import word_trigrams
+from unspin.text import STOPWORDS, word_matcher, word_trigrams
 
 
 def _length(doc: Doc, index: int) -> int:
@@ -92,7 +94,8 @@ def summarise(
         same_fact_share=by_label["same_fact"] / total,
         credited=bool(copy.credits),
     )
-    summary = replace(summary, kind=page_kind(summary, findings, shares))
+    swapped = partial(swapped_share, copy, sources, alignment)
+    summary = replace(summary, kind=page_kind(summary, findings, shares, swapped))
     return with_verdict(summary, findings)
 
 
@@ -195,6 +198,61 @@ VERBATIM_COPIED = 0.6
 VERBATIM_OF_REUSE = 0.8
 
 
+# A page whose sentences made from a source swap this share of their words for others ("clients"
+# for "customers") is spun, however much wording it shares: synonym swaps of one word in 25
+# leave most word trigrams whole. Set on real pages and synthetic spins (2026-12-06): none of the
+# 67 real verbatim reprints called so swaps more, 2 of the 9 real spun pages called verbatim do
+# (benchmarks/real_pages.py), and 89 of 100 faithful synonym spins, once all called verbatim
+# (benchmarks/quality.py).
+SWAPPED_WORDS = 0.025
+SWAP_WORDS = 3  # a swap replaces at most this many words with at most this many
+SWAP_SENTENCE_WORDS = 200  # longer sentence pairs are not compared (difflib's cost)
+
+
+def swapped_share(copy: Doc, sources: Sequence[Doc], alignment: Alignment) -> float:
+    """Share of the words of the copy's sentences made from a source that replace words of
+    their source sentences: a run of up to SWAP_WORDS content words for another ("customers" ->
+    "clients", "was due" for "had been expected"), not house style (spellings, accents, one
+    word written as two or hyphenated, a number in words or figures, "U.S." and "US")."""
+    words = swaps = 0
+    for m in alignment.matches:
+        if m.label not in ("verbatim", "paraphrase"):
+            continue
+        ours = _swap_keys([(copy, m.copy_sentence)])
+        theirs = _swap_keys([(sources[r.source], r.sentence) for r in m.sources])
+        words += len(ours)
+        if max(len(ours), len(theirs)) > SWAP_SENTENCE_WORDS:
+            continue
+        for tag, i1, i2, j1, j2 in word_matcher(theirs, ours).get_opcodes():
+            a, b = theirs[i1:i2], ours[j1:j2]
+            if tag == "replace" and _a_swap(a, b):
+                swaps += 1
+    return swaps / words if words else 0.0
+
+
+def _swap_keys(sentences: Sequence[tuple[Doc, int]]) -> list[str]:
+    """The words of the sentences as a swap is looked for: stems in American spelling without
+    accents or full stops ("u.s" is "us")."""
+    keys = []
+    for doc, index in sentences:
+        sentence = doc.sentences[index]
+        for t in doc.tokens(sentence.start, sentence.end):
+            plain = unicodedata.normalize("NFKD", t.stem).encode("ascii", "ignore").decode()
+            keys.append(plain.replace(".", "") or t.stem)
+    return keys
+
+
+def _a_swap(a: list[str], b: list[str]) -> bool:
+    """Do the source's words `a` and the copy's `b` in their place say it in other words?"""
+    # A figure for a number in words ("2" for "two") is house style, no swap.
+    content_a = [w for w in a if w not in STOPWORDS and not w[:1].isdigit()]
+    content_b = [w for w in b if w not in STOPWORDS and not w[:1].isdigit()]
+    if not content_a or not content_b or max(len(a), len(b)) > SWAP_WORDS:
+        return False
+    joined = "".join(a).replace("-", ""), "".join(b).replace("-", "")
+    return joined[0] != joined[1]  # "sun-shield" / "sunshield" / "sun shield": one word
+
+
 # Changes of meaning reported at low severity because on real pages they are as often a
 # misreading as a change (detect/entities.py, certainty.py, numbers.py, attribution.py,
 # negation.py): no accusation, but a page with one was not copied word for word (a light
@@ -215,10 +273,17 @@ UNCONFIRMED_CHANGES = frozenset(
 REWORDINGS = UNCONFIRMED_CHANGES | {"quote_altered"}
 
 
-def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[float]) -> str:
+def page_kind(
+    summary: Summary,
+    findings: Sequence[Finding],
+    shares: Sequence[float],
+    swapped: Callable[[], float] = lambda: 0.0,
+) -> str:
     """How the page copied (model.KINDS). "not a copy" made nothing from a source; a "stitched
     copy" drew on two or more, each for STITCH_SHARE of it; a "verbatim copy" copied word for
-    word (VERBATIM_COPIED, VERBATIM_OF_REUSE) and changed nothing (no high or medium finding nor
+    word (VERBATIM_COPIED, VERBATIM_OF_REUSE) with few words swapped for others (`swapped()`,
+    under SWAPPED_WORDS: asked only of a page otherwise verbatim, since it aligns the words of
+    each sentence pair) and changed nothing (no high or medium finding nor
     one of REWORDINGS, but added sentences: a page with a flipped negation is spun,
     however few its changed words); a "partial copy" lifted part of a story (some of it word for
     word) and made less than PARTIAL of itself from its sources; the rest are "spun copies". A
@@ -241,7 +306,8 @@ def page_kind(summary: Summary, findings: Sequence[Finding], shares: Sequence[fl
     )
     if summary.reuse_share < PARTIAL and summary.verbatim_share > 0:
         return "partial copy"
-    return "verbatim copy" if word_for_word and not changed else "spun copy"
+    verbatim = word_for_word and not changed and swapped() < SWAPPED_WORDS
+    return "verbatim copy" if verbatim else "spun copy"
 
 
 # The reuse levels of the Clough-Stevenson corpus (cut / light / heavy / non), decided by copied
