@@ -59,21 +59,26 @@ _REPORTING = [
         # Not "according to Reuters calculations", "Reuters Estimates", "a Reuters tally".
         r"(?![’']s\s|\s+(?!(?:on|in|at|and|as|which|that|who|report|reports|news)\b)[A-Za-z])"
     ),
-    # "according to a Reuters report", "said ..., in an AP report": the outlet's report of the
-    # story, not its tally or poll.
+    # "according to a Reuters report": the outlet's report of the story, not its tally or poll.
     re.compile(
-        r"\b(?:[Aa]ccording\s+to|[Cc]iting|in)\s+an?\s+(?:new\s+|recent\s+|separate\s+)?"
+        r"\b(?:[Aa]ccording\s+to|[Cc]iting)\s+an?\s+(?:new\s+|recent\s+|separate\s+)?"
         rf"{_OUTLET}\s+(?:report|story|article)\b"
     ),
-    # "according to a report from the Associated Press"
+    # "said ..., in an AP report." closing its clause (not "made in an AP report in May").
+    re.compile(rf"\bin\s+an?\s+{_OUTLET}\s+(?:report|story|article)(?=\s*[.;]|\s*$)"),
+    # "according to a report from the Associated Press" (not "from the Reuters Institute").
     re.compile(
         r"\b(?:[Aa]ccording\s+to|[Cc]iting)\s+an?\s+(?:report|story|article)\s+(?:from|by)\s+"
-        rf"{_OUTLET}"
+        rf"{_OUTLET}(?![’']s\s|\s+[A-Z]|-)"
     ),
     # "as quoted by news agency AFP", "BBC quoted Carini as saying": the speaker's words as
     # the outlet gave them.
     re.compile(rf"\b[Aa]s\s+quoted\s+by\s+(?:the\s+)?(?:news\s+agency\s+)?{_OUTLET}"),
-    re.compile(rf"\b(?=\w){_OUTLET}\s+quoted\s+(?!sources?\b)[\w.’'\- ]{{1,60}}?\s+as\s+saying\b"),
+    # The credit is the outlet and its verb: the speaker's name after it stays a name.
+    re.compile(
+        rf"\b(?=\w){_OUTLET}\s+quoted(?=\s+(?!(?:a|an|him|her|them|sources?|officials?)\b)"
+        r"[\w.’'\- ]{1,60}?\s+as\s+saying\b)"
+    ),
     # Opening at a word's start (\b(?=\w)): trying the outlets' alternation at every
     # character was a tenth of segmenting a page.
     re.compile(
@@ -81,7 +86,7 @@ _REPORTING = [
         r"(?:(?:yesterday|today|earlier|on\s+[A-Z][a-z]+day)\s+)?"  # "Reuters yesterday reported"
         r"(?:reported|reports|said\s+in\s+a\s+report)\b"
     ),
-    re.compile(rf"\b(?:[Rr]eported|[Rr]eports)\s+{_OUTLET}(?![’']s\s)"),
+    re.compile(rf"(?:\b(?:reported|reports)|(?<=, )(?:Reported|Reports))\s+{_OUTLET}(?![’']s\s)"),
     re.compile(rf"\b(?=\w){_SITE}\s+(?:has\s+|had\s+|first\s+)?(?:reported|reports)\b"),
     re.compile(rf"\b(?:[Aa]s\s+reported\s+by|[Rr]eported\s+by)\s+{_SITE}"),
     # "For more information, you can read the full article on phys.org."
@@ -98,9 +103,10 @@ _REPORTING_HINT = re.compile(
 _CREDIT_LINES = [
     re.compile(
         r"(?:[Ss]ource|SOURCE|[Ss]ources|[Vv]ia|[Cc]redits?|[Cc]ourtesy|[Ww]ritten\s+by|[Bb]y|BY|"
-        r"[Rr]ead\s+[Mm]ore|"
         rf"[Cc]opyright|©|\([Cc]\))\s*[:\-–—|]?\s*(?:\d{{4}}\s+)?{_OUTLET_ANY_CASE}"
     ),
+    # "Read more: AP" as the whole line (not "Read more: BBC apologises for ...")
+    re.compile(rf"[Rr]ead\s+[Mm]ore\s*[:\-–—|]?\s*{_OUTLET_ANY_CASE}\s*\.?$"),
     # "By contributor AP Reporter", "By AFP Staff"
     re.compile(
         rf"[Bb]y\s+(?:[a-z]+\s+)?{_OUTLET_ANY_CASE}\s+(?:[Rr]eporters?|[Ss]taff|[Cc]orrespondents?)"
@@ -114,7 +120,7 @@ _CREDIT_LINES = [
 CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
 # A credit closing a paragraph: "... were acquitted. (AP)", "... at his home. -AP" (not a photo
 # credit, "(AP Photo/Lindsey Wasson)", nor a hyphenated word, "pro-AP").
-_TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUTLET}\s*\)?)\s*$")
+_TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUTLET}(?:\s*\))?)\s*$")
 
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
@@ -130,10 +136,11 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
     """The credits in text, and the datelines (spans of their place words) to keep out of names."""
     credits: list[Credit] = []
     datelines: list[Span] = []
+    last = tuple(paragraphs[-1]) if paragraphs else None  # where a closing "(AP)" credits
     for start, end in paragraphs:
         at = start
         m = _DATELINE.match(text, start, end)
-        if m and m["credit"] and not m["dash"] and _fold(m["credit"]) not in outlet_of():
+        if m and m["credit"] and not m["dash"] and not _undashed_dateline(text, m):
             m = None  # "NATO (North Atlantic Treaty Organization) said": no dateline
         if m:
             if m["credit"] or len(m["place"]) >= 3:
@@ -147,7 +154,7 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
         if line is not None:
             credits.append(Credit(start, end, line))
             continue
-        if m := _TRAILING_CREDIT.search(text, at, end):
+        if (start, end) == last and (m := _TRAILING_CREDIT.search(text, at, end)):
             credits.append(Credit(m.start("mark"), m.end("mark"), _named(m["outlet"])))
         if not _REPORTING_HINT.search(text, at, end):
             continue
@@ -160,6 +167,19 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
                 credits.append(Credit(m.start(), m.end(), _named(m["outlet"])))
                 taken = m.end()
     return sorted(credits, key=lambda c: c.start), datelines
+
+
+def _undashed_dateline(text: str, m: re.Match[str]) -> bool:
+    """Is a dateline without its dash one ("ISLAMABAD (AP) A Pakistani court"): an outlet in
+    the parentheses, a place that is none ("AP (Associated Press) journalists were barred" is
+    the outlet as the story's subject), and a sentence opening after it?"""
+    after = text[m.end() : m.end() + 1]
+    return (
+        _fold(m["credit"]) in outlet_of()
+        and _fold(m["place"]) not in outlet_of()
+        and (after.isupper() or after in "“\"'‘")
+        and after != ""
+    )
 
 
 def _credit_line(text: str, start: int, end: int) -> str | None:
