@@ -762,13 +762,13 @@ def test_a_writers_insertion_may_stand_for_the_words_it_clarifies() -> None:
     # AP on Lula's answer to Trump's tariffs (DNA India's carrier) and a spun copy
     # (metroobserver.com) that writes "50 (% tariffs)" and joins the two quotations.
     source = (
-        "Lula has said he could use an economic reciprocity law if negotiations with the U.S. "
+        "Lula has said he could answer Trump with a reciprocity law if negotiations with the U.S. "
         "fail. “If there's no negotiation, the reciprocity law will be put to work. If he charges "
         "50% tariffs from us, we will charge 50 from them,” Mr. Lula told TV Record in excerpts "
         "of an interview. “Respect is good. I like to offer mine and I like to receive it.”"
     )
     copy = (
-        "Lula has said he could use an economic reciprocity law if negotiations with the U.S. "
+        "Lula has said he could answer Trump with a reciprocity law if negotiations with the U.S. "
         "fail. In an interview with TV Record, Lula stated, “If there’s no negotiation, the "
         "reciprocity law will be put to work. If he charges 50 (% tariffs) from us, we will "
         "charge 50 from them. Respect is good. I like to offer mine and I like to receive it.”"
@@ -780,6 +780,19 @@ def test_a_writers_insertion_may_stand_for_the_words_it_clarifies() -> None:
     # An insertion stands for the words it clarifies or names, not for others it drops.
     dropped = copy.replace("50 (% tariffs) from us", "(tariffs) from us")
     assert [f[:2] for f in quotes(dropped, source, embed=True)] == [("quote_altered", "high")]
+
+
+def test_an_insertion_names_a_pronoun_only_with_a_name_the_source_gives() -> None:
+    # A review's counter-examples: another pronoun, or a name the source never gives, in the
+    # brackets is another statement.
+    said = "“I love her more than anything,” he said of his wife."
+    assert [f[:2] for f in quotes(said.replace("her", "[him]"), said, embed=True)] == [
+        ("quote_altered", "high")
+    ]
+    threat = "Iran spoke on Monday. “They will attack us tomorrow,” the official said."
+    named = threat.replace("attack us", "attack [Israel]")
+    assert [f[:2] for f in quotes(named, threat, embed=True)] == [("quote_altered", "high")]
+    assert quotes(threat.replace("“They", "“[Iran]"), threat, embed=True) == []
 
 
 def test_a_quote_the_sources_page_breaks_off_in_mid_word_is_not_altered() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.lexicon import HEDGES, MODALS, NEGATORS
@@ -31,7 +32,14 @@ from unspin.segmentation.lexicon import (
     demonyms,
     outlet_of,
 )
-from unspin.text import STOPWORDS, Token, american, capitalised_mid_sentence, content_stems
+from unspin.text import (
+    STOPWORDS,
+    Token,
+    american,
+    capitalised_mid_sentence,
+    content_stems,
+    stem,
+)
 
 # A copy quote and a source quote are the same statement when they share this share of the
 # copy quote's content words (or when they are the only quote on each side of a group).
@@ -63,9 +71,10 @@ _INSERTION = re.compile(r"\[[^\]\n]{1,80}\]|\([^)\n]{1,80}\)")
 # of a name for a pronoun ("[Trump] is" for "He is").
 INSERTED_FOR = 3
 INSERTIONS = 4  # a quotation with more is no speaker's words with a writer's clarifications
-# ... and the words it may stand for without giving them: those a name or a noun replaces.
+# ... and the words it may stand for without giving them: those a name or a noun replaces
+# ("the" and "that" are no words of a quotation as compared: `_DROPPED`).
 STAND_INS = frozenset(
-    "he she it they him her them his its their we us our this that these those the a an".split()
+    "he she it they him her them his its their we us our this these those a an".split()
 )
 _NUMBERS = {
     w: str(n)
@@ -662,18 +671,27 @@ def _renders(
         or _marks_moved(group, copy_words, [match]) is not None
         or _in_order(_respelled(runs, match_words), match_words)
         or _same_with_dates(group, quote, match)
-        or any(
-            _substituted(words.around_insertions(group.copy, quote), w)
-            for w in (match_words, joined)
-        )
+        or _with_insertions(group, words.around_insertions(group.copy, quote), match_words, joined)
     )
 
 
-def _substituted(pieces: list[tuple[list[str], set[str]]], long: list[str]) -> bool:
+def _with_insertions(
+    group: Group, pieces: list[tuple[list[str], set[str]]], *longs: list[str]
+) -> bool:
+    """Does the quotation give one of `longs` (the source's quotation words) once its
+    insertions are read as standing for the words they clarify or name (`_substituted`)?"""
+    if not pieces:
+        return False
+    named = content_stems(group.source.text)  # the names an insertion may put for a pronoun
+    return any(_substituted(pieces, long, named) for long in longs)
+
+
+def _substituted(
+    pieces: list[tuple[list[str], set[str]]], long: list[str], named: AbstractSet[str]
+) -> bool:
     """Do the pieces of a quotation around its insertions (`_Words.around_insertions`) stand
-    in `long` in order, each contiguous, with at most INSERTED_FOR words between two, each a
-    word of the insertion between them or a pronoun it names ("[Trump] is" for "He is"), never
-    a word it drops ("We will (definitely) raise" for "We will not raise")?"""
+    in `long` in order, each contiguous, with at most INSERTED_FOR words between two that the
+    insertion between them stands for (`_stands_for`)?"""
     if not pieces:
         return False
     first, rest = pieces[0][0], pieces[1:]
@@ -687,8 +705,7 @@ def _substituted(pieces: list[tuple[list[str], set[str]]], long: list[str]) -> b
                 (
                     i
                     for i in range(end, min(end + INSERTED_FOR, len(long) - n) + 1)
-                    if long[i : i + n] == piece
-                    and all(w in inserted or w in STAND_INS for w in long[end:i])
+                    if long[i : i + n] == piece and _stands_for(long[end:i], inserted, named)
                 ),
                 None,
             )
@@ -698,6 +715,19 @@ def _substituted(pieces: list[tuple[list[str], set[str]]], long: list[str]) -> b
         else:
             return True
     return False
+
+
+def _stands_for(gap: list[str], inserted: set[str], named: AbstractSet[str]) -> bool:
+    """May an insertion of the words `inserted` stand for the speaker's words `gap`: each a word
+    of it ("50 (% tariffs)" for "50% tariffs"), or a pronoun it names with a name the sources
+    give ("[Trump] is" for "He is"; not "[Israel]" for "us" where no source names Israel, nor
+    "[him]" for "her"), never a word it drops ("We will (definitely) raise" for "not")?"""
+    if any(w not in inserted and w not in STAND_INS for w in gap):
+        return False
+    if all(w in inserted for w in gap):
+        return True
+    names = [w for w in inserted if w not in STAND_INS]
+    return bool(names) and all(stem(w) in named for w in names)
 
 
 def _same_with_dates(group: Group, quote: Quote, match: Quote) -> bool:
