@@ -112,6 +112,11 @@ def test_percent_written_three_ways_and_half_compare_equal() -> None:
             [("four", 4, "year"), ("six-years-old", 6, "year")],
         ),
         ("two hundred and fifty people", [("two hundred and fifty", 250, "")]),
+        # ... and before a number below the scale (a review's counter-example).
+        (
+            "between a hundred and two hundred people",
+            [("a hundred", 100, ""), ("two hundred", 200, "")],
+        ),
     ],
 )
 def test_a_range_gives_two_quantities_sharing_unit_and_scale(
@@ -205,3 +210,9 @@ def test_wire_copy_quantities() -> None:
         ("5.81", 5.81, ""),
     ]
     assert quantities(REUTERS_BANKAMERICA)[0] == ("one-billion-dlr", 1e9, "usd", True)
+
+
+def test_a_hostile_run_of_number_words_is_one_bounded_number() -> None:
+    # "hundred" multiplies: four hundred of them once overflowed a float (a traceback).
+    [(_, value, _, _)] = quantities("two " + "hundred " * 400 + "people.")
+    assert value == 10**15

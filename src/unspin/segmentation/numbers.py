@@ -21,13 +21,14 @@ SCALES: dict[str, int] = {
 }
 
 _WORD = "|".join(sorted([*VALUES, *SCALES], key=len, reverse=True))
-# "and" joins number words after a scale word only: "two hundred and fifty" is one number,
-# "between four and six" two.
+# "and" joins number words after a scale word only, and before a number below it: "two hundred
+# and fifty" is one number; "between four and six" and "a hundred and two hundred" are two.
 _AND = "|".join(rf"(?<={scale})" for scale in SCALES)  # one lookbehind each: fixed widths
+_NO_SCALE_NEXT = r"(?!(?:[a-z]+-)*[a-z]+[\s-]+(?:hundred|thousand|million|billion|trillion)\b)"
 # A run of number words: "twenty-one", "two hundred and fifty", "a dozen", "one-billion".
 WORD_RUN = re.compile(
     rf"\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{_WORD})(?:(?:(?:{_AND})\s+and\s+|\s+|-)(?:{_WORD}))*\b",
+    rf"(?:{_WORD})(?:(?:(?:{_AND})\s+and\s+{_NO_SCALE_NEXT}|\s+|-)(?:{_WORD}))*\b",
     re.IGNORECASE,
 )
 
@@ -52,15 +53,21 @@ VAGUE_RUN = re.compile(
 )
 
 
+# No number in words says more; a hostile run ("hundred hundred hundred ...") would otherwise
+# grow past what a float holds.
+MOST_IN_WORDS = 10**15
+
+
 def word_value(run: str) -> int:
-    """The value of a run matched by WORD_RUN ("a" and "and" count as nothing)."""
+    """The value of a run matched by WORD_RUN ("a" and "and" count as nothing), at most
+    MOST_IN_WORDS."""
     total = current = 0
     for word in re.split(r"[\s-]+", run.lower()):
         if word in VALUES:
             current += VALUES[word]
         elif word in ("hundred", "dozen"):
-            current = max(current, 1) * SCALES[word]
+            current = min(max(current, 1) * SCALES[word], MOST_IN_WORDS)
         elif word in SCALES:
-            total += max(current, 1) * SCALES[word]
+            total = min(total + max(current, 1) * SCALES[word], MOST_IN_WORDS)
             current = 0
-    return total + current
+    return min(total + current, MOST_IN_WORDS)
