@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import partial
 
 from unspin.finding_types import SENTENCE_LEVEL
@@ -198,31 +199,33 @@ VERBATIM_COPIED = 0.6
 VERBATIM_OF_REUSE = 0.8
 
 
-# A page whose sentences made from a source swap this share of their words for others ("clients"
-# for "customers") is spun, however much wording it shares: synonym swaps of one word in 25
-# leave most word trigrams whole. Set on real pages and synthetic spins (2026-12-06): none of the
+# A page whose sentences made from a source swap words for others ("clients" for "customers")
+# this often, per word, is spun however much wording it shares: a synonym swap every 40 words
+# leaves most word trigrams whole. Set on real pages and synthetic spins (2026-12-06): none of the
 # 67 real verbatim reprints called so swaps more, 2 of the 9 real spun pages called verbatim do
-# (benchmarks/real_pages.py), and 89 of 100 faithful synonym spins, once all called verbatim
-# (benchmarks/quality.py).
+# (benchmarks/real_pages.py), and 84 of 100 faithful synonym spins, once all but one called
+# verbatim (benchmarks/quality.py).
 SWAPPED_WORDS = 0.025
 SWAP_WORDS = 3  # a swap replaces at most this many words with at most this many
 SWAP_SENTENCE_WORDS = 200  # longer sentence pairs are not compared (difflib's cost)
+SPELLED_ALIKE = 0.75  # a name spelled another way ("kyiv", "kiev"), by difflib's ratio
+ABBREVIATION = 5  # letters of an abbreviation that opens the word it stands for ("sept")
 
 
 def swapped_share(copy: Doc, sources: Sequence[Doc], alignment: Alignment) -> float:
-    """Share of the words of the copy's sentences made from a source that replace words of
-    their source sentences: a run of up to SWAP_WORDS content words for another ("customers" ->
-    "clients", "was due" for "had been expected"), not house style (spellings, accents, one
-    word written as two or hyphenated, a number in words or figures, "U.S." and "US")."""
+    """Swaps per word of the copy's sentences made from a source (those of up to
+    SWAP_SENTENCE_WORDS words): each swap a run of up to SWAP_WORDS words with a content word
+    in place of another such run of the source sentences ("customers" -> "clients", "was due"
+    for "had been expected"), not house style (`_a_swap`)."""
     words = swaps = 0
     for m in alignment.matches:
         if m.label not in ("verbatim", "paraphrase"):
             continue
         ours = _swap_keys([(copy, m.copy_sentence)])
         theirs = _swap_keys([(sources[r.source], r.sentence) for r in m.sources])
-        words += len(ours)
         if max(len(ours), len(theirs)) > SWAP_SENTENCE_WORDS:
             continue
+        words += len(ours)
         for tag, i1, i2, j1, j2 in word_matcher(theirs, ours).get_opcodes():
             a, b = theirs[i1:i2], ours[j1:j2]
             if tag == "replace" and _a_swap(a, b):
@@ -243,14 +246,23 @@ def _swap_keys(sentences: Sequence[tuple[Doc, int]]) -> list[str]:
 
 
 def _a_swap(a: list[str], b: list[str]) -> bool:
-    """Do the source's words `a` and the copy's `b` in their place say it in other words?"""
-    # A figure for a number in words ("2" for "two") is house style, no swap.
+    """Do the source's words `a` and the copy's `b` in their place say it in other words? Not
+    in house style: a figure for a number in words ("2" for "two"), one word written as two or
+    hyphenated ("sun-shield", "sunshield"), an abbreviation ("Gov." for "Governor", "US" for
+    "United States") or a name spelled another way ("Kiev" for "Kyiv")."""
     content_a = [w for w in a if w not in STOPWORDS and not w[:1].isdigit()]
     content_b = [w for w in b if w not in STOPWORDS and not w[:1].isdigit()]
     if not content_a or not content_b or max(len(a), len(b)) > SWAP_WORDS:
         return False
-    joined = "".join(a).replace("-", ""), "".join(b).replace("-", "")
-    return joined[0] != joined[1]  # "sun-shield" / "sunshield" / "sun shield": one word
+    one, other = "".join(a).replace("-", ""), "".join(b).replace("-", "")
+    short, long = sorted((one, other), key=len)
+    words = a if len(a) > 1 else b
+    return not (
+        one == other
+        or (len(a) == len(b) == 1 and 2 <= len(short) <= ABBREVIATION and long.startswith(short))
+        or (len(words) > 1 and short == "".join(w[:1] for w in words))
+        or SequenceMatcher(None, one, other).ratio() >= SPELLED_ALIKE
+    )
 
 
 # Changes of meaning reported at low severity because on real pages they are as often a
