@@ -287,28 +287,6 @@ class _Words:
     def __call__(self, doc: Doc, quote: Quote) -> list[str]:
         return [w for run in self.runs(doc, quote) for w in run]
 
-    def around_insertions(self, doc: Doc, quote: Quote) -> list[tuple[list[str], set[str]]]:
-        """The quotation's words in pieces split at the writer's insertions in brackets, each
-        with the words of the insertion before it, from the first word after any insertion it
-        opens with; none for a quotation with no insertion, with an ellipsis, or with more
-        than INSERTIONS of them."""
-        inserted = list(_INSERTION.finditer(doc.text, quote.start, quote.end))
-        if not 0 < len(inserted) <= INSERTIONS or _ELLIPSIS.search(
-            doc.text, quote.start, quote.end
-        ):
-            return []
-        pieces: list[tuple[list[str], set[str]]] = []
-        at, before = quote.start, set()
-        for m in [*inserted, None]:
-            end = m.start() if m else quote.end
-            piece = [w for w, _, _ in style_free(doc, at, end)]
-            if piece or pieces:  # "[Trump] is ...": the insertion's stand-in opens the quote
-                pieces.append((piece, before))
-            if m:
-                at = m.end()
-                before = {_PERCENT.get(w, w) for w in re.findall(r"%|\w+", m.group().lower())}
-        return pieces
-
     def quotes_sharing(self, doc: Doc, words: list[str], local: list[Quote]) -> list[Quote]:
         """The doc's quotes that share a word with `words`, and the local ones, in order. A
         word in more than COMMON_IN_QUOTES quotes picks none (a hostile page repeating one
@@ -671,8 +649,29 @@ def _renders(
         or _marks_moved(group, copy_words, [match]) is not None
         or _in_order(_respelled(runs, match_words), match_words)
         or _same_with_dates(group, quote, match)
-        or _with_insertions(group, words.around_insertions(group.copy, quote), match_words, joined)
+        or _with_insertions(group, _around_insertions(group.copy, quote), match_words, joined)
     )
+
+
+def _around_insertions(doc: Doc, quote: Quote) -> list[tuple[list[str], set[str]]]:
+    """The quotation's words in pieces split at the writer's insertions in brackets, each
+    with the words of the insertion before it, from the first word after any insertion it
+    opens with; none for a quotation with no insertion, with an ellipsis, or with more
+    than INSERTIONS of them."""
+    inserted = list(_INSERTION.finditer(doc.text, quote.start, quote.end))
+    if not 0 < len(inserted) <= INSERTIONS or _ELLIPSIS.search(doc.text, quote.start, quote.end):
+        return []
+    pieces: list[tuple[list[str], set[str]]] = []
+    at, before = quote.start, set()
+    for m in [*inserted, None]:
+        end = m.start() if m else quote.end
+        piece = [w for w, _, _ in style_free(doc, at, end)]
+        if piece or pieces:  # "[Trump] is ...": the insertion's stand-in opens the quote
+            pieces.append((piece, before))
+        if m:
+            at = m.end()
+            before = {_PERCENT.get(w, w) for w in re.findall(r"%|\w+", m.group().lower())}
+    return pieces
 
 
 def _with_insertions(
@@ -689,7 +688,7 @@ def _with_insertions(
 def _substituted(
     pieces: list[tuple[list[str], set[str]]], long: list[str], named: AbstractSet[str]
 ) -> bool:
-    """Do the pieces of a quotation around its insertions (`_Words.around_insertions`) stand
+    """Do the pieces of a quotation around its insertions (`_around_insertions`) stand
     in `long` in order, each contiguous, with at most INSERTED_FOR words between two that the
     insertion between them stands for (`_stands_for`)?"""
     if not pieces:

@@ -177,8 +177,7 @@ def _undashed_dateline(text: str, m: re.Match[str]) -> bool:
     return (
         _fold(m["credit"]) in outlet_of()
         and _fold(m["place"]) not in outlet_of()
-        and (after.isupper() or after in "“\"'‘")
-        and after != ""
+        and (after.isupper() or (after != "" and after in "“\"'‘"))
     )
 
 
