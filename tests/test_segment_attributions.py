@@ -280,3 +280,30 @@ def test_an_acronym_in_capitals_that_spells_a_pronoun_is_a_speaker() -> None:
     # The pronoun in lower case still opens a relative clause.
     found = segment(Article(text="The man who said he saw it left.")).attributions
     assert [a.speaker for a in found] == ["The man"]
+
+
+def test_a_place_after_an_inverted_verb_is_no_speaker() -> None:
+    # A spun copy of Reuters on Celine Dion (2023): the title in quote marks ends before "wrote",
+    # so the verb looks inverted, but "on Instagram" says where she wrote, not who did.
+    text = (
+        "“I’m so sorry to let you down yet again,” the singer – best known for the ‘Titanic’ "
+        "theme song “My Heart Will Go On” wrote on Instagram Friday morning."
+    )
+    assert all(a.speaker != "on Instagram Friday morning" for a in doc(text).attributions)
+    assert attributions('"We are ready," said on Friday the minister.') == []
+
+
+def test_the_speaker_stands_before_an_aside_between_dashes() -> None:
+    # Reuters on Celine Dion (2023), as PerthNow ran it.
+    text = (
+        '"I\'m so sorry to disappoint all of you once again," the singer - best known for the '
+        "Titanic movie theme song My Heart Will Go On - wrote on Instagram on Friday morning."
+    )
+    assert attributions(text) == [
+        (
+            "the singer - best known for the Titanic movie theme song My Heart Will Go On - wrote",
+            "write",
+            "wrote",
+            "the singer",
+        )
+    ]

@@ -312,7 +312,8 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
         if lemma != "quote":
             return []  # "have been told to leave"
         i -= 1
-    subject = _relative(before[: i + 1]) or _apposed(before[: i + 1]) or _backward(before[: i + 1])
+    clause = _before_aside(before[: i + 1])
+    subject = _relative(clause) or _apposed(clause) or _backward(clause)
     if subject:
         return subject
     if not before or _INVERSION_BEFORE.search(before[-1].raw):
@@ -323,13 +324,29 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
 
 
 def _names_someone(np: list[_Tok]) -> bool:
-    """Does a noun phrase after an inverted verb name a speaker?"""
+    """Does a noun phrase after an inverted verb name a speaker? Not a phrase that opens with
+    a preposition: "wrote on Instagram" says where."""
     return (
-        np[0].word[:1].isupper()
-        or np[0].word.lower() in _DETERMINERS
-        or any(t.word[:1].isupper() for t in np[1:4])  # a lower-case role, then the name
-        or _joins_roles(np[:1], np[1:])  # roles joined by "and", then the name
+        np[0].lower not in _PREPOSITIONS
+        and (
+            np[0].word[:1].isupper()
+            or np[0].word.lower() in _DETERMINERS
+            or any(t.word[:1].isupper() for t in np[1:4])  # a lower-case role, then the name
+            or _joins_roles(np[:1], np[1:])  # roles joined by "and", then the name
+        )
     )
+
+
+_DASHES = frozenset("-–—")
+
+
+def _before_aside(toks: list[_Tok]) -> list[_Tok]:
+    """ "the singer - best known for the song My Heart Will Go On - wrote": the tokens before an
+    aside between dashes that closes right before the verb, where its subject stands."""
+    if not toks or toks[-1].raw not in _DASHES:
+        return toks
+    opening = next((j for j in range(len(toks) - 2, -1, -1) if toks[j].raw in _DASHES), None)
+    return toks[:opening] if opening is not None else []
 
 
 RELATIVE_REACH = 20  # words of a relative clause between its speaker and the verb
