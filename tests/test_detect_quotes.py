@@ -813,6 +813,26 @@ def test_a_quote_the_sources_page_breaks_off_in_mid_word_is_not_altered() -> Non
     assert [f[:2] for f in quotes(reworded, source)] == [("quote_altered", "high")]
 
 
+def test_a_quote_the_copys_page_breaks_off_in_is_not_judged_by_its_last_fragment() -> None:
+    # Real form: AFP on the Hermosillo supermarket blast (Dawn), and a spun copy whose page ends
+    # inside Sheinbaum's statement: "team t" may be "team to", for "team in order to".
+    source = (
+        "Sheinbaum spoke on X. “I have been in contact with the Sonora governor, Alfonso Durazo, "
+        "to provide support where needed. I’ve instructed Interior Secretary Rosa Icela "
+        "Rodriguez to send a support team in order to assist the families and the injured,” she "
+        "continued."
+    )
+    copy = (
+        "Sheinbaum spoke on X. She added, “I have been in contact with the Sonora governor, "
+        "Alfonso Durazo, to provide support where needed. I’ve instructed Interior Secretary "
+        "Rosa Icela Rodríguez to send a support team t"
+    )
+    assert quotes(copy, source) == []
+    # The whole words before the break are still the source's to keep.
+    reworded = copy.replace("provide support where needed", "help wherever required")
+    assert [f[:2] for f in quotes(reworded, source)] == [("quote_altered", "high")]
+
+
 SYCAMORE = (
     "Bitcoin rose to a record on Wednesday. “We’re in blue sky territory here,” said Tony "
     "Sycamore, an analyst at IG. “The next figure the market will be looking for is $110,000. The "
@@ -953,6 +973,11 @@ def test_another_spelling_of_the_speakers_name_is_the_same_speaker() -> None:
         (
             '"We are strong enough to keep everything under control and derail any attempts at destabilization," he said.',
             '"We are strong enough ... derail any attempts at destabilization," he said.',
+        ),
+        # AFP on the Hermosillo blast (Dawn) and a copy: a name's accents are house style.
+        (
+            "“I’ve instructed Interior Secretary Rosa Icela Rodriguez to send a support team,” she said.",
+            "“I’ve instructed Interior Secretary Rosa Icela Rodríguez to send a support team,” she said.",
         ),
     ],
 )

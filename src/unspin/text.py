@@ -7,6 +7,7 @@ readers that need pieces `tokens` drops, `words_and_marks`, `chunks` and `edit_p
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
@@ -204,6 +205,14 @@ def stem(lower: str) -> str:
     if lower.endswith("'s"):
         lower = lower[:-2]
     return _STEMMER.stemWord(american(lower))
+
+
+@lru_cache(maxsize=200_000)
+def without_accents(text: str) -> str:
+    """The text without its accents ("Rodríguez" -> "Rodriguez", "Mbappé" -> "Mbappe")."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=200_000)

@@ -6,13 +6,13 @@ of abbreviations, metonyms, nicknames. Shared by the entity, attribution and quo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
 from unspin.segmentation.lexicon import places
+from unspin.text import without_accents
 
 # Names that stand for one another in news prose. Hand-written because no package maps
 # capitals, abbreviations and institutions to their countries for this purpose.
@@ -164,9 +164,7 @@ SAME_WORD = 0.86  # Jaro-Winkler similarity at or above which two spellings are 
 def name_key(text: str) -> str:
     """A name as compared: lower case without accents (Mbappé / Mbappe), one apostrophe, no
     possessive, no leading "the", no periods in abbreviations, usual variants spelled one way."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = " ".join(text.lower().replace("’", "'").split())
+    text = " ".join(without_accents(text).lower().replace("’", "'").split())
     text = _POSSESSIVE.sub("", text)
     text = _INITIAL_PERIOD.sub("", text)
     text = _VARIANT.sub(lambda m: _WORD_VARIANTS[m[0]], text)

@@ -39,6 +39,7 @@ from unspin.text import (
     capitalised_mid_sentence,
     content_stems,
     stem,
+    without_accents,
 )
 
 # A copy quote and a source quote are the same statement when they share this share of the
@@ -198,8 +199,10 @@ def style_free(
         if spelled:
             out += [(_agreement(doc, prior, w), t.start, t.end) for w in spelled.split()]
             continue
-        # "p.m." and "pm", "U.S." and "US": an abbreviation's periods are house style.
-        lower = t.lower.replace(".", "") if _ABBREVIATION.fullmatch(t.lower) else t.lower
+        # "p.m." and "pm", "U.S." and "US": an abbreviation's periods are house style, and so
+        # are accents ("Rodríguez", "Rodriguez").
+        lower = without_accents(t.lower)
+        lower = lower.replace(".", "") if _ABBREVIATION.fullmatch(lower) else lower
         parts = lower.split("-")
         at = t.start
         for part in parts:
@@ -805,13 +808,17 @@ def _ends_where_starts(first: list[str], second: list[str]) -> bool:
 
 def _broken_off_run(cut: list[str], other: list[str]) -> bool:
     """Do the words of a quotation that its page breaks off in, the last perhaps cut short
-    ("... like you our syst"), stand together in the other text's quotation?"""
+    ("... like you our syst"), stand together in the other text's quotation? After
+    CUT_OVERLAP whole words, a last one that does not even start the other's next word ("team
+    t" for "team in order to") is no rewording to report: the page broke off inside it."""
     if not cut:
         return False
     whole, last = cut[:-1], cut[-1]
     n = len(whole)
     return any(
-        other[i : i + n] == whole and other[i + n].startswith(last) for i in range(len(other) - n)
+        other[i : i + n] == whole
+        and (n >= CUT_OVERLAP or (i + n < len(other) and other[i + n].startswith(last)))
+        for i in range(len(other) - n + 1)
     )
 
 
