@@ -239,6 +239,25 @@ def test_a_windows_1252_text_file_is_decoded_by_detection(tmp_path: Path) -> Non
     assert read_article(path).text == f"“{STORY}” said José Peña."
 
 
+def test_mojibake_a_scraper_made_is_undone() -> None:
+    # A spun copy of AP on a rally's stage collapse in Mexico (2024), its candidate's name read
+    # as Windows-1252 once ("MÃ¡ynez") and twice ("MÃ\x83Â¡ynez") by the sites it passed through.
+    text = (
+        "The people who were hurt will have support, MÃ¡ynez said.\n\n"
+        "Videos of the accident showed MÃ\x83Â¡ynez moving his arm while the crowd cheered."
+    )
+    article = article_from_text(text, title="Stage collapse kills nine at a rally in MÃ©xico")
+    assert article.text == (
+        "The people who were hurt will have support, Máynez said.\n\n"
+        "Videos of the accident showed Máynez moving his arm while the crowd cheered."
+    )
+    assert article.title == "Stage collapse kills nine at a rally in México"
+    html = f"<html><head><title>MÃ©xico</title></head><body><article><p>{text}</p></article>"
+    assert "Máynez said" in article_from_html(html).text
+    # Text that only looks odd stays as written.
+    assert article_from_text(STORY + " Ã la carte.", title="").text == STORY + " Ã la carte."
+
+
 def test_crlf_newlines_become_lf(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_bytes(f"Rates Rise Again\r\n\r\n{STORY}\r\nSecond line.\r\n".encode())

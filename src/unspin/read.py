@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
 import charset_normalizer
+import ftfy
 
 from unspin.errors import InputError
 from unspin.limits import MAX_ARTICLE_CHARS, MAX_BYTES, MAX_SENTENCES, describe_size
@@ -432,6 +433,13 @@ def _date_params() -> dict[str, object]:
     }
 
 
+def _unmangled(text: str) -> str:
+    """The text with mojibake undone ("MÃ¡ynez" -> "Máynez": UTF-8 that a scraper read as
+    Windows-1252, once or twice), by ftfy, which changes only what reads as such. Its other
+    fixes (curly quotes made straight, ligatures, widths) would rewrite what the page says."""
+    return ftfy.fix_encoding(text)
+
+
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -465,7 +473,8 @@ def article_from_html(html: str | bytes, url: str = "") -> Article:
     title = document.title or ""
     # trafilatura's own text output joins blocks with one newline, the same as a <br> inside a
     # block; converting block by block keeps the two apart.
-    blocks = [xmltotxt(block, include_formatting=False) for block in document.body]
+    title = _unmangled(title)
+    blocks = [_unmangled(xmltotxt(block, include_formatting=False)) for block in document.body]
     return Article(
         text="\n\n".join(_clean_paragraphs(blocks, title)),
         title=title,
@@ -496,9 +505,10 @@ def article_from_text(
     pass the title (or "") when it is known. Then paragraphs that repeat
     the title or are `BOILERPLATE` are dropped, and paragraphs are joined by one blank line.
     """
-    paragraphs = _paragraphs(_normalise_newlines(text))
+    paragraphs = _paragraphs(_normalise_newlines(_unmangled(text)))
     if title is None:
         title = paragraphs.pop(0) if paragraphs[1:] and _looks_like_title(paragraphs[0]) else ""
+    title = _unmangled(title)
     return Article(
         text="\n\n".join(_clean_paragraphs(paragraphs, title)),
         title=title,
