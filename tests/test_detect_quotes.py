@@ -974,6 +974,11 @@ def test_another_spelling_of_the_speakers_name_is_the_same_speaker() -> None:
             '"We are strong enough to keep everything under control and derail any attempts at destabilization," he said.',
             '"We are strong enough ... derail any attempts at destabilization," he said.',
         ),
+        # Reuters on LSEG's buyback (2023) and a copy: a currency's sign for its name.
+        (
+            '"we are seeking shareholder approval for a directed buyback, expected to be up to 750 million pounds by April 2024," LSEG said.',
+            '"we are seeking shareholder approval for a directed buyback, expected to be up to £750 million by April 2024," LSEG said.',
+        ),
         # AFP on the Hermosillo blast (Dawn) and a copy: a name's accents are house style.
         (
             "“I’ve instructed Interior Secretary Rosa Icela Rodriguez to send a support team,” she said.",
@@ -983,6 +988,13 @@ def test_another_spelling_of_the_speakers_name_is_the_same_speaker() -> None:
 )
 def test_house_style_inside_a_quote_is_not_altered(source: str, copy: str) -> None:
     assert quotes(copy, source, embed=True) == []
+
+
+def test_another_currency_inside_a_quote_is_altered() -> None:
+    source = '"The buyback is expected to be up to 750 million pounds by April," LSEG said.'
+    copy = source.replace("750 million pounds", "$750 million")
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
+    assert quotes(source.replace("750 million pounds", "£750 million"), source, embed=True) == []
 
 
 @pytest.mark.parametrize(

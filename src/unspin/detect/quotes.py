@@ -85,6 +85,10 @@ _NUMBERS = {
     )
 }
 _PERCENT = {"pct": "percent", "%": "percent"}
+# A currency by its sign or by name: "£750 million" and "750 million pounds" are house style.
+_CURRENCY_SIGNS = {"£": "pound", "$": "dollar", "€": "euro", "¥": "yen"}
+_CURRENCY_WORDS = {"pounds": "pound", "dollars": "dollar", "euros": "euro"}
+_SCALES = frozenset("thousand million billion trillion".split())
 # Contractions spelled out ("We're" / "We are"), and the "that" papers drop or keep at will.
 _CONTRACTIONS = {
     "we're": "we are",
@@ -173,7 +177,8 @@ def style_free(
     doc: Doc, start: int, end: int, *, dates: bool = False
 ) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
-    case, American spelling, hyphenated words split, "per cent" and "%" as "percent", number
+    case, American spelling, hyphenated words split, "per cent" and "%" as "percent", a
+    currency's sign as its name after the figure ("£750 million": "750 million pound"), number
     words as digits, contractions spelled out, abbreviations without their periods, without
     the words of `_DROPPED`, a verb's plural after an organisation as its singular; with
     `dates`, a date as its value ("20 January 2024" and "January 20, 2024": "2024-01-20")."""
@@ -185,7 +190,11 @@ def style_free(
         if date_parts(t.value) is not None
     }
     date_end = -1  # the end of the date being read
+    currency: tuple[str, int, int] | None = None  # a sign's word, given after its figure
     for t in doc.tokens(start, end):
+        if currency is not None and t.lower not in _SCALES:
+            out.append(currency)
+            currency = None
         prior, previous = previous, t
         if t.start < date_end:
             continue
@@ -211,6 +220,7 @@ def style_free(
                     (
                         _NUMBERS.get(part)
                         or _PERCENT.get(part)
+                        or _CURRENCY_WORDS.get(part)
                         or american(_agreement(doc, prior, part)),
                         at,
                         at + len(part),
@@ -219,8 +229,13 @@ def style_free(
             at += len(part) + 1
         if doc.text[t.end : t.end + 1] == "%" or doc.text[t.end : t.end + 2] == " %":
             out.append(("percent", t.end, t.end + 1))
+        sign = doc.text[t.start - 1 : t.start] if t.start else ""
+        if sign in _CURRENCY_SIGNS and t.lower[:1].isdigit():
+            currency = (_CURRENCY_SIGNS[sign], t.start - 1, t.start)
         if len(out) >= 2 and out[-2][0] == "per" and out[-1][0] == "cent":
             out[-2:] = [("percent", out[-2][1], out[-1][2])]
+    if currency is not None:
+        out.append(currency)
     return out
 
 
