@@ -518,6 +518,17 @@ def test_a_speaker_described_by_nationality_is_not_another_speaker() -> None:
     assert attributions(copy, source, embed=True) == []
 
 
+def test_a_speaker_described_by_a_noun_of_nationality_is_not_another_speaker() -> None:
+    # Reuters on Southgate's resignation (SMH) and a spun copy: "the Englishman" is Southgate.
+    source = "England lost 2-1 to Spain in Sunday's showpiece and Southgate said after the game that he would discuss his future in charge of the national team."
+    copy = "England lost 2-1 to Spain in Sunday's finale in Berlin and the 53-year-old Englishman said afterwards that he would discuss his future with his bosses."
+    assert attributions(copy, source, embed=True) == []
+    # Another nationality's speaker is still a person the copy names in the source's place.
+    assert attributions(
+        copy.replace("53-year-old Englishman", "coach Luis de la Fuente"), source, embed=True
+    )
+
+
 def test_a_speech_act_in_a_clause_of_time_credits_no_claim() -> None:
     # AP on the end of the Wagner mutiny case: Prigozhin's declaration dates the mutiny; the
     # claim is the FSB's, and the copy keeps the FSB.
