@@ -289,8 +289,16 @@ def test_a_place_after_an_inverted_verb_is_no_speaker() -> None:
         "“I’m so sorry to let you down yet again,” the singer – best known for the ‘Titanic’ "
         "theme song “My Heart Will Go On” wrote on Instagram Friday morning."
     )
-    assert all(a.speaker != "on Instagram Friday morning" for a in doc(text).attributions)
-    assert attributions('"We are ready," said on Friday the minister.') == []
+    assert "on Instagram Friday morning" not in [a[3] for a in attributions(text)]
+
+
+@pytest.mark.xfail(strict=True, reason="a title in quote marks ends the backward reading")
+def test_the_speaker_before_a_title_in_quote_marks_is_found() -> None:
+    text = (
+        "“I’m so sorry to let you down yet again,” the singer – best known for the ‘Titanic’ "
+        "theme song “My Heart Will Go On” wrote on Instagram Friday morning."
+    )
+    assert [a[3] for a in attributions(text)] == ["the singer"]
 
 
 def test_the_speaker_stands_before_an_aside_between_dashes() -> None:
@@ -307,3 +315,14 @@ def test_the_speaker_stands_before_an_aside_between_dashes() -> None:
             "the singer",
         )
     ]
+    # An aside whose opening dash is missing, or inside the quotation, gives no speaker of its
+    # words: the speaker is read before the closing dash, as written.
+    assert attributions('"We will stand by Kyiv," Lammy, who took over in July - said.') == [
+        ("Lammy, who took over in July - said", "say", "said", "Lammy")
+    ]
+    assert [
+        a[3]
+        for a in attributions(
+            '"We will stand by Kyiv - whatever it takes," Healey, who took over in July - said.'
+        )
+    ] == ["Healey"]

@@ -337,16 +337,22 @@ def _names_someone(np: list[_Tok]) -> bool:
     )
 
 
-_DASHES = frozenset("-–—")
+_DASHES = frozenset("- -- – —".split())
 
 
 def _before_aside(toks: list[_Tok]) -> list[_Tok]:
     """ "the singer - best known for the song My Heart Will Go On - wrote": the tokens before an
-    aside between dashes that closes right before the verb, where its subject stands."""
+    aside between dashes that closes right before the verb, where its subject stands. The
+    opening dash is looked for back to a quotation mark only (a dash inside the quotation
+    opens no aside of the sentence around it); without one, the tokens before the dash."""
     if not toks or toks[-1].raw not in _DASHES:
         return toks
-    opening = next((j for j in range(len(toks) - 2, -1, -1) if toks[j].raw in _DASHES), None)
-    return toks[:opening] if opening is not None else []
+    for j in range(len(toks) - 2, -1, -1):
+        if _quoted(toks[j]):
+            break
+        if toks[j].raw in _DASHES:
+            return toks[:j]
+    return toks[:-1]
 
 
 RELATIVE_REACH = 20  # words of a relative clause between its speaker and the verb
