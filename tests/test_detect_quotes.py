@@ -990,11 +990,58 @@ def test_house_style_inside_a_quote_is_not_altered(source: str, copy: str) -> No
     assert quotes(copy, source, embed=True) == []
 
 
+def test_a_whole_last_word_changed_where_the_copys_page_breaks_off_is_altered() -> None:
+    source = '"I have ordered the army to pull every one of its units back," he said.'
+    copy = 'He spoke. "I have ordered the army to pull every one of its units forward.'
+    assert [f[:2] for f in quotes(copy, source)] == [("quote_altered", "high")]
+    assert [f[:2] for f in quotes(copy.replace(" forward.", " and not"), source)] == [
+        ("quote_altered", "high")
+    ]
+
+
+def test_a_quoted_figure_with_a_currency_sign_points_at_the_whole_figure_in_the_source() -> None:
+    source = "LSEG plans a buyback of up to £750 million by April, it said on Thursday."
+    copy = 'LSEG plans a buyback "of up to £750 million" by April, it said on Thursday.'
+    (found,) = quotes(copy, source, embed=True)
+    assert found[3] == "of up to £750 million"
+
+
+def test_a_ligature_in_quoted_words_keeps_the_findings_offsets() -> None:
+    # NFKD would make "ﬁ" two letters and move every offset after it (the runner checks spans).
+    source = "The company said it won approval from lenders to reﬁnance"
+    copy = 'The company said it won "approval from lenders to reﬁnance"'
+    assert quotes(copy, source, embed=True) == [
+        (
+            "quote_fabricated",
+            "low",
+            "approval from lenders to reﬁnance",
+            "approval from lenders to reﬁnance",
+        )
+    ]
+
+
 def test_another_currency_inside_a_quote_is_altered() -> None:
     source = '"The buyback is expected to be up to 750 million pounds by April," LSEG said.'
     copy = source.replace("750 million pounds", "$750 million")
     assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
     assert quotes(source.replace("750 million pounds", "£750 million"), source, embed=True) == []
+    # Another dollar ("A$"), or yen for a sign that may be yuan, is not house style.
+    dollars = source.replace("pounds", "dollars")
+    assert [
+        f[:2]
+        for f in quotes(
+            dollars.replace("750 million dollars", "A$750 million"), dollars, embed=True
+        )
+    ] == [("quote_altered", "high")]
+    yen = '"The buyback is expected to be up to 750 million yen by April," Sony said.'
+    assert [
+        f[:2] for f in quotes(yen.replace("750 million yen", "¥750 million"), yen, embed=True)
+    ] == [("quote_altered", "high")]
+    # A currency given on one side only is a lead, not an accusation.
+    assert [
+        f[:2]
+        for f in quotes(source.replace("750 million pounds", "750 million"), source, embed=True)
+    ] == [("quote_altered", "low")]
 
 
 @pytest.mark.parametrize(

@@ -209,10 +209,21 @@ def stem(lower: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def without_accents(text: str) -> str:
-    """The text without its accents ("Rodríguez" -> "Rodriguez", "Mbappé" -> "Mbappe")."""
+    """The text with each Latin letter's accents taken off ("Rodríguez" -> "Rodriguez",
+    "Mbappé" -> "Mbappe"), character for character: its length stays, so offsets into it are
+    offsets into the text. Other scripts' marks (a Hindi virama, Thai tones) are part of their
+    letters and stay, as do ligatures ("ﬁ") and letters with no accent to take off ("ø")."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(map(_unaccented, text))
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(character: str) -> str:
+    base, *marks = unicodedata.normalize("NFD", character)
+    if base.isascii() and base.isalpha() and all(unicodedata.combining(m) for m in marks):
+        return base
+    return character
 
 
 @lru_cache(maxsize=200_000)

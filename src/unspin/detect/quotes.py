@@ -85,9 +85,11 @@ _NUMBERS = {
     )
 }
 _PERCENT = {"pct": "percent", "%": "percent"}
-# A currency by its sign or by name: "£750 million" and "750 million pounds" are house style.
-_CURRENCY_SIGNS = {"£": "pound", "$": "dollar", "€": "euro", "¥": "yen"}
+# A figure's currency by its sign or by name: "£750 million" and "750 million pounds" are
+# house style. Not "¥" (yen or yuan), nor a sign after letters ("A$", "HK$": another dollar).
+_CURRENCY_SIGNS = {"£": "pound", "$": "dollar", "€": "euro"}
 _CURRENCY_WORDS = {"pounds": "pound", "dollars": "dollar", "euros": "euro"}
+CURRENCIES = frozenset(_CURRENCY_SIGNS.values())
 _SCALES = frozenset("thousand million billion trillion".split())
 # Contractions spelled out ("We're" / "We are"), and the "that" papers drop or keep at will.
 _CONTRACTIONS = {
@@ -178,7 +180,8 @@ def style_free(
 ) -> list[tuple[str, int, int]]:
     """The words of doc.text[start:end] as a quotation is compared, each with its span: lower
     case, American spelling, hyphenated words split, "per cent" and "%" as "percent", a
-    currency's sign as its name after the figure ("£750 million": "750 million pound"), number
+    figure's currency by name after it ("£750 million", "750 million pounds": "750 million
+    pound", spanning the figure), number
     words as digits, contractions spelled out, abbreviations without their periods, without
     the words of `_DROPPED`, a verb's plural after an organisation as its singular; with
     `dates`, a date as its value ("20 January 2024" and "January 20, 2024": "2024-01-20")."""
@@ -190,10 +193,10 @@ def style_free(
         if date_parts(t.value) is not None
     }
     date_end = -1  # the end of the date being read
-    currency: tuple[str, int, int] | None = None  # a sign's word, given after its figure
+    currency: tuple[str, int] | None = None  # a sign's name and where the sign is
     for t in doc.tokens(start, end):
         if currency is not None and t.lower not in _SCALES:
-            out.append(currency)
+            out.append((currency[0], currency[1], out[-1][2]))  # after the figure's words
             currency = None
         prior, previous = previous, t
         if t.start < date_end:
@@ -220,7 +223,7 @@ def style_free(
                     (
                         _NUMBERS.get(part)
                         or _PERCENT.get(part)
-                        or _CURRENCY_WORDS.get(part)
+                        or (_CURRENCY_WORDS.get(part) if _after_figure(out) else None)
                         or american(_agreement(doc, prior, part)),
                         at,
                         at + len(part),
@@ -229,14 +232,19 @@ def style_free(
             at += len(part) + 1
         if doc.text[t.end : t.end + 1] == "%" or doc.text[t.end : t.end + 2] == " %":
             out.append(("percent", t.end, t.end + 1))
-        sign = doc.text[t.start - 1 : t.start] if t.start else ""
-        if sign in _CURRENCY_SIGNS and t.lower[:1].isdigit():
-            currency = (_CURRENCY_SIGNS[sign], t.start - 1, t.start)
+        sign = doc.text[max(0, t.start - 2) : t.start]
+        if sign[-1:] in _CURRENCY_SIGNS and not sign[:-1].isalpha() and t.lower[:1].isdigit():
+            currency = (_CURRENCY_SIGNS[sign[-1]], t.start - 1)
         if len(out) >= 2 and out[-2][0] == "per" and out[-1][0] == "cent":
             out[-2:] = [("percent", out[-2][1], out[-1][2])]
     if currency is not None:
-        out.append(currency)
+        out.append((currency[0], currency[1], out[-1][2]))
     return out
+
+
+def _after_figure(words: list[tuple[str, int, int]]) -> bool:
+    """Does the last word read stand for a figure ("750", "million")?"""
+    return bool(words) and (words[-1][0][:1].isdigit() or words[-1][0] in _SCALES)
 
 
 _ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]\.?")  # "p.m", "u.s", "a.m" as tokens have them
@@ -381,6 +389,15 @@ def _small_words_only(runs: list[list[str]], long: list[str]) -> bool:
     is no slip."""
     ours = [w for run in runs for w in run if w not in SMALL_WORDS]
     return bool(ours) and ours == [w for w in long if w not in SMALL_WORDS]
+
+
+def _currency_on_one_side(runs: list[list[str]], long: list[str]) -> bool:
+    """Is the quotation the source's whole quotation but for a figure's currency, given on one
+    side only ("$750 million" for "750 million")? Another currency is a rewording."""
+    ours = [w for run in runs for w in run]
+    if any(w in CURRENCIES for w in ours) == any(w in CURRENCIES for w in long):
+        return False
+    return [w for w in ours if w not in CURRENCIES] == [w for w in long if w not in CURRENCIES]
 
 
 _INFLECTIONS = ("ing", "ed", "es", "ly", "s")
@@ -661,8 +678,14 @@ def _renders(
         or _in_order(runs, joined)
         or _in_order(*_closed_up(runs, match_words))
         or (not quote.closed and _is_run(match_words, copy_words[: len(match_words)]))
-        or (_cut(group.source, match) and _broken_off_run(match_words, copy_words))
-        or (_cut(group.copy, quote) and _broken_off_run(copy_words, match_words))
+        or (
+            _cut(group.source, match)
+            and _broken_off_run(match_words, copy_words, _broken_off(group.source, match))
+        )
+        or (
+            _cut(group.copy, quote)
+            and _broken_off_run(copy_words, match_words, _broken_off(group.copy, quote))
+        )
         or _fills_ellipsis(words.runs(group.source, match), copy_words, _cut(group.source, match))
         or _marks_moved(group, copy_words, [match]) is not None
         or _in_order(_respelled(runs, match_words), match_words)
@@ -821,18 +844,24 @@ def _ends_where_starts(first: list[str], second: list[str]) -> bool:
     )
 
 
-def _broken_off_run(cut: list[str], other: list[str]) -> bool:
+FRAGMENT = 2  # letters of a word a page may break off in too short to read ("t")
+
+
+def _broken_off_run(cut: list[str], other: list[str], mid_sentence: bool) -> bool:
     """Do the words of a quotation that its page breaks off in, the last perhaps cut short
-    ("... like you our syst"), stand together in the other text's quotation? After
-    CUT_OVERLAP whole words, a last one that does not even start the other's next word ("team
-    t" for "team in order to") is no rewording to report: the page broke off inside it."""
+    ("... like you our syst"), stand together in the other text's quotation? A page that
+    breaks off mid-sentence after CUT_OVERLAP whole words may end in a fragment too short to
+    read ("team t" for "team in order to"): of FRAGMENT letters at most, no word of the other
+    quotation. It is no rewording to report; a whole last word is read ("units forward" for
+    "units back")."""
     if not cut:
         return False
     whole, last = cut[:-1], cut[-1]
     n = len(whole)
+    fragment = mid_sentence and n >= CUT_OVERLAP and len(last) <= FRAGMENT and last not in other
     return any(
         other[i : i + n] == whole
-        and (n >= CUT_OVERLAP or (i + n < len(other) and other[i + n].startswith(last)))
+        and (fragment or (i + n < len(other) and other[i + n].startswith(last)))
         for i in range(len(other) - n + 1)
     )
 
@@ -931,6 +960,8 @@ def _graded(
         why = "the quotation changes the form of a word"
     elif _small_words_only(runs, match_words):
         why = "the quotation leaves out, adds or swaps a small word"
+    elif _currency_on_one_side(runs, match_words):
+        why = "the quotation gives a figure's currency that the other leaves out"
     elif _phrase_widened(runs, match_words):
         why = "the quote marks take in a word beside the phrase the source quotes"
     else:
