@@ -20,6 +20,7 @@ from unspin.model import Article
 from unspin.read import (
     CLAIM_WORDS,
     MIN_WORDS,
+    article_from_fields,
     article_from_html,
     article_from_text,
     check_article,
@@ -254,6 +255,8 @@ def test_mojibake_a_scraper_made_is_undone() -> None:
     assert article.title == "Stage collapse kills nine at a rally in México"
     html = f"<html><head><title>MÃ©xico</title></head><body><article><p>{text}</p></article>"
     assert "Máynez said" in article_from_html(html).text
+    record = article_from_fields({"html": html, "title": "Stage collapse in MÃ©xico"})
+    assert record.title == "Stage collapse in México"
     # Text that only looks odd stays as written.
     assert article_from_text(STORY + " Ã la carte.", title="").text == STORY + " Ã la carte."
 

@@ -433,11 +433,15 @@ def _date_params() -> dict[str, object]:
     }
 
 
-def _unmangled(text: str) -> str:
-    """The text with mojibake undone ("MÃ¡ynez" -> "Máynez": UTF-8 that a scraper read as
+def _unmangled(*texts: str) -> list[str]:
+    """The texts with mojibake undone ("MÃ¡ynez" -> "Máynez": UTF-8 that a scraper read as
     Windows-1252, once or twice), by ftfy, which changes only what reads as such. Its other
-    fixes (curly quotes made straight, ligatures, widths) would rewrite what the page says."""
-    return ftfy.fix_encoding(text)
+    fixes (curly quotes made straight, ligatures, widths) would rewrite what the page says.
+    Not texts longer together than `check_article` accepts: ftfy takes ~5 µs a character of
+    mojibake-like text, and that limit bounds the work."""
+    if sum(map(len, texts)) > MAX_ARTICLE_CHARS:
+        return list(texts)
+    return [ftfy.fix_encoding(text) for text in texts]
 
 
 def _normalise_newlines(text: str) -> str:
@@ -470,11 +474,10 @@ def article_from_html(html: str | bytes, url: str = "") -> Article:
     )
     if document is None:
         return Article(text="", url=url)
-    title = document.title or ""
+    (title,) = _unmangled(document.title or "")
     # trafilatura's own text output joins blocks with one newline, the same as a <br> inside a
     # block; converting block by block keeps the two apart.
-    title = _unmangled(title)
-    blocks = [_unmangled(xmltotxt(block, include_formatting=False)) for block in document.body]
+    blocks = _unmangled(*(xmltotxt(block, include_formatting=False) for block in document.body))
     return Article(
         text="\n\n".join(_clean_paragraphs(blocks, title)),
         title=title,
@@ -505,10 +508,12 @@ def article_from_text(
     pass the title (or "") when it is known. Then paragraphs that repeat
     the title or are `BOILERPLATE` are dropped, and paragraphs are joined by one blank line.
     """
-    paragraphs = _paragraphs(_normalise_newlines(_unmangled(text)))
+    (text,) = _unmangled(text)
+    paragraphs = _paragraphs(_normalise_newlines(text))
     if title is None:
         title = paragraphs.pop(0) if paragraphs[1:] and _looks_like_title(paragraphs[0]) else ""
-    title = _unmangled(title)
+    else:
+        (title,) = _unmangled(title)
     return Article(
         text="\n\n".join(_clean_paragraphs(paragraphs, title)),
         title=title,
@@ -626,7 +631,7 @@ def article_from_fields(
     """An article from a record's fields (a JSON object, a CSV row): its text from "text",
     "body" or "html" (`read_html(html, url)`, article_from_html by default), and its title,
     url, date, author, site and id. InputError if it has no text."""
-    title = _metadata(fields.get("title"))
+    (title,) = _unmangled(_metadata(fields.get("title")))
     meta = {key: _metadata(fields.get(key)) for key in ("url", "date", "author", "site", "id")}
     body = _text(fields.get("text")) or _text(fields.get("body"))
     if body:
