@@ -51,6 +51,7 @@ IVF_MIN = 50_000
 NPROBE = 128
 TRAIN_PER_LIST = 40
 FREQUENCY_CACHE = 500_000  # terms whose story counts are kept (about 50 MB at most)
+_NO_KEYS = np.zeros(0, dtype=np.int64)  # the posting list of a term no story holds
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -431,8 +432,12 @@ class Corpus:
         n = len(self) or 1
         postings, weights = [], []
         for term in terms:
-            rows = self._db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (_quoted(term),))
-            keys = np.fromiter((row[0] for row in rows), dtype=np.int64)
+            # One string of the posting list, split in C: a Python row per posting cost ~0.9 µs
+            # (a sixth of a scan's candidate searches), the joined string ~0.3.
+            (joined,) = self._db.execute(
+                "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", (_quoted(term),)
+            ).fetchone()
+            keys = np.array(joined.split(","), dtype=np.int64) if joined else _NO_KEYS
             postings.append(keys)
             weights.append(np.full(len(keys), math.log(1 + n / max(len(keys), 1))))
         if not postings or not sum(map(len, postings)):
