@@ -512,6 +512,25 @@ def test_a_toll_moved_to_another_place_is_changed() -> None:
     assert numbers(copy, source, embed=True) == [("number_changed", "high", "12", "3")]
 
 
+def test_a_count_moved_in_from_another_sentence_replaces_no_figure_it_counts_nothing_like() -> None:
+    # AP on the Boar's Head recall (GV Wire, 2024) and a spun copy: the deaths come from a later
+    # sentence; the 13 states are dropped, not made two. "Thirty" for "three dozen" is changed.
+    source = (
+        "U.S. health officials Friday announced a recall of some Boar’s Head liverwurst and "
+        "other deli meats as they investigate a listeria outbreak that has sickened nearly "
+        "three dozen people in 13 states. The sample was from an unopened package. Two people "
+        "died."
+    )
+    copy = (
+        "U.S. health officials on Friday announced a recall of some liver sausages and other "
+        "meats from Boar’s Head as part of their investigation into the listeria outbreak which "
+        "resulted in the injury of nearly thirty people and the death of two people. The "
+        "sample was from an unopened package."
+    )
+    found = [(t, severity, theirs) for t, severity, _, theirs in numbers(copy, source, embed=True)]
+    assert found == [("number_dropped", "low", "13"), ("number_changed", "high", "three dozen")]
+
+
 def test_a_figure_the_copy_gives_elsewhere_for_another_thing_is_still_changed() -> None:
     # A review's counter-example: the 40 firefighters are not the 40 homes made 400.
     source = "About 40 firefighters battled the blaze overnight. The fire destroyed 40 homes in the valley, officials said."

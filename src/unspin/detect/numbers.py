@@ -70,8 +70,11 @@ def _points_as_thousands(doc: Doc, q: Quantity, theirs: list[Quantity]) -> Quant
 
 
 def _after(doc: Doc, q: Quantity) -> list[Token]:
-    """The (at most three) words right after a number."""
-    return doc.tokens(q.end, min(len(doc.text), q.end + 40))[:3]
+    """The (at most three) words right after a number, in its sentence: "13 states." counts
+    no "sample" of the sentence after it."""
+    at = doc.sentence_at(q.start)
+    end = doc.sentences[at].end if at >= 0 else len(doc.text)
+    return doc.tokens(q.end, min(end, q.end + 40))[:3]
 
 
 def _context(doc: Doc, q: Quantity) -> set[str]:
@@ -428,8 +431,11 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     best_overlap, best = max(scored, key=lambda pair: pair[0])
     # Alone on both sides, it is the same number changed; but two ages are two people's, a
     # span of time is not a count of things ("five NBA championship rings" for "two glittering
-    # decades"), and a source number the copy gives elsewhere, counting the same, was not
-    # replaced ("19 other men" beside "130 people", which the copy's lede keeps).
+    # decades"), a source number the copy gives elsewhere, counting the same, was not
+    # replaced ("19 other men" beside "130 people", which the copy's lede keeps), and a copy
+    # number the source gives elsewhere, counting what it counts here, was moved in, not put
+    # for one counting something else ("the death of two people" from "Two people died." beside
+    # the "13 states" the copy drops).
     alone = (
         len(same_unit) == 1
         and len(candidates) == 1
@@ -437,6 +443,7 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
         and _comparable(q.value, best.value)
         and (_days(group.copy, q) is None) == (_days(group.source, best) is None)
         and not _counted_elsewhere(group.copy, group.copy_range, best, _context(group.source, best))
+        and not _counted_elsewhere(group.source, group.source_range, q, _context(group.copy, q))
     )
     if best_overlap or alone:
         return best
