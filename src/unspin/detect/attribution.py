@@ -32,19 +32,26 @@ from unspin.detect.names import name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segmentation.attributions import CUE_RE, ROLE_WORDS
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
-from unspin.text import STOPWORDS, Token
+from unspin.text import STOPWORDS, Token, stem
 
 _VAGUE = SUBJECT_PRONOUNS | {"who", "which", "that"}
 
 
 def _speaker_words(group: Group, a: Attribution, doc_is_copy: bool) -> set[str]:
+    """The stems of the words naming a speaker; in the copy, also of each part of a hyphenated
+    title, which may hold the role the source describes ("WHO Director-General Tedros" for "the
+    UN agency's director"). Not in the source: its "State-owned" is no "state broadcaster"."""
     doc = group.copy if doc_is_copy else group.source
     words = doc.tokens(*a.speaker_span)
-    return {
-        t.stem
+    kept = {
+        t.lower
         for t in words
         if len(t.lower) > 2 and (t.lower not in STOPWORDS | _VAGUE or _capitals(doc, t))
     }
+    parts = (
+        {p for w in kept if "-" in w for p in w.split("-") if len(p) > 2} if doc_is_copy else set()
+    )
+    return {stem(w) for w in kept | (parts - STOPWORDS)}
 
 
 def _capitals(doc: Doc, t: Token) -> bool:
