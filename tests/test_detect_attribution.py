@@ -537,6 +537,25 @@ def test_a_named_speaker_whose_hyphenated_title_holds_the_sources_description_is
     assert attributions(copy, source, embed=True) == []
 
 
+@pytest.mark.parametrize(
+    ("theirs", "ours"),
+    [
+        # A review's counter-examples: a title's part shared with another named speaker.
+        ("US Secretary of State Antony Blinken", "UN Secretary-General Antonio Guterres"),
+        ("President Donald Trump", "Vice-President JD Vance"),
+        ("Jean Castex", "Karine Jean-Pierre"),
+    ],
+)
+def test_a_hyphenated_title_of_another_named_person_is_still_a_changed_speaker(
+    theirs: str, ours: str
+) -> None:
+    source = f"The talks will resume in Geneva next week, {theirs} said on Monday."
+    copy = f"The talks will resume in Geneva next week, {ours} said on Monday."
+    assert [f[:2] for f in attributions(copy, source, embed=True)] == [
+        ("attribution_changed", "high")
+    ]
+
+
 def test_a_surname_that_is_also_a_nationality_still_names_a_speaker() -> None:
     # Reuters writes the UN rights chief as "Volker Turk": "Turk said" names him.
     source = "At least 40 people were killed in the raids, Turk said on Tuesday."

@@ -531,6 +531,16 @@ def test_a_count_moved_in_from_another_sentence_replaces_no_figure_it_counts_not
     assert found == [("number_dropped", "low", "13"), ("number_changed", "high", "three dozen")]
 
 
+def test_a_toll_that_says_nothing_of_what_it_counts_changed_to_a_figure_given_elsewhere() -> None:
+    # A review's counter-example: "killing three." counts no noun; the copy's 12 is the hurt.
+    source = (
+        "A tornado struck Elk City on Sunday, killing three. Officials said 12 people were "
+        "taken to hospital with injuries."
+    )
+    copy = "A tornado struck Elk City on Sunday, killing 12 people."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "12", "three")]
+
+
 def test_a_figure_the_copy_gives_elsewhere_for_another_thing_is_still_changed() -> None:
     # A review's counter-example: the 40 firefighters are not the 40 homes made 400.
     source = "About 40 firefighters battled the blaze overnight. The fire destroyed 40 homes in the valley, officials said."

@@ -38,20 +38,24 @@ _VAGUE = SUBJECT_PRONOUNS | {"who", "which", "that"}
 
 
 def _speaker_words(group: Group, a: Attribution, doc_is_copy: bool) -> set[str]:
-    """The stems of the words naming a speaker; in the copy, also of each part of a hyphenated
-    title, which may hold the role the source describes ("WHO Director-General Tedros" for "the
-    UN agency's director"). Not in the source: its "State-owned" is no "state broadcaster"."""
     doc = group.copy if doc_is_copy else group.source
     words = doc.tokens(*a.speaker_span)
-    kept = {
-        t.lower
+    return {
+        t.stem
         for t in words
         if len(t.lower) > 2 and (t.lower not in STOPWORDS | _VAGUE or _capitals(doc, t))
     }
-    parts = (
-        {p for w in kept if "-" in w for p in w.split("-") if len(p) > 2} if doc_is_copy else set()
-    )
-    return {stem(w) for w in kept | (parts - STOPWORDS)}
+
+
+def _title_parts(doc: Doc, a: Attribution) -> set[str]:
+    """The stems of the parts of a speaker's hyphenated words ("Director-General": "director",
+    "general")."""
+    words = (t.lower for t in doc.tokens(*a.speaker_span) if "-" in t.lower)
+    return {stem(p) for w in words for p in w.split("-") if len(p) > 2 and p not in STOPWORDS}
+
+
+def _names_a_person(doc: Doc, a: Attribution) -> bool:
+    return any(n.kind == "person" for n in doc.within(doc.names, *a.speaker_span))
 
 
 def _capitals(doc: Doc, t: Token) -> bool:
@@ -471,6 +475,13 @@ def _changed(
             continue
         words = _speaker_words(group, a, True)
         if not words or words & source_words or words & group.source_stems:
+            continue
+        # "WHO Director-General Tedros" for "the UN agency's director": a title the source's
+        # description names no one by. Not for a named speaker ("Secretary-General Guterres" for
+        # "Secretary of State Antony Blinken" is another person).
+        if _title_parts(group.copy, a) & source_words and not any(
+            _names_a_person(group.source, other) for other in source_named
+        ):
             continue
         if _role(group.copy, a) & source_words:
             continue  # "Wagner Group chief Yevgeny Prigozhin" is "the head of the Wagner group"

@@ -434,8 +434,9 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     # decades"), a source number the copy gives elsewhere, counting the same, was not
     # replaced ("19 other men" beside "130 people", which the copy's lede keeps), and a copy
     # number the source gives elsewhere, counting what it counts here, was moved in, not put
-    # for one counting something else ("the death of two people" from "Two people died." beside
-    # the "13 states" the copy drops).
+    # for one that says it counts something else ("the death of two people" from "Two people
+    # died." beside the "13 states" the copy drops; not "killing 12 people" for "killing
+    # three.", which says nothing of what it counts).
     alone = (
         len(same_unit) == 1
         and len(candidates) == 1
@@ -443,7 +444,10 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
         and _comparable(q.value, best.value)
         and (_days(group.copy, q) is None) == (_days(group.source, best) is None)
         and not _counted_elsewhere(group.copy, group.copy_range, best, _context(group.source, best))
-        and not _counted_elsewhere(group.source, group.source_range, q, _context(group.copy, q))
+        and not (
+            _context(group.source, best)
+            and _counted_elsewhere(group.source, group.source_range, q, _context(group.copy, q))
+        )
     )
     if best_overlap or alone:
         return best
