@@ -257,6 +257,12 @@ def test_mojibake_a_scraper_made_is_undone() -> None:
     assert "Máynez said" in article_from_html(html).text
     record = article_from_fields({"html": html, "title": "Stage collapse in MÃ©xico"})
     assert record.title == "Stage collapse in México"
+    # Three- and four-byte characters, and Cyrillic, read the same wrong way.
+    assert article_from_text("He said â€œnoâ€\x9d twice.", title="").text == "He said “no” twice."
+    assert (
+        article_from_text("Fans posted ðŸ˜€ all day.", title="").text == "Fans posted 😀 all day."
+    )
+    assert article_from_text("The Ð¼Ð¾Ñ\x81ÐºÐ²Ð° office.", title="").text == "The москва office."
     # Text that only looks odd stays as written.
     assert article_from_text(STORY + " Ã la carte.", title="").text == STORY + " Ã la carte."
 
