@@ -7,7 +7,6 @@ tables, so that a page's kind and reuse level have one definition.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -15,7 +14,7 @@ from functools import partial
 
 from unspin.finding_types import SENTENCE_LEVEL
 from unspin.model import Alignment, Doc, Finding, SentenceMatch, SpanIndex, Summary
-from unspin.text import STOPWORDS, word_matcher, word_trigrams
+from unspin.text import STOPWORDS, without_accents, word_matcher, word_trigrams
 
 
 def _length(doc: Doc, index: int) -> int:
@@ -240,8 +239,7 @@ def _swap_keys(sentences: Sequence[tuple[Doc, int]]) -> list[str]:
     for doc, index in sentences:
         sentence = doc.sentences[index]
         for t in doc.tokens(sentence.start, sentence.end):
-            plain = unicodedata.normalize("NFKD", t.stem).encode("ascii", "ignore").decode()
-            keys.append(plain.replace(".", "") or t.stem)
+            keys.append(without_accents(t.stem).replace(".", "") or t.stem)
     return keys
 
 
