@@ -65,6 +65,7 @@ BOILERPLATE = re.compile(
             r"save my name, email, and website in this browser for the next time i comment",
             r"you must be logged in to post a comment",
             r"\d+ comments?|no comments( yet)?|be the first to comment",
+            r"(please )?enter your comment( here)?|write a comment",
             # share buttons
             rf"share( this( article| story| post)?)?( on {_SOCIAL})?",
             rf"(click to )?(share|email|print) (on|via|this)( {_SOCIAL}| article| story)?"
@@ -75,6 +76,18 @@ BOILERPLATE = re.compile(
             r"subscribe( now)?",
             r"related (posts|articles|stories|news)|you (may|might) also like",
             r"read (more|next|also)",
+            # a link to another story under a label ("READ MORE: Seven charged over ...",
+            # "Also Read | ..."): the label, with its colon or bar, tells it from a sentence
+            # ("Related charges were filed", "See also the list below")
+            r"(read more|read also|also read|more news|see also|related( story| article"
+            r"| stories| news| coverage| content| reading)?|more on this( story)?"
+            r"|recommended( stories| reading)?|must read|don't miss) ?[:|] ?\S.*",
+            # a copyright line's tail on its own (a copyright line that names its holder may
+            # credit the wire: "© 2024 The Associated Press")
+            r"all rights reserved",
+            # social buttons and a CMS's ad slots ("[ad_1]")
+            rf"follow (us|[\w ]{{1,30}}) on {_SOCIAL}\b.*|follow us( on)?",
+            r"\[ad_\d+\]",
         )
     )
 )
@@ -594,9 +607,15 @@ def _repeats_title(paragraph: str, title: str) -> bool:
 
 
 def _is_boilerplate(paragraph: str) -> bool:
+    from unspin.segmentation.credits import credit_line
+
     if len(paragraph.split()) > BOILERPLATE_MAX_WORDS:
         return False
-    return BOILERPLATE.fullmatch(_fold(paragraph)) is not None
+    if BOILERPLATE.fullmatch(_fold(paragraph)) is None:
+        return False
+    # "Read more: AP" credits the wire (segmentation.credits): the report says whether a page
+    # credits its source.
+    return credit_line(paragraph, 0, len(paragraph)) is None
 
 
 def _running_words(text: str, enough: int, prose_words: int = PROSE_WORDS) -> int:

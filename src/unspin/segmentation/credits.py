@@ -150,7 +150,7 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
                 _credit_in_parentheses(m, credits)
         elif (m := _BARE_CREDIT.match(text, start, end)) and _credit_in_parentheses(m, credits):
             at = m.end()
-        line = _credit_line(text, at, end)
+        line = credit_line(text, at, end)
         if line is not None:
             credits.append(Credit(start, end, line))
             continue
@@ -181,7 +181,7 @@ def _undashed_dateline(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def _credit_line(text: str, start: int, end: int) -> str | None:
+def credit_line(text: str, start: int, end: int) -> str | None:
     """The outlet a short paragraph of its own credits ("Source: BBC"), if it is one."""
     if len(text[start:end].split()) > CREDIT_LINE_WORDS:
         return None
