@@ -38,6 +38,15 @@ def credits(text: str) -> list[tuple[str, str]]:
             ("reports the Associated Press", "Associated Press"),
         ),
         ("The talks failed, as reported by Reuters.", ("as reported by Reuters", "Reuters")),
+        # The outlet said to be an agency (Hindustan Times on the Jaffar Express attack, 2025).
+        (
+            "Gunmen opened fire, causing panic among passengers, reports news agency Reuters.",
+            ("reports news agency Reuters", "Reuters"),
+        ),
+        (
+            "The toll rose to 12, according to the news agency AFP.",
+            ("according to the news agency AFP", "Agence France-Presse"),
+        ),
         (
             # A rewrite of AP's gene editing story (2025) that credits the outlet it read.
             "“This is the first step,” US News reported.",

@@ -51,11 +51,15 @@ _FULL_STORY = (
     r"\s+(?:on|at)\s+"
 )
 
+# What an outlet is, before its name: "reports news agency Reuters", "according to the wire
+# service AFP".
+_AGENCY = r"(?:(?:[Tt]he\s+)?(?:news|wire)\s+(?:agency|service)\s+)?"
+
 # One outlet group per pattern (Python's re allows a group name once per pattern).
 _REPORTING = [
     re.compile(
         r"\b(?:[Aa]ccording\s+to|[Aa]s\s+reported\s+by|[Rr]eported\s+by|[Cc]iting|[Cc]ited\s+by|"
-        rf"[Cc]ourtesy\s+of|[Pp]er)\s+{_OUTLET}"
+        rf"[Cc]ourtesy\s+of|[Pp]er)\s+{_AGENCY}{_OUTLET}"
         # Not "according to Reuters calculations", "Reuters Estimates", "a Reuters tally".
         r"(?![’']s\s|\s+(?!(?:on|in|at|and|as|which|that|who|report|reports|news)\b)[A-Za-z])"
     ),
@@ -73,7 +77,7 @@ _REPORTING = [
     ),
     # "as quoted by news agency AFP", "BBC quoted Carini as saying": the speaker's words as
     # the outlet gave them.
-    re.compile(rf"\b[Aa]s\s+quoted\s+by\s+(?:the\s+)?(?:news\s+agency\s+)?{_OUTLET}"),
+    re.compile(rf"\b[Aa]s\s+quoted\s+by\s+{_AGENCY}{_OUTLET}"),
     # The credit is the outlet and its verb: the speaker's name after it stays a name.
     re.compile(
         rf"\b(?=\w){_OUTLET}\s+quoted(?=\s+(?!(?:a|an|him|her|them|sources?|officials?)\b)"
@@ -86,7 +90,9 @@ _REPORTING = [
         r"(?:(?:yesterday|today|earlier|on\s+[A-Z][a-z]+day)\s+)?"  # "Reuters yesterday reported"
         r"(?:reported|reports|said\s+in\s+a\s+report)\b"
     ),
-    re.compile(rf"(?:\b(?:reported|reports)|(?<=, )(?:Reported|Reports))\s+{_OUTLET}(?![’']s\s)"),
+    re.compile(
+        rf"(?:\b(?:reported|reports)|(?<=, )(?:Reported|Reports))\s+{_AGENCY}{_OUTLET}(?![’']s\s)"
+    ),
     re.compile(rf"\b(?=\w){_SITE}\s+(?:has\s+|had\s+|first\s+)?(?:reported|reports)\b"),
     re.compile(rf"\b(?:[Aa]s\s+reported\s+by|[Rr]eported\s+by)\s+{_SITE}"),
     # "For more information, you can read the full article on phys.org."
