@@ -1,8 +1,9 @@
 # ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """loaded_wording: a neutral word replaced by a charged one ("killed" -> "murdered", medium), or
-a charged word softened (low). The charged word must take the neutral word's place: a copy that
-keeps the neutral word and adds another verb ("left behind as they fled") replaced nothing.
-Neutral synonyms ("told", "added", "declined") are not findings.
+a charged word softened (low). A charged verb of saying ("claimed" for "said") is low: on real
+pages it is as often a spinner's synonym as a framing. The charged word must take the neutral
+word's place: a copy that keeps the neutral word and adds another verb ("left behind as they
+fled") replaced nothing. Neutral synonyms ("told", "added", "declined") are not findings.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from detect_pairs import (
     KURDISTAN,
     ZINCOR,
     edit,
+    report,
     runner_for,
     same_fact,
 )
@@ -49,7 +51,28 @@ def test_killed_made_slaughtered_is_loaded_wording() -> None:
 
 def test_said_made_admitted_is_loaded_wording() -> None:
     copy = edit(CHEMLAWN, "Schlang said ChemLawn could", "Schlang admitted ChemLawn could")
-    assert loaded(copy, CHEMLAWN) == [("loaded_wording", "medium", "admitted", "said")]
+    assert loaded(copy, CHEMLAWN) == [("loaded_wording", "low", "admitted", "said")]
+
+
+def test_a_charged_verb_of_saying_is_a_lead_not_an_accusation() -> None:
+    # AP on the Anthropic settlement (2025), spun (a blind real-page batch labelled it clean):
+    # the finding stays, low, and says why.
+    source = (
+        "Anthropic and the authors say the settlement would be the largest publicly reported "
+        "copyright recovery in history."
+    )
+    copy = (
+        "Anthropic and the authors claim the settlement would be the largest publicly reported "
+        "copyright recovery in history."
+    )
+    found = [f for f in report(copy, source).findings if f.type == "loaded_wording"]
+    assert [(f.severity, f.reason) for f in found] == [
+        (
+            "low",
+            "the copy says “claim” where the source says “say” (a verb of saying: as often a "
+            "synonym as a framing)",
+        )
+    ]
 
 
 def test_fell_made_plunged_is_loaded_wording() -> None:
@@ -100,12 +123,12 @@ def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
     # The noun does not hide the verb beside it (a review's counter-example).
     source = "Tom Reyes, who is under investigation himself, said on Monday that the mayor lied."
     copy = "Tom Reyes, who faces allegations himself, alleged on Monday that the mayor lied."
-    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "alleged", "said")]
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "low", "alleged", "said")]
     # Nor does the adverb.
     source = "The mayor, who reportedly took bribes, lied, Tom Reyes said on Monday."
     copy = "The mayor, who allegedly took bribes, lied, Tom Reyes alleged on Monday."
     found = loaded(copy, source, embed=True)
-    assert ("loaded_wording", "medium", "alleged", "said") in found
+    assert ("loaded_wording", "low", "alleged", "said") in found
     # Nor is a participle describing a noun, nor "confession" (a review's counter-examples).
     source = (
         "The mayor faces accusations of fraud over the suspected misuse of city funds, officials "
@@ -119,7 +142,7 @@ def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
     # "it's" is no possessive: "it's alleged" frames a statement.
     source = "In court on Monday, it's said, the mayor took bribes from the builder."
     copy = "In court on Monday, it's alleged, the mayor took bribes from the builder."
-    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "alleged", "said")]
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "low", "alleged", "said")]
 
 
 def test_troops_made_invaders_is_loaded_wording() -> None:
@@ -265,7 +288,7 @@ def test_admitted_for_said_in_a_story_about_jobless_claims_is_loaded() -> None:
         "Initial claims for jobless benefits fell to 425,000 in the week ended Aug 23, the "
         "Labor Department admitted."
     )
-    assert loaded(copy, source) == [("loaded_wording", "medium", "admitted", "said")]
+    assert loaded(copy, source) == [("loaded_wording", "low", "admitted", "said")]
 
 
 def test_a_political_label_pushed_to_the_fringe_is_loaded_wording() -> None:
@@ -316,9 +339,7 @@ def test_far_right_softened_and_an_invasion_called_an_offensive_are_low_loaded_w
 def test_said_made_claimed_in_a_same_fact_sentence_is_loaded_wording(
     copy: str, source: str, charged: str
 ) -> None:
-    assert same_fact(copy, source, "loaded_wording") == [
-        ("loaded_wording", "medium", charged, "said")
-    ]
+    assert same_fact(copy, source, "loaded_wording") == [("loaded_wording", "low", charged, "said")]
 
 
 @pytest.mark.parametrize(
@@ -396,7 +417,7 @@ def test_livestock_slaughtered_for_killed_is_neutral() -> None:
 def test_claimed_with_a_statement_after_it_is_still_loaded(
     source: str, copy: str, charged: str
 ) -> None:
-    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", charged, "said")]
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "low", charged, "said")]
 
 
 @pytest.mark.parametrize(
@@ -433,4 +454,4 @@ def test_admitted_to_hospital_for_said_is_no_admission() -> None:
     # An admission of a statement is still charged.
     source = "The minister said the plan had failed, the ministry said in a statement."
     copy = "The minister admitted the plan had failed, the ministry said in a statement."
-    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "admitted", "said")]
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "low", "admitted", "said")]

@@ -33,6 +33,8 @@ NEGATION = Finding("negation_flipped", "low", (0, 3), 0, (0, 3), "the copy drops
 SWAP = Finding("entity_changed", "low", (0, 3), 0, (0, 5), "the copy names “Ohio” ...")
 # A quotation reworded in a word's form (a spun page on burzak.com): low, but no word-for-word copy.
 REFORMED = Finding("quote_altered", "low", (0, 9), 0, (0, 10), "the quotation changes the form")
+# A verb of saying charged ("claimed" for "said"): low, as often a synonym, but a word swapped.
+CLAIMED = Finding("loaded_wording", "low", (0, 7), 0, (0, 4), "the copy says “claimed” ...")
 
 
 @pytest.mark.parametrize(
@@ -43,6 +45,7 @@ REFORMED = Finding("quote_altered", "low", (0, 9), 0, (0, 10), "the quotation ch
         (0.90, 0.74, 0.74, [NEGATION], "spun copy"),
         (0.90, 0.74, 0.74, [SWAP], "spun copy"),
         (0.90, 0.74, 0.74, [REFORMED], "spun copy"),
+        (0.90, 0.74, 0.74, [CLAIMED], "spun copy"),
         # Lifts a few paragraphs word for word and adds its own.
         (0.24, 0.19, 0.18, [], "partial copy"),
         # Reworded throughout: little of it provably made from the source, none word for word.

@@ -279,8 +279,10 @@ UNCONFIRMED_CHANGES = frozenset(
 
 
 # Findings that, at any severity, show a page did not copy word for word: the unconfirmed
-# changes, and a quotation reworded even in a word's form ("fell apart" for "falling apart").
-REWORDINGS = UNCONFIRMED_CHANGES | {"quote_altered"}
+# changes, a quotation reworded even in a word's form ("fell apart" for "falling apart"), and
+# a charged word in a neutral one's place, even one only as likely a synonym ("claimed" for
+# "said").
+REWORDINGS = UNCONFIRMED_CHANGES | {"quote_altered", "loaded_wording"}
 
 
 def page_kind(

@@ -114,14 +114,16 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 if word in BUTCHERING and _of_livestock(group, c):
                     continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
+                speech = neutral in SPEECH
                 yield group.finding(
                     "loaded_wording",
-                    "low" if of_degree else "medium",
+                    "low" if of_degree or speech else "medium",
                     (c.start, c.end),
                     (s.start, s.end),
                     f"the copy says {quoted(group.copy.span_text(c))} where the source "
                     f"says {quoted(group.source.span_text(s))}"
-                    + (" (no figure: a matter of degree)" if of_degree else ""),
+                    + (" (no figure: a matter of degree)" if of_degree else "")
+                    + (" (a verb of saying: as often a synonym as a framing)" if speech else ""),
                 )
             elif (
                 softened
