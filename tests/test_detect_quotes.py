@@ -1486,3 +1486,53 @@ def test_per_cent_in_the_sources_prose_is_read_as_one_word() -> None:
     assert quotes(copy, source, embed=True) == [
         ("quote_fabricated", "low", "5 per cent in March", "5 per cent in March")
     ]
+
+
+@pytest.mark.parametrize(
+    ("copy", "source", "ours", "theirs"),
+    [
+        # AP on the Trump campaign's outreach (2020), spun: an organisation's name garbled.
+        (
+            "WASHINGTON — Selfies on a “Ladies for Trump” bus tour via Iowa.",
+            'WASHINGTON (AP) — Selfies on a "Women for Trump" bus tour through Iowa.',
+            "Ladies for Trump",
+            "Women for Trump",
+        ),
+        # NBC on the budget bill (2025), spun: a programme's name.
+        (
+            "Johnson mentioned in an look on “Fox Information Sunday,” as he burdened the "
+            "significance of the bill.",
+            'Johnson said in an appearance on "Fox News Sunday," as he stressed the importance '
+            "of the bill.",
+            "Fox Information Sunday,",
+            "Fox News Sunday,",
+        ),
+    ],
+)
+def test_a_name_in_quote_marks_worded_otherwise_is_a_changed_name_not_a_statement(
+    copy: str, source: str, ours: str, theirs: str
+) -> None:
+    assert quotes(copy, source, embed=True) == [("quote_altered", "low", ours, theirs)]
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # A headline's quotation in capitals is someone speaking ...
+        (
+            "Mayor on the flood: “We Will Rebuild Better” after the storm, she said.",
+            "Mayor on the flood: “We Will Rebuild Stronger” after the storm, she said.",
+        ),
+        # ... and so is a post in capitals, or one word a speaker called something.
+        (
+            "The president wrote that Republicans “MUST UNITE” behind the bill on Sunday.",
+            "The president wrote that Republicans “MUST COME TOGETHER” behind the bill on Sunday.",
+        ),
+        (
+            "The coach called the decision “Disgraceful” after the match on Monday.",
+            "The coach called the decision “Shameful” after the match on Monday.",
+        ),
+    ],
+)
+def test_a_statement_in_capitals_reworded_is_still_altered(source: str, copy: str) -> None:
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]

@@ -943,7 +943,11 @@ def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Find
         and not any(_renders(group, quote, q, words(group.source, q), local, words) for q in theirs)
         and not _in_order([w for q in theirs for w in words.runs(group.source, q)], copy_words)
     ):
-        yield _altered(group, quote, (theirs[0].start, theirs[-1].end), "medium")
+        span = (theirs[0].start, theirs[-1].end)
+        if _names_both(group.copy.span_text(quote), group.source.text[slice(*span)]):
+            yield _altered(group, quote, span, "low", NAME_REWORDED)
+        else:
+            yield _altered(group, quote, span, "medium")
     elif match is not None and _renders(group, quote, match, match_words, local, words):
         # The same words, quoted by both: given to another speaker all the same (medium: the
         # sentence is not shown to be made from the source's).
@@ -964,9 +968,32 @@ def _graded(
         why = "the quotation gives a figure's currency that the other leaves out"
     elif _phrase_widened(runs, match_words):
         why = "the quote marks take in a word beside the phrase the source quotes"
+    elif _names_both(group.copy.span_text(quote), group.source.text[slice(*source_span)]):
+        why = NAME_REWORDED
     else:
         return _altered(group, quote, source_span, "high")
     return _altered(group, quote, source_span, "low", why)
+
+
+NAME_WORDS = 2  # capitalised words of a name in quote marks ("Women for Trump"): not "Yes"
+NAME_REWORDED = "a name in quote marks is worded otherwise (a name changed, not a statement)"
+# A quotation with one of these words is someone speaking ("“We Will Rebuild”"), not a name.
+_SPEAKING = SUBJECT_PRONOUNS | frozenset("me my us our your him his her them their".split())
+
+
+def _names_both(ours: str, theirs: str) -> bool:
+    """Are both quotations a name or title of a few capitalised words ("Fox Information
+    Sunday" for "Fox News Sunday", "Ladies for Trump" for "Women for Trump"), not someone's
+    statement? A spinner's synonym inside one changes a name: low, as a swapped name
+    (detect/entities.py) is. Not a headline's quotation in capitals ("“We Will Rebuild”") nor
+    a post in capitals ("“MUST UNITE”"): statements."""
+    return all(
+        is_title(text)
+        and not text.isupper()
+        and sum(w[:1].isupper() for w in text.split()) >= NAME_WORDS
+        and not any(w.strip(",.!?’'").lower() in _SPEAKING for w in text.split())
+        for text in (ours, theirs)
+    )
 
 
 PHRASE_WORDS = 3  # a quoted phrase this short ("sadistic", "working royal") is a term
