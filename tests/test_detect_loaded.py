@@ -1,7 +1,7 @@
 # ruff: noqa: E501 (news sentences, whole, as the pages have them)
 """loaded_wording: a neutral word replaced by a charged one ("killed" -> "murdered", medium), or
-a charged word softened (low). A charged verb of saying ("claimed" for "said") is low: on real
-pages it is as often a spinner's synonym as a framing. The charged word must take the neutral
+a charged word softened (low). A verb of saying that casts doubt ("claimed" for "said") is low:
+on real pages it is as often a spinner's synonym as a framing. The charged word must take the neutral
 word's place: a copy that keeps the neutral word and adds another verb ("left behind as they
 fled") replaced nothing. Neutral synonyms ("told", "added", "declined") are not findings.
 """
@@ -51,7 +51,7 @@ def test_killed_made_slaughtered_is_loaded_wording() -> None:
 
 def test_said_made_admitted_is_loaded_wording() -> None:
     copy = edit(CHEMLAWN, "Schlang said ChemLawn could", "Schlang admitted ChemLawn could")
-    assert loaded(copy, CHEMLAWN) == [("loaded_wording", "low", "admitted", "said")]
+    assert loaded(copy, CHEMLAWN) == [("loaded_wording", "medium", "admitted", "said")]
 
 
 def test_a_charged_verb_of_saying_is_a_lead_not_an_accusation() -> None:
@@ -73,6 +73,14 @@ def test_a_charged_verb_of_saying_is_a_lead_not_an_accusation() -> None:
             "synonym as a framing)",
         )
     ]
+
+
+@pytest.mark.parametrize("charged", ["confessed", "boasted", "admitted"])
+def test_a_verb_of_saying_that_tells_more_than_doubt_is_still_an_accusation(charged: str) -> None:
+    # A review's counter-examples: a confession or a boast is no spinner's synonym for "said".
+    source = "The suspect said he was at the warehouse on the night of the fire, police said."
+    copy = source.replace("suspect said", f"suspect {charged}")
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", charged, "said")]
 
 
 def test_fell_made_plunged_is_loaded_wording() -> None:
@@ -288,7 +296,7 @@ def test_admitted_for_said_in_a_story_about_jobless_claims_is_loaded() -> None:
         "Initial claims for jobless benefits fell to 425,000 in the week ended Aug 23, the "
         "Labor Department admitted."
     )
-    assert loaded(copy, source) == [("loaded_wording", "low", "admitted", "said")]
+    assert loaded(copy, source) == [("loaded_wording", "medium", "admitted", "said")]
 
 
 def test_a_political_label_pushed_to_the_fringe_is_loaded_wording() -> None:
@@ -454,4 +462,4 @@ def test_admitted_to_hospital_for_said_is_no_admission() -> None:
     # An admission of a statement is still charged.
     source = "The minister said the plan had failed, the ministry said in a statement."
     copy = "The minister admitted the plan had failed, the ministry said in a statement."
-    assert loaded(copy, source, embed=True) == [("loaded_wording", "low", "admitted", "said")]
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "admitted", "said")]

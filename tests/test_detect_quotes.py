@@ -1532,6 +1532,23 @@ def test_a_name_in_quote_marks_worded_otherwise_is_a_changed_name_not_a_statemen
             "The coach called the decision “Disgraceful” after the match on Monday.",
             "The coach called the decision “Shameful” after the match on Monday.",
         ),
+        # A review's counter-examples: a claim, a chant, a forecast and a figure in capitals.
+        (
+            "Officials said that “Ukraine Will Win” the war this year.",
+            "Officials said that “Ukraine Will Lose” the war this year.",
+        ),
+        (
+            "Protesters chanted “Stop the Count” outside the election office in Detroit.",
+            "Protesters chanted “Count Every Vote” outside the election office in Detroit.",
+        ),
+        (
+            "The minister said the plan would bring “Total Economic Collapse” to the region.",
+            "The minister said the plan would bring “Serious Economic Damage” to the region.",
+        ),
+        (
+            "He said the attack killed “Ten Thousand Soldiers” near the city last week.",
+            "He said the attack killed “Ten Soldiers” near the city last week.",
+        ),
     ],
 )
 def test_a_statement_in_capitals_reworded_is_still_altered(source: str, copy: str) -> None:

@@ -358,8 +358,15 @@ def test_boilerplate_words_inside_a_story_paragraph_stay() -> None:
         "See also the full list of winners below.",
         "Read more about the case in our explainer.",
         "Follow the money, investigators said.",
+        # a review's counter-examples: story text under a label, or about following
+        "Related: the ministry also opened an inquiry into the contractor, officials said.",
+        "Related: The ministry also opened an inquiry into the contractor, officials said.",
+        "Recommended: at least 150 minutes of moderate exercise a week for adults.",
+        "Don't miss: the Perseid meteor shower peaks on Tuesday night, astronomers said.",
+        "Follow the link on WhatsApp and you are asked for a six-digit code, police warned.",
         # a link to the wire's story is a credit line
         "Read more: AP",
+        "READ MORE: AP",
     ],
 )
 def test_paragraphs_that_open_like_boilerplate_stay(paragraph: str) -> None:

@@ -48,6 +48,14 @@ def credits(text: str) -> list[tuple[str, str]]:
             ("according to the news agency AFP", "Agence France-Presse"),
         ),
         (
+            "The toll rose to 12, according to the French news agency AFP.",
+            ("according to the French news agency AFP", "Agence France-Presse"),
+        ),
+        (
+            "The toll rose to 12, according to Russian state news agency TASS.",
+            ("according to Russian state news agency TASS", "TASS"),
+        ),
+        (
             # A rewrite of AP's gene editing story (2025) that credits the outlet it read.
             "“This is the first step,” US News reported.",
             ("US News reported", "U.S. News & World Report"),
@@ -99,6 +107,7 @@ def credits(text: str) -> list[tuple[str, str]]:
             ("By contributor AP Reporter", "Associated Press"),
         ),
         ("The storm hit.\n\nRead more: AP", ("Read more: AP", "Associated Press")),
+        ("The storm hit.\n\nALSO READ: Reuters", ("ALSO READ: Reuters", "Reuters")),
         # ... a credit closing the last paragraph (The Shillong Times; a page crediting AP) ...
         ("Authorities arranged buses as an alternative. (AP)", ("(AP)", "Associated Press")),
         ("Perry was found dead at his Los Angeles home. -AP", ("-AP", "Associated Press")),

@@ -76,21 +76,27 @@ BOILERPLATE = re.compile(
             r"subscribe( now)?",
             r"related (posts|articles|stories|news)|you (may|might) also like",
             r"read (more|next|also)",
-            # a link to another story under a label ("READ MORE: Seven charged over ...",
-            # "Also Read | ..."): the label, with its colon or bar, tells it from a sentence
-            # ("Related charges were filed", "See also the list below")
-            r"(read more|read also|also read|more news|see also|related( story| article"
-            r"| stories| news| coverage| content| reading)?|more on this( story)?"
-            r"|recommended( stories| reading)?|must read|don't miss) ?[:|] ?\S.*",
             # a copyright line's tail on its own (a copyright line that names its holder may
             # credit the wire: "© 2024 The Associated Press")
             r"all rights reserved",
-            # social buttons and a CMS's ad slots ("[ad_1]")
-            rf"follow (us|[\w ]{{1,30}}) on {_SOCIAL}\b.*|follow us( on)?",
+            # social buttons ("Follow KT on WhatsApp Channels."; not "Follow the link on
+            # WhatsApp and ...") and a CMS's ad slots ("[ad_1]")
+            rf"follow us( on {_SOCIAL}\b.*| on)?|follow [\w ]{{1,30}} on {_SOCIAL}( channels?)?",
             r"\[ad_\d+\]",
         )
     )
 )
+
+# A link to another story under a label ("READ MORE: Seven charged over ...", "Also Read |
+# ..."): the label with its colon or bar, then a headline's capital (not "Related: the
+# ministry also opened an inquiry, officials said." nor "Related charges were filed").
+_LINK = re.compile(
+    r"(?i:read more|read also|also read|more news|see also|related(?: story| article| stories"
+    r"| news| coverage| content| reading)?|more on this(?: story)?|must read|don't miss)"
+    r" ?[:|] ?[\"“‘'A-Z0-9]"
+)
+# ... unless it ends as a story's sentence does, with who said it.
+_ATTRIBUTED = re.compile(r",\s+[^,]{1,60}\s(?:said|says|told|reported|warned|added)\W*$")
 
 # Text mostly made of these is binary, whatever decoder accepted it.
 _NOT_TEXT_SHARE = 0.02
@@ -611,7 +617,8 @@ def _is_boilerplate(paragraph: str) -> bool:
 
     if len(paragraph.split()) > BOILERPLATE_MAX_WORDS:
         return False
-    if BOILERPLATE.fullmatch(_fold(paragraph)) is None:
+    link = _LINK.match(paragraph) is not None and not _ATTRIBUTED.search(paragraph)
+    if not link and BOILERPLATE.fullmatch(_fold(paragraph)) is None:
         return False
     # "Read more: AP" credits the wire (segmentation.credits): the report says whether a page
     # credits its source.

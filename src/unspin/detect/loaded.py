@@ -11,6 +11,11 @@ from unspin.model import Finding
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, stem
 
 SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
+# The charged verbs of saying that cast doubt on a statement ("claimed", "alleged", "insists"):
+# on real pages as often a spinner's synonym for "said" as a framing (of 24 such findings, 10
+# were labelled clean, 4 loaded wording, 9 a changed attribution), so a lead (low). Not those
+# that tell more ("confessed", "admitted", "boasted"): no such evidence for them.
+DOUBTING = frozenset(stem(w) for w in ("claimed", "alleged", "insisted"))
 # The charged words of speech ("claimed", "alleged", "admitted"): they frame a statement.
 _CLAIMING = frozenset(c for neutral in SPEECH for c in LOADED.get(neutral, frozenset()))
 # Verbs, as written: the nouns of "jobless claims" or "allegations" frame nothing.
@@ -114,7 +119,7 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 if word in BUTCHERING and _of_livestock(group, c):
                     continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
-                speech = neutral in SPEECH
+                speech = neutral in SPEECH and word in DOUBTING
                 yield group.finding(
                     "loaded_wording",
                     "low" if of_degree or speech else "medium",

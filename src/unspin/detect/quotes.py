@@ -977,22 +977,34 @@ def _graded(
 
 NAME_WORDS = 2  # capitalised words of a name in quote marks ("Women for Trump"): not "Yes"
 NAME_REWORDED = "a name in quote marks is worded otherwise (a name changed, not a statement)"
-# A quotation with one of these words is someone speaking ("“We Will Rebuild”"), not a name.
-_SPEAKING = SUBJECT_PRONOUNS | frozenset("me my us our your him his her them their".split())
+# A quotation with one of these words says something ("“We Will Rebuild”", "“Not Needed”",
+# "“Ten Soldiers”"): a pronoun, a verb that states, a negation or a count is no name.
+_NOT_A_NAME = SUBJECT_PRONOUNS | frozenset(
+    """me my us our your him his her them their will would shall must can could should may
+    might is are was were be been has have had do does did stop not no never none one two
+    three four five six seven eight nine ten hundred hundreds thousand thousands million
+    millions billion billions dozen dozens""".split()
+)
 
 
 def _names_both(ours: str, theirs: str) -> bool:
-    """Are both quotations a name or title of a few capitalised words ("Fox Information
-    Sunday" for "Fox News Sunday", "Ladies for Trump" for "Women for Trump"), not someone's
-    statement? A spinner's synonym inside one changes a name: low, as a swapped name
-    (detect/entities.py) is. Not a headline's quotation in capitals ("“We Will Rebuild”") nor
-    a post in capitals ("“MUST UNITE”"): statements."""
-    return all(
-        is_title(text)
-        and not text.isupper()
-        and sum(w[:1].isupper() for w in text.split()) >= NAME_WORDS
-        and not any(w.strip(",.!?’'").lower() in _SPEAKING for w in text.split())
-        for text in (ours, theirs)
+    """Are both quotations one name or title of a few capitalised words, worded otherwise
+    around the same last word ("Fox Information Sunday" for "Fox News Sunday", "Ladies for
+    Trump" for "Women for Trump"), not someone's statement? A spinner's synonym inside a name
+    changes the name: low, as a swapped name (detect/entities.py) is. Not a headline's
+    quotation ("“We Will Rebuild”", "“Ukraine Will Lose”"), a chant ("“Stop the Count”"), a
+    post in capitals ("“MUST UNITE”") or a figure ("“Ten Soldiers”"): statements."""
+    texts = (ours, theirs)
+    if any(
+        not is_title(text)
+        or text.isupper()
+        or sum(w[:1].isupper() for w in text.split()) < NAME_WORDS
+        for text in texts
+    ):
+        return False
+    words = [[w.strip(",.!?:;’'\"“”").lower() for w in text.split()] for text in texts]
+    return words[0][-1] == words[1][-1] and not any(
+        w in _NOT_A_NAME or w[:1].isdigit() for ws in words for w in ws
     )
 
 

@@ -51,9 +51,12 @@ _FULL_STORY = (
     r"\s+(?:on|at)\s+"
 )
 
-# What an outlet is, before its name: "reports news agency Reuters", "according to the wire
-# service AFP".
-_AGENCY = r"(?:(?:[Tt]he\s+)?(?:news|wire)\s+(?:agency|service)\s+)?"
+# What an outlet is, before its name: "reports news agency Reuters", "according to the French
+# news agency AFP", "according to Russian state news agency TASS".
+_AGENCY = (
+    r"(?:(?:[Tt]he\s+)?(?:(?:[A-Z][a-z]+|state|official)\s+){0,2}(?:news|wire)\s+"
+    r"(?:agency|service)\s+)?"
+)
 
 # One outlet group per pattern (Python's re allows a group name once per pattern).
 _REPORTING = [
@@ -111,8 +114,11 @@ _CREDIT_LINES = [
         r"(?:[Ss]ource|SOURCE|[Ss]ources|[Vv]ia|[Cc]redits?|[Cc]ourtesy|[Ww]ritten\s+by|[Bb]y|BY|"
         rf"[Cc]opyright|©|\([Cc]\))\s*[:\-–—|]?\s*(?:\d{{4}}\s+)?{_OUTLET_ANY_CASE}"
     ),
-    # "Read more: AP" as the whole line (not "Read more: BBC apologises for ...")
-    re.compile(rf"[Rr]ead\s+[Mm]ore\s*[:\-–—|]?\s*{_OUTLET_ANY_CASE}\s*\.?$"),
+    # "Read more: AP", "ALSO READ: Reuters" as the whole line (not "Read more: BBC apologises
+    # for ...")
+    re.compile(
+        rf"(?i:read\s+more|also\s+read|read\s+also)\s*[:\-–—|]?\s*{_OUTLET_ANY_CASE}\s*\.?$"
+    ),
     # "By contributor AP Reporter", "By AFP Staff"
     re.compile(
         rf"[Bb]y\s+(?:[a-z]+\s+)?{_OUTLET_ANY_CASE}\s+(?:[Rr]eporters?|[Ss]taff|[Cc]orrespondents?)"
