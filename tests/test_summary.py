@@ -59,6 +59,48 @@ def test_page_kind(
     assert page_kind(summary(reuse, verbatim, copied), findings, [reuse]) == kind
 
 
+# Reuters on Peru's president removed (2025), and pages of their own around parts of it.
+PERU = (
+    "LIMA, Peru (Reuters) - Peru's Congress voted early on Friday to remove President Dina "
+    "Boluarte from office. Jose Jeri, the head of Congress, was sworn in as the country's new "
+    "president hours later. “We must declare war on crime.” Boluarte had faced a wave of "
+    "protests over rising crime and extortion in the capital. Her approval rating had fallen "
+    "to single digits in recent polls."
+)
+PAGE_OF_ITS_OWN = (
+    "The Andean nation has had seven presidents in under a decade, a record few democracies "
+    "share. Analysts in Lima expect the new leader to face the same fractious legislature that "
+    "toppled his predecessor. Markets barely moved on the news, with the sol trading flat "
+    "against the dollar. Street vendors in the capital say they pay gangs a weekly fee just to "
+    "keep their stalls open. Tourism operators worry that the turmoil will keep foreign "
+    "visitors away during the high season. Hotel owners in Cusco reported a wave of "
+    "cancellations from European travel agencies this week. Farmers in the south blocked a "
+    "highway for several hours on Thursday over fertilizer prices."
+)
+
+
+def test_a_page_that_lifts_a_sentence_of_prose_is_a_partial_copy() -> None:
+    lifted = (
+        "Jose Jeri, the head of Congress, was sworn in as the country's new president hours "
+        f"later. {PAGE_OF_ITS_OWN}"
+    )
+    assert compare(Article(lifted), Article(PERU)).summary.kind == "partial copy"
+
+
+def test_a_reworded_page_quoting_the_same_statement_word_for_word_is_spun_not_partial() -> None:
+    # Eight spun pages of the real-page set were once called partial copies for a quotation
+    # (or a heading) both give word for word: the statement, not the source's prose.
+    reworded = (
+        "Peru's Congress voted early Friday to oust President Dina Boluarte from her post. "
+        "Jose Jeri, head of the Congress, was sworn in as the nation's new president hours "
+        f"later. “We must declare war on crime.” {PAGE_OF_ITS_OWN}"
+    )
+    report = compare(Article(reworded), Article(PERU))
+    assert report.summary.verbatim_share > 0
+    assert report.summary.reuse_share < 0.3
+    assert report.summary.kind == "spun copy"
+
+
 # The seed's AP story, a sentence of it with a spinner's synonyms, and in another house style.
 AID = (
     "Equipment and ammunition from the United States are slated to arrive in Ukraine on "

@@ -95,7 +95,8 @@ def summarise(
         credited=bool(copy.credits),
     )
     swapped = partial(swapped_share, copy, sources, alignment)
-    summary = replace(summary, kind=page_kind(summary, findings, shares, swapped))
+    lifted = partial(lifts_prose, copy, alignment)
+    summary = replace(summary, kind=page_kind(summary, findings, shares, swapped, lifted))
     return with_verdict(summary, findings)
 
 
@@ -211,6 +212,27 @@ SPELLED_ALIKE = 0.75  # a name spelled another way ("kyiv", "kiev"), by difflib'
 ABBREVIATION = 5  # letters of an abbreviation that opens the word it stands for ("sept")
 
 
+# A sentence lifted word for word has this many words of its own outside quotation marks.
+LIFTED_WORDS = 6
+
+
+def lifts_prose(copy: Doc, alignment: Alignment) -> bool:
+    """Did the page take a sentence of the source's own prose word for word: a verbatim
+    sentence with LIFTED_WORDS words outside quotation marks? A quotation both give word for
+    word ("“We must declare war on crime.”", "In a statement, Boeing said: “...”") or a
+    heading ("What Is New World Screwworm?") shows that two outlets quote one statement or ask
+    one question, not that the page lifted the source's paragraphs."""
+    quoted = SpanIndex(copy.quotes)
+    for m in alignment.matches:
+        if m.label != "verbatim":
+            continue
+        sentence = copy.sentences[m.copy_sentence]
+        own = [t for t in copy.tokens(sentence.start, sentence.end) if not quoted.inside(t.start)]
+        if len(own) >= LIFTED_WORDS:
+            return True
+    return False
+
+
 def swapped_share(copy: Doc, sources: Sequence[Doc], alignment: Alignment) -> float:
     """Swaps per word of the copy's sentences made from a source (those of up to
     SWAP_SENTENCE_WORDS words): each swap a run of up to SWAP_WORDS words with a content word
@@ -290,6 +312,7 @@ def page_kind(
     findings: Sequence[Finding],
     shares: Sequence[float],
     swapped: Callable[[], float] = lambda: 0.0,
+    lifted: Callable[[], bool] = lambda: True,
 ) -> str:
     """How the page copied (model.KINDS). "not a copy" made nothing from a source; a "stitched
     copy" drew on two or more, each for STITCH_SHARE of it; a "verbatim copy" copied word for
@@ -297,13 +320,14 @@ def page_kind(
     under SWAPPED_WORDS: asked only of a page otherwise verbatim, since it aligns the words of
     each sentence pair) and changed nothing (no high or medium finding nor
     one of REWORDINGS, but added sentences: a page with a flipped negation is spun,
-    however few its changed words); a "partial copy" lifted part of a story (some of it word for
-    word) and made less than PARTIAL of itself from its sources; the rest are "spun copies". A
-    page that made little of itself from its source and none of it word for word is reworded
-    throughout, not borrowing: its sentences that only say the source's facts (same_fact) are
-    the rewrite too heavy to prove, and it is spun (on the real-page set, 14 of the 15 spun
-    pages once called partial had no sentence word for word, and 2 of the 7 partial pages found
-    so)."""
+    however few its changed words); a "partial copy" lifted part of a story (some of its prose
+    word for word: `lifted()`, asked only of a page otherwise partial) and made less than
+    PARTIAL of itself from its sources; the rest are "spun copies". A page that made little of
+    itself from its source and none of its prose word for word is reworded throughout, not
+    borrowing: its sentences that only say the source's facts (same_fact) are the rewrite too
+    heavy to prove, and it is spun (on the real-page set, 14 of the 15 spun pages once called
+    partial had no sentence word for word, and 2 of the 7 partial pages found so; later, 8 of
+    the 10 spun pages called partial had only a quotation or a heading word for word)."""
     if not shares or summary.reuse_share < NOT_A_COPY:
         return "not a copy"
     if sum(share >= STITCH_SHARE for share in shares) >= 2:
@@ -316,7 +340,7 @@ def page_kind(
         summary.copied_share >= VERBATIM_COPIED
         or summary.verbatim_share >= VERBATIM_OF_REUSE * summary.reuse_share
     )
-    if summary.reuse_share < PARTIAL and summary.verbatim_share > 0:
+    if summary.reuse_share < PARTIAL and summary.verbatim_share > 0 and lifted():
         return "partial copy"
     verbatim = word_for_word and not changed and swapped() < SWAPPED_WORDS
     return "verbatim copy" if verbatim else "spun copy"
