@@ -4,7 +4,8 @@ Every later offset points into `Article.text`, so reading fixes it once: newline
 paragraphs are separated by exactly one blank line, and the characters of the body are
 otherwise left as they were (curly quotes stay curly). What is not the story is left out:
 page chrome (by trafilatura, for HTML), a title repeated as its own paragraph, and whole
-paragraphs of comment-form, share-button and newsletter boilerplate (`BOILERPLATE`).
+paragraphs of comment-form, share-button and newsletter boilerplate (`BOILERPLATE`) or of links
+to other stories under a label (`_LINK`), but never a credit line.
 
 `article_from_html` and `article_from_text` turn content already in hand into an Article
 and never refuse it; `check_article` refuses what is not an English news article, and
