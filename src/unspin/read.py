@@ -32,6 +32,7 @@ import ftfy
 from unspin.errors import InputError
 from unspin.limits import MAX_ARTICLE_CHARS, MAX_BYTES, MAX_SENTENCES, describe_size
 from unspin.model import Article
+from unspin.segmentation.credits import credit_line
 
 if TYPE_CHECKING:
     import httpx
@@ -614,8 +615,6 @@ def _repeats_title(paragraph: str, title: str) -> bool:
 
 
 def _is_boilerplate(paragraph: str) -> bool:
-    from unspin.segmentation.credits import credit_line
-
     if len(paragraph.split()) > BOILERPLATE_MAX_WORDS:
         return False
     link = _LINK.match(paragraph) is not None and not _ATTRIBUTED.search(paragraph)

@@ -13,8 +13,8 @@ from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, stem
 SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
 # The charged verbs of saying that cast doubt on a statement ("claimed", "alleged", "insists"):
 # on real pages as often a spinner's synonym for "said" as a framing (of 24 such findings, 10
-# were labelled clean, 4 loaded wording, 9 a changed attribution), so a lead (low). Not those
-# that tell more ("confessed", "admitted", "boasted"): no such evidence for them.
+# were labelled wrong, 4 loaded wording, 9 a changed attribution, 1 a reworded quotation), so a
+# lead (low). Not those that tell more ("confessed", "admitted", "boasted"): no such evidence.
 DOUBTING = frozenset(stem(w) for w in ("claimed", "alleged", "insisted"))
 # The charged words of speech ("claimed", "alleged", "admitted"): they frame a statement.
 _CLAIMING = frozenset(c for neutral in SPEECH for c in LOADED.get(neutral, frozenset()))
