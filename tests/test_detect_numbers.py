@@ -49,6 +49,26 @@ numbers = runner_for("numbers")
 # --- number_changed ----------------------------------------------------------------------------
 
 
+def test_a_figure_in_lakh_is_the_same_figure_in_millions() -> None:
+    # Reuters on the Hyundai and Kia recall (2023), and republicworld.com's rewrite.
+    source = (
+        "Hyundai and Kia are recalling 3.37 million vehicles in the United States over fire "
+        "risks, the automakers said on Wednesday."
+    )
+    copy = source.replace("3.37 million", "33.7 lakh")
+    assert numbers(copy, source) == []
+    assert numbers(source.replace("3.37 million", "3.37 lakh"), source) == [
+        ("number_changed", "high", "3.37 lakh", "3.37 million")
+    ]
+
+
+def test_a_currency_code_before_a_figure_is_its_sign() -> None:
+    # AP on BP's profit (2023), and Borneo Bulletin's reprint.
+    source = "That beat the $26.8 billion BP earned in 2008, when oil prices soared."
+    copy = "That beat the USD26.8 billion BP earned in 2008, when oil prices soared."
+    assert numbers(copy, source) == []
+
+
 def test_a_percentage_cut_made_bigger_is_number_changed() -> None:
     copy = edit(ECUADOR, "by 30 pct", "by 40 pct")
     assert numbers(copy, ECUADOR) == [("number_changed", "high", "40 pct", "30 pct")]

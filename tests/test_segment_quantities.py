@@ -55,6 +55,12 @@ def quantities(text: str) -> list[tuple[str, float, str, bool]]:
         ("a 2-1/2-year high", ("2-1/2", 2.5, "", False)),
         ("falling to 11-1/2 earlier", ("11-1/2", 11.5, "", False)),
         ("cases rose to 7,18 million", ("7,18 million", 7_180_000, "", False)),
+        # Indian scales and a currency's code before the figure (republicworld.com on the
+        # Hyundai and Kia recall, Borneo Bulletin on BP's profit).
+        ("recalling 33.7 lakh vehicles", ("33.7 lakh", 3_370_000, "", False)),
+        ("set aside Rs 500 crore for it", ("Rs 500 crore", 5_000_000_000, "inr", False)),
+        ("beat the USD26.8 billion BP earned", ("USD26.8 billion", 26_800_000_000, "usd", False)),
+        ("costs EUR 25 a head", ("EUR 25", 25, "eur", False)),
     ],
 )
 def test_quantity(text: str, expected: tuple[str, float, str, bool]) -> None:

@@ -39,9 +39,23 @@ from unspin.segmentation.numbers import (
 _DIGITS = re.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 )
-_SCALE_WORDS = {**SCALES, "mln": 10**6, "bln": 10**9, "bn": 10**9, "m": 10**6, "k": 1_000}
+# With the Indian scales that Indian English pages use ("33.7 lakh" is 3.37 million, "500
+# crore" 5 billion).
+_SCALE_WORDS = {
+    **SCALES,
+    "mln": 10**6,
+    "bln": 10**9,
+    "bn": 10**9,
+    "m": 10**6,
+    "k": 1_000,
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
+}
 _SCALE = re.compile(
-    r"(?:\s+|-)(thousand|million|billion|trillion|mln|bln|bn)\b|(m|bn|k)\b", re.IGNORECASE
+    r"(?:\s+|-)(thousand|million|billion|trillion|mln|bln|bn|lakhs?|crores?)\b|(m|bn|k)\b",
+    re.IGNORECASE,
 )
 _CURRENCY_ADJ = {
     "canadian": "cad",
@@ -75,8 +89,12 @@ _UNIT_NAMES = {
 }
 # "$US450 million" and "$A675 million": Australian and New Zealand papers put the country after
 # the sign (an SMH page gives "$US450 million ($675 million)", the second in its own dollars).
+# A currency's code before the figure, glued or not ("USD26.8 billion", "Rs 500 crore"): a
+# price, not a code or a name ("Boeing 737").
+_CODE = r"\bUSD|\bEUR|\bGBP|\bINR|\bRs\.?"
+_CODE_BEFORE = re.compile(rf"(?:{_CODE})\s?$")
 _PREFIX = re.compile(
-    r"(US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$US|\$A|\$NZ|\$HK|\$C|\$S|\$|€|£|¥)\s?$"
+    rf"(US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$US|\$A|\$NZ|\$HK|\$C|\$S|\$|€|£|¥|{_CODE})\s?$"
 )
 _COUNTRY_AFTER_SIGN = re.compile(r"\$(?:US|A|NZ|HK|C|S)$")
 _PREFIX_UNITS = {
@@ -97,6 +115,12 @@ _PREFIX_UNITS = {
     "€": "eur",
     "£": "gbp",
     "¥": "jpy",
+    "USD": "usd",
+    "EUR": "eur",
+    "GBP": "gbp",
+    "INR": "inr",
+    "Rs": "inr",
+    "Rs.": "inr",
 }
 _HEDGE = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|some|more\s+than|over|up\s+to|an\s+estimated|"
@@ -256,9 +280,12 @@ def _plain_number(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
-    if (before.isalnum() and not _COUNTRY_AFTER_SIGN.search(text, max(0, start - 3), start)) or (
-        before in "/:" or (before == "-" and before2.isalpha())
-    ):
+    priced = _CODE_BEFORE.search(text, max(0, start - 4), start) is not None
+    if (
+        before.isalnum()
+        and not priced
+        and not _COUNTRY_AFTER_SIGN.search(text, max(0, start - 3), start)
+    ) or (before in "/:" or (before == "-" and before2.isalpha())):
         return False
     if after in "/:" and text[end + 1 : end + 2].isdigit():
         return False
@@ -268,7 +295,7 @@ def _plain_number(text: str, start: int, end: int) -> bool:
         return False  # "21st", "1990s", "3D"
     if re.match(r"-[A-Z]", text[end : end + 2]):
         return False  # "Form 10-K", "737-MAX"
-    if names_a_thing(text, start) and not _UNIT.match(text, end):
+    if names_a_thing(text, start) and not _UNIT.match(text, end) and not priced:
         return False  # "Boeing 737", "Article 5", "Section 230", "Apollo 11": part of a name
     return not _RANK.search(text, max(0, start - 8), start)
 
