@@ -69,6 +69,29 @@ def test_a_currency_code_before_a_figure_is_its_sign() -> None:
     assert numbers(copy, source) == []
 
 
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # A review's counter-examples: a code before a figure is no name ("Boeing 737") ...
+        (
+            "The firm will invest Rs 5 billion in the plant, officials said on Monday.",
+            "The firm will invest Rs 500 crore in the plant, officials said on Monday.",
+        ),
+        (
+            "BP earned USD 26,800 million in 2008, the company said on Tuesday.",
+            "BP earned USD 26.8 billion in 2008, the company said on Tuesday.",
+        ),
+        # ... and "lakh crore" is a hundred thousand crore.
+        (
+            "The Centre has allocated Rs 1.5 trillion for highways, officials said on Monday.",
+            "The Centre has allocated Rs 1.5 lakh crore for highways, officials said on Monday.",
+        ),
+    ],
+)
+def test_a_price_written_in_another_scale_is_the_same_price(source: str, copy: str) -> None:
+    assert numbers(copy, source, embed=True) == []
+
+
 def test_a_percentage_cut_made_bigger_is_number_changed() -> None:
     copy = edit(ECUADOR, "by 30 pct", "by 40 pct")
     assert numbers(copy, ECUADOR) == [("number_changed", "high", "40 pct", "30 pct")]

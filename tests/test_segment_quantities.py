@@ -61,6 +61,13 @@ def quantities(text: str) -> list[tuple[str, float, str, bool]]:
         ("set aside Rs 500 crore for it", ("Rs 500 crore", 5_000_000_000, "inr", False)),
         ("beat the USD26.8 billion BP earned", ("USD26.8 billion", 26_800_000_000, "usd", False)),
         ("costs EUR 25 a head", ("EUR 25", 25, "eur", False)),
+        # A review's counter-examples: a scale of scales, the short forms after a currency,
+        # and a currency pair's rate.
+        ("allocated Rs 1.5 lakh crore for it", ("Rs 1.5 lakh crore", 1.5e12, "inr", False)),
+        ("spent Rs 20 thousand crore on it", ("Rs 20 thousand crore", 2e11, "inr", False)),
+        ("raised Rs 500 cr from them", ("Rs 500 cr", 5_000_000_000, "inr", False)),
+        ("earns Rs 5 lac a year", ("Rs 5 lac", 500_000, "inr", False)),
+        ("the EUR/USD 1.08 rate held", ("1.08", 1.08, "", False)),
     ],
 )
 def test_quantity(text: str, expected: tuple[str, float, str, bool]) -> None:

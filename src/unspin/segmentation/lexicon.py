@@ -205,11 +205,14 @@ def names_a_thing(text: str, at: int) -> bool:
     "Chapter 11", "Euro 2020")? Not after a place, a nationality or a person: "gave London 10
     days", "the Ukrainian 100 tanks" count."""
     m = NAME_BEFORE.search(text, max(0, at - 30), at)
-    if m is None:
-        return False
+    if m is None or m.group().strip() in CURRENCY_CODES:
+        return False  # "Rs 500", "USD 26.8 billion": a price
     word = m.group().strip().rstrip("’'s")
     return word not in places() and word not in demonyms() and word not in given_names()
 
+
+# Currency codes written before a figure, as a sign is ("USD 26.8 billion", "Rs 500 crore").
+CURRENCY_CODES = frozenset("USD EUR GBP INR Rs".split())
 
 NAME_BEFORE = re.compile(
     r"(?<![.!?:;\n]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September"

@@ -40,7 +40,7 @@ _DIGITS = re.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 )
 # With the Indian scales that Indian English pages use ("33.7 lakh" is 3.37 million, "500
-# crore" 5 billion).
+# crore" 5 billion, "1.5 lakh crore" 1.5 trillion; "cr" only after a currency: "Rs 500 cr").
 _SCALE_WORDS = {
     **SCALES,
     "mln": 10**6,
@@ -50,13 +50,19 @@ _SCALE_WORDS = {
     "k": 1_000,
     "lakh": 10**5,
     "lakhs": 10**5,
+    "lac": 10**5,
+    "lacs": 10**5,
     "crore": 10**7,
     "crores": 10**7,
+    "cr": 10**7,
+    "crs": 10**7,
 }
 _SCALE = re.compile(
-    r"(?:\s+|-)(thousand|million|billion|trillion|mln|bln|bn|lakhs?|crores?)\b|(m|bn|k)\b",
+    r"(?:\s+|-)(thousand|million|billion|trillion|mln|bln|bn|lakhs?|lacs?|crores?)\b"
+    r"|(m|bn|k)\b|\s+(crs?)\b",
     re.IGNORECASE,
 )
+_CRORE = re.compile(r"\s+(crores?)\b", re.IGNORECASE)  # "1.5 lakh crore", "20 thousand crore"
 _CURRENCY_ADJ = {
     "canadian": "cad",
     "australian": "aud",
@@ -91,7 +97,7 @@ _UNIT_NAMES = {
 # the sign (an SMH page gives "$US450 million ($675 million)", the second in its own dollars).
 # A currency's code before the figure, glued or not ("USD26.8 billion", "Rs 500 crore"): a
 # price, not a code or a name ("Boeing 737").
-_CODE = r"\bUSD|\bEUR|\bGBP|\bINR|\bRs\.?"
+_CODE = r"(?<!/)\b(?:USD|EUR|GBP|INR|Rs\.?)"  # not a pair's second code: "EUR/USD 1.08"
 _CODE_BEFORE = re.compile(rf"(?:{_CODE})\s?$")
 _PREFIX = re.compile(
     rf"(US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$US|\$A|\$NZ|\$HK|\$C|\$S|\$|€|£|¥|{_CODE})\s?$"
@@ -295,7 +301,7 @@ def _plain_number(text: str, start: int, end: int) -> bool:
         return False  # "21st", "1990s", "3D"
     if re.match(r"-[A-Z]", text[end : end + 2]):
         return False  # "Form 10-K", "737-MAX"
-    if names_a_thing(text, start) and not _UNIT.match(text, end) and not priced:
+    if names_a_thing(text, start) and not _UNIT.match(text, end):
         return False  # "Boeing 737", "Article 5", "Section 230", "Apollo 11": part of a name
     return not _RANK.search(text, max(0, start - 8), start)
 
@@ -348,7 +354,13 @@ def _finish(text: str, start: int, end: int, value: float, words: bool) -> _Num 
     if m := _AND_A_HALF.match(text, end):
         value, end = value + 0.5, m.end()
     if (m := _SCALE.match(text, end)) and (m[1] or _PREFIX.search(text, max(0, start - 6), start)):
-        value, end, scaled = value * _SCALE_WORDS[(m[1] or m[2]).lower()], m.end(), True
+        value, end, scaled = value * _SCALE_WORDS[(m[1] or m[2] or m[3]).lower()], m.end(), True
+        if (
+            m[1]
+            and m[1].lower() in ("thousand", "lakh", "lakhs")
+            and (m := _CRORE.match(text, end))
+        ):
+            value, end = value * 10**7, m.end()
     elif text[end : end + 1].isalpha():
         return None
     unit = ""
