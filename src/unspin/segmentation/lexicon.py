@@ -211,8 +211,9 @@ def names_a_thing(text: str, at: int) -> bool:
     return word not in places() and word not in demonyms() and word not in given_names()
 
 
-# Currency codes written before a figure, as a sign is ("USD 26.8 billion", "Rs 500 crore").
-CURRENCY_CODES = frozenset("USD EUR GBP INR Rs".split())
+# Currency codes written before a figure, as a sign is ("USD 26.8 billion", "Rs 500 crore"),
+# with the currency each names.
+CURRENCY_CODES = {"USD": "usd", "EUR": "eur", "GBP": "gbp", "INR": "inr", "Rs": "inr"}
 
 NAME_BEFORE = re.compile(
     r"(?<![.!?:;\n]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September"

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from unspin.model import Quantity
-from unspin.segmentation.lexicon import WordIndex, names_a_thing
+from unspin.segmentation.lexicon import CURRENCY_CODES, WordIndex, names_a_thing
 from unspin.segmentation.numbers import (
     SCALES,
     VAGUE_ORDERS,
@@ -93,12 +93,12 @@ _UNIT_NAMES = {
     "bp": "basis point",
     "age": "year",
 }
+# A currency's code before the figure, glued or not ("USD26.8 billion", "Rs. 500 crore"): a
+# price, not a code ("USD3M"); not a pair's second code ("EUR/USD 1.08").
+_CODE = rf"(?<!/)\b(?:{'|'.join(CURRENCY_CODES)})\.?"
+_CODE_BEFORE = re.compile(rf"(?:{_CODE})\s?$")
 # "$US450 million" and "$A675 million": Australian and New Zealand papers put the country after
 # the sign (an SMH page gives "$US450 million ($675 million)", the second in its own dollars).
-# A currency's code before the figure, glued or not ("USD26.8 billion", "Rs 500 crore"): a
-# price, not a code or a name ("Boeing 737").
-_CODE = r"(?<!/)\b(?:USD|EUR|GBP|INR|Rs\.?)"  # not a pair's second code: "EUR/USD 1.08"
-_CODE_BEFORE = re.compile(rf"(?:{_CODE})\s?$")
 _PREFIX = re.compile(
     rf"(US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$US|\$A|\$NZ|\$HK|\$C|\$S|\$|€|£|¥|{_CODE})\s?$"
 )
@@ -121,12 +121,7 @@ _PREFIX_UNITS = {
     "€": "eur",
     "£": "gbp",
     "¥": "jpy",
-    "USD": "usd",
-    "EUR": "eur",
-    "GBP": "gbp",
-    "INR": "inr",
-    "Rs": "inr",
-    "Rs.": "inr",
+    **CURRENCY_CODES,
 }
 _HEDGE = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|some|more\s+than|over|up\s+to|an\s+estimated|"
@@ -286,10 +281,9 @@ def _plain_number(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
-    priced = _CODE_BEFORE.search(text, max(0, start - 4), start) is not None
     if (
         before.isalnum()
-        and not priced
+        and not _CODE_BEFORE.search(text, max(0, start - 4), start)  # "USD26.8"
         and not _COUNTRY_AFTER_SIGN.search(text, max(0, start - 3), start)
     ) or (before in "/:" or (before == "-" and before2.isalpha())):
         return False
@@ -365,7 +359,7 @@ def _finish(text: str, start: int, end: int, value: float, words: bool) -> _Num 
         return None
     unit = ""
     if m := _PREFIX.search(text, max(0, start - 6), start):
-        unit, start = _PREFIX_UNITS[m.group(1)], m.start()
+        unit, start = _PREFIX_UNITS[m.group(1).removesuffix(".")], m.start()  # "Rs." is "Rs"
     if m := _UNIT.match(text, end):
         unit, end = unit or _unit_of(m), m.end()
     elif _AGED.search(text, max(0, start - 8), start) or _apposed_age(text, start, end, value):
