@@ -259,3 +259,34 @@ def test_a_source_no_copy_sentence_was_made_from_is_dropped_with_a_note(corpus: 
     assert notes[JURY.id] == (
         "says what the copy says, but no sentence of the copy was made from it"
     )
+
+
+def test_a_two_sentence_report_in_its_own_words_is_given_no_source(corpus: Corpus) -> None:
+    # Too short for the order of its sentences to show copying: only shared wording can (real
+    # same-event reports of two sentences, Reuters' against AP's, were named so).
+    own_words = Article(
+        "Merrell Dow Pharmaceuticals, a unit of Dow Chemical, said jurors decided its drug"
+        " Bendectin was not responsible for a seven-year-old boy's birth defects after his"
+        " mother used it while pregnant. The morning sickness medicine was withdrawn in 1983"
+        " over claims it caused birth defects.",
+        date="1987-02-27",
+    )
+    report = check(own_words, corpus)
+    assert report.sources == ()
+    assert report.search is not None
+    best = report.search.candidates[0]
+    assert (best.article.id, best.score) == (JURY.id, 1.0)
+    assert best.note == (
+        "says what this short copy says in other words: too little to tell a copy from"
+        " another report of the same facts"
+    )
+
+
+def test_a_two_sentence_copy_that_shares_the_wording_keeps_its_source(corpus: Corpus) -> None:
+    lifted = Article(
+        "Dow Chemical Co's Merrell Dow Pharmaceuticals Inc unit said a jury found that Bendectin"
+        " did not cause the birth defects of a seven-year old boy whose mother took the drug"
+        " during pregnancy. He said about 300 lawsuits are pending.",
+        date="1987-02-27",
+    )
+    assert [s.id for s in check(lifted, corpus).sources] == [JURY.id]

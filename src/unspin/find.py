@@ -172,13 +172,22 @@ def _dated_after(story: Article, copy: Article) -> bool:
 
 
 def not_made_from(
-    search: SourceSearch, unmade: Sequence[Candidate], templates: Sequence[Candidate] = ()
+    search: SourceSearch,
+    unmade: Sequence[Candidate],
+    templates: Sequence[Candidate] = (),
+    reworded: Sequence[Candidate] = (),
 ) -> SourceSearch:
-    """The search without the sources that no copy sentence was made from, and those whose
-    sentences the copy shares only as a template, with other figures in each."""
+    """The search without the sources that no copy sentence was made from, those whose
+    sentences the copy shares only as a template, with other figures in each, and those a
+    short copy shares only the facts of, not the wording."""
     notes = {
         c.key: "says what the copy says, but no sentence of the copy was made from it"
         for c in unmade
+    }
+    notes |= {
+        c.key: "says what this short copy says in other words: too little to tell a copy from"
+        " another report of the same facts"
+        for c in reworded
     }
     notes |= {
         c.key: "words the copy's sentences the same way with other figures in each:"
