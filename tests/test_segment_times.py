@@ -43,6 +43,9 @@ def times(text: str) -> list[tuple[str, str]]:
         ("in the 1990s", [("1990s", "1990s")]),
         ("at 5 p.m. sharp", [("5 p.m.", "17:00")]),
         ("at 9:30 a.m. sharp", [("9:30 a.m.", "09:30")]),
+        # British house style (Scroll, of AP's "1:56 p.m."): a point between hour and minutes.
+        ("at 1.56pm and 2.40 pm", [("1.56pm", "13:56"), ("2.40 pm", "14:40")]),
+        ("grew 1.5 per cent by 5pm", [("5pm", "17:00")]),
         ("since May, and in May 2020", [("May", "may"), ("May 2020", "2020-05")]),
         ("Theresa May said they may go.", []),
         ("sent 2000 troops and $2014", []),

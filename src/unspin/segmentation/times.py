@@ -5,7 +5,8 @@ Values:
   ("Jan. 21-22", "January 21 to 22", "21-22 January" all give that);
 - a month: "2022-01" with a year, else the month's name "january";
 - a weekday: its name, "tuesday" ("on Tuesday", "last Tuesday" too: rewrites drop "last");
-- a year "2014", a decade "1990s", a clock time "17:00" ("5 p.m.");
+- a year "2014", a decade "1990s", a clock time "17:00" ("5 p.m.", "5pm"; "1:56 p.m." and
+  British "1.56pm" both "13:56");
 - a relative phrase: its words lower-cased, one space apart ("this week", "earlier this
   month", "yesterday", "2 weeks ago" with the count in digits; "autumn" as "fall").
 """
@@ -30,7 +31,7 @@ _RE = re.compile(
     rf"(?:,?\s+(?P<y1>{_YEAR}))?)"
     rf"|(?P<dm>(?<![\d.,])(?P<d3>{_DAY})(?:{_TO}(?P<d4>{_DAY}))?\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)"
     rf"|(?P<my>(?P<m4>{_MONTH})\s+(?P<y3>{_YEAR}))"
-    r"|(?P<clock>\b(?:1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?)"
+    r"|(?P<clock>\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?)"
     r"|(?P<rel>\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past|coming)\s+"
     r"(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall"
     r"|winter|quarter|decade|century)\b)"
@@ -101,8 +102,7 @@ def _value(text: str, m: re.Match[str]) -> str:
     if kind == "my":
         return f"{m['y3']}-{_month(m['m4']):02d}"
     if kind == "clock":
-        hour = int(m["clock"].split(":")[0].split()[0].rstrip("apmAPM. ")) % 12
-        hour += 12 if m["ampm"].lower() == "p" else 0
+        hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower() == "p" else 0)
         return f"{hour:02d}:{m['min'] or '00'}"
     if kind in ("rel", "day"):
         # "last autumn" and "last fall" are one season, in British and American English.
