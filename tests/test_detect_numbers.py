@@ -668,3 +668,18 @@ def test_dollars_with_the_country_after_the_sign_are_those_dollars() -> None:
     )
     # The same figure; the conversion left out is a lead, no change.
     assert numbers(copy, source, embed=True) == [("number_dropped", "low", copy, "$675 million")]
+
+
+# A real page (Arab News' AP story mirrored on value-cii) gives the same sentence twice: as a
+# summary bullet and in the body, each with the wrong figure.
+AP_RESCUED = "A fishing boat was the first to respond on Monday after the boat capsized and rescued 12 people, one of whom later died."
+AP_IN_VIEW = "The partially submerged boat was still in view, but the commander of the search operation said no bodies were sighted."
+
+
+def test_a_sentence_told_twice_has_its_changed_number_found_in_each() -> None:
+    bullet = "- " + edit(AP_RESCUED, "boat was the first", "vessel was the first")
+    copy = "\n\n".join([edit(bullet, "12", "11"), AP_IN_VIEW, edit(AP_RESCUED, "12", "11")])
+    assert numbers(copy, f"{AP_IN_VIEW}\n\n{AP_RESCUED}") == [
+        ("number_changed", "high", "11", "12"),
+        ("number_changed", "high", "11", "12"),
+    ]

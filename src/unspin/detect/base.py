@@ -52,7 +52,7 @@ class Group:
     indexes: SpanIndexes = field(default_factory=SpanIndexes, compare=False, repr=False)
     # The spans found for each tuple asked about, by the tuple's identity and the side: every
     # detector asks, once per quote or name, and a group of n sentences (a page repeating one
-    # sentence makes one group of all of them) would cost n steps each time.
+    # sentence n times in a row makes one group of all of them) would cost n steps each time.
     _found: dict[tuple[int, bool], tuple[Sequence[Any], list[Any]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -203,10 +203,17 @@ class Comparison:
     indexes: SpanIndexes = field(default_factory=SpanIndexes, compare=False, repr=False)
 
     @cached_property
+    def source_prose_stems(self) -> list[frozenset[str]]:
+        """Each source's stems outside its quotations, over its whole text: the words it
+        writes in its own voice somewhere."""
+        return [frozenset(t.stem for t in _outside(d.tokens(), d.quotes)) for d in self.sources]
+
+    @cached_property
     def groups(self) -> list[Group]:
         """Copy sentences made from the same source sentences, in copy order: a one-to-one
         match, a split (several copy sentences, one source sentence) or a merge (the reverse).
-        Keyed by the exact set of source sentences, so a merge never chains distant sentences."""
+        Keyed by the exact set of source sentences, so a merge never chains distant sentences,
+        and by a run of adjacent copy sentences, so neither does a split."""
         # Changes are what a rewrite made: only sentences made from the source have them.
         return self._grouped(("verbatim", "paraphrase"))
 
@@ -219,14 +226,22 @@ class Comparison:
         return self._grouped(("same_fact",))
 
     def _grouped(self, labels: tuple[str, ...]) -> list[Group]:
-        by_sources: dict[tuple[SourceRef, ...], list[int]] = {}
+        # A split's parts stand side by side; the same source sentence told again further on
+        # (a summary bullet, then the body) is a group of its own, with all its figures and
+        # quotations to compare (on real pages a bullet's "11" for "12" was a changed number,
+        # the body's an added one).
+        runs: dict[tuple[SourceRef, ...], list[list[int]]] = {}
         for match in self.alignment.matches:
             if match.label in labels:
-                by_sources.setdefault(match.sources, []).append(match.copy_sentence)
+                of_sources = runs.setdefault(match.sources, [])
+                if of_sources and of_sources[-1][-1] == match.copy_sentence - 1:
+                    of_sources[-1].append(match.copy_sentence)
+                else:
+                    of_sources.append([match.copy_sentence])
         groups = []
-        for refs, copy_ids in by_sources.items():
+        for refs, copy_runs in runs.items():
             k = refs[0].source
-            groups.append(
+            groups += [
                 Group(
                     self.copy,
                     self.sources[k],
@@ -235,7 +250,8 @@ class Comparison:
                     tuple(self.sources[k].sentences[r.sentence] for r in refs),
                     self.indexes,
                 )
-            )
+                for copy_ids in copy_runs
+            ]
         groups.sort(key=lambda g: g.copy_sentences[0].start)
         return groups
 
