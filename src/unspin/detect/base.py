@@ -203,10 +203,10 @@ class Comparison:
     indexes: SpanIndexes = field(default_factory=SpanIndexes, compare=False, repr=False)
 
     @cached_property
-    def source_prose_stems(self) -> list[frozenset[str]]:
-        """Each source's stems outside its quotations, over its whole text: the words it
-        writes in its own voice somewhere."""
-        return [frozenset(t.stem for t in _outside(d.tokens(), d.quotes)) for d in self.sources]
+    def source_prose_words(self) -> list[frozenset[str]]:
+        """Each source's words (lower-cased, as written) outside its quotations, over its whole
+        text: the words it writes in its own voice somewhere."""
+        return [frozenset(t.lower for t in _outside(d.tokens(), d.quotes)) for d in self.sources]
 
     @cached_property
     def groups(self) -> list[Group]:

@@ -44,9 +44,10 @@ def loaded_wording(comparison: Comparison) -> Iterator[Finding]:
     # A charged verb of saying the source writes elsewhere in its own voice ("Shortly after the
     # results came in, Quiroga conceded to Paz.") is its wording, not the copy's framing: a
     # summary's "Quiroga conceded and urged calm" for "Quiroga urged calm, saying ..." charges
-    # nothing. (Not so a killing: a source that reports a murder charge has not called the
-    # killing a murder; on real pages two such copies were labelled loaded wording.)
-    own = comparison.source_prose_stems
+    # nothing. The word as written: "jobless claims" writes no "claimed". (Not so a killing: a
+    # source that reports a murder charge has not called the killing a murder; on real pages
+    # two such copies were labelled loaded wording.)
+    own = comparison.source_prose_words
     for group in comparison.changed_groups:
         yield from _charged(group, own[group.source_index])
     # A sentence that only says what a source sentence says (same_fact) is not shown to be made
@@ -123,7 +124,7 @@ def _charged(
             if (
                 word in charging
                 and word not in group.source_stems
-                and not (neutral in SPEECH and word in source_writes)
+                and not (neutral in SPEECH and charging[word].lower in source_writes)
                 and neutral in source_replaced
             ):
                 c, s = charging[word], source_replaced[neutral]
