@@ -683,3 +683,21 @@ def test_a_sentence_told_twice_has_its_changed_number_found_in_each() -> None:
         ("number_changed", "high", "11", "12"),
         ("number_changed", "high", "11", "12"),
     ]
+
+
+# A spin of AP's Hurricane Otis story (menafn, 2023): the copy's "39 fatalities" is the toll
+# the source gives in another sentence, not a figure put for its vague "Hundreds" of families.
+OTIS_TOLL = "Mexican authorities raised Otis' official toll to 39 dead and 10 missing Saturday."
+OTIS_WINDS = "Mexican authorities said Otis' winds reached 165 mph when it made landfall Saturday."
+OTIS_FAMILIES = "Hundreds of families are still awaiting word from loved ones."
+OTIS_COPY = "However, it is widely anticipated that the current count of 39 fatalities will not be the final figure, as numerous families anxiously await news about their missing loved ones."
+
+
+def test_a_figure_the_source_gives_elsewhere_is_not_put_for_a_vague_count() -> None:
+    assert numbers(OTIS_COPY, f"{OTIS_TOLL}\n\n{OTIS_FAMILIES}", embed=True) == [
+        ("number_dropped", "low", OTIS_COPY, "Hundreds")
+    ]
+    # A figure the source has nowhere, for its vague count: changed.
+    assert numbers(OTIS_COPY, f"{OTIS_WINDS}\n\n{OTIS_FAMILIES}", embed=True) == [
+        ("number_changed", "high", "39", "Hundreds")
+    ]
