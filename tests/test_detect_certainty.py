@@ -610,3 +610,19 @@ def test_a_verb_of_knowing_in_the_passive_is_still_weakened(
 ) -> None:
     found = certainty(copy, source, embed=True)
     assert [(f[0], f[1], f[3]) for f in found] == [("certainty_shifted", "medium", was)]
+
+
+# AP's lede on the Guinea-Bissau coup (2025) and a copy that moves the day: soldiers appearing
+# on television is no hedge, wherever "Wednesday" stands.
+AP_APPEARED = "BISSAU, Guinea-Bissau (AP) — Soldiers in Guinea-Bissau appeared Wednesday on state television saying they have seized power in the country, following reports of gunshots near the presidential palace."
+ORVA_APPEARED = "BISSAU, Guinea-Bissau (AP) — Guinea-Bissau soldiers appeared on state television Wednesday and said they had seized power in the country after reports of gunshots near the presidential palace."
+
+
+def test_appearing_on_television_on_a_day_is_no_hedge() -> None:
+    assert certainty(ORVA_APPEARED, AP_APPEARED, embed=True) == []
+    # "appeared Wednesday to be" still hedges.
+    hedged = "The officials appeared Wednesday to be near a deal on the budget, the minister said."
+    plain = "The officials were Wednesday near a deal on the budget, the minister said."
+    assert certainty(plain, hedged, embed=True) == [
+        ("certainty_shifted", "medium", plain, "appeared")
+    ]

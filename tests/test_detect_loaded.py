@@ -465,22 +465,25 @@ def test_admitted_to_hospital_for_said_is_no_admission() -> None:
     assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "admitted", "said")]
 
 
-# A summary closing a real page (Briefly, of AP's Bolivian runoff story): the source says
-# "conceded" itself, in another sentence, in its own voice.
-QUIROGA_CONCEDED = "Shortly after the results came in, Quiroga conceded to Paz."
+# A summary closing a real page (Briefly, of AP's Bolivian runoff story, 2025).
 QUIROGA_URGED = "But Quiroga urged calm, saying that a refusal to recognize the results would “leave the country hanging.”"
-QUIROGA_SUMMARY = "Quiroga conceded and urged calm despite jeers and accusations of fraud from some supporters, warning that refusing to recognize results would worsen the crisis."
 
 
-def test_a_verb_of_saying_the_source_writes_elsewhere_is_its_own_wording() -> None:
-    source = f"{QUIROGA_CONCEDED}\n\n{QUIROGA_URGED}"
-    assert loaded(QUIROGA_SUMMARY, source, embed=True) == []
-    # Without that sentence, "conceded" took "saying"'s place.
-    assert loaded(QUIROGA_SUMMARY, QUIROGA_URGED, embed=True) == [
+@pytest.mark.parametrize(
+    "conceded",
+    [
+        "Quiroga conceded and urged calm",
+        "Quiroga conceded defeat and urged calm",
+        "Quiroga conceded the runoff and urged calm",
+    ],
+)
+def test_conceding_a_contest_is_not_a_verb_of_saying(conceded: str) -> None:
+    copy = f"{conceded} despite jeers and accusations of fraud from some supporters, warning that refusing to recognize results would worsen the crisis."
+    assert loaded(copy, QUIROGA_URGED, embed=True) == []
+
+
+def test_conceding_a_statement_is_still_charged() -> None:
+    copy = "But Quiroga conceded that a refusal to recognize the results would “leave the country hanging.”"
+    assert loaded(copy, QUIROGA_URGED, embed=True) == [
         ("loaded_wording", "medium", "conceded", "saying")
     ]
-
-
-def test_a_murder_charge_elsewhere_in_the_source_does_not_make_a_killing_a_murder() -> None:
-    source = f"{KILLED}\n\nThree men have been charged with murder in one of the clashes."
-    assert loaded(SEED_MURDERED, source) == [("loaded_wording", "medium", "murdered", "killed")]

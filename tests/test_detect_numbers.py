@@ -674,14 +674,42 @@ def test_dollars_with_the_country_after_the_sign_are_those_dollars() -> None:
 # summary bullet and in the body, each with the wrong figure.
 AP_RESCUED = "A fishing boat was the first to respond on Monday after the boat capsized and rescued 12 people, one of whom later died."
 AP_IN_VIEW = "The partially submerged boat was still in view, but the commander of the search operation said no bodies were sighted."
+AP_SEARCH = "The Italian Coast Guard was searching by sea and from the air on Thursday for dozens of people missing after a sailboat sank."
 
 
 def test_a_sentence_told_twice_has_its_changed_number_found_in_each() -> None:
     bullet = "- " + edit(AP_RESCUED, "boat was the first", "vessel was the first")
-    copy = "\n\n".join([edit(bullet, "12", "11"), AP_IN_VIEW, edit(AP_RESCUED, "12", "11")])
-    assert numbers(copy, f"{AP_IN_VIEW}\n\n{AP_RESCUED}") == [
+    body = [AP_SEARCH, AP_IN_VIEW, edit(AP_RESCUED, "12", "11")]
+    copy = "\n\n".join([edit(bullet, "12", "11"), *body])
+    assert numbers(copy, "\n\n".join([AP_SEARCH, AP_IN_VIEW, AP_RESCUED])) == [
         ("number_changed", "high", "11", "12"),
         ("number_changed", "high", "11", "12"),
+    ]
+
+
+def test_a_split_with_a_sentence_of_the_page_between_its_halves_is_one_change() -> None:
+    source = "The company said profit rose 12 percent to $4.1 billion in the quarter, while revenue climbed 8 percent to $20.3 billion.\n\nShares rose 3 percent in early trading."
+    copy = "The company said profit rose 12 percent to $4.1 billion in the quarter.\n\nShares rose 3 percent in early trading.\n\nRevenue climbed 9 percent to $20.3 billion."
+    assert numbers(copy, source, embed=True) == [
+        ("number_changed", "high", "9 percent", "8 percent")
+    ]
+
+
+def test_a_vague_count_made_a_figure_the_source_gives_of_another_thing_is_changed() -> None:
+    source = "The storm destroyed 300 homes in the province, officials said.\n\nThousands of residents were evacuated to shelters."
+    copy = "The storm destroyed 300 homes in the province, officials said.\n\nAbout 300 residents were evacuated to shelters."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "300", "Thousands")]
+
+
+# AP's sentence of a judge, "a year and three months", was "15 months" on the pages that
+# copied it (Seattle Times, federalcharges, RedState, 2022).
+AP_SENTENCED = "A former New York state judge was sentenced Wednesday to a year and three months in prison after her conviction for obstructing a probe."
+
+
+def test_a_span_of_time_told_in_two_units_is_the_same_span_in_one() -> None:
+    assert numbers(edit(AP_SENTENCED, "a year and three months", "15 months"), AP_SENTENCED) == []
+    assert numbers(edit(AP_SENTENCED, "a year and three months", "18 months"), AP_SENTENCED) == [
+        ("number_changed", "high", "18", "three")
     ]
 
 

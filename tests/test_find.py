@@ -290,3 +290,13 @@ def test_a_two_sentence_copy_that_shares_the_wording_keeps_its_source(corpus: Co
         date="1987-02-27",
     )
     assert [s.id for s in check(lifted, corpus).sources] == [JURY.id]
+
+
+def test_a_claim_that_is_a_quotation_word_for_word_keeps_its_source(corpus: Corpus) -> None:
+    # Nothing outside its quotation marks to judge: the quotation is its wording.
+    quoted = Article(
+        "“Bendectin did not cause the birth defects of a seven-year old boy whose mother took"
+        " the drug during pregnancy,” Merrell said.",
+        date="1987-02-27",
+    )
+    assert [s.id for s in check(quoted, corpus).sources] == [JURY.id]

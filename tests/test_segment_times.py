@@ -46,6 +46,8 @@ def times(text: str) -> list[tuple[str, str]]:
         # British house style (Scroll, of AP's "1:56 p.m."): a point between hour and minutes.
         ("at 1.56pm and 2.40 pm", [("1.56pm", "13:56"), ("2.40 pm", "14:40")]),
         ("grew 1.5 per cent by 5pm", [("5pm", "17:00")]),
+        # A price per month is no time.
+        ("rent of £4.50pm, or $4.50 pm", []),
         ("since May, and in May 2020", [("May", "may"), ("May 2020", "2020-05")]),
         ("Theresa May said they may go.", []),
         ("sent 2000 troops and $2014", []),

@@ -32,9 +32,11 @@ from unspin.summary import (
     copied_part,
     other_figures,
     parts_from,
+    shared_trigrams,
     source_shares,
     summarise,
     unquoted_copied_share,
+    unquoted_trigrams,
 )
 
 if TYPE_CHECKING:
@@ -178,7 +180,7 @@ def check(
         c
         for c in search.sources
         if len(copy_doc.sentences) < config.derived_min_sentences
-        and unquoted_copied_share(copy_doc, c.article.text) < COPIED_ALONE
+        and _shared_wording(copy_doc, c.article.text) < COPIED_ALONE
     ]
     if unmade or templates or reworded:
         search = not_made_from(search, unmade, templates, reworded)
@@ -202,6 +204,19 @@ def check(
         verdict=_no_source_verdict(record),
     )
     return replace(report, findings=(), summary=summary, search=record)
+
+
+# A short text with fewer word trigrams than this outside quotation marks is its quotation
+# ("Jane Holt: “We will not raise taxes ...”"): its wording is the quotation's.
+QUOTED_CLAIM = 3
+
+
+def _shared_wording(copy: Doc, story: str) -> float:
+    """Share of the copy's wording in `story`: outside quotation marks (outlets quote the same
+    statements alike), but all of it for a text that is little but a quotation."""
+    if len(unquoted_trigrams(copy)) < QUOTED_CLAIM:
+        return shared_trigrams(copy.text, [story])
+    return unquoted_copied_share(copy, story)
 
 
 def _compare_found(

@@ -175,6 +175,15 @@ def _span(doc: Doc, index: int) -> tuple[int, int]:
 def unquoted_copied_share(copy: Doc, source: str) -> float:
     """Share of the copy's word trigrams outside quotation marks (read in the runs of words
     between them) found anywhere in `source`."""
+    grams = unquoted_trigrams(copy)
+    if not grams:
+        return 0.0
+    return len(grams & word_trigrams(source)) / len(grams)
+
+
+def unquoted_trigrams(copy: Doc) -> set[tuple[str, str, str]]:
+    """The copy's word trigrams outside quotation marks, read in the runs of words between
+    them."""
     quoted = SpanIndex(copy.quotes)
     runs: list[list[str]] = [[]]
     for t in copy.tokens():
@@ -183,10 +192,7 @@ def unquoted_copied_share(copy: Doc, source: str) -> float:
                 runs.append([])
         else:
             runs[-1].append(t.lower)
-    grams = {g for run in runs for g in zip(run, run[1:], run[2:], strict=False)}
-    if not grams:
-        return 0.0
-    return len(grams & word_trigrams(source)) / len(grams)
+    return {g for run in runs for g in zip(run, run[1:], run[2:], strict=False)}
 
 
 # Page kinds, set on the real-page set's labelled kinds (benchmarks/real_pages.py):

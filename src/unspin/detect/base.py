@@ -52,7 +52,8 @@ class Group:
     indexes: SpanIndexes = field(default_factory=SpanIndexes, compare=False, repr=False)
     # The spans found for each tuple asked about, by the tuple's identity and the side: every
     # detector asks, once per quote or name, and a group of n sentences (a page repeating one
-    # sentence n times in a row makes one group of all of them) would cost n steps each time.
+    # sentence n times close together makes one group of all of them) would cost n steps each
+    # time.
     _found: dict[tuple[int, bool], tuple[Sequence[Any], list[Any]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -195,6 +196,9 @@ def _outside(toks: list[Token], quotes: Sequence[Spanned]) -> list[Token]:
     return [t for t in toks if not index.inside(t.start)]
 
 
+SPLIT_GAP = 1  # copy sentences that may stand between two parts of one split
+
+
 @dataclass(frozen=True)
 class Comparison:
     copy: Doc
@@ -203,17 +207,11 @@ class Comparison:
     indexes: SpanIndexes = field(default_factory=SpanIndexes, compare=False, repr=False)
 
     @cached_property
-    def source_prose_words(self) -> list[frozenset[str]]:
-        """Each source's words (lower-cased, as written) outside its quotations, over its whole
-        text: the words it writes in its own voice somewhere."""
-        return [frozenset(t.lower for t in _outside(d.tokens(), d.quotes)) for d in self.sources]
-
-    @cached_property
     def groups(self) -> list[Group]:
         """Copy sentences made from the same source sentences, in copy order: a one-to-one
         match, a split (several copy sentences, one source sentence) or a merge (the reverse).
         Keyed by the exact set of source sentences, so a merge never chains distant sentences,
-        and by a run of adjacent copy sentences, so neither does a split."""
+        and by a run of copy sentences close together (SPLIT_GAP), so neither does a split."""
         # Changes are what a rewrite made: only sentences made from the source have them.
         return self._grouped(("verbatim", "paraphrase"))
 
@@ -226,15 +224,15 @@ class Comparison:
         return self._grouped(("same_fact",))
 
     def _grouped(self, labels: tuple[str, ...]) -> list[Group]:
-        # A split's parts stand side by side; the same source sentence told again further on
-        # (a summary bullet, then the body) is a group of its own, with all its figures and
-        # quotations to compare (on real pages a bullet's "11" for "12" was a changed number,
-        # the body's an added one).
+        # A split's parts stand close (side by side, or with a sentence of the page's own
+        # between); the same source sentence told again further on (a summary bullet, then the
+        # body) is a group of its own, with all its figures and quotations to compare (on real
+        # pages a bullet's "11" for "12" was a changed number, the body's an added one).
         runs: dict[tuple[SourceRef, ...], list[list[int]]] = {}
         for match in self.alignment.matches:
             if match.label in labels:
                 of_sources = runs.setdefault(match.sources, [])
-                if of_sources and of_sources[-1][-1] == match.copy_sentence - 1:
+                if of_sources and match.copy_sentence - of_sources[-1][-1] <= SPLIT_GAP + 1:
                     of_sources[-1].append(match.copy_sentence)
                 else:
                     of_sources.append([match.copy_sentence])

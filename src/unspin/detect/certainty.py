@@ -36,6 +36,7 @@ from unspin.detect.lexicon import (
     opens_noun_phrase,
 )
 from unspin.model import Attribution, Doc, Finding
+from unspin.segmentation.lexicon import WEEKDAYS
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
 
 CLAIM_WORDS = 3  # a hedge bears on this many content words after it
@@ -101,13 +102,20 @@ _PLACES = frozenset({"in", "on", "at", "before", "alongside", "with"})
 def _not_a_hedge(toks: list[Token], i: int) -> bool:
     """A hedge word used for something else: a purpose ("so she could recover", "so that it
     can"), a possibility ruled out or made a measure ("no possible appeal", "as soon as
-    possible"), an appearance ("the results appeared in the Proceedings")."""
+    possible"), an appearance ("the results appeared in the Proceedings", "soldiers appeared
+    Wednesday on state television")."""
     word, before = toks[i].lower, [t.lower for t in toks[max(0, i - 3) : i]]
     if word in ("could", "can", "may", "might") and "so" in before[:-1]:  # not "to do so could"
         return True
     if word == "possible" and before and before[-1] in _NO_DOUBT_BEFORE_POSSIBLE:
         return True
-    return word.startswith("appear") and _next(toks, i) in _PLACES
+    if not word.startswith("appear"):
+        return False
+    after = i + 1 if _next(toks, i) in _WHEN else i
+    return _next(toks, after) in _PLACES
+
+
+_WHEN = frozenset((*WEEKDAYS, "today", "yesterday", "tonight", "again", "briefly", "later"))
 
 
 def _approximations(toks: list[Token]) -> list[int]:

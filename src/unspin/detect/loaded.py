@@ -41,21 +41,13 @@ SIZED_REACH = 6  # words after the verb where the figure it sizes stands ("by as
 
 @detector("loaded_wording")
 def loaded_wording(comparison: Comparison) -> Iterator[Finding]:
-    # A charged verb of saying the source writes elsewhere in its own voice ("Shortly after the
-    # results came in, Quiroga conceded to Paz.") is its wording, not the copy's framing: a
-    # summary's "Quiroga conceded and urged calm" for "Quiroga urged calm, saying ..." charges
-    # nothing. The word as written: "jobless claims" writes no "claimed". (Not so a killing: a
-    # source that reports a murder charge has not called the killing a murder; on real pages
-    # two such copies were labelled loaded wording.)
-    own = comparison.source_prose_words
     for group in comparison.changed_groups:
-        yield from _charged(group, own[group.source_index])
+        yield from _charged(group)
     # A sentence that only says what a source sentence says (same_fact) is not shown to be made
     # from it, but a statement it calls a claim ("claimed" for "said") or a killing it calls a
     # murder is its framing of the same fact, whoever wrote it: charged words, not softened.
     for group in comparison.fact_groups:
-        charged = _charged(group, own[group.source_index], softened=False)
-        yield from (f for f in charged if _framed_claim_shared(group, f))
+        yield from (f for f in _charged(group, softened=False) if _framed_claim_shared(group, f))
 
 
 CLAIM_REACH = 20  # words a speech verb governs, after it (or before it, when it closes)
@@ -79,13 +71,10 @@ def _framed_claim_shared(group: Group, finding: Finding) -> bool:
     return len(claim & group.source_stems) >= CLAIM_SHARED
 
 
-def _charged(
-    group: Group, source_writes: frozenset[str], *, softened: bool = True
-) -> Iterator[Finding]:
+def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
     """A charged word that took a neutral word's place: the copy has it and the source does
-    not (nor, for a verb of saying, writes it anywhere in its own voice: `source_writes`),
-    and a neutral word of the source lies outside the runs of words the two texts share (a
-    copy that keeps "left behind" and adds "as they fled" replaced nothing). Or the reverse."""
+    not, and a neutral word of the source lies outside the runs of words the two texts share
+    (a copy that keeps "left behind" and adds "as they fled" replaced nothing). Or the reverse."""
     copy_by_stem = {t.stem: t for t in reversed(group.copy_prose)}
     # A charged verb of speech, not its noun nor its adverb: "faces allegations of fraud,
     # alleged on Monday", "allegedly took bribes, he alleged".
@@ -121,16 +110,13 @@ def _charged(
                 continue
             # Not a word the source's sentences use, even inside its quotations: the minister
             # who called protesters "thugs" charged them, not the copy that drops the marks.
-            if (
-                word in charging
-                and word not in group.source_stems
-                and not (neutral in SPEECH and charging[word].lower in source_writes)
-                and neutral in source_replaced
-            ):
+            if word in charging and word not in group.source_stems and neutral in source_replaced:
                 c, s = charging[word], source_replaced[neutral]
                 if c.lower.startswith("claim") and _claims_a_thing(group, c):
                     continue
                 if c.lower.startswith("admit") and _admitted_somewhere(group, c):
+                    continue
+                if c.lower.startswith("conced") and _concedes_a_contest(group, c):
                     continue
                 if word in BUTCHERING and _of_livestock(group, c):
                     continue
@@ -178,6 +164,25 @@ def _claims_a_thing(group: Group, claimed: Token) -> bool:
     thing, following = toks[at], toks[at + 1]
     between = group.copy.text[thing.end : following.start]
     return following.lower in _THING_FOLLOWERS or any(not c.isspace() for c in between)
+
+
+def _concedes_a_contest(group: Group, conceded: Token) -> bool:
+    """Does "conceded" give up a contest ("Quiroga conceded and urged calm", "conceded to
+    Paz", "conceded defeat", "conceded the election"), not grant a statement ("conceded the
+    plan had failed", "conceded that")? A summary on a real page (Briefly, of AP's Bolivian
+    runoff story) was taken for "said" made "conceded"."""
+    toks = group.copy_prose
+    at = _index(toks, conceded) + 1
+    if at == len(toks) or group.copy.text[conceded.end : toks[at].start].strip():
+        return True  # the clause ends with it
+    following = toks[at].lower
+    if following in _CONCEDED_TO:
+        return True
+    return following == "the" and at + 1 < len(toks) and toks[at + 1].lower in _CONTESTS
+
+
+_CONCEDED_TO = frozenset("defeat to and victory".split())
+_CONTESTS = frozenset("election race vote runoff contest title match game seat".split())
 
 
 def _describes_a_noun(toks: list[Token], k: int) -> bool:

@@ -110,8 +110,29 @@ def _days(doc: Doc, q: Quantity) -> tuple[float, float] | None:
         if t.lower in STOPWORDS:
             return None
         if t.stem in _DAYS:
-            return q.value * _DAYS[t.stem], _DAYS[t.stem]
+            return q.value * _DAYS[t.stem] + _days_before(doc, q), _DAYS[t.stem]
     return None
+
+
+# The larger part of a span of time told in two units: "a year and three months" is 15 months
+# (AP's sentence of a judge, "15 months" on the pages that copied it).
+_SPAN_BEFORE = re.compile(
+    r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+"
+    r"(?P<unit>years?|months?|weeks?|days?|hours?)\s+and\s+$",
+    re.IGNORECASE,
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _days_before(doc: Doc, q: Quantity) -> float:
+    """The days of a span's larger part told before it ("a year and" three months), or 0."""
+    m = _SPAN_BEFORE.search(doc.text, max(0, q.start - 30), q.start)
+    if m is None:
+        return 0.0
+    count = m["count"].lower()
+    n = int(count) if count.isdigit() else _COUNTS[count]
+    return n * _DAYS[stem(m["unit"].lower())]
 
 
 ROUNDED = 0.1  # a round figure in a coarser unit stays this close to the other
@@ -449,10 +470,11 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
             and _counted_elsewhere(group.source, group.source_range, q, _context(group.copy, q))
         )
     )
-    # A vague count ("Hundreds of families are still awaiting word") is no figure the copy
-    # put its own for, when that is a figure the source gives too: "the current count of 39
-    # fatalities" took the "39 dead" of another sentence (a spin of AP, 2023).
-    if best.vague and not q.vague and _anywhere(group.source, q):
+    # A vague count of another thing ("Hundreds of families are still awaiting word") is no
+    # figure the copy put its own for, when that is a figure the source gives too: "the
+    # current count of 39 fatalities" took the "39 dead" of another sentence (a spin of AP,
+    # 2023). "About 300 residents" for "Thousands of residents" counts the same: changed.
+    if best.vague and not q.vague and not best_overlap and _anywhere(group.source, q):
         return None
     if best_overlap or alone:
         return best

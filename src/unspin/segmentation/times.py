@@ -31,7 +31,7 @@ _RE = re.compile(
     rf"(?:,?\s+(?P<y1>{_YEAR}))?)"
     rf"|(?P<dm>(?<![\d.,])(?P<d3>{_DAY})(?:{_TO}(?P<d4>{_DAY}))?\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)"
     rf"|(?P<my>(?P<m4>{_MONTH})\s+(?P<y3>{_YEAR}))"
-    r"|(?P<clock>\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?)"
+    r"|(?P<clock>(?<![£$€¥\d.,])\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?)"
     r"|(?P<rel>\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past|coming)\s+"
     r"(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall"
     r"|winter|quarter|decade|century)\b)"
