@@ -169,19 +169,22 @@ def _claims_a_thing(group: Group, claimed: Token) -> bool:
 def _concedes_a_contest(group: Group, conceded: Token) -> bool:
     """Does "conceded" give up a contest ("Quiroga conceded and urged calm", "conceded to
     Paz", "conceded defeat", "conceded the election"), not grant a statement ("conceded the
-    plan had failed", "conceded that")? A summary on a real page (Briefly, of AP's Bolivian
-    runoff story) was taken for "said" made "conceded"."""
+    plan had failed", "conceded to reporters that", "..., he conceded.")? A summary on a real
+    page (Briefly, of AP's Bolivian runoff story) was taken for "said" made "conceded"."""
     toks = group.copy_prose
     at = _index(toks, conceded) + 1
     if at == len(toks) or group.copy.text[conceded.end : toks[at].start].strip():
-        return True  # the clause ends with it
+        return False  # "..., he conceded.": it closes a statement
     following = toks[at].lower
-    if following in _CONCEDED_TO:
+    after = toks[at + 1] if at + 1 < len(toks) else None
+    if following in _CONCEDED:
         return True
-    return following == "the" and at + 1 < len(toks) and toks[at + 1].lower in _CONTESTS
+    if following == "to":  # to a rival, not to reporters
+        return after is not None and group.copy.text[after.start].isupper()
+    return following == "the" and after is not None and after.lower in _CONTESTS
 
 
-_CONCEDED_TO = frozenset("defeat to and victory".split())
+_CONCEDED = frozenset("defeat victory and".split())
 _CONTESTS = frozenset("election race vote runoff contest title match game seat".split())
 
 
