@@ -484,11 +484,15 @@ def test_conceding_a_contest_is_not_a_verb_of_saying(conceded: str) -> None:
 
 def test_conceding_a_statement_is_still_charged() -> None:
     copy = "But Quiroga conceded that a refusal to recognize the results would “leave the country hanging.”"
-    assert loaded(copy, QUIROGA_URGED, embed=True) == [("loaded_wording", "medium", "conceded", "saying")]
+    assert loaded(copy, QUIROGA_URGED, embed=True) == [
+        ("loaded_wording", "medium", "conceded", "saying")
+    ]
     # Closing the statement, or told to reporters: said made conceded.
     said = "The refusal to recognize the results would leave the country hanging, Quiroga said."
     for conceded in (
         "The refusal to recognize the results would leave the country hanging, Quiroga conceded.",
         "Quiroga conceded to reporters the refusal to recognize the results would leave the country hanging.",
     ):
-        assert loaded(conceded, said, embed=True) == [("loaded_wording", "medium", "conceded", "said")]
+        assert loaded(conceded, said, embed=True) == [
+            ("loaded_wording", "medium", "conceded", "said")
+        ]
