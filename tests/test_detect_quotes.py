@@ -1553,3 +1553,19 @@ def test_a_name_in_quote_marks_worded_otherwise_is_a_changed_name_not_a_statemen
 )
 def test_a_statement_in_capitals_reworded_is_still_altered(source: str, copy: str) -> None:
     assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_altered", "high")]
+
+
+# A spin of the New York Times' story of the Nuseirat school strike (2024).
+NYT_FLESH = "“The most painful thing I have ever experienced was picking up those pieces of flesh with my hands,” said Mr. Abu Ammar, a 27-year-old construction worker."
+
+
+def test_a_quotation_that_drops_a_demonstrative_is_a_low_lead() -> None:
+    copy = edit(NYT_FLESH, "picking up those pieces", "picking up pieces")
+    assert quotes(copy, NYT_FLESH) == [
+        (
+            "quote_altered",
+            "low",
+            "The most painful thing I have ever experienced was picking up pieces of flesh with my hands,",
+            "The most painful thing I have ever experienced was picking up those pieces of flesh with my hands,",
+        )
+    ]

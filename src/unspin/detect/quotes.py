@@ -376,9 +376,13 @@ def _forms_only(runs: list[list[str]], long: list[str]) -> bool:
     return _in_order(runs, long, _one_word)
 
 
-# Words a quotation may lose, gain or swap without saying something else: articles,
-# conjunctions, prepositions, "it is" (never "not", a modal, a tense or a number).
-SMALL_WORDS = frozenset("a an the as that of to in on at for with by from and or so it is".split())
+# Words a quotation may lose, gain or swap without saying something else: articles and
+# demonstratives ("picking up pieces of flesh" for "picking up those pieces", a spin of the
+# New York Times, 2024), conjunctions, prepositions, "it is" (never "not", a modal, a tense or
+# a number).
+SMALL_WORDS = frozenset(
+    "a an the this that these those as of to in on at for with by from and or so it is".split()
+)
 
 
 def _small_words_only(runs: list[list[str]], long: list[str]) -> bool:
