@@ -22,6 +22,7 @@ from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import ANTONYMS
 from unspin.model import VAGUE_SPREAD, Doc, Finding, Quantity
 from unspin.segmentation.lexicon import names_a_thing
+from unspin.segmentation.numbers import VALUES
 from unspin.text import STOPWORDS, Token, stem
 
 # "about 1,200" for "1,205 participants" rounds the number; it does not change it. A number
@@ -121,8 +122,6 @@ _SPAN_BEFORE = re.compile(
     r"(?P<unit>years?|months?|weeks?|days?|hours?)\s+and\s+$",
     re.IGNORECASE,
 )
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _days_before(doc: Doc, q: Quantity) -> float:
@@ -131,7 +130,7 @@ def _days_before(doc: Doc, q: Quantity) -> float:
     if m is None:
         return 0.0
     count = m["count"].lower()
-    n = int(count) if count.isdigit() else _COUNTS[count]
+    n = int(count) if count.isdigit() else VALUES.get(count, 1)  # "a", "an": one
     return n * _DAYS[stem(m["unit"].lower())]
 
 
