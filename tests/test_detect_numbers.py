@@ -129,6 +129,36 @@ def test_at_least_made_as_many_as_is_number_changed() -> None:
     assert numbers(copy, source.replace("At least", "Up to")) == []
 
 
+def test_a_bound_denied_is_the_other_bound() -> None:
+    # AFP on Slovenia's floods (2023) and a spun copy: "not less than" is "at least".
+    source = (
+        "So far at least three people — two Dutch citizens and a Slovenian — have died, "
+        "Slovenian news agency STA reported."
+    )
+    copy = (
+        "Up to now, not less than three individuals – two Dutch residents and one Slovenian – "
+        "have been killed, Slovenian news agency STA reported."
+    )
+    assert numbers(copy, source, embed=True) == []
+    ceiling = copy.replace("not less than", "no more than")
+    assert numbers(ceiling, source, embed=True) == [
+        ("number_changed", "high", "no more than three", "at least three")
+    ]
+
+
+def test_half_a_billion_is_500_million() -> None:
+    # The same AFP story: the copy's figure is the source's, written another way.
+    source = (
+        "The scale of the damage from the floods is estimated to exceed half a billion euros, "
+        "Golob said."
+    )
+    copy = "It's estimated that the injury exceeds 500 million euros, Golob said."
+    assert numbers(copy, source, embed=True) == []
+    assert numbers(copy.replace("500", "600"), source, embed=True) == [
+        ("number_changed", "high", "600 million euros", "half a billion euros")
+    ]
+
+
 def test_bounds_kept_in_a_sentence_with_two_of_one_number_are_not_turned() -> None:
     # A review's counter-example: each bound is paired with its own first.
     source = (

@@ -52,6 +52,9 @@ def quantities(text: str) -> list[tuple[str, float, str, bool]]:
         # AP on Serena Williams; Reuters prices and a translated page's decimal comma.
         ("a half-dozen of her titles", ("half-dozen", 6, "", False)),
         ("half a dozen of her titles", ("half a dozen", 6, "", False)),
+        # AFP on Slovenia's floods (2023) and its spun copy's "500 million euros".
+        ("to exceed half a billion euros", ("half a billion euros", 500_000_000, "eur", False)),
+        ("a half-million people", ("half-million", 500_000, "", False)),
         ("a 2-1/2-year high", ("2-1/2", 2.5, "", False)),
         ("falling to 11-1/2 earlier", ("11-1/2", 11.5, "", False)),
         ("cases rose to 7,18 million", ("7,18 million", 7_180_000, "", False)),
@@ -159,6 +162,10 @@ def test_a_range_gives_two_quantities_sharing_unit_and_scale(
         "new cases of COVID-19 among G7 leaders",
         "in the third quarter",
         "half an hour later, at 9:30",
+        # A share of a figure is not the figure (a spun copy of Reuters, 2020, for "almost
+        # half a million people").
+        "killed practically a large portion of a million people",
+        "a fraction of 1% of them",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -292,11 +292,16 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
 
 # The side of a number a bound puts the true figure on: "over 1,000" for "under 1,000" says
 # the opposite, though the number is the same; so does "as many as 55" (at most) for "at least
-# 55" (a real spun copy of AFP, 2024). ("About" and "some" say neither.)
-_ABOVE = r"more\s+than|(?:just\s+|well\s+)?over|at\s+least|upwards\s+of|greater\s+than|above"
+# 55" (a real spun copy of AFP, 2024). ("About" and "some" say neither.) A bound denied is the
+# other one: "not less than three" is "at least three" (a spun copy of AFP, 2023); a search
+# finds the leftmost bound, so "not less than" is read before the "less than" inside it.
+_ABOVE = (
+    r"(?:not|no)\s+(?:less|fewer)\s+than|more\s+than|(?:just\s+|well\s+)?over|at\s+least|"
+    r"upwards\s+of|greater\s+than|above"
+)
 _BELOW = (
-    r"less\s+than|fewer\s+than|(?:just\s+)?under|nearly|almost|up\s+to|below|close\s+to|"
-    r"as\s+many\s+as|as\s+much\s+as"
+    r"(?:not|no)\s+(?:more|greater)\s+than|less\s+than|fewer\s+than|(?:just\s+)?under|"
+    r"nearly|almost|up\s+to|below|close\s+to|as\s+many\s+as|as\s+much\s+as"
 )
 _BOUND = re.compile(rf"\b(?:(?P<above>{_ABOVE})|(?P<below>{_BELOW}))\s+$", re.IGNORECASE)
 

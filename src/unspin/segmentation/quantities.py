@@ -137,6 +137,7 @@ _RANK = re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\b(?:portion|fraction|proportion)s?\s+of\s+$", re.IGNORECASE)
 _CURRENCIES = frozenset("usd eur gbp jpy cny rub uah inr cad aud hkd nzd sgd".split())
 _FRACTION = re.compile(
     r"\b(?P<num>a|one|two|three|four)(?P<sep>[\s-])(?P<den>thirds?|quarters?|fifths?)\b"
@@ -304,18 +305,21 @@ def _word_numbers(text: str, index: WordIndex) -> list[_Num]:
     out = []
     for m in index.scan(WORD_RUN, _WORD_TRIGGERS):
         run = m.group().lower()
-        first = run.split()[0].split("-")[0]
-        if first in SCALES and first != "dozen":
+        words = run.split()
+        start, value = m.start(), float(word_value(run))
+        half = (
+            _HALF_BEFORE.search(text, max(0, start - 8), start)
+            if words[-1] in SCALES and words[:-1] in ([], ["a"], ["an"])
+            else None
+        )
+        if half is not None:
+            # "a half-dozen", "half a dozen", "half a billion euros" (a spun copy's "500
+            # million euros" is the same figure)
+            start, value = half.start(), value / 2
+        elif (first := words[0].split("-")[0]) in SCALES and first != "dozen":
             continue  # "hundreds", "a few hundred thousand": vague
         if run in ("one", "zero") and not _one_is_count(text, m.start(), m.end()):
             continue
-        start, value = m.start(), float(word_value(run))
-        if (
-            half := _HALF_BEFORE.search(text, max(0, start - 8), start)
-            if run in ("dozen", "a dozen")
-            else None
-        ):
-            start, value = half.start(), 6.0  # "a half-dozen", "half a dozen"
         num = _finish(text, start, m.end(), value, words=True)
         if num is not None:
             out.append(num)
@@ -343,7 +347,10 @@ def _one_is_count(text: str, start: int, end: int) -> bool:
 
 
 def _finish(text: str, start: int, end: int, value: float, words: bool) -> _Num | None:
-    """Extend a bare number with "and a half", a scale, a unit and a currency sign."""
+    """Extend a bare number with "and a half", a scale, a unit and a currency sign; None for
+    no quantity."""
+    if _SHARE_OF.search(text, max(0, start - 20), start):
+        return None  # "a large portion of a million people" counts no million of them
     scaled = words and any(w in SCALES for w in re.split(r"[\s-]+", text[start:end].lower()))
     if m := _AND_A_HALF.match(text, end):
         value, end = value + 0.5, m.end()
