@@ -1569,3 +1569,32 @@ def test_a_quotation_that_drops_a_demonstrative_is_a_low_lead() -> None:
             "The most painful thing I have ever experienced was picking up those pieces of flesh with my hands,",
         )
     ]
+
+
+def test_a_quotation_in_the_place_of_the_sources_rewords_it_however_few_words_it_shares() -> None:
+    # Fortune on WeWork's bankruptcy (2023) and a spun copy: two quotations on each side, the
+    # second rendering the source's second, so the first rewords the first ("sad" for
+    # "disappointing"); it is not a quotation made up.
+    source = (
+        "A little over three weeks later, Neumann described WeWork's bankruptcy—filed for its "
+        'U.S. and Canada operations—as "disappointing" but paid kudos to the business\'s '
+        '"amazing team of mission-driven people."'
+    )
+    copy = (
+        "A little over three weeks later, Neumann called WeWork’s bankruptcy — which included its "
+        "US and Canadian operations — “sad” but credited the business with an “amazing team of "
+        "people on a mission.”"
+    )
+    assert quotes(copy, source, embed=True) == [
+        ("quote_altered", "high", "sad", "disappointing"),
+        (
+            "quote_altered",
+            "high",
+            "amazing team of people on a mission.",
+            "amazing team of mission-driven people.",
+        ),
+    ]
+    # With one quotation on the copy's side there is no place to go by: a word the source
+    # never quotes, in quote marks, is a quotation made up.
+    alone = copy.replace("with an “amazing team of people on a mission.”", "with its team.")
+    assert quotes(alone, source, embed=True) == [("quote_fabricated", "high", "sad", source)]

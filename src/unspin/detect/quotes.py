@@ -579,7 +579,13 @@ def _check(
             stray = (
                 not quote.closed and group.copy.text[quote.start - 2 : quote.start - 1].isalpha()
             )
-            yield _fabricated(group, quote, said, "low" if phrase or stray else "high")
+            twin = None if phrase or stray or said else _in_its_place(group, quote, local, words)
+            if twin is not None:
+                yield _graded(
+                    group, quote, (twin.start, twin.end), words(group.source, twin), words
+                )
+            else:
+                yield _fabricated(group, quote, said, "low" if phrase or stray else "high")
         elif only_one and len(local) == 1 and _quoted_elsewhere(group, copy_words, local[0], words):
             # The one quotation of the source's sentences is another quotation of the copy's:
             # this one quotes what the source does not (medium: perhaps from another report).
@@ -904,6 +910,25 @@ def _fills_ellipsis(source_runs: list[list[str]], copy_words: list[str], cut: bo
     if len(source_runs) < 2:
         return False
     return _in_order(source_runs[:-1] if cut else source_runs, copy_words)
+
+
+def _in_its_place(group: Group, quote: Quote, local: list[Quote], words: _Words) -> Quote | None:
+    """The source quotation standing where this one stands, when the aligned sentences quote
+    as many times on each side and each other quotation renders the source's in its place: this
+    one rewords the one left, however few words they share (“sad” ... “amazing team of people
+    on a mission” for "disappointing" ... "amazing team of mission-driven people", a spun copy
+    of Fortune, 2023), and is no quotation made up."""
+    ours = group.copy_items(group.copy.quotes)
+    if len(ours) < 2 or len(ours) != len(local) or quote not in ours:
+        return None
+    at = ours.index(quote)
+    for i, (q, theirs) in enumerate(zip(ours, local, strict=True)):
+        if (
+            i != at
+            and _same_statement(group, words(group.copy, q), [theirs], False, words)[0] != theirs
+        ):
+            return None
+    return local[at]
 
 
 def _reworded(groups: list[Group], quote: Quote, words: _Words) -> Iterator[Finding]:
