@@ -190,6 +190,20 @@ def test_the_corpus_takes_uploads_as_a_job_then_check_finds_the_source(web: Test
     assert "<td>JURY FINDS FOR DOW &lt;DOW&gt; IN BIRTH DEFECT CASE</td>" in found_page
 
 
+def test_uploads_leave_no_file_behind_once_added_or_when_the_server_stops(tmp_path: Path) -> None:
+    feed = CORPUS_SAMPLE.read_text(encoding="utf-8").splitlines()[:5]
+    files = [("files", ("feed.jsonl", "\n".join(feed).encode(), "text/plain"))]
+    with client(tmp_path) as web:
+        uploads = web.app.state.server.uploads
+        done = web.post("/api/corpus/documents", files=files)
+        assert wait_for(web, done.headers["location"])["state"] == "done"
+        assert list(uploads.iterdir()) == []  # the job removed what it read
+        # Jobs that have not run when the server stops are cancelled: their files go too.
+        for _ in range(3):
+            web.post("/api/corpus/documents", files=files)
+    assert not uploads.exists()
+
+
 def test_check_against_an_empty_corpus_says_no_source(web: TestClient) -> None:
     answer = web.post("/api/check", json={"copy": COPY})
     assert answer.status_code == 201

@@ -3,6 +3,8 @@ that the description allows (and much it does not), the server never answers 5xx
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,6 +23,10 @@ def _no_network() -> httpx.BaseTransport:
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="unspin-openapi-"))
 app = create_app(Settings(corpus=_FOLDER / "corpus.db", reports=":memory:", transport=_no_network))
+# Made at import, for schemathesis to read the schema from: removed with the server's uploads
+# when the test process ends.
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
+atexit.register(app.state.server.close)
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -194,6 +194,20 @@ class Server:
         self.reports = ReportStore(settings.reports)
         self.jobs = Jobs(settings.workers, process_initializer=start_worker, budget=settings.budget)
         Corpus(settings.corpus).close()  # create it now, so a bad path fails at start-up
+        # Uploads wait here for their job, which removes them; those of jobs cancelled before
+        # they ran go with the folder when the server stops.
+        self.uploads = Path(tempfile.mkdtemp(prefix="unspin-uploads-"))
+
+    def upload_folder(self) -> Path:
+        """A new folder for one upload's files (the server may have stopped and started again
+        since the last: an ASGI app's lifespan can run more than once)."""
+        self.uploads.mkdir(exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix="upload-", dir=self.uploads))
+
+    def close(self) -> None:
+        """Cancel queued jobs and remove the uploads they were to read."""
+        self.jobs.shutdown()
+        shutil.rmtree(self.uploads, ignore_errors=True)
 
     def corpus(self) -> Corpus:
         return shared_corpus(self.settings.corpus)
@@ -260,7 +274,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
         yield
-        server.jobs.shutdown()
+        server.close()
 
     app = FastAPI(
         title="unspin",
@@ -388,7 +402,7 @@ def _api_routes(app: FastAPI, server: Server) -> None:
 async def _start_upload(server: Server, uploads: list[UploadFile]) -> Job:
     """Copy the uploads (spooled by the form parser) into a folder of their own, by safe names,
     and start the job that adds them."""
-    folder = Path(tempfile.mkdtemp(prefix="unspin-upload-"))
+    folder = server.upload_folder()
     try:
         for n, upload in enumerate(uploads):
             name = re.sub(r"[^\w.-]", "_", Path(upload.filename or "").name)[-100:] or "upload"
