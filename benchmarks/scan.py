@@ -38,7 +38,7 @@ from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from unspin.batch import scan
+from unspin.batch import local_cluster, scan
 from unspin.batch.output import ScanOutput
 from unspin.corpus import Corpus
 from unspin.model import Article
@@ -133,14 +133,7 @@ def run(crawl: Path, db: Path, out: Path, workers: int) -> dict:
     if workers == 0:
         stats = scan([str(crawl)], str(db), out)
     else:
-        from distributed import Client, LocalCluster
-
-        with (
-            LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            ) as cluster,
-            Client(cluster) as client,
-        ):
+        with local_cluster(workers) as client:  # the cluster `unspin scan --workers N` starts
             stats = scan([str(crawl)], str(db), out, dask=client)
             worker_rss = list(client.run(vm_hwm_mb).values())
     seconds = time.perf_counter() - started

@@ -266,26 +266,34 @@ PROFILER = "distributed.worker.profile.enabled"  # Dask's setting for its worker
 
 
 @contextmanager
+def local_cluster(workers: int) -> Iterator[Any]:
+    """A client of the local Dask cluster `unspin scan --workers N` runs on (benchmarks/scan.py
+    measures this one). One thread per worker: checking is CPU-bound Python, and a process per
+    core is what gives it the cores. Without Dask's sampling profiler, which reads the task's
+    stack every 10 ms: it cost a worker 7 ms of CPU a page (61 -> 54 ms, docs/scan.md)."""
+    import dask.config
+    from distributed import Client, LocalCluster
+
+    with (
+        dask.config.set({PROFILER: False}),
+        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+@contextmanager
 def _dask_client(workers: int | None, dask: str | Any) -> Iterator[Any]:
     """A Dask client for the scan's parts, or None to check them in this process."""
     if not workers and dask is None:
         yield None
         return
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if not isinstance(dask, str | None):  # the caller's own client
         yield dask
     elif workers:
-        import dask.config
-
-        # One thread per worker: checking is CPU-bound Python, and a process per core is
-        # what gives it the cores. Without Dask's sampling profiler, which reads the task's
-        # stack every 10 ms: it cost a worker 7 ms of CPU a page (61 -> 54 ms, docs/scan.md).
-        with (
-            dask.config.set({PROFILER: False}),
-            LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as c,
-            Client(c) as client,
-        ):
+        with local_cluster(workers) as client:
             yield client
     else:
         try:
