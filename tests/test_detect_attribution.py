@@ -670,3 +670,25 @@ def test_it_was_stated_that_keeps_the_claim_someones() -> None:
         f[:2]
         for f in attributions(copy.replace("It was stated that the", "The"), source, embed=True)
     ] == [("attribution_dropped", "low")]
+
+
+def test_a_surname_for_the_given_name_of_one_person_named_in_full_is_the_same_speaker() -> None:
+    # Reuters on the Singapore Airlines turbulence (2024) and a spun copy: Reuters calls the
+    # doctor by his given name, the copy by his surname; both name him in full first.
+    source = (
+        '"The number of patients in ICU remain the same," Adinun Kittiratanapaibool, Director '
+        "of Bangkok's Samitivej Srinakarin Hospital told reporters. Adinun had said 41 people "
+        "were still under treatment, but later said one person had been discharged."
+    )
+    copy = (
+        "“The number of patients in ICU remains the same,” stated Adinun Kittiratanapaibool, "
+        "Director of Bangkok’s Samitivej Srinakarin Hospital. Initially, Kittiratanapaibool had "
+        "reported that 41 individuals were under treatment, but he later clarified that one "
+        "person had been discharged."
+    )
+    assert attributions(copy, source, embed=True) == []
+    # Another person's surname is still another speaker.
+    other = copy.replace("Initially, Kittiratanapaibool", "Initially, Srinakarin official Chaiwat")
+    assert attributions(other, source, embed=True) == [
+        ("attribution_changed", "high", "Chaiwat", "Adinun")
+    ]

@@ -436,6 +436,19 @@ def test_a_name_the_story_gives_in_full_is_one_person() -> None:
     source = "Hunter Biden was convicted on Tuesday.\n\nHunter faces up to 25 years in prison."
     copy = "Hunter Biden was convicted on Tuesday.\n\nBiden faces up to 25 years in prison."
     assert entities(copy, source, embed=True) == []
+    # A name whose given name is not on the list of given names (its kind unknown): Reuters
+    # calls a Thai doctor by his given name, a spun copy by his surname.
+    source = (
+        "Adinun Kittiratanapaibool, director of Bangkok's Samitivej Srinakarin Hospital, spoke "
+        "to reporters.\n\nTen British citizens were among the 41 people, according to a "
+        "presentation made by Adinun."
+    )
+    copy = (
+        "Adinun Kittiratanapaibool, director of Bangkok's Samitivej Srinakarin Hospital, spoke "
+        "to reporters.\n\nAccording to a presentation by Kittiratanapaibool, ten British "
+        "citizens were among the 41 people."
+    )
+    assert entities(copy, source, embed=True) == []
 
 
 def test_a_market_ticker_is_not_a_name() -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.bodies import body_swaps, swapped
 from unspin.detect.lexicon import DETERMINERS
-from unspin.detect.names import name_key, same_name
+from unspin.detect.names import FullNames, name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segmentation.attributions import CUE_RE, ROLE_WORDS
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
@@ -450,6 +450,14 @@ def _introduced(doc: Doc, a: Attribution, names: set[str]) -> bool:
     return names <= {t.stem for t in doc.tokens(start, a.speaker_span.start)}
 
 
+def _one_person(group: Group, ours: str, theirs: str) -> bool:
+    """Do two speakers' names stand for one name the texts give in full ("Kittiratanapaibool"
+    for "Adinun", where both name "Adinun Kittiratanapaibool" first: a spun copy of Reuters,
+    2024, calling a Thai doctor by his surname where Reuters uses his given name)?"""
+    copy_full, source_full = FullNames(group.copy), FullNames(group.source)
+    return any(same_name(a, b) for a in copy_full.expand(ours) for b in source_full.expand(theirs))
+
+
 def _antecedent(doc: Doc, a: Attribution) -> Name | None:
     before = [n for n in doc.names if n.kind == "person" and n.end <= a.speaker_span.start]
     return before[-1] if before else None
@@ -486,7 +494,7 @@ def _changed(
         if _role(group.copy, a) & source_words:
             continue  # "Wagner Group chief Yevgeny Prigozhin" is "the head of the Wagner group"
         key = _key(group.copy, a)
-        if any(same_name(key, k) for k in source_keys):
+        if any(same_name(key, k) or _one_person(group, key, k) for k in source_keys):
             continue
         other = source_named[0]
         credits = (

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.bodies import body_swaps, swapped
-from unspin.detect.names import name_key, same_name
+from unspin.detect.names import FullNames, name_key, same_name
 from unspin.model import Doc, Finding, Name, Quote, SpanIndex
 from unspin.segmentation.lexicon import ORG_WORDS, demonyms, outlet_of
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, word_matcher
@@ -84,8 +84,8 @@ def _kind_compatible(group: Group, a: Name, b: Name) -> bool:
 
 @detector("entity_changed")
 def entities(comparison: Comparison) -> Iterator[Finding]:
-    copy_full = _FullNames(comparison.copy)
-    source_full = [_FullNames(doc) for doc in comparison.sources]
+    copy_full = FullNames(comparison.copy)
+    source_full = [FullNames(doc) for doc in comparison.sources]
     for group in comparison.changed_groups:
         yield from _group_entities(group, copy_full, source_full[group.source_index])
         yield from _place_nouns(group)
@@ -180,7 +180,7 @@ def _in_titles(doc: Doc, names: list[tuple[Name, str]], quotes: list[Quote]) -> 
 
 
 def _group_entities(
-    group: Group, copy_full: _FullNames, source_full: _FullNames
+    group: Group, copy_full: FullNames, source_full: FullNames
 ) -> Iterator[Finding]:
     copy_names = _names(group.copy, group.copy_items(group.copy.names))
     source_names = _names(group.source, group.source_items(group.source.names))
@@ -266,38 +266,6 @@ def _said(doc: Doc, name: Name, other_words: str) -> bool:
     first = words.split()[0] if words.strip() else ""
     company = name.kind == "organisation" and len(first) > 3 and first not in ORG_WORDS
     return words in other_words or (company and f" {first} " in other_words)
-
-
-class _FullNames:
-    """The keys of a document's people named in two or three words, by word: "Hunter" and
-    "Biden" are "Hunter Biden" in a story that names him so ("Biden" is also "Joe Biden" if
-    it names him too)."""
-
-    LIMIT = 8  # fuller names a name may stand for (bounds the work on a hostile text)
-
-    def __init__(self, doc: Doc) -> None:
-        keys = dict.fromkeys(_key(doc, n) for n in doc.names if n.kind == "person")
-        self.by_word: dict[str, list[str]] = {}
-        self._expanded: dict[str, list[str]] = {}
-        for key in keys:
-            words = key.split()
-            if 2 <= len(words) <= 3:
-                for word in set(words):
-                    self.by_word.setdefault(word, []).append(key)
-
-    def expand(self, key: str) -> list[str]:
-        """The name and the fuller names its document gives it (each name worked out once)."""
-        if key not in self._expanded:
-            self._expanded[key] = self._expand(key)
-        return self._expanded[key]
-
-    def _expand(self, key: str) -> list[str]:
-        words = set(key.split())
-        if not words:
-            return [key]
-        fewest = min(words, key=lambda w: len(self.by_word.get(w, ())))
-        fuller = [f for f in self.by_word.get(fewest, ()) if words < set(f.split())]
-        return [key, *fuller[: self.LIMIT]]
 
 
 Slot = tuple[tuple[int, int], tuple[int, int]]

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from unspin.model import Doc
 from unspin.segmentation.lexicon import places
 from unspin.text import without_accents
 
@@ -326,3 +327,38 @@ _GENERIC = frozenset(
 def _distinctive(name: str) -> list[str]:
     words = name.split()
     return [w for w in words if w not in _GENERIC] or words
+
+
+class FullNames:
+    """The keys of a document's people (and names of no known kind, such as people whose given
+    name is not on the list: "Adinun Kittiratanapaibool") named in two or three words, by
+    word: "Hunter" and "Biden" are "Hunter Biden" in a story that names him so ("Biden" is
+    also "Joe Biden" if it names him too)."""
+
+    LIMIT = 8  # fuller names a name may stand for (bounds the work on a hostile text)
+
+    def __init__(self, doc: Doc) -> None:
+        keys = dict.fromkeys(
+            name_key(doc.span_text(n)) for n in doc.names if n.kind in ("person", "other")
+        )
+        self.by_word: dict[str, list[str]] = {}
+        self._expanded: dict[str, list[str]] = {}
+        for key in keys:
+            words = key.split()
+            if 2 <= len(words) <= 3:
+                for word in set(words):
+                    self.by_word.setdefault(word, []).append(key)
+
+    def expand(self, key: str) -> list[str]:
+        """The name and the fuller names its document gives it (each name worked out once)."""
+        if key not in self._expanded:
+            self._expanded[key] = self._expand(key)
+        return self._expanded[key]
+
+    def _expand(self, key: str) -> list[str]:
+        words = set(key.split())
+        if not words:
+            return [key]
+        fewest = min(words, key=lambda w: len(self.by_word.get(w, ())))
+        fuller = [f for f in self.by_word.get(fewest, ()) if words < set(f.split())]
+        return [key, *fuller[: self.LIMIT]]
