@@ -405,6 +405,28 @@ def test_a_json_record_with_text_and_metadata(tmp_path: Path) -> None:
     )
 
 
+def test_a_text_field_holding_markup_is_read_as_paragraphs() -> None:
+    # Feeds carry bodies as HTML (a scraper kept a Reuters story's <p> tags, Deccan Herald,
+    # 2024; a <br><br> between paragraphs, CBC): a paragraph per block, entities decoded,
+    # scripts left out, inline tags gone without a break.
+    body = (
+        "<p>Bangkok: About 25 people were feared dead in Thailand on Tuesday, the government "
+        "said.</p><p>Interior Minister Anutin Charnvirakul told <em>reporters</em> about 25 "
+        "people were believed killed.</p><script>track('x')</script>.<p>Prime Minister "
+        "Paetongtarn Shinawatra said &quot;As a mother&quot; she grieved.<br><br>Gracias, "
+        "Diego.</p>"
+    )
+    assert article_from_fields({"text": body}).text == (
+        "Bangkok: About 25 people were feared dead in Thailand on Tuesday, the government said."
+        "\n\nInterior Minister Anutin Charnvirakul told reporters about 25 people were believed "
+        'killed.\n\n.\n\nPrime Minister Paetongtarn Shinawatra said "As a mother" she '
+        "grieved.\n\nGracias, Diego."
+    )
+    # A text that only mentions a tag, or compares with < and >, is no markup.
+    plain = "The <p> tag opens a paragraph; 3 < 4 and 5 > 2 & so on."
+    assert article_from_text(plain, title="").text == plain
+
+
 def test_a_json_record_with_html_takes_its_own_metadata_first(tmp_path: Path) -> None:
     html = (READ_FIXTURES / "reuters-brazil-cruzado.html").read_text(encoding="utf-8")
     path = tmp_path / "page.json"

@@ -540,7 +540,7 @@ def article_from_text(
     pass the title (or "") when it is known. Then paragraphs that repeat
     the title or are `BOILERPLATE` are dropped, and paragraphs are joined by one blank line.
     """
-    (text,) = _unmangled(text)
+    (text,) = _unmangled(_without_markup(text))
     paragraphs = _paragraphs(_normalise_newlines(text))
     if title is None:
         title = paragraphs.pop(0) if paragraphs[1:] and _looks_like_title(paragraphs[0]) else ""
@@ -555,6 +555,38 @@ def article_from_text(
         site=site,
         id=id,
     )
+
+
+# A tag that ends or breaks a block of text: text holding one is markup, as a feed's body field
+# often is (RSS content:encoded, a CMS's rendered content, a scraper that kept the <p> tags).
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote)\b[^<>]*>", re.IGNORECASE)
+MARKUP_CHARS = 4 * MAX_ARTICLE_CHARS  # markup may take more room than the words it holds
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol")
+
+
+def _without_markup(text: str) -> str:
+    """A text given with HTML markup in it, as text: a paragraph per block, entities decoded,
+    scripts and styles left out. By lxml's HTML parser (it recovers from broken markup in
+    linear time); not trafilatura, which would judge a bare fragment's paragraphs as page
+    chrome. Text with fewer than two block tags (an article that mentions "<p>") is returned
+    as it is; so is text too long to be an article even with markup (check_article refuses it;
+    parsing it would only cost memory)."""
+    if len(text) > MARKUP_CHARS:
+        return text
+    tags = _BLOCK_TAG.finditer(text)
+    if next(tags, None) is None or next(tags, None) is None:
+        return text
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(text, create_parent="div")
+    for element in list(root.iter("script", "style", "noscript", "template")):
+        element.drop_tree()
+    for element in root.iter("br"):
+        element.tail = "\n" + (element.tail or "")
+    for element in root.iter(*_BLOCKS):
+        element.text = "\n\n" + (element.text or "")
+        element.tail = "\n\n" + (element.tail or "")
+    return str(root.text_content())
 
 
 def _paragraphs(text: str) -> list[str]:
