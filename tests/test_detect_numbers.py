@@ -759,3 +759,24 @@ def test_a_figure_the_source_gives_elsewhere_is_not_put_for_a_vague_count() -> N
     assert numbers(OTIS_COPY, f"{OTIS_WINDS}\n\n{OTIS_FAMILIES}", embed=True) == [
         ("number_changed", "high", "39", "Hundreds")
     ]
+
+
+def test_a_vague_count_of_what_the_source_tells_of_uncounted_is_no_changed_number() -> None:
+    # AP on el-Fasher (2025) and a spun copy: the source's "hundreds" were killed; those who
+    # fled it does not count.
+    source = (
+        "Aid workers worried on Thursday that only a trickle of the people believed to have fled "
+        "a paramilitary force that seized a city in Sudan's Darfur region have reached safety, "
+        "as hundreds reportedly have been killed in the attack and while making their escape."
+    )
+    copy = (
+        "In the wake of a brutal paramilitary assault on el-Fasher, Sudan's Darfur region, aid "
+        "workers have expressed grave concerns over the fate of thousands who fled the violence."
+    )
+    # What it leaves out is the source's count of the dead: a lead.
+    assert numbers(copy, source, embed=True) == [("number_dropped", "low", copy, "hundreds")]
+    # The killed made thousands: changed.
+    killed = copy.replace("thousands who fled", "thousands who were killed in")
+    assert numbers(killed, source, embed=True) == [
+        ("number_changed", "high", "thousands", "hundreds")
+    ]

@@ -441,6 +441,21 @@ def _one_in_words(doc: Doc, q: Quantity) -> bool:
     return doc.span_text(q).lower() in ("one", "a", "an")
 
 
+def _uncounted_in_source(group: Group, q: Quantity, theirs: Quantity) -> bool:
+    """Does the source's side of the group use every content word of what the copy's number
+    counts ("fled" of "thousands who fled"), none of them in the words after its own number
+    ("hundreds reportedly have been killed")?"""
+    counted = _context(group.copy, q)
+    source = group.source
+    at = source.sentence_at(theirs.start)
+    end = source.sentences[at].end if at >= 0 else len(source.text)
+    near = {t.stem for t in source.tokens(theirs.end, end)[:NEAR_WORDS]}
+    return bool(counted) and counted <= group.source_stems and not counted & near
+
+
+NEAR_WORDS = 6  # words after a number in which what it counts is told ("... have been killed")
+
+
 def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quantity | None:
     """The source number the copy's number replaced: the same value in another unit, or the same
     unit and counting the same thing when either side says what it counts."""
@@ -479,6 +494,11 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     # current count of 39 fatalities" took the "39 dead" of another sentence (a spin of AP,
     # 2023). "About 300 residents" for "Thousands of residents" counts the same: changed.
     if best.vague and not q.vague and not best_overlap and _anywhere(group.source, q):
+        return None
+    # A vague count of what the source tells of without counting it is no other count put for
+    # the source's: "the fate of thousands who fled" where the source's "hundreds" were killed
+    # and "the people believed to have fled" go uncounted (a spin of AP, 2025).
+    if q.vague and not best_overlap and _uncounted_in_source(group, q, best):
         return None
     if best_overlap or alone:
         return best
