@@ -144,6 +144,11 @@ def test_a_bound_denied_is_the_other_bound() -> None:
     assert numbers(ceiling, source, embed=True) == [
         ("number_changed", "high", "no more than three", "at least three")
     ]
+    # A review's counter-examples: "not below" is a floor, "not over" a ceiling.
+    assert numbers(copy.replace("not less than", "not below"), source, embed=True) == []
+    assert numbers(copy.replace("not less than", "not over"), source, embed=True) == [
+        ("number_changed", "high", "not over three", "at least three")
+    ]
 
 
 def test_half_a_billion_is_500_million() -> None:
@@ -780,3 +785,11 @@ def test_a_vague_count_of_what_the_source_tells_of_uncounted_is_no_changed_numbe
     assert numbers(killed, source, embed=True) == [
         ("number_changed", "high", "thousands", "hundreds")
     ]
+    # A review's counter-example: a count given as a noun, for a figure, is compared as ever,
+    # though the source words what it counts otherwise there ("confirmed dead").
+    source = (
+        "At least 120 people were confirmed dead on Sunday after militants killed villagers in "
+        "the attack on the village, officials said."
+    )
+    copy = "Thousands were killed in the attack on the village, officials said."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "Thousands", "120")]

@@ -296,12 +296,12 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
 # other one: "not less than three" is "at least three" (a spun copy of AFP, 2023); a search
 # finds the leftmost bound, so "not less than" is read before the "less than" inside it.
 _ABOVE = (
-    r"(?:not|no)\s+(?:less|fewer)\s+than|more\s+than|(?:just\s+|well\s+)?over|at\s+least|"
-    r"upwards\s+of|greater\s+than|above"
+    r"(?:not|no)\s+(?:(?:less|fewer)\s+than|under|below)|more\s+than|(?:just\s+|well\s+)?over|"
+    r"at\s+least|upwards\s+of|greater\s+than|above"
 )
 _BELOW = (
-    r"(?:not|no)\s+(?:more|greater)\s+than|less\s+than|fewer\s+than|(?:just\s+)?under|"
-    r"nearly|almost|up\s+to|below|close\s+to|as\s+many\s+as|as\s+much\s+as"
+    r"(?:not|no)\s+(?:(?:more|greater)\s+than|over|above)|less\s+than|fewer\s+than|"
+    r"(?:just\s+)?under|nearly|almost|up\s+to|below|close\s+to|as\s+many\s+as|as\s+much\s+as"
 )
 _BOUND = re.compile(rf"\b(?:(?P<above>{_ABOVE})|(?P<below>{_BELOW}))\s+$", re.IGNORECASE)
 
@@ -441,19 +441,23 @@ def _one_in_words(doc: Doc, q: Quantity) -> bool:
     return doc.span_text(q).lower() in ("one", "a", "an")
 
 
+_NEAR_WORDS = 6  # words after a number in which what it counts is told ("... have been killed")
+_WHO = re.compile(r"\s+(?:who|that|which)\b", re.IGNORECASE)
+
+
 def _uncounted_in_source(group: Group, q: Quantity, theirs: Quantity) -> bool:
-    """Does the source's side of the group use every content word of what the copy's number
-    counts ("fled" of "thousands who fled"), none of them in the words after its own number
-    ("hundreds reportedly have been killed")?"""
+    """Is the copy's number the count of a clause ("thousands who fled") whose content words
+    the source's side of the group all uses, none of them in the words after its own number
+    ("hundreds reportedly have been killed")? A count the copy gives as a noun ("Thousands
+    were killed" for "120 people were confirmed dead") is compared as ever."""
+    if not _WHO.match(group.copy.text, q.end):
+        return False
     counted = _context(group.copy, q)
     source = group.source
     at = source.sentence_at(theirs.start)
     end = source.sentences[at].end if at >= 0 else len(source.text)
-    near = {t.stem for t in source.tokens(theirs.end, end)[:NEAR_WORDS]}
+    near = {t.stem for t in source.tokens(theirs.end, end)[:_NEAR_WORDS]}
     return bool(counted) and counted <= group.source_stems and not counted & near
-
-
-NEAR_WORDS = 6  # words after a number in which what it counts is told ("... have been killed")
 
 
 def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quantity | None:
@@ -498,7 +502,7 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     # A vague count of what the source tells of without counting it is no other count put for
     # the source's: "the fate of thousands who fled" where the source's "hundreds" were killed
     # and "the people believed to have fled" go uncounted (a spin of AP, 2025).
-    if q.vague and not best_overlap and _uncounted_in_source(group, q, best):
+    if q.vague and best.vague and not best_overlap and _uncounted_in_source(group, q, best):
         return None
     if best_overlap or alone:
         return best

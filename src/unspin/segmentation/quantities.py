@@ -138,6 +138,7 @@ _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\b(?:portion|fraction|proportion)s?\s+of\s+$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band[\s-]+(?:a[\s-]+)?$", re.IGNORECASE)
 _CURRENCIES = frozenset("usd eur gbp jpy cny rub uah inr cad aud hkd nzd sgd".split())
 _FRACTION = re.compile(
     r"\b(?P<num>a|one|two|three|four)(?P<sep>[\s-])(?P<den>thirds?|quarters?|fifths?)\b"
@@ -312,12 +313,16 @@ def _word_numbers(text: str, index: WordIndex) -> list[_Num]:
             if words[-1] in SCALES and words[:-1] in ([], ["a"], ["an"])
             else None
         )
+        if half is not None and _AND_BEFORE.search(text, max(0, half.start() - 8), half.start()):
+            continue  # "one and a half million": more than this reader reads, so no figure
         if half is not None:
             # "a half-dozen", "half a dozen", "half a billion euros" (a spun copy's "500
             # million euros" is the same figure)
             start, value = half.start(), value / 2
         elif (first := words[0].split("-")[0]) in SCALES and first != "dozen":
             continue  # "hundreds", "a few hundred thousand": vague
+        if words[0] in ("a", "an") and _SHARE_OF.search(text, max(0, start - 20), start):
+            continue  # "a large portion of a million people" counts no million of them
         if run in ("one", "zero") and not _one_is_count(text, m.start(), m.end()):
             continue
         num = _finish(text, start, m.end(), value, words=True)
@@ -347,13 +352,12 @@ def _one_is_count(text: str, start: int, end: int) -> bool:
 
 
 def _finish(text: str, start: int, end: int, value: float, words: bool) -> _Num | None:
-    """Extend a bare number with "and a half", a scale, a unit and a currency sign; None for
-    no quantity."""
-    if _SHARE_OF.search(text, max(0, start - 20), start):
-        return None  # "a large portion of a million people" counts no million of them
-    scaled = words and any(w in SCALES for w in re.split(r"[\s-]+", text[start:end].lower()))
+    """Extend a bare number with "and a half", a scale, a unit and a currency sign."""
+    said = re.split(r"[\s-]+", text[start:end].lower())
+    scaled = words and any(w in SCALES for w in said)
     if m := _AND_A_HALF.match(text, end):
-        value, end = value + 0.5, m.end()
+        # Half of the last word's scale: "a million and a half" is 1.5 million, "two and a half" 2.5
+        value, end = value + 0.5 * SCALES.get(said[-1], 1), m.end()
     if (m := _SCALE.match(text, end)) and (m[1] or _PREFIX.search(text, max(0, start - 6), start)):
         value, end, scaled = value * _SCALE_WORDS[(m[1] or m[2] or m[3]).lower()], m.end(), True
         if (
