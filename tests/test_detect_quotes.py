@@ -1598,3 +1598,11 @@ def test_a_quotation_in_the_place_of_the_sources_rewords_it_however_few_words_it
     # never quotes, in quote marks, is a quotation made up.
     alone = copy.replace("with an “amazing team of people on a mission.”", "with its team.")
     assert quotes(alone, source, embed=True) == [("quote_fabricated", "high", "sad", source)]
+    # Nor does a statement of its own in that place reword the source's word.
+    own = copy.replace("“sad”", "“a fraud I was forced into”")
+    assert quotes(own, source, embed=True)[0] == (
+        "quote_fabricated",
+        "high",
+        "a fraud I was forced into",
+        source,
+    )

@@ -912,16 +912,23 @@ def _fills_ellipsis(source_runs: list[list[str]], copy_words: list[str], cut: bo
     return _in_order(source_runs[:-1] if cut else source_runs, copy_words)
 
 
+PLACED_WORDS = 3
+
+
 def _in_its_place(group: Group, quote: Quote, local: list[Quote], words: _Words) -> Quote | None:
     """The source quotation standing where this one stands, when the aligned sentences quote
     as many times on each side and each other quotation renders the source's in its place: this
     one rewords the one left, however few words they share (“sad” ... “amazing team of people
     on a mission” for "disappointing" ... "amazing team of mission-driven people", a spun copy
-    of Fortune, 2023), and is no quotation made up."""
+    of Fortune, 2023), and is no quotation made up. Only a word or a phrase for one (at most
+    PLACED_WORDS on each side): a statement of its own in that place ("a fraud I was forced
+    into") is made up."""
     ours = group.copy_items(group.copy.quotes)
     if len(ours) < 2 or len(ours) != len(local) or quote not in ours:
         return None
     at = ours.index(quote)
+    if max(len(words(group.copy, quote)), len(words(group.source, local[at]))) > PLACED_WORDS:
+        return None
     for i, (q, theirs) in enumerate(zip(ours, local, strict=True)):
         if (
             i != at
