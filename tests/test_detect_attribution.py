@@ -692,3 +692,11 @@ def test_a_surname_for_the_given_name_of_one_person_named_in_full_is_the_same_sp
     assert attributions(other, source, embed=True) == [
         ("attribution_changed", "high", "Chaiwat", "Adinun")
     ]
+    # Two people's names joined before a noun are no one's full name (a review's
+    # counter-example): Vance for Trump is another speaker.
+    opening = "The Trump Vance campaign held a rally in Ohio on Monday."
+    source = f"{opening} Trump said the new tariffs would bring back factory jobs to the state."
+    copy = f"{opening} Vance said the new tariffs would bring back factory jobs to the state."
+    assert attributions(copy, source, embed=True) == [
+        ("attribution_changed", "high", "Vance", "Trump")
+    ]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.bodies import body_swaps, swapped
 from unspin.detect.lexicon import DETERMINERS
-from unspin.detect.names import FullNames, name_key, same_name
+from unspin.detect.names import full_names, name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segmentation.attributions import CUE_RE, ROLE_WORDS
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
@@ -454,7 +454,7 @@ def _one_person(group: Group, ours: str, theirs: str) -> bool:
     """Do two speakers' names stand for one name the texts give in full ("Kittiratanapaibool"
     for "Adinun", where both name "Adinun Kittiratanapaibool" first: a spun copy of Reuters,
     2024, calling a Thai doctor by his surname where Reuters uses his given name)?"""
-    copy_full, source_full = FullNames(group.copy), FullNames(group.source)
+    copy_full, source_full = full_names(group.copy), full_names(group.source)
     return any(same_name(a, b) for a in copy_full.expand(ours) for b in source_full.expand(theirs))
 
 

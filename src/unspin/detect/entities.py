@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.bodies import body_swaps, swapped
-from unspin.detect.names import FullNames, name_key, same_name
+from unspin.detect.names import FullNames, full_names, name_key, same_name
 from unspin.model import Doc, Finding, Name, Quote, SpanIndex
 from unspin.segmentation.lexicon import ORG_WORDS, demonyms, outlet_of
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, word_matcher
@@ -84,8 +84,8 @@ def _kind_compatible(group: Group, a: Name, b: Name) -> bool:
 
 @detector("entity_changed")
 def entities(comparison: Comparison) -> Iterator[Finding]:
-    copy_full = FullNames(comparison.copy)
-    source_full = [FullNames(doc) for doc in comparison.sources]
+    copy_full = full_names(comparison.copy)
+    source_full = [full_names(doc) for doc in comparison.sources]
     for group in comparison.changed_groups:
         yield from _group_entities(group, copy_full, source_full[group.source_index])
         yield from _place_nouns(group)

@@ -329,6 +329,24 @@ def _distinctive(name: str) -> list[str]:
     return [w for w in words if w not in _GENERIC] or words
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def full_names(doc: Doc) -> FullNames:
+    """The document's FullNames, made once per document: detectors ask for them group by
+    group, and making them each time costs a long text's names times its groups."""
+    kept = _FULL_NAMES.get(id(doc))
+    if kept is None or kept[0] is not doc:  # an id is reused once its document is gone
+        if len(_FULL_NAMES) >= FULL_NAMES_KEPT:
+            _FULL_NAMES.clear()
+        kept = _FULL_NAMES[id(doc)] = (doc, FullNames(doc))
+    return kept[1]
+
+
+FULL_NAMES_KEPT = 16  # documents (a copy and its sources, a few comparisons at a time)
+_FULL_NAMES: dict[int, tuple[Doc, FullNames]] = {}
+
+
 class FullNames:
     """The keys of a document's people (and names of no known kind, such as people whose given
     name is not on the list: "Adinun Kittiratanapaibool") named in two or three words, by
@@ -338,8 +356,13 @@ class FullNames:
     LIMIT = 8  # fuller names a name may stand for (bounds the work on a hostile text)
 
     def __init__(self, doc: Doc) -> None:
+        # Not a name after "the": "the Trump Vance campaign", "the Putin Xi summit" join two
+        # people's names, they name no one.
         keys = dict.fromkeys(
-            name_key(doc.span_text(n)) for n in doc.names if n.kind in ("person", "other")
+            name_key(doc.span_text(n))
+            for n in doc.names
+            if n.kind in ("person", "other")
+            and not _THE_BEFORE.search(doc.text, max(0, n.start - 5), n.start)
         )
         self.by_word: dict[str, list[str]] = {}
         self._expanded: dict[str, list[str]] = {}
