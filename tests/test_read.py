@@ -423,8 +423,15 @@ def test_a_text_field_holding_markup_is_read_as_paragraphs() -> None:
         "grieved.\n\nGracias, Diego."
     )
     # A text that only mentions a tag, or compares with < and >, is no markup.
-    plain = "The <p> tag opens a paragraph; 3 < 4 and 5 > 2 & so on."
+    plain = "The <p> tag opens a paragraph; 3 < 4 and 5 > 2 & so on, and <p> again."
     assert article_from_text(plain, title="").text == plain
+    # A review's counter-examples: characters lxml refuses, and nesting deeper than its
+    # default limit, lose no text.
+    assert article_from_text("<p>First one.</p>\x0c<p>Second \ud800 one.</p>", title="").text == (
+        "First one.\n\nSecond   one."
+    )
+    deep = "".join(f"<div>Paragraph {n}." for n in range(400)) + "</div>" * 400
+    assert article_from_text(deep, title="").text.count("Paragraph") == 400
 
 
 def test_a_json_record_with_html_takes_its_own_metadata_first(tmp_path: Path) -> None:

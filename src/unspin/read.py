@@ -557,28 +557,36 @@ def article_from_text(
     )
 
 
-# A tag that ends or breaks a block of text: text holding one is markup, as a feed's body field
-# often is (RSS content:encoded, a CMS's rendered content, a scraper that kept the <p> tags).
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote)\b[^<>]*>", re.IGNORECASE)
+# The elements that hold a block of text: each becomes a paragraph when a text field holds markup.
+_BLOCKS = (
+    "p div li ul ol h1 h2 h3 h4 h5 h6 blockquote table tr td th section article header "
+    "footer aside figure figcaption pre"
+).split()
+# A closing block tag, or a line break: text holding one is markup, as a feed's body field often
+# is (RSS content:encoded, a CMS's rendered content, a scraper that kept the <p> tags).
+_MARKUP = re.compile(rf"</(?:{'|'.join(_BLOCKS)})\s*>|<br\s*/?>", re.IGNORECASE)
 MARKUP_CHARS = 4 * MAX_ARTICLE_CHARS  # markup may take more room than the words it holds
-_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol")
+# What lxml refuses in a string (it raises on control characters and lone surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
 def _without_markup(text: str) -> str:
     """A text given with HTML markup in it, as text: a paragraph per block, entities decoded,
     scripts and styles left out. By lxml's HTML parser (it recovers from broken markup in
-    linear time); not trafilatura, which would judge a bare fragment's paragraphs as page
-    chrome. Text with fewer than two block tags (an article that mentions "<p>") is returned
-    as it is; so is text too long to be an article even with markup (check_article refuses it;
-    parsing it would only cost memory)."""
-    if len(text) > MARKUP_CHARS:
-        return text
-    tags = _BLOCK_TAG.finditer(text)
-    if next(tags, None) is None or next(tags, None) is None:
+    linear time; elements nested past 2,048 levels, which no page has, it leaves out); not
+    trafilatura, which would judge a bare fragment's paragraphs as page chrome, nor the
+    standard library's parser, quadratic on some unclosed constructs before Python 3.11.13.
+    Text with no closing block tag or line break (an article that mentions "<p>") is
+    returned as it is; so is text too long to be an article even with markup (check_article
+    refuses it; parsing it would only cost memory)."""
+    if len(text) > MARKUP_CHARS or not _MARKUP.search(text):
         return text
     import lxml.html
 
-    root = lxml.html.fragment_fromstring(text, create_parent="div")
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    root = lxml.html.fragment_fromstring(
+        _NOT_XML.sub(" ", text), create_parent="div", parser=parser
+    )
     for element in list(root.iter("script", "style", "noscript", "template")):
         element.drop_tree()
     for element in root.iter("br"):
