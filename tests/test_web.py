@@ -194,14 +194,17 @@ def test_uploads_leave_no_file_behind_once_added_or_when_the_server_stops(tmp_pa
     feed = CORPUS_SAMPLE.read_text(encoding="utf-8").splitlines()[:5]
     files = [("files", ("feed.jsonl", "\n".join(feed).encode(), "text/plain"))]
     with client(tmp_path) as web:
-        uploads = web.app.state.server.uploads
+        server = web.app.state.server
+        made: list[Path] = []
+        upload_folder = server.upload_folder
+        server.upload_folder = lambda: made.append(upload_folder()) or made[-1]
         done = web.post("/api/corpus/documents", files=files)
         assert wait_for(web, done.headers["location"])["state"] == "done"
-        assert list(uploads.iterdir()) == []  # the job removed what it read
+        assert not made[0].exists()  # the job removed what it read
         # Jobs that have not run when the server stops are cancelled: their files go too.
         for _ in range(3):
             web.post("/api/corpus/documents", files=files)
-    assert not uploads.exists()
+    assert len(made) == 4 and not any(folder.exists() for folder in made)
 
 
 def test_check_against_an_empty_corpus_says_no_source(web: TestClient) -> None:

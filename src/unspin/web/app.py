@@ -19,6 +19,7 @@ import re
 import secrets
 import shutil
 import tempfile
+import threading
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -194,20 +195,26 @@ class Server:
         self.reports = ReportStore(settings.reports)
         self.jobs = Jobs(settings.workers, process_initializer=start_worker, budget=settings.budget)
         Corpus(settings.corpus).close()  # create it now, so a bad path fails at start-up
-        # Uploads wait here for their job, which removes them; those of jobs cancelled before
-        # they ran go with the folder when the server stops.
-        self.uploads = Path(tempfile.mkdtemp(prefix="unspin-uploads-"))
+        # Uploads wait in a folder of their own for their job, which removes it; those of jobs
+        # cancelled before they ran are removed when the server stops.
+        self._waiting: set[Path] = set()
+        self._lock = threading.Lock()
 
     def upload_folder(self) -> Path:
-        """A new folder for one upload's files (the server may have stopped and started again
-        since the last: an ASGI app's lifespan can run more than once)."""
-        self.uploads.mkdir(exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix="upload-", dir=self.uploads))
+        """A new private folder (mkdtemp) for one upload's files, until its job starts."""
+        folder = Path(tempfile.mkdtemp(prefix="unspin-upload-"))
+        with self._lock:
+            self._waiting.add(folder)
+        return folder
 
     def close(self) -> None:
-        """Cancel queued jobs and remove the uploads they were to read."""
+        """Cancel queued jobs and remove the uploads they were to read (a job under way keeps
+        its own and finishes in the background)."""
         self.jobs.shutdown()
-        shutil.rmtree(self.uploads, ignore_errors=True)
+        with self._lock:
+            waiting, self._waiting = self._waiting, set()
+        for folder in waiting:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def corpus(self) -> Corpus:
         return shared_corpus(self.settings.corpus)
@@ -251,6 +258,8 @@ class Server:
         def progress(done: int, total: int, _stories: int) -> None:
             job.progress("adding stories", done, total)
 
+        with self._lock:
+            self._waiting.discard(folder)  # this job's now, to remove when done
         try:
             # Read in this thread: the upload is small, and a job must not spawn processes.
             result = self.corpus().add_files([folder], progress=progress, in_parallel=False)
