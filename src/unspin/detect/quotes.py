@@ -912,7 +912,8 @@ def _fills_ellipsis(source_runs: list[list[str]], copy_words: list[str], cut: bo
     return _in_order(source_runs[:-1] if cut else source_runs, copy_words)
 
 
-PLACED_WORDS = 3
+PLACED_WORDS = 3  # words of a quotation taken for the one in its place: a word or a phrase
+PLACED_QUOTES = 6  # quotations a side, at most, to go by place (each is compared with its own)
 
 
 def _in_its_place(group: Group, quote: Quote, local: list[Quote], words: _Words) -> Quote | None:
@@ -924,7 +925,7 @@ def _in_its_place(group: Group, quote: Quote, local: list[Quote], words: _Words)
     PLACED_WORDS on each side): a statement of its own in that place ("a fraud I was forced
     into") is made up."""
     ours = group.copy_items(group.copy.quotes)
-    if len(ours) < 2 or len(ours) != len(local) or quote not in ours:
+    if not 2 <= len(ours) <= PLACED_QUOTES or len(ours) != len(local) or quote not in ours:
         return None
     at = ours.index(quote)
     if max(len(words(group.copy, quote)), len(words(group.source, local[at]))) > PLACED_WORDS:
