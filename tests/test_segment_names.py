@@ -73,6 +73,11 @@ def test_name_spans_point_at_the_words() -> None:
         ("Mr. Smith met Gen. Milley in St. Petersburg.",
          [("Smith", "person"), ("Milley", "person"), ("St. Petersburg", "place")]),
         ("The SEC and NATO met.", [("SEC", "organisation"), ("NATO", "organisation")]),
+        # Reuters on the Singapore Airlines turbulence (2024): a hospital a director heads is
+        # no person.
+        ("Adinun Kittiratanapaibool, Director of Bangkok's Samitivej Srinakarin Hospital, spoke.",
+         [("Adinun Kittiratanapaibool", "other"), ("Bangkok", "place"),
+          ("Samitivej Srinakarin Hospital", "organisation")]),
     ],
 )  # fmt: skip
 def test_kinds(text: str, expected: list[tuple[str, str]]) -> None:

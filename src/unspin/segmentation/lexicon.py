@@ -104,7 +104,7 @@ ltd ltd. plc llc company companies group holdings association union organization
 organisation court parliament congress senate assembly cabinet government administration
 army navy forces force guard police service services office bureau board authority fund
 foundation centre center alliance federation exchange trust times post news press
-journal network television radio church kremlin pentagon nato reuters
+journal network television radio church kremlin pentagon nato reuters hospital clinic
 """.split()
 )
 ORGS = frozenset(
