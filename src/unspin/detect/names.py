@@ -336,7 +336,7 @@ def full_names(doc: Doc) -> FullNames:
     """The document's FullNames, made once per document: detectors ask for them group by
     group, and making them each time costs a long text's names times its groups."""
     kept = _FULL_NAMES.get(id(doc))
-    if kept is None or kept[0] is not doc:  # an id is reused once its document is gone
+    if kept is None:  # kept with its document, so no other document can take its id meanwhile
         if len(_FULL_NAMES) >= FULL_NAMES_KEPT:
             _FULL_NAMES.clear()
         kept = _FULL_NAMES[id(doc)] = (doc, FullNames(doc))
