@@ -586,6 +586,22 @@ def test_a_date_written_in_the_other_order_inside_a_quote_is_house_style() -> No
     assert [f[:2] for f in quotes(changed, source, embed=True)] == [("quote_altered", "high")]
 
 
+def test_a_clock_time_written_another_way_inside_a_quote_is_house_style() -> None:
+    # Reuters on the Rhodes fires (TODAY) and a copy (worldstockmarket.net) in figures.
+    source = (
+        "\"We were walking down the road at 2 o'clock in the morning and the fire was catching"
+        ' up with us," she told Sky.'
+    )
+    copy = (
+        "“We were walking down the road at 2am and the fire was catching up with us,” she told Sky."
+    )
+    assert quotes(copy, source, embed=True) == []
+    changed = copy.replace("2am", "3am")
+    assert [f[:2] for f in quotes(changed, source, embed=True)] == [("quote_altered", "high")]
+    evening = copy.replace("2am", "2pm")
+    assert [f[:2] for f in quotes(evening, source, embed=True)] == [("quote_altered", "high")]
+
+
 @pytest.mark.parametrize(
     "said",
     [

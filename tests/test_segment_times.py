@@ -46,6 +46,12 @@ def times(text: str) -> list[tuple[str, str]]:
         # British house style (Scroll, of AP's "1:56 p.m."): a point between hour and minutes.
         ("at 1.56pm and 2.40 pm", [("1.56pm", "13:56"), ("2.40 pm", "14:40")]),
         ("grew 1.5 per cent by 5pm", [("5pm", "17:00")]),
+        # Reuters on the Rhodes fires (2023), a tourist's words: an hour and a part of the day.
+        ("at 2 o'clock in the morning and", [("2 o'clock in the morning", "02:00")]),
+        ("by six o’clock in the evening", [("six o’clock in the evening", "18:00")]),
+        ("at 12 o'clock in the afternoon", [("12 o'clock in the afternoon", "12:00")]),
+        # Without a part of the day the hour could be either.
+        ("at 2 o'clock and", []),
         # A price per month is no time.
         ("rent of £4.50pm, or $4.50 pm", []),
         ("since May, and in May 2020", [("May", "may"), ("May 2020", "2020-05")]),

@@ -18,7 +18,6 @@ on labelled spun copies (docs/alignment.md).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -101,7 +100,7 @@ def _content_stems(doc: Doc, start: int, end: int, toks: Sequence[Token]) -> set
     """A sentence's content stems, with a clock time one stem of its value: house styles write
     one time apart ("7am", "7:00 a.m.", British "7.00am"), and on real pages a sentence split
     off a longer one fell short of its match by that."""
-    clocks = [x for x in doc.within(doc.times, start, end) if _CLOCK.fullmatch(x.value)]
+    clocks = [x for x in doc.within(doc.times, start, end) if x.is_clock]
     stems = {f"time:{x.value}" for x in clocks}
     at = iter(clocks)
     clock = next(at, None)
@@ -111,9 +110,6 @@ def _content_stems(doc: Doc, start: int, end: int, toks: Sequence[Token]) -> set
         if t.lower not in STOPWORDS and not (clock is not None and clock.start <= t.start):
             stems.add(t.stem)
     return stems
-
-
-_CLOCK = re.compile(r"\d\d:\d\d")  # segmentation.times' value of a clock time
 
 
 def _weighted_sets(

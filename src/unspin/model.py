@@ -99,7 +99,12 @@ class Attribution:
 class TimeExpression:
     start: int
     end: int
-    value: str  # normalised: "tuesday", "2022-01-21", "january", "this week", "2014"
+    value: str  # normalised: "tuesday", "2022-01-21", "january", "this week", "2014", "17:00"
+
+    @property
+    def is_clock(self) -> bool:
+        """A clock time: "5 p.m.", "5pm" and "five o'clock in the afternoon" are all "17:00"."""
+        return len(self.value) == 5 and self.value[2] == ":"
 
 
 @dataclass(frozen=True, slots=True)

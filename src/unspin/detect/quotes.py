@@ -184,13 +184,14 @@ def style_free(
     pound", spanning the figure), number
     words as digits, contractions spelled out, abbreviations without their periods, without
     the words of `_DROPPED`, a verb's plural after an organisation as its singular; with
-    `dates`, a date as its value ("20 January 2024" and "January 20, 2024": "2024-01-20")."""
+    `dates`, a date or clock time as its value ("20 January 2024" and "January 20, 2024":
+    "2024-01-20"; "2am" and "2 o'clock in the morning": "02:00")."""
     out: list[tuple[str, int, int]] = []
     previous: Token | None = None
     read_as = {
         t.start: t
         for t in (doc.within(doc.times, start, end) if dates else ())
-        if date_parts(t.value) is not None
+        if date_parts(t.value) is not None or t.is_clock
     }
     date_end = -1  # the end of the date being read
     currency: tuple[str, int] | None = None  # a sign's name and where the sign is
@@ -781,9 +782,10 @@ def _stands_for(gap: list[str], inserted: set[str], named: AbstractSet[str]) -> 
 
 
 def _same_with_dates(group: Group, quote: Quote, match: Quote) -> bool:
-    """Are the two quotations the same words once each date in them is read as its value
-    ("20 January 2024" and "January 20, 2024")? Only ever a reason to find nothing: "In March,
-    40 people" and "In March 40 people" are the same words, though one side reads "March 40"."""
+    """Are the two quotations the same words once each date or clock time in them is read as
+    its value ("20 January 2024" and "January 20, 2024"; "2am" and "2 o'clock in the morning")?
+    Only ever a reason to find nothing: "In March, 40 people" and "In March 40 people" are the
+    same words, though one side reads "March 40"."""
     if not group.copy.within(group.copy.times, quote.start, quote.end):
         return False
     ours = [w for w, _, _ in style_free(group.copy, quote.start, quote.end, dates=True)]

@@ -5,8 +5,8 @@ Values:
   ("Jan. 21-22", "January 21 to 22", "21-22 January" all give that);
 - a month: "2022-01" with a year, else the month's name "january";
 - a weekday: its name, "tuesday" ("on Tuesday", "last Tuesday" too: rewrites drop "last");
-- a year "2014", a decade "1990s", a clock time "17:00" ("5 p.m.", "5pm"; "1:56 p.m." and
-  British "1.56pm" both "13:56");
+- a year "2014", a decade "1990s", a clock time "17:00" ("5 p.m.", "5pm", "five o'clock in
+  the afternoon"; "1:56 p.m." and British "1.56pm" both "13:56");
 - a relative phrase: its words lower-cased, one space apart ("this week", "earlier this
   month", "yesterday", "2 weeks ago" with the count in digits; "autumn" as "fall").
 """
@@ -32,6 +32,9 @@ _RE = re.compile(
     rf"|(?P<dm>(?<![\d.,])(?P<d3>{_DAY})(?:{_TO}(?P<d4>{_DAY}))?\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)"
     rf"|(?P<my>(?P<m4>{_MONTH})\s+(?P<y3>{_YEAR}))"
     r"|(?P<clock>(?<![£$€¥\d.,])\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?)"
+    # Only with a part of the day: "2 o'clock" alone could be either.
+    r"|(?P<oclock>\b(?P<hours>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve)\s+o[’']clock\s+in\s+the\s+(?P<part>morning|afternoon|evening)\b)"
     r"|(?P<rel>\b(?:(?:earlier|later|early|late)\s+)?(?:this|last|next|past|coming)\s+"
     r"(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall"
     r"|winter|quarter|decade|century)\b)"
@@ -94,7 +97,7 @@ def find_times(text: str, index: WordIndex | None = None) -> list[TimeExpression
 def _value(text: str, m: re.Match[str]) -> str:
     kind = (
         m.lastgroup
-        if m.lastgroup in ("clock", "rel", "day", "ago", "wd", "decade", "year", "mon")
+        if m.lastgroup in ("clock", "oclock", "rel", "day", "ago", "wd", "decade", "year", "mon")
         else _date_kind(m)
     )
     if kind in ("md", "dm"):
@@ -104,6 +107,10 @@ def _value(text: str, m: re.Match[str]) -> str:
     if kind == "clock":
         hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower() == "p" else 0)
         return f"{hour:02d}:{m['min'] or '00'}"
+    if kind == "oclock":
+        hours = m["hours"].lower()
+        hour = (int(hours) if hours.isdigit() else word_value(hours)) % 12
+        return f"{hour + (0 if m['part'].lower() == 'morning' else 12):02d}:00"
     if kind in ("rel", "day"):
         # "last autumn" and "last fall" are one season, in British and American English.
         return " ".join(m.group().lower().split()).replace("autumn", "fall")
