@@ -494,6 +494,42 @@ def test_what_appeared_to_be_a_thing_the_copy_does_not_name_is_not_dropped() -> 
     assert certainty(copy, HAMAS_PARADE, embed=True) == []
 
 
+def test_a_one_word_claim_said_of_something_else_keeps_its_hedge() -> None:
+    # AP on the Limpopo bus crash (2024), and a spun copy (Lusaka Times): the victims appeared
+    # to be from Botswana; the copy says the bus bore Botswana plates, another claim.
+    source = (
+        "South African President Cyril Ramaphosa said the victims appeared to be all from"
+        " Botswana and had been on their way to the town of Moria in Limpopo for a popular"
+        " Easter weekend pilgrimage."
+    )
+    copy = (
+        "The bus, which bore a Botswana license plate, was en route to Moria in Limpopo, South"
+        " Africa, for a popular Easter weekend pilgrimage."
+    )
+    assert [f for f in certainty(copy, source, embed=True) if f[1] != "low"] == []
+    stated = (
+        "South African President Cyril Ramaphosa said the victims were all from Botswana and"
+        " had been on their way to the town of Moria in Limpopo for a popular Easter weekend"
+        " pilgrimage."
+    )
+    assert certainty(stated, source, embed=True) == [
+        ("certainty_shifted", "medium", stated, "appeared")
+    ]
+
+
+def test_there_appeared_to_be_a_thing_made_fact_is_a_shift() -> None:
+    # AP on a Philippine ferry capsizing (2025), and a rewrite (Bombo Radyo): the claim is all
+    # after the hedge, whoever the survivors told.
+    source = (
+        "Survivors told rescuers there appeared to be a leak in the engine room of the ferry,"
+        " which was carrying 22 vehicles including 14 trucks."
+    )
+    copy = "Survivors reported a leak in the engine room before the vessel capsized."
+    assert certainty(copy, source, embed=True) == [
+        ("certainty_shifted", "medium", copy, "appeared")
+    ]
+
+
 # Hedges kept in other words, real forms from pages labelled on 2026-12-05: AFP on the Haneda
 # runway collision, AP on Hurricane Otis, CNN on Gotabaya Rajapaksa's flight.
 @pytest.mark.parametrize(

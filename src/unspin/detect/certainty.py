@@ -166,6 +166,16 @@ def _appearance_held(toks: list[Token], i: int, stems: frozenset[str] | set[str]
     return not phrase or phrase[-1] in stems
 
 
+def _subject_held(toks: list[Token], i: int, stems: frozenset[str] | set[str]) -> bool:
+    """For a hedge whose claim is one word ("the victims appeared to be all from Botswana"),
+    does the text also name what the claim is about, a content word just before the hedge?
+    One word says little: "the bus bore a Botswana license plate" is another claim. After
+    "there" or "it" ("there appeared to be a leak") the claim is all after the hedge."""
+    if len(_bears_on(toks, i)) >= CLAIM_HELD or i == 0 or toks[i - 1].lower in STOPWORDS:
+        return True
+    return toks[i - 1].stem in stems
+
+
 REWORDED_REACH = 10  # words after a hedge where a reworded claim may hold the other's words
 
 
@@ -312,6 +322,7 @@ def _shift(group: Group) -> Finding | None:
             if new_boosters or (
                 _holds(_bears_on(st, i), group.copy_stems)
                 and _appearance_held(st, i, group.copy_stems)
+                and _subject_held(st, i, group.copy_stems)
             ):
                 booster = ct[new_boosters[0]] if new_boosters else None
                 return group.finding(
