@@ -395,6 +395,24 @@ def test_the_attribution_moved_to_the_front_keeps_the_quote() -> None:
     assert quotes(copy, CHEMLAWN) == []
 
 
+def test_words_given_to_the_organisation_the_speaker_speaks_for_are_not_misattributed() -> None:
+    # AP on the Marburg outbreak in Tanzania (2025), and a rewrite (Mornin News) that gives the
+    # regional director's words to the WHO, his organisation, named in full.
+    source = (
+        "“We’re acting with determination to rapidly halt the spread of the virus and protect"
+        " communities,” said Dr. Mohamed Janabi, WHO regional director for Africa."
+    )
+    copy = (
+        "The World Health Organization said it was “acting with determination to rapidly halt"
+        " the spread of the virus and protect communities.”"
+    )
+    assert [f for f in quotes(copy, source, embed=True) if f[0] == "quote_misattributed"] == []
+    other = copy.replace("The World Health Organization", "The International Red Cross")
+    assert [f[:2] for f in quotes(other, source, embed=True) if f[0] == "quote_misattributed"] == [
+        ("quote_misattributed", "high")
+    ]
+
+
 def test_fesenko_named_before_his_quote_is_faithful() -> None:
     copy = (
         "Political analyst Volodymyr Fesenko said: “The Kremlin’s plans include undermining the "

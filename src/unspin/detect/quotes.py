@@ -635,7 +635,7 @@ def _misattributed(
         and len(copy_words) > 1  # one word in quote marks (“illegal”) is a term, no statement
         and not whole
         and not same_name(ours, theirs)
-        and not _named_in_source(group, ours)
+        and not _named_in_source(group, ours, quote.speaker)
         and not quote.by_pronoun
         and not _an_outlet(group.copy, quote, theirs)
     ):
@@ -1277,8 +1277,16 @@ def _set_off(group: Group, words: list[str]) -> bool:
     return False
 
 
-def _named_in_source(group: Group, surname: str) -> bool:
-    return any(t.lower == surname for t in group.source_tokens)
+def _named_in_source(group: Group, surname: str, speaker: str) -> bool:
+    """Do the source's sentences name the copy's speaker: its surname, or an organisation by
+    another form of its name ("The World Health Organization" for "Dr. Mohamed Janabi, WHO
+    regional director": the body the speaker speaks for)? A person named only in the
+    possessive ("defending Sunak's budget") is no speaker the source names."""
+    if any(t.lower == surname for t in group.source_tokens):
+        return True
+    key = name_key(speaker)
+    bodies = [n for n in group.source_items(group.source.names) if n.kind == "organisation"]
+    return any(same_name(key, name_key(group.source.span_text(n))) for n in bodies)
 
 
 def _speaker_span(quote: Quote) -> tuple[int, int]:
