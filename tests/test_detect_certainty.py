@@ -517,6 +517,21 @@ def test_a_one_word_claim_said_of_something_else_keeps_its_hedge() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # A review's counter-examples: a subject reworded, and a hedge after a time.
+        ("Officials said the aircraft crashed.", "Officials said the plane apparently crashed."),
+        ("The minister resigned.", "The minister on Tuesday reportedly resigned."),
+        ("Witnesses said the ship sank.", "Witnesses said the vessel reportedly sank."),
+    ],
+)
+def test_a_hedge_of_evidence_dropped_however_the_subject_is_worded_is_a_shift(
+    copy: str, source: str
+) -> None:
+    assert [f[:2] for f in certainty(copy, source, embed=True)] == [("certainty_shifted", "medium")]
+
+
 def test_there_appeared_to_be_a_thing_made_fact_is_a_shift() -> None:
     # AP on a Philippine ferry capsizing (2025), and a rewrite (Bombo Radyo): the claim is all
     # after the hedge, whoever the survivors told.

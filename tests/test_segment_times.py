@@ -50,8 +50,12 @@ def times(text: str) -> list[tuple[str, str]]:
         ("at 2 o'clock in the morning and", [("2 o'clock in the morning", "02:00")]),
         ("by six o’clock in the evening", [("six o’clock in the evening", "18:00")]),
         ("at 12 o'clock in the afternoon", [("12 o'clock in the afternoon", "12:00")]),
-        # Without a part of the day the hour could be either.
+        # Without a part of the day the hour could be either; a review's counter-examples:
+        # minutes before the hour, and twelve in the evening (midnight, or noon?).
         ("at 2 o'clock and", []),
+        ("at quarter past two o'clock in the morning", []),
+        ("at twelve o'clock in the evening", []),
+        ("at 12 o'clock in the morning", [("12 o'clock in the morning", "00:00")]),
         # A price per month is no time.
         ("rent of £4.50pm, or $4.50 pm", []),
         ("since May, and in May 2020", [("May", "may"), ("May 2020", "2020-05")]),

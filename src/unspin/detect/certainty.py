@@ -167,11 +167,18 @@ def _appearance_held(toks: list[Token], i: int, stems: frozenset[str] | set[str]
 
 
 def _subject_held(toks: list[Token], i: int, stems: frozenset[str] | set[str]) -> bool:
-    """For a hedge whose claim is one word ("the victims appeared to be all from Botswana"),
-    does the text also name what the claim is about, a content word just before the hedge?
-    One word says little: "the bus bore a Botswana license plate" is another claim. After
-    "there" or "it" ("there appeared to be a leak") the claim is all after the hedge."""
-    if len(_bears_on(toks, i)) >= CLAIM_HELD or i == 0 or toks[i - 1].lower in STOPWORDS:
+    """For an appearance ("the victims appeared to be all from Botswana") whose claim is one
+    word, does the text also name what appeared so, the word just before the hedge? One word
+    says little: "the bus bore a Botswana license plate" is another claim. After "there" or
+    "it" ("there appeared to be a leak") the claim is all after the hedge; other hedges stand
+    after a time or a place as often as after their subject ("The minister on Tuesday
+    reportedly resigned"), so only appearances are asked."""
+    if (
+        not toks[i].lower.startswith(("appear", "seem"))
+        or len(_bears_on(toks, i)) >= CLAIM_HELD
+        or i == 0
+        or toks[i - 1].lower in STOPWORDS
+    ):
         return True
     return toks[i - 1].stem in stems
 

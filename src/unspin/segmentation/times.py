@@ -108,9 +108,7 @@ def _value(text: str, m: re.Match[str]) -> str:
         hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower() == "p" else 0)
         return f"{hour:02d}:{m['min'] or '00'}"
     if kind == "oclock":
-        hours = m["hours"].lower()
-        hour = (int(hours) if hours.isdigit() else word_value(hours)) % 12
-        return f"{hour + (0 if m['part'].lower() == 'morning' else 12):02d}:00"
+        return _oclock(text, m)
     if kind in ("rel", "day"):
         # "last autumn" and "last fall" are one season, in British and American English.
         return " ".join(m.group().lower().split()).replace("autumn", "fall")
@@ -123,6 +121,22 @@ def _value(text: str, m: re.Match[str]) -> str:
     if kind == "year":
         return m.group() if _is_year(text, m) else ""
     return _month_alone(text, m)
+
+
+# Minutes said before the hour ("quarter past two o'clock"): a time this reading would get wrong.
+_MINUTES_BEFORE = re.compile(r"\b(?:past|to|after|before)\s+$", re.IGNORECASE)
+
+
+def _oclock(text: str, m: re.Match[str]) -> str:
+    """ "two o'clock in the morning" as "02:00"; nothing for one with minutes before it, nor
+    for "twelve o'clock in the evening" (midnight, or noon by a careless hand)."""
+    if _MINUTES_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        return ""
+    hours, part = m["hours"].lower(), m["part"].lower()
+    hour = (int(hours) if hours.isdigit() else word_value(hours)) % 12
+    if part == "evening" and hour == 0:
+        return ""
+    return f"{hour + (0 if part == 'morning' else 12):02d}:00"
 
 
 def _date_kind(m: re.Match[str]) -> str:
