@@ -104,6 +104,39 @@ def test_a_bound_turned_the_other_way_is_number_changed() -> None:
     assert numbers(copy, source) == [("number_changed", "high", "over 1,000", "under 1,000")]
 
 
+def test_a_strict_bound_put_on_an_exact_figure_is_number_changed() -> None:
+    # AP on the Sriwijaya Air crash (2021), and a rewrite (Scroll): 62 on board became more.
+    source = (
+        "A Sriwijaya Air passenger jet carrying 62 people lost contact with air traffic"
+        " controllers after taking off from Indonesia's capital on Saturday, officials said."
+    )
+    copy = (
+        "A Sriwijaya Air plane with more than 62 people on board lost contact with air traffic"
+        " controllers after taking off from Indonesian capital Jakarta on Saturday afternoon."
+    )
+    assert numbers(copy, source, embed=True) == [("number_changed", "medium", "more than 62", "62")]
+    # At least 62 may be 62; the source's own bound or rounding is not the copy's to keep.
+    assert numbers(copy.replace("more than", "at least"), source, embed=True) == []
+    for hedged in ("about 62", "more than 62", "some 62"):
+        assert numbers(copy, source.replace("62", hedged), embed=True) == []
+
+
+def test_a_figure_of_more_read_as_more_than_it_is_number_changed() -> None:
+    # AP on the La Palma eruption (2021), and a rewrite (California18): "4,000 more people"
+    # ordered out, on top of 4,500, became "more than 4,000".
+    source = (
+        "The regional government for the Canary Islands said that 4,000 more people were ordered"
+        " to evacuate on Saturday."
+    )
+    copy = (
+        "The islands' regional government said more than 4,000 people were ordered to evacuate"
+        " on Saturday."
+    )
+    assert numbers(copy, source, embed=True) == [
+        ("number_changed", "medium", "more than 4,000", "4,000")
+    ]
+
+
 def test_a_sentence_repeated_with_its_conversion_changes_no_number() -> None:
     # AFP on Cyclone Mocha (2023): a page that gives the sentence twice, once without the
     # conversion in parentheses; the source's conversion is no figure of its own.

@@ -225,6 +225,7 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
     # "63.509" in a page translated from a language that groups thousands with points.
     copy_q = [_points_as_thousands(group.copy, q, source_q) for q in copy_q]
     yield from _bounds_flipped(group, copy_q, source_q)
+    yield from _bound_added(group, copy_q, source_q)
     copy_text, source_text = group.copy.text, group.source.text
     added = [
         q
@@ -359,6 +360,35 @@ def _bounds_flipped(
                     f"where the source says {quoted(group.source.text[theirs.start() : t.end])}",
                 )
                 break
+
+
+# A bound that leaves out the number it bounds: "more than 62" is not 62.
+_STRICT_BOUND = re.compile(r"\b(?:more|greater|fewer|less)\s+than\s+$", re.IGNORECASE)
+
+
+def _bound_added(
+    group: Group, copy_q: list[Quantity], source_q: list[Quantity]
+) -> Iterator[Finding]:
+    """A strict bound put on a figure the source gives exactly: "more than 62 people on board"
+    for "carrying 62 people" (a copy of AP, 2021), "more than 4,000 people" for "4,000 more
+    people". Not where the source bounds or rounds that figure itself ("under 1,000", "about
+    1,000"), nor where it gives the same bound for it elsewhere in the sentences."""
+    for q in copy_q:
+        bound = _STRICT_BOUND.search(group.copy.text, max(0, q.start - 20), q.start)
+        if bound is None or q.vague:
+            continue
+        same = [t for t in source_q if abs(q.value - t.value) <= 1e-9 and _same(q, t)]
+        if not same or any(t.approximate or t.vague or _bound(group.source, t) for t in same):
+            continue
+        t = same[0]
+        yield group.finding(
+            "number_changed",
+            "medium",
+            (bound.start(), q.end),
+            (t.start, t.end),
+            f"the copy says {quoted(group.copy.text[bound.start() : q.end])} where the source "
+            f"gives the figure exactly: {quoted(group.source.span_text(t))}",
+        )
 
 
 _UNITS = {
