@@ -604,6 +604,24 @@ def test_a_date_written_in_the_other_order_inside_a_quote_is_house_style() -> No
     assert [f[:2] for f in quotes(changed, source, embed=True)] == [("quote_altered", "high")]
 
 
+def test_a_name_given_in_quote_marks_is_no_made_up_quotation() -> None:
+    # AP on Nepal's social media ban protests (2025), and a rewrite (civitas.global) that names
+    # the movement after "dubbed".
+    source = (
+        "“Stop the ban on social media, stop corruption not social media,” the crowds outside"
+        " parliament chanted, waving the red and blue national flags."
+    )
+    copy = (
+        "Protesters were heard chanting, “Stop the ban on social media, stop corruption not"
+        " social media,” waving national flags in a demonstration dubbed the 'Gen Z protest,' a"
+        " movement representing young citizens born between 1995 and 2010."
+    )
+    assert quotes(copy, source, embed=True) == []
+    # Said by someone, the same words are a quotation the source does not have.
+    said = copy.replace("dubbed the 'Gen Z protest,'", "where a student said 'we are Gen Z,'")
+    assert [f[:2] for f in quotes(said, source, embed=True)] == [("quote_fabricated", "high")]
+
+
 def test_a_clock_time_written_another_way_inside_a_quote_is_house_style() -> None:
     # Reuters on the Rhodes fires (TODAY) and a copy (worldstockmarket.net) in figures.
     source = (

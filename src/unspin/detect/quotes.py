@@ -562,7 +562,7 @@ def _check(
             )
         )
         block = len(copy_words) >= BLOCK_QUOTE_WORDS and _set_off(group, copy_words)
-        if moved is not None or title or block:
+        if moved is not None or title or block or _a_name_given(group.copy, quote, copy_words):
             return
         if _borrowed(group, quote) and not _past_the_page(group, copy_words, words):
             # A phrase of the source's own in quote marks ("the bill is in the “homestretch”",
@@ -916,6 +916,25 @@ def _fills_ellipsis(source_runs: list[list[str]], copy_words: list[str], cut: bo
 
 PLACED_WORDS = 3  # words of a quotation taken for the one in its place: a word or a phrase
 PLACED_QUOTES = 6  # quotations a side, at most, to go by place (each is compared with its own)
+
+
+# Words that give a thing a name: a few words in quote marks after them name it ("a
+# demonstration dubbed the 'Gen Z protest'"); nobody is quoted.
+_NAMING = re.compile(
+    r"\b(?:dubbed|called|so-called|nicknamed|termed|branded|known\s+as|billed\s+as)"
+    r"\s+(?:(?:the|a|an|its|their)\s+)?$",
+    re.IGNORECASE,
+)
+GIVEN_NAME_WORDS = 5  # words a name given in quote marks may have
+
+
+def _a_name_given(doc: Doc, quote: Quote, words: list[str]) -> bool:
+    """Is the quotation a name given to something: a few words after "dubbed", "called",
+    "known as" ("waving national flags in a demonstration dubbed the 'Gen Z protest'", a
+    rewrite of AP on Nepal's protests, 2025)? A name, not a statement someone made."""
+    mark = quote.start - 1  # the opening mark stands just before the quotation's words
+    named = _NAMING.search(doc.text, max(0, mark - 30), mark)
+    return len(words) <= GIVEN_NAME_WORDS and named is not None
 
 
 def _in_its_place(group: Group, quote: Quote, local: list[Quote], words: _Words) -> Quote | None:
