@@ -119,6 +119,8 @@ def test_a_strict_bound_put_on_an_exact_figure_is_number_changed() -> None:
     assert numbers(copy.replace("more than", "at least"), source, embed=True) == []
     for hedged in ("about 62", "more than 62", "some 62"):
         assert numbers(copy, source.replace("62", hedged), embed=True) == []
+    # A review's counter-example: "no fewer than 62" may be 62.
+    assert numbers(copy.replace("more than", "no fewer than"), source, embed=True) == []
 
 
 def test_a_figure_of_more_read_as_more_than_it_is_number_changed() -> None:

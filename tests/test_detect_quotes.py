@@ -620,6 +620,11 @@ def test_a_name_given_in_quote_marks_is_no_made_up_quotation() -> None:
     # Said by someone, the same words are a quotation the source does not have.
     said = copy.replace("dubbed the 'Gen Z protest,'", "where a student said 'we are Gen Z,'")
     assert [f[:2] for f in quotes(said, source, embed=True)] == [("quote_fabricated", "high")]
+    # A review's counter-example: what someone "called" in words of no name quotes them.
+    called = copy.replace(
+        "a demonstration dubbed the 'Gen Z protest,'", "what the minister called 'a betrayal,'"
+    )
+    assert [f[:2] for f in quotes(called, source, embed=True)] == [("quote_fabricated", "high")]
 
 
 def test_a_clock_time_written_another_way_inside_a_quote_is_house_style() -> None:

@@ -4,6 +4,10 @@ An order of magnitude in words ("hundreds", "tens of thousands") is a number too
 when the copy puts another order in its place ("hundreds" for "tens of thousands") or a number
 outside it ("dozens" for 150 is fine, for 8,500 is not).
 
+A bound is part of a figure: "over 1,000" for "under 1,000" changes it (high), and so does a
+strict bound the copy puts on a figure the source gives exactly ("more than 62" for "62",
+medium); a bound dropped ("1,000" for "under 1,000") only says less.
+
 A number added or dropped is low severity, a lead to check by eye. On real pages an added
 number is mostly background the source never gives (an age, "Biden, 79,"; "its 1.4 billion
 population"), a figure the source wrote in words no rule reads ("a full percentage point"), or
@@ -362,8 +366,11 @@ def _bounds_flipped(
                 break
 
 
-# A bound that leaves out the number it bounds: "more than 62" is not 62.
-_STRICT_BOUND = re.compile(r"\b(?:more|greater|fewer|less)\s+than\s+$", re.IGNORECASE)
+# A bound that leaves out the number it bounds: "more than 62" is not 62 ("no more than 62"
+# may be).
+_STRICT_BOUND = re.compile(
+    r"(?<!\bno )(?<!\bnot )\b(?:more|greater|fewer|less)\s+than\s+$", re.IGNORECASE
+)
 
 
 def _bound_added(

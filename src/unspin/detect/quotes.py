@@ -929,12 +929,14 @@ GIVEN_NAME_WORDS = 5  # words a name given in quote marks may have
 
 
 def _a_name_given(doc: Doc, quote: Quote, words: list[str]) -> bool:
-    """Is the quotation a name given to something: a few words after "dubbed", "called",
-    "known as" ("waving national flags in a demonstration dubbed the 'Gen Z protest'", a
-    rewrite of AP on Nepal's protests, 2025)? A name, not a statement someone made."""
+    """Is the quotation a name given to something: a few words, capitalised as a name is,
+    after "dubbed", "called", "known as" ("waving national flags in a demonstration dubbed
+    the 'Gen Z protest'", a rewrite of AP on Nepal's protests, 2025)? A name, not a statement
+    someone made; "what the minister called “a shameful betrayal”" quotes the minister."""
     mark = quote.start - 1  # the opening mark stands just before the quotation's words
     named = _NAMING.search(doc.text, max(0, mark - 30), mark)
-    return len(words) <= GIVEN_NAME_WORDS and named is not None
+    capitalised = doc.text[quote.start : quote.start + 1].isupper()
+    return len(words) <= GIVEN_NAME_WORDS and capitalised and named is not None
 
 
 def _in_its_place(group: Group, quote: Quote, local: list[Quote], words: _Words) -> Quote | None:
