@@ -413,6 +413,24 @@ def test_words_given_to_the_organisation_the_speaker_speaks_for_are_not_misattri
     ]
 
 
+def test_a_speaker_glued_to_the_word_before_is_the_same_speaker() -> None:
+    # Global News on Freeland's resignation (2024), and a spun copy (timesmoguls.com) whose
+    # page lost the comma and space between "Trudeau" and "Freeland".
+    source = (
+        "In the letter addressed to Trudeau, Freeland wrote, “On Friday, you informed me that"
+        " you no longer want me to serve as your Finance Minister.”"
+    )
+    copy = (
+        "In the letter addressed to TrudeauFreeland wrote: “On Friday, you informed me that"
+        " you no longer want me to serve as your Finance Minister.”"
+    )
+    assert quotes(copy, source, embed=True) == []
+    # Another name, or one that only ends in the same letters, is another speaker.
+    for other in ("TrudeauMacLeod", "Trudeau, Garland"):
+        other_copy = copy.replace("TrudeauFreeland", other)
+        assert [f[0] for f in quotes(other_copy, source, embed=True)] == ["quote_misattributed"]
+
+
 def test_fesenko_named_before_his_quote_is_faithful() -> None:
     copy = (
         "Political analyst Volodymyr Fesenko said: “The Kremlin’s plans include undermining the "
