@@ -700,3 +700,20 @@ def test_a_surname_for_the_given_name_of_one_person_named_in_full_is_the_same_sp
     assert attributions(copy, source, embed=True) == [
         ("attribution_changed", "high", "Vance", "Trump")
     ]
+
+
+def test_a_speaker_glued_to_the_word_before_is_the_same_speaker() -> None:
+    # Global News on Freeland's resignation (2024), and a spun copy (timesmoguls.com) whose
+    # page lost the comma and space between "Trudeau" and "Freeland".
+    source = (
+        "In the letter addressed to Trudeau, Freeland wrote that the country faces a grave"
+        " challenge."
+    )
+    copy = (
+        "In the letter addressed to TrudeauFreeland wrote that the country faces a grave challenge."
+    )
+    assert attributions(copy, source, embed=True) == []
+    other = copy.replace("TrudeauFreeland wrote", "Trudeau, Garland wrote")
+    assert [f[:2] for f in attributions(other, source, embed=True)] == [
+        ("attribution_changed", "high")
+    ]

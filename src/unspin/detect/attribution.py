@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.bodies import body_swaps, swapped
 from unspin.detect.lexicon import DETERMINERS
-from unspin.detect.names import full_names, name_key, same_name
+from unspin.detect.names import full_names, glued, name_key, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segmentation.attributions import CUE_RE, ROLE_WORDS
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
@@ -494,7 +494,10 @@ def _changed(
         if _role(group.copy, a) & source_words:
             continue  # "Wagner Group chief Yevgeny Prigozhin" is "the head of the Wagner group"
         key = _key(group.copy, a)
-        if any(same_name(key, k) or _one_person(group, key, k) for k in source_keys):
+        if any(
+            same_name(key, k) or _one_person(group, key, k) or glued(a.speaker, k)
+            for k in source_keys
+        ):
             continue
         other = source_named[0]
         credits = (

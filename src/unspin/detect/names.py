@@ -212,6 +212,26 @@ def same_name(a: str, b: str) -> bool:
     return all(any(_spelled_alike(w, v) for v in long) for w in short)
 
 
+def glued(speaker: str, surname: str) -> bool:
+    """Does the speaker, as written, end with `surname` (a name key's last word) glued to the
+    word before, a page's lost space ("In the letter addressed to TrudeauFreeland wrote:", a
+    spun copy of Global News, 2024)? The capital where the words meet shows it; "MacDonald"
+    is no "Donald"."""
+    word = speaker.split()[-1] if speaker.split() else ""
+    surname = surname.split()[-1] if surname.split() else ""
+    head = word[: len(word) - len(surname)]
+    return (
+        bool(surname)
+        and len(head) >= GLUED_WORD
+        and word.lower().endswith(surname)
+        and head[-1].islower()
+        and word[len(head)].isupper()
+    )
+
+
+GLUED_WORD = 4  # letters of the word a lost space left before it ("Mc", "Mac" are prefixes)
+
+
 class ShortForms:
     """The one-word short forms of a set of names, for lookups in O(1): each name's initials
     ("us" for "united states", "nyt" for "new york times"), its words ("xi" of "xi jinping")

@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.lexicon import HEDGES, MODALS, NEGATORS
-from unspin.detect.names import name_key, same_name
+from unspin.detect.names import glued, name_key, same_name
 from unspin.detect.times import date_parts
 from unspin.model import Attribution, Doc, Finding, Quote, Severity, Span, SpanIndex
 from unspin.segmentation.lexicon import (
@@ -635,7 +635,7 @@ def _misattributed(
         and len(copy_words) > 1  # one word in quote marks (“illegal”) is a term, no statement
         and not whole
         and not same_name(ours, theirs)
-        and not _glued(quote.speaker, theirs)
+        and not glued(quote.speaker, theirs)
         and not _named_in_source(group, ours, quote.speaker)
         and not quote.by_pronoun
         and not _an_outlet(group.copy, quote, theirs)
@@ -1297,23 +1297,6 @@ def _set_off(group: Group, words: list[str]) -> bool:
         if theirs[: len(words)] == words and len(words) >= SET_OFF_SHARE * len(theirs):
             return True
     return False
-
-
-def _glued(speaker: str, surname: str) -> bool:
-    """Does the speaker end with the surname glued to the word before, a page's lost space
-    ("In the letter addressed to TrudeauFreeland wrote:", a spun copy of Global News, 2024)?
-    The capital where the words meet shows it; "MacDonald" is no "Donald"."""
-    word = speaker.split()[-1] if speaker.split() else ""
-    head = word[: len(word) - len(surname)]
-    return (
-        len(head) >= GLUED_WORD
-        and word.lower().endswith(surname)
-        and head[-1].islower()
-        and word[len(head)].isupper()
-    )
-
-
-GLUED_WORD = 4  # letters of the word a lost space left before it ("Mc", "Mac" are prefixes)
 
 
 def _named_in_source(group: Group, surname: str, speaker: str) -> bool:
