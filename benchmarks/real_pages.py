@@ -389,6 +389,7 @@ def main() -> None:
     true_reuse, false_reuse, true_copied, false_copied = [], [], [], []
     beats = []
     kinds: list[tuple[str, str, bool]] = []  # labelled kind, unspin's kind, credited
+    by_pair = []  # each pair's shares, to read which pairs hold the AUC down
     for pair in pairs:
         r = compare(pair["copy"], pair["sources"])
         kinds.append((pair["kind"], r.summary.kind, r.summary.credited))
@@ -398,6 +399,15 @@ def main() -> None:
         false_reuse += [d.summary.reuse_share for d in ds]
         false_copied += [d.summary.copied_share for d in ds]
         beats.append(all(r.summary.reuse_share > d.summary.reuse_share for d in ds))
+        by_pair.append(
+            {
+                "pair": pair["pair"],
+                "source": r.summary.reuse_share,
+                "distractors": {
+                    d: x.summary.reuse_share for d, x in zip(pair["distractors"], ds, strict=True)
+                },
+            }
+        )
     reuse_seconds = time.perf_counter() - started
 
     results: dict = {
@@ -415,6 +425,7 @@ def main() -> None:
         "distractors": len(false_reuse),
         "median_true": sorted(true_reuse)[len(true_reuse) // 2],
         "median_distractor": sorted(false_reuse)[len(false_reuse) // 2],
+        "by_pair": by_pair,
     }
     print_reuse(results["reuse"], len(pairs))
     results["kinds_found"] = kind_accuracy(kinds)
