@@ -717,3 +717,8 @@ def test_a_speaker_glued_to_the_word_before_is_the_same_speaker() -> None:
     assert [f[:2] for f in attributions(other, source, embed=True)] == [
         ("attribution_changed", "high")
     ]
+    # The glued word must be one the source gives on its own.
+    unknown = copy.replace("TrudeauFreeland", "Trudeau, MelaniaFreeland")
+    assert [f[:2] for f in attributions(unknown, source, embed=True)] == [
+        ("attribution_changed", "high")
+    ]

@@ -494,8 +494,9 @@ def _changed(
         if _role(group.copy, a) & source_words:
             continue  # "Wagner Group chief Yevgeny Prigozhin" is "the head of the Wagner group"
         key = _key(group.copy, a)
+        source_lower = {t.lower for t in group.source_tokens}
         if any(
-            same_name(key, k) or _one_person(group, key, k) or glued(a.speaker, k)
+            same_name(key, k) or _one_person(group, key, k) or glued(a.speaker, k, source_lower)
             for k in source_keys
         ):
             continue

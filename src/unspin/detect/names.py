@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
@@ -212,11 +213,12 @@ def same_name(a: str, b: str) -> bool:
     return all(any(_spelled_alike(w, v) for v in long) for w in short)
 
 
-def glued(speaker: str, surname: str) -> bool:
-    """Does the speaker, as written, end with `surname` (a name key's last word) glued to the
-    word before, a page's lost space ("In the letter addressed to TrudeauFreeland wrote:", a
-    spun copy of Global News, 2024)? The capital where the words meet shows it; "MacDonald"
-    is no "Donald"."""
+def glued(speaker: str, surname: str, other_words: AbstractSet[str]) -> bool:
+    """Does the speaker, as written, end with `surname` (a name key's last word) glued to a
+    word the other text gives on its own, a page's lost space ("In the letter addressed to
+    TrudeauFreeland wrote:" for "addressed to Trudeau, Freeland wrote", a spun copy of Global
+    News, 2024)? The capital where the words meet shows it; "MacDonald" is no "Donald", and
+    "SoftBank" no "World Bank" (the other text has no "soft")."""
     word = speaker.split()[-1] if speaker.split() else ""
     surname = surname.split()[-1] if surname.split() else ""
     head = word[: len(word) - len(surname)]
@@ -226,6 +228,7 @@ def glued(speaker: str, surname: str) -> bool:
         and word.lower().endswith(surname)
         and head[-1].islower()
         and word[len(head)].isupper()
+        and head.lower() in other_words
     )
 
 

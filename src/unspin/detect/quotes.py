@@ -635,7 +635,7 @@ def _misattributed(
         and len(copy_words) > 1  # one word in quote marks (“illegal”) is a term, no statement
         and not whole
         and not same_name(ours, theirs)
-        and not glued(quote.speaker, theirs)
+        and not glued(quote.speaker, theirs, {t.lower for t in group.source_tokens})
         and not _named_in_source(group, ours, quote.speaker)
         and not quote.by_pronoun
         and not _an_outlet(group.copy, quote, theirs)
