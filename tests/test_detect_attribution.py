@@ -722,3 +722,19 @@ def test_a_speaker_glued_to_the_word_before_is_the_same_speaker() -> None:
     assert [f[:2] for f in attributions(unknown, source, embed=True)] == [
         ("attribution_changed", "high")
     ]
+
+
+def test_a_speaker_told_by_the_body_they_speak_for_is_no_changed_speaker() -> None:
+    # AP on the attack on Sudan's Zamzam camp (2025), and a rewrite (Africanews): the UN
+    # coordinator made "a UN official".
+    source = (
+        "The camps were attacked again on Saturday, said Clementine Nkweta-Salami, United"
+        " Nations resident and humanitarian coordinator in Sudan."
+    )
+    copy = "The camps were attacked again on Saturday, a UN official said in a statement."
+    assert attributions(copy, source, embed=True) == []
+    # A body the source does not name is another speaker.
+    other = copy.replace("a UN official", "an RSF official")
+    assert [f[:2] for f in attributions(other, source, embed=True)] == [
+        ("attribution_changed", "high")
+    ]
