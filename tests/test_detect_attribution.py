@@ -733,6 +733,17 @@ def test_a_speaker_told_by_the_body_they_speak_for_is_no_changed_speaker() -> No
     )
     copy = "The camps were attacked again on Saturday, a UN official said in a statement."
     assert attributions(copy, source, embed=True) == []
+    # The body may be given where the source first credits the speaker, not in this sentence.
+    later = (
+        "The militias launched an offensive on Friday, said Clementine Nkweta-Salami, United"
+        " Nations resident and humanitarian coordinator in Sudan. The camps were attacked again"
+        " on Saturday, Nkweta-Salami said in a statement."
+    )
+    again = (
+        "The militias launched an offensive on Friday, a UN official said. The camps were"
+        " attacked again on Saturday, the UN official said in a statement."
+    )
+    assert attributions(again, later, embed=True) == []
     # A body the source does not name is another speaker.
     other = copy.replace("a UN official", "an RSF official")
     assert [f[:2] for f in attributions(other, source, embed=True)] == [

@@ -100,20 +100,52 @@ def _key(doc: Doc, a: Attribution) -> str:
     return name_key(" ".join(t.lower for t in _proper(doc, a)))
 
 
-def _described_by_body(group: Group, a: Attribution, proper: list[Token]) -> bool:
+def _described_by_body(
+    group: Group, a: Attribution, proper: list[Token], source_named: list[Attribution]
+) -> bool:
     """Is the copy's speaker a description ("a UN official", "the UN official") whose names
-    the source's sentences all give ("United Nations"): the source's speaker told by the body
-    they speak for ("said Clementine Nkweta-Salami, United Nations resident coordinator", AP
-    on Sudan, 2025, in a rewrite), less precisely, not another speaker?"""
+    the source gives where it credits its speaker, in these sentences or another ("United
+    Nations"): the source's speaker told by the body they speak for ("said Clementine
+    Nkweta-Salami, United Nations resident coordinator", AP on Sudan, 2025, in a rewrite),
+    less precisely, not another speaker?"""
     toks = group.copy.tokens(*a.speaker_span)
     if not toks or not proper or not group.copy.text[toks[-1].start].islower():
         return False  # "a UN official", not "UN chief Guterres"
-    bodies = [
-        name_key(group.source.span_text(n))
-        for n in group.source_items(group.source.names)
-        if n.kind != "person"
-    ]
+    by_word = _bodies_by_speaker_word(group.source)
+    surnames = [k.split()[-1] for k in (_key(group.source, o) for o in source_named) if k]
+    bodies = {b for w in surnames for b in by_word.get(w, ())}
     return all(any(same_name(name_key(t.lower), b) for b in bodies) for t in proper)
+
+
+def _bodies_by_speaker_word(doc: Doc) -> dict[str, set[str]]:
+    """For the last word of each name the document credits a statement to, the names of bodies
+    (not people) in the sentences that credit it ("nkweta-salami": {"united nations"}). Made once
+    per document (the last few kept), as `full_names` is: asked attribution by attribution, a
+    scan of every sentence would cost a long text's attributions squared."""
+    kept = _BODIES.get(id(doc))
+    if kept is None:
+        if len(_BODIES) >= BODIES_KEPT:
+            _BODIES.clear()
+        found: dict[str, set[str]] = {}
+        for a in doc.attributions:
+            at = doc.sentence_at(a.start)
+            if at < 0:
+                continue
+            sentence = doc.sentences[at]
+            bodies = {
+                name_key(doc.span_text(n))
+                for n in doc.within(doc.names, sentence.start, sentence.end)
+                if n.kind != "person"
+            }
+            key = _key(doc, a)
+            if key:
+                found.setdefault(key.split()[-1], set()).update(bodies)
+        kept = _BODIES[id(doc)] = (doc, found)  # kept with its document: its id stays its own
+    return kept[1]
+
+
+BODIES_KEPT = 16  # documents (a copy and its sources, a few comparisons at a time)
+_BODIES: dict[int, tuple[Doc, dict[str, set[str]]]] = {}
 
 
 def _not_credits(doc: Doc, items: list[Attribution]) -> list[Attribution]:
@@ -509,7 +541,7 @@ def _changed(
             continue
         if _role(group.copy, a) & source_words:
             continue  # "Wagner Group chief Yevgeny Prigozhin" is "the head of the Wagner group"
-        if _described_by_body(group, a, proper):
+        if _described_by_body(group, a, proper, source_named):
             continue
         key = _key(group.copy, a)
         source_lower = {t.lower for t in group.source_tokens}
