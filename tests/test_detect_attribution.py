@@ -744,6 +744,24 @@ def test_a_speaker_told_by_the_body_they_speak_for_is_no_changed_speaker() -> No
         " attacked again on Saturday, the UN official said in a statement."
     )
     assert attributions(again, later, embed=True) == []
+    # A review's counter-examples: a body the sentence names otherwise, and another speaker
+    # of the same surname described by a body.
+    hamas = (
+        "Israeli military spokesman Daniel Hagari said Hamas had fired more than 200 rockets at"
+        " Israeli towns. The army has called up 300,000 reservists, Hagari said on Tuesday."
+    )
+    said = "The army has called up 300,000 reservists, a Hamas official said on Tuesday."
+    assert [f[:2] for f in attributions(said, hamas, embed=True)] == [
+        ("attribution_changed", "high")
+    ]
+    johnsons = (
+        "Rachel Johnson, a BBC presenter, said the mood in the studio was tense. The party must"
+        " change course before the next election, Boris Johnson said."
+    )
+    bbc = "The party must change course before the next election, a BBC official said."
+    assert [f[:2] for f in attributions(bbc, johnsons, embed=True)] == [
+        ("attribution_changed", "high")
+    ]
     # A body the source does not name is another speaker.
     other = copy.replace("a UN official", "an RSF official")
     assert [f[:2] for f in attributions(other, source, embed=True)] == [

@@ -425,7 +425,11 @@ def test_a_speaker_glued_to_the_word_before_is_the_same_speaker() -> None:
         " you no longer want me to serve as your Finance Minister.”"
     )
     assert quotes(copy, source, embed=True) == []
-    # Another name, or one that only ends in the same letters, is another speaker.
+    # Another name, or one that only ends in the same letters, is another speaker; so is a
+    # company whose name ends in a speaker's (a review's counter-example: BlackRock).
+    rock = '"We will sell the whole stake before the summer," Chris Rock said, wearing black.'
+    sold = '"We will sell the whole stake before the summer," BlackRock said on Friday.'
+    assert [f[0] for f in quotes(sold, rock, embed=True)] == ["quote_misattributed"]
     for other in ("TrudeauMacLeod", "Trudeau, Garland"):
         other_copy = copy.replace("TrudeauFreeland", other)
         assert [f[0] for f in quotes(other_copy, source, embed=True)] == ["quote_misattributed"]

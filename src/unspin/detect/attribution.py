@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.bodies import body_swaps, swapped
 from unspin.detect.lexicon import DETERMINERS
-from unspin.detect.names import full_names, glued, name_key, same_name
+from unspin.detect.names import full_names, glued, name_key, name_words, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence
 from unspin.segmentation.attributions import CUE_RE, ROLE_WORDS
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, demonyms
@@ -100,52 +100,75 @@ def _key(doc: Doc, a: Attribution) -> str:
     return name_key(" ".join(t.lower for t in _proper(doc, a)))
 
 
-def _described_by_body(
-    group: Group, a: Attribution, proper: list[Token], source_named: list[Attribution]
-) -> bool:
+def _described_by_body(group: Group, a: Attribution, proper: list[Token], bodies: set[str]) -> bool:
     """Is the copy's speaker a description ("a UN official", "the UN official") whose names
-    the source gives where it credits its speaker, in these sentences or another ("United
-    Nations"): the source's speaker told by the body they speak for ("said Clementine
-    Nkweta-Salami, United Nations resident coordinator", AP on Sudan, 2025, in a rewrite),
-    less precisely, not another speaker?"""
+    are all among the `bodies` of the source's speakers (`_bodies_of`): the same speaker told
+    less precisely, by the body they speak for?"""
     toks = group.copy.tokens(*a.speaker_span)
     if not toks or not proper or not group.copy.text[toks[-1].start].islower():
         return False  # "a UN official", not "UN chief Guterres"
-    by_word = _bodies_by_speaker_word(group.source)
-    surnames = [k.split()[-1] for k in (_key(group.source, o) for o in source_named) if k]
-    bodies = {b for w in surnames for b in by_word.get(w, ())}
     return all(any(same_name(name_key(t.lower), b) for b in bodies) for t in proper)
 
 
-def _bodies_by_speaker_word(doc: Doc) -> dict[str, set[str]]:
-    """For the last word of each name the document credits a statement to, the names of bodies
-    (not people) in the sentences that credit it ("nkweta-salami": {"united nations"}). Made once
-    per document (the last few kept), as `full_names` is: asked attribution by attribution, a
-    scan of every sentence would cost a long text's attributions squared."""
+def _bodies_of(source: Doc, source_keys: list[str]) -> set[str]:
+    """The organisations the source gives as the body its speakers speak for, in a title or
+    an apposition where it credits them, in these sentences or another ("said Clementine
+    Nkweta-Salami, United Nations resident coordinator", AP on Sudan, 2025): not a body the
+    sentence names otherwise ("Hagari said Hamas had fired"), nor one of another speaker of
+    the same surname ("Rachel Johnson, a BBC presenter" for Boris Johnson)."""
+    by_surname = _bodies_by_speaker(source)
+    return {
+        body
+        for k in set(source_keys) - {""}
+        for other, found in by_surname.get(k.split()[-1], {}).items()
+        if same_name(other, k)
+        for body in found
+    }
+
+
+def _bodies_by_speaker(doc: Doc) -> dict[str, dict[str, set[str]]]:
+    """By the last word of each speaker's name, the speaker's key and the organisations named
+    in their title or apposition where the document credits them ("nkweta-salami": {"clementine
+    nkweta-salami": {"united nations"}}). Made once per document (the last few kept), as
+    `full_names` is: asked attribution by attribution, it would cost a long text's
+    attributions squared."""
     kept = _BODIES.get(id(doc))
     if kept is None:
         if len(_BODIES) >= BODIES_KEPT:
             _BODIES.clear()
-        found: dict[str, set[str]] = {}
+        found: dict[str, dict[str, set[str]]] = {}
         for a in doc.attributions:
-            at = doc.sentence_at(a.start)
-            if at < 0:
-                continue
-            sentence = doc.sentences[at]
+            key = _key(doc, a)
             bodies = {
                 name_key(doc.span_text(n))
-                for n in doc.within(doc.names, sentence.start, sentence.end)
-                if n.kind != "person"
+                for n in _described_with(doc, a)
+                if n.kind in ("organisation", "other")  # "United Nations" is of no known kind
             }
-            key = _key(doc, a)
-            if key:
-                found.setdefault(key.split()[-1], set()).update(bodies)
+            if key and bodies:
+                found.setdefault(key.split()[-1], {}).setdefault(key, set()).update(bodies)
         kept = _BODIES[id(doc)] = (doc, found)  # kept with its document: its id stays its own
     return kept[1]
 
 
 BODIES_KEPT = 16  # documents (a copy and its sources, a few comparisons at a time)
-_BODIES: dict[int, tuple[Doc, dict[str, set[str]]]] = {}
+_BODIES: dict[int, tuple[Doc, dict[str, dict[str, set[str]]]]] = {}
+TITLE_CHARS = 60  # how far before a speaker's name its title may start ("UN coordinator")
+_CLAUSE = re.compile(r"[,.;:!?()\n]")
+
+
+def _described_with(doc: Doc, a: Attribution) -> list[Name]:
+    """The names in the speaker's title, before the name in the same clause ("WHO regional
+    director Tedros"), and in an apposition after it ("Nkweta-Salami, United Nations resident
+    coordinator in Sudan," up to the next comma or the sentence's end)."""
+    start, end = a.speaker_span
+    before = max(0, start - TITLE_CHARS)
+    opened = [m.end() for m in _CLAUSE.finditer(doc.text, before, start)]
+    title = (opened[-1] if opened else before, start)
+    spans = [title]
+    if doc.text[end : end + 1] == ",":
+        close = _CLAUSE.search(doc.text, end + 1, min(len(doc.text), end + 200))
+        spans.append((end + 1, close.start() if close else end + 1))
+    return [n for lo, hi in spans for n in doc.within(doc.names, lo, hi)]
 
 
 def _not_credits(doc: Doc, items: list[Attribution]) -> list[Attribution]:
@@ -520,6 +543,9 @@ def _changed(
     source_words = set().union(*(_speaker_words(group, a, False) for a in source_named))
     # The copy may credit the same speaker by another form of the name ("Baghdad" for "Iraq").
     source_keys = [_key(group.source, a) for a in source_named]
+    distinct_keys = list(dict.fromkeys(source_keys))  # one speaker credited many times, once
+    named = name_words(group.source, group.source_items(group.source.names))
+    bodies: set[str] | None = None  # the source speakers' bodies, found when first needed
     for a in copy_attr:
         proper = _proper(group.copy, a)
         if not proper:
@@ -541,13 +567,14 @@ def _changed(
             continue
         if _role(group.copy, a) & source_words:
             continue  # "Wagner Group chief Yevgeny Prigozhin" is "the head of the Wagner group"
-        if _described_by_body(group, a, proper, source_named):
+        if bodies is None:
+            bodies = _bodies_of(group.source, source_keys)
+        if _described_by_body(group, a, proper, bodies):
             continue
         key = _key(group.copy, a)
-        source_lower = {t.lower for t in group.source_tokens}
         if any(
-            same_name(key, k) or _one_person(group, key, k) or glued(a.speaker, k, source_lower)
-            for k in source_keys
+            same_name(key, k) or _one_person(group, key, k) or glued(a.speaker, k, named)
+            for k in distinct_keys
         ):
             continue
         other = source_named[0]

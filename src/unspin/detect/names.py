@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from unspin.model import Doc
+from unspin.model import Doc, Name
 from unspin.segmentation.lexicon import places
 from unspin.text import without_accents
 
@@ -213,12 +213,12 @@ def same_name(a: str, b: str) -> bool:
     return all(any(_spelled_alike(w, v) for v in long) for w in short)
 
 
-def glued(speaker: str, surname: str, other_words: AbstractSet[str]) -> bool:
+def glued(speaker: str, surname: str, names: AbstractSet[str]) -> bool:
     """Does the speaker, as written, end with `surname` (a name key's last word) glued to a
-    word the other text gives on its own, a page's lost space ("In the letter addressed to
-    TrudeauFreeland wrote:" for "addressed to Trudeau, Freeland wrote", a spun copy of Global
-    News, 2024)? The capital where the words meet shows it; "MacDonald" is no "Donald", and
-    "SoftBank" no "World Bank" (the other text has no "soft")."""
+    word of a name the other text gives (`names`, from `name_words`), a page's lost space ("In
+    the letter addressed to TrudeauFreeland wrote:" for "addressed to Trudeau, Freeland
+    wrote", a spun copy of Global News, 2024)? The capital where the words meet shows it;
+    "MacDonald" is no "Donald", and "BlackRock" no "Chris Rock" however black his coat."""
     word = speaker.split()[-1] if speaker.split() else ""
     surname = surname.split()[-1] if surname.split() else ""
     head = word[: len(word) - len(surname)]
@@ -228,8 +228,13 @@ def glued(speaker: str, surname: str, other_words: AbstractSet[str]) -> bool:
         and word.lower().endswith(surname)
         and head[-1].islower()
         and word[len(head)].isupper()
-        and head.lower() in other_words
+        and head.lower() in names
     )
+
+
+def name_words(doc: Doc, names: Iterable[Name]) -> set[str]:
+    """The words of the names' keys ("trudeau", "chrystia", "freeland")."""
+    return {w for n in names for w in name_key(doc.span_text(n)).split()}
 
 
 GLUED_WORD = 4  # letters of the word a lost space left before it ("Mc", "Mac" are prefixes)

@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
 from unspin.detect.lexicon import HEDGES, MODALS, NEGATORS
-from unspin.detect.names import glued, name_key, same_name
+from unspin.detect.names import glued, name_key, name_words, same_name
 from unspin.detect.times import date_parts
 from unspin.model import Attribution, Doc, Finding, Quote, Severity, Span, SpanIndex
 from unspin.segmentation.lexicon import (
@@ -635,7 +635,9 @@ def _misattributed(
         and len(copy_words) > 1  # one word in quote marks (“illegal”) is a term, no statement
         and not whole
         and not same_name(ours, theirs)
-        and not glued(quote.speaker, theirs, {t.lower for t in group.source_tokens})
+        and not glued(
+            quote.speaker, theirs, name_words(group.source, group.source_items(group.source.names))
+        )
         and not _named_in_source(group, ours, quote.speaker)
         and not quote.by_pronoun
         and not _an_outlet(group.copy, quote, theirs)
