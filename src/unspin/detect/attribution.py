@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.base import Comparison, Group, detector, per_document, quoted
 from unspin.detect.bodies import body_swaps, swapped
 from unspin.detect.lexicon import DETERMINERS
 from unspin.detect.names import full_names, glued, name_key, name_words, same_name
@@ -126,32 +126,25 @@ def _bodies_of(source: Doc, source_keys: list[str]) -> set[str]:
     }
 
 
+@per_document
 def _bodies_by_speaker(doc: Doc) -> dict[str, dict[str, set[str]]]:
     """By the last word of each speaker's name, the speaker's key and the organisations named
     in their title or apposition where the document credits them ("nkweta-salami": {"clementine
-    nkweta-salami": {"united nations"}}). Made once per document (the last few kept), as
-    `full_names` is: asked attribution by attribution, it would cost a long text's
-    attributions squared."""
-    kept = _BODIES.get(id(doc))
-    if kept is None:
-        if len(_BODIES) >= BODIES_KEPT:
-            _BODIES.clear()
-        found: dict[str, dict[str, set[str]]] = {}
-        for a in doc.attributions:
-            key = _key(doc, a)
-            bodies = {
-                name_key(doc.span_text(n))
-                for n in _described_with(doc, a)
-                if n.kind in ("organisation", "other")  # "United Nations" is of no known kind
-            }
-            if key and bodies:
-                found.setdefault(key.split()[-1], {}).setdefault(key, set()).update(bodies)
-        kept = _BODIES[id(doc)] = (doc, found)  # kept with its document: its id stays its own
-    return kept[1]
+    nkweta-salami": {"united nations"}}). Once per document: asked attribution by attribution,
+    it would cost a long text's attributions squared."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for a in doc.attributions:
+        key = _key(doc, a)
+        bodies = {
+            name_key(doc.span_text(n))
+            for n in _described_with(doc, a)
+            if n.kind in ("organisation", "other")  # "United Nations" is of no known kind
+        }
+        if key and bodies:
+            found.setdefault(key.split()[-1], {}).setdefault(key, set()).update(bodies)
+    return found
 
 
-BODIES_KEPT = 16  # documents (a copy and its sources, a few comparisons at a time)
-_BODIES: dict[int, tuple[Doc, dict[str, dict[str, set[str]]]]] = {}
 TITLE_CHARS = 60  # how far before a speaker's name its title may start ("UN coordinator")
 _CLAUSE = re.compile(r"[,.;:!?()\n]")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 from typing import Any, TypeVar
 
 from unspin.finding_types import BY_NAME
@@ -26,6 +26,7 @@ from unspin.model import (
 from unspin.text import Token, word_matcher
 
 S = TypeVar("S", bound=Spanned)
+R = TypeVar("R")
 
 
 class SpanIndexes:
@@ -328,6 +329,28 @@ def detector(*types: str) -> Callable[[Detector], Detector]:
         return function
 
     return register
+
+
+DOCUMENTS_KEPT = 16  # documents per_document keeps (a copy and its sources, a few at once)
+
+
+def per_document(function: Callable[[Doc], R]) -> Callable[[Doc], R]:
+    """`function` of a document, worked out once per document (the last DOCUMENTS_KEPT kept):
+    detectors ask group by group, and working it out each time would cost a long text's items
+    times its groups. Each result is kept with its document, so no other document can take its
+    id meanwhile. What it returns is shared: callers must not change it."""
+    kept: dict[int, tuple[Doc, R]] = {}
+
+    @wraps(function)
+    def call(doc: Doc) -> R:
+        found = kept.get(id(doc))
+        if found is None:
+            if len(kept) >= DOCUMENTS_KEPT:
+                kept.clear()
+            found = kept[id(doc)] = (doc, function(doc))
+        return found[1]
+
+    return call
 
 
 def quoted(text: str, limit: int = 80) -> str:

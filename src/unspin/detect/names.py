@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from unspin.detect.base import per_document
 from unspin.model import Doc, Name
 from unspin.segmentation.lexicon import places
 from unspin.text import without_accents
@@ -360,19 +361,11 @@ def _distinctive(name: str) -> list[str]:
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
+@per_document
 def full_names(doc: Doc) -> FullNames:
-    """The document's FullNames, made once per document: detectors ask for them group by
-    group, and making them each time costs a long text's names times its groups."""
-    kept = _FULL_NAMES.get(id(doc))
-    if kept is None:  # kept with its document, so no other document can take its id meanwhile
-        if len(_FULL_NAMES) >= FULL_NAMES_KEPT:
-            _FULL_NAMES.clear()
-        kept = _FULL_NAMES[id(doc)] = (doc, FullNames(doc))
-    return kept[1]
-
-
-FULL_NAMES_KEPT = 16  # documents (a copy and its sources, a few comparisons at a time)
-_FULL_NAMES: dict[int, tuple[Doc, FullNames]] = {}
+    """The document's FullNames, made once per document (detectors ask for them group by
+    group)."""
+    return FullNames(doc)
 
 
 class FullNames:
