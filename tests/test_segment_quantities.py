@@ -84,6 +84,19 @@ def test_quantity(text: str, expected: tuple[str, float, str, bool]) -> None:
     assert got[2:] == expected[2:]
 
 
+def test_a_leading_digit_spun_into_a_word_keeps_its_thousands() -> None:
+    # A synonym spinner's copy of AP on the Myanmar earthquake (2025): "3,408 injured".
+    assert quantities("1,644 folks have been reported killed and three,408 injured") == [
+        ("1,644", 1644, "", False),
+        ("three,408", 3408, "", False),
+    ]
+    assert quantities("a bill of two,500,000 dollars") == [
+        ("two,500,000 dollars", 2_500_000, "usd", False)
+    ]
+    # A hostile run of groups is no figure past what a float holds.
+    assert quantities("one" + ",000" * 300)[0] == ("one", 1, "", False)
+
+
 def test_percent_written_three_ways_and_half_compare_equal() -> None:
     texts = ["48 percent", "48%", "48 per cent", "48 pct"]
     assert {quantities(t)[0][1:] for t in texts} == {(48, "percent", False)}
