@@ -47,7 +47,24 @@ def _same(a: Quantity, b: Quantity) -> bool:
     gap = abs(a.value - b.value)
     if gap <= 1e-9 * max(1.0, abs(a.value)):
         return True
-    return (a.approximate or b.approximate) and gap <= ROUNDING * max(abs(a.value), abs(b.value))
+    if (a.approximate or b.approximate) and gap <= ROUNDING * max(abs(a.value), abs(b.value)):
+        return True
+    return _rounded(a.value, b.value)
+
+
+ROUNDED_FROM = 10  # whole figures this large may round a figure with decimals
+
+
+def _rounded(a: float, b: float) -> bool:
+    """A whole figure and one with decimals that round to it, the whole one large enough that
+    the decimals are detail ("122 kilograms" for "121.56 kg"; not a magnitude 4 for 3.5)."""
+    whole, exact = (a, b) if a.is_integer() else (b, a)
+    return (
+        whole.is_integer()
+        and not exact.is_integer()
+        and abs(whole) >= ROUNDED_FROM
+        and abs(whole - exact) <= 0.5
+    )
 
 
 def _unmatched(ours: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
@@ -214,17 +231,19 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
     copy_q = group.copy_items(group.copy.quantities)
     source_q = group.source_items(group.source.quantities)
     # A measure given in other units ("7 to 12 miles" for "11.5 to 20 kilometres") or with its
-    # conversion added ("1.6 degrees Celsius (2.89 degrees Fahrenheit)") is not changed.
+    # conversion added ("1.6 degrees Celsius (2.89 degrees Fahrenheit)") is not changed: each
+    # text's measure told twice counts once, in the unit the other text uses if it uses one.
     copy_units = {_measure(group.copy, q) for q in copy_q} - {None}
     source_units = {_measure(group.source, q) for q in source_q} - {None}
     copy_q = [
         q
-        for q in copy_q
+        for q in _told_once(group.copy, copy_q, source_units)
         if not _converted(_measure(group.copy, q), source_units, copy_units)
-        and not _conversion(group.copy, q)
     ]
     source_q = [
-        q for q in source_q if not _converted(_measure(group.source, q), copy_units, source_units)
+        q
+        for q in _told_once(group.source, source_q, copy_units)
+        if not _converted(_measure(group.source, q), copy_units, source_units)
     ]
     # "63.509" in a page translated from a language that groups thousands with points.
     copy_q = [_points_as_thousands(group.copy, q, source_q) for q in copy_q]
@@ -248,11 +267,7 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
             added.remove(q)
             dropped.remove(span)
             continue
-        # The source's conversion ("195 kilometres (120 miles)") is no figure of its own that
-        # another number could have replaced: a copy may give the measure twice, once without.
-        counterpart = _counterpart(
-            group, q, [d for d in dropped if not _conversion(group.source, d)]
-        )
+        counterpart = _counterpart(group, q, dropped)
         if counterpart is None:
             continue
         # Both kept, each where the other text has it: moved, not put for one another ("his
@@ -398,58 +413,99 @@ def _bound_added(
         )
 
 
+# Units by dimension; each group is one unit written several ways, named by its first word.
 _UNITS = {
-    "length": "km kms kilometre kilometres kilometer kilometers mile miles metre metres meter "
-    "meters m feet foot ft yard yards inch inches cm centimetres centimeters mm",
-    "temperature": "degree degrees celsius fahrenheit c f",
-    "weight": "kg kgs kilogram kilograms tonne tonnes ton tons lb lbs ounce ounces gram grams",
-    "area": "acre acres hectare hectares sq square",
-    "volume": "litre litres liter liters gallon gallons",
-    "speed": "mph kph km/h",
+    "length": "km kms kilometre kilometres kilometer kilometers|mi mile miles|m metre metres "
+    "meter meters|ft feet foot|yard yards|inch inches|cm centimetres centimeters|mm",
+    "temperature": "c celsius|f fahrenheit|degree degrees",
+    "weight": "kg kgs kilogram kilograms|tonne tonnes|ton tons|lb lbs|ounce ounces|gram grams",
+    "area": "acre acres|hectare hectares",
+    "volume": "litre litres liter liters|gallon gallons",
+    "speed": "mph|kph km/h",
 }
-_DIMENSION = {unit: d for d, units in _UNITS.items() for unit in units.split()}
-# The unit word after a number, or after the range it opens ("7 to 12 miles").
-_UNIT_AFTER = re.compile(r"(?:\s*(?:to|-|–)\s*[\d.,]+)?\s*(?:-|\s)?([A-Za-z/]+)")
+_UNIT_OF = {
+    word: (dimension, group.split()[0])
+    for dimension, groups in _UNITS.items()
+    for group in groups.split("|")
+    for word in group.split()
+}
+# The unit word after a number, or after the range it opens ("7 to 12 miles"), and the word
+# after it: an area is a length squared ("8 square kilometers", "3 sq mi"), a temperature may
+# be told in degrees ("2.89 degrees Fahrenheit").
+_UNIT_AFTER = re.compile(
+    r"(?:\s*(?:to|-|–)\s*[\d.,]+)?\s*(?:-|\s)?(?P<first>[A-Za-z/.]+)(?:\s+(?P<second>[A-Za-z/]+))?"
+)
 
 
 def _measure(doc: Doc, q: Quantity) -> tuple[str, str] | None:
-    """What the number measures and in what unit ("20 kilometres": length, kilometres)."""
-    m = _UNIT_AFTER.match(doc.text, q.end)
-    unit = m.group(1).lower() if m else ""
-    return (_DIMENSION[unit], unit.rstrip("s")) if unit in _DIMENSION else None
+    """What the number measures and in what unit ("20 kilometres": length, km)."""
+    return _measure_at(doc.text, q.end)
+
+
+def _measure_at(text: str, at: int) -> tuple[str, str] | None:
+    """The dimension and unit told at `at` ("3 sq mi": area, square mi; "1.6 degrees
+    Celsius": temperature, c)."""
+    m = _UNIT_AFTER.match(text, at)
+    if m is None:
+        return None
+    first, second = m["first"].lower().rstrip("."), (m["second"] or "").lower()
+    then = _UNIT_OF.get(second)
+    if first in ("square", "sq") and then and then[0] == "length":
+        return "area", f"square {then[1]}"
+    if first in ("degree", "degrees") and then and then[0] == "temperature":
+        return then
+    return _UNIT_OF.get(first)
 
 
 def _converted(
     measure: tuple[str, str] | None, theirs: set[tuple[str, str]], ours: set[tuple[str, str]]
 ) -> bool:
-    """The other text measures this in another unit, one this text does not use."""
-    return measure is not None and any(
-        d == measure[0] and u != measure[1] and (d, u) not in ours for d, u in theirs
+    """The other text measures this in another unit, one this text does not use, and never in
+    this one."""
+    return (
+        measure is not None
+        and measure not in theirs
+        and any(d == measure[0] and u != measure[1] and (d, u) not in ours for d, u in theirs)
     )
 
 
-_CONVERSION_BEFORE = re.compile(r"\d([\w\s.%-]{0,30})\(\s*(?:about\s+|some\s+)?$")
-_WORDS = re.compile(r"[A-Za-z/]+")
+_CONVERSION_GAP = re.compile(r"[\w\s.%-]{0,30}\(\s*(?:about\s+|some\s+)?")
+CONVERSION_REACH = 45  # characters before a conversion where the measure it converts ends
 
 
-def _conversion(doc: Doc, q: Quantity) -> bool:
-    """A number in parentheses right after another measure, in other units of the same
-    dimension ("195 kilometres (120 miles)", "1.6 degrees Celsius (2.89 degrees Fahrenheit)"):
-    its conversion. Not "1,200 km (300 km of it through Poland)", a figure of its own."""
+def _converts(doc: Doc, q: Quantity) -> Quantity | None:
+    """The measure `q` converts: a number in parentheses right after another measure, in other
+    units of the same dimension ("195 kilometres (120 miles)", "1.6 degrees Celsius (2.89
+    degrees Fahrenheit)", "15 billion miles (24 billion kilometres)"). Not "1,200 km (300 km of
+    it through Poland)", a figure of its own."""
     measure = _measure(doc, q)
     if measure is None:
-        return False
-    before = _CONVERSION_BEFORE.search(doc.text, max(0, q.start - 40), q.start)
-    if before is None:
-        return False
-    theirs = _unit_words(before[1])
-    ours = _unit_words(doc.text[q.end : q.end + 30])
-    return bool(theirs) and _DIMENSION[theirs[0]] == measure[0] and theirs != ours
+        return None
+    before = doc.within(doc.quantities, max(0, q.start - CONVERSION_REACH), q.start)[-1:]
+    if not before or not _CONVERSION_GAP.fullmatch(doc.text, before[0].end, q.start):
+        return None
+    theirs = _measure(doc, before[0])
+    return before[0] if theirs and theirs[0] == measure[0] and theirs != measure else None
 
 
-def _unit_words(text: str) -> list[str]:
-    """The unit words among the first two words of `text` ("degrees celsius", "km")."""
-    return [w for w in (m.lower() for m in _WORDS.findall(text)[:2]) if w in _DIMENSION]
+def _told_once(doc: Doc, qs: list[Quantity], other_units: set[tuple[str, str]]) -> list[Quantity]:
+    """The quantities with each measure told with its conversion counted once, in the unit the
+    other text uses ("17,300 acres" of "7,000 hectares (17,300 acres)" beside "17,300 acres");
+    in the first unit by name where it uses both ("900 kilometres (560 miles)" beside "560
+    miles (900 kilometres)"), else the measure's own."""
+    dropped = set()
+    for q in qs:
+        measure = _converts(doc, q)
+        if measure is None:
+            continue
+        ours, theirs = _measure(doc, q), _measure(doc, measure)
+        assert ours is not None and theirs is not None  # `_converts` measured both
+        if ours in other_units and theirs in other_units:
+            keep_conversion = ours < theirs
+        else:
+            keep_conversion = ours in other_units
+        dropped.add(id(measure) if keep_conversion else id(q))
+    return [q for q in qs if id(q) not in dropped]
 
 
 def _comparable(a: float, b: float) -> bool:
