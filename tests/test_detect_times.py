@@ -309,3 +309,20 @@ def test_a_relative_year_read_from_each_pages_date_is_the_same_year() -> None:
     assert "time_changed" not in found
     copy = replace(copy, date="2025-12-21")  # the same year: another year said
     assert "time_changed" in [f.type for f in unspin.compare(copy, source).findings]
+
+
+# AFP on Israel's seizure of the Madleen (2025), and a rewrite that tells the time in CET.
+MADLEEN = (
+    'At around 4.02am (0102 GMT), Israeli forces "forcibly intercepted" the vessel in '
+    "international waters as it was approaching Gaza, the Freedom Flotilla Coalition said."
+)
+
+
+def test_one_moment_told_in_another_zone_is_no_change() -> None:
+    copy = MADLEEN.replace("4.02am (0102 GMT)", "3:02 am CET (0102 GMT)")
+    assert times(copy, MADLEEN, embed=True) == []
+
+
+def test_another_hour_with_another_conversion_is_time_changed() -> None:
+    copy = MADLEEN.replace("4.02am (0102 GMT)", "3:02 am CET (0202 GMT)")
+    assert times(copy, MADLEEN, embed=True) == [("time_changed", "medium", "3:02 am", "4.02am")]

@@ -71,10 +71,29 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
         if counterpart is None:
             continue
         dropped.remove(counterpart)
-        yield _changed(group, t, counterpart)
+        if not _one_moment(group, t, counterpart):
+            yield _changed(group, t, counterpart)
 
 
 _YEAR_OFFSETS = {"last year": -1, "this year": 0, "next year": 1}
+
+# A clock time's conversion to GMT in parentheses, after any zone it names: "3:02 am CET (0102
+# GMT)", "10:31 a.m. (0131 GMT)".
+_IN_GMT = re.compile(
+    r"\s*(?:(?:local\s+time|[A-Z]{2,4})\s*)?\(\s*(\d{1,2})[:.]?(\d{2})\s*(?:GMT|UTC)\s*\)"
+)
+
+
+def _in_gmt(doc: Doc, t: TimeExpression) -> str | None:
+    m = _IN_GMT.match(doc.text, t.end)
+    return None if m is None else f"{int(m[1]):02d}:{m[2]}"
+
+
+def _one_moment(group: Group, t: TimeExpression, counterpart: TimeExpression) -> bool:
+    """Two clock times whose conversions to GMT agree: one moment told in other zones ("3:02 am
+    CET (0102 GMT)" for "4.02am (0102 GMT)", a rewrite of AFP on the Madleen, 2025)."""
+    ours = _in_gmt(group.copy, t)
+    return ours is not None and ours == _in_gmt(group.source, counterpart)
 
 
 def _same_years(group: Group, copy: list[TimeExpression], source: list[TimeExpression]) -> bool:
