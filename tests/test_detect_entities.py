@@ -571,6 +571,25 @@ def test_home_where_one_goes_and_a_station_in_a_name_are_no_places_swapped() -> 
     assert entities(copy, source, embed=True) == []
 
 
+def test_a_law_college_for_a_law_school_is_the_same_place() -> None:
+    # AP on the Supreme Court's Texas map order (2025), and a synonym spinner's copy.
+    source = (
+        "Richard Hasen, an election law expert at the University of California at Los Angeles "
+        "law school, wrote on the Election Law Blog."
+    )
+    copy = (
+        "Richard Hasen, an election regulation skilled on the University of California at Los "
+        "Angeles regulation college, wrote on the Election Law Blog."
+    )
+    assert entities(copy, source, embed=True) == []
+    # A school is still no university.
+    source = "The gunman opened fire at a school in Texas on Monday, killing 19 children."
+    copy = "The gunman opened fire at a university in Texas on Monday, killing 19 children."
+    assert entities(copy, source, embed=True) == [
+        ("entity_changed", "medium", "university", "school")
+    ]
+
+
 def test_taken_home_for_taken_to_hospital_is_a_place_swapped() -> None:
     source = "The injured guard was taken to hospital after the attack, police said on Monday."
     copy = "The injured guard was taken home after the attack, police said on Monday."
