@@ -178,6 +178,36 @@ def test_a_charged_word_the_source_quotes_is_not_the_copys_charge() -> None:
     ]
 
 
+# AP on Erin Patterson's sentence (2025), which reports her conviction of murder.
+PATTERSON = (
+    "An Australian judge on Monday sentenced Erin Patterson to life in prison for killing three "
+    "people with toxic mushrooms, following a weekslong trial that gripped the country.\n\n"
+    "Patterson was convicted in July of triple murder for serving a poisonous meal to her "
+    "estranged husband's parents, aunt and uncle."
+)
+
+
+def test_a_murderer_the_source_reports_convicted_is_no_loaded_wording() -> None:
+    # A spun copy (en.ckhq.net): the copy's "murderer" is the verdict's word.
+    copy = PATTERSON.replace(
+        "An Australian judge on Monday sentenced Erin Patterson",
+        "An Australian judge on Monday sentenced a triple murderer, Erin Patterson,",
+    ).replace("for killing three people", "for poisoning three people")
+    assert loaded(copy, PATTERSON, embed=True) == []
+
+
+def test_murder_the_source_reports_only_charged_is_loaded_wording() -> None:
+    # Charged is not convicted: "murdered" for "killed" stays a framing (a spun copy of the
+    # Arkansas Democrat-Gazette, whose suspects "faced ... one count each of murder").
+    source = (
+        "Two people were killed in the shooting outside the club on Saturday.\n\n"
+        "Police arrested Marcus Hill and Devin Cole, and both men faced at least one count "
+        "each of murder and attempted murder."
+    )
+    copy = source.replace("Two people were killed", "Two people were murdered")
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "murdered", "killed")]
+
+
 def test_murdered_softened_to_killed_is_low_loaded_wording() -> None:
     assert loaded(KILLED, SEED_MURDERED) == [("loaded_wording", "low", "killed", "murdered")]
 

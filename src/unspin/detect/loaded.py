@@ -3,6 +3,7 @@ in a sentence that only says the same fact as a source sentence, the charged dir
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from unspin.detect.base import Comparison, Group, detector, quoted
@@ -31,6 +32,14 @@ CLAIMED_THINGS = frozenset(
 _NOUN_ENDINGS = ("ation", "ations", "ence", "ences", "sion", "sions")
 # Words of killing that are also the plain words for killing livestock.
 BUTCHERING = frozenset(stem(w) for w in ("slaughtered", "butchered"))
+MURDER = stem("murdered")
+# A verdict of murder as a source reports it: "was convicted in July of triple murder", "found
+# guilty of murdering", "pleaded guilty to two counts of murder" (not "charged with murder").
+_CONVICTED = re.compile(
+    r"\b(?:convicted|found\s+guilty|pleaded\s+guilty|pled\s+guilty)\b(?:\W+\w+){0,6}?\W+"
+    r"murder(?:s|ed|ing)?\b",
+    re.IGNORECASE,
+)
 # A rise or a fall told more strongly ("soared" for "rose", "crashed" for "fell"): charged when
 # it sizes a figure ("plunged 0.4 pct"), a matter of degree otherwise. On real pages "Gold
 # prices soared to a record high" and a skater who "crashed several times" for "fell" were
@@ -120,6 +129,8 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     continue
                 if word in BUTCHERING and _of_livestock(group, c):
                     continue
+                if word == MURDER and _convicted_of_murder(group):
+                    continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
                 speech = neutral in SPEECH and word in DOUBTING
                 yield group.finding(
@@ -147,6 +158,21 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     f"the copy softens the source's {quoted(group.source.span_text(s))} "
                     f"to {quoted(group.copy.span_text(c))}",
                 )
+
+
+def _convicted_of_murder(group: Group) -> bool:
+    """Does the source report a murder conviction of someone the copy's sentences name? A
+    convicted murderer is one by the source's own account ("a triple murderer, Erin Patterson"
+    beside AP's "Patterson was convicted in July of triple murder"); one charged is not."""
+    source = group.source
+    copy_words = {t.lower for t in group.copy_tokens}
+    for m in _CONVICTED.finditer(source.text):
+        sentence = source.sentences[source.sentence_at(m.start())]
+        for name in source.within(source.names, sentence.start, m.start()):
+            surname = source.span_text(name).split()[-1].lower()
+            if name.kind in ("person", "other") and surname in copy_words:
+                return True
+    return False
 
 
 def _claims_a_thing(group: Group, claimed: Token) -> bool:
