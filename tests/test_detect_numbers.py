@@ -616,10 +616,60 @@ def test_a_conversion_the_copy_changed_is_number_changed() -> None:
     assert numbers(copy, source, embed=True) == [("number_changed", "high", "150", "120")]
 
 
-def test_a_small_whole_figure_for_decimals_is_still_changed() -> None:
-    source = "The earthquake had a magnitude of 3.5, the survey said on Monday."
-    copy = "The earthquake had a magnitude of 4, the survey said on Monday."
-    assert numbers(copy, source, embed=True) == [("number_changed", "high", "4", "3.5")]
+@pytest.mark.parametrize(
+    ("copy", "source", "change"),
+    [
+        # A read-only review's counter-examples: a whole figure for decimals that matter (a
+        # magnitude, money, a rate, a share), plain degrees beside a scale of them, a measure
+        # changed where both texts give both units, a spun compound.
+        (
+            "The earthquake had a magnitude of 4, the survey said on Monday.",
+            "The earthquake had a magnitude of 3.5, the survey said on Monday.",
+            ("4", "3.5"),
+        ),
+        (
+            "The new minimum wage of $15 an hour takes effect in January.",
+            "The new minimum wage of $15.50 an hour takes effect in January.",
+            ("$15", "$15.50"),
+        ),
+        (
+            "The central bank raised its key rate to 10 percent on Thursday.",
+            "The central bank raised its key rate to 10.5 percent on Thursday.",
+            ("10 percent", "10.5 percent"),
+        ),
+        (
+            "Temperatures hit 45 degrees Celsius in Seville on Sunday.",
+            "Temperatures hit 40 degrees in Seville on Sunday.",
+            ("45", "40"),
+        ),
+        (
+            "The fire has burned 9,000 hectares (17,300 acres) since Friday, officials said.",
+            "The fire has burned 7,000 hectares (17,300 acres) since Friday, officials said.",
+            ("9,000", "7,000"),
+        ),
+        (
+            "Temperatures hit 110 degrees Fahrenheit (35 degrees Celsius) in Phoenix on Sunday.",
+            "Temperatures hit 95 degrees Fahrenheit (35 degrees Celsius) in Phoenix on Sunday.",
+            ("110", "95"),
+        ),
+        (
+            "Some forty-five,000 people attended the rally, organisers said.",
+            "Some 5,000 people attended the rally, organisers said.",
+            ("forty-five", "5,000"),
+        ),
+    ],
+)
+def test_a_figure_changed_beside_a_rounding_or_a_conversion_is_number_changed(
+    copy: str, source: str, change: tuple[str, str]
+) -> None:
+    assert numbers(copy, source, embed=True)[:1] == [("number_changed", "high", *change)]
+
+
+def test_a_conversion_rounded_another_way_changes_no_number() -> None:
+    # Both give the measure in both units and agree on it: the conversions' rounding is detail.
+    source = "The fire has burned 7,000 hectares (17,300 acres) since Friday, officials said."
+    copy = "The fire has burned 7,000 hectares (17,000 acres) since Friday, officials said."
+    assert numbers(copy, source, embed=True) == []
 
 
 def test_a_leading_digit_spun_into_a_word_is_the_same_figure() -> None:

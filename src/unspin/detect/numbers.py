@@ -49,19 +49,22 @@ def _same(a: Quantity, b: Quantity) -> bool:
         return True
     if (a.approximate or b.approximate) and gap <= ROUNDING * max(abs(a.value), abs(b.value)):
         return True
-    return _rounded(a.value, b.value)
+    return _rounded(a, b)
 
 
-ROUNDED_FROM = 10  # whole figures this large may round a figure with decimals
+ROUNDED_FROM = 10  # whole figures this large may round a measure's decimals
 
 
-def _rounded(a: float, b: float) -> bool:
-    """A whole figure and one with decimals that round to it, the whole one large enough that
-    the decimals are detail ("122 kilograms" for "121.56 kg"; not a magnitude 4 for 3.5)."""
-    whole, exact = (a, b) if a.is_integer() else (b, a)
+def _rounded(a: Quantity, b: Quantity) -> bool:
+    """A whole figure and a measure to two or more decimals that rounds to it, with no unit
+    that makes decimals matter: "122 kilograms" for a conversion's "121.56 kg"; not "$15" for
+    "$15.50", "10 percent" for "10.5 percent", nor a magnitude 4 for 3.5."""
+    whole, exact = (a.value, b.value) if a.value.is_integer() else (b.value, a.value)
     return (
-        whole.is_integer()
-        and not exact.is_integer()
+        not a.unit
+        and not b.unit
+        and whole.is_integer()
+        and round(exact, 1) != exact
         and abs(whole) >= ROUNDED_FROM
         and abs(whole - exact) <= 0.5
     )
@@ -235,15 +238,13 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
     # text's measure told twice counts once, in the unit the other text uses if it uses one.
     copy_units = {_measure(group.copy, q) for q in copy_q} - {None}
     source_units = {_measure(group.source, q) for q in source_q} - {None}
+    copy_q, copy_conversions = _told_once(group.copy, copy_q, source_units)
+    source_q, source_conversions = _told_once(group.source, source_q, copy_units)
     copy_q = [
-        q
-        for q in _told_once(group.copy, copy_q, source_units)
-        if not _converted(_measure(group.copy, q), source_units, copy_units)
+        q for q in copy_q if not _converted(_measure(group.copy, q), source_units, copy_units)
     ]
     source_q = [
-        q
-        for q in _told_once(group.source, source_q, copy_units)
-        if not _converted(_measure(group.source, q), copy_units, source_units)
+        q for q in source_q if not _converted(_measure(group.source, q), copy_units, source_units)
     ]
     # "63.509" in a page translated from a language that groups thousands with points.
     copy_q = [_points_as_thousands(group.copy, q, source_q) for q in copy_q]
@@ -269,6 +270,10 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
             continue
         counterpart = _counterpart(group, q, dropped)
         if counterpart is None:
+            continue
+        if id(q) in copy_conversions or id(counterpart) in source_conversions:
+            added.remove(q)  # a measure both texts give in both units: its conversion rounded
+            dropped.remove(counterpart)
             continue
         # Both kept, each where the other text has it: moved, not put for one another ("his
         # record of 24 Grand Slam titles" from another sentence of the source, whose "all four
@@ -457,6 +462,15 @@ def _measure_at(text: str, at: int) -> tuple[str, str] | None:
     return _UNIT_OF.get(first)
 
 
+def _same_unit(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One unit, or plain degrees beside a scale of them ("40 degrees" may be Celsius)."""
+    return a == b or (a[0] == b[0] == "temperature" and "degree" in (a[1], b[1]))
+
+
+def _used(measure: tuple[str, str] | None, units: set[tuple[str, str]]) -> bool:
+    return measure is not None and any(_same_unit(measure, u) for u in units)
+
+
 def _converted(
     measure: tuple[str, str] | None, theirs: set[tuple[str, str]], ours: set[tuple[str, str]]
 ) -> bool:
@@ -464,8 +478,8 @@ def _converted(
     this one."""
     return (
         measure is not None
-        and measure not in theirs
-        and any(d == measure[0] and u != measure[1] and (d, u) not in ours for d, u in theirs)
+        and not _used(measure, theirs)
+        and any(u[0] == measure[0] and not _used(u, ours) for u in theirs)
     )
 
 
@@ -488,24 +502,25 @@ def _converts(doc: Doc, q: Quantity) -> Quantity | None:
     return before[0] if theirs and theirs[0] == measure[0] and theirs != measure else None
 
 
-def _told_once(doc: Doc, qs: list[Quantity], other_units: set[tuple[str, str]]) -> list[Quantity]:
+def _told_once(
+    doc: Doc, qs: list[Quantity], other_units: set[tuple[str, str]]
+) -> tuple[list[Quantity], set[int]]:
     """The quantities with each measure told with its conversion counted once, in the unit the
-    other text uses ("17,300 acres" of "7,000 hectares (17,300 acres)" beside "17,300 acres");
-    in the first unit by name where it uses both ("900 kilometres (560 miles)" beside "560
-    miles (900 kilometres)"), else the measure's own."""
-    dropped = set()
+    other text uses ("17,300 acres" of "7,000 hectares (17,300 acres)" beside "17,300 acres"),
+    else in its own; both where the other text uses both units ("900 kilometres (560 miles)"
+    beside "560 miles (900 kilometres)"). Also the ids of the conversions so kept beside their
+    measures: a conversion rounded another way is no changed figure."""
+    dropped, kept = set(), set()
     for q in qs:
         measure = _converts(doc, q)
         if measure is None:
             continue
         ours, theirs = _measure(doc, q), _measure(doc, measure)
-        assert ours is not None and theirs is not None  # `_converts` measured both
-        if ours in other_units and theirs in other_units:
-            keep_conversion = ours < theirs
+        if _used(ours, other_units) and _used(theirs, other_units):
+            kept.add(id(q))
         else:
-            keep_conversion = ours in other_units
-        dropped.add(id(measure) if keep_conversion else id(q))
-    return [q for q in qs if id(q) not in dropped]
+            dropped.add(id(measure) if _used(ours, other_units) else id(q))
+    return [q for q in qs if id(q) not in dropped], kept
 
 
 def _comparable(a: float, b: float) -> bool:

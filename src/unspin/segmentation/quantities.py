@@ -280,10 +280,12 @@ def _digit_numbers(text: str) -> list[_Num]:
 
 
 # A leading digit a spinner wrote as a word, its thousands kept ("three,408" in a spun copy of
-# AP's "3,408 injured"): one figure, not "three" and "408". At most four groups (below 10^13),
-# so a hostile run of them stays a figure a float holds.
+# AP's "3,408 injured"): one figure, not "three" and "408"; not the end of a compound
+# ("twenty-three,408"). At most four groups (below 10^13), so a hostile run of them stays a
+# figure a float holds.
 _GROUPED_WORD = re.compile(
-    r"\b(one|two|three|four|five|six|seven|eight|nine)((?:,\d{3}){1,4})(?!\d|[,.]\d)", re.IGNORECASE
+    r"(?<![\w-])(one|two|three|four|five|six|seven|eight|nine)((?:,\d{3}){1,4})(?!\d|[,.]\d)",
+    re.IGNORECASE,
 )
 
 
