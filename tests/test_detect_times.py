@@ -323,6 +323,42 @@ def test_one_moment_told_in_another_zone_is_no_change() -> None:
     assert times(copy, MADLEEN, embed=True) == []
 
 
-def test_another_hour_with_another_conversion_is_time_changed() -> None:
-    copy = MADLEEN.replace("4.02am (0102 GMT)", "3:02 am CET (0202 GMT)")
-    assert times(copy, MADLEEN, embed=True) == [("time_changed", "medium", "3:02 am", "4.02am")]
+@pytest.mark.parametrize(
+    ("copy_time", "found"),
+    [
+        ("3:02 am CET (0202 GMT)", "3:02 am"),  # another moment
+        # The same zone, or none, with another hour: the local hour changed (a read-only
+        # review's counter-examples).
+        ("6.02am (0102 GMT)", "6.02am"),
+        ("6.02am local time (0102 GMT)", "6.02am"),
+    ],
+)
+def test_another_hour_in_the_same_zone_is_time_changed(copy_time: str, found: str) -> None:
+    copy = MADLEEN.replace("4.02am (0102 GMT)", copy_time)
+    assert times(copy, MADLEEN, embed=True) == [("time_changed", "medium", found, "4.02am")]
+
+
+def test_today_tells_the_sources_weekday() -> None:
+    # AP on the second Herat earthquake (2023), and the Tribune's rewrite, which dates the
+    # quake from its own page ("Today's") and names an earlier one.
+    source = (
+        "The magnitude 6.3 earthquake on Wednesday was about 28 kilometers outside Herat, the "
+        "provincial capital, according to the US Geological Survey."
+    )
+    copy = (
+        "Today's 6.3 magnitude earthquake, similar to that of Saturday, was about 28 km outside "
+        "Herat, the provincial capital, according to the US Geological Survey."
+    )
+    assert times(copy, source, embed=True) == []
+
+
+def test_this_weekend_for_over_the_weekend_is_no_change() -> None:
+    # Bloomberg on UBS and Credit Suisse (2023), and a rewrite.
+    source = (
+        "The plan, negotiated in hastily arranged crisis talks over the weekend, seeks to address "
+        "a massive rout in Credit Suisse stock and bonds over the past week."
+    )
+    copy = (
+        "Crisis talks about the plans to rescue Credit Suisse had started in a hurry this weekend."
+    )
+    assert times(copy, source, embed=True) == []

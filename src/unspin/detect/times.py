@@ -49,6 +49,12 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
             for c in copy_times
         )
     ]
+    # A day the copy tells from its own date ("Today's 6.3 magnitude earthquake" for "The
+    # magnitude 6.3 earthquake on Wednesday") keeps one of the source's weekdays, right or
+    # wrong by the page's date.
+    told_from_today = sum(1 for c in copy_times if c.value in _DAYS_FROM_TODAY)
+    for t in [t for t in dropped if _kind(t.value) == "weekday"][:told_from_today]:
+        dropped.remove(t)
     # Which copy times say as much as each source time (read once: a sentence may hold many).
     told_by = [[c for c in copy_times if says_as_much(c.value, s.value)] for s in source_times]
     years_agree = _same_years(group, copy_times, source_times)
@@ -67,6 +73,8 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
             continue  # the source's time, or said less precisely, or moved from elsewhere
         if any(_said_from_nearby(t.value, s.value) for s in source_times):
             continue  # "this week" for the sentence's "past week": not another time's stand-in
+        if _said_plainly(group, t):
+            continue  # "this weekend" for "over the weekend"
         counterpart = _counterpart(t, dropped)
         if counterpart is None:
             continue
@@ -76,24 +84,50 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
 
 
 _YEAR_OFFSETS = {"last year": -1, "this year": 0, "next year": 1}
+_DAYS_FROM_TODAY = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+# "over the weekend", "during the week": a span of time no segmenter reads as a time, which a
+# copy may tell as "this weekend" or "last week".
+_THE_SPAN = re.compile(
+    r"\b(?:over|during|at|on|through|throughout|earlier\s+in|later\s+in)\s+the\s+"
+    r"(week|weekend|month|year|morning|afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_plainly(group: Group, t: TimeExpression) -> bool:
+    """Is the copy's "this weekend" (or "last week") the source sentences' "over the weekend"?"""
+    when, _, unit = t.value.partition(" ")
+    if when not in ("this", "last", "past") or not unit:
+        return False
+    source = group.source.text[slice(*group.source_range)]
+    return any(m[1].lower() == unit for m in _THE_SPAN.finditer(source))
+
 
 # A clock time's conversion to GMT in parentheses, after any zone it names: "3:02 am CET (0102
 # GMT)", "10:31 a.m. (0131 GMT)".
 _IN_GMT = re.compile(
-    r"\s*(?:(?:local\s+time|[A-Z]{2,4})\s*)?\(\s*(\d{1,2})[:.]?(\d{2})\s*(?:GMT|UTC)\s*\)"
+    r"\s*(?:(?P<zone>local\s+time|[A-Z]{2,4})\s*)?\(\s*(?P<h>\d{1,2})[:.]?(?P<m>\d{2})\s*"
+    r"(?:GMT|UTC)\s*\)"
 )
 
 
-def _in_gmt(doc: Doc, t: TimeExpression) -> str | None:
+def _in_gmt(doc: Doc, t: TimeExpression) -> tuple[str, str] | None:
+    """The zone a clock time names ("" for none or "local time") and its time in GMT."""
     m = _IN_GMT.match(doc.text, t.end)
-    return None if m is None else f"{int(m[1]):02d}:{m[2]}"
+    if m is None:
+        return None
+    zone = "" if m["zone"] is None or m["zone"].startswith("local") else m["zone"]
+    return zone, f"{int(m['h']):02d}:{m['m']}"
 
 
 def _one_moment(group: Group, t: TimeExpression, counterpart: TimeExpression) -> bool:
-    """Two clock times whose conversions to GMT agree: one moment told in other zones ("3:02 am
-    CET (0102 GMT)" for "4.02am (0102 GMT)", a rewrite of AFP on the Madleen, 2025)."""
-    ours = _in_gmt(group.copy, t)
-    return ours is not None and ours == _in_gmt(group.source, counterpart)
+    """Two clock times with one time in GMT, told in different zones (one may name none): one
+    moment told in another zone ("3:02 am CET (0102 GMT)" for "4.02am (0102 GMT)", a
+    rewrite of AFP on the Madleen, 2025). Not the same zone, or none, with another hour ("8
+    pm (1800 GMT)" for "7 pm (1800 GMT)": the local hour changed). The zone's offset is not
+    checked: pages write CET for summer time."""
+    ours, theirs = _in_gmt(group.copy, t), _in_gmt(group.source, counterpart)
+    return ours is not None and theirs is not None and ours[1] == theirs[1] and ours[0] != theirs[0]
 
 
 def _same_years(group: Group, copy: list[TimeExpression], source: list[TimeExpression]) -> bool:
