@@ -582,12 +582,34 @@ def test_a_law_college_for_a_law_school_is_the_same_place() -> None:
         "Angeles regulation college, wrote on the Election Law Blog."
     )
     assert entities(copy, source, embed=True) == []
-    # A school is still no university.
-    source = "The gunman opened fire at a school in Texas on Monday, killing 19 children."
-    copy = "The gunman opened fire at a university in Texas on Monday, killing 19 children."
-    assert entities(copy, source, embed=True) == [
-        ("entity_changed", "medium", "university", "school")
-    ]
+
+
+@pytest.mark.parametrize(
+    ("copy", "source", "swap"),
+    [
+        # A school of no discipline is no college, nor a school a university (a read-only
+        # review's counter-examples).
+        (
+            "The gunman opened fire at a college in Uvalde on Tuesday, killing 19 children.",
+            "The gunman opened fire at an elementary school in Uvalde on Tuesday, killing 19 children.",
+            ("college", "school"),
+        ),
+        (
+            "The 17-year-old was a student at a college in Austin, police said.",
+            "The 17-year-old was a student at a high school in Austin, police said.",
+            ("college", "school"),
+        ),
+        (
+            "The gunman opened fire at a university in Texas on Monday, killing 19 children.",
+            "The gunman opened fire at a school in Texas on Monday, killing 19 children.",
+            ("university", "school"),
+        ),
+    ],
+)
+def test_a_college_for_a_school_of_children_is_a_place_swapped(
+    copy: str, source: str, swap: tuple[str, str]
+) -> None:
+    assert entities(copy, source, embed=True) == [("entity_changed", "medium", *swap)]
 
 
 def test_taken_home_for_taken_to_hospital_is_a_place_swapped() -> None:

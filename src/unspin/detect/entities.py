@@ -40,9 +40,7 @@ def _key(doc: Doc, name: Name) -> str:
     return name_key(doc.span_text(name))
 
 
-# Places named by common nouns, in groups of words that name one kind of place. A word may
-# stand in two groups: "college" is a university, and in American usage a school too ("law
-# school", "regulation college" in a spun copy of AP's "UCLA law school").
+# Places named by common nouns, in groups of words that name one kind of place.
 _PLACE_NOUNS = [
     "home house residence apartment flat mansion villa",
     "office offices headquarters",
@@ -50,7 +48,6 @@ _PLACE_NOUNS = [
     "hotel",
     "hospital clinic",
     "school",
-    "school college",
     "university college campus",
     "church cathedral",
     "mosque",
@@ -71,11 +68,14 @@ _PLACE_NOUNS = [
 ]
 # As written, not stemmed: "harboured" is no harbour.
 _PLACE_KIND = {
-    form: frozenset(k for k, group in enumerate(_PLACE_NOUNS) if w in group.split())
-    for words in _PLACE_NOUNS
-    for w in words.split()
-    for form in (w, w + "s")
+    form: k for k, words in enumerate(_PLACE_NOUNS) for w in words.split() for form in (w, w + "s")
 }
+# A school of a discipline is a college ("regulation college" in a spun copy of AP's "UCLA law
+# school"); an elementary, high or primary school is not.
+_DISCIPLINES = frozenset(
+    """law medical business nursing journalism dental graduate art arts film divinity
+    engineering veterinary""".split()
+)
 
 
 def _kind_compatible(group: Group, a: Name, b: Name) -> bool:
@@ -142,10 +142,14 @@ _BEHIND = re.compile(r"\bbehind\s+(?:the\s+|prison\s+|jail\s+|iron\s+)?$", re.IG
 
 
 def _kind_of_place(doc: Doc, t: Token) -> frozenset[int]:
-    """The kind of place a place noun names: "behind (prison) bars" is prison, not a bar."""
+    """The kinds of place a place noun may name: "behind (prison) bars" is prison, not a bar;
+    a law school is a school and a college."""
     if t.lower == "bars" and _BEHIND.search(doc.text, max(0, t.start - 20), t.start):
-        return _PLACE_KIND["prison"]
-    return _PLACE_KIND[t.lower]
+        return frozenset({_PLACE_KIND["prison"]})
+    before = doc.tokens(max(0, t.start - 20), t.start)[-1:]
+    if t.lower.startswith("school") and before and before[0].lower in _DISCIPLINES:
+        return frozenset({_PLACE_KIND["school"], _PLACE_KIND["college"]})
+    return frozenset({_PLACE_KIND[t.lower]})
 
 
 def _modifies(doc: Doc, t: Token, end: int) -> bool:
