@@ -196,16 +196,38 @@ def test_a_murderer_the_source_reports_convicted_is_no_loaded_wording() -> None:
     assert loaded(copy, PATTERSON, embed=True) == []
 
 
-def test_murder_the_source_reports_only_charged_is_loaded_wording() -> None:
-    # Charged is not convicted: "murdered" for "killed" stays a framing (a spun copy of the
-    # Arkansas Democrat-Gazette, whose suspects "faced ... one count each of murder").
-    source = (
-        "Two people were killed in the shooting outside the club on Saturday.\n\n"
-        "Police arrested Marcus Hill and Devin Cole, and both men faced at least one count "
-        "each of murder and attempted murder."
-    )
-    copy = source.replace("Two people were killed", "Two people were murdered")
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        # Charged is not convicted (a spun copy of the Arkansas Democrat-Gazette).
+        "Both men faced at least one count each of murder and attempted murder.",
+        # A read-only review's counter-examples: a lesser verdict, a verdict denied, an old
+        # conviction, and someone else's.
+        "Jones was convicted of manslaughter rather than murder in a separate case in 2009.",
+        "Jones pleaded guilty on Tuesday to attempted murder of a prison guard.",
+        "Jones was not found guilty of murder by the first jury, which deadlocked.",
+        "Jones was convicted of murder in 1995 and released on parole in 2015.",
+        "His victim, Carl Grant, had been convicted of murder in a robbery years before.",
+    ],
+)
+def test_murder_without_the_doers_conviction_is_loaded_wording(verdict: str) -> None:
+    source = f"Police say Mark Jones killed Carl Grant at his home on Sunday.\n\n{verdict}"
+    copy = source.replace("Jones killed", "Jones murdered")
     assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "murdered", "killed")]
+
+
+def test_a_charged_word_for_another_is_no_new_framing() -> None:
+    # The Moscow Times on Igor Girkin (2024), and a spun copy: "confess" took the place of
+    # "admit", not of "said".
+    source = (
+        "Following reports that he might seek a pardon, Strelkov said in September he had no "
+        "plans to admit guilt or request a pardon from Putin."
+    )
+    copy = (
+        "Following reports that he may seek a pardon, Strelkov stated in September he had no "
+        "plans to confess regret or request a pardon from Putin."
+    )
+    assert loaded(copy, source, embed=True) == []
 
 
 def test_murdered_softened_to_killed_is_low_loaded_wording() -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.base import Comparison, Group, detector, per_document, quoted
 from unspin.detect.lexicon import ANIMALS, BE_FORMS, DETERMINERS, LOADED, opens_noun_phrase
-from unspin.model import Finding
+from unspin.model import Doc, Finding
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, stem
 
 SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
@@ -33,12 +33,21 @@ _NOUN_ENDINGS = ("ation", "ations", "ence", "ences", "sion", "sions")
 # Words of killing that are also the plain words for killing livestock.
 BUTCHERING = frozenset(stem(w) for w in ("slaughtered", "butchered"))
 MURDER = stem("murdered")
-# A verdict of murder as a source reports it: "was convicted in July of triple murder", "found
-# guilty of murdering", "pleaded guilty to two counts of murder" (not "charged with murder").
+# A person's verdict of murder as a source reports it, the person named just before:
+# "Patterson was convicted in July of triple murder", "Smith was found guilty of murdering",
+# "Jones pleaded guilty on Tuesday to two counts of murder". Not "attempted murder",
+# "conspiracy to commit murder", "manslaughter rather than murder", "not found guilty", nor a
+# conviction dated by a year ("convicted of murder in 1995": another killing, long before).
 _CONVICTED = re.compile(
-    r"\b(?:convicted|found\s+guilty|pleaded\s+guilty|pled\s+guilty)\b(?:\W+\w+){0,6}?\W+"
-    r"murder(?:s|ed|ing)?\b",
-    re.IGNORECASE,
+    r"(?P<who>[A-Z][\w’'-]+)\s+(?:was|has\s+been|had\s+been|is|were)\s+"
+    r"(?:convicted|found\s+guilty)(?:\s+(?:on|in|last)\s+[A-Z]?[a-z]+)?\s+of\s+"
+    r"(?:(?:triple|double|quadruple|first-degree|second-degree|\w+\s+counts?\s+of)\s+)?"
+    r"murder(?:s|ing)?\b(?!\s+(?:in|of)\s+\d{4})"
+    r"|(?P<pleader>[A-Z][\w’'-]+)\s+(?:pleaded|pled)\s+guilty(?:\s+(?:on|in|last)\s+[A-Z]?[a-z]+)?"
+    r"\s+to\s+(?:(?:\w+\s+counts?\s+of)\s+)?murder(?:s|ing)?\b(?!\s+(?:in|of)\s+\d{4})"
+)
+MURDERER_REACH = (
+    8  # words before a "murdered" (either side of a "murderer") where its doer is named
 )
 # A rise or a fall told more strongly ("soared" for "rose", "crashed" for "fell"): charged when
 # it sizes a figure ("plunged 0.4 pct"), a matter of degree otherwise. On real pages "Gold
@@ -121,6 +130,12 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
             # who called protesters "thugs" charged them, not the copy that drops the marks.
             if word in charging and word not in group.source_stems and neutral in source_replaced:
                 c, s = charging[word], source_replaced[neutral]
+                # In the place of another charged word the copy dropped, it reframes nothing:
+                # "no plans to confess regret" for "no plans to admit guilt".
+                if any(
+                    other in source_replaced and other not in group.copy_stems for other in charged
+                ):
+                    continue
                 if c.lower.startswith("claim") and _claims_a_thing(group, c):
                     continue
                 if c.lower.startswith("admit") and _admitted_somewhere(group, c):
@@ -129,7 +144,7 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     continue
                 if word in BUTCHERING and _of_livestock(group, c):
                     continue
-                if word == MURDER and _convicted_of_murder(group):
+                if word == MURDER and _the_convicted(group, c):
                     continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
                 speech = neutral in SPEECH and word in DOUBTING
@@ -148,6 +163,7 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 and word in source_by_stem
                 and word not in copy_by_stem
                 and neutral in copy_replaced
+                and not any(o in copy_replaced and o not in group.source_stems for o in charged)
             ):
                 c, s = copy_replaced[neutral], source_by_stem[word]
                 yield group.finding(
@@ -160,19 +176,27 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 )
 
 
-def _convicted_of_murder(group: Group) -> bool:
-    """Does the source report a murder conviction of someone the copy's sentences name? A
-    convicted murderer is one by the source's own account ("a triple murderer, Erin Patterson"
-    beside AP's "Patterson was convicted in July of triple murder"); one charged is not."""
-    source = group.source
-    copy_words = {t.lower for t in group.copy_tokens}
-    for m in _CONVICTED.finditer(source.text):
-        sentence = source.sentences[source.sentence_at(m.start())]
-        for name in source.within(source.names, sentence.start, m.start()):
-            surname = source.span_text(name).split()[-1].lower()
-            if name.kind in ("person", "other") and surname in copy_words:
-                return True
-    return False
+@per_document
+def _convicted_of_murder(doc: Doc) -> frozenset[str]:
+    """The surnames of those the text reports convicted of murder (read once per text)."""
+    return frozenset((m["who"] or m["pleader"]).lower() for m in _CONVICTED.finditer(doc.text))
+
+
+def _the_convicted(group: Group, charged: Token) -> bool:
+    """Is the murder the copy names one the source reports a court found: its doer, named in
+    the copy next to the word ("Patterson was found guilty of murdering ...", "a triple
+    murderer, Erin Patterson"), is someone the source reports convicted of murder ("Patterson
+    was convicted in July of triple murder", AP, 2025)? One charged is not; nor the victim of a
+    "murdered" ("Smith murdered Jones" beside "Jones had been convicted of murder")."""
+    convicted = _convicted_of_murder(group.source)
+    if not convicted:
+        return False
+    toks = group.copy_prose
+    at = _index(toks, charged)
+    near = toks[max(0, at - MURDERER_REACH) : at]
+    if charged.lower.startswith("murderer"):
+        near += toks[at + 1 : at + 1 + MURDERER_REACH // 2]
+    return any(t.lower in convicted for t in near)
 
 
 def _claims_a_thing(group: Group, claimed: Token) -> bool:
