@@ -677,3 +677,16 @@ def test_appearing_on_television_on_a_day_is_no_hedge() -> None:
     assert certainty(plain, hedged, embed=True) == [
         ("certainty_shifted", "medium", plain, "appeared")
     ]
+
+
+def test_failing_to_appear_in_court_is_no_hedge() -> None:
+    # AFP on Tommy Robinson's jailing (2024), and a spun copy.
+    source = (
+        "He had turned himself in to police on Friday, after an arrest warrant was issued "
+        "following his failure to appear for a July court hearing on the case."
+    )
+    copy = (
+        "He turned himself in to police on Friday after a warrant was issued due to his failure "
+        "to attend a previous hearing in July."
+    )
+    assert certainty(copy, source, embed=True) == []

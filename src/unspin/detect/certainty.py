@@ -103,7 +103,7 @@ def _not_a_hedge(toks: list[Token], i: int) -> bool:
     """A hedge word used for something else: a purpose ("so she could recover", "so that it
     can"), a possibility ruled out or made a measure ("no possible appeal", "as soon as
     possible"), an appearance ("the results appeared in the Proceedings", "soldiers appeared
-    Wednesday on state television")."""
+    Wednesday on state television", "failed to appear for a hearing")."""
     word, before = toks[i].lower, [t.lower for t in toks[max(0, i - 3) : i]]
     if word in ("could", "can", "may", "might") and "so" in before[:-1]:  # not "to do so could"
         return True
@@ -111,6 +111,8 @@ def _not_a_hedge(toks: list[Token], i: int) -> bool:
         return True
     if not word.startswith("appear"):
         return False
+    if len(before) >= 2 and before[-1] == "to" and before[-2].startswith("fail"):
+        return True  # "his failure to appear for a July court hearing": in person
     after = i + 1 if _next(toks, i) in _WHEN else i
     return _next(toks, after) in _PLACES
 
