@@ -592,10 +592,17 @@ def test_one_quantity_written_two_ways_is_the_same(source: str, copy: str) -> No
             "The region of Pataz, located around 900 kilometres (560 miles) from Lima, has been "
             "under a state of emergency due to growing violence fuelled by a gold rush.",
         ),
-        # A unit's abbreviation, and a conversion's decimals the source rounds.
+        # A unit's abbreviation, and a conversion's decimals the source rounds (AP on Richard
+        # Simmons, and a copy that gives his weight in pounds first).
         (
             "Simmons weighed 122 kilograms when he graduated from high school, his website said.",
-            "Simmons weighed 121.56 kg when he graduated from high school, his website said.",
+            "Simmons weighed 268 pounds (121.56 kg) when he graduated from high school, his "
+            "website said.",
+        ),
+        # Plain degrees in the other scale (a second review's counter-example).
+        (
+            "Temperatures hit 45 degrees Celsius in Phoenix on Monday.",
+            "Temperatures hit 113 degrees in Phoenix on Monday.",
         ),
         # A conversion after a scaled measure.
         (
@@ -656,6 +663,22 @@ def test_a_conversion_the_copy_changed_is_number_changed() -> None:
             "Some forty-five,000 people attended the rally, organisers said.",
             "Some 5,000 people attended the rally, organisers said.",
             ("forty-five", "5,000"),
+        ),
+        # A second review's: a conversion changed past rounding, a unitless measure rounded.
+        (
+            "The fire has burned 9,000 hectares (37,300 acres) since Friday.",
+            "The fire has burned 9,000 hectares (17,300 acres) since Friday.",
+            ("37,300", "17,300"),
+        ),
+        (
+            "The fire has burned 27,300 acres (9,000 hectares) since Friday.",
+            "The fire has burned 9,000 hectares (17,300 acres) since Friday.",
+            ("27,300", "17,300"),
+        ),
+        (
+            "Bolt ran the 100 metres in 10 seconds in Berlin.",
+            "Bolt ran the 100 metres in 9.58 seconds in Berlin.",
+            ("10", "9.58"),
         ),
     ],
 )

@@ -47,27 +47,12 @@ def _same(a: Quantity, b: Quantity) -> bool:
     gap = abs(a.value - b.value)
     if gap <= 1e-9 * max(1.0, abs(a.value)):
         return True
-    if (a.approximate or b.approximate) and gap <= ROUNDING * max(abs(a.value), abs(b.value)):
-        return True
-    return _rounded(a, b)
+    return (a.approximate or b.approximate) and _close(a, b)
 
 
-ROUNDED_FROM = 10  # whole figures this large may round a measure's decimals
-
-
-def _rounded(a: Quantity, b: Quantity) -> bool:
-    """A whole figure and a measure to two or more decimals that rounds to it, with no unit
-    that makes decimals matter: "122 kilograms" for a conversion's "121.56 kg"; not "$15" for
-    "$15.50", "10 percent" for "10.5 percent", nor a magnitude 4 for 3.5."""
-    whole, exact = (a.value, b.value) if a.value.is_integer() else (b.value, a.value)
-    return (
-        not a.unit
-        and not b.unit
-        and whole.is_integer()
-        and round(exact, 1) != exact
-        and abs(whole) >= ROUNDED_FROM
-        and abs(whole - exact) <= 0.5
-    )
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Within ROUNDING of each other: one figure rounded."""
+    return abs(a.value - b.value) <= ROUNDING * max(abs(a.value), abs(b.value))
 
 
 def _unmatched(ours: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
@@ -271,8 +256,16 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
         counterpart = _counterpart(group, q, dropped)
         if counterpart is None:
             continue
-        if id(q) in copy_conversions or id(counterpart) in source_conversions:
-            added.remove(q)  # a measure both texts give in both units: its conversion rounded
+        if (id(q) in copy_conversions or id(counterpart) in source_conversions) and _close(
+            q, counterpart
+        ):
+            added.remove(q)  # a conversion rounded another way ("121.56 kg" for "122 kilograms")
+            dropped.remove(counterpart)
+            continue
+        if _one_heat(
+            _measure(group.copy, q), q.value, _measure(group.source, counterpart), counterpart.value
+        ):
+            added.remove(q)  # "113 degrees" for "45 degrees Celsius": the other scale
             dropped.remove(counterpart)
             continue
         # Both kept, each where the other text has it: moved, not put for one another ("his
@@ -423,7 +416,8 @@ _UNITS = {
     "length": "km kms kilometre kilometres kilometer kilometers|mi mile miles|m metre metres "
     "meter meters|ft feet foot|yard yards|inch inches|cm centimetres centimeters|mm",
     "temperature": "c celsius|f fahrenheit|degree degrees",
-    "weight": "kg kgs kilogram kilograms|tonne tonnes|ton tons|lb lbs|ounce ounces|gram grams",
+    "weight": "kg kgs kilogram kilograms|tonne tonnes|ton tons|lb lbs pound pounds|ounce ounces"
+    "|gram grams",
     "area": "acre acres|hectare hectares",
     "volume": "litre litres liter liters|gallon gallons",
     "speed": "mph|kph km/h",
@@ -467,6 +461,20 @@ def _same_unit(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a == b or (a[0] == b[0] == "temperature" and "degree" in (a[1], b[1]))
 
 
+def _one_heat(
+    a: tuple[str, str] | None, a_value: float, b: tuple[str, str] | None, b_value: float
+) -> bool:
+    """Plain degrees beside a scale of them, the one the other converted: "113 degrees" for
+    "45 degrees Celsius", "40 degrees" for "104 degrees Fahrenheit"."""
+    if a is None or b is None or {a[1], b[1]} not in ({"degree", "c"}, {"degree", "f"}):
+        return False
+    (scale, value), plain = (b[1], b_value), a_value
+    if scale == "degree":
+        (scale, value), plain = (a[1], a_value), b_value
+    other = value * 9 / 5 + 32 if scale == "c" else (value - 32) * 5 / 9
+    return abs(plain - other) <= 1
+
+
 def _used(measure: tuple[str, str] | None, units: set[tuple[str, str]]) -> bool:
     return measure is not None and any(_same_unit(measure, u) for u in units)
 
@@ -490,16 +498,25 @@ CONVERSION_REACH = 45  # characters before a conversion where the measure it con
 def _converts(doc: Doc, q: Quantity) -> Quantity | None:
     """The measure `q` converts: a number in parentheses right after another measure, in other
     units of the same dimension ("195 kilometres (120 miles)", "1.6 degrees Celsius (2.89
-    degrees Fahrenheit)", "15 billion miles (24 billion kilometres)"). Not "1,200 km (300 km of
-    it through Poland)", a figure of its own."""
+    degrees Fahrenheit)", "15 billion miles (24 billion kilometres)", "268 pounds (121.56
+    kg)"). Not "1,200 km (300 km of it through Poland)", a figure of its own."""
     measure = _measure(doc, q)
     if measure is None:
         return None
     before = doc.within(doc.quantities, max(0, q.start - CONVERSION_REACH), q.start)[-1:]
     if not before or not _CONVERSION_GAP.fullmatch(doc.text, before[0].end, q.start):
         return None
-    theirs = _measure(doc, before[0])
+    theirs = _primary_measure(doc, before[0])
     return before[0] if theirs and theirs[0] == measure[0] and theirs != measure else None
+
+
+def _primary_measure(doc: Doc, q: Quantity) -> tuple[str, str] | None:
+    """The unit of a measure a conversion follows: after it, or the last word of its span,
+    where the reader took a unit in ("268 pounds", read as money, is a weight before "(121.56
+    kg)")."""
+    words = doc.span_text(q).split()
+    last = words[-1].lower() if len(words) > 1 else ""
+    return _measure(doc, q) or _UNIT_OF.get(last)
 
 
 def _told_once(
@@ -508,19 +525,22 @@ def _told_once(
     """The quantities with each measure told with its conversion counted once, in the unit the
     other text uses ("17,300 acres" of "7,000 hectares (17,300 acres)" beside "17,300 acres"),
     else in its own; both where the other text uses both units ("900 kilometres (560 miles)"
-    beside "560 miles (900 kilometres)"). Also the ids of the conversions so kept beside their
-    measures: a conversion rounded another way is no changed figure."""
-    dropped, kept = set(), set()
+    beside "560 miles (900 kilometres)"). Also the ids of the conversions kept: a conversion
+    is a rounded figure, and one rounded another way is no changed figure."""
+    dropped, conversions = set(), set()
     for q in qs:
         measure = _converts(doc, q)
         if measure is None:
             continue
-        ours, theirs = _measure(doc, q), _measure(doc, measure)
+        ours, theirs = _measure(doc, q), _primary_measure(doc, measure)
         if _used(ours, other_units) and _used(theirs, other_units):
-            kept.add(id(q))
+            conversions.add(id(q))
+        elif _used(ours, other_units):
+            conversions.add(id(q))
+            dropped.add(id(measure))
         else:
-            dropped.add(id(measure) if _used(ours, other_units) else id(q))
-    return [q for q in qs if id(q) not in dropped], kept
+            dropped.add(id(q))
+    return [q for q in qs if id(q) not in dropped], conversions
 
 
 def _comparable(a: float, b: float) -> bool:
