@@ -49,12 +49,6 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
             for c in copy_times
         )
     ]
-    # A day the copy tells from its own date ("Today's 6.3 magnitude earthquake" for "The
-    # magnitude 6.3 earthquake on Wednesday") keeps one of the source's weekdays, right or
-    # wrong by the page's date.
-    told_from_today = sum(1 for c in copy_times if c.value in _DAYS_FROM_TODAY)
-    for t in [t for t in dropped if _kind(t.value) == "weekday"][:told_from_today]:
-        dropped.remove(t)
     # Which copy times say as much as each source time (read once: a sentence may hold many).
     told_by = [[c for c in copy_times if says_as_much(c.value, s.value)] for s in source_times]
     years_agree = _same_years(group, copy_times, source_times)
@@ -73,18 +67,16 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
             continue  # the source's time, or said less precisely, or moved from elsewhere
         if any(_said_from_nearby(t.value, s.value) for s in source_times):
             continue  # "this week" for the sentence's "past week": not another time's stand-in
-        if _said_plainly(group, t):
-            continue  # "this weekend" for "over the weekend"
         counterpart = _counterpart(t, dropped)
         if counterpart is None:
             continue
         dropped.remove(counterpart)
-        if not _one_moment(group, t, counterpart):
-            yield _changed(group, t, counterpart)
+        if _one_moment(group, t, counterpart) or _said_plainly(group, t, counterpart):
+            continue
+        yield _changed(group, t, counterpart)
 
 
 _YEAR_OFFSETS = {"last year": -1, "this year": 0, "next year": 1}
-_DAYS_FROM_TODAY = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 # "over the weekend", "during the week": a span of time no segmenter reads as a time, which a
 # copy may tell as "this weekend" or "last week".
 _THE_SPAN = re.compile(
@@ -94,10 +86,12 @@ _THE_SPAN = re.compile(
 )
 
 
-def _said_plainly(group: Group, t: TimeExpression) -> bool:
-    """Is the copy's "this weekend" (or "last week") the source sentences' "over the weekend"?"""
+def _said_plainly(group: Group, t: TimeExpression, counterpart: TimeExpression) -> bool:
+    """Is the copy's "this weekend" the source sentences' "over the weekend", its counterpart a
+    span of another length ("the past week" beside it: Bloomberg on Credit Suisse, 2023)? Not
+    where the counterpart is one of the same length ("this weekend" for "next weekend")."""
     when, _, unit = t.value.partition(" ")
-    if when not in ("this", "last", "past") or not unit:
+    if when not in ("this", "last", "past") or not unit or counterpart.value.endswith(unit):
         return False
     source = group.source.text[slice(*group.source_range)]
     return any(m[1].lower() == unit for m in _THE_SPAN.finditer(source))
@@ -112,22 +106,29 @@ _IN_GMT = re.compile(
 
 
 def _in_gmt(doc: Doc, t: TimeExpression) -> tuple[str, str] | None:
-    """The zone a clock time names ("" for none or "local time") and its time in GMT."""
+    """The zone a clock time names ("" for none, "local" for local time) and its time in GMT."""
     m = _IN_GMT.match(doc.text, t.end)
     if m is None:
         return None
-    zone = "" if m["zone"] is None or m["zone"].startswith("local") else m["zone"]
+    zone = "" if m["zone"] is None else "local" if m["zone"].startswith("local") else m["zone"]
     return zone, f"{int(m['h']):02d}:{m['m']}"
 
 
 def _one_moment(group: Group, t: TimeExpression, counterpart: TimeExpression) -> bool:
-    """Two clock times with one time in GMT, told in different zones (one may name none): one
-    moment told in another zone ("3:02 am CET (0102 GMT)" for "4.02am (0102 GMT)", a
-    rewrite of AFP on the Madleen, 2025). Not the same zone, or none, with another hour ("8
-    pm (1800 GMT)" for "7 pm (1800 GMT)": the local hour changed). The zone's offset is not
-    checked: pages write CET for summer time."""
+    """Two clock times with one time in GMT, one in a zone it names and the other in none or
+    another named zone: one moment told in another zone ("3:02 am CET (0102 GMT)" for "4.02am
+    (0102 GMT)", a rewrite of AFP on the Madleen, 2025). Not the same zone, nor local time,
+    with another hour ("8 pm (1800 GMT)" for "7 pm (1800 GMT)", "8 pm local time" for "7 pm
+    CET": the local hour changed). The zone's offset is not checked: pages write CET for
+    summer time."""
     ours, theirs = _in_gmt(group.copy, t), _in_gmt(group.source, counterpart)
-    return ours is not None and theirs is not None and ours[1] == theirs[1] and ours[0] != theirs[0]
+    return (
+        ours is not None
+        and theirs is not None
+        and ours[1] == theirs[1]
+        and ours[0] != theirs[0]
+        and "local" not in (ours[0], theirs[0])
+    )
 
 
 def _same_years(group: Group, copy: list[TimeExpression], source: list[TimeExpression]) -> bool:
