@@ -208,12 +208,62 @@ def test_a_murderer_the_source_reports_convicted_is_no_loaded_wording() -> None:
         "Jones was not found guilty of murder by the first jury, which deadlocked.",
         "Jones was convicted of murder in 1995 and released on parole in 2015.",
         "His victim, Carl Grant, had been convicted of murder in a robbery years before.",
+        # A second review's: another of the surname.
+        "His brother Paul Jones was convicted of murder in March.",
     ],
 )
 def test_murder_without_the_doers_conviction_is_loaded_wording(verdict: str) -> None:
     source = f"Police say Mark Jones killed Carl Grant at his home on Sunday.\n\n{verdict}"
     copy = source.replace("Jones killed", "Jones murdered")
     assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "murdered", "killed")]
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "Jones was convicted Tuesday of murder.",
+        "Jones, 42, was found guilty of murdering Grant.",
+        "A jury convicted Jones of murder in March.",
+        "Jones pleaded guilty on Monday to two counts of murder.",
+    ],
+)
+def test_murder_by_one_the_source_reports_convicted_is_no_loaded_wording(verdict: str) -> None:
+    source = f"Police say Mark Jones killed Carl Grant at his home on Sunday.\n\n{verdict}"
+    copy = source.replace("Jones killed", "Jones murdered")
+    assert loaded(copy, source, embed=True) == []
+
+
+def test_one_murdered_who_was_convicted_is_still_framed() -> None:
+    # A second review's counter-example: the passive's subject is the victim.
+    source = (
+        "Jones was killed in his cell by another inmate, officials said.\n\n"
+        "Jones was convicted of murder in March."
+    )
+    copy = source.replace("was killed", "was murdered")
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "murdered", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("copy", "source", "found"),
+    [
+        # A second review's counter-examples: doubt for a confession, a confession for a
+        # denial, and a charged word put where the source had a neutral one.
+        (
+            "Smith claimed he had taken the bribes, prosecutors told the court.",
+            "Smith admitted he had taken the bribes, prosecutors said.",
+            [("loaded_wording", "low", "claimed", "said")],
+        ),
+        (
+            "Gunmen murdered two guards and killed the governor, police reported.",
+            "Gunmen killed two guards and assassinated the governor, police said.",
+            [("loaded_wording", "medium", "murdered", "killed")],
+        ),
+    ],
+)
+def test_a_charged_word_of_another_frame_or_place_is_still_loaded(
+    copy: str, source: str, found: list[tuple[str, str, str, str]]
+) -> None:
+    assert loaded(copy, source, embed=True)[:1] == found
 
 
 def test_a_charged_word_for_another_is_no_new_framing() -> None:

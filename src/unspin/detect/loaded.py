@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, per_document, quoted
 from unspin.detect.lexicon import ANIMALS, BE_FORMS, DETERMINERS, LOADED, opens_noun_phrase
 from unspin.model import Doc, Finding
-from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, stem
+from unspin.segmentation.lexicon import given_names
+from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, stem, word_matcher
 
 SPEECH = frozenset(stem(w) for w in ("said", "says", "stated"))
 # The charged verbs of saying that cast doubt on a statement ("claimed", "alleged", "insists"):
@@ -33,22 +34,37 @@ _NOUN_ENDINGS = ("ation", "ations", "ence", "ences", "sion", "sions")
 # Words of killing that are also the plain words for killing livestock.
 BUTCHERING = frozenset(stem(w) for w in ("slaughtered", "butchered"))
 MURDER = stem("murdered")
-# A person's verdict of murder as a source reports it, the person named just before:
-# "Patterson was convicted in July of triple murder", "Smith was found guilty of murdering",
-# "Jones pleaded guilty on Tuesday to two counts of murder". Not "attempted murder",
+# A person's verdict of murder as a source reports it: "Patterson was convicted in July of
+# triple murder", "Smith, 42, was found guilty of murdering", "Jones pleaded guilty on Tuesday
+# to two counts of murder", "A jury convicted Smith of murder". Not "attempted murder",
 # "conspiracy to commit murder", "manslaughter rather than murder", "not found guilty", nor a
 # conviction dated by a year ("convicted of murder in 1995": another killing, long before).
-_CONVICTED = re.compile(
-    r"(?P<who>[A-Z][\w’'-]+)\s+(?:was|has\s+been|had\s+been|is|were)\s+"
-    r"(?:convicted|found\s+guilty)(?:\s+(?:on|in|last)\s+[A-Z]?[a-z]+)?\s+of\s+"
+# Each name starts a word, so a long capitalised run is not tried from each of its letters.
+_NAMED = r"(?<![\w’'-])(?P<{}>(?:[A-Z][\w’'-]*\s+){{0,2}}[A-Z][\w’'-]*)"
+_WHEN = r"(?:\s+(?:on|in|last)\s+[A-Z]?[a-z]+|\s+[A-Z][a-z]+day)?"
+_OF_MURDER = (
     r"(?:(?:triple|double|quadruple|first-degree|second-degree|\w+\s+counts?\s+of)\s+)?"
     r"murder(?:s|ing)?\b(?!\s+(?:in|of)\s+\d{4})"
-    r"|(?P<pleader>[A-Z][\w’'-]+)\s+(?:pleaded|pled)\s+guilty(?:\s+(?:on|in|last)\s+[A-Z]?[a-z]+)?"
-    r"\s+to\s+(?:(?:\w+\s+counts?\s+of)\s+)?murder(?:s|ing)?\b(?!\s+(?:in|of)\s+\d{4})"
 )
-MURDERER_REACH = (
-    8  # words before a "murdered" (either side of a "murderer") where its doer is named
+_CONVICTED = re.compile(
+    _NAMED.format("who")
+    + r"(?:,\s+\d{1,3},)?\s+(?:was|has\s+been|had\s+been|is|were)\s+(?:convicted|found\s+guilty)"
+    + _WHEN
+    + r"\s+of\s+"
+    + _OF_MURDER
+    + "|"
+    + _NAMED.format("pleader")
+    + r"(?:,\s+\d{1,3},)?\s+(?:pleaded|pled)\s+guilty"
+    + _WHEN
+    + r"\s+to\s+"
+    + _OF_MURDER
+    + r"|\bconvicted\s+"
+    + _NAMED.format("object")
+    + r"\s+of\s+"
+    + _OF_MURDER
 )
+# Words before a "murdered" (and either side of a "murderer") where the copy names its doer.
+MURDERER_REACH = 8
 # A rise or a fall told more strongly ("soared" for "rose", "crashed" for "fell"): charged when
 # it sizes a figure ("plunged 0.4 pct"), a matter of degree otherwise. On real pages "Gold
 # prices soared to a record high" and a skater who "crashed several times" for "fell" were
@@ -130,11 +146,7 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
             # who called protesters "thugs" charged them, not the copy that drops the marks.
             if word in charging and word not in group.source_stems and neutral in source_replaced:
                 c, s = charging[word], source_replaced[neutral]
-                # In the place of another charged word the copy dropped, it reframes nothing:
-                # "no plans to confess regret" for "no plans to admit guilt".
-                if any(
-                    other in source_replaced and other not in group.copy_stems for other in charged
-                ):
+                if _reframed_in_place(group, c, word, charged, source_replaced):
                     continue
                 if c.lower.startswith("claim") and _claims_a_thing(group, c):
                     continue
@@ -163,7 +175,10 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 and word in source_by_stem
                 and word not in copy_by_stem
                 and neutral in copy_replaced
-                and not any(o in copy_replaced and o not in group.source_stems for o in charged)
+                and not any(
+                    _one_frame(o, word) and o in copy_replaced and o not in group.source_stems
+                    for o in charged
+                )
             ):
                 c, s = copy_replaced[neutral], source_by_stem[word]
                 yield group.finding(
@@ -177,26 +192,81 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
 
 
 @per_document
-def _convicted_of_murder(doc: Doc) -> frozenset[str]:
-    """The surnames of those the text reports convicted of murder (read once per text)."""
-    return frozenset((m["who"] or m["pleader"]).lower() for m in _CONVICTED.finditer(doc.text))
+def _convicted_of_murder(doc: Doc) -> dict[str, str]:
+    """Those the text reports convicted of murder, read once per text: each surname with the
+    given name told with it ("" for none)."""
+    convicted = {}
+    for m in _CONVICTED.finditer(doc.text):
+        words = (m["who"] or m["pleader"] or m["object"]).split()
+        given = words[0] if len(words) > 1 and words[0] in given_names() else ""
+        if not convicted.get(words[-1].lower()):
+            convicted[words[-1].lower()] = given.lower()
+    return convicted
 
 
 def _the_convicted(group: Group, charged: Token) -> bool:
     """Is the murder the copy names one the source reports a court found: its doer, named in
-    the copy next to the word ("Patterson was found guilty of murdering ...", "a triple
-    murderer, Erin Patterson"), is someone the source reports convicted of murder ("Patterson
-    was convicted in July of triple murder", AP, 2025)? One charged is not; nor the victim of a
-    "murdered" ("Smith murdered Jones" beside "Jones had been convicted of murder")."""
+    the copy before the word ("Patterson was found guilty of murdering ...") or beside a
+    "murderer" ("a triple murderer, Erin Patterson"), is someone the source reports convicted
+    of murder ("Patterson was convicted in July of triple murder", AP, 2025)? One charged is
+    not; nor one murdered ("Jones was murdered in his cell"), nor another of the surname
+    ("Mary Smith murdered" beside "John Smith was convicted of murder")."""
     convicted = _convicted_of_murder(group.source)
     if not convicted:
         return False
     toks = group.copy_prose
     at = _index(toks, charged)
-    near = toks[max(0, at - MURDERER_REACH) : at]
+    if at > 0 and toks[at - 1].lower in BE_FORMS:
+        return False  # the passive's subject is the one murdered
+    near = range(max(0, at - MURDERER_REACH), at)
     if charged.lower.startswith("murderer"):
-        near += toks[at + 1 : at + 1 + MURDERER_REACH // 2]
-    return any(t.lower in convicted for t in near)
+        near = range(max(0, at - MURDERER_REACH), min(len(toks), at + 1 + MURDERER_REACH // 2))
+    for k in near:
+        given = convicted.get(toks[k].lower)
+        if given is None:
+            continue
+        before = group.copy.span_text(toks[k - 1]) if k > 0 else ""
+        if not given or before not in given_names() or before.lower() == given:
+            return True
+    return False
+
+
+# Charged words of speech that frame alike: a confession for an admission is no new framing,
+# a claim for an admission is (doubt put on a confession).
+_FRAMES = [
+    frozenset(stem(w) for w in "admitted admits confessed confesses conceded concedes".split()),
+    frozenset(stem(w) for w in "claimed claims alleged alleges insisted insists".split()),
+]
+_FRAMED = frozenset().union(*_FRAMES)
+
+
+def _one_frame(a: str, b: str) -> bool:
+    """Do two charged stems frame alike (any two of one family but speech: "murdered" and
+    "massacred" are both killing)?"""
+    if a in _FRAMED or b in _FRAMED:
+        return any(a in frame and b in frame for frame in _FRAMES)
+    return True
+
+
+def _reframed_in_place(
+    group: Group, c: Token, word: str, charged: frozenset[str], source_replaced: dict[str, Token]
+) -> bool:
+    """Did the copy's charged word take the place of another charged word of the same frame,
+    in the run of words it replaced ("no plans to confess regret" for "no plans to admit
+    guilt": The Moscow Times on Igor Girkin, 2024, and a spun copy)? Then it reframes
+    nothing; the neutral word it is paired with was replaced elsewhere."""
+    others = [
+        source_replaced[o]
+        for o in charged
+        if o != word and o in source_replaced and o not in group.copy_stems and _one_frame(o, word)
+    ]
+    if not others:
+        return False
+    a, b = group.copy_prose, group.source_prose
+    for op, i1, i2, j1, j2 in word_matcher([t.stem for t in a], [t.stem for t in b]).get_opcodes():
+        if op == "replace" and any(t is c for t in a[i1:i2]):
+            return any(any(t is o for t in b[j1:j2]) for o in others)
+    return False
 
 
 def _claims_a_thing(group: Group, claimed: Token) -> bool:
