@@ -604,9 +604,15 @@ def test_a_law_college_for_a_law_school_is_the_same_place() -> None:
             "The gunman opened fire at a school in Texas on Monday, killing 19 children.",
             ("university", "school"),
         ),
+        # A school of a discipline is a college, not a university (a second review's).
+        (
+            "A gunman opened fire at an art school in Prague on Thursday.",
+            "A gunman opened fire at a university in Prague on Thursday.",
+            ("school", "university"),
+        ),
     ],
 )
-def test_a_college_for_a_school_of_children_is_a_place_swapped(
+def test_a_place_of_learning_of_another_kind_is_a_place_swapped(
     copy: str, source: str, swap: tuple[str, str]
 ) -> None:
     assert entities(copy, source, embed=True) == [("entity_changed", "medium", *swap)]

@@ -49,6 +49,7 @@ _PLACE_NOUNS = [
     "hospital clinic",
     "school",
     "university college campus",
+    "college",
     "church cathedral",
     "mosque",
     "synagogue",
@@ -66,16 +67,21 @@ _PLACE_NOUNS = [
     "stadium arena",
     "port harbour harbor",
 ]
-# As written, not stemmed: "harboured" is no harbour.
+# As written, not stemmed: "harboured" is no harbour. A word may name two kinds ("college" is
+# a university, and a college).
 _PLACE_KIND = {
-    form: k for k, words in enumerate(_PLACE_NOUNS) for w in words.split() for form in (w, w + "s")
+    form: frozenset(k for k, group in enumerate(_PLACE_NOUNS) if w in group.split())
+    for words in _PLACE_NOUNS
+    for w in words.split()
+    for form in (w, w + "s")
 }
 # A school of a discipline is a college ("regulation college" in a spun copy of AP's "UCLA law
-# school"); an elementary, high or primary school is not.
+# school"), not a university; an elementary, high or primary school is neither.
 _DISCIPLINES = frozenset(
     """law medical business nursing journalism dental graduate art arts film divinity
     engineering veterinary""".split()
 )
+_COLLEGE = _PLACE_NOUNS.index("college")
 
 
 def _kind_compatible(group: Group, a: Name, b: Name) -> bool:
@@ -143,13 +149,13 @@ _BEHIND = re.compile(r"\bbehind\s+(?:the\s+|prison\s+|jail\s+|iron\s+)?$", re.IG
 
 def _kind_of_place(doc: Doc, t: Token) -> frozenset[int]:
     """The kinds of place a place noun may name: "behind (prison) bars" is prison, not a bar;
-    a law school is a school and a college."""
+    a law school is a school and a college (no university)."""
     if t.lower == "bars" and _BEHIND.search(doc.text, max(0, t.start - 20), t.start):
-        return frozenset({_PLACE_KIND["prison"]})
+        return _PLACE_KIND["prison"]
     before = doc.tokens(max(0, t.start - 20), t.start)[-1:]
     if t.lower.startswith("school") and before and before[0].lower in _DISCIPLINES:
-        return frozenset({_PLACE_KIND["school"], _PLACE_KIND["college"]})
-    return frozenset({_PLACE_KIND[t.lower]})
+        return _PLACE_KIND[t.lower] | {_COLLEGE}
+    return _PLACE_KIND[t.lower]
 
 
 def _modifies(doc: Doc, t: Token, end: int) -> bool:
