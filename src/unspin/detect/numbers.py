@@ -4,6 +4,10 @@ An order of magnitude in words ("hundreds", "tens of thousands") is a number too
 when the copy puts another order in its place ("hundreds" for "tens of thousands") or a number
 outside it ("dozens" for 150 is fine, for 8,500 is not).
 
+A measure given with its conversion ("195 kilometres (120 miles)") is one figure, compared in
+the unit the other text uses; a conversion is a rounded figure, so one rounded another way is
+no change.
+
 A bound is part of a figure: "over 1,000" for "under 1,000" changes it (high), and so does a
 strict bound the copy puts on a figure the source gives exactly ("more than 62" for "62",
 medium); a bound dropped ("1,000" for "under 1,000") only says less.
