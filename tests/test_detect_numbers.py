@@ -616,6 +616,20 @@ def test_a_measure_told_with_its_conversion_counts_once(source: str, copy: str) 
     assert numbers(copy, source, embed=True) == []
 
 
+def test_a_race_time_written_with_points_is_no_changed_figure() -> None:
+    # AP on Bobby Finke's 1,500m record (2024), and a spun copy (blind batch 60): the source's
+    # "14.31.02" is no number 14.31; the copy's "31.02" seconds is at most a lead.
+    source = (
+        "He touched in 14 minutes, 30.67 seconds to break the record of 14.31.02 set by China's "
+        "Sun Yang at the 2012 London Games."
+    )
+    copy = (
+        "He completed the race in 14 minutes, 30.67 seconds, breaking the record of 14 minutes, "
+        "31.02 seconds set by China's Sun Yang at the London 2012 Games."
+    )
+    assert [f for f in numbers(copy, source, embed=True) if f[1] != "low"] == []
+
+
 def test_a_conversion_the_copy_changed_is_number_changed() -> None:
     # The copy keeps only the source's conversion, and changes it.
     source = "Mocha made landfall packing winds of up to 195 kilometres (120 miles) per hour."

@@ -249,6 +249,9 @@ def _fractions(text: str, index: WordIndex) -> list[_Num]:
 # scale word; "2-1/2" and "2 1/2": a whole number and a fraction; "6-3, 6-0": scores.
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}(?=\s+(?:thousand|million|billion|trillion)\b)")
 _MIXED = re.compile(r"(\d{1,3})[-\s](\d)/(\d{1,2})\b")
+# Three or more runs of digits joined by points: a race time ("14.31.02"), a date
+# ("12.05.2023") or thousands grouped with points ("1.234.567").
+_DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}")
 _SCORE = re.compile(r"\b(\d{1,2})-(\d{1,2})\b(?![/.,]?\d)(?!\s*(?:%|percent|per\s+cent))")
 
 
@@ -264,6 +267,9 @@ def _digit_numbers(text: str) -> list[_Num]:
     for m in _SCORE.finditer(text):
         if int(m[1]) >= int(m[2]) and claimed.free(m.start(), m.end()):
             claimed.add(m.start(), m.end())  # a score ("6-3", "2-1"), not a range ("10-20")
+    for m in _DOTTED.finditer(text):
+        if any(len(group) != 3 for group in m[0].split(".")[1:]):
+            claimed.add(m.start(), m.end())  # a race time or a date, not "1.234.567"
     for m in _DECIMAL_COMMA.finditer(text):
         num = _finish(text, m.start(), m.end(), float(m.group().replace(",", ".")), words=False)
         if num is not None and claimed.free(m.start(), m.end()):
