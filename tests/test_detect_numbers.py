@@ -630,6 +630,17 @@ def test_a_race_time_written_with_points_is_no_changed_figure() -> None:
     assert [f for f in numbers(copy, source, embed=True) if f[1] != "low"] == []
 
 
+def test_a_count_in_words_is_no_figure_with_decimals_changed() -> None:
+    # AP on Sebastián Piñera's death (2024), and a spun copy (blind batch 62).
+    source = (
+        "Serving as president from 2010 to 2014 and again from 2018 to 2022, Piñera led the South "
+        "American nation during moments of crisis, including the aftermath of an 8.8 magnitude "
+        "earthquake."
+    )
+    copy = "Piñera served two terms, from 2010 to 2014 and then from 2018 to 2022."
+    assert [f for f in numbers(copy, source, embed=True) if f[1] != "low"] == []
+
+
 def test_a_conversion_the_copy_changed_is_number_changed() -> None:
     # The copy keeps only the source's conversion, and changes it.
     source = "Mocha made landfall packing winds of up to 195 kilometres (120 miles) per hour."

@@ -547,6 +547,17 @@ def _told_once(
     return [q for q in qs if id(q) not in dropped], conversions
 
 
+def _a_count_for_a_measure(group: Group, q: Quantity, theirs: Quantity) -> bool:
+    """Is one a count in words and the other a figure with decimals ("Piñera served two terms"
+    beside "an 8.8 magnitude earthquake", a spun copy of AP, 2024)? A spinner writes "3" as
+    "three", never "8.8" as "two": they count different things."""
+    ours_in_words = group.copy.span_text(q)[:1].isalpha()
+    theirs_in_words = group.source.span_text(theirs)[:1].isalpha()
+    return (ours_in_words and not float(theirs.value).is_integer()) or (
+        theirs_in_words and not float(q.value).is_integer()
+    )
+
+
 def _comparable(a: float, b: float) -> bool:
     """Close enough in size to be one figure changed: 8,500 for 50,000, not 18 for 401,993."""
     low, high = sorted((abs(a), abs(b)))
@@ -618,6 +629,7 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
         and len(candidates) == 1
         and q.unit != "year"
         and _comparable(q.value, best.value)
+        and not _a_count_for_a_measure(group, q, best)
         and (_days(group.copy, q) is None) == (_days(group.source, best) is None)
         and not _counted_elsewhere(group.copy, group.copy_range, best, _context(group.source, best))
         and not (
