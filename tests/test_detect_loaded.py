@@ -266,6 +266,36 @@ def test_a_charged_word_of_another_frame_or_place_is_still_loaded(
     assert loaded(copy, source, embed=True)[:1] == found
 
 
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # Spun copies of AP on Sebastián Piñera (2024) and of the NYT on Germany's AfD (2025).
+        (
+            "The civil unrest ultimately resulted in two unsuccessful attempts to reform the "
+            "constitution passed down from the military regime.",
+            "The social unrest ultimately led to two attempts to update the constitution that was "
+            "inherited from the military government, but both have failed.",
+        ),
+        (
+            "The agency was set up to prevent a takeover like the Nazi regime's rise to power in "
+            "1933.",
+            "It was an attempt to prevent the kind of takeover that took place in 1933, when the "
+            "Nazis seized control of Parliament and government in short order.",
+        ),
+    ],
+)
+def test_the_regime_of_a_kind_it_plainly_names_is_no_charge(copy: str, source: str) -> None:
+    assert loaded(copy, source, embed=True) == []
+
+
+def test_a_government_called_a_regime_is_still_loaded_wording() -> None:
+    source = "The government said on Monday it would hold elections next year."
+    copy = "The regime said on Monday it would hold elections next year."
+    assert loaded(copy, source, embed=True) == [
+        ("loaded_wording", "medium", "regime", "government")
+    ]
+
+
 def test_a_charged_word_for_another_is_no_new_framing() -> None:
     # The Moscow Times on Igor Girkin (2024), and a spun copy: "confess" took the place of
     # "admit", not of "said".

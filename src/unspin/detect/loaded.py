@@ -63,6 +63,10 @@ _CONVICTED = re.compile(
     + r"\s+of\s+"
     + _OF_MURDER
 )
+REGIME = stem("regime")
+# What a government is called a regime for in plain news English, not a charge: "the Nazi
+# regime", "the military regime" (spun copies of the NYT and of AP, 2025 and 2024).
+_REGIMES = frozenset("nazi military fascist soviet communist apartheid colonial".split())
 # Words before a "murdered" (and either side of a "murderer") where the copy names its doer.
 MURDERER_REACH = 8
 # A rise or a fall told more strongly ("soared" for "rose", "crashed" for "fell"): charged when
@@ -158,6 +162,8 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     continue
                 if word == MURDER and _the_convicted(group, c):
                     continue
+                if word == REGIME and _a_regime_by_name(group, c):
+                    continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
                 speech = neutral in SPEECH and word in DOUBTING
                 yield group.finding(
@@ -202,6 +208,13 @@ def _convicted_of_murder(doc: Doc) -> dict[str, str]:
         if not convicted.get(words[-1].lower()):
             convicted[words[-1].lower()] = given.lower()
     return convicted
+
+
+def _a_regime_by_name(group: Group, regime: Token) -> bool:
+    """Is "regime" said of a kind of government it plainly names ("the military regime")?"""
+    toks = group.copy_prose
+    at = _index(toks, regime)
+    return at > 0 and toks[at - 1].lower in _REGIMES
 
 
 def _the_convicted(group: Group, charged: Token) -> bool:
