@@ -630,6 +630,33 @@ def test_a_race_time_written_with_points_is_no_changed_figure() -> None:
     assert [f for f in numbers(copy, source, embed=True) if f[1] != "low"] == []
 
 
+@pytest.mark.parametrize(
+    ("copy", "source", "change"),
+    [
+        # A review's counter-examples: a measure rounded into words, and a dotted figure changed.
+        (
+            "A magnitude eight earthquake struck off the coast on Tuesday.",
+            "A magnitude 7.4 quake shook the coast on Tuesday, the USGS said.",
+            ("eight", "7.4"),
+        ),
+        (
+            "The economy grew two percent last quarter, officials said.",
+            "Gross domestic product expanded 2.6 percent in the third quarter, the ministry said.",
+            ("two percent", "2.6 percent"),
+        ),
+        (
+            "He broke the record of 14.41.02 set by China's Sun Yang at the 2012 London Games.",
+            "He broke the record of 14.31.02 set by China's Sun Yang at the 2012 London Games.",
+            ("14.41.02", "14.31.02"),
+        ),
+    ],
+)
+def test_a_measure_in_words_or_with_points_changed_is_number_changed(
+    copy: str, source: str, change: tuple[str, str]
+) -> None:
+    assert numbers(copy, source, embed=True)[:1] == [("number_changed", "high", *change)]
+
+
 def test_a_count_in_words_is_no_figure_with_decimals_changed() -> None:
     # AP on Sebastián Piñera's death (2024), and a spun copy (blind batch 62).
     source = (

@@ -97,6 +97,16 @@ def test_a_leading_digit_spun_into_a_word_keeps_its_thousands() -> None:
     assert quantities("one" + ",000" * 300)[0] == ("one", 1, "", False)
 
 
+def test_a_race_time_or_a_date_with_points_is_one_figure_as_written() -> None:
+    # AP on Bobby Finke's 1,500m record (2024): no number 14.31 and another 02.
+    assert quantities("to break the record of 14.31.02 set by China's Sun Yang") == [
+        ("14.31.02", 143102, "dotted", False)
+    ]
+    assert quantities("the vote held on 28.05.2023") == [("28.05.2023", 28052023, "dotted", False)]
+    # A long dotted run is no figure at all.
+    assert quantities("version 1.2.3.4.5.6 of the code") == []
+
+
 def test_percent_written_three_ways_and_half_compare_equal() -> None:
     texts = ["48 percent", "48%", "48 per cent", "48 pct"]
     assert {quantities(t)[0][1:] for t in texts} == {(48, "percent", False)}
@@ -185,8 +195,6 @@ def test_a_range_gives_two_quantities_sharing_unit_and_scale(
         # Not half a million: more than this reader reads (a review's counter-example).
         "About one and a half million people fled",
         "one-and-a-half million people",
-        # A race time written with points (AP on Bobby Finke's 1,500m record, 2024).
-        "to break the record of 14.31.02 set by China's Sun Yang",
     ],
 )
 def test_not_quantities(text: str) -> None:

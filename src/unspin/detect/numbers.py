@@ -548,14 +548,30 @@ def _told_once(
 
 
 def _a_count_for_a_measure(group: Group, q: Quantity, theirs: Quantity) -> bool:
-    """Is one a count in words and the other a figure with decimals ("Piñera served two terms"
-    beside "an 8.8 magnitude earthquake", a spun copy of AP, 2024)? A spinner writes "3" as
-    "three", never "8.8" as "two": they count different things."""
+    """Is one a count in words and the other a figure with decimals, neither with a unit and
+    no word around one around the other ("Piñera served two terms" beside "an 8.8 magnitude
+    earthquake", a spun copy of AP, 2024)? Then they count different things; not "a magnitude
+    eight earthquake" for "a magnitude 7.4 quake", nor "two percent" for "2.6 percent"."""
+    if q.unit or theirs.unit:
+        return False
     ours_in_words = group.copy.span_text(q)[:1].isalpha()
     theirs_in_words = group.source.span_text(theirs)[:1].isalpha()
-    return (ours_in_words and not float(theirs.value).is_integer()) or (
+    decimals = (ours_in_words and not float(theirs.value).is_integer()) or (
         theirs_in_words and not float(q.value).is_integer()
     )
+    return decimals and not _around(group.copy, q) & _around(group.source, theirs)
+
+
+AROUND = 2  # words either side of a number that say what it measures ("magnitude")
+
+
+def _around(doc: Doc, q: Quantity) -> set[str]:
+    """The content words just before and after a number, in its sentence."""
+    k = doc.sentence_at(q.start)
+    start, end = (doc.sentences[k].start, doc.sentences[k].end) if k >= 0 else (0, len(doc.text))
+    before = doc.tokens(max(start, q.start - 40), q.start)[-AROUND:]
+    after = doc.tokens(q.end, min(end, q.end + 40))[:AROUND]
+    return {t.stem for t in (*before, *after) if t.lower not in STOPWORDS}
 
 
 def _comparable(a: float, b: float) -> bool:

@@ -13,6 +13,8 @@ Conventions (what `detect` compares):
   "more than 14,000" is the span "14,000" with approximate=True.
 - Orders of magnitude in words ("dozens", "hundreds", "tens of thousands") are vague
   quantities: value is the order's least value (see model.Quantity.vague).
+- A race time or a date written with points ("14.31.02", "28.05.2023") is one figure with
+  unit "dotted", its digits run together, so that two such figures compare only as written.
 - Not quantities: years and dates (those are times), ordinals ("21st", "first"), numbers in
   names ("F-16", "G7", "Boeing 737", "Form 10-K", "Article 5"), ranks ("No. 1"), clock
   times, and "one" used as a pronoun ("one of the", "no one", "one another").
@@ -250,8 +252,10 @@ def _fractions(text: str, index: WordIndex) -> list[_Num]:
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}(?=\s+(?:thousand|million|billion|trillion)\b)")
 _MIXED = re.compile(r"(\d{1,3})[-\s](\d)/(\d{1,2})\b")
 # Three or more runs of digits joined by points: a race time ("14.31.02"), a date
-# ("12.05.2023") or thousands grouped with points ("1.234.567").
+# ("12.05.2023") or thousands grouped with points ("1.234.567", read as ever: "1.234" and
+# "567", which detect/numbers.py may read again as 1,234,567).
 _DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}")
+DOTTED_GROUPS, DOTTED_CHARACTERS = 4, 14  # longer dotted runs are no figure at all
 _SCORE = re.compile(r"\b(\d{1,2})-(\d{1,2})\b(?![/.,]?\d)(?!\s*(?:%|percent|per\s+cent))")
 
 
@@ -268,8 +272,13 @@ def _digit_numbers(text: str) -> list[_Num]:
         if int(m[1]) >= int(m[2]) and claimed.free(m.start(), m.end()):
             claimed.add(m.start(), m.end())  # a score ("6-3", "2-1"), not a range ("10-20")
     for m in _DOTTED.finditer(text):
-        if any(len(group) != 3 for group in m[0].split(".")[1:]):
-            claimed.add(m.start(), m.end())  # a race time or a date, not "1.234.567"
+        groups = m[0].split(".")
+        if all(len(group) == 3 for group in groups[1:]):
+            continue  # "1.234.567"
+        # A race time or a date: one figure, compared only as written ("14.31.02").
+        claimed.add(m.start(), m.end())
+        if len(groups) <= DOTTED_GROUPS and len(m[0]) <= DOTTED_CHARACTERS:
+            out.append(_Num(m.start(), m.end(), float("".join(groups)), "dotted"))
     for m in _DECIMAL_COMMA.finditer(text):
         num = _finish(text, m.start(), m.end(), float(m.group().replace(",", ".")), words=False)
         if num is not None and claimed.free(m.start(), m.end()):
