@@ -288,9 +288,17 @@ def test_the_regime_of_a_kind_it_plainly_names_is_no_charge(copy: str, source: s
     assert loaded(copy, source, embed=True) == []
 
 
-def test_a_government_called_a_regime_is_still_loaded_wording() -> None:
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "The regime said on Monday it would hold elections next year.",
+        # A review's counter-examples: a kind of regime the source does not name.
+        "The military regime said on Monday it would hold elections next year.",
+        "The apartheid regime said on Monday it would hold elections next year.",
+    ],
+)
+def test_a_government_called_a_regime_is_still_loaded_wording(copy: str) -> None:
     source = "The government said on Monday it would hold elections next year."
-    copy = "The regime said on Monday it would hold elections next year."
     assert loaded(copy, source, embed=True) == [
         ("loaded_wording", "medium", "regime", "government")
     ]

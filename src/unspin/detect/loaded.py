@@ -211,10 +211,12 @@ def _convicted_of_murder(doc: Doc) -> dict[str, str]:
 
 
 def _a_regime_by_name(group: Group, regime: Token) -> bool:
-    """Is "regime" said of a kind of government it plainly names ("the military regime")?"""
+    """Is "regime" said of a kind of government the source names so too ("the military regime"
+    for "the military government", "the Nazi regime" beside "the Nazis")? Not a kind the copy
+    gives ("Pakistan's military regime" for "Pakistan's elected government")."""
     toks = group.copy_prose
     at = _index(toks, regime)
-    return at > 0 and toks[at - 1].lower in _REGIMES
+    return at > 0 and toks[at - 1].lower in _REGIMES and toks[at - 1].stem in group.source_stems
 
 
 def _the_convicted(group: Group, charged: Token) -> bool:
