@@ -1685,3 +1685,40 @@ def test_a_quotation_in_the_place_of_the_sources_rewords_it_however_few_words_it
         "a fraud I was forced into",
         source,
     )
+
+
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # IANS on Trump and Canada's digital tax (2025), which gives his post without marks but
+        # credits it, and a rewrite that marks it.
+        (
+            "“Canada has just announced that they are putting a digital services tax on American "
+            "technology companies, which is a direct and blatant attack on the United States,” "
+            "Trump wrote in a post on social media.",
+            "Canada has just announced that they are putting a digital services tax on American "
+            "technology companies, which is a direct and blatant attack on the United States, said "
+            "Trump in a post on social media.",
+        ),
+        # A carrier of AP on Canada's wildfires (2025) whose marks are single and spaced.
+        (
+            '"Air quality and visibility due to wildfire smoke can fluctuate over short distances '
+            "and can vary considerably from hour to hour,\" Saskatchewan's Public Safety Agency "
+            "warned Sunday.",
+            "' Air quality and visibility due to wildfire smoke can fluctuate over short distances "
+            "and can vary considerably from hour to hour,' Saskatchewan's Public Safety Agency "
+            "warned Sunday.",
+        ),
+    ],
+)
+def test_the_sources_quotation_told_without_its_marks_is_not_made_up(
+    copy: str, source: str
+) -> None:
+    assert quotes(copy, source, embed=True) == []
+
+
+@pytest.mark.parametrize("credit", ["analysts said", "Jones said"])
+def test_words_the_source_credits_to_others_are_still_made_up_quotations(credit: str) -> None:
+    source = f"The company will cut 2,000 jobs by the end of the year, {credit} on Monday."
+    copy = "“The company will cut 2,000 jobs by the end of the year,” Smith said on Monday."
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "high")]
