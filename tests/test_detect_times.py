@@ -364,3 +364,36 @@ def test_local_time_beside_a_named_zone_is_another_hour() -> None:
     source = "Voting closed at 7 pm CET (1800 GMT) on Sunday, the commission said."
     copy = "Voting closed at 8 pm local time (1800 GMT) on Sunday, the commission said."
     assert times(copy, source, embed=True) == [("time_changed", "medium", "8 pm", "7 pm")]
+
+
+# Reuters on Musk and the SEC (2022), and Malay Mail's reprint, dated in Kuala Lumpur.
+MUSK = (
+    "May 11 (Reuters) - The U.S Securities and Exchange Commission is investigating Elon Musk's "
+    "delayed disclosure of his stake in Twitter, the Wall Street Journal reported."
+)
+
+
+def test_datelines_a_day_apart_are_no_change() -> None:
+    copy = MUSK.replace("May 11 (Reuters) -", "NEW YORK, May 12 —")
+    assert times(copy, MUSK, embed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("copy", "source", "change"),
+    [
+        (
+            MUSK.replace("May 11 (Reuters) -", "NEW YORK, May 14 —"),
+            MUSK,
+            ("May 14", "May 11"),
+        ),
+        (
+            "The vote was held on May 12, the commission said on Monday.",
+            "The vote was held on May 11, the commission said on Monday.",
+            ("May 12", "May 11"),
+        ),
+    ],
+)
+def test_a_day_changed_outside_a_dateline_or_by_days_is_time_changed(
+    copy: str, source: str, change: tuple[str, str]
+) -> None:
+    assert times(copy, source, embed=True) == [("time_changed", "medium", *change)]

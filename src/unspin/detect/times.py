@@ -71,7 +71,11 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
         if counterpart is None:
             continue
         dropped.remove(counterpart)
-        if _one_moment(group, t, counterpart) or _said_plainly(group, t, counterpart):
+        if (
+            _one_moment(group, t, counterpart)
+            or _said_plainly(group, t, counterpart)
+            or _datelines_a_day_apart(group, t, counterpart)
+        ):
             continue
         yield _changed(group, t, counterpart)
 
@@ -129,6 +133,31 @@ def _one_moment(group: Group, t: TimeExpression, counterpart: TimeExpression) ->
         and ours[0] != theirs[0]
         and "local" not in (ours[0], theirs[0])
     )
+
+
+# A dateline: a city in capitals and a comma, or nothing, on the date's line before it; a
+# credit in brackets or a dash after it ("NEW YORK, May 12 —", "May 11 (Reuters) -").
+_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .’'-]*,\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]")
+
+
+def _in_dateline(doc: Doc, t: TimeExpression) -> bool:
+    line = doc.text.rfind("\n", 0, t.start) + 1
+    return (
+        _DATELINE_BEFORE.fullmatch(doc.text, line, t.start) is not None
+        and _DATELINE_AFTER.match(doc.text, t.end) is not None
+    )
+
+
+def _datelines_a_day_apart(group: Group, t: TimeExpression, counterpart: TimeExpression) -> bool:
+    """Two datelines a day apart ("NEW YORK, May 12 —" for "May 11 (Reuters) -"): a page
+    dated where it was published, a day ahead of the wire's time zone (Malay Mail's reprint of
+    Reuters, 2022), not another day of the events."""
+    ours, theirs = date_parts(t.value), date_parts(counterpart.value)
+    if ours is None or theirs is None or not (ours[2] and theirs[2]) or ours[1] != theirs[1]:
+        return False
+    near = abs(int(ours[2]) - int(theirs[2])) == 1
+    return near and _in_dateline(group.copy, t) and _in_dateline(group.source, counterpart)
 
 
 def _same_years(group: Group, copy: list[TimeExpression], source: list[TimeExpression]) -> bool:
