@@ -581,8 +581,6 @@ def _check(
                 not quote.closed and group.copy.text[quote.start - 2 : quote.start - 1].isalpha()
             )
             twin = None if phrase or stray or said else _in_its_place(group, quote, local, words)
-            if said is not None and _theirs_unmarked(group, quote, said):
-                return
             if twin is not None:
                 yield _graded(
                     group, quote, (twin.start, twin.end), words(group.source, twin), words
@@ -1256,32 +1254,6 @@ def _given_another(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
     ]
     ours = name_key(quote.speaker)
     return bool(theirs) and not any(_may_be(ours, a) for a in theirs)
-
-
-_MARKS = "'‘’\"“”"
-CREDIT_REACH = 60  # characters after a statement where the source may credit its speaker
-
-
-def _theirs_unmarked(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
-    """Are the words the copy quotes the source's quotation, told without marks or with marks
-    its reader did not take for one: credited to the copy's speaker just after them, as direct
-    speech is ("Canada has just announced ..., said Trump in a post", IANS, 2025; reported
-    speech credits its speaker before: "It said the fighting was quelled"), or set between
-    single marks ("' Air quality ... from hour to hour,' Saskatchewan's Public Safety Agency
-    warned", a carrier of AP, 2025)?"""
-    text = group.source.text
-    before = text[max(0, said[0] - 3) : said[0]].strip()
-    after = text[said[1] : said[1] + 3].strip(" ,.;")
-    if before[-1:] in _MARKS and after[:1] in _MARKS:
-        return True
-    if not quote.speaker or quote.by_pronoun:
-        return False
-    surname = re.escape(quote.speaker.split()[-1])
-    credited = (
-        rf"[\s,]*(?:(?:said|says|wrote|writes)\s+(?:[\w.’'-]+\s+){{0,3}}?{surname}"
-        rf"|{surname}\s+(?:said|says|wrote|writes))\b"
-    )
-    return re.match(credited, text[said[1] : said[1] + CREDIT_REACH], re.IGNORECASE) is not None
 
 
 def _may_be(ours: str, a: Attribution) -> bool:
