@@ -391,6 +391,23 @@ def test_datelines_a_day_apart_are_no_change() -> None:
             "The vote was held on May 11, the commission said on Monday.",
             ("May 12", "May 11"),
         ),
+        # A read-only review's counter-examples: a timeline's line, another year, a source
+        # dateline with no credit.
+        (
+            "May 12 — Police arrest the suspect in Dallas.\nMay 14 — He is charged with murder.",
+            "May 11 — Police arrest the suspect in Dallas.\nMay 14 — He is charged with murder.",
+            ("May 12", "May 11"),
+        ),
+        (
+            "WASHINGTON, May 12, 2023 — The Senate passed the bill.",
+            "May 11, 2022 (Reuters) - The Senate passed the bill.",
+            ("May 12, 2023", "May 11, 2022"),
+        ),
+        (
+            "NEW YORK, May 12 — The company said its chief executive resigned.",
+            "May 11 — The company said its chief executive resigned.",
+            ("May 12", "May 11"),
+        ),
     ],
 )
 def test_a_day_changed_outside_a_dateline_or_by_days_is_time_changed(

@@ -156,8 +156,31 @@ def _datelines_a_day_apart(group: Group, t: TimeExpression, counterpart: TimeExp
     ours, theirs = date_parts(t.value), date_parts(counterpart.value)
     if ours is None or theirs is None or not (ours[2] and theirs[2]) or ours[1] != theirs[1]:
         return False
+    if ours[0] and theirs[0] and ours[0] != theirs[0]:
+        return False  # "May 12, 2023" for "May 11, 2022": another year too
     near = abs(int(ours[2]) - int(theirs[2])) == 1
-    return near and _in_dateline(group.copy, t) and _in_dateline(group.source, counterpart)
+    return (
+        near
+        and _in_dateline(group.copy, t)
+        and _in_dateline(group.source, counterpart)
+        and _credited_dateline(group.copy, t)
+        and _credited_dateline(group.source, counterpart)
+    )
+
+
+_CITY_BEFORE = re.compile(r"[A-Z][A-Z .’'-]*,\s*")
+_CREDIT_AFTER = re.compile(r"\s*\([^()\n]{1,30}\)")
+
+
+def _credited_dateline(doc: Doc, t: TimeExpression) -> bool:
+    """A dateline proper: a city in capitals before the date or a credit in brackets after it
+    ("NEW YORK, May 12", "May 11 (Reuters)"), not a timeline's line ("May 12 — Police
+    arrest ...")."""
+    line = doc.text.rfind("\n", 0, t.start) + 1
+    return (
+        _CITY_BEFORE.fullmatch(doc.text, line, t.start) is not None
+        or _CREDIT_AFTER.match(doc.text, t.end) is not None
+    )
 
 
 def _same_years(group: Group, copy: list[TimeExpression], source: list[TimeExpression]) -> bool:
