@@ -260,16 +260,13 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
         counterpart = _counterpart(group, q, dropped)
         if counterpart is None:
             continue
-        if (id(q) in copy_conversions or id(counterpart) in source_conversions) and _close(
-            q, counterpart
-        ):
-            added.remove(q)  # a conversion rounded another way ("121.56 kg" for "122 kilograms")
-            dropped.remove(counterpart)
-            continue
-        if _one_heat(
+        # A conversion rounded another way ("121.56 kg" for "122 kilograms"), or plain degrees
+        # in the other scale ("113 degrees" for "45 degrees Celsius"): one measure.
+        rounded = id(q) in copy_conversions or id(counterpart) in source_conversions
+        if (rounded and _close(q, counterpart)) or _one_heat(
             _measure(group.copy, q), q.value, _measure(group.source, counterpart), counterpart.value
         ):
-            added.remove(q)  # "113 degrees" for "45 degrees Celsius": the other scale
+            added.remove(q)
             dropped.remove(counterpart)
             continue
         # Both kept, each where the other text has it: moved, not put for one another ("his
@@ -441,14 +438,9 @@ _UNIT_AFTER = re.compile(
 
 
 def _measure(doc: Doc, q: Quantity) -> tuple[str, str] | None:
-    """What the number measures and in what unit ("20 kilometres": length, km)."""
-    return _measure_at(doc.text, q.end)
-
-
-def _measure_at(text: str, at: int) -> tuple[str, str] | None:
-    """The dimension and unit told at `at` ("3 sq mi": area, square mi; "1.6 degrees
-    Celsius": temperature, c)."""
-    m = _UNIT_AFTER.match(text, at)
+    """What the number measures and in what unit ("20 kilometres": length, km; "3 sq mi":
+    area, square mi; "1.6 degrees Celsius": temperature, c)."""
+    m = _UNIT_AFTER.match(doc.text, q.end)
     if m is None:
         return None
     first, second = m["first"].lower().rstrip("."), (m["second"] or "").lower()

@@ -135,52 +135,35 @@ def _one_moment(group: Group, t: TimeExpression, counterpart: TimeExpression) ->
     )
 
 
-# A dateline: a city in capitals and a comma, or nothing, on the date's line before it; a
-# credit in brackets or a dash after it ("NEW YORK, May 12 —", "May 11 (Reuters) -").
-_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .’'-]*,\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]")
-
-
-def _in_dateline(doc: Doc, t: TimeExpression) -> bool:
-    line = doc.text.rfind("\n", 0, t.start) + 1
-    return (
-        _DATELINE_BEFORE.fullmatch(doc.text, line, t.start) is not None
-        and _DATELINE_AFTER.match(doc.text, t.end) is not None
-    )
-
-
 def _datelines_a_day_apart(group: Group, t: TimeExpression, counterpart: TimeExpression) -> bool:
-    """Two datelines a day apart ("NEW YORK, May 12 —" for "May 11 (Reuters) -"): a page
-    dated where it was published, a day ahead of the wire's time zone (Malay Mail's reprint of
-    Reuters, 2022), not another day of the events."""
+    """Two datelines a day apart in one year ("NEW YORK, May 12 —" for "May 11 (Reuters) -"):
+    a page dated where it was published, a day ahead of the wire's time zone (Malay Mail's
+    reprint of Reuters, 2022), not another day of the events."""
     ours, theirs = date_parts(t.value), date_parts(counterpart.value)
     if ours is None or theirs is None or not (ours[2] and theirs[2]) or ours[1] != theirs[1]:
         return False
     if ours[0] and theirs[0] and ours[0] != theirs[0]:
         return False  # "May 12, 2023" for "May 11, 2022": another year too
-    near = abs(int(ours[2]) - int(theirs[2])) == 1
     return (
-        near
-        and _in_dateline(group.copy, t)
-        and _in_dateline(group.source, counterpart)
-        and _credited_dateline(group.copy, t)
-        and _credited_dateline(group.source, counterpart)
+        abs(int(ours[2]) - int(theirs[2])) == 1
+        and _dateline(group.copy, t)
+        and _dateline(group.source, counterpart)
     )
 
 
-_CITY_BEFORE = re.compile(r"[A-Z][A-Z .’'-]*,\s*")
-_CREDIT_AFTER = re.compile(r"\s*\([^()\n]{1,30}\)")
+# A dateline: the date opens its line or follows a city in capitals and a comma, and a dash
+# follows it, after any credit in brackets ("NEW YORK, May 12 —", "May 11 (Reuters) -").
+_CITY_BEFORE = re.compile(r"(?P<city>[A-Z][A-Z .’'-]*,\s*)?")
+_DASH_AFTER = re.compile(r"\s*(?P<credit>\([^()\n]{1,30}\)\s*)?[-—–]")
 
 
-def _credited_dateline(doc: Doc, t: TimeExpression) -> bool:
-    """A dateline proper: a city in capitals before the date or a credit in brackets after it
-    ("NEW YORK, May 12", "May 11 (Reuters)"), not a timeline's line ("May 12 — Police
-    arrest ...")."""
+def _dateline(doc: Doc, t: TimeExpression) -> bool:
+    """Is the date a dateline proper, with a city or a credit: not a timeline's line ("May 12
+    — Police arrest ...")?"""
     line = doc.text.rfind("\n", 0, t.start) + 1
-    return (
-        _CITY_BEFORE.fullmatch(doc.text, line, t.start) is not None
-        or _CREDIT_AFTER.match(doc.text, t.end) is not None
-    )
+    before = _CITY_BEFORE.fullmatch(doc.text, line, t.start)
+    after = _DASH_AFTER.match(doc.text, t.end)
+    return before is not None and after is not None and bool(before["city"] or after["credit"])
 
 
 def _same_years(group: Group, copy: list[TimeExpression], source: list[TimeExpression]) -> bool:

@@ -252,8 +252,8 @@ def _fractions(text: str, index: WordIndex) -> list[_Num]:
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}(?=\s+(?:thousand|million|billion|trillion)\b)")
 _MIXED = re.compile(r"(\d{1,3})[-\s](\d)/(\d{1,2})\b")
 # Three or more runs of digits joined by points: a race time ("14.31.02"), a date
-# ("12.05.2023") or thousands grouped with points ("1.234.567", read as ever: "1.234" and
-# "567", which detect/numbers.py may read again as 1,234,567).
+# ("12.05.2023"), or thousands grouped with points ("1.234.567", left as it was read before:
+# "1.234" and "567").
 _DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}")
 DOTTED_GROUPS, DOTTED_CHARACTERS = 4, 14  # longer dotted runs are no figure at all
 _SCORE = re.compile(r"\b(\d{1,2})-(\d{1,2})\b(?![/.,]?\d)(?!\s*(?:%|percent|per\s+cent))")
