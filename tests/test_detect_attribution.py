@@ -228,6 +228,18 @@ def test_a_broadcaster_transliterated_another_way_is_the_same_speaker() -> None:
     ]
 
 
+def test_a_speaker_whose_name_has_one_vowel_transliterated_otherwise_is_the_same() -> None:
+    # Reuters on Semeru (2021) and a spun copy: "Muhari" written "Al-Mahari".
+    source = "Muhari had earlier told Reuters that 10 people trapped after the eruption had been evacuated."
+    copy = "Al-Mahari had told Reuters earlier that 10 people trapped after the explosion had been evacuated."
+    assert attributions(copy, source, embed=True) == []
+    # Two vowels apart is another person.
+    other = copy.replace("Al-Mahari", "Al-Mahara")
+    assert attributions(other, source.replace("Muhari", "Mahuri"), embed=True) == [
+        ("attribution_changed", "high", "Al-Mahara", "Mahuri")
+    ]
+
+
 def test_a_quoted_speaker_swapped_is_one_misattributed_quote_not_three_findings() -> None:
     # The sentence quotes Reznikov: crediting it to Zelensky misattributes the quote. The same
     # swap is also an attribution and an entity change, but one change gets one finding: the

@@ -116,6 +116,43 @@ def test_a_rise_or_fall_told_more_strongly_without_a_figure_is_a_matter_of_degre
     assert loaded(copy, skater, embed=True) == [("loaded_wording", "low", "crashed", "fell")]
 
 
+def test_a_body_that_fell_into_something_plunged_into_it() -> None:
+    # BBC on Typhoon Yagi (2024) and a spun copy: cars falling into a river is no figure's fall.
+    source = (
+        "Ten cars and two scooters fell into the Red River following the collapse of the "
+        "Phong Chau bridge, Deputy Prime Minister Ho Duc Phoc said."
+    )
+    copy = (
+        "The bridge collapsed, resulting in the plunge of 10 cars and two scooters into the Red "
+        "River, according to Deputy Prime Minister Ho Duc Phoc."
+    )
+    assert loaded(copy, source, embed=True) == []
+    # A figure's fall told as a plunge is still charged.
+    source = "Shares of the bank fell 12% into the close after the report, traders said."
+    copy = "Shares of the bank plunged 12% into the close after the report, traders said."
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "plunged", "fell")]
+
+
+def test_demands_as_a_noun_is_no_request_told_more_strongly() -> None:
+    # AP on deportations to South Sudan (2025) and a spun copy: "the court's demands" is what
+    # the source calls the court's requirements, beside its "appeal asking".
+    source = (
+        "Finding countries willing to take them is a delicate diplomatic endeavor and the court "
+        "requirements are a major setback, Solicitor General D. John Sauer wrote in an emergency "
+        "appeal asking the court to immediately halt his order."
+    )
+    copy = (
+        "Finding countries that agree to accept them is a delicate diplomatic endeavor, and the "
+        "court’s demands have made things more difficult, Solicitor General D. John Sauer said "
+        "in an emergency request for the Supreme Court to block the order right away."
+    )
+    assert loaded(copy, source, embed=True) == []
+    # The verb is a request told as a demand.
+    source = "The minister asked the court to halt the order, his office said."
+    copy = "The minister demanded the court halt the order, his office said."
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "demanded", "asked")]
+
+
 def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
     # Reuters on the pager blasts in Lebanon (2024), spun: "the allegations" are what the
     # military would not answer, not a statement the copy calls an allegation.

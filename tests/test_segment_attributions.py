@@ -272,6 +272,20 @@ def test_a_relative_clause_describes_the_speaker_before_it(text: str, speaker: s
     assert [a.speaker for a in doc(text).attributions if a.cue in ("say", "tell")] == [speaker]
 
 
+def test_a_relative_clause_that_runs_into_a_full_stop_does_not_describe_the_speaker() -> None:
+    # A spun copy of AP (2025): "U.S." ends a sentence the segmenter reads as one; the verb
+    # after it has its own subject, not the place before "who".
+    text = (
+        "Judge Brian Murphy found the White House deported people to South Sudan, who were "
+        "from other countries but had criminal convictions in the U.S. Judge Murphy insisted "
+        "that they must get a real chance to raise any fears."
+    )
+    assert [a.speaker for a in doc(text).attributions if a.cue == "insist"] == ["Murphy"]
+    # One closed by a comma describes its speaker, whatever full stops it holds.
+    text = "Jane Holt, who moved to the U.S. in 1990, said the talks failed."
+    assert [a.speaker for a in doc(text).attributions] == ["Jane Holt"]
+
+
 def test_an_acronym_in_capitals_that_spells_a_pronoun_is_a_speaker() -> None:
     found = segment(
         Article(text="The WHO said the vaccine was safe. WHO said it would act.")

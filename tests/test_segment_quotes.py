@@ -271,6 +271,22 @@ def test_two_straight_single_marks_close_a_double_quote() -> None:
     ]
 
 
+def test_two_straight_single_marks_open_a_quote_before_a_word() -> None:
+    # AP as the Star Tribune ran it, 2025: quotes open and close with two apostrophes, and one
+    # closes with a straight double mark.
+    text = (
+        "The judge suggested the Trump administration was ''manufacturing'' chaos and said he "
+        "hoped that ''reason can get the better of rhetoric.'' Finding countries willing to take "
+        "them is a ''a delicate diplomatic endeavor\" and a setback, Sauer wrote."
+    )
+    d = doc(text)
+    assert [(d.span_text(q), q.closed) for q in d.quotes] == [
+        ("manufacturing", True),
+        ("reason can get the better of rhetoric.", True),
+        ("a delicate diplomatic endeavor", True),
+    ]
+
+
 def test_a_single_quote_over_several_paragraphs_opens_each_and_closes_the_last() -> None:
     text = (
         "Mr Portasio said: 'We ask that you also respect our privacy.\n\n"

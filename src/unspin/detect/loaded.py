@@ -75,6 +75,12 @@ MURDERER_REACH = 8
 # labelled clean, so without a figure it is a lead (low), not an accusation.
 CHANGES = frozenset(stem(w) for w in ("rose", "fell"))
 SIZED_REACH = 6  # words after the verb where the figure it sizes stands ("by as much as 2")
+# A fall the source tells as motion into or off something ("ten cars fell into the Red River"):
+# a body falling, which "plunged" tells as plainly (BBC on Typhoon Yagi, 2024, spun).
+_FALLING_INTO = frozenset("into onto off overboard".split())
+# "asked" -> "demanded" charges a request; the noun ("the court's demands") names what was
+# required, no request told more strongly (a spun copy of AP, 2025, for "court requirements").
+ASKED = stem("asked")
 
 
 @detector("loaded_wording")
@@ -163,6 +169,12 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 if word == MURDER and _the_convicted(group, c):
                     continue
                 if word == REGIME and _a_regime_by_name(group, c):
+                    continue
+                if neutral in CHANGES and _fell_into(group, s):
+                    continue
+                if neutral == ASKED and _describes_a_noun(
+                    group.copy_prose, _index(group.copy_prose, c)
+                ):
                     continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
                 speech = neutral in SPEECH and word in DOUBTING
@@ -346,6 +358,14 @@ def _sizes_a_figure(group: Group, verb: Token) -> bool:
         not copy.text[q.end : q.end + 7].lstrip().lower().startswith("time")
         for q in copy.within(copy.quantities, verb.end, end)
     )
+
+
+def _fell_into(group: Group, verb: Token) -> bool:
+    """Does the source's "fell" ("rose") move a body into or off something ("fell into the
+    river", "fell off the stage"), not a figure?"""
+    toks = group.source_prose
+    at = _index(toks, verb) + 1
+    return at < len(toks) and toks[at].lower in _FALLING_INTO
 
 
 def _admitted_somewhere(group: Group, admitted: Token) -> bool:

@@ -283,7 +283,17 @@ def _alike(a: str, b: str) -> bool:
     vowels = a[0] in "aeiou" and b[0] in "aeiou"  # "Ebrahim" / "Ibrahim"
     if (a[0] != b[0] and not vowels) or min(len(a), len(b)) < 4:
         return False
-    return JaroWinkler.similarity(a, b) >= SAME_WORD
+    return JaroWinkler.similarity(a, b) >= SAME_WORD or _one_vowel_apart(a, b)
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """ "Mahari" / "Muhari" (a spun copy of Reuters on Semeru, 2021): one vowel transliterated
+    otherwise, early in the word where Jaro-Winkler, which weighs the first letters, drops
+    below SAME_WORD. Five letters at least: "Dunn" / "Dann" may be two people."""
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(apart) == 1 and apart[0][0] in "aeiou" and apart[0][1] in "aeiou"
 
 
 def _without_article(word: str, other: str) -> list[str]:

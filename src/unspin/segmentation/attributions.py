@@ -372,8 +372,25 @@ def _relative(toks: list[_Tok]) -> list[_Tok]:
             continue
         if any(_quoted(t) for t in toks[j:]):
             return []
+        if (stop := _unclosed_stop(toks, j)) is not None:
+            return _backward(toks[stop:])
         return _backward(toks[:j], allow_comma=True)
     return []
+
+
+def _unclosed_stop(toks: list[_Tok], j: int) -> int | None:
+    """Where a relative clause opened by a comma ("South Sudan, who ...") runs into a full stop
+    and a new capitalised subject with no comma to close it ("... convictions in the U.S. Judge
+    Murphy insisted", a spun copy of AP, 2025): a sentence end the segmenter took for an
+    abbreviation, after which the verb has its own subject (None if it does not)."""
+    if j == 0 or not toks[j - 1].raw.endswith(",") or toks[-1].raw.endswith((",", "—", "–")):
+        return None
+    stops = [
+        k + 1
+        for k in range(j + 1, len(toks) - 1)
+        if toks[k].raw.endswith(".") and toks[k + 1].word[:1].isupper()
+    ]
+    return stops[-1] if stops else None
 
 
 def _apposed(toks: list[_Tok]) -> list[_Tok]:

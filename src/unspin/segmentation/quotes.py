@@ -1,11 +1,11 @@
 """Quotations: the words between quotation marks, and who said them.
 
-Marks: curly double “ ” (and „ « »), straight double " (and '' closing, as old wire feeds
-print it), and single quotes used as quotation marks: curly ‘ ’ (headline style) and straight
-' (British papers quote with it). A single mark opens only before a letter, after a space or
-bracket; it closes only after a non-space and before a non-letter ("Ukraine’s", "don’t",
-"'90s" are apostrophes), and a plural possessive ("the workers' union") closes only if no
-later mark in the paragraph can.
+Marks: curly double “ ” (and „ « »), straight double " (and '', as wire feeds print it:
+closing, or opening before a word after a space), and single quotes used as quotation marks:
+curly ‘ ’ (headline style) and straight ' (British papers quote with it). A single mark opens
+only before a letter, after a space or bracket; it closes only after a non-space and before a
+non-letter ("Ukraine’s", "don’t", "'90s" are apostrophes), and a plural possessive ("the
+workers' union") closes only if no later mark in the paragraph can.
 Rules, all within one paragraph (a quote never crosses a paragraph break):
 - an opening mark with no closing mark before the paragraph ends (spun copies drop them)
   gives a quote to the paragraph end with closed=False; so does one cut short by the next
@@ -64,28 +64,29 @@ def find_quotes(text: str, paras: list[Span], sents: list[Sentence]) -> list[Quo
 
 def _doubles(text: str, ps: int, pe: int, starts: list[int]) -> list[Quote]:
     out: list[Quote] = []
-    open_at: int | None = None
+    open_at: int | None = None  # where the open quote's words begin, after its mark
     last_end = ps  # end of the previous quote's closing mark
     marks = list(_DOUBLE.finditer(text, ps, pe))
     for k, m in enumerate(marks):
         i = m.start()
-        if m.group() != "''" and (
-            _opens(text, i, ps, pe, open_at is not None)
-            or (
+        if m.group() == "''":
+            opens = _apostrophes_open(text, i, ps, open_at is not None)
+        else:
+            opens = _opens(text, i, ps, pe, open_at is not None) or (
                 open_at is None and k + 1 < len(marks) and _closer_for_opener(text, i, marks[k + 1])
             )
-        ):
+        if opens:
             if open_at is not None:
-                _add(text, out, open_at + 1, i, closed=False)
-            open_at = i
+                _add(text, out, open_at, i, closed=False)
+            open_at = m.end()
         elif open_at is not None:
-            _add(text, out, open_at + 1, i, closed=True)
+            _add(text, out, open_at, i, closed=True)
             open_at, last_end = None, m.end()
         elif (start := _missing_opener(text, starts, last_end, i)) is not None:
             _add(text, out, start, i, closed=True)
             last_end = m.end()
     if open_at is not None:
-        _add(text, out, open_at + 1, pe, closed=False)
+        _add(text, out, open_at, pe, closed=False)
     return out
 
 
@@ -109,6 +110,15 @@ def _opens(text: str, i: int, ps: int, pe: int, inside: bool) -> bool:
         # it opens inside a quote ('We are ready, he said. " The army') and not outside.
         return _after_comma(text, i, ps) != inside
     return can_open if not inside else not can_close
+
+
+def _apostrophes_open(text: str, i: int, ps: int, inside: bool) -> bool:
+    """Does a pair of straight apostrophes at i open a quote? AP's feed as the Star Tribune
+    runs it opens and closes with them ("the judge suggested the Trump administration was
+    ''manufacturing'' chaos", 2025); other feeds close with them only ("...,'' said
+    Djokovic"). One opens outside a quote, after a space or a bracket, before a word."""
+    prev = text[i - 1] if i > ps else " "
+    return not inside and (prev.isspace() or prev in "([{—–-/") and text[i + 2 : i + 3].isalnum()
 
 
 def _after_comma(text: str, i: int, ps: int) -> bool:
