@@ -658,6 +658,23 @@ def test_the_copys_form_given_elsewhere_in_the_source_is_no_change() -> None:
     assert entities(copy, source, embed=True) == []
 
 
+def test_former_before_words_describing_the_holder_still_makes_the_title_past() -> None:
+    # BBC on Bolsonaro's house arrest (2025) and a spun copy: "former" stands before
+    # "right-wing", not the title.
+    source = "Brazil’s Supreme Court has ordered that the former right-wing President Jair Bolsonaro be put under house arrest."
+    copy = "Brazil's Supreme Court has mandated house arrest for former President Jair Bolsonaro as he faces accusations of plotting a coup."
+    assert entities(copy, source, embed=True) == []
+    sitting = copy.replace("former President", "President")
+    assert entities(sitting, source, embed=True) == [
+        (
+            "entity_changed",
+            "medium",
+            "President Jair Bolsonaro",
+            "former right-wing President Jair Bolsonaro",
+        )
+    ]
+
+
 def test_then_president_says_when_not_what() -> None:
     copy = "Then-President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
     assert entities(copy, STRIKES, embed=True) == []

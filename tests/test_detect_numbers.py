@@ -986,6 +986,24 @@ def test_a_figure_the_source_gives_elsewhere_is_not_put_for_a_vague_count() -> N
     ]
 
 
+def test_two_vague_counts_of_two_things_are_no_changed_number() -> None:
+    # AP's bird-flu story (2024) and a station's page around it: its "hundreds" count species,
+    # which the source tells of uncounted; the source's "scores" count countries.
+    source = (
+        "Since 2020, the bird flu virus has been spreading among more animal species – including "
+        "dogs, cats, skunks, bears and even seals and porpoises – in scores of countries."
+    )
+    copy = (
+        "The bird flu virus has been found in hundreds of mammal species globally in recent years."
+    )
+    assert numbers(copy, source, embed=True) == [("number_added", "low", "hundreds", source)]
+    # Hundreds of countries is another count of the source's thing.
+    countries = copy.replace("mammal species globally", "countries")
+    assert numbers(countries, source, embed=True) == [
+        ("number_changed", "high", "hundreds", "scores")
+    ]
+
+
 def test_a_vague_count_of_what_the_source_tells_of_uncounted_is_no_changed_number() -> None:
     # AP on el-Fasher (2025) and a spun copy: the source's "hundreds" were killed; those who
     # fled it does not count.

@@ -340,10 +340,13 @@ _TITLE = (
     r"|minister|secretary(?: of state)?|mayor|king|queen|chief executive|ceo|chairman"
     r"|chairwoman|ambassador|speaker|commissioner|attorney general|leader"
 )
-# Before a name: an optional "former"/"ex-" (or "then-", "the late"), up to two capitalised
-# words ("U.S.", "Syrian"), the title, the name's first letter next.
+# Words that describe the office's holder between "former" and the title ("the former
+# right-wing President Jair Bolsonaro", BBC, 2025): hyphenated words and a few of politics.
+_DESCRIBING = r"(?:[a-z]+-[a-z]+|conservative|leftist|populist|nationalist|socialist|longtime)"
+# Before a name: an optional "former"/"ex-" (or "then-", "the late") and up to two describing
+# words, up to two capitalised words ("U.S.", "Syrian"), the title, the name's first letter next.
 _ROLE = re.compile(
-    r"(?:\b(?P<when>(?i:former|ex|then|late))[\s-]+)?"
+    r"(?:\b(?P<when>(?i:former|ex|then|late))[\s-]+(?:" + _DESCRIBING + r"\s+){0,2})?"
     r"(?P<title>(?:[A-Z][\w.’'-]*\s+){0,2}(?i:" + _TITLE + r"))\s+$"
 )
 _PAST = frozenset({"former", "ex"})

@@ -611,6 +611,19 @@ def _uncounted_in_source(group: Group, q: Quantity, theirs: Quantity) -> bool:
     return bool(counted) and counted <= group.source_stems and not counted & near
 
 
+def _other_things(group: Group, q: Quantity, theirs: Quantity) -> bool:
+    """Do both vague counts say what they count with "of" ("hundreds of mammal species",
+    "scores of countries"), the copy's a thing the source's side tells of too, the source's
+    one the copy's side does not?"""
+    if not (_OF.match(group.copy.text, q.end) and _OF.match(group.source.text, theirs.end)):
+        return False
+    ours, others = _context(group.copy, q), _context(group.source, theirs)
+    return bool(ours & group.source_stems) and bool(others) and not others & group.copy_stems
+
+
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quantity | None:
     """The source number the copy's number replaced: the same value in another unit, or the same
     unit and counting the same thing when either side says what it counts."""
@@ -655,6 +668,11 @@ def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quant
     # the source's: "the fate of thousands who fled" where the source's "hundreds" were killed
     # and "the people believed to have fled" go uncounted (a spin of AP, 2025).
     if q.vague and best.vague and not best_overlap and _uncounted_in_source(group, q, best):
+        return None
+    # Two vague counts of two things, each side telling the other's thing uncounted or not at
+    # all: "hundreds of mammal species" beside "more animal species ... in scores of
+    # countries" (a station's page around AP's bird-flu story, 2024).
+    if q.vague and best.vague and not best_overlap and _other_things(group, q, best):
         return None
     if best_overlap or alone:
         return best
