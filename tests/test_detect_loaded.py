@@ -127,9 +127,18 @@ def test_a_body_that_fell_into_something_plunged_into_it() -> None:
         "River, according to Deputy Prime Minister Ho Duc Phoc."
     )
     assert loaded(copy, source, embed=True) == []
-    # A figure's fall told as a plunge is still charged.
+    # A figure's fall told as a plunge is still charged (a review's forms), into a figure's
+    # place as well as by a figure.
     source = "Shares of the bank fell 12% into the close after the report, traders said."
     copy = "Shares of the bank plunged 12% into the close after the report, traders said."
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "plunged", "fell")]
+    source = "Oil prices fell into negative territory on Monday for the first time in history as storage ran out."
+    copy = source.replace("fell", "crashed")
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "low", "crashed", "fell")]
+    source = (
+        "Retail sales fell off 5% in March as shoppers stayed home, the Commerce Department said."
+    )
+    copy = source.replace("fell off", "plunged")
     assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "plunged", "fell")]
 
 
@@ -147,6 +156,10 @@ def test_demands_as_a_noun_is_no_request_told_more_strongly() -> None:
         "in an emergency request for the Supreme Court to block the order right away."
     )
     assert loaded(copy, source, embed=True) == []
+    # A noun that renders the asking itself hardens it (a review's forms).
+    source = "Ukrainian President Volodymyr Zelenskyy again asked Western allies for more air defense systems on Tuesday."
+    copy = "Ukrainian President Volodymyr Zelenskyy renewed his demands to Western allies for more air defense systems on Tuesday."
+    assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "demands", "asked")]
     # The verb is a request told as a demand.
     source = "The minister asked the court to halt the order, his office said."
     copy = "The minister demanded the court halt the order, his office said."

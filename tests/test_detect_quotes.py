@@ -1685,3 +1685,11 @@ def test_a_quotation_in_the_place_of_the_sources_rewords_it_however_few_words_it
         "a fraud I was forced into",
         source,
     )
+
+
+def test_a_quote_the_source_opens_with_two_apostrophes_keeps_its_speaker() -> None:
+    # A review's counter-example: AP's feed quotes with '' ... ''; the second quotation is
+    # Zelenskyy's, as the sentence before says, and the copy gives it to another man.
+    source = "''We will fight on,'' Zelenskyy said. ''We have no other choice.''"
+    copy = "“We will fight on,” Zelenskyy said. “We have no other choice,” said Andriy Yermak."
+    assert quotes(copy, source) == [("quote_misattributed", "high", "Andriy Yermak", "Zelenskyy")]

@@ -286,6 +286,43 @@ def test_a_relative_clause_that_runs_into_a_full_stop_does_not_describe_the_spea
     assert [a.speaker for a in doc(text).attributions] == ["Jane Holt"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A review's counter-examples: rewrites that drop the closing comma of a clause with an
+        # abbreviation, a title or an initial in it, or a name the sentence did not give before.
+        (
+            "Zelenskyy, who met U.S. President Joe Biden at the White House on Thursday said "
+            "the talks had gone well.",
+            "Zelenskyy",
+        ),
+        (
+            "Anheuser-Busch, which is headquartered in St. Louis said it would cut 350 jobs.",
+            "Anheuser-Busch",
+        ),
+        (
+            "Nenye Uche, who represents former President Donald J. Trump said his client was "
+            "innocent.",
+            "Nenye Uche",
+        ),
+        ("Blinken, who met Gen. Mark Milley on Tuesday said the talks failed.", "Blinken"),
+        (
+            "Jane Holt, who moved to the U.S. State Department in 1990 said the talks failed.",
+            "Jane Holt",
+        ),
+        ("The lawyer, who represents Mr. Smith said the talks failed.", "The lawyer"),
+        (
+            "The suspect, who was born in the U.S. Virgin Islands told police he was innocent.",
+            "The suspect",
+        ),
+    ],
+)
+def test_a_relative_clause_without_its_closing_comma_still_describes_the_speaker(
+    text: str, speaker: str
+) -> None:
+    assert [a.speaker for a in doc(text).attributions if a.cue in ("say", "tell")] == [speaker]
+
+
 def test_an_acronym_in_capitals_that_spells_a_pronoun_is_a_speaker() -> None:
     found = segment(
         Article(text="The WHO said the vaccine was safe. WHO said it would act.")

@@ -287,6 +287,15 @@ def test_two_straight_single_marks_open_a_quote_before_a_word() -> None:
     ]
 
 
+def test_a_quote_opened_by_two_apostrophes_takes_its_speaker_from_the_sentence_before() -> None:
+    # A review's counter-example: the quote opens its sentence behind a mark of two characters.
+    d = doc("''We will fight on,'' Zelenskyy said. ''We have no other choice.''")
+    assert [(d.span_text(q), q.speaker) for q in d.quotes] == [
+        ("We will fight on,", "Zelenskyy"),
+        ("We have no other choice.", "Zelenskyy"),
+    ]
+
+
 def test_a_single_quote_over_several_paragraphs_opens_each_and_closes_the_last() -> None:
     text = (
         "Mr Portasio said: 'We ask that you also respect our privacy.\n\n"

@@ -75,12 +75,21 @@ MURDERER_REACH = 8
 # labelled clean, so without a figure it is a lead (low), not an accusation.
 CHANGES = frozenset(stem(w) for w in ("rose", "fell"))
 SIZED_REACH = 6  # words after the verb where the figure it sizes stands ("by as much as 2")
-# A fall the source tells as motion into or off something ("ten cars fell into the Red River"):
-# a body falling, which "plunged" tells as plainly (BBC on Typhoon Yagi, 2024, spun).
-_FALLING_INTO = frozenset("into onto off overboard".split())
+# A fall the source tells as motion into something ("ten cars fell into the Red River"): a
+# body falling, which "plunged" tells as plainly (BBC on Typhoon Yagi, 2024, spun). Not a
+# figure's: "fell into negative territory", "into a bear market", "rose into double digits".
+_FALLING_INTO = frozenset("into onto overboard".split())
+_FIGURE_PLACES = frozenset(
+    stem(w)
+    for w in """territory market recession red black digits deficit surplus debt decline slump
+    correction contraction negative positive range levels lows highs""".split()
+)
+FALLEN_INTO_REACH = 4  # words after "into" where a figure's place ("negative territory") stands
 # "asked" -> "demanded" charges a request; the noun ("the court's demands") names what was
-# required, no request told more strongly (a spun copy of AP, 2025, for "court requirements").
+# required, no request told more strongly, when the copy tells the asking in its own words
+# ("an emergency request" for "an emergency appeal asking", a spun copy of AP, 2025).
 ASKED = stem("asked")
+_REQUESTING = frozenset(stem(w) for w in "request requested asked appeal plea petition".split())
 
 
 @detector("loaded_wording")
@@ -172,9 +181,7 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     continue
                 if neutral in CHANGES and _fell_into(group, s):
                     continue
-                if neutral == ASKED and _describes_a_noun(
-                    group.copy_prose, _index(group.copy_prose, c)
-                ):
+                if neutral == ASKED and _demands_beside_the_asking(group, c):
                     continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
                 speech = neutral in SPEECH and word in DOUBTING
@@ -361,11 +368,28 @@ def _sizes_a_figure(group: Group, verb: Token) -> bool:
 
 
 def _fell_into(group: Group, verb: Token) -> bool:
-    """Does the source's "fell" ("rose") move a body into or off something ("fell into the
-    river", "fell off the stage"), not a figure?"""
+    """Does the source's "fell" ("rose") move a body into something ("fell into the river",
+    "overboard"), not a figure (no figure nor a figure's place after it)?"""
     toks = group.source_prose
     at = _index(toks, verb) + 1
-    return at < len(toks) and toks[at].lower in _FALLING_INTO
+    if at == len(toks) or toks[at].lower not in _FALLING_INTO:
+        return False
+    place = toks[at + 1 : at + 1 + FALLEN_INTO_REACH]
+    text = group.source.text
+    return not any(
+        (t.stem in _FIGURE_PLACES and not text[t.start].isupper()) or t.lower[:1].isdigit()
+        for t in place
+    )  # "into the red" is a figure's place, "into the Red River" a body's
+
+
+def _demands_beside_the_asking(group: Group, demands: Token) -> bool:
+    """Is "demands" a noun (after an article or a possessive) in a copy that tells the
+    source's asking with a word of its own ("request", "appeal")? Then it names what was
+    required; "renewed his demands to Western allies" for "again asked" hardens the request."""
+    toks = group.copy_prose
+    return _describes_a_noun(toks, _index(toks, demands)) and any(
+        t.stem in _REQUESTING for t in toks if t.start != demands.start
+    )
 
 
 def _admitted_somewhere(group: Group, admitted: Token) -> bool:

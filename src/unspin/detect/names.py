@@ -289,8 +289,9 @@ def _alike(a: str, b: str) -> bool:
 def _one_vowel_apart(a: str, b: str) -> bool:
     """ "Mahari" / "Muhari" (a spun copy of Reuters on Semeru, 2021): one vowel transliterated
     otherwise, early in the word where Jaro-Winkler, which weighs the first letters, drops
-    below SAME_WORD. Five letters at least: "Dunn" / "Dann" may be two people."""
-    if len(a) != len(b) or len(a) < 5:
+    below SAME_WORD. Five letters at least: "Dunn" / "Dann" may be two people; and no known
+    place, whose spelling is settled ("Grenada" is no "Granada")."""
+    if len(a) != len(b) or len(a) < 5 or a.capitalize() in places() or b.capitalize() in places():
         return False
     apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(apart) == 1 and apart[0][0] in "aeiou" and apart[0][1] in "aeiou"

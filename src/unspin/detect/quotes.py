@@ -32,6 +32,7 @@ from unspin.segmentation.lexicon import (
     demonyms,
     outlet_of,
 )
+from unspin.segmentation.quotes import opening_mark
 from unspin.text import (
     STOPWORDS,
     Token,
@@ -936,7 +937,7 @@ def _a_name_given(doc: Doc, quote: Quote, words: list[str]) -> bool:
     after "dubbed", "called", "known as" ("waving national flags in a demonstration dubbed
     the 'Gen Z protest'", a rewrite of AP on Nepal's protests, 2025)? A name, not a statement
     someone made; "what the minister called “a shameful betrayal”" quotes the minister."""
-    mark = quote.start - 1  # the opening mark stands just before the quotation's words
+    mark = opening_mark(doc.text, quote.start)
     named = _NAMING.search(doc.text, max(0, mark - 30), mark)
     capitalised = doc.text[quote.start : quote.start + 1].isupper()
     return len(words) <= GIVEN_NAME_WORDS and capitalised and named is not None

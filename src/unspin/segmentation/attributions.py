@@ -380,17 +380,30 @@ def _relative(toks: list[_Tok]) -> list[_Tok]:
 
 def _unclosed_stop(toks: list[_Tok], j: int) -> int | None:
     """Where a relative clause opened by a comma ("South Sudan, who ...") runs into a full stop
-    and a new capitalised subject with no comma to close it ("... convictions in the U.S. Judge
-    Murphy insisted", a spun copy of AP, 2025): a sentence end the segmenter took for an
-    abbreviation, after which the verb has its own subject (None if it does not)."""
+    the segmenter took for an abbreviation, after which the verb has its own subject: no comma
+    closes the clause, and a bare name ends it after a stop that is no title or initial, a
+    person the sentence named before the clause ("U.S. District Judge Brian Murphy found ...
+    South Sudan, who ... in the U.S. Judge Murphy insisted", a spun copy of AP, 2025). Not "who
+    met U.S. President Joe Biden at the White House said", "who represents Donald J. Trump
+    said", "which is based in St. Louis said" (None for those)."""
     if j == 0 or not toks[j - 1].raw.endswith(",") or toks[-1].raw.endswith((",", "—", "–")):
         return None
-    stops = [
-        k + 1
-        for k in range(j + 1, len(toks) - 1)
-        if toks[k].raw.endswith(".") and toks[k + 1].word[:1].isupper()
-    ]
-    return stops[-1] if stops else None
+    named_before = {t.word for t in toks[: j - 1]}
+    for k in range(len(toks) - 2, j, -1):
+        stop = toks[k]
+        if not stop.raw.endswith("."):
+            continue
+        word = stop.raw.lower()
+        if word in TITLES or word == "st." or len(word.rstrip(".")) == 1:
+            return None
+        name = toks[k + 1 :]
+        if len(name) <= BARE_NAME and all(t.word[:1].isupper() for t in name):
+            return k + 1 if name[-1].word in named_before else None
+        return None
+    return None
+
+
+BARE_NAME = 4  # words of a title and a name between a missed full stop and the verb
 
 
 def _apposed(toks: list[_Tok]) -> list[_Tok]:

@@ -112,6 +112,12 @@ def _opens(text: str, i: int, ps: int, pe: int, inside: bool) -> bool:
     return can_open if not inside else not can_close
 
 
+def opening_mark(text: str, start: int) -> int:
+    """Where the opening mark of a quotation whose words begin at `start` begins: one
+    character before, two for a pair of apostrophes ('' as AP's feed prints it)."""
+    return start - 2 if text[max(0, start - 2) : start] == "''" else start - 1
+
+
 def _apostrophes_open(text: str, i: int, ps: int, inside: bool) -> bool:
     """Does a pair of straight apostrophes at i open a quote? AP's feed as the Star Tribune
     runs it opens and closes with them ("the judge suggested the Trump administration was
@@ -248,7 +254,7 @@ def _with_speaker(
         a for a in in_sentence(first) + in_sentence(last) if not q.start <= a.cue_span.start < q.end
     ]
     groups = [same]
-    if first >= 0 and q.start - sents[first].start <= 1:  # the quote opens its sentence
+    if first >= 0 and opening_mark(text, q.start) <= sents[first].start:  # opens its sentence
         groups.append([a for a in in_sentence(first - 1) if a.cue in _SPEECH])
         groups.append([a for a in in_sentence(last + 1) if _whole_sentence(a, sents[last + 1])])
     for group in groups:
