@@ -240,6 +240,24 @@ def test_a_speaker_whose_name_has_one_vowel_transliterated_otherwise_is_the_same
     ]
 
 
+def test_a_long_name_transliterated_otherwise_from_its_first_sound_is_the_same_speaker() -> None:
+    # Reuters on a Thai school-bus fire (2024) and a spun copy: "Juangroongruangkit" written
+    # "Zhuangroongkit"; a long name whose core differs is another person.
+    source = (
+        "Sixteen students and three teachers were sent to a hospital for treatment, Transport "
+        "Minister Suriya Juangroongruangkit said."
+    )
+    copy = (
+        "Transport Minister Surya Zhuangroongkit said 16 students and three teachers were sent "
+        "to hospital for treatment."
+    )
+    assert attributions(copy, source, embed=True) == []
+    other = copy.replace("Surya Zhuangroongkit", "Surya Chanvirakul")
+    assert attributions(other, source, embed=True) == [
+        ("attribution_changed", "high", "Surya Chanvirakul", "Suriya Juangroongruangkit")
+    ]
+
+
 def test_a_quoted_speaker_swapped_is_one_misattributed_quote_not_three_findings() -> None:
     # The sentence quotes Reznikov: crediting it to Zelensky misattributes the quote. The same
     # swap is also an attribution and an entity change, but one change gets one finding: the

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
@@ -280,10 +281,26 @@ def _spelled_alike(a: str, b: str) -> bool:
 
 
 def _alike(a: str, b: str) -> bool:
-    vowels = a[0] in "aeiou" and b[0] in "aeiou"  # "Ebrahim" / "Ibrahim"
-    if (a[0] != b[0] and not vowels) or min(len(a), len(b)) < 4:
+    if min(len(a), len(b)) < 4:
         return False
+    vowels = a[0] in "aeiou" and b[0] in "aeiou"  # "Ebrahim" / "Ibrahim"
+    if a[0] != b[0] and not vowels:
+        return _one_core(a, b)
     return JaroWinkler.similarity(a, b) >= SAME_WORD or _one_vowel_apart(a, b)
+
+
+LONG_WORD = 10  # letters of a name word long enough for its core alone to tell it
+CORE_SHARE = 0.6  # of the shorter word, the run of letters both spellings share
+
+
+def _one_core(a: str, b: str) -> bool:
+    """A long name written from another script two ways, its first sounds too ("Suriya
+    Juangroongruangkit", Reuters, 2024, "Surya Zhuangroongkit" in a spun copy): both words of
+    LONG_WORD letters or more, sharing a run of CORE_SHARE of the shorter ("uangroong")."""
+    if min(len(a), len(b)) < LONG_WORD:
+        return False
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+    return run >= CORE_SHARE * min(len(a), len(b))
 
 
 def _one_vowel_apart(a: str, b: str) -> bool:
