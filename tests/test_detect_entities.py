@@ -679,6 +679,14 @@ def test_former_before_words_describing_the_holder_still_makes_the_title_past() 
     ]
 
 
+def test_a_lower_case_title_of_the_past_is_no_sitting_office() -> None:
+    # AFP on Raila Odinga's death (2025) and a copy: "president" in lower case tells what Moi
+    # was in his day, which "former President" tells too.
+    source = "He spent his early years in politics in jail, fighting for democracy during the autocratic rule of president Daniel arap Moi."
+    copy = "He was a central player in the pro-democracy struggle during the repressive rule of former President Daniel arap Moi."
+    assert entities(copy, source, embed=True) == []
+
+
 def test_then_president_says_when_not_what() -> None:
     copy = "Then-President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
     assert entities(copy, STRIKES, embed=True) == []

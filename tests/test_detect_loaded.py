@@ -166,6 +166,25 @@ def test_demands_as_a_noun_is_no_request_told_more_strongly() -> None:
     assert loaded(copy, source, embed=True) == [("loaded_wording", "medium", "demanded", "asked")]
 
 
+def test_fled_for_left_where_the_source_tells_of_a_danger_is_no_charge() -> None:
+    # AP on Madagascar's coup (2025) and a spun copy: he left claiming his life was in danger.
+    source = (
+        "President Andry Rajoelina's whereabouts are unknown after he left the country claiming "
+        "his life was in danger following the rebellion."
+    )
+    copy = (
+        "He reportedly fled Madagascar on a French military plane, claiming his life was in "
+        "danger following the rebellion led by the CAPSAT unit."
+    )
+    assert same_fact(copy, source, "loaded_wording") == []
+    # Leaving for talks is no flight.
+    source = "The president left the country on Sunday for talks in Paris, his office said."
+    copy = "The president fled the country on Sunday for talks in Paris, his office said."
+    assert same_fact(copy, source, "loaded_wording") == [
+        ("loaded_wording", "medium", "fled", "left")
+    ]
+
+
 def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:
     # Reuters on the pager blasts in Lebanon (2024), spun: "the allegations" are what the
     # military would not answer, not a statement the copy calls an allegation.

@@ -986,6 +986,23 @@ def test_a_figure_the_source_gives_elsewhere_is_not_put_for_a_vague_count() -> N
     ]
 
 
+def test_a_count_of_the_years_both_texts_list_is_no_changed_number() -> None:
+    # AFP on Raila Odinga (2025) and a copy: he ran five times, in the five years both list;
+    # the source's "four" are the elections he says were stolen.
+    source = (
+        "He entered parliament in 1992 and ran unsuccessfully for the presidency in 1997, 2007, "
+        "2013, 2017 and 2022, claiming to have been cheated of victory in the last four elections."
+    )
+    copy = (
+        "Odinga entered parliament in 1992 and went on to contest Kenya’s presidency five times — "
+        "in 1997, 2007, 2013, 2017, and 2022."
+    )
+    assert numbers(copy, source, embed=True) == [("number_added", "low", "five", source)]
+    # Six times for the five years listed is a count of its own.
+    six = copy.replace("five times", "six times")
+    assert numbers(six, source, embed=True) == [("number_changed", "high", "six", "four")]
+
+
 def test_two_vague_counts_of_two_things_are_no_changed_number() -> None:
     # AP's bird-flu story (2024) and a station's page around it: its "hundreds" count species,
     # which the source tells of uncounted; the source's "scores" count countries.

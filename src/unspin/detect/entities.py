@@ -423,6 +423,8 @@ def _roles(group: Group, source_people: list[tuple[Name, str, Role | None]]) -> 
             if counterpart is None:
                 continue
             n, r = counterpart
+            if not r[0] and group.source.text[r[2]].islower():
+                continue  # "the autocratic rule of president Daniel arap Moi" describes, of his day
             yield group.finding(
                 "entity_changed",
                 "medium",

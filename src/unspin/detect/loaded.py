@@ -89,6 +89,12 @@ FALLEN_INTO_REACH = 4  # words after "into" where a figure's place ("negative te
 # required, no request told more strongly, when the copy tells the asking in its own words
 # ("an emergency request" for "an emergency appeal asking", a spun copy of AP, 2025).
 ASKED = stem("asked")
+# "fled" for "left" is the plain word where the sentence tells why: a danger to whoever left
+# ("he left the country claiming his life was in danger", AP on Madagascar, 2025, spun).
+LEFT = stem("left")
+_DANGER = frozenset(
+    stem(w) for w in "danger dangerous threat threatened fear feared persecution violence".split()
+)
 _REQUESTING = frozenset(stem(w) for w in "request requested asked appeal plea petition".split())
 
 
@@ -182,6 +188,8 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                 if neutral in CHANGES and _fell_into(group, s):
                     continue
                 if neutral == ASKED and _demands_beside_the_asking(group, c):
+                    continue
+                if neutral == LEFT and any(t.stem in _DANGER for t in group.source_prose):
                     continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
                 speech = neutral in SPEECH and word in DOUBTING

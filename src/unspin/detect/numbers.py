@@ -624,9 +624,29 @@ def _other_things(group: Group, q: Quantity, theirs: Quantity) -> bool:
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
+def _counts_its_list(group: Group, q: Quantity) -> bool:
+    """Is the copy's count the number of years its sentence lists after it, each a year the
+    source's side gives ("contest the presidency five times — in 1997, 2007, 2013, 2017, and
+    2022" for "ran in 1997, 2007, 2013, 2017 and 2022, claiming to have been cheated in the
+    last four", AFP on Raila Odinga, 2025)? The copy counted what both texts list."""
+    copy = group.copy
+    at = copy.sentence_at(q.start)
+    if q.unit or q.vague or at < 0 or not q.value.is_integer() or q.value < 2:
+        return False
+    years = [copy.span_text(t) for t in copy.within(copy.times, q.end, copy.sentences[at].end)]
+    listed = [y for y in years if _YEAR.fullmatch(y)]
+    source_years = {group.source.span_text(t) for t in group.source_items(group.source.times)}
+    return len(listed) == len(years) == int(q.value) and set(listed) <= source_years
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quantity | None:
     """The source number the copy's number replaced: the same value in another unit, or the same
     unit and counting the same thing when either side says what it counts."""
+    if _counts_its_list(group, q):
+        return None
     # The same value in another unit ("3.2 percent" for "3.2 percentage points") is a change.
     relabelled = [c for c in candidates if c.unit != q.unit and abs(c.value - q.value) < 1e-9]
     if relabelled:
