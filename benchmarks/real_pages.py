@@ -787,11 +787,14 @@ def _hard_negatives(
     labelled "non" (written on the same topic without the source), against their five sources
     added to it; and Reuters stories whose closest story in the corpus is another of the same
     day and subject (`_same_day_stories`). Any source named is a false one. A same-event page
-    that carries a source's own text (`_carriers`) is no hard negative, and is left out."""
+    that carries a source's own text (`_carriers`) is no hard negative, and is left out; so is
+    one another pair labels a copy (a collector may give one pair's spun copy as a distractor of
+    another event's pair: naming its own source is right)."""
     from unspin.testing.datasets import clough_stevenson_cases
 
     sources = sorted({s for p in pairs for s in p["sources"]})
-    distractors = sorted({d for p in pairs for d in p["distractors"]} - set(sources))
+    copies = {p["copy"] for p in pairs}
+    distractors = sorted({d for p in pairs for d in p["distractors"]} - set(sources) - copies)
     carriers = _carriers(distractors, sources, read)
     distractors = [d for d in distractors if d not in carriers]
     cs = list(clough_stevenson_cases())
