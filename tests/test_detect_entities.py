@@ -687,6 +687,27 @@ def test_a_lower_case_title_of_the_past_is_no_sitting_office() -> None:
     assert entities(copy, source, embed=True) == []
 
 
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # A review's counter-examples: a lower-case title of a sitting holder, in AFP's style.
+        (
+            "The talks were hosted by former President Emmanuel Macron at the Elysee Palace on Tuesday.",
+            "The talks were hosted by president Emmanuel Macron at the Elysee Palace on Tuesday, AFP reported.",
+        ),
+        (
+            "Germany will send more air defence systems to Ukraine, former Chancellor Olaf Scholz said on Monday.",
+            "Germany will send more air defence systems to Ukraine, chancellor Olaf Scholz said on Monday.",
+        ),
+    ],
+)
+def test_a_lower_case_title_of_a_sitting_holder_made_former_is_another_role(
+    copy: str, source: str
+) -> None:
+    found = entities(copy, source, embed=True)
+    assert [(t, sev) for t, sev, *_ in found] == [("entity_changed", "medium")]
+
+
 def test_then_president_says_when_not_what() -> None:
     copy = "Then-President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
     assert entities(copy, STRIKES, embed=True) == []

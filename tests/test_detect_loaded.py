@@ -177,12 +177,17 @@ def test_fled_for_left_where_the_source_tells_of_a_danger_is_no_charge() -> None
         "danger following the rebellion led by the CAPSAT unit."
     )
     assert same_fact(copy, source, "loaded_wording") == []
-    # Leaving for talks is no flight.
-    source = "The president left the country on Sunday for talks in Paris, his office said."
-    copy = "The president fled the country on Sunday for talks in Paris, his office said."
-    assert same_fact(copy, source, "loaded_wording") == [
-        ("loaded_wording", "medium", "fled", "left")
-    ]
+    # Leaving for talks is no flight, nor leaving where a danger is no reason to leave (a
+    # review's counter-examples).
+    for source in (
+        "The president left the country on Sunday for talks in Paris, his office said.",
+        "The minister left for Brussels on Thursday to discuss the threat of U.S. tariffs on European steel.",
+        "The opposition leader left the country on Sunday for medical treatment in Germany, his party said, dismissing fears that he was in danger.",
+    ):
+        copy = source.replace("left", "fled", 1)
+        assert same_fact(copy, source, "loaded_wording") == [
+            ("loaded_wording", "medium", "fled", "left")
+        ], source
 
 
 def test_the_noun_of_a_charged_verb_of_speech_frames_no_statement() -> None:

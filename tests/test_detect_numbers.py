@@ -1001,6 +1001,14 @@ def test_a_count_of_the_years_both_texts_list_is_no_changed_number() -> None:
     # Six times for the five years listed is a count of its own.
     six = copy.replace("five times", "six times")
     assert numbers(six, source, embed=True) == [("number_changed", "high", "six", "four")]
+    # A review's counter-examples: a count of people, not of times, that happens to equal the
+    # years listed; a count of times the source gives otherwise, with a year dropped.
+    source = "Four journalists were killed in the country in 2022 and 2023, the Committee to Protect Journalists said."
+    copy = source.replace("Four", "Two")
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "Two", "Four")]
+    source = "The club has won the league title four times, in 2015, 2017, 2019 and 2021."
+    copy = "The club has won the league title three times, in 2015, 2017 and 2019."
+    assert numbers(copy, source, embed=True) == [("number_changed", "high", "three", "four")]
 
 
 def test_two_vague_counts_of_two_things_are_no_changed_number() -> None:

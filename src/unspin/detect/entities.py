@@ -370,6 +370,21 @@ def _role(doc: Doc, name: Name, floor: int) -> Role | None:
     return (m["when"] or "").lower() in _PAST, " ".join(words).lower(), start
 
 
+# A title in lower case after words of a past time ("during the autocratic rule of president
+# Daniel arap Moi", AFP, 2025) tells what the holder was then: "former President" says it too.
+_PAST_FRAME = re.compile(
+    r"\b(?:(?:rule|era|reign|regime|days|time|presidency|government|administration)\s+of"
+    r"|under)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _of_their_day(text: str, title_start: int) -> bool:
+    """Is the source's title at title_start in lower case, after words of a past time?"""
+    before = text[max(0, title_start - 40) : title_start]
+    return text[title_start].islower() and _PAST_FRAME.search(before) is not None
+
+
 _LANDS = frozenset({"U.S", "US", "U.K", "UK", "UN", "U.N", "EU"})
 # A name that differs from another by a generation ("Ferdinand Marcos Jr.") or an initial
 # ("George W. Bush" beside "George Bush"): a father and a son, both presidents.
@@ -423,8 +438,8 @@ def _roles(group: Group, source_people: list[tuple[Name, str, Role | None]]) -> 
             if counterpart is None:
                 continue
             n, r = counterpart
-            if not r[0] and group.source.text[r[2]].islower():
-                continue  # "the autocratic rule of president Daniel arap Moi" describes, of his day
+            if not r[0] and _of_their_day(group.source.text, r[2]):
+                continue
             yield group.finding(
                 "entity_changed",
                 "medium",

@@ -89,12 +89,17 @@ FALLEN_INTO_REACH = 4  # words after "into" where a figure's place ("negative te
 # required, no request told more strongly, when the copy tells the asking in its own words
 # ("an emergency request" for "an emergency appeal asking", a spun copy of AP, 2025).
 ASKED = stem("asked")
-# "fled" for "left" is the plain word where the sentence tells why: a danger to whoever left
-# ("he left the country claiming his life was in danger", AP on Madagascar, 2025, spun).
+# "fled" for "left" is the plain word where the source tells why one left: a danger to them
+# ("he left the country claiming his life was in danger", AP on Madagascar, 2025, spun;
+# "left fearing arrest"). Not a danger the clause tells of otherwise ("left for Brussels to
+# discuss the threat of tariffs", "dismissing fears that he was in danger").
 LEFT = stem("left")
 _DANGER = frozenset(
-    stem(w) for w in "danger dangerous threat threatened fear feared persecution violence".split()
+    stem(w) for w in "danger dangerous threat threats threatened persecution violence".split()
 )
+_GIVING_A_REASON = frozenset("claiming saying citing amid".split())
+LEFT_REASON_REACH = 12  # words after "left" where its reason stands
+DANGER_REACH = 6  # words after "claiming" where the danger stands
 _REQUESTING = frozenset(stem(w) for w in "request requested asked appeal plea petition".split())
 
 
@@ -189,7 +194,7 @@ def _charged(group: Group, *, softened: bool = True) -> Iterator[Finding]:
                     continue
                 if neutral == ASKED and _demands_beside_the_asking(group, c):
                     continue
-                if neutral == LEFT and any(t.stem in _DANGER for t in group.source_prose):
+                if neutral == LEFT and _left_for_a_danger(group, s):
                     continue
                 of_degree = neutral in CHANGES and not _sizes_a_figure(group, c)
                 speech = neutral in SPEECH and word in DOUBTING
@@ -388,6 +393,22 @@ def _fell_into(group: Group, verb: Token) -> bool:
         (t.stem in _FIGURE_PLACES and not text[t.start].isupper()) or t.lower[:1].isdigit()
         for t in place
     )  # "into the red" is a figure's place, "into the Red River" a body's
+
+
+def _left_for_a_danger(group: Group, left: Token) -> bool:
+    """Does the source give a danger as the reason for leaving, in the words after "left":
+    "fearing ...", or "claiming" ("saying", "citing", "amid") and a word of danger?"""
+    toks = group.source_prose
+    at = _index(toks, left) + 1
+    after = toks[at : at + LEFT_REASON_REACH]
+    for k, t in enumerate(after):
+        if t.lower == "fearing":
+            return True
+        if t.lower in _GIVING_A_REASON and any(
+            u.stem in _DANGER for u in after[k + 1 : k + 1 + DANGER_REACH]
+        ):
+            return True
+    return False
 
 
 def _demands_beside_the_asking(group: Group, demands: Token) -> bool:

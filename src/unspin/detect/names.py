@@ -296,11 +296,14 @@ CORE_SHARE = 0.6  # of the shorter word, the run of letters both spellings share
 def _one_core(a: str, b: str) -> bool:
     """A long name written from another script two ways, its first sounds too ("Suriya
     Juangroongruangkit", Reuters, 2024, "Surya Zhuangroongkit" in a spun copy): both words of
-    LONG_WORD letters or more, sharing a run of CORE_SHARE of the shorter ("uangroong")."""
+    LONG_WORD letters or more, sharing a run of CORE_SHARE of the shorter ("uangroong") that
+    ends neither word both ways. A shared ending is a family of names: Tymoshenko and
+    Poroshenko, Dissanayake and Karunanayake, Wallenberg and Schellenberg are not one."""
     if min(len(a), len(b)) < LONG_WORD:
         return False
-    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
-    return run >= CORE_SHARE * min(len(a), len(b))
+    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()
+    ending = run.a + run.size == len(a) and run.b + run.size == len(b)
+    return run.size >= CORE_SHARE * min(len(a), len(b)) and not ending
 
 
 def _one_vowel_apart(a: str, b: str) -> bool:

@@ -625,13 +625,18 @@ _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _counts_its_list(group: Group, q: Quantity) -> bool:
-    """Is the copy's count the number of years its sentence lists after it, each a year the
-    source's side gives ("contest the presidency five times — in 1997, 2007, 2013, 2017, and
-    2022" for "ran in 1997, 2007, 2013, 2017 and 2022, claiming to have been cheated in the
-    last four", AFP on Raila Odinga, 2025)? The copy counted what both texts list."""
+    """Is the copy's count of times ("five times") the number of years its sentence lists
+    after it, each a year the source's side gives, where the source counts no times of its own
+    ("contest the presidency five times — in 1997, 2007, 2013, 2017, and 2022" for "ran in
+    1997, 2007, 2013, 2017 and 2022, claiming to have been cheated in the last four", AFP on
+    Raila Odinga, 2025)? The copy counted what both texts list."""
     copy = group.copy
     at = copy.sentence_at(q.start)
     if q.unit or q.vague or at < 0 or not q.value.is_integer() or q.value < 2:
+        return False
+    if not _TIMES.match(copy.text, q.end) or any(
+        _TIMES.match(group.source.text, t.end) for t in group.source_items(group.source.quantities)
+    ):
         return False
     years = [copy.span_text(t) for t in copy.within(copy.times, q.end, copy.sentences[at].end)]
     listed = [y for y in years if _YEAR.fullmatch(y)]
@@ -640,6 +645,7 @@ def _counts_its_list(group: Group, q: Quantity) -> bool:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
 
 
 def _counterpart(group: Group, q: Quantity, candidates: list[Quantity]) -> Quantity | None:
