@@ -708,6 +708,25 @@ def test_a_lower_case_title_of_a_sitting_holder_made_former_is_another_role(
     assert [(t, sev) for t, sev, *_ in found] == [("entity_changed", "medium")]
 
 
+def test_an_ousted_president_is_a_former_one() -> None:
+    # Reuters on Niger (2023) and a spun copy: "ousted President" for "former President".
+    source = "Security analysts say attacks had been falling in Niger under ousted President Mohamed Bazoum, who had tried to engage with extremists."
+    copy = "Security analysts claim that under former President Mohamed Bazoum, who had attempted to engage with Islamists, attacks had been falling in Niger."
+    assert entities(copy, source, embed=True) == []
+    # Ousted is no sitting president.
+    sitting = copy.replace("former President", "President")
+    assert entities(sitting, source, embed=True) == [
+        ("entity_changed", "medium", "President Mohamed Bazoum", "ousted President Mohamed Bazoum")
+    ]
+
+
+def test_islamic_state_and_isis_are_one_group() -> None:
+    # The same Reuters story and its copy.
+    source = "Local affiliates of al-Qaeda and ISIS are active in the region and wage frequent attacks on soldiers."
+    copy = "Local affiliates of al Qaeda and Islamic State are active in the region and wage frequent attacks on soldiers."
+    assert entities(copy, source, embed=True) == []
+
+
 def test_then_president_says_when_not_what() -> None:
     copy = "Then-President Donald Trump said the U.S. military struck three sites in Iran, including the heavily fortified uranium enrichment site at Fordo."
     assert entities(copy, STRIKES, embed=True) == []

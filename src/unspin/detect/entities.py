@@ -343,13 +343,17 @@ _TITLE = (
 # Words that describe the office's holder between "former" and the title ("the former
 # right-wing President Jair Bolsonaro", BBC, 2025): hyphenated words and a few of politics.
 _DESCRIBING = r"(?:[a-z]+-[a-z]+|conservative|leftist|populist|nationalist|socialist|longtime)"
-# Before a name: an optional "former"/"ex-" (or "then-", "the late") and up to two describing
-# words, up to two capitalised words ("U.S.", "Syrian"), the title, the name's first letter next.
+# Before a name: an optional "former"/"ex-"/"ousted" (or "then-", "the late") and up to two
+# describing words, up to two capitalised words ("U.S.", "Syrian"), the title, the name's first
+# letter next.
 _ROLE = re.compile(
-    r"(?:\b(?P<when>(?i:former|ex|then|late))[\s-]+(?:" + _DESCRIBING + r"\s+){0,2})?"
+    r"(?:\b(?P<when>(?i:former|ex|then|late|ousted|deposed|toppled|overthrown))[\s-]+"
+    r"(?:" + _DESCRIBING + r"\s+){0,2})?"
     r"(?P<title>(?:[A-Z][\w.’'-]*\s+){0,2}(?i:" + _TITLE + r"))\s+$"
 )
-_PAST = frozenset({"former", "ex"})
+# An office held no more: "former", "ex-", and one taken away ("ousted President Mohamed
+# Bazoum", Reuters on Niger, 2023, which a copy calls "former President").
+_PAST = frozenset({"former", "ex", "ousted", "deposed", "toppled", "overthrown"})
 _LOOK_BACK = 60  # characters before a name where its title stands
 
 

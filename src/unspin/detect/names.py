@@ -78,6 +78,9 @@ _ALIASES = [
     {"venezuela", "caracas", "venezuelan", "venezuelans"},
     {"south africa", "pretoria", "south african", "south africans"},
     {"ecuador", "quito", "ecuadorean", "ecuadorian"},
+    # One group's names in wire style and in a copy's ("al Qaeda and Islamic State" for "al-Qaeda
+    # and ISIS", a spin of Reuters on Niger, 2023).
+    {"islamic state", "isis", "isil", "daesh", "islamic state group"},
 ]
 # AP style's abbreviations of US states ("Kansas City, Mo.").
 _STATES = {
