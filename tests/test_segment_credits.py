@@ -137,6 +137,26 @@ def credits(text: str) -> list[tuple[str, str]]:
             "“I said stop for myself,” BBC quoted Carini as saying after the match.",
             ("BBC quoted", "BBC"),
         ),
+        # Forms of credited rewrites the real-page set's seventeenth session found: an Indian
+        # feed's dateline (a reprint of AP on Formula 1), an outlet that "said" closing a clause
+        # (a spin of Reuters), a sign-off closing a first paragraph (a page crediting AP), and
+        # a line of additional reporting (a spin of PA).
+        (
+            "Jeddah, Apr 19 (AP) Formula 1 champion Max Verstappen took pole.",
+            ("(AP)", "Associated Press"),
+        ),
+        (
+            "The king was taken to hospital after a scan found bleeding, Reuters said.",
+            ("Reuters said", "Reuters"),
+        ),
+        (
+            "Matthew Perry has been found dead at his home. -AP\n\nThe star was 54.",
+            ("-AP", "Associated Press"),
+        ),
+        (
+            "The storm hit.\n\n- Additional reporting from Press Association",
+            ("- Additional reporting from Press Association", "PA Media"),
+        ),
     ],
 )
 def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str, str]) -> None:
@@ -167,6 +187,10 @@ def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str,
         # A photo caption's credit, where a story follows.
         "Palestinians inspect the damage in Rafah. (Reuters)\n\nThe strike hit a house.",
         "NATO (North Atlantic Treaty Organization) said on Monday it would send troops.",
+        # An outlet that said something of its own, or one whose name is a word too.
+        "Reuters said it had seen a copy of the letter.",
+        "The vote was delayed, the Guardian said.",
+        "Apple said on Monday it would cut 600 jobs, a spokesman told Reuters.",
     ],
 )
 def test_an_outlet_that_is_a_party_to_the_story_is_no_credit(text: str) -> None:

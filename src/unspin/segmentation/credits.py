@@ -127,12 +127,16 @@ _CREDIT_LINES = [
     re.compile(rf"[Bb]y\s+[A-Z][\w.’'\- ]{{1,60}}?\s*[,|/]\s*{_OUTLET_ANY_CASE}"),
     re.compile(rf"[—–-]*\s*{_OUTLET_ANY_CASE}\s*\.?$"),
     re.compile(rf"{_OUTLET}\s+contributed\s+to\s+this\s+(?:report|story)"),
+    # "- Additional reporting from Press Association" (a spin of PA on a rescue, 2023)
+    re.compile(rf"[—–-]*\s*(?i:additional\s+reporting)\s+(?:by|from)\s+{_OUTLET_ANY_CASE}\s*\.?$"),
     re.compile(rf"(?:originally|first)\s+(?:published|appeared)\s+(?:by|on|in|at)\s+{_OUTLET}"),
 ]
 CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
-# A credit closing a paragraph: "... were acquitted. (AP)", "... at his home. -AP" (not a photo
-# credit, "(AP Photo/Lindsey Wasson)", nor a hyphenated word, "pro-AP").
+# A credit closing a paragraph: "... were acquitted. (AP)" in the last one (in another, it is a
+# photo caption's), "... at his home. -AP" in any (not a photo credit, "(AP Photo/Lindsey
+# Wasson)", nor a hyphenated word, "pro-AP").
 _TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUTLET}(?:\s*\))?)\s*$")
+_SIGNED_OFF = re.compile(rf"[.!?”\"']\s*(?P<mark>[—–-]\s?{_OUTLET})\s*$")
 
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
@@ -142,6 +146,13 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<credit>[^()\n]{1,40})\)\s*(?P<dash>[—–]|--?)?|\s*(?:[—–]|--?))"
 )
 _BARE_CREDIT = re.compile(r"\((?P<credit>[^()\n]{1,40})\)\s*(?:[—–]|--?)?")
+# A dateline in the style of Indian agencies' feeds, the place not in capitals but a date
+# before the credit: "Jeddah, Apr 19 (AP) Formula 1 champion ..." (a reprint of AP, 2024).
+_DATED_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*"
+    r"\((?P<credit>[^()\n]{1,40})\)\s*(?:[—–]|--?)?"
+)
 
 
 def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[Span]]:
@@ -162,12 +173,17 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
                 _credit_in_parentheses(m, credits)
         elif (m := _BARE_CREDIT.match(text, start, end)) and _credit_in_parentheses(m, credits):
             at = m.end()
+        elif (m := _DATED_DATELINE.match(text, start, end)) and _credit_in_parentheses(m, credits):
+            datelines.append(Span(*m.span("place")))
+            at = m.end()
         line = credit_line(text, at, end)
         if line is not None:
             credits.append(Credit(start, end, line))
             continue
-        if (start, end) == last and (m := _TRAILING_CREDIT.search(text, at, end)):
+        closing = _TRAILING_CREDIT if (start, end) == last else _SIGNED_OFF
+        if m := closing.search(text, at, end):
             credits.append(Credit(m.start("mark"), m.end("mark"), _named(m["outlet"])))
+        credits += _outlet_said(text, at, end)
         if not _REPORTING_HINT.search(text, at, end):
             continue
         taken = at
@@ -179,6 +195,24 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
                 credits.append(Credit(m.start(), m.end(), _named(m["outlet"])))
                 taken = m.end()
     return sorted(credits, key=lambda c: c.start), datelines
+
+
+# ", Reuters said." closing a clause: the copy says whose report its sentence tells (a spin of
+# Reuters on the Thai king, 2025), as "Reuters reported" does. Read as any capitalised words
+# before "said" and looked up, not by the outlets' alternation: "said." ends most sentences.
+_SAID = re.compile(
+    r",\s+(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+said(?=\s*[.;])"
+)
+
+
+def _outlet_said(text: str, start: int, end: int) -> list[Credit]:
+    return [
+        Credit(m.start("outlet"), m.end(), outlet)
+        for m in _SAID.finditer(text, start, end)
+        if (outlet := outlet_of().get(_fold(m["outlet"]))) is not None
+        and not {m["outlet"], m["outlet"].removeprefix("the ").removeprefix("The ")}
+        & AMBIGUOUS_OUTLET_FORMS  # "the Guardian said" may be a hospital's name
+    ]
 
 
 def _undashed_dateline(text: str, m: re.Match[str]) -> bool:
