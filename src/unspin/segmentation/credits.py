@@ -132,11 +132,10 @@ _CREDIT_LINES = [
     re.compile(rf"(?:originally|first)\s+(?:published|appeared)\s+(?:by|on|in|at)\s+{_OUTLET}"),
 ]
 CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
-# A credit closing a paragraph: "... were acquitted. (AP)" in the last one (in another, it is a
-# photo caption's), "... at his home. -AP" in any (not a photo credit, "(AP Photo/Lindsey
-# Wasson)", nor a hyphenated word, "pro-AP").
+# A credit closing the last paragraph: "... were acquitted. (AP)", "... at his home. -AP" (not
+# a photo credit, "(AP Photo/Lindsey Wasson)", nor a hyphenated word, "pro-AP"). Closing
+# another paragraph, either form is as often a photo caption's ("... in Qaraqosh.—AFP", Dawn).
 _TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUTLET}(?:\s*\))?)\s*$")
-_SIGNED_OFF = re.compile(rf"[.!?”\"']\s*(?P<mark>[—–-]\s?{_OUTLET})\s*$")
 
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
@@ -180,8 +179,7 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
         if line is not None:
             credits.append(Credit(start, end, line))
             continue
-        closing = _TRAILING_CREDIT if (start, end) == last else _SIGNED_OFF
-        if m := closing.search(text, at, end):
+        if (start, end) == last and (m := _TRAILING_CREDIT.search(text, at, end)):
             credits.append(Credit(m.start("mark"), m.end("mark"), _named(m["outlet"])))
         credits += _outlet_said(text, at, end)
         if not _REPORTING_HINT.search(text, at, end):
