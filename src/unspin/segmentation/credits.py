@@ -2,17 +2,17 @@
 
 A credit names a news outlet as the story's source, not as a party to it:
 - a dateline's parentheses: "KYIV, Ukraine (AP) —", "LONDON, Sept 28 (Reuters) -", "(CNN) —",
-  "ISLAMABAD (AP) A Pakistani court";
+  "ISLAMABAD (AP) A Pakistani court", "Jeddah, Apr 19 (AP) Formula 1 champion";
 - a reporting phrase: "..., the Associated Press reported", "according to Reuters", "according
   to a Reuters report", "according to a report from the AP", "in an AP report", "as reported
   by the BBC", "citing AFP", "per the AP", "reports The New York Times", "Reuters yesterday
-  reported", "as quoted by news agency AFP", "BBC quoted Carini as saying";
+  reported", "as quoted by news agency AFP", "BBC quoted Carini as saying", "..., Reuters said.";
 - a website's address in such a phrase or line: "Money.usnews.com reported", "read the full
   article on phys.org", "Source: phys.org" (not "according to Amazon.com", a company);
 - a credit line, a short paragraph of its own: "Source: BBC", "By ASSOCIATED PRESS", "By Jane
   Doe, Associated Press", "— The Associated Press", "AP contributed to this report", "© 2022
   The Associated Press. All rights reserved.", "This story was originally published by CNN",
-  "By contributor AP Reporter", "Read more: AP";
+  "By contributor AP Reporter", "Read more: AP", "Additional reporting from Press Association";
 - a credit closing a paragraph: "... were acquitted. (AP)", "... at his home. -AP".
 An outlet that is a party to the story is not a credit: "a spokesman told Reuters", "in an
 interview with the BBC", "according to a Reuters tally".
