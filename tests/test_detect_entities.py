@@ -718,6 +718,13 @@ def test_an_ousted_president_is_a_former_one() -> None:
     assert entities(sitting, source, embed=True) == [
         ("entity_changed", "medium", "President Mohamed Bazoum", "ousted President Mohamed Bazoum")
     ]
+    # "ousted" as a sentence's verb gives the title he held then (a review's counter-examples).
+    source = "Niger's military junta, which ousted President Mohamed Bazoum in July, said on Sunday it would prosecute him."
+    copy = source.replace("ousted", "removed")
+    assert entities(copy, source, embed=True) == []
+    source = "The Islamist-led rebels who toppled President Bashar al-Assad on Sunday have named a transitional prime minister."
+    copy = source.replace("toppled", "overthrew")
+    assert entities(copy, source, embed=True) == []
 
 
 def test_islamic_state_and_isis_are_one_group() -> None:

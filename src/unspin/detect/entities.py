@@ -354,6 +354,14 @@ _ROLE = re.compile(
 # An office held no more: "former", "ex-", and one taken away ("ousted President Mohamed
 # Bazoum", Reuters on Niger, 2023, which a copy calls "former President").
 _PAST = frozenset({"former", "ex", "ousted", "deposed", "toppled", "overthrown"})
+_TAKEN = frozenset({"ousted", "deposed", "toppled", "overthrown"})
+# What stands before "ousted" when it describes the holder ("the ousted President", "Niger's
+# ousted President", "under ousted President"), not when it is the verb of a sentence ("rebels
+# who toppled President X", "the junta, which ousted President X").
+_DESCRIBES = re.compile(
+    r"(?:\b(?i:the|an?|its|his|her|their|under|of|with|for|to|by|from|against|and)|['’]s|,)\s+$"
+    r"|^\s*$"
+)
 _LOOK_BACK = 60  # characters before a name where its title stands
 
 
@@ -370,8 +378,12 @@ def _role(doc: Doc, name: Name, floor: int) -> Role | None:
     if m is None or (m["when"] or "").lower() in ("then", "late"):
         return None
     start = name.start - len(before) + m.start()
+    past = (m["when"] or "").lower() in _PAST
+    if (m["when"] or "").lower() in _TAKEN and not _DESCRIBES.search(before, 0, m.start()):
+        # "the junta, which ousted President Mohamed Bazoum": a verb, the title his at the time.
+        start, past = name.start - len(before) + m.start("title"), False
     words = [w for w in m["title"].split() if w not in demonyms() and w.strip(".") not in _LANDS]
-    return (m["when"] or "").lower() in _PAST, " ".join(words).lower(), start
+    return past, " ".join(words).lower(), start
 
 
 # A title in lower case after words of a past time ("during the autocratic rule of president
