@@ -375,11 +375,12 @@ def _role(doc: Doc, name: Name, floor: int) -> Role | None:
     Minister" is no "Prime Minister")."""
     before = doc.text[max(floor, name.start - _LOOK_BACK) : name.start]
     m = _ROLE.search(before)
-    if m is None or (m["when"] or "").lower() in ("then", "late"):
+    when = (m["when"] or "").lower() if m else ""
+    if m is None or when in ("then", "late"):
         return None
     start = name.start - len(before) + m.start()
-    past = (m["when"] or "").lower() in _PAST
-    if (m["when"] or "").lower() in _TAKEN and not _DESCRIBES.search(before, 0, m.start()):
+    past = when in _PAST
+    if when in _TAKEN and not _DESCRIBES.search(before, 0, m.start()):
         # "the junta, which ousted President Mohamed Bazoum": a verb, the title his at the time.
         start, past = name.start - len(before) + m.start("title"), False
     words = [w for w in m["title"].split() if w not in demonyms() and w.strip(".") not in _LANDS]

@@ -89,6 +89,7 @@ FALLEN_INTO_REACH = 4  # words after "into" where a figure's place ("negative te
 # required, no request told more strongly, when the copy tells the asking in its own words
 # ("an emergency request" for "an emergency appeal asking", a spun copy of AP, 2025).
 ASKED = stem("asked")
+_REQUESTING = frozenset(stem(w) for w in "request requested asked appeal plea petition".split())
 # "fled" for "left" is the plain word where the source tells why one left: a danger to them
 # ("he left the country claiming his life was in danger", AP on Madagascar, 2025, spun;
 # "left fearing arrest"). Not a danger the clause tells of otherwise ("left for Brussels to
@@ -100,7 +101,6 @@ _DANGER = frozenset(
 _GIVING_A_REASON = frozenset("claiming saying citing amid".split())
 LEFT_REASON_REACH = 12  # words after "left" where its reason stands
 DANGER_REACH = 6  # words after "claiming" where the danger stands
-_REQUESTING = frozenset(stem(w) for w in "request requested asked appeal plea petition".split())
 
 
 @detector("loaded_wording")
