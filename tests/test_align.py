@@ -111,6 +111,47 @@ def test_a_heavy_paraphrase_is_aligned_as_paraphrase(source: Doc) -> None:
     assert [(label, refs) for label, refs, _ in pairs(copy, source)] == [("paraphrase", [1])]
 
 
+# A loose rewrite (AP's Roberts-Smith appeal story as a spinner ran it, 2025) scores under the
+# match threshold; the sentences around it come from the source sentences around its own.
+APPEAL = doc(
+    "Justice Anthony Besanko had ruled that the accusations were substantially true to a civil "
+    "standard.\n\n"
+    "Roberts-Smith later said he would immediately seek to appeal the decision in the High "
+    "Court, his final appeal option.\n\n"
+    "He said in a statement that he continued to maintain his innocence."
+)
+APPEAL_RULING = (
+    "In an earlier ruling, the judge had found the accusations substantially true to a civil "
+    "standard."
+)
+APPEAL_LOOSE = (
+    "However, he said he would work to clear his name in the High Court, his last legal appeal."
+)
+APPEAL_STATEMENT = "He said in a statement that he continued to maintain his innocence."
+APPEAL_QUOTED = "“We will immediately seek to appeal the decision in the High Court,” he said."
+
+
+def _fast_pass(copy: Doc, source: Doc) -> list[tuple[str, list[int]]]:
+    """Labels and source sentences from the fast model alone (no second opinion)."""
+    fast, _ = default_encoders()
+    return [(m.label, [r.sentence for r in m.sources]) for m in align(copy, [source], fast).matches]
+
+
+def test_a_loose_rewrite_between_neighbours_in_the_sources_order_is_matched() -> None:
+    copy = doc("\n\n".join([APPEAL_RULING, APPEAL_LOOSE, APPEAL_STATEMENT, APPEAL_QUOTED]))
+    assert _fast_pass(copy, APPEAL) == [
+        ("paraphrase", [0]),
+        ("paraphrase", [1]),
+        ("verbatim", [2]),
+        ("paraphrase", [1]),
+    ]
+
+
+def test_a_loose_rewrite_between_neighbours_in_reverse_order_stays_unsourced() -> None:
+    copy = doc("\n\n".join([APPEAL_STATEMENT, APPEAL_LOOSE, APPEAL_RULING, APPEAL_QUOTED]))
+    assert _fast_pass(copy, APPEAL)[1] == ("unsourced", [])
+
+
 def test_a_sentence_from_another_story_is_unsourced(source: Doc) -> None:
     copy = doc(SOURCE.split("\n\n")[1] + "\n\n" + UNRELATED)
     assert [(label, refs) for label, refs, _ in pairs(copy, source)] == [

@@ -411,12 +411,15 @@ def _position(matcher: _Matcher, j: int) -> tuple[int, int]:
 
 
 def _neighbours_agree(matches: list[SentenceMatch], i: int, j: int, matcher: _Matcher) -> bool:
+    """Does a neighbour of copy sentence i come from near source sentence j, on the same side:
+    the sentence before from j or up to two before it, the sentence after from j or up to two
+    after it (the copy tells the source's run of facts in its order)?"""
     source, sentence = _position(matcher, j)
     for step in (-1, 1):
         k = i + step
         if 0 <= k < len(matches) and matches[k].sources:
-            ref = matches[k].sources[0 if step < 0 else -1]
-            if ref.source == source and 0 <= (sentence - ref.sentence) * step <= 2:
+            ref = matches[k].sources[-1 if step < 0 else 0]  # the end nearest sentence i
+            if ref.source == source and 0 <= (ref.sentence - sentence) * step <= 2:
                 return True
     return False
 
