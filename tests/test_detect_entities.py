@@ -244,6 +244,25 @@ def test_home_for_office_is_entity_changed() -> None:
     assert entities(copy, source, embed=True) == [("entity_changed", "medium", "home", "office")]
 
 
+def test_office_as_the_post_held_is_no_place() -> None:
+    # AP on Imran Khan's 14-year sentence (2025), and a synonym spinner's copy: "removed from
+    # office" is his post, not a room that took the place of parliament.
+    source = (
+        "Imran Khan was ousted in a no-confidence vote in parliament in April 2022 and had "
+        "previously been convicted in three separate verdicts."
+    )
+    copy = (
+        "Khan, removed from office in April 2022 via a no-confidence vote, has faced prior "
+        "convictions in three separate verdicts."
+    )
+    assert entities(copy, source, embed=True) == []
+    # The room is a place still.
+    room = copy.replace("removed from office", "searched in his office")
+    assert entities(room, source, embed=True) == [
+        ("entity_changed", "medium", "office", "parliament")
+    ]
+
+
 def test_behind_bars_is_in_prison() -> None:
     # Real form: AFP's Ghislaine Maxwell verdict, reprinted.
     source = "She now stands to spend the rest of her life in prison."

@@ -240,6 +240,27 @@ def test_a_death_toll_written_in_words_raised_is_number_changed() -> None:
     assert numbers(copy, ECUADOR) == [("number_changed", "high", "16", "six")]
 
 
+def test_a_floor_raised_a_little_is_a_lead_not_a_changed_number() -> None:
+    # AP on the Aomori earthquake (2025) and a rewrite from a later version of the story: "at
+    # least 23" is more than the source's "more than 20" says, and nothing it denies.
+    source = (
+        "A powerful 7.5-magnitude earthquake struck off northern Japan late Monday, injuring "
+        "more than 20 people and triggering a tsunami of up to 70 centimeters, officials said."
+    )
+    copy = (
+        "Northern Japan was struck late Monday by a powerful 7.5-magnitude earthquake that left "
+        "at least 23 people injured and triggered a tsunami of up to 70 centimeters, officials "
+        "said."
+    )
+    assert numbers(copy, source, embed=True) == [("number_changed", "low", "23", "20")]
+    # A floor raised far beyond the source's, or a ceiling, or an exact figure, still changes it.
+    for changed in ("at least 230", "as many as 23", "23"):
+        assert numbers(copy.replace("at least 23", changed), source, embed=True)[0][:2] == (
+            "number_changed",
+            "high",
+        )
+
+
 def test_a_count_of_trials_raised_is_number_changed() -> None:
     copy = edit(MERRELL, "there have been 12 other trials", "there have been 14 other trials")
     assert numbers(copy, MERRELL) == [("number_changed", "high", "14", "12")]

@@ -1231,6 +1231,21 @@ def test_a_long_title_the_source_has_too_is_not_fabricated() -> None:
     assert [f[:2] for f in quotes(made_up, senator, embed=True)] == [("quote_fabricated", "high")]
 
 
+def test_a_description_of_the_sources_own_set_off_after_described_as_is_a_low_lead() -> None:
+    # AFP on Ben Roberts-Smith's lost appeal (2025), rewritten: the copy sets AFP's own
+    # description off in quote marks after "was described as"; nobody is made to say it.
+    source = "Perth-born Roberts-Smith had been Australia's most famous and distinguished living soldier."
+    copy = (
+        "Born in Perth, Ben Roberts-Smith was described as 'Australia's most famous and "
+        "distinguished living soldier'."
+    )
+    phrase = "Australia's most famous and distinguished living soldier"
+    assert quotes(copy, source, embed=True) == [("quote_fabricated", "low", phrase, phrase)]
+    # Put in someone's mouth, the same words are a statement made up.
+    said = "Born in Perth, Ben Roberts-Smith said he was 'Australia's most famous and distinguished living soldier'."
+    assert [f[:2] for f in quotes(said, source, embed=True)] == [("quote_fabricated", "high")]
+
+
 def test_a_phrase_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() -> None:
     # Real form: AP on the Senate's vote-a-rama, spun: the copy quotes a word AP used plainly,
     # a term or irony ("the election was “fair”"), not someone's statement.

@@ -10,7 +10,9 @@ no change.
 
 A bound is part of a figure: "over 1,000" for "under 1,000" changes it (high), and so does a
 strict bound the copy puts on a figure the source gives exactly ("more than 62" for "62",
-medium); a bound dropped ("1,000" for "under 1,000") only says less.
+medium); a bound dropped ("1,000" for "under 1,000") only says less, and a floor raised a
+little ("at least 23" for "more than 20", as a toll rises from one version of a story to the
+next) is low: more than the source says, nothing it denies.
 
 A number added or dropped is low severity, a lead to check by eye. On real pages an added
 number is mostly background the source never gives (an age, "Biden, 79,"; "its 1.4 billion
@@ -279,13 +281,19 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
             continue
         added.remove(q)
         dropped.remove(counterpart)
+        said = (
+            f"the copy says {quoted(group.copy.span_text(q))} "
+            f"where the source says {quoted(group.source.span_text(counterpart))}"
+        )
+        sharper = _sharper_floor(group, q, counterpart)
         yield group.finding(
             "number_changed",
-            "high",
+            "low" if sharper else "high",
             (q.start, q.end),
             (counterpart.start, counterpart.end),
-            f"the copy says {quoted(group.copy.span_text(q))} "
-            f"where the source says {quoted(group.source.span_text(counterpart))}",
+            f"{said}: a closer floor the source's allows, as a later version of a story gives"
+            if sharper
+            else said,
         )
     for q in added:
         # Moved from another sentence of the source is not added. "One" in words is as often
@@ -323,6 +331,23 @@ _BELOW = (
     r"(?:just\s+)?under|nearly|almost|up\s+to|below|close\s+to|as\s+many\s+as|as\s+much\s+as"
 )
 _BOUND = re.compile(rf"\b(?:(?P<above>{_ABOVE})|(?P<below>{_BELOW}))\s+$", re.IGNORECASE)
+
+
+SHARPER_FLOOR = 1.25  # a floor raised by at most this factor is a count updated, not inflated
+
+
+def _sharper_floor(group: Group, q: Quantity, theirs: Quantity) -> bool:
+    """Does the copy give a floor a little above the source's, which the source's allows ("at
+    least 23 people injured" for "more than 20")? Tolls rise as a story is written through;
+    the copy says more than its source, but nothing the source denies (a lead, low)."""
+    ours, source = _bound(group.copy, q), _bound(group.source, theirs)
+    return (
+        ours is not None
+        and source is not None
+        and ours["above"] is not None
+        and source["above"] is not None
+        and theirs.value < q.value <= SHARPER_FLOOR * theirs.value
+    )
 
 
 def _bound(doc: Doc, q: Quantity) -> re.Match[str] | None:

@@ -569,12 +569,13 @@ def _check(
             # A phrase of the source's own in quote marks ("the bill is in the “homestretch”",
             # "blamed “outlaw groups”", "“critically endangered”") is a term, irony or the
             # words of reported speech, not a statement made up: on real pages none of three
-            # such phrases was labelled a made-up quotation, so they are leads (low). So is a
+            # such phrases was labelled a made-up quotation, so they are leads (low); so is a
+            # longer run of them set off after "described as" (a description). So is a
             # quotation never closed whose opening mark is glued to the word before it: a stray
             # mark ('accused“outlaw groups in Sweida of violating the ceasefire, ...').
             said = words.run_in(group.source, group.source_prose, copy_words)
             phrase = (
-                len(copy_words) <= SOURCE_PHRASE_WORDS
+                (len(copy_words) <= SOURCE_PHRASE_WORDS or _a_description(group.copy, quote))
                 and said is not None
                 and not _given_another(group, quote, said)
             )
@@ -941,6 +942,23 @@ def _a_name_given(doc: Doc, quote: Quote, words: list[str]) -> bool:
     named = _NAMING.search(doc.text, max(0, mark - 30), mark)
     capitalised = doc.text[quote.start : quote.start + 1].isupper()
     return len(words) <= GIVEN_NAME_WORDS and capitalised and named is not None
+
+
+# Words that set a description off as one ("was described as 'Australia's most famous and
+# distinguished living soldier'"): what is said of someone, by nobody in particular.
+_DESCRIBED_AS = re.compile(
+    r"\b(?:described|hailed|labell?ed|regarded|seen|portrayed|characteri[sz]ed|dubbed|called|"
+    r"termed|branded|known)\s+as\s+$",
+    re.IGNORECASE,
+)
+
+
+def _a_description(doc: Doc, quote: Quote) -> bool:
+    """Does the quotation follow "described as", "hailed as" ...: a description set off in
+    quote marks (AFP's "Roberts-Smith had been Australia's most famous and distinguished living
+    soldier", rewritten as "was described as '...'"), not a statement someone made?"""
+    mark = opening_mark(doc.text, quote.start)
+    return _DESCRIBED_AS.search(doc.text, max(0, mark - 30), mark) is not None
 
 
 def _in_its_place(group: Group, quote: Quote, local: list[Quote], words: _Words) -> Quote | None:
