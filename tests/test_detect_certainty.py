@@ -23,6 +23,7 @@ from detect_pairs import (
     SEED_REASSURE,
     VENEZUELA,
     ZINCOR,
+    aligned_by_hand,
     edit,
     run,
     runner_for,
@@ -211,6 +212,36 @@ def test_a_suspicion_made_a_finding_is_certainty_shifted() -> None:
     assert certainty(copy, source, embed=True) == [
         ("certainty_shifted", "medium", "determined", "suspected")
     ]
+
+
+def test_a_suspicion_about_another_claim_is_no_confirmation_weakened() -> None:
+    # AP on the Mangaf fire in Kuwait (2024) and a spun copy, whose sentence merges two of
+    # AP's: the officials' suspicion is of the cause (AP's "appeared to be linked", a hedge
+    # kept), the minister's confirmation was of the toll.
+    source = (
+        "At least 41 people died when a fire swept through a building that housed workers in "
+        "Kuwait early Wednesday, and officials said the blaze appeared to be linked to code "
+        "violations.\n\n"
+        "Interior Minister Sheikh Fahad Al-Yousuf Al-Sabah confirmed the toll and ordered the "
+        "arrest of the building's owner during a visit to the site, local media reported."
+    )
+    copy = (
+        "Officials suspect that the deadly blaze is linked to code violations and have ordered "
+        "the arrest of the building's owner."
+    )
+    merged = [("paraphrase", (0, 1))]
+    assert aligned_by_hand(copy, source, "certainty", merged) == []
+    # Of the toll itself, it is.
+    toll = copy.replace("that the deadly blaze is linked to code violations", "the toll")
+    assert aligned_by_hand(toll, source, "certainty", merged) == [
+        ("certainty_shifted", "medium", "suspect", "confirmed")
+    ]
+    # And the cause stated flat drops AP's hedge.
+    flat = copy.replace("Officials suspect that the", "The")
+    assert aligned_by_hand(flat, source, "certainty", merged)[0][:2] == (
+        "certainty_shifted",
+        "medium",
+    )
 
 
 def test_expected_to_made_will_is_certainty_shifted() -> None:

@@ -837,6 +837,23 @@ def test_a_writers_insertion_in_brackets_is_not_the_speakers_words() -> None:
     ]
 
 
+def test_a_copy_that_keeps_an_insertions_word_without_its_brackets_gives_the_quotation() -> None:
+    # AP on Netanyahu's interview (2023), reprinted: the copy drops the brackets of AP's "(we)"
+    # and keeps the word, with a comma for AP's colon.
+    source = (
+        "\"So we send leaflets, (we) call them on their cell phones, and we say: 'leave'. And "
+        'many have left," Netanyahu said.'
+    )
+    copy = (
+        "\"So we send leaflets, we call them on their cell phones, and we say, 'leave'. And many "
+        'have left," Netanyahu said.'
+    )
+    assert quotes(copy, source, embed=True) == []
+    # Other words in the insertion's place reword the quotation.
+    they = copy.replace("leaflets, we call", "leaflets, they call")
+    assert [f[:2] for f in quotes(they, source, embed=True)] == [("quote_altered", "high")]
+
+
 def test_a_writers_insertion_may_stand_for_the_words_it_clarifies() -> None:
     # AP on Lula's answer to Trump's tariffs (DNA India's carrier) and a spun copy
     # (metroobserver.com) that writes "50 (% tariffs)" and joins the two quotations.

@@ -707,7 +707,24 @@ def _renders(
         or _in_order(_respelled(runs, match_words), match_words)
         or _same_with_dates(group, quote, match)
         or _with_insertions(group, _around_insertions(group.copy, quote), match_words, joined)
+        or _in_order(runs, _insertions_kept(group.source, match))
     )
+
+
+def _insertions_kept(doc: Doc, quote: Quote) -> list[str]:
+    """The quotation's words with the words of its insertions in brackets kept in their
+    place: a copy that drops the brackets and keeps the word ("we call them" for AP's "(we)
+    call them") gives the quotation as printed (none for a quotation without insertions)."""
+    inserted = list(_INSERTION.finditer(doc.text, quote.start, quote.end))
+    if not 0 < len(inserted) <= INSERTIONS:
+        return []
+    out: list[str] = []
+    at = quote.start
+    for m in inserted:
+        out += [w for w, _, _ in style_free(doc, at, m.start())]
+        out += [w for w, _, _ in style_free(doc, m.start() + 1, m.end() - 1)]
+        at = m.end()
+    return out + [w for w, _, _ in style_free(doc, at, quote.end)]
 
 
 def _around_insertions(doc: Doc, quote: Quote) -> list[tuple[list[str], set[str]]]:
