@@ -236,6 +236,17 @@ def test_a_suspicion_about_another_claim_is_no_confirmation_weakened() -> None:
     assert aligned_by_hand(toll, source, "certainty", merged) == [
         ("certainty_shifted", "medium", "suspect", "confirmed")
     ]
+    # A review's counter-examples: a claim told before its verb, the wire's usual order.
+    for copy_, source_ in (
+        (
+            "The gunman acted alone, police believe.",
+            "The gunman acted alone, police confirmed on Tuesday.",
+        ),
+        ("The victim was poisoned, police confirmed.", "The victim was poisoned, police suspect."),
+    ):
+        assert [f[:2] for f in certainty(copy_, source_, embed=True)] == [
+            ("certainty_shifted", "medium")
+        ]
     # And the cause stated flat drops AP's hedge.
     flat = copy.replace("Officials suspect that the", "The")
     assert aligned_by_hand(flat, source, "certainty", merged)[0][:2] == (

@@ -256,11 +256,17 @@ def test_office_as_the_post_held_is_no_place() -> None:
         "convictions in three separate verdicts."
     )
     assert entities(copy, source, embed=True) == []
-    # The room is a place still.
+    # The room is a place still, and so is an office of someone's without its article (a
+    # review's counter-example, as South Asian English writes it).
     room = copy.replace("removed from office", "searched in his office")
     assert entities(room, source, embed=True) == [
         ("entity_changed", "medium", "office", "parliament")
     ]
+    stormed = (
+        "Protesters stormed into office of the governor on Monday.",
+        "Protesters stormed into parliament on Monday.",
+    )
+    assert entities(*stormed, embed=True) == [("entity_changed", "medium", "office", "parliament")]
 
 
 def test_behind_bars_is_in_prison() -> None:

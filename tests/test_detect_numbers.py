@@ -259,6 +259,24 @@ def test_a_floor_raised_a_little_is_a_lead_not_a_changed_number() -> None:
             "number_changed",
             "high",
         )
+    # So does a floor of a sum, a share or a measure raised, or a small toll (a review's
+    # counter-examples): only a toll is updated that way.
+    for copy_, source_ in (
+        (
+            "The company lost more than $1.2 billion last year.",
+            "The company lost more than $1 billion last year.",
+        ),
+        ("Turnout was above 60% in the capital.", "Turnout was above 50% in the capital."),
+        (
+            "Temperatures soared above 45 degrees on Monday.",
+            "Temperatures soared above 40 degrees on Monday.",
+        ),
+        (
+            "At least five people were killed in the blast.",
+            "At least four people were killed in the blast.",
+        ),
+    ):
+        assert [f[:2] for f in numbers(copy_, source_, embed=True)] == [("number_changed", "high")]
 
 
 def test_a_count_of_trials_raised_is_number_changed() -> None:

@@ -1258,6 +1258,31 @@ def test_a_description_of_the_sources_own_set_off_after_described_as_is_a_low_le
     )
     phrase = "Australia's most famous and distinguished living soldier"
     assert quotes(copy, source, embed=True) == [("quote_fabricated", "low", phrase, phrase)]
+    # A review's counter-examples: a describer named, or words the source does not state as
+    # its own (denied, negated, a possibility), stay a statement made up.
+    for copy_, source_ in (
+        (
+            "The rescue was hailed as 'one of the most complex cave operations ever attempted' "
+            "by the prime minister.",
+            "The rescue was one of the most complex cave operations ever attempted.",
+        ),
+        (
+            "The suspect was described as 'a lone gunman with no known links to terror groups'.",
+            "Police rejected claims that the suspect was a lone gunman with no known links to "
+            "terror groups.",
+        ),
+        (
+            "The move was seen as 'a sign that the central bank is ready to cut rates'.",
+            "The move was not a sign that the central bank is ready to cut rates, economists said.",
+        ),
+        (
+            "The deal was seen as 'a major victory for the prime minister ahead of the "
+            "election', analysts said.",
+            "Analysts said the deal could be a major victory for the prime minister ahead of the "
+            "election.",
+        ),
+    ):
+        assert [f[:2] for f in quotes(copy_, source_, embed=True)] == [("quote_fabricated", "high")]
     # Put in someone's mouth, the same words are a statement made up.
     said = "Born in Perth, Ben Roberts-Smith said he was 'Australia's most famous and distinguished living soldier'."
     assert [f[:2] for f in quotes(said, source, embed=True)] == [("quote_fabricated", "high")]

@@ -1,8 +1,8 @@
 """Hedges removed or added: "may" becomes "will", "possible" disappears, "reportedly" is dropped,
 "is expected to" becomes "will"; and verbs of knowing weakened or strengthened: "concluded"
-becomes "alleged" or "believes", "suspected" becomes "found", when both bear on one claim
-("officials suspect the blaze is linked to code violations" weakens no "confirmed the toll").
-A hedge put on the same claim in other words, or a verb of suspicion on it, keeps it hedged;
+becomes "alleged" or "believes", "suspected" becomes "found" (not by a verb of suspicion that
+renders a hedge of the source on its claim). A hedge put on the same claim in other words, or
+a verb of suspicion on it, keeps it hedged;
 an "allegedly" added where the source speaks of a charge is how reports speak of the act
 charged, not doubt; a hedge in a clause describing the speaker ("an official who allegedly
 refused to be named told") is not on the claim.
@@ -233,7 +233,7 @@ def _knowing(group: Group) -> Finding | None:
     ours, theirs = _attributive(group.copy_tokens), _attributive(group.source_tokens)
     for c in left:
         for s in unpaired:
-            if (c.start in ours) != (s.start in theirs) or not _one_claim(group, c, s):
+            if (c.start in ours) != (s.start in theirs) or _renders_a_hedge(group, c):
                 continue
             if s.lower in ESTABLISHED and c.lower in SUSPECTED:
                 how = "weakens it to"
@@ -252,14 +252,18 @@ def _knowing(group: Group) -> Finding | None:
     return None
 
 
-def _one_claim(group: Group, c: Token, s: Token) -> bool:
-    """Do the two verbs bear on one claim: a word of what follows one within reach after the
-    other? "Officials suspect that the blaze is linked to code violations" is no weaker
-    "confirmed the toll" (a spun copy of AP on a fire in Kuwait, 2024)."""
+def _renders_a_hedge(group: Group, c: Token) -> bool:
+    """Is the copy's verb of suspicion the source's hedge on the same claim in other words
+    ("Officials suspect that the blaze is linked to code violations" for "officials said the
+    blaze appeared to be linked to code violations", a spun copy of AP on a fire in Kuwait,
+    2024, merging that sentence with the next one's "confirmed the toll")? Then it weakens no
+    verb of knowing of the source."""
+    if c.lower not in SUSPECTED:
+        return False
     ct, st = group.copy_tokens, group.source_tokens
     i = next(k for k, t in enumerate(ct) if t.start == c.start)
-    j = next(k for k, t in enumerate(st) if t.start == s.start)
-    return bool(_bears_on(st, j) & _follows(ct, i) or _bears_on(ct, i) & _follows(st, j))
+    claim = _bears_on(ct, i)
+    return any(claim & _bears_on(st, j) for j in _cues(group.source, st, HEDGES))
 
 
 def _verbs_of_knowing(toks: list[Token], changed: list[Token]) -> list[Token]:

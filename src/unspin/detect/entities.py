@@ -147,19 +147,24 @@ def _a_place(doc: Doc, t: Token, within: tuple[int, int]) -> bool:
 # Words before a bare "office" that make it a post held, not a room: "removed from office",
 # "took office", "his term in office", "ran for office".
 _TO_OR_FROM_OFFICE = frozenset(
-    """from in out of for to into took take takes taking left leave leaves leaving assumed
-    assume assumes assuming held hold holds holding seek seeks sought seeking entered
-    enter enters entering""".split()
+    """from in out of for took take takes taking left leave leaves leaving assumed assume
+    assumes assuming held hold holds holding seek seeks sought seeking""".split()
 )
 
 
 def _office_held(doc: Doc, t: Token) -> bool:
     """Is "office" the post ("removed from office in April 2022 via a no-confidence vote"),
-    not a place ("searched his office")? A post is bare: no article or owner before it."""
+    not a place ("searched his office")? A post is bare: no article or owner before it, and
+    no owner after it ("a fire broke out in office of the deputy commissioner" is a place)."""
     if t.lower != "office":
         return False
     before = doc.tokens(max(0, t.start - 20), t.start)[-1:]
-    return bool(before) and before[0].lower in _TO_OR_FROM_OFFICE
+    after = doc.tokens(t.end, min(len(doc.text), t.end + 20))[:1]
+    return (
+        bool(before)
+        and before[0].lower in _TO_OR_FROM_OFFICE
+        and not (after and after[0].lower == "of")
+    )
 
 
 _BEHIND = re.compile(r"\bbehind\s+(?:the\s+|prison\s+|jail\s+|iron\s+)?$", re.IGNORECASE)

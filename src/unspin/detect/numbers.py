@@ -333,7 +333,7 @@ _BELOW = (
 _BOUND = re.compile(rf"\b(?:(?P<above>{_ABOVE})|(?P<below>{_BELOW}))\s+$", re.IGNORECASE)
 
 
-SHARPER_FLOOR = 1.25  # a floor raised by at most this factor is a count updated, not inflated
+SHARPER_FLOOR = 1.25  # a toll's floor raised by at most this factor is updated, not inflated
 
 
 def _sharper_floor(group: Group, q: Quantity, theirs: Quantity) -> bool:
@@ -346,8 +346,24 @@ def _sharper_floor(group: Group, q: Quantity, theirs: Quantity) -> bool:
         and source is not None
         and ours["above"] is not None
         and source["above"] is not None
-        and theirs.value < q.value <= SHARPER_FLOOR * theirs.value
+        and TOLL_FLOOR <= theirs.value < q.value <= SHARPER_FLOOR * theirs.value
+        and _counts_people(group.copy, q)
+        and _counts_people(group.source, theirs)
     )
+
+
+TOLL_FLOOR = 10  # "at least five killed" for "at least four" is another toll, not a closer one
+# What a toll counts: the word after its number ("more than 20 people", "at least 23 injured").
+_PEOPLE = frozenset(
+    """people persons injured wounded hurt dead killed deaths casualties victims civilians
+    migrants passengers workers children students soldiers""".split()
+)
+
+
+def _counts_people(doc: Doc, q: Quantity) -> bool:
+    """Is the number a count of people (a toll), not a sum, a share or a measure?"""
+    after = doc.tokens(q.end, min(len(doc.text), q.end + 20))[:1]
+    return bool(after) and q.unit == "" and after[0].lower in _PEOPLE
 
 
 def _bound(doc: Doc, q: Quantity) -> re.Match[str] | None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 
 from unspin.detect.base import Comparison, Group, detector, is_title, quoted
-from unspin.detect.lexicon import HEDGES, MODALS, NEGATORS
+from unspin.detect.lexicon import BE_FORMS, HEDGES, MODALS, NEGATORS
 from unspin.detect.names import glued, name_key, name_words, same_name
 from unspin.detect.times import date_parts
 from unspin.model import Attribution, Doc, Finding, Quote, Severity, Span, SpanIndex
@@ -575,8 +575,8 @@ def _check(
             # mark ('accused“outlaw groups in Sweida of violating the ceasefire, ...').
             said = words.run_in(group.source, group.source_prose, copy_words)
             phrase = (
-                (len(copy_words) <= SOURCE_PHRASE_WORDS or _a_description(group.copy, quote))
-                and said is not None
+                said is not None
+                and (len(copy_words) <= SOURCE_PHRASE_WORDS or _a_description(group, quote, said))
                 and not _given_another(group, quote, said)
             )
             stray = (
@@ -968,14 +968,33 @@ _DESCRIBED_AS = re.compile(
     r"termed|branded|known)\s+as\s+$",
     re.IGNORECASE,
 )
+_BY_SOMEONE = re.compile(r"[\W_]*by\b", re.IGNORECASE)
+# Before the source's words, what makes them no plain description of its own: a negation, a
+# modal, a denial or a claim reported ("rejected claims that the suspect was ...").
+_NOT_ITS_OWN = frozenset(
+    """not no never n't could may might would should must denied denies deny rejected rejects
+    dismissed disputed claims claimed claim alleged allegations false""".split()
+)
 
 
-def _a_description(doc: Doc, quote: Quote) -> bool:
-    """Does the quotation follow "described as", "hailed as" ...: a description set off in
-    quote marks (AFP's "Roberts-Smith had been Australia's most famous and distinguished living
-    soldier", rewritten as "was described as '...'"), not a statement someone made?"""
-    mark = opening_mark(doc.text, quote.start)
-    return _DESCRIBED_AS.search(doc.text, max(0, mark - 30), mark) is not None
+def _a_description(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
+    """Does the copy set off, after "described as", "hailed as" ..., a description the source
+    gives as its own ("Roberts-Smith had been Australia's most famous and distinguished living
+    soldier", AFP, rewritten as "was described as '...'")? Not when the copy names who described
+    it ("... by the prime minister"), nor when the source's words are not its plain statement
+    (after no "was", "is", "had been"; or after a negation, a modal or a denial)."""
+    copy = group.copy
+    mark = opening_mark(copy.text, quote.start)
+    if _DESCRIBED_AS.search(copy.text, max(0, mark - 30), mark) is None:
+        return False
+    if _BY_SOMEONE.match(copy.text, quote.end):
+        return False
+    before = group.source.tokens(group.source_range[0], said[0])[-6:]
+    return (
+        bool(before)
+        and before[-1].lower in BE_FORMS
+        and not any(t.lower in _NOT_ITS_OWN for t in before)
+    )
 
 
 def _in_its_place(group: Group, quote: Quote, local: list[Quote], words: _Words) -> Quote | None:
