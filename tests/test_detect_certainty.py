@@ -255,6 +255,24 @@ def test_a_suspicion_about_another_claim_is_no_confirmation_weakened() -> None:
     )
 
 
+def test_a_verb_of_knowing_denied_strengthens_nothing() -> None:
+    # The Guardian on the Jaguar Land Rover hack (2025) and a rewrite: "hasn't confirmed" who
+    # is affected establishes nothing that "believed" only suspected.
+    source = (
+        "However, it warned that it believed some data had been accessed in the hack although "
+        "it did not specify who has been affected."
+    )
+    copy = (
+        "While JLR hasn't confirmed exactly who might be affected, it has said that some data "
+        "may have been accessed."
+    )
+    assert aligned_by_hand(copy, source, "certainty", [("paraphrase", (0,))]) == []
+    confirmed = "JLR confirmed that some data had been accessed in the hack."
+    assert aligned_by_hand(confirmed, source, "certainty", [("paraphrase", (0,))]) == [
+        ("certainty_shifted", "medium", "confirmed", "believed")
+    ]
+
+
 def test_expected_to_made_will_is_certainty_shifted() -> None:
     source = "The bill is expected to pass the Senate next week."
     copy = "The bill will pass the Senate next week."

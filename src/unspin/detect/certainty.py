@@ -32,6 +32,7 @@ from unspin.detect.lexicon import (
     EVIDENTIAL,
     HEDGES,
     MODALS,
+    NEGATORS,
     SOFTENERS,
     SUSPECTED,
     hedge_family,
@@ -278,7 +279,14 @@ def _verbs_of_knowing(toks: list[Token], changed: list[Token]) -> list[Token]:
         if _kind(t.lower) is not None
         and not _verdict(toks, at.get(t.start, -1))
         and not _a_noun(toks, at.get(t.start, -1))
+        and not _denied(toks, at.get(t.start, -1))
     ]
+
+
+def _denied(toks: list[Token], k: int) -> bool:
+    """Is the verb negated ("JLR hasn't confirmed exactly who might be affected", "police did
+    not immediately confirm")? Then it establishes nothing, and suspects nothing."""
+    return any(t.lower in NEGATORS or t.lower.endswith("n't") for t in toks[max(0, k - 3) : k])
 
 
 def _attributive(toks: list[Token]) -> set[int]:
