@@ -1288,6 +1288,25 @@ def test_a_description_of_the_sources_own_set_off_after_described_as_is_a_low_le
     assert [f[:2] for f in quotes(said, source, embed=True)] == [("quote_fabricated", "high")]
 
 
+def test_a_statement_the_source_gives_without_marks_is_no_quotation_made_up() -> None:
+    # IANS on Trump ending trade talks with Canada (2025), which lost Trump's quote marks, and
+    # a rewrite that quotes him: his words, credited to him in both.
+    source = (
+        "Canada has just announced that they are putting a digital services tax on American "
+        "technology companies, which is a direct and blatant attack on the United States, said "
+        "Trump in a post on social media."
+    )
+    copy = (
+        "“Canada has just announced that they are putting a digital services tax on American "
+        "technology companies, which is a direct and blatant attack on the United States,” "
+        "Trump wrote in a post on social media."
+    )
+    assert quotes(copy, source, embed=True) == []
+    # Given to another speaker, the words are a statement made up.
+    carney = copy.replace("Trump wrote", "Carney wrote")
+    assert [f[:2] for f in quotes(carney, source, embed=True)] == [("quote_fabricated", "high")]
+
+
 def test_a_phrase_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() -> None:
     # Real form: AP on the Senate's vote-a-rama, spun: the copy quotes a word AP used plainly,
     # a term or irony ("the election was “fair”"), not someone's statement.

@@ -155,6 +155,24 @@ def test_responded_and_commented_are_attribution_cues() -> None:
     assert [(a.cue, a.speaker) for a in found] == [("respond", "he"), ("comment", "Analysts")]
 
 
+def test_an_inverted_said_after_a_relative_clause_on_the_statement_attributes_to_the_name() -> None:
+    # IANS on Trump ending trade talks with Canada (2025), its quote marks lost: the relative
+    # clause describes the tax, and "said Trump in a post" names the speaker.
+    text = (
+        "Canada has just announced that they are putting a digital services tax on American "
+        "technology companies, which is a direct and blatant attack on the United States, said "
+        "Trump in a post on social media."
+    )
+    found = segment(Article(text=text)).attributions
+    assert [(a.cue, a.speaker) for a in found] == [("say", "Trump")]
+    # The noun a relative clause describes still speaks when it can name a speaker.
+    ministry = (
+        "The ministry, which oversees the talks, said Ukraine in the coming weeks would sign."
+    )
+    found = segment(Article(text=ministry)).attributions
+    assert [(a.cue, a.speaker) for a in found] == [("say", "The ministry")]
+
+
 def test_an_inverted_said_before_a_role_and_a_name_attributes_to_the_name() -> None:
     text = "“This snowball is hard to contain,” said political analyst Volodymyr Fesenko."
     doc = segment(Article(text=text))

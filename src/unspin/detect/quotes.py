@@ -582,6 +582,8 @@ def _check(
             stray = (
                 not quote.closed and group.copy.text[quote.start - 2 : quote.start - 1].isalpha()
             )
+            if said is not None and _speech_unmarked(group, quote, said):
+                return
             twin = None if phrase or stray or said else _in_its_place(group, quote, local, words)
             if twin is not None:
                 yield _graded(
@@ -959,6 +961,27 @@ def _a_name_given(doc: Doc, quote: Quote, words: list[str]) -> bool:
     named = _NAMING.search(doc.text, max(0, mark - 30), mark)
     capitalised = doc.text[quote.start : quote.start + 1].isupper()
     return len(words) <= GIVEN_NAME_WORDS and capitalised and named is not None
+
+
+SPEECH_WORDS = 8  # words of a statement the source gives unmarked that a copy may quote
+
+
+def _speech_unmarked(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
+    """Do the copy's quoted words stand in the source as a statement without quote marks,
+    credited to the speaker the copy quotes, the credit right before or after them ("Canada
+    has just announced that they are putting a digital services tax on American technology
+    companies, ..., said Trump in a post on social media", a feed that dropped Trump's marks)?
+    The copy's marks are the speaker's, not made up."""
+    if not quote.speaker or quote.by_pronoun:
+        return False
+    if len(group.source.tokens(*said)) < SPEECH_WORDS:
+        return False
+    ours = name_key(quote.speaker)
+    return any(
+        (0 <= a.start - said[1] <= 3 or 0 <= said[0] - a.end <= 3)
+        and same_name(ours, name_key(a.speaker))
+        for a in group.source_items(group.source.attributions)
+    )
 
 
 # Words that set a description off as one ("was described as 'Australia's most famous and

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import takewhile
 
 from unspin.model import Attribution, Quote, Sentence, Span, SpanIndex
 from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, WordIndex
@@ -313,7 +314,12 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
             return []  # "have been told to leave"
         i -= 1
     clause = _before_aside(before[: i + 1])
-    subject = _relative(clause) or _apposed(clause) or _backward(clause)
+    relative = _relative(clause)
+    if relative and not _a_speakers_phrase(relative):
+        # "..., which is a direct and blatant attack on the United States, said Trump in a
+        # post": the relative clause describes a thing said, and the name after speaks.
+        relative = _inverted_name(before, after) or relative
+    subject = relative or _apposed(clause) or _backward(clause)
     if subject:
         return subject
     if not before or _INVERSION_BEFORE.search(before[-1].raw):
@@ -321,6 +327,35 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
         if np and _names_someone(np):
             return np
     return []
+
+
+def _a_speakers_phrase(np: list[_Tok]) -> bool:
+    """Could the phrase name who speaks: opening with a capital or a determiner ("the
+    ministry", "a senior official"), not with a lower-case word of a statement ("putting a
+    digital services tax on American technology companies")?"""
+    first = np[0].word
+    return first[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _OWNERS
+
+
+_OWNERS = frozenset("its their his her our my your this that these those some many".split())
+
+
+def _inverted_name(before: list[_Tok], after: list[_Tok]) -> list[_Tok]:
+    """A capitalised name right after an inverted verb that ends the sentence or that a
+    preposition follows ("..., which is a direct and blatant attack on the United States, said
+    Trump in a post on social media."): the speaker, not the noun a relative clause before the
+    comma describes. Not "..., said Microsoft would ..." (what was said)."""
+    if not before or not _INVERSION_BEFORE.search(before[-1].raw):
+        return []
+    phrase = _forward(after)
+    name = list(takewhile(lambda t: t.word[:1].isupper(), phrase))
+    if not name:
+        return []
+    if name[-1].raw.rstrip(_PUNCT).endswith("."):
+        return name
+    following = phrase[len(name)] if len(phrase) > len(name) else None
+    ends = name[-1].raw != name[-1].word  # "said Trump, ..." is a phrase of its own
+    return name if not ends and following is not None and following.lower in _PREPOSITIONS else []
 
 
 def _names_someone(np: list[_Tok]) -> bool:
