@@ -267,6 +267,17 @@ def test_a_verb_of_knowing_denied_strengthens_nothing() -> None:
         "may have been accessed."
     )
     assert aligned_by_hand(copy, source, "certainty", [("paraphrase", (0,))]) == []
+    # A negation in the claim before the verb is the claim's (a review's counter-examples).
+    for copy_, source_ in (
+        ("The man was not armed, police confirmed.", "The man was not armed, police believe."),
+        (
+            "Police have no suspects but confirmed the shooting was targeted.",
+            "Police have no suspects but believe the shooting was targeted.",
+        ),
+    ):
+        assert [f[:2] for f in certainty(copy_, source_, embed=True)] == [
+            ("certainty_shifted", "medium")
+        ]
     confirmed = "JLR confirmed that some data had been accessed in the hack."
     assert aligned_by_hand(confirmed, source, "certainty", [("paraphrase", (0,))]) == [
         ("certainty_shifted", "medium", "confirmed", "believed")

@@ -1302,9 +1302,17 @@ def test_a_statement_the_source_gives_without_marks_is_no_quotation_made_up() ->
         "Trump wrote in a post on social media."
     )
     assert quotes(copy, source, embed=True) == []
-    # Given to another speaker, the words are a statement made up.
+    # Given to another speaker, the words are a statement made up; so are words the source
+    # gives a lawyer or a spokesman of the speaker, or that he denied (a review's
+    # counter-examples).
     carney = copy.replace("Trump wrote", "Carney wrote")
     assert [f[:2] for f in quotes(carney, source, embed=True)] == [("quote_fabricated", "high")]
+    words = "Canada is putting a digital services tax on American technology companies"
+    smith = f"“{words},” Smith said."
+    for other in (f"{words}, Smith's lawyer said.", f"{words}, a spokesman for Smith said."):
+        assert [f[:2] for f in quotes(smith, other, embed=True)] == [("quote_fabricated", "high")]
+    denied = f"Smith denied {words[0].lower()}{words[1:]}."
+    assert [f[:2] for f in quotes(smith, denied, embed=True)] == [("quote_fabricated", "high")]
 
 
 def test_a_phrase_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() -> None:

@@ -285,8 +285,21 @@ def _verbs_of_knowing(toks: list[Token], changed: list[Token]) -> list[Token]:
 
 def _denied(toks: list[Token], k: int) -> bool:
     """Is the verb negated ("JLR hasn't confirmed exactly who might be affected", "police did
-    not immediately confirm")? Then it establishes nothing, and suspects nothing."""
-    return any(t.lower in NEGATORS or t.lower.endswith("n't") for t in toks[max(0, k - 3) : k])
+    not immediately confirm")? Then it establishes nothing, and suspects nothing. Only a
+    negation of the verb itself, right before it or before one adverb: not one of the claim
+    before it ("The man was not armed, police confirmed")."""
+
+    def negator(t: Token) -> bool:
+        return t.lower in NEGATORS or t.lower.endswith("n't")
+
+    if k >= 1 and negator(toks[k - 1]):
+        return True
+    return k >= 2 and toks[k - 1].lower in _BETWEEN_NOT_AND_VERB and negator(toks[k - 2])
+
+
+_BETWEEN_NOT_AND_VERB = frozenset(
+    "yet immediately independently publicly officially fully formally already".split()
+)
 
 
 def _attributive(toks: list[Token]) -> set[int]:

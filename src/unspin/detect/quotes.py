@@ -972,15 +972,29 @@ def _speech_unmarked(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
     has just announced that they are putting a digital services tax on American technology
     companies, ..., said Trump in a post on social media", a feed that dropped Trump's marks)?
     The copy's marks are the speaker's, not made up."""
-    if not quote.speaker or quote.by_pronoun:
+    if not quote.speaker or quote.by_pronoun or not _a_bare_name(quote.speaker):
         return False
     if len(group.source.tokens(*said)) < SPEECH_WORDS:
         return False
     ours = name_key(quote.speaker)
     return any(
-        (0 <= a.start - said[1] <= 3 or 0 <= said[0] - a.end <= 3)
+        0 <= a.start - said[1] <= 3  # the credit after the words: "..., said Trump"
+        and a.cue in _SAYING
+        and _a_bare_name(a.speaker)
         and same_name(ours, name_key(a.speaker))
         for a in group.source_items(group.source.attributions)
+    )
+
+
+_SAYING = frozenset({"say", "write", "post", "add"})  # not "deny", "tell", "according to"
+
+
+def _a_bare_name(speaker: str) -> bool:
+    """A person's or a body's name and nothing else: not "Smith's lawyer", "a spokesman for
+    Smith", "Smith never", nor a son's "Donald Trump Jr." taken for his father."""
+    words = speaker.split()
+    return all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words) and not any(
+        w.rstrip(".") in ("Jr", "Sr") for w in words
     )
 
 

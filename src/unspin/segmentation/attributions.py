@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from unspin.model import Attribution, Quote, Sentence, Span, SpanIndex
-from unspin.segmentation.lexicon import SUBJECT_PRONOUNS, TITLES, WordIndex
+from unspin.segmentation.lexicon import MONTHS, SUBJECT_PRONOUNS, TITLES, WEEKDAYS, WordIndex
 from unspin.segmentation.names import name_start
 from unspin.text import chunks
 
@@ -315,7 +315,7 @@ def _verb_speaker(lemma: str, before: list[_Tok], after: list[_Tok]) -> list[_To
         i -= 1
     clause = _before_aside(before[: i + 1])
     relative = _relative(clause)
-    if relative and not _a_speakers_phrase(relative):
+    if relative and not _a_speakers_phrase(relative) and any(t.lower == "which" for t in clause):
         # "..., which is a direct and blatant attack on the United States, said Trump in a
         # post": the relative clause describes a thing said, and the name after speaks.
         relative = _inverted_name(before, after) or relative
@@ -349,13 +349,17 @@ def _inverted_name(before: list[_Tok], after: list[_Tok]) -> list[_Tok]:
         return []
     phrase = _forward(after)
     name = list(takewhile(lambda t: t.word[:1].isupper(), phrase))
-    if not name:
-        return []
+    if not name or any(t.lower in WEEKDAYS or t.lower in MONTHS for t in name):
+        return []  # "said Tuesday": when, not who
     if name[-1].raw.rstrip(_PUNCT).endswith("."):
         return name
     following = phrase[len(name)] if len(phrase) > len(name) else None
     ends = name[-1].raw != name[-1].word  # "said Trump, ..." is a phrase of its own
-    return name if not ends and following is not None and following.lower in _PREPOSITIONS else []
+    if ends or following is None or following.lower not in _PREPOSITIONS:
+        return []
+    # "said Iran on Monday had launched drones": what was said, the name its subject.
+    rest = after[len(name) :]
+    return [] if any(t.lower in _STOP or t.lower.endswith("ed") for t in rest) else name
 
 
 def _names_someone(np: list[_Tok]) -> bool:
