@@ -379,57 +379,6 @@ def test_a_run_of_loose_rewrites_at_the_pages_edge_is_not_derived() -> None:
     assert derived_labels(copy, TUNNEL, [1, 2, 3, 4]) == ["same_fact"] * 3 + ["paraphrase"]
 
 
-# AP on the cyberattack at MGM Resorts (2023), and a spun copy that retells it sentence by
-# sentence in its order, every sentence in words of its own (few in the source's order).
-MGM = "\n\n".join(
-    [
-        "A cybersecurity issue led to the shutdown of some casino and hotel computer systems at "
-        "MGM Resorts International properties.",
-        "The incident began Sunday.",
-        "The extent of its effect was not immediately known on reservation systems and casino "
-        "floors in Las Vegas and other states.",
-        "The FBI is aware of the incident, the bureau said in a statement.",
-        "It characterized the event as still ongoing and did not disclose details.",
-        "MGM Resorts said it identified an issue affecting some of the company's systems.",
-        "The nature of the issue was not described, but efforts to protect data included "
-        "shutting down certain systems.",
-        "A post on the company website said the site was down.",
-        "A post on the company's BetMGM website in Nevada acknowledged that some customers were "
-        "unable to log on.",
-        "The company has tens of thousands of hotel rooms in Las Vegas.",
-    ]
-)
-MGM_RETOLD = [
-    "A digital security concern prompted the temporary closure of several computer networks "
-    "across the resort chain's venues.",
-    "The disturbance commenced over the weekend.",
-    "How far booking platforms and gaming areas were hit in Nevada and elsewhere remained unclear.",
-    "Federal investigators acknowledged awareness of the matter in a press release.",
-    "They called the situation unresolved and refrained from divulging specifics.",
-    "The hotel group disclosed that it had detected a problem touching part of its networks.",
-    "No description of the problem was offered, though protective measures involved taking "
-    "some networks offline.",
-    "The group's main web page displayed an outage notice.",
-    "Gamblers on its Nevada betting platform were told that logging in was failing for a number "
-    "of users.",
-    "The chain operates a vast stock of rooms across the Strip.",
-]
-
-
-def test_a_long_run_of_loose_rewrites_in_the_sources_order_is_derived() -> None:
-    # Ten retellings in the source's order, sentence by sentence: reports written apart tell
-    # some facts in the same order, not so many in a row.
-    assert derived_labels("\n\n".join(MGM_RETOLD), MGM, list(range(10))) == ["paraphrase"] * 10
-    # Five of them are no evidence by their order alone.
-    assert derived_labels("\n\n".join(MGM_RETOLD[:5]), MGM, list(range(5))) == ["same_fact"] * 5
-    # Nor are ten told out of the source's order.
-    shuffled = [MGM_RETOLD[k] for k in (3, 0, 7, 1, 9, 4, 2, 8, 5, 6)]
-    assert (
-        derived_labels("\n\n".join(shuffled), MGM, [3, 0, 7, 1, 9, 4, 2, 8, 5, 6])
-        == ["same_fact"] * 10
-    )
-
-
 class _Table:
     """An encoder that gives each sentence the vector a test chose for it (others: zero, so
     cosine 0 with everything)."""

@@ -69,7 +69,6 @@ class AlignConfig:
     derived_min_sentences: int = 3  # a shorter copy (a claim) is taken as made from its source
     derived_between: float = 0.2  # ordered share of a loose rewrite between derived neighbours
     derived_step: int = 2  # ... each this close in both texts
-    derived_run: int = 9  # rewrites telling the source sentence by sentence this many in a row
     # A sentence that is a quotation both texts give ("“...,” he said.") shows that both quote
     # one statement, not that one copied the other: made from the source only on a page with
     # this many other sentences derived (by their words, or between derived neighbours), or
@@ -529,7 +528,6 @@ def derivation(
         or any(0 < abs(rank[i] - rank[j]) <= config.derived_gap for j in evidence.keys() | verbatim)
     }
     derived |= _between(matches, derived, orders, config)
-    derived |= _long_run(matches, config)
     # Two outlets quote one statement alike; a page that copied its source's account as
     # well copied the quotations with it: enough of it, or all of it that a short page has.
     told = {
@@ -583,41 +581,6 @@ def _between(
             len(run) == 1 and "apart" not in sides and "follows" in sides
         ):
             found.update(run)
-    return found
-
-
-def _long_run(matches: list[SentenceMatch], config: AlignConfig) -> set[int]:
-    """Rewrites too loose to show by their words, in a long run that tells the source sentence
-    by sentence: each made from the source sentence the one before came from or at most
-    `derived_step` + 1 after it, `derived_run` or more in a row (a sentence of the page's own
-    between two does not break the run). Reports written apart tell some facts in the order
-    the source does, not so many in a row (docs/alignment.md, "Derivation")."""
-    found: set[int] = set()
-    run: list[SentenceMatch] = []
-    own = 0  # the page's own sentences since the run's last one
-
-    def close() -> None:
-        if len(run) >= config.derived_run:
-            found.update(m.copy_sentence for m in run if m.label == "paraphrase")
-
-    for m in sorted(matches, key=lambda m: m.copy_sentence):
-        if not m.sources:
-            own += 1
-            if own > 1:
-                close()
-                run = []
-            continue
-        own = 0
-        if run:
-            last, first = run[-1].sources[-1], m.sources[0]
-            if not (
-                first.source == last.source
-                and 0 <= first.sentence - last.sentence <= config.derived_step + 1
-            ):
-                close()
-                run = []
-        run.append(m)
-    close()
     return found
 
 
