@@ -1288,9 +1288,12 @@ def test_a_description_of_the_sources_own_set_off_after_described_as_is_a_low_le
     assert [f[:2] for f in quotes(said, source, embed=True)] == [("quote_fabricated", "high")]
 
 
-def test_a_statement_the_source_gives_without_marks_is_no_quotation_made_up() -> None:
-    # IANS on Trump ending trade talks with Canada (2025), which lost Trump's quote marks, and
-    # a rewrite that quotes him: his words, credited to him in both.
+def test_a_statement_the_source_gives_without_marks_is_a_quotation_it_does_not_give() -> None:
+    # IANS on Trump ending trade talks with Canada (2025), and a rewrite that quotes him. The
+    # feed may have lost Trump's marks, but a sentence credited without them ("..., said
+    # Trump") is, in a wire's style, the reporter's account of what he said: the copy's marks
+    # promise his words. (Excusing it, tried on 2026-12-06, hid made-up quotations the
+    # synthetic spinner makes out of reported speech.)
     source = (
         "Canada has just announced that they are putting a digital services tax on American "
         "technology companies, which is a direct and blatant attack on the United States, said "
@@ -1301,18 +1304,7 @@ def test_a_statement_the_source_gives_without_marks_is_no_quotation_made_up() ->
         "technology companies, which is a direct and blatant attack on the United States,” "
         "Trump wrote in a post on social media."
     )
-    assert quotes(copy, source, embed=True) == []
-    # Given to another speaker, the words are a statement made up; so are words the source
-    # gives a lawyer or a spokesman of the speaker, or that he denied (a review's
-    # counter-examples).
-    carney = copy.replace("Trump wrote", "Carney wrote")
-    assert [f[:2] for f in quotes(carney, source, embed=True)] == [("quote_fabricated", "high")]
-    words = "Canada is putting a digital services tax on American technology companies"
-    smith = f"“{words},” Smith said."
-    for other in (f"{words}, Smith's lawyer said.", f"{words}, a spokesman for Smith said."):
-        assert [f[:2] for f in quotes(smith, other, embed=True)] == [("quote_fabricated", "high")]
-    denied = f"Smith denied {words[0].lower()}{words[1:]}."
-    assert [f[:2] for f in quotes(smith, denied, embed=True)] == [("quote_fabricated", "high")]
+    assert [f[:2] for f in quotes(copy, source, embed=True)] == [("quote_fabricated", "high")]
 
 
 def test_a_phrase_of_the_sources_own_in_quote_marks_is_a_low_fabricated_quote() -> None:

@@ -582,8 +582,6 @@ def _check(
             stray = (
                 not quote.closed and group.copy.text[quote.start - 2 : quote.start - 1].isalpha()
             )
-            if said is not None and _speech_unmarked(group, quote, said):
-                return
             twin = None if phrase or stray or said else _in_its_place(group, quote, local, words)
             if twin is not None:
                 yield _graded(
@@ -961,41 +959,6 @@ def _a_name_given(doc: Doc, quote: Quote, words: list[str]) -> bool:
     named = _NAMING.search(doc.text, max(0, mark - 30), mark)
     capitalised = doc.text[quote.start : quote.start + 1].isupper()
     return len(words) <= GIVEN_NAME_WORDS and capitalised and named is not None
-
-
-SPEECH_WORDS = 8  # words of a statement the source gives unmarked that a copy may quote
-
-
-def _speech_unmarked(group: Group, quote: Quote, said: tuple[int, int]) -> bool:
-    """Do the copy's quoted words stand in the source as a statement without quote marks,
-    credited to the speaker the copy quotes, the credit right before or after them ("Canada
-    has just announced that they are putting a digital services tax on American technology
-    companies, ..., said Trump in a post on social media", a feed that dropped Trump's marks)?
-    The copy's marks are the speaker's, not made up."""
-    if not quote.speaker or quote.by_pronoun or not _a_bare_name(quote.speaker):
-        return False
-    if len(group.source.tokens(*said)) < SPEECH_WORDS:
-        return False
-    ours = name_key(quote.speaker)
-    return any(
-        0 <= a.start - said[1] <= 3  # the credit after the words: "..., said Trump"
-        and a.cue in _SAYING
-        and _a_bare_name(a.speaker)
-        and same_name(ours, name_key(a.speaker))
-        for a in group.source_items(group.source.attributions)
-    )
-
-
-_SAYING = frozenset({"say", "write", "post", "add"})  # not "deny", "tell", "according to"
-
-
-def _a_bare_name(speaker: str) -> bool:
-    """A person's or a body's name and nothing else: not "Smith's lawyer", "a spokesman for
-    Smith", "Smith never", nor a son's "Donald Trump Jr." taken for his father."""
-    words = speaker.split()
-    return all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words) and not any(
-        w.rstrip(".") in ("Jr", "Sr") for w in words
-    )
 
 
 # Words that set a description off as one ("was described as 'Australia's most famous and
