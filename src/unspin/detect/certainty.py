@@ -1,11 +1,11 @@
 """Hedges removed or added: "may" becomes "will", "possible" disappears, "reportedly" is dropped,
 "is expected to" becomes "will"; and verbs of knowing weakened or strengthened: "concluded"
 becomes "alleged" or "believes", "suspected" becomes "found" (not by a verb of suspicion that
-renders a hedge of the source on its claim). A hedge put on the same claim in other words, or
-a verb of suspicion on it, keeps it hedged;
-an "allegedly" added where the source speaks of a charge is how reports speak of the act
-charged, not doubt; a hedge in a clause describing the speaker ("an official who allegedly
-refused to be named told") is not on the claim.
+renders a hedge of the source on its claim, nor a verb negated). A hedge put on the same claim
+in other words, or a verb of suspicion on it, keeps it hedged; an "allegedly" added where the
+source speaks of a charge is how reports speak of the act charged, not doubt; a hedge in a
+clause describing the speaker ("an official who allegedly refused to be named told") is not
+on the claim.
 
 A verb of knowing swapped is medium, and so is a hedge of evidence dropped ("apparently",
 "appeared", "reportedly": an appearance or a report made a fact; 5 of 5 such findings were
