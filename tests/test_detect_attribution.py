@@ -116,6 +116,28 @@ def test_a_denial_turned_into_the_claim_it_denied_is_attribution_dropped() -> No
 # --- attribution_changed -----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("copy", "source"),
+    [
+        # Reuters on a pipeline fire in Malaysia (2025), spun: "disclosed" for "said".
+        (
+            "Officials from the national oil company disclosed that the fire ignited at one of "
+            "its gas pipelines.",
+            "National oil company Petronas said the fire ignited at one of its gas pipelines.",
+        ),
+        # Reuters on a German trial (2024), spun: "highlighted" for "said".
+        (
+            "The presiding judge highlighted insufficient evidence for a conviction.",
+            "There was insufficient evidence for a conviction, Presiding Judge Uta Engemann said.",
+        ),
+    ],
+)
+def test_a_spinners_synonym_of_said_keeps_the_attribution(copy: str, source: str) -> None:
+    assert [
+        f for f in attributions(copy, source, embed=True) if f[0] == "attribution_dropped"
+    ] == []
+
+
 def test_an_analysts_view_credited_to_another_analyst_is_attribution_changed() -> None:
     copy = edit(CHEMLAWN, "Schlang said ChemLawn could", "Morbelli said ChemLawn could")
     assert attributions(copy, CHEMLAWN) == [("attribution_changed", "high", "Morbelli", "Schlang")]

@@ -193,6 +193,22 @@ def test_an_inverted_said_after_a_relative_clause_on_the_statement_attributes_to
         assert [a.speaker for a in found if a.cue == "say"] == [speaker]
 
 
+def test_a_spinners_synonyms_of_said_attribute_but_not_as_participles() -> None:
+    text = (
+        "Officials from the national oil company disclosed that the fire ignited at a pipeline. "
+        "A detective mentioned that there were no clear signs of a gas leak."
+    )
+    found = segment(Article(text=text)).attributions
+    assert [(a.cue, a.speaker) for a in found] == [
+        ("disclose", "Officials from the national oil company"),
+        ("mention", "A detective"),
+    ]
+    # AP on North Korea (2024): "highlighted by a summit" describes the diplomacy.
+    text = "Their diplomacy — highlighted by a summit in Singapore — has stalled, officials said."
+    found = segment(Article(text=text)).attributions
+    assert [(a.cue, a.speaker) for a in found] == [("say", "officials")]
+
+
 def test_an_inverted_said_before_a_role_and_a_name_attributes_to_the_name() -> None:
     text = "“This snowball is hard to contain,” said political analyst Volodymyr Fesenko."
     doc = segment(Article(text=text))
