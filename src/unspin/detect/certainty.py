@@ -233,8 +233,10 @@ def _knowing(group: Group) -> Finding | None:
         return None
     ours, theirs = _attributive(group.copy_tokens), _attributive(group.source_tokens)
     for c in left:
+        if _renders_a_hedge(group, c):
+            continue
         for s in unpaired:
-            if (c.start in ours) != (s.start in theirs) or _renders_a_hedge(group, c):
+            if (c.start in ours) != (s.start in theirs):
                 continue
             if s.lower in ESTABLISHED and c.lower in SUSPECTED:
                 how = "weakens it to"

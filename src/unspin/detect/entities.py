@@ -146,7 +146,7 @@ def _a_place(doc: Doc, t: Token, within: tuple[int, int]) -> bool:
 
 # Words before a bare "office" that make it a post held, not a room: "removed from office",
 # "took office", "his term in office", "ran for office".
-_TO_OR_FROM_OFFICE = frozenset(
+_BEFORE_THE_POST = frozenset(
     """from in out of for took take takes taking left leave leaves leaving assumed assume
     assumes assuming held hold holds holding seek seeks sought seeking""".split()
 )
@@ -162,7 +162,7 @@ def _office_held(doc: Doc, t: Token) -> bool:
     after = doc.tokens(t.end, min(len(doc.text), t.end + 20))[:1]
     return (
         bool(before)
-        and before[0].lower in _TO_OR_FROM_OFFICE
+        and before[0].lower in _BEFORE_THE_POST
         and not (after and after[0].lower == "of")
     )
 
