@@ -148,6 +148,14 @@ def credits(text: str) -> list[tuple[str, str]]:
             "The storm hit.\n\n- Additional reporting from Press Association",
             ("- Additional reporting from Press Association", "PA Media"),
         ),
+        # The nineteenth session's: that line closing the last paragraph (The Echo, Cork, on
+        # PA's obituary of Sinéad O'Connor) and a source line naming TRT World (sun.mv).
+        (
+            "The video featured a close-up of the singer. - Additional reporting from Press "
+            "Association",
+            ("- Additional reporting from Press Association", "PA Media"),
+        ),
+        ("Correa celebrated the vote.\n___\nSource: TRT", ("Source: TRT", "TRT World")),
     ],
 )
 def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str, str]) -> None:

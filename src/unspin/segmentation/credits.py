@@ -13,7 +13,8 @@ A credit names a news outlet as the story's source, not as a party to it:
   Doe, Associated Press", "— The Associated Press", "AP contributed to this report", "© 2022
   The Associated Press. All rights reserved.", "This story was originally published by CNN",
   "By contributor AP Reporter", "Read more: AP", "Additional reporting from Press Association";
-- a credit closing a paragraph: "... were acquitted. (AP)", "... at his home. -AP".
+- a credit closing the last paragraph: "... were acquitted. (AP)", "... at his home. -AP",
+  "... down her cheeks. - Additional reporting from Press Association".
 An outlet that is a party to the story is not a credit: "a spokesman told Reuters", "in an
 interview with the BBC", "according to a Reuters tally".
 
@@ -132,10 +133,14 @@ _CREDIT_LINES = [
     re.compile(rf"(?:originally|first)\s+(?:published|appeared)\s+(?:by|on|in|at)\s+{_OUTLET}"),
 ]
 CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
-# A credit closing the last paragraph: "... were acquitted. (AP)", "... at his home. -AP" (not
-# a photo credit, "(AP Photo/Lindsey Wasson)", nor a hyphenated word, "pro-AP"). Closing
-# another paragraph, either form is as often a photo caption's ("... in Qaraqosh.—AFP", Dawn).
-_TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUTLET}(?:\s*\))?)\s*$")
+# A credit closing the last paragraph: "... were acquitted. (AP)", "... at his home. -AP",
+# "... down her cheeks. - Additional reporting from Press Association" (not a photo credit,
+# "(AP Photo/Lindsey Wasson)", nor a hyphenated word, "pro-AP"). Closing another paragraph,
+# either of the first two is as often a photo caption's ("... in Qaraqosh.—AFP", Dawn).
+_TRAILING_CREDIT = re.compile(
+    r"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?(?:(?i:additional\s+reporting)\s+(?:by|from)\s+)?"
+    rf"{_OUTLET}(?:\s*\))?)\s*$"
+)
 
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(

@@ -327,6 +327,7 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "Interfax": ("Interfax-Ukraine", "Interfax"),
     "Ukrinform": ("Ukrinform",),
     "Anadolu Agency": ("Anadolu Agency", "Anadolu"),
+    "TRT World": ("TRT World", "TRT"),
     "PA Media": ("PA Media", "Press Association", "PA"),
     "dpa": ("Deutsche Presse-Agentur", "dpa", "DPA"),
     "ANSA": ("ANSA",),
