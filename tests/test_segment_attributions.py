@@ -78,6 +78,13 @@ def test_seed_attributions() -> None:
          ("according to officials", "according to", "officials")),
         ("Analysts believe that the government is unable to act.",
          ("Analysts believe", "believe", "Analysts")),
+        # "citing" a source (real pages of 2026-12-06: Reuters on Microsoft's layoffs, an AP
+        # reprint on a shooting).
+        ("Microsoft laid off under 1,000 employees this week, citing a source.",
+         ("citing a source", "cite", "a source")),
+        ("Police, citing unnamed law enforcement sources, named the suspect.",
+         ("citing unnamed law enforcement sources", "cite",
+          "unnamed law enforcement sources")),
         ("“They are destroying the civilian population,” Zelenskyy posted to social media.",
          ("Zelenskyy posted to social media", "post", "Zelenskyy")),
         ("Analysts caution that a weak quarter could end the rally.",
@@ -124,6 +131,12 @@ def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None
         "He could not yet say if there were others.",  # "yet" is no speaker
         # The page breaks off in the speaker's name: who spoke is unknown.
         "Starliner made a ‘bull’s-eye landing’, according to Nasa’s commercial cr",
+        # "citing" a reason, not a source (real pages of 2026-12-06: a spun copy of IANS on
+        # Canada's digital tax, AP on a pardon, Reuters on OpenAI's board).
+        "Trump ended the talks, citing Ottawa’s decision to implement a digital services tax.",
+        "The board granted the pardon, citing his serious illness and age.",
+        "The board cited a lack of candour in his communications.",
+        "He resigned, citing Justice Department investigations into the handling of the files.",
     ],
 )
 def test_not_attributions(text: str) -> None:
