@@ -611,12 +611,21 @@ _KIND_OF_LABEL = {
 # A collector tagged "partial" a page that lifted part of a story (real/BRIEF.md: "partial
 # copies that lift a few paragraphs"), most often with little of its own; unspin's "partial
 # copy" is a page made mostly of its own text, less than summary.PARTIAL of it from its source
-# (docs/report-schema.md). Which of the two a page is, its sentence labels say. One that is
+# (docs/report-schema.md). Which of the two a page is, its sentence labels say: its sentences
+# made from the source (clean or distorted) against all but boilerplate (added ones, and those
+# past the source's excerpt or from a later version of it, are not the given source's). One
 # mostly the source's is a copy of part of the story: a spun or a verbatim copy in unspin's
-# kinds (its labels do not say whether the sentences were reworded), spun if a change of
-# meaning was labelled in it (an added sentence leaves a verbatim copy verbatim).
+# kinds, spun if a change of meaning that unspin's kinds count was labelled in it. Lenient: the
+# labels do not say whether its clean sentences were reworded, so "verbatim copy" is not
+# proved wrong for one with no such change.
 PART_OF_STORY = "part of a story"
 PART_OF_STORY_CHANGED = "part of a story, distorted"
+# Labelled changes that make a page a spun copy (summary.page_kind): not an added sentence,
+# nor what unspin reports as a low lead (a number dropped or added, an attribution dropped).
+_SPINS = frozenset(
+    """quote_altered quote_fabricated quote_misattributed loaded_wording negation_flipped
+    number_changed entity_changed attribution_changed time_changed certainty_shifted""".split()
+)
 
 
 def labelled_kind(tagged: str, label: dict | None) -> str:
@@ -628,9 +637,9 @@ def labelled_kind(tagged: str, label: dict | None) -> str:
     for s in label["sentences"]:
         chars[s["status"]] += s["span"][1] - s["span"][0]
     made = chars["clean"] + chars["distorted"]
-    if made < PARTIAL * (made + chars["added"]):
+    if made < PARTIAL * (chars.total() - chars["boilerplate"]):
         return "partial"
-    changed = any(d["type"] != "unsourced_sentence" for d in label["distortions"])
+    changed = any(d["type"] in _SPINS for d in label["distortions"])
     return PART_OF_STORY_CHANGED if changed else PART_OF_STORY
 
 

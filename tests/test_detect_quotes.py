@@ -299,6 +299,17 @@ def test_a_quote_the_copy_credits_to_a_he_is_not_misattributed_by_our_guess_of_w
     assert quotes(copy, source) == []
 
 
+def test_a_quote_an_agency_relayed_citing_its_speaker_is_the_speakers() -> None:
+    # A review's counter-example (2026-12-06) to a rule that read "citing the regional
+    # governor" as a reason: the words are the governor's, and the agency only relays them.
+    source = (
+        "Interfax-Ukraine said Russia was “preparing a new offensive in the north”, citing the"
+        " regional governor."
+    )
+    copy = "Governor Oleh Syniehubov said Russia was “preparing a new offensive in the north”."
+    assert quotes(copy, source) == []
+
+
 def test_a_quote_given_to_a_speaker_whose_surname_is_lower_case_at_the_start_is_misattributed() -> (
     None
 ):

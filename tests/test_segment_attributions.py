@@ -85,6 +85,11 @@ def test_seed_attributions() -> None:
         ("Police, citing unnamed law enforcement sources, named the suspect.",
          ("citing unnamed law enforcement sources", "cite",
           "unnamed law enforcement sources")),
+        # ... and what a review (2026-12-06) found a first list of source words left out.
+        ("Russia is massing troops in the north, citing the regional governor.",
+         ("citing the regional governor", "cite", "the regional governor")),
+        ("Russia is massing troops, citing a statement from the regional governor.",
+         ("citing a statement from the regional governor", "cite", "the regional governor")),
         ("“They are destroying the civilian population,” Zelenskyy posted to social media.",
          ("Zelenskyy posted to social media", "post", "Zelenskyy")),
         ("Analysts caution that a weak quarter could end the rally.",
@@ -136,7 +141,8 @@ def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None
         "Trump ended the talks, citing Ottawa’s decision to implement a digital services tax.",
         "The board granted the pardon, citing his serious illness and age.",
         "The board cited a lack of candour in his communications.",
-        "He resigned, citing Justice Department investigations into the handling of the files.",
+        "He quit, citing concerns about the handling of the files.",
+        "He quit, citing personal reasons.",
     ],
 )
 def test_not_attributions(text: str) -> None:

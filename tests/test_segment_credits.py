@@ -156,6 +156,20 @@ def credits(text: str) -> list[tuple[str, str]]:
             ("- Additional reporting from Press Association", "PA Media"),
         ),
         ("Correa celebrated the vote.\n___\nSource: TRT", ("Source: TRT", "TRT World")),
+        # ... and the forms a review found the first version missed: no dash, a closing full
+        # stop, "PA", two outlets.
+        (
+            "The video was shot in 1990. Additional reporting by PA.",
+            ("Additional reporting by PA", "PA Media"),
+        ),
+        (
+            "The video was shot in 1990.\n\nAdditional reporting by PA",
+            ("Additional reporting by PA", "PA Media"),
+        ),
+        (
+            "The video was shot in 1990. — Additional reporting by Reuters and AFP",
+            ("— Additional reporting by Reuters and AFP", "Reuters"),
+        ),
     ],
 )
 def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str, str]) -> None:

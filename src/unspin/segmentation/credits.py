@@ -41,6 +41,8 @@ _PLAIN = {f for f in _FORMS if f not in AMBIGUOUS_OUTLET_FORMS}
 _OUTLET = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_PLAIN)})\b"
 # Credit lines and bylines are often in capitals ("By ASSOCIATED PRESS").
 _SHOUTED = {f.upper() for f in _PLAIN if len(f) > 3}
+# Every form, the ambiguous ones too: for phrases that can only name an outlet.
+_ANY_FORM = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_FORMS | _SHOUTED)})\b"
 _OUTLET_ANY_CASE = rf"(?:[Tt]he\s+|THE\s+)?(?P<outlet>{_alternation(_PLAIN | _SHOUTED)})\b"
 
 # A website named as the story's source, by its address ("Money.usnews.com reported"). Not
@@ -128,20 +130,22 @@ _CREDIT_LINES = [
     re.compile(rf"[Bb]y\s+[A-Z][\w.’'\- ]{{1,60}}?\s*[,|/]\s*{_OUTLET_ANY_CASE}"),
     re.compile(rf"[—–-]*\s*{_OUTLET_ANY_CASE}\s*\.?$"),
     re.compile(rf"{_OUTLET}\s+contributed\s+to\s+this\s+(?:report|story)"),
-    # "- Additional reporting from Press Association" (a spin of PA on a rescue, 2023)
-    re.compile(rf"[—–-]*\s*(?i:additional\s+reporting)\s+(?:by|from)\s+{_OUTLET_ANY_CASE}\s*\.?$"),
+    # "- Additional reporting from Press Association" (a spin of PA on a rescue, 2023), "-
+    # Additional reporting by PA": after that phrase any form names the outlet.
+    re.compile(rf"[—–-]*\s*(?i:additional\s+reporting)\s+(?:by|from)\s+{_ANY_FORM}\s*\.?$"),
     re.compile(rf"(?:originally|first)\s+(?:published|appeared)\s+(?:by|on|in|at)\s+{_OUTLET}"),
 ]
 CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
-# A credit closing the last paragraph: "... were acquitted. (AP)", "... at his home. -AP",
-# "... down her cheeks. - Additional reporting from Press Association" (not a photo credit,
-# "(AP Photo/Lindsey Wasson)", nor a hyphenated word, "pro-AP"). Closing another paragraph,
-# either of the first two is as often a photo caption's ("... in Qaraqosh.—AFP", Dawn).
-_TRAILING_CREDIT = re.compile(
-    r"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?(?:(?i:additional\s+reporting)\s+(?:by|from)\s+)?"
-    rf"{_OUTLET}(?:\s*\))?)\s*$"
+# A credit closing the last paragraph: "... were acquitted. (AP)", "... at his home. -AP" (not
+# a photo credit, "(AP Photo/Lindsey Wasson)", nor a hyphenated word, "pro-AP"). Closing
+# another paragraph, either form is as often a photo caption's ("... in Qaraqosh.—AFP", Dawn).
+_TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUTLET}(?:\s*\))?)\s*$")
+# "... down her cheeks. - Additional reporting from Press Association" (The Echo, Cork, on PA's
+# obituary of Sinéad O'Connor): after that phrase any form names the outlet, "PA" too.
+_TRAILING_ADDITIONAL = re.compile(
+    r"[.!?”\"']\s*(?P<mark>(?:[—–-]+\s*)?(?i:additional\s+reporting)\s+(?:by|from)\s+"
+    rf"{_ANY_FORM}(?:(?:\s*,\s*|\s+and\s+)[\w&.’' -]{{1,40}}?)*)\s*\.?\s*$"
 )
-
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD})*)"
@@ -184,7 +188,10 @@ def find_credits(text: str, paragraphs: list[Span]) -> tuple[list[Credit], list[
         if line is not None:
             credits.append(Credit(start, end, line))
             continue
-        if (start, end) == last and (m := _TRAILING_CREDIT.search(text, at, end)):
+        if (start, end) == last and (
+            m := _TRAILING_CREDIT.search(text, at, end)
+            or _TRAILING_ADDITIONAL.search(text, at, end)
+        ):
             credits.append(Credit(m.start("mark"), m.end("mark"), _named(m["outlet"])))
         if not _REPORTING_HINT.search(text, at, end):
             continue
