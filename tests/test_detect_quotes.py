@@ -299,14 +299,26 @@ def test_a_quote_the_copy_credits_to_a_he_is_not_misattributed_by_our_guess_of_w
     assert quotes(copy, source) == []
 
 
-def test_a_quote_an_agency_relayed_citing_its_speaker_is_the_speakers() -> None:
-    # A review's counter-example (2026-12-06) to a rule that read "citing the regional
-    # governor" as a reason: the words are the governor's, and the agency only relays them.
-    source = (
-        "Interfax-Ukraine said Russia was “preparing a new offensive in the north”, citing the"
-        " regional governor."
+@pytest.mark.parametrize(
+    "cited",
+    ["the regional governor", "the regional governor’s statement outlining the evacuation plans"],
+)
+def test_a_quote_an_agency_relayed_citing_its_speaker_is_the_speakers(cited: str) -> None:
+    # Two reviews' counter-examples (2026-12-06) to rules that read "citing X" as a reason
+    # (the second gave this a high finding): the words are the governor's, and the agency
+    # only relays them.
+    lead = (
+        "KYIV, Ukraine (AP) — Russian forces pounded the eastern city of Kharkiv overnight with"
+        " missiles and drones, killing at least seven people, Ukrainian officials said on"
+        " Wednesday."
     )
-    copy = "Governor Oleh Syniehubov said Russia was “preparing a new offensive in the north”."
+    tail = (
+        "Moscow has repeatedly denied targeting civilians, and it says its forces strike only"
+        " military infrastructure in Ukraine."
+    )
+    quoted = "“preparing a new offensive in the north”"
+    source = f"{lead}\n\nInterfax-Ukraine said Russia was {quoted}, citing {cited}.\n\n{tail}"
+    copy = f"{lead}\n\nGovernor Oleh Syniehubov said Russia was {quoted}.\n\n{tail}"
     assert quotes(copy, source) == []
 
 

@@ -90,6 +90,13 @@ def test_seed_attributions() -> None:
          ("citing the regional governor", "cite", "the regional governor")),
         ("Russia is massing troops, citing a statement from the regional governor.",
          ("citing a statement from the regional governor", "cite", "the regional governor")),
+        # ... and what a second review found the reworked rule took for reasons: a head
+        # before a participle, a name ending in a word for a reason.
+        ("Russia is massing troops, citing an administration memo outlining the plans.",
+         ("citing an administration memo outlining the plans", "cite",
+          "an administration memo outlining the plans")),
+        ("Five of the cases are children under two, citing NSW Health.",
+         ("citing NSW Health", "cite", "NSW Health")),
         ("“They are destroying the civilian population,” Zelenskyy posted to social media.",
          ("Zelenskyy posted to social media", "post", "Zelenskyy")),
         ("Analysts caution that a weak quarter could end the rally.",

@@ -170,6 +170,10 @@ def credits(text: str) -> list[tuple[str, str]]:
             "The video was shot in 1990. — Additional reporting by Reuters and AFP",
             ("— Additional reporting by Reuters and AFP", "Reuters"),
         ),
+        (
+            "The video was shot in 1990.\n\nAdditional reporting by Reuters and AFP",
+            ("Additional reporting by Reuters and AFP", "Reuters"),
+        ),
     ],
 )
 def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str, str]) -> None:
@@ -209,6 +213,8 @@ def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str,
         "Hundreds of Iranians crossed the border, Reuters said.",
         "Sondland was on a domestic political errand, Hill said.",
         "Oil Prices Surge, Apr 3 (Reuters)\n\nOil rose on Monday.",
+        # A closing sentence on the press's own reporting (a review's counter-example).
+        "He resigned. Additional reporting by the Guardian and the Observer exposed the payments.",
     ],
 )
 def test_an_outlet_that_is_a_party_to_the_story_is_no_credit(text: str) -> None:

@@ -272,12 +272,23 @@ _BEFORE_OBJECT = _PREPOSITIONS | frozenset("about into over like after amid".spl
 
 
 def _cites_a_reason(text: str, cue_end: int, np: list[_Tok]) -> bool:
-    """Does "citing X" give a reason: X's head (its last word before a preposition) one of
-    _REASONS? Never when the outlet "cited X as saying"."""
+    """Does "citing X" give a reason: X's head one of _REASONS? Its head is its last word
+    before a preposition or a participle ("citing a memo outlining the plans" cites a memo).
+    Never a name ("citing NSW Health", "citing The Age"), nor when the outlet "cited X as
+    saying"."""
     if re.match(r"\s+(?:\S+\s+){0,12}?as\s+saying\b", text[cue_end : cue_end + 160]):
         return False
-    head = list(takewhile(lambda t: t.lower not in _BEFORE_OBJECT, np))
-    return bool(head) and head[-1].word.lower() in _REASONS
+    head = np[:1] + list(takewhile(lambda t: not _ends_a_head(t), np[1:]))
+    if not head or head[-1].word[:1].isupper():
+        return False
+    return head[-1].word.lower() in _REASONS
+
+
+def _ends_a_head(t: _Tok) -> bool:
+    """A preposition, or a participle opening a clause on the noun ("showing", "obtained")."""
+    word = t.word
+    participle = word.endswith(("ing", "ed")) and len(word) > 4 and word not in _REASONS
+    return t.lower in _BEFORE_OBJECT or (participle and word.islower())
 
 
 def _broken_off(text: str, end: int) -> bool:

@@ -43,6 +43,13 @@ _OUTLET = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_PLAIN)})\b"
 _SHOUTED = {f.upper() for f in _PLAIN if len(f) > 3}
 # Every form, the ambiguous ones too: for phrases that can only name an outlet.
 _ANY_FORM = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_FORMS | _SHOUTED)})\b"
+# "Additional reporting by Reuters and AFP": after that phrase any form names the outlet, "PA"
+# too. Other outlets may follow the first, but nothing else: "Additional reporting by the
+# Guardian and the Observer exposed the payments." is a sentence of the story.
+_ADDITIONAL_REPORTING = (
+    rf"(?i:additional\s+reporting)\s+(?:by|from)\s+{_ANY_FORM}"
+    rf"(?:(?:,\s*|\s+and\s+)(?:[Tt]he\s+)?(?:{_alternation(_FORMS | _SHOUTED)})\b)*"
+)
 _OUTLET_ANY_CASE = rf"(?:[Tt]he\s+|THE\s+)?(?P<outlet>{_alternation(_PLAIN | _SHOUTED)})\b"
 
 # A website named as the story's source, by its address ("Money.usnews.com reported"). Not
@@ -130,9 +137,8 @@ _CREDIT_LINES = [
     re.compile(rf"[Bb]y\s+[A-Z][\w.’'\- ]{{1,60}}?\s*[,|/]\s*{_OUTLET_ANY_CASE}"),
     re.compile(rf"[—–-]*\s*{_OUTLET_ANY_CASE}\s*\.?$"),
     re.compile(rf"{_OUTLET}\s+contributed\s+to\s+this\s+(?:report|story)"),
-    # "- Additional reporting from Press Association" (a spin of PA on a rescue, 2023), "-
-    # Additional reporting by PA": after that phrase any form names the outlet.
-    re.compile(rf"[—–-]*\s*(?i:additional\s+reporting)\s+(?:by|from)\s+{_ANY_FORM}\s*\.?$"),
+    # "- Additional reporting from Press Association" (a spin of PA on a rescue, 2023)
+    re.compile(rf"[—–-]*\s*{_ADDITIONAL_REPORTING}\s*\.?$"),
     re.compile(rf"(?:originally|first)\s+(?:published|appeared)\s+(?:by|on|in|at)\s+{_OUTLET}"),
 ]
 CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
@@ -141,10 +147,9 @@ CREDIT_LINE_WORDS = 15  # a credit line is a short paragraph of its own
 # another paragraph, either form is as often a photo caption's ("... in Qaraqosh.—AFP", Dawn).
 _TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUTLET}(?:\s*\))?)\s*$")
 # "... down her cheeks. - Additional reporting from Press Association" (The Echo, Cork, on PA's
-# obituary of Sinéad O'Connor): after that phrase any form names the outlet, "PA" too.
+# obituary of Sinéad O'Connor).
 _TRAILING_ADDITIONAL = re.compile(
-    r"[.!?”\"']\s*(?P<mark>(?:[—–-]+\s*)?(?i:additional\s+reporting)\s+(?:by|from)\s+"
-    rf"{_ANY_FORM}(?:(?:\s*,\s*|\s+and\s+)[\w&.’' -]{{1,40}}?)*)\s*\.?\s*$"
+    rf"[.!?”\"']\s*(?P<mark>(?:[—–-]+\s*)?{_ADDITIONAL_REPORTING})\s*\.?\s*$"
 )
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
