@@ -97,6 +97,8 @@ def test_seed_attributions() -> None:
           "an administration memo outlining the plans")),
         ("Five of the cases are children under two, citing NSW Health.",
          ("citing NSW Health", "cite", "NSW Health")),
+        ("Five of the cases are children under two, citing a regional health briefing.",
+         ("citing a regional health briefing", "cite", "a regional health briefing")),
         ("“They are destroying the civilian population,” Zelenskyy posted to social media.",
          ("Zelenskyy posted to social media", "post", "Zelenskyy")),
         ("Analysts caution that a weak quarter could end the rally.",
@@ -150,6 +152,7 @@ def test_attribution_patterns(text: str, expected: tuple[str, str, str]) -> None
         "The board cited a lack of candour in his communications.",
         "He quit, citing concerns about the handling of the files.",
         "He quit, citing personal reasons.",
+        "Flights were suspended, citing the deteriorating security conditions.",
     ],
 )
 def test_not_attributions(text: str) -> None:

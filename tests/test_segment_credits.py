@@ -174,6 +174,10 @@ def credits(text: str) -> list[tuple[str, str]]:
             "The video was shot in 1990.\n\nAdditional reporting by Reuters and AFP",
             ("Additional reporting by Reuters and AFP", "Reuters"),
         ),
+        (
+            "The video was shot in 1990. Additional reporting by Reuters and agencies",
+            ("Additional reporting by Reuters and agencies", "Reuters"),
+        ),
     ],
 )
 def test_a_credit_names_the_outlet_the_page_runs(text: str, expected: tuple[str, str]) -> None:

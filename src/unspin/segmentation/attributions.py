@@ -269,26 +269,36 @@ _REASONS = frozenset(
 
 
 _BEFORE_OBJECT = _PREPOSITIONS | frozenset("about into over like after amid".split())
+_AS_SAYING = re.compile(r"\s+(?:\S+\s+){0,12}?as\s+saying\b")
+_MODIFIER_ONLY = _DETERMINERS | frozenset("his her its their our my your this that".split())
 
 
 def _cites_a_reason(text: str, cue_end: int, np: list[_Tok]) -> bool:
-    """Does "citing X" give a reason: X's head one of _REASONS? Its head is its last word
-    before a preposition or a participle ("citing a memo outlining the plans" cites a memo).
-    Never a name ("citing NSW Health", "citing The Age"), nor when the outlet "cited X as
-    saying"."""
-    if re.match(r"\s+(?:\S+\s+){0,12}?as\s+saying\b", text[cue_end : cue_end + 160]):
+    """Does "citing X" give a reason: X's head one of _REASONS? Never a name ("citing NSW
+    Health", "citing The Age"), nor a thing made by someone ("a decision signed by the
+    governor"), nor when the outlet "cited X as saying"."""
+    if _AS_SAYING.match(text, cue_end, cue_end + 160) or any(t.lower == "by" for t in np):
         return False
-    head = np[:1] + list(takewhile(lambda t: not _ends_a_head(t), np[1:]))
+    head = _cited_head(np)
     if not head or head[-1].word[:1].isupper():
         return False
     return head[-1].word.lower() in _REASONS
 
 
-def _ends_a_head(t: _Tok) -> bool:
-    """A preposition, or a participle opening a clause on the noun ("showing", "obtained")."""
-    word = t.word
-    participle = word.endswith(("ing", "ed")) and len(word) > 4 and word not in _REASONS
-    return t.lower in _BEFORE_OBJECT or (participle and word.islower())
+def _cited_head(np: list[_Tok]) -> list[_Tok]:
+    """The phrase up to its head noun: before a preposition, or before a participle opening a
+    clause on the noun ("citing a memo outlining the plans" cites a memo). Not an adjective
+    ("the growing threat") nor a noun in -ing closing the phrase ("a health briefing")."""
+    head: list[_Tok] = []
+    for k, t in enumerate(np):
+        if t.lower in _BEFORE_OBJECT:
+            break
+        word = t.word
+        participle = word.islower() and word.endswith(("ing", "ed")) and len(word) > 4
+        if participle and k + 1 < len(np) and any(h.lower not in _MODIFIER_ONLY for h in head):
+            break
+        head.append(t)
+    return head
 
 
 def _broken_off(text: str, end: int) -> bool:

@@ -48,7 +48,7 @@ _ANY_FORM = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_FORMS | _SHOUTED)})\b"
 # Guardian and the Observer exposed the payments." is a sentence of the story.
 _ADDITIONAL_REPORTING = (
     rf"(?i:additional\s+reporting)\s+(?:by|from)\s+{_ANY_FORM}"
-    rf"(?:(?:,\s*|\s+and\s+)(?:[Tt]he\s+)?(?:{_alternation(_FORMS | _SHOUTED)})\b)*"
+    rf"(?:(?:,\s*|\s+and\s+)(?:[Tt]he\s+)?(?:{_alternation(_FORMS | _SHOUTED)}|agencies|staff)\b)*"
 )
 _OUTLET_ANY_CASE = rf"(?:[Tt]he\s+|THE\s+)?(?P<outlet>{_alternation(_PLAIN | _SHOUTED)})\b"
 
@@ -149,7 +149,7 @@ _TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUT
 # "... down her cheeks. - Additional reporting from Press Association" (The Echo, Cork, on PA's
 # obituary of Sinéad O'Connor).
 _TRAILING_ADDITIONAL = re.compile(
-    rf"[.!?”\"']\s*(?P<mark>(?:[—–-]+\s*)?{_ADDITIONAL_REPORTING})\s*\.?\s*$"
+    rf"[.!?”\"']\s*(?P<mark>(?:[—–-]+\s*)?{_ADDITIONAL_REPORTING})\s*(?:\.\s*)?$"
 )
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
