@@ -210,10 +210,7 @@ def _attribution(
 ) -> Attribution | None:
     lemma = _FORMS[m.group()]
     if lemma in ("according to", "cite"):
-        cited = _forward(after)
-        if lemma == "cite" and _cites_a_reason(text, m.end(), cited):
-            return None  # "citing Ottawa's decision to ...", "cited a lack of ...": a reason
-        speaker = _document_author(text, cited)
+        speaker = _document_author(text, _forward(after))
     elif lemma == "statement":
         if found:
             return None  # "X said in a statement": already the verb's attribution
@@ -250,55 +247,6 @@ def _attribution(
         speaker=text[head.start : head.end],
         speaker_span=head,
     )
-
-
-# What a page cites as the reason for an act, not a source of what it says: the head noun of
-# "citing Ottawa's decision to implement a digital services tax", "cited a lack of candour",
-# "citing his serious illness and age". Named by a list of reasons, not of sources: sources
-# are too many kinds of thing to list ("citing the military", "citing the regional governor",
-# "citing state television", "citing a Reuters tally"). Of the 28 "citing" and "cited" in the
-# real-page set's cached pages (2026-12-06), 25 were read as attributions, 13 of them to a
-# reason; this leaves out 9 of those 13 and none of the 12 sources.
-_REASONS = frozenset(
-    """reason reasons ground grounds concern concerns fear fears worry worries need needs lack
-    absence failure failures decision decisions move moves plan plans intention refusal delay
-    delays cost costs pressure pressures risk risks threat threats uncertainty tensions
-    illness health age roots victory defeat success progress shortage shortages conditions
-    circumstances changes problems difficulties challenges violations breach breaches""".split()
-)
-
-
-_BEFORE_OBJECT = _PREPOSITIONS | frozenset("about into over like after amid".split())
-_AS_SAYING = re.compile(r"\s+(?:\S+\s+){0,12}?as\s+saying\b")
-_MODIFIER_ONLY = _DETERMINERS | frozenset("his her its their our my your this that".split())
-
-
-def _cites_a_reason(text: str, cue_end: int, np: list[_Tok]) -> bool:
-    """Does "citing X" give a reason: X's head one of _REASONS? Never a name ("citing NSW
-    Health", "citing The Age"), nor a thing made by someone ("a decision signed by the
-    governor"), nor when the outlet "cited X as saying"."""
-    if _AS_SAYING.match(text, cue_end, cue_end + 160) or any(t.lower == "by" for t in np):
-        return False
-    head = _cited_head(np)
-    if not head or head[-1].word[:1].isupper():
-        return False
-    return head[-1].word.lower() in _REASONS
-
-
-def _cited_head(np: list[_Tok]) -> list[_Tok]:
-    """The phrase up to its head noun: before a preposition, or before a participle opening a
-    clause on the noun ("citing a memo outlining the plans" cites a memo). Not an adjective
-    ("the growing threat") nor a noun in -ing closing the phrase ("a health briefing")."""
-    head: list[_Tok] = []
-    for k, t in enumerate(np):
-        if t.lower in _BEFORE_OBJECT:
-            break
-        word = t.word
-        participle = word.islower() and word.endswith(("ing", "ed")) and len(word) > 4
-        if participle and k + 1 < len(np) and any(h.lower not in _MODIFIER_ONLY for h in head):
-            break
-        head.append(t)
-    return head
 
 
 def _broken_off(text: str, end: int) -> bool:
