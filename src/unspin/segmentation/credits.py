@@ -42,13 +42,14 @@ _OUTLET = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_PLAIN)})\b"
 # Credit lines and bylines are often in capitals ("By ASSOCIATED PRESS").
 _SHOUTED = {f.upper() for f in _PLAIN if len(f) > 3}
 # Every form, the ambiguous ones too: for phrases that can only name an outlet.
-_ANY_FORM = rf"(?:[Tt]he\s+)?(?P<outlet>{_alternation(_FORMS | _SHOUTED)})\b"
+_EVERY_FORM = _alternation(_FORMS | _SHOUTED)
+_ANY_FORM = rf"(?:[Tt]he\s+)?(?P<outlet>{_EVERY_FORM})\b"
 # "Additional reporting by Reuters and AFP": after that phrase any form names the outlet, "PA"
 # too. Other outlets may follow the first, but nothing else: "Additional reporting by the
 # Guardian and the Observer exposed the payments." is a sentence of the story.
 _ADDITIONAL_REPORTING = (
     rf"(?i:additional\s+reporting)\s+(?:by|from)\s+{_ANY_FORM}"
-    rf"(?:(?:,\s*|\s+and\s+)(?:[Tt]he\s+)?(?:{_alternation(_FORMS | _SHOUTED)}|agencies|staff)\b)*"
+    rf"(?:(?:,\s*|\s+and\s+)(?:[Tt]he\s+)?(?:{_EVERY_FORM}|agencies|staff)\b)*"
 )
 _OUTLET_ANY_CASE = rf"(?:[Tt]he\s+|THE\s+)?(?P<outlet>{_alternation(_PLAIN | _SHOUTED)})\b"
 
@@ -151,6 +152,7 @@ _TRAILING_CREDIT = re.compile(rf"[.!?”\"']\s*(?P<mark>(?:\(|[—–-])\s?{_OUT
 _TRAILING_ADDITIONAL = re.compile(
     rf"[.!?”\"']\s*(?P<mark>(?:[—–-]+\s*)?{_ADDITIONAL_REPORTING})\s*(?:\.\s*)?$"
 )
+
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD})*)"
