@@ -23,7 +23,10 @@ _TERMINAL = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 # (capitalised or not), before a usual sentence opener or a word of four capitals or more.
 # Not a market code ("DCXGn.DE", "0005.HK") nor a name ("Euronext.Liffe").
 _GLUED = re.compile(r"(?<![\w.’'-])[A-Z]?[a-z]+\.(?=([A-Z][a-z]+|[A-Z]{4,})\b)")
-_NEXT_WORD = re.compile(r"[\"“‘'(\[]*(\S+?)[\W]*(?:\s|$)")
+# The word after a sentence end, without its opening and closing marks. The closing marks stop
+# at a space: across spaces, a run of ". . . " was read afresh after each of its periods, the
+# square of its length (a review timed 70,000 characters of it at 1.2 s).
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]*(\S+?)[^\w\s]*(?:\s|$)")
 _TOKEN_BEFORE = re.compile(r"[\w.’'-]*$")
 _END_PUNCT = ".!?…\"”’:'"
 
