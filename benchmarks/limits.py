@@ -12,7 +12,8 @@ words swapped in every sentence ("the" -> "a", "said" -> "stated"): a spun copy'
 unspin.limits.MAX_ARTICLE_CHARS are refused by `read_article`; they are compared here through
 the library below that check, to show the cost is bounded well past the limit. Prints a table:
 characters, sentences, segment and compare seconds, peak resident memory, and the ratio of
-time to the smallest pair's per character (1.0 everywhere means linear).
+time to the smallest pair's per character (1.0 everywhere means linear). Then the time to
+segment texts made to make its patterns backtrack (HOSTILE), at growing lengths.
 
 Then (skip with --no-server) a real `unspin serve` on loopback (benchmarks/serve.py's set-up:
 its own process, default workers) under --clients closed-loop clients sending ordinary
@@ -164,6 +165,34 @@ def server_under_load(clients: int, seconds: float) -> None:
     print(f"target: ordinary clients see no 5xx and p99 under 3 s: {verdict}")
 
 
+# Texts made to make the segmenter's patterns backtrack (reviews' cases, 2026-12-06): each
+# timed at growing lengths up to MAX_ARTICLE_CHARS; time per character should stay flat.
+HOSTILE = {
+    'a run of ". " and spaces': lambda n: "He left." + (". " + " " * 20) * (n // 22),
+    "spaces after a credit": lambda n: "He left. Additional reporting by Reuters" + " " * n + "x",
+    "outlets after a credit": lambda n: (
+        "He left. Additional reporting by Reuters" + ", AFP and Reuters" * (n // 17) + " (editing;"
+    ),
+}
+
+
+def hostile_segmenting(sizes: tuple[int, ...] = (30_000, 100_000, 300_000)) -> None:
+    from unspin.model import Article
+    from unspin.segmentation import segment
+
+    print("\n| hostile text | " + " | ".join(f"{n:,} chars (s)" for n in sizes) + " | ratio |")
+    print("|---|" + "---|" * (len(sizes) + 1))
+    for label, make in HOSTILE.items():
+        seconds = []
+        for n in sizes:
+            started = time.perf_counter()
+            segment(Article(make(n)))
+            seconds.append(time.perf_counter() - started)
+        ratio = (seconds[-1] / sizes[-1]) / (seconds[0] / sizes[0])
+        cells = " | ".join(f"{t:.2f}" for t in seconds)
+        print(f"| {label} | {cells} | {ratio:.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,30000,100000,300000,1000000")
@@ -206,6 +235,7 @@ def main() -> None:
             f"| {r['chars']:,} | {r['sentences']:,} | {r['segment_s']:.2f} | {r['compare_s']:.2f} "
             f"| {r['range'][0]:.2f}-{r['range'][1]:.2f} | {r['peak_gb']:.2f} | {per:.2f} |"
         )
+    hostile_segmenting()
     if not args.no_server:
         server_under_load(args.clients, args.seconds)
 
