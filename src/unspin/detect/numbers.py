@@ -362,7 +362,7 @@ _PEOPLE = frozenset(
 
 def _counts_people(doc: Doc, q: Quantity) -> bool:
     """Is the number a count of people (a toll), not a sum, a share or a measure?"""
-    after = doc.tokens(q.end, min(len(doc.text), q.end + 20))[:1]
+    after = _after(doc, q)[:1]
     return bool(after) and q.unit == "" and after[0].lower in _PEOPLE
 
 
