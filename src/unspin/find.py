@@ -113,7 +113,7 @@ class SourceSearch:
 
 def rank(copy: Article, corpus: Corpus, k: int = 10) -> list[Candidate]:
     """The k stories that explain most of the copy, best first (the search without choosing)."""
-    return _rerank(copy, corpus, max(k, RERANKED))[:k]
+    return _rerank(copy, _spans(copy), corpus, max(k, RERANKED))[:k]
 
 
 def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
@@ -121,8 +121,9 @@ def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
     was or was not named (docs/retrieval.md): candidates by rare words and by embeddings,
     re-ranked by the share of the copy they explain, syndicated copies folded into their
     earliest story, and a second source named only for what the first leaves unexplained."""
-    ranked = _rerank(copy, corpus, RERANKED)
-    lengths = [end - start for start, end, _ in _spans(copy)]
+    spans = _spans(copy)
+    ranked = _rerank(copy, spans, corpus, RERANKED)
+    lengths = [end - start for start, end, _ in spans]
     total = sum(lengths) or 1
     notes: dict[int, str] = {}
     chosen: list[Candidate] = []
@@ -330,8 +331,9 @@ DICE_FLOOR = (DEFAULT.match_threshold - DEFAULT.embedding_weight) / (
 ) - 1e-6
 
 
-def _rerank(copy: Article, corpus: Corpus, n: int) -> list[Candidate]:
-    spans = _spans(copy)
+def _rerank(
+    copy: Article, spans: list[tuple[int, int, int]], corpus: Corpus, n: int
+) -> list[Candidate]:
     copy_sentences = _sentences_of(copy.text, spans)
     keys = _candidates(copy, spans, corpus)[: n + CHUNK_FIRSTS]
     ranked = _judged(copy_sentences, keys[:FIRST_ROUND], corpus)
@@ -353,13 +355,11 @@ def _settled(copy: Article, ranked: list[Candidate], lengths: list[int]) -> bool
         return False
     if _dated_after(best.article, copy):
         return False
-    grams = _story_trigrams(best.article.text)
-    if any(
-        _near_identical(grams, _story_trigrams(c.article.text))
-        for c in ranked
-        if c is not best and c.explained
-    ):
-        return False
+    others = [c for c in ranked if c is not best and c.explained]
+    if others:  # a story's trigrams only when there is one to compare it with
+        grams = _story_trigrams(best.article.text)
+        if any(_near_identical(grams, _story_trigrams(c.article.text)) for c in others):
+            return False
     left = [k for k in range(len(lengths)) if k not in best.explained]
     return (
         len(left) < EXTRA_SOURCE_SENTENCES
@@ -408,7 +408,11 @@ def _origins(candidates: list[Candidate]) -> list[Candidate]:
     story (its best-scoring one among equals), with the others as its carriers. A story that
     explains none of the copy is left alone: a near-identical copy of a source would explain
     what the source does, and reading every candidate's wording was a tenth of a check."""
-    grams = [_story_trigrams(c.article.text) if c.explained else None for c in candidates]
+    # Only a story that explains some of the copy is compared, and only with another such.
+    compared = sum(bool(c.explained) for c in candidates) >= 2
+    grams = [
+        _story_trigrams(c.article.text) if compared and c.explained else None for c in candidates
+    ]
     groups: list[list[int]] = []
     for k in range(len(candidates)):
         if grams[k] is None:
