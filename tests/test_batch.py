@@ -4,6 +4,7 @@ killed at any moment, the same in this process and on a Dask cluster."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -356,6 +357,46 @@ def test_resume_with_a_new_input_scans_it_too(
         InputError, match=r"that scan checks against \S+corpus\.db, not \S+other\.db;"
     ):
         scan([], str(tmp_path / "other.db"), out, resume=True)
+
+
+def test_a_scan_records_absolute_paths_so_it_resumes_from_any_folder(
+    crawl: Path, corpus_path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "scan"
+    scan([crawl.name], os.path.relpath(corpus_path), out)  # paths as a user types them
+    assert ScanOutput(out).settings()["inputs"] == [str(crawl)]
+    assert ScanOutput(out).settings()["corpus"] == str(Path(corpus_path).resolve())
+    later = tmp_path / "later.warc.gz"
+    write_warc(later, [("https://farm.example/later", html(STORIES[20]), "text/html")])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    again = scan([str(later)], "", out, resume=True)  # the scan's own corpus, found from here
+    assert (again.pages, again.already_done, dict(again.kinds)["verbatim copy"]) == (1, 6, 1)
+    assert list(elsewhere.iterdir()) == []  # no empty corpus made here
+
+
+def test_a_mistyped_corpus_stops_the_scan_before_it_records_anything(
+    crawl: Path, tmp_path: Path
+) -> None:
+    # Opened, a corpus at a mistyped path would be created empty: every page "not a copy".
+    with pytest.raises(InputError, match=r"typo\.db: no corpus there; build one"):
+        scan([str(crawl)], str(tmp_path / "typo.db"), tmp_path / "scan")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["crawl.warc.gz", "scan"]
+    assert not (tmp_path / "scan" / "scan.json").exists()
+
+
+def test_a_mistyped_new_input_leaves_a_finished_scan_as_it_was(
+    crawl: Path, corpus_path: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out)
+    before = ScanOutput(out).settings()
+    with pytest.raises(InputError, match=r"later\.warcgz: no such file or folder"):
+        scan([str(tmp_path / "later.warcgz")], "", out, resume=True)
+    assert ScanOutput(out).settings() == before  # still completed, its inputs as they were
+    assert scan([], "", out, resume=True).already_done == 6  # and it resumes
 
 
 def test_an_exact_duplicate_capture_is_recorded_once(corpus_path: str, tmp_path: Path) -> None:

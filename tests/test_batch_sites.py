@@ -266,6 +266,31 @@ def test_an_interrupted_scan_says_so_with_the_command_that_resumes_it(tmp_path: 
     assert "<dt>Finished</dt><dd>(not finished)</dd>" in page
 
 
+def test_the_commands_to_copy_name_the_folder_absolute_and_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_scan(
+        tmp_path / "my scans" / "nov",
+        settings={"inputs": ["a.warc"], "corpus": "w.db", "started": "t0", "completed": False},
+    )
+    monkeypatch.chdir(tmp_path)
+    page = _render(Path("my scans/nov"), tmp_path)  # the folder as typed, from its parent
+    assert f"<code>unspin scan --resume --out &#39;{folder}&#39;</code>" in page
+    assert f"<code>unspin report &#39;{folder}&#39; --export pages.csv" in page
+
+
+def test_a_completed_scan_of_no_records_renders_empty(tmp_path: Path) -> None:
+    folder = tmp_path / "scan"
+    folder.mkdir()
+    (folder / "scan.json").write_text(json.dumps({"inputs": ["empty.jsonl"], "completed": True}))
+    result = CliRunner().invoke(
+        main, ["report", str(folder), "--html", str(tmp_path / "sites.html")]
+    )
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "sites.html").read_text()
+    assert "<h1>unspin scan: 0 pages from 0 sites</h1>" in page
+
+
 def test_an_old_scan_without_the_new_columns_and_settings_renders(tmp_path: Path) -> None:
     folder = write_scan(
         tmp_path / "scan", settings={"inputs": ["a.warc"], "corpus": "w.db"}, errors=False

@@ -455,8 +455,6 @@ def scan(
         raise click.UsageError("--dask and --workers are two ways to run: choose one")
     # Resumed without --db: the scan's own corpus, from its scan.json (if there is a scan yet).
     corpus_path = db_path or ("" if resume and has_scan else default_path())
-    if corpus_path and not Path(corpus_path).is_file():
-        raise UnspinError(f"{corpus_path}: no corpus there; build one with `unspin corpus add`")
     console = Console(stderr=True)
     show = _bar_progress(console) if console.is_terminal else _line_progress(console)
     with show as progress:
@@ -573,8 +571,8 @@ def site_report(
         raise click.UsageError("give --html FILE, --export FILE.csv|FILE.parquet, or both")
     if export_path is None and (site or kind or finding_type):
         raise click.UsageError("--site, --kind and --type filter --export")
-    if not (folder / "pages").is_dir():
-        raise UnspinError(f"{folder}: no scan there (no pages table); run `unspin scan` first")
+    if not (folder / "scan.json").is_file():
+        raise UnspinError(f"{folder}: no scan there (no scan.json); run `unspin scan` first")
     from unspin.batch import sites
 
     if export_path is not None:

@@ -250,16 +250,35 @@ def scan(
     if workers and dask is not None:
         raise InputError("a local cluster of workers, or a Dask cluster: choose one")
     output = ScanOutput(Path(out))
-    with output.locked(), _dask_client(workers, dask) as client:
+    with output.locked():
         if resume and (output.folder / "scan.json").exists():
             inputs, corpus_path = _resumed(output.settings(), inputs, corpus_path, output.folder)
-        corpus_stats = shared_corpus(str(corpus_path)).stats()  # parts checked here reuse it
-        output.start(list(inputs), str(corpus_path), resume=resume, corpus_stats=corpus_stats)
-        if part_size is None:
-            part_size = part_size_for(sum(client.nthreads().values()) if client else 0)
-        stats = _run(output, inputs, str(corpus_path), client, part_size, on_progress)
-        output.finish()
+        inputs, corpus_path = _usable(inputs, corpus_path)
+        with _dask_client(workers, dask) as client:
+            corpus_stats = shared_corpus(corpus_path).stats()  # parts checked here reuse it
+            output.start(inputs, corpus_path, resume=resume, corpus_stats=corpus_stats)
+            if part_size is None:
+                part_size = part_size_for(sum(client.nthreads().values()) if client else 0)
+            stats = _run(output, inputs, corpus_path, client, part_size, on_progress)
+            output.finish()
     return stats
+
+
+def _usable(inputs: Sequence[str], corpus_path: str | Path) -> tuple[list[str], str]:
+    """The inputs and the corpus as absolute paths, each checked before the scan records
+    them: scan.json keeps them for a resume, which may run in another folder, and a missing
+    one must stop the run first (an input that cannot be opened would stop every resume after
+    it; a corpus opened at a mistyped path would be created empty, and every page called
+    "not a copy")."""
+    from unspin.corpus.ingest import input_files
+
+    if not Path(corpus_path).is_file():
+        raise InputError(f"{corpus_path}: no corpus there; build one with `unspin corpus add`")
+    for given in inputs:
+        path = Path(given)
+        if not path.is_dir() and _url_list(path) is None:
+            input_files([given])  # a missing file, or one of no kind unspin reads: one line
+    return [str(Path(p).resolve()) for p in inputs], str(Path(corpus_path).resolve())
 
 
 PROFILER = "distributed.worker.profile.enabled"  # Dask's setting for its workers' profiler

@@ -21,6 +21,7 @@ import base64
 import hashlib
 import io
 import json
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -446,8 +447,12 @@ def _csp_hash(text: str) -> str:
 def about(folder: Path) -> dict[str, Any]:
     """What scan.json says, with what older versions did not record as None."""
     settings = ScanOutput(folder).settings()
+    # Commands to copy into a shell: the folder absolute (the report may be read anywhere)
+    # and quoted (a folder's name is anything).
+    where = shlex.quote(str(folder.resolve()))
     return {
         "folder": str(folder),
+        "folder_argument": where,
         "inputs": settings.get("inputs") or [],
         "corpus": settings.get("corpus") or "",
         "corpus_stories": settings.get("corpus_stories"),
@@ -457,7 +462,7 @@ def about(folder: Path) -> dict[str, Any]:
         "started": settings.get("started") or "",
         "finished": settings.get("finished") or "",
         "completed": settings.get("completed"),  # None: an older version did not say
-        "resume": f"unspin scan --resume --out {folder}",
+        "resume": f"unspin scan --resume --out {where}",
     }
 
 
