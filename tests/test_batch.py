@@ -115,6 +115,24 @@ def test_skipped_records_say_where_they_were_and_scan_json_which_corpus(
     assert settings["corpus_last_date"] == last[:10]
 
 
+def test_refused_records_of_a_feed_keep_their_url_and_site(
+    corpus_path: str, tmp_path: Path
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    short = {"url": "https://short.example/a", "title": "Short", "text": "Too short to read."}
+    feed.write_text(json.dumps(short) + "\n" + json.dumps({"url": "https://x.example/b"}) + "\n")
+    table = tmp_path / "feed.csv"
+    table.write_text("url,title,text\nhttps://www.csv.example/c,Short,Too short.\n")
+    out = tmp_path / "scan"
+    scan([str(feed), str(table)], corpus_path, out)
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(e["record"].rsplit("/", 1)[1], e["url"], e["site"]) for e in errors] == [
+        ("feed.jsonl:1", "https://short.example/a", "short.example"),
+        ("feed.jsonl:2", "https://x.example/b", "x.example"),  # no text at all
+        ("feed.csv:2", "https://www.csv.example/c", "csv.example"),
+    ]
+
+
 def test_tables_read_with_plain_pyarrow_and_pandas(
     crawl: Path, corpus_path: str, tmp_path: Path
 ) -> None:

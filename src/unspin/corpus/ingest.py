@@ -42,6 +42,7 @@ from unspin.limits import MAX_BYTES, describe_size
 from unspin.model import Article
 from unspin.read import (
     _HTML_START,
+    _metadata,
     _mostly_not_text,
     _text,
     article_from_fields,
@@ -556,7 +557,9 @@ def _jsonl_record(location: str, text: str, position: int) -> Record | _Candidat
         return _bad(location, "JSON nested too deeply to be an article", position)
     if not isinstance(fields, dict):
         return _bad(location, f"not a JSON object (a {type(fields).__name__})", position)
-    return _Candidate(location, lambda: _article_from_fields(fields), position)
+    # The record's own URL, for its error row if it is refused: which site's page was skipped.
+    url = _metadata(fields.get("url"))
+    return _Candidate(location, lambda: _article_from_fields(fields), position, url)
 
 
 def _broken(location: str, error: BaseException | None = None) -> Record:
@@ -647,7 +650,8 @@ def _csv_records(file: InputFile) -> Iterator[Record | _Candidate]:
                 }
                 if not _text(fields.get("text")):
                     fields["text"] = fields.get("content", "")
-                yield _Candidate(f"{name}:{line}", _bound(fields), raw.tell())
+                url = _metadata(fields.get("url"))
+                yield _Candidate(f"{name}:{line}", _bound(fields), raw.tell(), url)
     except _BROKEN_PACKING as error:
         yield _broken(f"{name}:{line}", error)
 
