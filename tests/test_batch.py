@@ -133,6 +133,17 @@ def test_refused_records_of_a_feed_keep_their_url_and_site(
     ]
 
 
+def test_a_page_with_no_date_keeps_the_crawls_date_apart(corpus_path: str, tmp_path: Path) -> None:
+    undated = ("https://farm.example/undated", html(STORIES[10] | {"date": ""}), "text/html")
+    crawl = tmp_path / "crawl.warc.gz"
+    write_warc(crawl, [undated])  # captured today
+    out = tmp_path / "scan"
+    scan([str(crawl)], corpus_path, out)
+    [page] = tables(out)["pages"]
+    assert page["date"] == "" and page["crawled"] == json.loads(page["report"])["copy"]["crawled"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", page["crawled"])
+
+
 def test_tables_read_with_plain_pyarrow_and_pandas(
     crawl: Path, corpus_path: str, tmp_path: Path
 ) -> None:

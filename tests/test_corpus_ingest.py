@@ -663,23 +663,25 @@ def test_a_crawl_gives_its_html_pages_and_says_why_others_are_not_articles(
         text=text(MARCOS),
         title=MARCOS_TITLE,
         url=MARCOS_URL,
-        date="1987-03-15",  # the page's own date, not the crawl's
+        date="1987-03-15",  # the page's own date ...
         site="example-news.com",  # the host, not the page's "Example News": one name per site
+        crawled="2024-05-02",  # ... beside the day the crawl captured it
     )
     assert found[0].article == marcos
     assert found[1].article == Article(**{**_fields(marcos), "url": MARCOS_URL + "?amp=1"})
     assert found[4].article == Article(
         text=text(FLOIRENDO),
         url="https://example.org/floirendo",
-        date="2024-05-03",  # the page gives none: the crawl's
+        date="",  # the page gives none: not the crawl's (a chart by week would put it there)
         site="example.org",
+        crawled="2024-05-03",
     )
     assert found[6].article == Article(
         text=text(MANILA),
         title="Manila",
         url="http://markets.example.org/manila",
-        date="2024-05-02",
         site="markets.example.org",
+        crawled="2024-05-02",
     )
     assert_progress(found, path.stat().st_size)
 

@@ -151,6 +151,19 @@ def test_a_story_dated_after_the_copy_is_not_its_origin(corpus: Corpus) -> None:
     assert "explains" in note
 
 
+def test_a_crawled_page_with_no_date_was_published_by_the_day_it_was_captured(
+    corpus: Corpus,
+) -> None:
+    copy = replace(spin(JURY, seed=1, intensity="medium").copy, date="", crawled="1987-02-20")
+    search = find_sources(copy, corpus)
+    assert search.sources == ()
+    note = dict((c.id, n) for c, n in search.candidates)[JURY.id]
+    assert note.endswith("is dated 1987-02-26, after the copy (1987-02-20)")
+    # Its own date, where it gives one, is the day it was published.
+    dated = find_sources(replace(copy, date="1987-02-26"), corpus)
+    assert [c.id for c in dated.sources] == [JURY.id]
+
+
 def test_a_story_dated_the_day_after_the_copy_may_be_its_origin(corpus: Corpus) -> None:
     """Pages carry their own day and wires theirs (time zone, last update): a reprint dated
     2022-08-08 of an AP story dated 2022-08-09 was seen on real pages. Two days is too late."""

@@ -27,7 +27,7 @@ from unspin.report.schema import (
     report_to_json,
 )
 
-ARTICLE_KEYS = {"text", "title", "url", "date", "author", "site", "id"}
+ARTICLE_KEYS = {"text", "title", "url", "date", "author", "site", "id", "crawled"}
 KEYS = {
     "": {"schema", "copy", "sources", "sentences", "findings", "omitted", "summary", "search"},
     "copy": ARTICLE_KEYS,

@@ -136,7 +136,7 @@ def find_sources(copy: Article, corpus: Corpus) -> SourceSearch:
         if _dated_after(c.article, copy):
             notes[c.key] = (
                 f"explains {c.score:.0%} of the copy but is dated {c.article.date[:10]},"
-                f" after the copy ({copy.date[:10]})"
+                f" after the copy ({_copy_date(copy)[:10]})"
             )
         elif not chosen and c.score < SOURCE_THRESHOLD:
             notes[c.key] = (
@@ -162,14 +162,21 @@ def _dated_after(story: Article, copy: Article) -> bool:
     """Is `story` dated too late to be the origin of `copy`? Pages carry the day where they
     were published and wires the day of their time zone or of their last update: on real pages
     a verbatim reprint of an AP story dated 2022-08-08 met the story dated 2022-08-09. So only
-    a story dated more than DATE_SLACK_DAYS after the copy is set aside."""
-    if not (story.date and copy.date):
+    a story dated more than DATE_SLACK_DAYS after the copy is set aside. A page of a crawl
+    with no date of its own was published by the day it was captured."""
+    copy_date = _copy_date(copy)
+    if not (story.date and copy_date):
         return False
     try:
-        gap = date.fromisoformat(story.date[:10]) - date.fromisoformat(copy.date[:10])
+        gap = date.fromisoformat(story.date[:10]) - date.fromisoformat(copy_date[:10])
     except ValueError:
-        return story.date[:10] > copy.date[:10]
+        return story.date[:10] > copy_date[:10]
     return gap.days > DATE_SLACK_DAYS
+
+
+def _copy_date(copy: Article) -> str:
+    """The day the copy was published, or by which it was: its date, else its capture's."""
+    return copy.date or copy.crawled
 
 
 def not_made_from(

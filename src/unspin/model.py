@@ -30,6 +30,9 @@ class Article:
     author: str = ""
     site: str = ""
     id: str = ""  # the caller's id for it (corpus id, file name); "" if none
+    # When a crawler captured the page (a WARC record's date), for a page read from a crawl:
+    # not its date, but one it was published by.
+    crawled: str = ""
 
 
 class Spanned(Protocol):

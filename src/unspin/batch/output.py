@@ -48,6 +48,7 @@ SCHEMAS = {
             ("site", _STRING),
             ("title", _STRING),
             ("date", _STRING),
+            ("crawled", _STRING),
             ("sentences", _INT),
             ("kind", _STRING),
             ("credited", _BOOL),

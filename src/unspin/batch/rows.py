@@ -52,6 +52,7 @@ def page_rows(record: str, pid: str, report: Report) -> tuple[Row, list[Row], li
         "site": site_of(copy),
         "title": copy.title,
         "date": copy.date,
+        "crawled": copy.crawled,
         "sentences": len(report.copy.sentences),
         "kind": s.kind,
         "credited": s.credited,

@@ -775,7 +775,7 @@ def _warc_record(
         page = _from_html(decode(content, location, declared=charset, html=True), url)
         return replace(
             page,
-            date=page.date or crawled,  # the page's own date is the story's; the crawl's is later
+            crawled=crawled,  # not the page's date (a chart by week would put it there)
             site=_host(page.url) or page.site,
             id="",
         )

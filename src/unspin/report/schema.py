@@ -79,6 +79,7 @@ def _article(article: Article) -> dict[str, Any]:
         "author": article.author,
         "site": article.site,
         "id": article.id,
+        "crawled": article.crawled,
     }
 
 
@@ -273,7 +274,7 @@ def _report_from(data: dict[str, Any]) -> Report:
 
 
 def _article_from(fields: dict[str, Any]) -> Article:
-    keys = ("text", "title", "url", "date", "author", "site", "id")
+    keys = ("text", "title", "url", "date", "author", "site", "id", "crawled")
     return Article(**{k: fields.get(k) or "" for k in keys})
 
 
