@@ -12,6 +12,7 @@ import html
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pandas as pd
 import pyarrow as pa
@@ -23,6 +24,7 @@ from report_sample import sample_report
 from unspin.batch import sites
 from unspin.batch.output import Part, ScanOutput
 from unspin.cli import main
+from unspin.model import KINDS
 from unspin.report import report_to_dict
 
 # page id, site, kind, credited, sentences, date, main source (id, outlet)
@@ -331,6 +333,44 @@ def test_hostile_names_titles_and_urls_are_text_and_run_nothing(tmp_path: Path) 
     assert "<script>alert" not in page and "<img src=x" not in page
     assert 'href="javascript:' not in page and "<td>javascript:alert(2)</td>" in page
     assert page.count("<script") == 1  # the page's own
+
+
+def _chart_texts(chart: str) -> list[str]:
+    """The text of a chart's data: URL, read as XML (an SVG that is not well formed fails)."""
+    svg = base64.b64decode(chart.split(",", 1)[1]).decode("utf-8")
+    return [e.text or "" for e in ElementTree.fromstring(svg).iter() if e.tag.endswith("text")]
+
+
+def test_the_overview_chart_draws_a_row_for_each_site_whatever_its_name() -> None:
+    names = [
+        "content-farm-network-of-many-sites-a.example",
+        "content-farm-network-of-many-sites-b.example",
+    ]
+    table = pd.DataFrame(0.0, index=[*names, "farm\x0b.example"], columns=[*KINDS, "per_1000"])
+    table["spun copy"] = [1.0, 0.0, 1.0]
+    table["verbatim copy"] = [0.0, 1.0, 0.0]
+    table["per_1000"] = [100.0, 0.0, 5.0]
+    texts = _chart_texts(sites.overview_chart(table))
+    # Listed bottom up; the two names cut to one label are still two rows, with their rates.
+    assert [t for t in texts if "example" in t or "…" in t] == [
+        "farm?.example",
+        "content-farm-network-of-many-si…",
+        "content-farm-network-of-many-si…",
+    ]
+    assert texts[-3:] == ["5.0", "0.0", "100.0"]
+
+
+def test_the_trend_chart_names_every_site_in_its_legend() -> None:
+    weeks = pd.DataFrame(
+        {
+            "site": ["_news.example", "other.example"],
+            "week_start": ["2024-01-01", "2024-01-01"],
+            "pages": [3, 4],
+            "per_1000": [10.0, 20.0],
+        }
+    )
+    texts = _chart_texts(sites.trend_chart(weeks, ["_news.example", "other.example"]))
+    assert {"_news.example", "other.example"} <= set(texts)  # "_..." is no hidden label
 
 
 def test_the_csp_allows_exactly_the_pages_own_script(scan_folder: Path, tmp_path: Path) -> None:

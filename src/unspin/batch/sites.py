@@ -351,7 +351,10 @@ def _pyplot():  # type: ignore[no-untyped-def]
     return plt
 
 
-def _short(name: str, width: int = 32) -> str:
+def _label(site: str, width: int = 32) -> str:
+    """A site's name as a chart shows it: cut to `width`, its unprintable characters as "?"
+    (a control character makes the SVG unreadable, and a hostile page picks its site name)."""
+    name = "".join(c if c.isprintable() else "?" for c in site) or "(no site)"
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
@@ -359,22 +362,25 @@ def overview_chart(table: pd.DataFrame) -> str:
     """The top sites on two common axes: the share of their pages of each kind (stacked, with
     the shares labelled), and meaning changes per 1,000 copied sentences (labelled)."""
     shown = table.head(TOP_SITES).iloc[::-1]
-    names = [_short(str(s) or "(no site)") for s in shown.index]
+    # Bars at positions, not at their names: two names cut to the same label stay two rows.
+    rows = range(len(shown))
+    names = [_label(str(s)) for s in shown.index]
     plt = _pyplot()
     figure, (kinds, rates) = plt.subplots(
         1, 2, figsize=(11, 0.38 * len(shown) + 1.4), sharey=True, width_ratios=[3, 1.4]
     )
     left = pd.Series(0.0, index=shown.index)
     for kind in KINDS:
-        bars = kinds.barh(names, shown[kind], left=left, color=KIND_COLOURS[kind], label=kind)
+        bars = kinds.barh(rows, shown[kind], left=left, color=KIND_COLOURS[kind], label=kind)
         labels = [f"{v:.0%}" if v >= 0.08 else "" for v in shown[kind]]
         kinds.bar_label(bars, labels=labels, label_type="center", fontsize=8)
         left += shown[kind]
+    kinds.set_yticks(rows, labels=names)
     kinds.set_xlim(0, 1)
     kinds.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     kinds.set_xlabel("share of the site's pages")
     kinds.legend(ncol=5, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)
-    bars = rates.barh(names, shown["per_1000"], color="#c5221f")
+    bars = rates.barh(rows, shown["per_1000"], color="#c5221f")
     rates.bar_label(bars, labels=[f"{v:.1f}" for v in shown["per_1000"]], padding=2, fontsize=8)
     rates.set_xlim(0, max(shown["per_1000"].max() * 1.25, 1))
     rates.set_xlabel("meaning changes per 1,000 copied sentences")
@@ -387,16 +393,21 @@ def trend_chart(weeks: pd.DataFrame, sites: Sequence[str]) -> str:
     """Pages per week and the distortion rate per week of `sites`, on one time axis."""
     plt = _pyplot()
     figure, (counts, rates) = plt.subplots(2, 1, figsize=(10, 5.5), sharex=True)
+    lines, labels = [], []
     for site in sites:
         mine = weeks[weeks["site"] == site]
         days = pd.to_datetime(mine["week_start"])
-        label = _short(site or "(no site)", 40)
-        counts.plot(days, mine["pages"], marker="o", label=label)
-        rates.plot(days, mine["per_1000"], marker="o", label=label)
+        lines += counts.plot(days, mine["pages"], marker="o")
+        labels.append(_label(site, 40))
+        rates.plot(days, mine["per_1000"], marker="o")
     counts.set_ylabel("pages per week")
     rates.set_ylabel("meaning changes per\n1,000 copied sentences")
     rates.set_xlabel("ISO week (its Monday)")
-    counts.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    # Labels given, not collected: matplotlib leaves out a label that opens with "_", and a
+    # site's host may ("_news.example").
+    counts.legend(
+        lines, labels, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False
+    )
     for axes in (counts, rates):
         axes.set_ylim(bottom=0)
         axes.spines[["top", "right"]].set_visible(False)
