@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from chromium import launched, sync_api
-from test_batch_sites import write_scan
+from test_batch_sites import PAGES, write_scan
 from unspin.cli import main
 
 
@@ -93,3 +93,26 @@ def test_without_script_every_row_shows_and_the_filters_do_not(
     assert not page.locator("#filters").is_visible()
     assert page.locator("#pages-table tbody tr:visible").count() == 6
     context.close()
+
+
+def test_no_site_is_a_filter_of_its_own_and_missing_rates_sort_last(
+    browser: sync_api.Browser, tmp_path: Path
+) -> None:
+    no_site = ("p7", "", "not a copy", False, 5, "2024-01-09", None)
+    scan = write_scan(tmp_path / "scan", [*PAGES, no_site])
+    html = tmp_path / "sites.html"
+    assert CliRunner().invoke(main, ["report", str(scan), "--html", str(html)]).exit_code == 0
+    page = browser.new_page()
+    page.goto(html.as_uri())
+    page.select_option("select[data-filter=site]", label="(no site)")
+    assert [row[0] for row in visible_rows(page)] == ["p7"]  # not every page, as "all" shows
+    rate = page.locator("#weeks-table thead th").last
+    rates = "rows => rows.map(r => r.cells[r.cells.length - 1].dataset.v)"
+    rate.click()
+    ascending = page.locator("#weeks-table tbody tr").evaluate_all(rates)
+    rate.click()
+    descending = page.locator("#weeks-table tbody tr").evaluate_all(rates)
+    figures = sorted(float(v) for v in ascending if v)
+    assert [float(v) for v in ascending[:-1]] == figures and ascending[-1] == ""
+    assert [float(v) for v in descending[:-1]] == figures[::-1] and descending[-1] == ""
+    page.close()

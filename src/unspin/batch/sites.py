@@ -446,6 +446,7 @@ def _page() -> Template:
     env = template_environment(_template_source, trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = lambda n: f"{n:,}"
     env.filters["rate"] = lambda x: "–" if pd.isna(x) else f"{x:.1f}"
+    env.filters["sort_key"] = lambda x: "" if pd.isna(x) else x  # a missing figure sorts last
     return env.get_template("sites.html")
 
 

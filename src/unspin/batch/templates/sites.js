@@ -24,8 +24,14 @@
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = value(a, i), y = value(b, i);
-          var order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
-          return up ? order : -order;
+          if (numeric) {
+            // A missing figure (no rate without copies: data-v="") goes last either way; a
+            // comparison with NaN would leave the order scrambled.
+            var nx = x === "" ? NaN : Number(x), ny = y === "" ? NaN : Number(y);
+            if (isNaN(nx) || isNaN(ny)) return isNaN(nx) - isNaN(ny);
+            return up ? nx - ny : ny - nx;
+          }
+          return up ? x.localeCompare(y) : y.localeCompare(x);
         });
         rows.forEach(function (row) { body.appendChild(row); });
       }
@@ -50,7 +56,8 @@
         // data-types lists the page's finding types; a site or kind is one value
         var match = select.dataset.filter === "types"
           ? (" " + have + " ").indexOf(" " + wanted + " ") >= 0 : have === wanted;
-        if (wanted && !match) keep = false;
+        // The first option is "all"; "(no site)" is the value "" and matches pages of no site.
+        if (select.selectedIndex > 0 && !match) keep = false;
       });
       row.hidden = !keep;
       if (keep) shown += 1;
