@@ -235,7 +235,31 @@ def test_a_story_copied_by_several_sites_shows_each_sites_changes(scan_folder: P
 
 def test_skipped_records_by_reason(scan_folder: Path) -> None:
     table = sites.skipped(sites.load(scan_folder))
-    assert table.values.tolist() == [["not HTML (image/png)", 1], ["x", 1]]
+    assert table.values.tolist() == [["not HTML", 1], ["x", 1]]
+
+
+@pytest.mark.parametrize(
+    ("reason", "kind"),
+    [
+        ("an exact duplicate of crawl.warc.gz@14958", "an exact duplicate"),
+        ("an exact duplicate of feed (1).jsonl:3", "an exact duplicate"),
+        ("not HTML (image/png)", "not HTML"),
+        (
+            "the article is in French (fr); unspin reads English only",
+            "the article is in French; unspin reads English only",
+        ),
+        ("internal error (ValueError: bad value (here))", "internal error"),
+        (
+            "cannot fetch https://x.example/a?b=1: timed out after 10 s",
+            "cannot fetch URL: timed out after 10 s",
+        ),
+        ("https://x.example/a: HTTP 404 (Not Found)", "URL: HTTP 404"),
+        ("HTTP status 404, not 200", "HTTP status 404, not 200"),
+        ("(x)", "(x)"),  # nothing left: the reason as it is
+    ],
+)
+def test_a_skipped_records_reason_kind_leaves_out_what_is_its_own(reason: str, kind: str) -> None:
+    assert sites.reason_kind(reason) == kind
 
 
 def _render(folder: Path, tmp_path: Path) -> str:

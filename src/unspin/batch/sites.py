@@ -21,6 +21,7 @@ import base64
 import hashlib
 import io
 import json
+import re
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -302,9 +303,27 @@ def shared_stories(t: ScanTables) -> pd.DataFrame:
 
 
 def skipped(t: ScanTables) -> pd.DataFrame:
-    """The skipped records' reasons, most common first: reason, records."""
-    counts = t.errors.groupby("reason").size().rename("records").reset_index()
+    """The skipped records by kind of reason (`reason_kind`), most common first: reason,
+    records. The list of skipped records gives each one's reason whole."""
+    kinds = t.errors["reason"].map(reason_kind).rename("reason")
+    counts = t.errors.groupby(kinds).size().rename("records").reset_index()
     return counts.sort_values(["records", "reason"], ascending=[False, True]).reset_index(drop=True)
+
+
+# What varies from one skipped record to the next within one kind of reason: details in
+# parentheses (one level of nesting), URLs, and the first capture a duplicate repeats.
+_REASON_DETAIL = re.compile(r" ?\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_URL_IN_REASON = re.compile(r"https?://\S*[^\s:,;.]")  # not the colon after it
+_DUPLICATE = re.compile(r"^(an exact duplicate) of .*", re.DOTALL)
+
+
+def reason_kind(reason: str) -> str:
+    """A skipped record's reason without what is its own: "not HTML (image/png)" is "not
+    HTML", "an exact duplicate of crawl.warc.gz@1834" "an exact duplicate", "cannot fetch
+    https://x.example/a: timed out after 10 s" "cannot fetch URL: timed out after 10 s"."""
+    kind = _DUPLICATE.sub(r"\1", reason)
+    kind = _URL_IN_REASON.sub("URL", _REASON_DETAIL.sub("", kind))
+    return kind.strip() or reason
 
 
 def export(table: pd.DataFrame, path: Path) -> None:
