@@ -331,6 +331,28 @@ def test_an_old_scan_without_the_new_columns_and_settings_renders(tmp_path: Path
     assert "(its size and dates were not recorded)" in page
 
 
+def test_an_old_scans_kinds_are_read_as_todays(tmp_path: Path) -> None:
+    # Before 2026-12-04 a scan called pages "original" and "attributed rewrite".
+    pages = [
+        ("p1", "a.example", "spun copy", False, 10, "2024-01-02", ("S1", "Reuters")),
+        ("p2", "a.example", "original", False, 10, "2024-01-02", None),
+        ("p3", "a.example", "attributed rewrite", False, 10, "2024-01-02", ("S2", "AP")),
+    ]
+    t = sites.load(write_scan(tmp_path / "scan", pages))
+    assert t.pages[["kind", "credited"]].values.tolist() == [
+        ["spun copy", False],
+        ["not a copy", False],
+        ["spun copy", True],
+    ]
+    row = sites.overview(t).loc["a.example"]
+    assert (row["pages"], row["not a copy"], row["spun copy"], row["credited"]) == (
+        3,
+        1 / 3,
+        2 / 3,
+        0.5,
+    )
+
+
 def test_hostile_names_titles_and_urls_are_text_and_run_nothing(tmp_path: Path) -> None:
     hostile = "<script>alert(1)</script>"
     pages = [(pid, hostile, *rest) for pid, _, *rest in PAGES[:2]]

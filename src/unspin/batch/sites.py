@@ -78,10 +78,21 @@ def _filled(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     return frame.fillna(dict.fromkeys(text, ""))
 
 
+# Kinds that scans of versions before 2026-12-04 recorded, as today's kind and credit: a page
+# of a kind the tables do not know would be left out of its site's figures.
+_OLD_KINDS = {"original": (ORIGINAL, False), "attributed rewrite": ("spun copy", True)}
+
+
 def load(folder: Path) -> ScanTables:
     output = ScanOutput(folder)
     read = {name: _filled(output.table(name).to_pandas(), name) for name in SCHEMAS}
-    return ScanTables(read["pages"], read["sources"], read["findings"], read["errors"])
+    pages = read["pages"]
+    old = pages["kind"].isin(list(_OLD_KINDS))
+    if old.any():
+        now = pages.loc[old, "kind"].map(_OLD_KINDS)
+        pages.loc[old, "credited"] = [credited for _, credited in now]
+        pages.loc[old, "kind"] = [kind for kind, _ in now]
+    return ScanTables(pages, read["sources"], read["findings"], read["errors"])
 
 
 # --- the tables -------------------------------------------------------------------------------
