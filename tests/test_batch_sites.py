@@ -396,6 +396,7 @@ def test_the_overview_chart_draws_a_row_for_each_site_whatever_its_name() -> Non
     table["spun copy"] = [1.0, 0.0, 1.0]
     table["verbatim copy"] = [0.0, 1.0, 0.0]
     table["per_1000"] = [100.0, 0.0, 5.0]
+    table["pages"] = 1
     texts = _chart_texts(sites.overview_chart(table))
     # Listed bottom up; the two names cut to one label are still two rows, with their rates.
     assert [t for t in texts if "example" in t or "…" in t] == [
@@ -404,6 +405,23 @@ def test_the_overview_chart_draws_a_row_for_each_site_whatever_its_name() -> Non
         "content-farm-network-of-many-si…",
     ]
     assert texts[-3:] == ["5.0", "0.0", "100.0"]
+
+
+def test_the_overview_chart_shows_the_sites_with_most_pages_in_the_tables_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sites, "TOP_SITES", 3)
+    rates = {"one-a.example": 300.0, "one-b.example": 200.0, "one-c.example": 100.0}
+    table = pd.DataFrame(0.0, index=[*rates, "farm.example"], columns=[*KINDS, "per_1000"])
+    table["spun copy"] = 1.0
+    table["per_1000"] = [*rates.values(), 50.0]  # the farm ranks last by rate ...
+    table["pages"] = [1, 1, 1, 400]  # ... with 400 pages
+    texts = _chart_texts(sites.overview_chart(table))
+    assert [t for t in texts if t.endswith(".example")] == [
+        "farm.example",
+        "one-b.example",
+        "one-a.example",
+    ]  # bottom up: the table's order, the farm and the two with most pages after it
 
 
 def test_the_trend_chart_names_every_site_in_its_legend() -> None:

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from jinja2 import Template
     from matplotlib.figure import Figure
 
-TOP_SITES = 30  # sites in the overview's chart (the table lists all)
+TOP_SITES = 30  # sites in the overview's chart, those with most pages (the table lists all)
 TREND_SITES = 6  # sites in the weekly chart, by pages
 TOP_OUTLETS = 3  # outlets named per site in the overview
 # Finding types that change meaning: all but unsourced and omitted sentences.
@@ -391,7 +391,10 @@ def _label(site: str, width: int = 32) -> str:
 def overview_chart(table: pd.DataFrame) -> str:
     """The top sites on two common axes: the share of their pages of each kind (stacked, with
     the shares labelled), and meaning changes per 1,000 copied sentences (labelled)."""
-    shown = table.head(TOP_SITES).iloc[::-1]
+    # The sites with most pages, in the table's order: ranked by rate alone, thirty sites of
+    # one page each with one change would push a farm of hundreds of pages off the chart.
+    most = table.sort_values("pages", ascending=False, kind="stable").head(TOP_SITES).index
+    shown = table[table.index.isin(most)].iloc[::-1]
     # Bars at positions, not at their names: two names cut to the same label stay two rows.
     rows = range(len(shown))
     names = [_label(str(s)) for s in shown.index]
@@ -548,6 +551,7 @@ def render_sites(folder: Path, out: Path, *, page_reports: bool = True) -> str:
         kinds=KINDS,
         overview=table.to_dict("records"),
         overview_chart=overview_chart(table.set_index("site")) if len(table) else "",
+        chart_sites=TOP_SITES,
         types=types,
         descriptions=finding_types.DESCRIPTIONS,
         page_columns=list(pages.columns),
