@@ -223,14 +223,17 @@ def test_weeks_are_iso_weeks_and_undated_pages_are_counted(scan_folder: Path) ->
 def test_a_story_copied_by_several_sites_shows_each_sites_changes(scan_folder: Path) -> None:
     table = sites.shared_stories(sites.load(scan_folder))
     assert set(table["source_id"]) == {"S1"}  # S2 is copied by one site only
-    columns = ["site", "sites", "kinds", "changes", "types", "type", "copy_text", "page_id"]
-    assert table[columns].values.tolist() == [
+    columns = ["site", "sites", "kinds", "changes", "types", "type", "reason", "copy_text"]
+    assert table[[*columns, "page_id"]].values.tolist() == [
         ["a.example", 3, "spun copy", 2, "number_changed 1, loaded_wording 1", "number_changed",
-         "rose 5%", "p1"],
+         "reason 0", "rose 5%", "p1"],
         ["b.example", 3, "spun copy", 1, "attribution_dropped 1, omitted_sentence 1",
-         "attribution_dropped", "prices will fall", "p4"],
-        ["c.example", 3, "verbatim copy", 0, "", "", "", "p6"],
+         "attribution_dropped", "reason 2", "prices will fall", "p4"],
+        ["c.example", 3, "verbatim copy", 0, "", "", "", "", "p6"],
     ]  # fmt: skip
+    # The worst finding's reason is shown with its words: a word alone says little.
+    page = sites.render_sites(scan_folder, scan_folder.parent / "sites.html", page_reports=False)
+    assert "<b>number_changed</b>: <q>rose 5%</q><br><small>reason 0</small>" in page
 
 
 def test_skipped_records_by_reason(scan_folder: Path) -> None:

@@ -270,7 +270,8 @@ def shared_stories(t: ScanTables) -> pd.DataFrame:
     """The wire stories (main sources) that pages of two or more sites copied: one row per story
     and site, with the story's title, outlet and date, how many sites copied it, the site's
     pages, their kinds, meaning changes, findings by type ("number_changed 2, ...") and its
-    worst finding (page_id, type, copy_text, source_text). Stories copied by most sites first."""
+    worst finding (page_id, type, reason, copy_text, source_text). Stories copied by most sites
+    first."""
     first = t.sources[t.sources["rank"] == 0][["page_id", "source_id", "title", "site", "date"]]
     first = first.rename(columns={"title": "story_title", "site": "outlet", "date": "story_date"})
     copies = t.pages[["page_id", "site", "kind"]].merge(first, on="page_id")
@@ -278,7 +279,16 @@ def shared_stories(t: ScanTables) -> pd.DataFrame:
     copies = copies.assign(sites=copies["source_id"].map(sites))
     copies = copies[copies["sites"] >= 2]
     columns = ["source_id", "story_title", "outlet", "story_date", "sites", "site", "pages"]
-    columns += ["kinds", "changes", "types", "page_id", "type", "copy_text", "source_text"]
+    columns += [
+        "kinds",
+        "changes",
+        "types",
+        "page_id",
+        "type",
+        "reason",
+        "copy_text",
+        "source_text",
+    ]
     if copies.empty:
         return pd.DataFrame(columns=columns)
     found = t.findings.merge(copies[["page_id", "source_id", "site"]], on="page_id")
@@ -298,9 +308,8 @@ def shared_stories(t: ScanTables) -> pd.DataFrame:
     labels = by_type["type"] + " " + by_type["n"].astype(str)
     table["types"] = labels.groupby([by_type[k] for k in keys]).agg(", ".join)
     worst = _worst_first(found).groupby(keys).head(1).set_index(keys)
-    table = table.join(worst[["page_id", "type", "copy_text", "source_text"]]).fillna(
-        {"types": "", "page_id": "", "type": "", "copy_text": "", "source_text": ""}
-    )
+    worst_columns = ["page_id", "type", "reason", "copy_text", "source_text"]
+    table = table.join(worst[worst_columns]).fillna(dict.fromkeys(["types", *worst_columns], ""))
     table = table.reset_index().sort_values(
         ["sites", "source_id", "changes", "site"], ascending=[False, True, False, True]
     )
