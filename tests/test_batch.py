@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from repo_paths import CORPUS_SAMPLE, SPUN_EXAMPLE
-from unspin.batch import PROFILER, _dask_client, scan
+from unspin.batch import PROFILER, URL_BYTES, _dask_client, read_inputs, scan
 from unspin.batch.output import ScanOutput
 from unspin.corpus import Corpus, ingest
 from unspin.errors import InputError
@@ -267,6 +267,18 @@ def test_a_list_of_urls_is_fetched_page_by_page(corpus_path: str, tmp_path: Path
     assert error["record"] == error["url"] == "http://127.0.0.1:9/nothing-listens-here"
     assert error["site"] == "127.0.0.1"
     assert "connection refused" in error["reason"]
+
+
+def test_a_listed_url_weighs_in_the_share_done_as_a_crawled_page(
+    crawl: Path, tmp_path: Path
+) -> None:
+    urls = tmp_path / "suspects.urls"
+    urls.write_text("https://a.example/1\nhttps://a.example/2\n")
+    total, records = read_inputs([str(urls), str(crawl)])
+    assert total == 2 * URL_BYTES + crawl.stat().st_size
+    positions = [position for position, _ in records]
+    assert positions[:2] == [URL_BYTES, 2 * URL_BYTES]  # not 1 and 2 bytes of a 100 kB total
+    assert positions[-1] <= total
 
 
 def test_a_local_dask_cluster_gives_the_same_tables(
