@@ -106,6 +106,10 @@ def test_no_site_is_a_filter_of_its_own_and_missing_rates_sort_last(
     page.goto(html.as_uri())
     page.select_option("select[data-filter=site]", label="(no site)")
     assert [row[0] for row in visible_rows(page)] == ["p7"]  # not every page, as "all" shows
+    page.emulate_media(media="print")  # printed, the filtered table says it is one
+    assert page.locator("#filters").is_visible() and not page.locator("#export").is_visible()
+    assert page.locator("#filters").inner_text().endswith("1 of 7 pages shown")
+    page.emulate_media(media="screen")
     rate = page.locator("#weeks-table thead th").last
     rates = "rows => rows.map(r => r.cells[r.cells.length - 1].dataset.v)"
     rate.click()
