@@ -30,6 +30,7 @@ from detect_pairs import (
     runner_for,
     same_fact,
 )
+from unspin.detect.quotes import _respelled
 
 quotes = runner_for("quotes")
 
@@ -1563,6 +1564,13 @@ def test_quote_marks_taking_in_a_word_beside_a_quoted_phrase_are_a_low_change() 
     assert [f[:3] for f in quotes(copy, source, embed=True)] == [
         ("quote_altered", "low", "sadistic attack")
     ]
+
+
+def test_a_word_respelled_two_ways_in_the_source_is_read_as_its_first() -> None:
+    # Whichever comes first in the source's quotation, not the first of a set: the same
+    # quotation must read the same in every run.
+    for long in (["accommodate", "acomodate"], ["acomodate", "accommodate"]):
+        assert _respelled([["to", "accomodate", "them"]], long) == [["to", long[0], "them"]]
 
 
 def test_a_misspelling_put_right_inside_a_quotation_rewords_nothing() -> None:

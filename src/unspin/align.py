@@ -112,27 +112,38 @@ def _content_stems(doc: Doc, start: int, end: int, toks: Sequence[Token]) -> set
     return stems
 
 
+def _vocabulary(sets: Sequence[AbstractSet[str]]) -> dict[str, int]:
+    """Each stem of the sentences -> its column, in sorted order. Not in the order the sets
+    give them: a set of strings iterates in an order that changes from one process to the
+    next (Python randomises string hashes), float32 sums follow the columns' order, and the
+    same page then scored a hair differently in two runs, enough to reorder tied stories."""
+    return {s: k for k, s in enumerate(sorted({s for stems in sets for s in stems}))}
+
+
 def _weighted_sets(
     sets: Sequence[AbstractSet[str]], vocabulary: dict[str, int], idf: np.ndarray
 ) -> sparse.csr_matrix:
     """Sentences x vocabulary, each stem weighted by its idf: sparse, since a long text's
-    vocabulary times its sentences would not fit in memory as a dense matrix."""
+    vocabulary times its sentences would not fit in memory as a dense matrix (its columns in
+    order in each row, so that products sum in the same order in every process)."""
     rows = [row for row, stems in enumerate(sets) for _ in stems]
     columns = [vocabulary[s] for stems in sets for s in stems]
     values = idf[columns] if columns else np.zeros(0, dtype=np.float32)
     shape = (len(sets), len(vocabulary))
-    return sparse.csr_matrix((values, (rows, columns)), shape=shape, dtype=np.float32)
+    matrix = sparse.csr_matrix((values, (rows, columns)), shape=shape, dtype=np.float32)
+    matrix.sort_indices()
+    return matrix
 
 
 def _small_dice(copy: Sequence[AbstractSet[str]], source: Sequence[AbstractSet[str]]) -> np.ndarray:
     """`_Lexical.of(copy, source).all()` for texts of a few dozen sentences, from one dense
     matrix filled in one step: source finding scores a dozen stories per page, and building
     scipy's sparse matrices (or filling rows one by one) cost more than the arithmetic."""
-    vocabulary: dict[str, int] = {}
+    vocabulary = _vocabulary((*copy, *source))
     rows: list[int] = []
     columns: list[int] = []
     for row, stems in enumerate((*copy, *source)):
-        columns.extend(vocabulary.setdefault(s, len(vocabulary)) for s in stems)
+        columns.extend(vocabulary[s] for s in stems)
         rows.extend([row] * len(stems))
     both = np.zeros((len(copy) + len(source), len(vocabulary)), dtype=np.float32)
     both[rows, columns] = 1.0
@@ -163,13 +174,10 @@ class _Lexical:
 
     @classmethod
     def of(cls, copy: Sequence[AbstractSet[str]], source: Sequence[AbstractSet[str]]) -> _Lexical:
-        vocabulary: dict[str, int] = {}
-        document_frequency: list[int] = []
+        vocabulary = _vocabulary((*copy, *source))
+        document_frequency = [0] * len(vocabulary)
         for stems in (*copy, *source):
             for s in stems:
-                if s not in vocabulary:
-                    vocabulary[s] = len(vocabulary)
-                    document_frequency.append(0)
                 document_frequency[vocabulary[s]] += 1
         n = len(copy) + len(source)
         idf = np.log((n + 1) / (np.asarray(document_frequency, dtype=np.float32) + 0.5))

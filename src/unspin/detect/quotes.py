@@ -834,7 +834,8 @@ def _respelled(runs: list[list[str]], long: list[str]) -> list[list[str]]:
     }
     if not odd or len(odd) > RESPELL_WORDS:
         return runs
-    spelled = {w: next((v for v in vocabulary if _doubling(w, v)), w) for w in odd}
+    # The first such word of the source's, not of the set (whose order changes between runs).
+    spelled = {w: next((v for v in long if _doubling(w, v)), w) for w in odd}
     return [[spelled.get(w, w) for w in run] for run in runs]
 
 
