@@ -352,6 +352,11 @@ def main() -> None:
         # part can still score the pairs whose texts are back.
         used = {pid for p in pairs for pid in (p["copy"], *p["sources"], *p["distractors"])}
         pages = {pid: page for pid, page in pages.items() if pid in used}
+    if not pairs:
+        sys.exit(
+            "no pair to score: none has its page texts in the cache (benchmarks/real/README.md"
+            " says how to restore them: benchmarks/real/collect.py missing)"
+        )
     missing = [pid for pid in pages if not text_path(pid).exists()]
     if missing:
         sys.exit(
