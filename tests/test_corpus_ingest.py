@@ -249,6 +249,31 @@ def test_a_line_nested_too_deeply_for_the_parser_is_one_bad_record(tmp_path: Pat
     ]
 
 
+def test_a_line_no_parser_reads_is_one_bad_record_and_the_rest_still_count(
+    tmp_path: Path,
+) -> None:
+    good = json.dumps(FEED[0]).encode()
+    markup = json.dumps({"text": "<html></p>"}).encode()  # lxml: "too many bodies"
+    number = b'{"text": "a b c d", "id": ' + b"9" * 5_000 + b"}"  # over Python's 4,300 digits
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"\n".join([good, markup, number, good]) + b"\n")
+    assert [(r.location, r.error.split(" (")[0]) for r in records(path)] == [
+        (f"{path}:1", ""),
+        (f"{path}:2", "not a news article"),
+        (f"{path}:3", "not valid JSON"),
+        (f"{path}:4", ""),
+    ]
+
+
+def test_a_record_a_parser_fails_on_is_skipped_with_the_reason() -> None:
+    def make() -> Article:
+        raise AssertionError("too many bodies")  # as lxml raises on some markup
+
+    assert ingest._build("feed.jsonl:7", make, 120) == ingest.Record(
+        "feed.jsonl:7", None, "cannot read the record (too many bodies)", 120
+    )
+
+
 def test_json_lines_give_one_record_per_line_and_say_what_is_wrong(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     lines = feed_lines()
@@ -637,6 +662,33 @@ CRAWL = [
     response("https://www.example.fr/taux", page("Hausse des taux", [FRENCH])),
     other("request", "https://www.example.fr/suite"),  # progress still ends at the file's end
 ]
+
+
+def test_a_response_without_its_address_ends_the_file_and_keeps_what_came_before(
+    tmp_path: Path,
+) -> None:
+    # warcio reads a response record without WARC-Target-URI into an AttributeError.
+    def raw(uri: str | None) -> bytes:
+        body = page("Marcos", MARCOS).encode()
+        payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+        target = f"WARC-Target-URI: {uri}\r\n" if uri else ""
+        head = (
+            f"WARC/1.0\r\nWARC-Type: response\r\n{target}Content-Type: application/http; "
+            f"msgtype=response\r\nContent-Length: {len(payload)}\r\n\r\n"
+        )
+        return head.encode() + payload + b"\r\n\r\n"
+
+    path = tmp_path / "crawl.warc"
+    first = raw("https://example.org/1")
+    path.write_bytes(first + raw(None) + raw("https://example.org/3"))
+    found = records(path)
+    assert [(r.location, r.error) for r in found] == [
+        (f"{path}@0", ""),
+        (
+            f"{path}@{len(first)}",
+            "truncated or corrupt, stopped reading the file (a record without its WARC-Target-URI)",
+        ),
+    ]
 
 
 @pytest.mark.parametrize("packed", [True, False], ids=["warc.gz", "warc"])

@@ -611,6 +611,28 @@ def test_a_missing_path_is_refused(in_tmp: Path) -> None:
     assert input_error("nowhere.html") == "nowhere.html: no such file"
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("doc.txt", "<!DOCTYPE html></p>"),  # lxml: "Document is empty"
+        ("h.txt", "<html></p>"),  # lxml: "too many bodies"
+        ("h.json", '{"text": "<html></p>"}'),
+    ],
+)
+def test_markup_with_nothing_to_read_is_refused_in_one_line(
+    in_tmp: Path, name: str, content: str
+) -> None:
+    (in_tmp / name).write_text(content, encoding="utf-8")
+    assert input_error(name) == (
+        f"{name}: not a news article (0 words of running text; unspin needs at least 40)"
+    )
+
+
+def test_json_with_a_number_too_long_to_read_is_refused(in_tmp: Path) -> None:
+    (in_tmp / "story.json").write_text('{"text": "a b c d", "id": ' + "9" * 5_000 + "}")
+    assert input_error("story.json") == "story.json: not valid JSON (a number too long to read)"
+
+
 def test_malformed_json_is_refused(in_tmp: Path) -> None:
     (in_tmp / "story.json").write_text('{"text": "unfinished', encoding="utf-8")
     assert input_error("story.json") == (

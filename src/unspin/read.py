@@ -581,12 +581,18 @@ def _without_markup(text: str) -> str:
     refuses it; parsing it would only cost memory)."""
     if len(text) > MARKUP_CHARS or not _MARKUP.search(text):
         return text
+    import lxml.etree
     import lxml.html
 
     parser = lxml.html.HTMLParser(huge_tree=True)
-    root = lxml.html.fragment_fromstring(
-        _NOT_XML.sub(" ", text), create_parent="div", parser=parser
-    )
+    try:
+        root = lxml.html.fragment_fromstring(
+            _NOT_XML.sub(" ", text), create_parent="div", parser=parser
+        )
+    except (lxml.etree.ParserError, AssertionError, ValueError):
+        # Markup and nothing to read ("<!DOCTYPE html></p>": "Document is empty"; "<html></p>":
+        # "too many bodies"): the text as it is, which check_article refuses with its reason.
+        return text
     for element in list(root.iter("script", "style", "noscript", "template")):
         element.drop_tree()
     for element in root.iter("br"):
@@ -694,6 +700,8 @@ def article_from_json(text: str, name: str) -> Article:
         ) from None
     except RecursionError:  # thousands of nested brackets: no article, and the parser gives up
         raise InputError(f"{name}: JSON nested too deeply to be an article") from None
+    except ValueError:  # a number of over 4,300 digits, which Python will not read
+        raise InputError(f"{name}: not valid JSON (a number too long to read)") from None
     try:
         return article_from_fields(record if isinstance(record, dict) else {})
     except InputError:

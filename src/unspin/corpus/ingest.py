@@ -18,6 +18,7 @@ import gzip
 import io
 import itertools
 import json
+import logging
 import lzma
 import mimetypes
 import multiprocessing
@@ -85,10 +86,19 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _PAGE_RECORDS = ("response", "resource")
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
+log = logging.getLogger(__name__)
+
 # What a damaged file raises: the decompressors (EOFError when cut short), and warcio's parser
 # besides. Other OSErrors are the disk's, and `read_records` reports them as such.
 _BROKEN_PACKING = (EOFError, gzip.BadGzipFile, zlib.error, lzma.LZMAError)
-_BROKEN_WARC = (*_BROKEN_PACKING, ArchiveLoadFailed, StatusAndHeadersParserException, ValueError)
+# warcio reads a response record without its WARC-Target-URI into an AttributeError.
+_BROKEN_WARC = (
+    *_BROKEN_PACKING,
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    ValueError,
+    AttributeError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,6 +436,9 @@ def _build(location: str, make: Callable[[], Article], position: int) -> Record:
         article = check_article(make(), location)
     except InputError as error:
         return _bad(location, str(error), position)
+    except Exception as error:  # a parser's failure on one hostile record must not stop the rest
+        log.exception("reading %s failed", location)
+        return _bad(location, f"cannot read the record ({_one_line(error)})", position)
     return Record(location, article, "", position)
 
 
@@ -555,6 +568,8 @@ def _jsonl_record(location: str, text: str, position: int) -> Record | _Candidat
         return _bad(location, f"not valid JSON (column {error.colno}: {error.msg})", position)
     except RecursionError:  # thousands of nested brackets: the parser gives up
         return _bad(location, "JSON nested too deeply to be an article", position)
+    except ValueError:  # a number of over 4,300 digits, which Python will not read
+        return _bad(location, "not valid JSON (a number too long to read)", position)
     if not isinstance(fields, dict):
         return _bad(location, f"not a JSON object (a {type(fields).__name__})", position)
     # The record's own URL, for its error row if it is refused: which site's page was skipped.
@@ -568,6 +583,8 @@ def _broken(location: str, error: BaseException | None = None) -> Record:
     if isinstance(error, ArchiveLoadFailed):
         # its message quotes the bad bytes, binary garbage in a corrupt file
         message += f" ({str(error).strip().split(chr(10))[0].split(', first line')[0]})"
+    elif isinstance(error, AttributeError):  # warcio's, reading a record with no address
+        message += " (a record without its WARC-Target-URI)"
     elif error is not None:
         message += f" ({_one_line(error)})"
     return Record(location, None, message)
