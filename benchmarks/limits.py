@@ -173,6 +173,15 @@ HOSTILE = {
     "outlets after a credit": lambda n: (
         "He left. Additional reporting by Reuters" + ", AFP and Reuters" * (n // 17) + " (editing;"
     ),
+    # Each single quote mark read every later one (a review: 76 s at 80,000 characters).
+    "single quotes in one paragraph": lambda n: "the 'a' 'b' the 'c' " * (n // 20),
+    "plural possessives and single quotes": lambda n: "the students' 'a students' " * (n // 27),
+    # Each bare "..., added X." was compared with every other speaker of the text.
+    '"added X" after other speakers': lambda n: "Lee said it rose, added Park. " * (n // 30),
+    # Each quotation weighed every attribution of its sentence, each cue read all of it.
+    "quotations and speakers in one sentence": lambda n: (
+        'He said "no" and "yes" then " ' * (n // 30)
+    ),
 }
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import combinations, takewhile
 
 from unspin.model import Attribution, Quote, Sentence, Span, SpanIndex
 from unspin.segmentation.lexicon import MONTHS, SUBJECT_PRONOUNS, TITLES, WEEKDAYS, WordIndex
@@ -157,6 +157,15 @@ class _Tok:
         return word if len(word) > 1 and word.isupper() else word.lower()
 
 
+# Tokens read on each side of a cue for its speaker: more than any news sentence gives, so
+# that only a "sentence" of thousands of words is read in part (read whole for each of its
+# cues, it cost the square of its length).
+CUE_REACH = 150
+CLAUSE_CHARS = 2_000  # characters after "accused" read for its "of"
+_OF = re.compile(r"\bof\b")
+_SPACED_OF = re.compile(r"\s+of\b")
+
+
 def find_attributions(
     text: str,
     sents: list[Sentence],
@@ -179,8 +188,9 @@ def find_attributions(
         tok_starts = [t.start for t in toks]
         found: list[Attribution] = []
         for m in sorted(matches, key=lambda m: _FORMS[m[0]] == "statement"):
-            before = toks[: bisect_left(tok_starts, m.start())]
-            after = toks[bisect_left(tok_starts, m.end()) :]
+            at, past = bisect_left(tok_starts, m.start()), bisect_left(tok_starts, m.end())
+            before = toks[max(0, at - CUE_REACH) : at]
+            after = toks[past : past + CUE_REACH]
             a = _attribution(text, s, m, before, after, found)
             if a is not None:
                 found.append(a)
@@ -218,9 +228,9 @@ def _attribution(
         speaker = _until_verb(_forward(after)) if opening else _backward(before)
     else:
         speaker = _verb_speaker(lemma, before, after)
-        if lemma == "accuse" and not re.search(r"\bof\b", text[m.end() : s.end]):
+        if lemma == "accuse" and not _OF.search(text, m.end(), min(s.end, m.end() + CLAUSE_CHARS)):
             return None
-        if lemma == "accuse" and re.match(r"\s+of\b", text[m.end() : s.end]):
+        if lemma == "accuse" and _SPACED_OF.match(text, m.end(), s.end):
             return None  # "the man accused of killing ...": who is accused, not who accuses
         if lemma == "inform" and not _INFORMS_SPEECH.match(text, m.end(), s.end):
             return None
@@ -299,8 +309,31 @@ def _known_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
         ends = text[a.speaker_span.end : a.speaker_span.end + 1] == "."
         return before.endswith(",") and not after_quote and ends
 
-    speakers = [set(a.speaker.split()) for a in found if not bare(a)]
-    return [a for a in found if not bare(a) or any(set(a.speaker.split()) <= s for s in speakers)]
+    # Every part of every other speaker's name, looked up: a long text of thousands of "added
+    # X" compared each with each other speaker, the square of their number.
+    parts: set[frozenset[str]] = set()
+    long_names: list[set[str]] = []
+    for a in found:
+        if not bare(a):
+            words = set(a.speaker.split())
+            if len(words) > NAME_PARTS:
+                long_names.append(words)
+            else:
+                parts.update(_subsets(words))
+    return [
+        a
+        for a in found
+        if not bare(a)
+        or frozenset(a.speaker.split()) in parts
+        or any(set(a.speaker.split()) <= s for s in long_names)
+    ]
+
+
+NAME_PARTS = 8  # words of a speaker whose parts are listed (2^8 of them); longer ones are few
+
+
+def _subsets(words: set[str]) -> list[frozenset[str]]:
+    return [frozenset(c) for r in range(len(words) + 1) for c in combinations(sorted(words), r)]
 
 
 _CLOSING_QUOTES = "\"”’'"

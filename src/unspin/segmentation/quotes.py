@@ -28,7 +28,7 @@ Rules, all within one paragraph (a quote never crosses a paragraph break):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from unspin.model import Attribution, Name, Quote, Sentence, Span, SpanIndex
@@ -170,20 +170,42 @@ def _add(text: str, out: list[Quote], start: int, end: int, closed: bool) -> Non
 
 
 def _singles(text: str, ps: int, pe: int, doubles: list[Quote]) -> list[Quote]:
+    """The single-quoted quotes of a paragraph. Its closing marks are read once, by mark, and
+    each opening mark's closer looked up (a paragraph of thousands of marks, each reading every
+    later one, took minutes)."""
     out: list[Quote] = []
+    in_double = SpanIndex(sorted(doubles, key=lambda q: q.start))
+    closers: dict[str, tuple[list[int], list[int]]] = {m: ([], []) for m in _PAIRS.values()}
+    for c in _SINGLE_CLOSE.finditer(text, ps, pe):
+        every, plain = closers[c.group()]
+        every.append(c.start())
+        if not _POSSESSIVE.match(text, c.start() - 1):
+            plain.append(c.start())
     for m in _SINGLE_OPEN.finditer(text, ps, pe):
-        if any(q.start <= m.start() < q.end for q in doubles + out):
+        # The quotes found so far are in order and apart: only the last can hold this mark.
+        if in_double.inside(m.start()) or (out and out[-1].start <= m.start() < out[-1].end):
             continue
-        closes = [
-            c for c in _SINGLE_CLOSE.finditer(text, m.end(), pe) if c.group() in _PAIRS[m.group()]
-        ]
-        plain = [c for c in closes if not _POSSESSIVE.match(text, c.start() - 1)]
-        close = plain[0] if plain else closes[0] if closes else None
+        every, plain = closers[_PAIRS[m.group()]]
+        close = _first_from(plain, m.end())
+        close = _first_from(every, m.end()) if close is None else close
         if close is not None:
-            _add(text, out, m.end(), close.start(), closed=True)
-        elif not (lead := text[ps : m.start()].rstrip()) or lead.endswith(":"):
+            _add(text, out, m.end(), close, closed=True)
+        elif _opens_paragraph_or_follows_colon(text, ps, m.start()):
             _add(text, out, m.end(), pe, closed=False)  # a quote running on to the next paragraph
     return out
+
+
+def _first_from(positions: list[int], at: int) -> int | None:
+    k = bisect_left(positions, at)
+    return positions[k] if k < len(positions) else None
+
+
+def _opens_paragraph_or_follows_colon(text: str, ps: int, at: int) -> bool:
+    """Is only space between the paragraph's start and `at`, or a colon its last mark?"""
+    k = at
+    while k > ps and text[k - 1].isspace():
+        k -= 1
+    return k == ps or text[k - 1] == ":"
 
 
 def assign_speakers(
@@ -203,9 +225,10 @@ def assign_speakers(
     starts = [s.start for s in sents]
     # Each sentence's free attributions, and the people named so far: looked up, not scanned
     # for every quote (a long text has thousands of quotes).
-    by_sentence: dict[int, list[Attribution]] = {}
+    listed: dict[int, list[Attribution]] = {}
     for a in free:
-        by_sentence.setdefault(bisect_right(starts, a.cue_span.start) - 1, []).append(a)
+        listed.setdefault(bisect_right(starts, a.cue_span.start) - 1, []).append(a)
+    by_sentence = {k: _Cues(found) for k, found in listed.items()}
     # People named outside quotations: a name inside one is what a speaker talks of.
     people = sorted(
         [n for n in names if n.kind == "person" and not quoted.inside(n.start)]
@@ -235,10 +258,30 @@ def _named_speakers(text: str, attributions: list[Attribution], names: list[Name
     return found
 
 
+class _Cues:
+    """A sentence's attributions, in their order, found by where their cues start."""
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        self.attributions = attributions
+        self.by_cue = sorted(range(len(attributions)), key=lambda i: attributions[i].cue_span.start)
+        self.cue_starts = [attributions[i].cue_span.start for i in self.by_cue]
+
+    def between(self, first: int, last: int) -> list[Attribution]:
+        """Those whose cue starts in [first, last], in their order."""
+        lo, hi = bisect_left(self.cue_starts, first), bisect_right(self.cue_starts, last)
+        return [self.attributions[i] for i in sorted(self.by_cue[lo:hi])]
+
+
+# How far from a quotation its speaker's cue is looked for, in characters: further than any
+# sentence of news runs, so that only a text of thousands of quotes in one "sentence" is cut
+# short (each quote weighing every cue of it cost the square of its length).
+SPEAKER_REACH = 3_000
+
+
 def _with_speaker(
     text: str,
     q: Quote,
-    by_sentence: dict[int, list[Attribution]],
+    by_sentence: dict[int, _Cues],
     sents: list[Sentence],
     starts: list[int],
     people: list[Name],
@@ -246,9 +289,11 @@ def _with_speaker(
     first, last = bisect_right(starts, q.start) - 1, bisect_right(starts, q.end - 1) - 1
 
     def in_sentence(k: int) -> list[Attribution]:
-        if not 0 <= k < len(sents):
+        """Sentence k's attributions whose cue lies within SPEAKER_REACH of the quote."""
+        if not 0 <= k < len(sents) or k not in by_sentence:
             return []
-        return [a for a in by_sentence.get(k, []) if a.cue_span.start < sents[k].end]
+        last_cue = min(q.end + SPEAKER_REACH, sents[k].end - 1)
+        return by_sentence[k].between(q.start - SPEAKER_REACH, last_cue)
 
     same = [
         a for a in in_sentence(first) + in_sentence(last) if not q.start <= a.cue_span.start < q.end
