@@ -131,6 +131,37 @@ def test_an_uploaded_json_file_is_read_as_the_command_line_reads_it(web: TestCli
     assert "<h2>Copy: Jury Finds for Dow" in report  # the title came from the JSON's field
 
 
+@pytest.mark.parametrize(
+    ("form", "files", "reason"),
+    [
+        (
+            {"copy_url": "https://example.com/" + "a" * 2_100},
+            {},
+            "the copy: url: String should have at most 2000 characters",
+        ),
+        (
+            {},
+            {"copy_file": ("copy.json", b'{"text": "a b c", "id": ' + b"9" * 5_000 + b"}")},
+            "copy.json: not valid JSON (a number too long to read)",
+        ),
+    ],
+)
+def test_a_form_input_past_a_limit_is_sent_back_with_the_reason(
+    web: TestClient, form: dict, files: dict, reason: str
+) -> None:
+    answer = web.post("/analyse", data={**form, "source_text": SOURCE["text"]}, files=files)
+    assert answer.status_code == 422 and reason in answer.text
+
+
+def test_an_uploaded_json_files_long_title_is_cut_not_refused(web: TestClient) -> None:
+    record = {"title": "Jury Finds for Dow " + "x" * 1_500, "text": COPY["text"]}
+    files = {"copy_file": ("copy.json", json.dumps(record).encode(), "application/json")}
+    posted = web.post(
+        "/analyse", data={"source_text": SOURCE["text"]}, files=files, follow_redirects=False
+    )
+    assert "<h2>Copy: Jury Finds for Dow" in web.get(report_of(web, posted)).text
+
+
 # --- the API ----------------------------------------------------------------------------------
 
 

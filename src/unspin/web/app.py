@@ -34,7 +34,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message, Receive, Scope, Send
@@ -100,13 +101,16 @@ def reports_path_for(corpus: Path) -> Path:
 # --- request bodies ------------------------------------------------------------------------------
 
 
+TITLE_CHARS = 1_000  # the longest title an article input may give
+
+
 class ArticleInput(BaseModel):
     """One article: a URL to fetch, the page's HTML, or its text. Exactly one of the three."""
 
     url: str | None = Field(None, max_length=2_000, examples=["https://example.com/story"])
     html: str | None = Field(None, max_length=MAX_BYTES)
     text: str | None = Field(None, max_length=MAX_BYTES)
-    title: str | None = Field(None, max_length=1_000, description="For text: its title.")
+    title: str | None = Field(None, max_length=TITLE_CHARS, description="For text: its title.")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> ArticleInput:
@@ -441,10 +445,12 @@ def _page_routes(app: FastAPI, server: Server) -> None:
     async def analyse(request: Request) -> Response:
         form = await request.form(max_files=MAX_SOURCES + 1, max_part_size=MAX_BYTES)
         try:
-            copy = await _form_article(form, "copy")
+            given = [await _form_input(form, prefix) for prefix in ("copy", "source")]
+            # Decoding and reading an uploaded JSON file (its "html" extracted) off the event
+            # loop: 5 MB of it held up every other request for minutes.
+            copy, source = [await run_in_threadpool(_article_input, g) for g in given]
             if copy is None:
                 raise InputError("give the page to check: a link, a file or its text")
-            source = await _form_article(form, "source")
         except InputError as error:
             context = {"error": str(error)}
             return _TEMPLATES.TemplateResponse(request, "index.html", context, status_code=422)
@@ -505,34 +511,56 @@ def _page_routes(app: FastAPI, server: Server) -> None:
         return response
 
 
-async def _form_article(form: Any, prefix: str) -> ArticleInput | None:
-    """The article a form gives under `prefix` (a link, an uploaded file or pasted text)."""
+@dataclass(frozen=True)
+class _FormInput:
+    """What a form gives for one article, as sent: a link, pasted text or a file's bytes."""
+
+    prefix: str
+    url: str = ""
+    text: str = ""
+    data: bytes = b""
+    name: str = "upload"
+
+
+async def _form_input(form: Any, prefix: str) -> _FormInput:
+    """What the form gives under `prefix` (a link, an uploaded file or pasted text)."""
     url = str(form.get(f"{prefix}_url") or "").strip()
     text = str(form.get(f"{prefix}_text") or "").strip()
     upload = form.get(f"{prefix}_file")
-    data = b""
+    data, name = b"", "upload"
     if isinstance(upload, StarletteUpload) and upload.filename:
-        data = await upload.read(MAX_BYTES + 1)
+        data, name = await upload.read(MAX_BYTES + 1), upload.filename
         if len(data) > MAX_BYTES:
-            raise InputError(f"{upload.filename}: larger than the {describe_size(MAX_BYTES)} limit")
-    given = [bool(url), bool(text), bool(data)]
-    if sum(given) > 1:
+            raise InputError(f"{name}: larger than the {describe_size(MAX_BYTES)} limit")
+    if sum([bool(url), bool(text), bool(data)]) > 1:
         raise InputError(f"the {prefix}: give a link, a file or text, only one of them")
-    if url:
-        return ArticleInput(url=url)
-    if text:
-        return ArticleInput(text=text)
-    if data:
-        from unspin.read import article_from_json, decode
+    return _FormInput(prefix, url, text, data, name)
 
-        name = upload.filename or "upload"  # type: ignore[union-attr]
+
+def _article_input(given: _FormInput) -> ArticleInput | None:
+    """The article of a form's input, or None if it gives none; InputError, in one line, for
+    what cannot be one (not a 500: the API's limits hold here too)."""
+    from unspin.read import article_from_json, decode
+
+    name = given.name
+    try:
+        if given.url:
+            return ArticleInput(url=given.url)
+        if given.text:
+            return ArticleInput(text=given.text)
+        if not given.data:
+            return None
         if name.lower().endswith(".json"):  # one article as `unspin compare` reads it
-            article = article_from_json(decode(data, name), name)
-            return ArticleInput(text=article.text, title=article.title or None)
-        if name.lower().endswith((".html", ".htm", ".xhtml")) or b"<" in data[:1024]:
-            return ArticleInput(html=decode(data, name, html=True))
-        return ArticleInput(text=decode(data, name))
-    return None
+            article = article_from_json(decode(given.data, name), name)
+            # A title past the API's limit is cut, not refused: the story is what counts.
+            return ArticleInput(text=article.text, title=article.title[:TITLE_CHARS] or None)
+        if name.lower().endswith((".html", ".htm", ".xhtml")) or b"<" in given.data[:1024]:
+            return ArticleInput(html=decode(given.data, name, html=True))
+        return ArticleInput(text=decode(given.data, name))
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"]) or "input"
+        raise InputError(f"the {given.prefix}: {field}: {problem['msg']}") from None
 
 
 # --- the guards around every request ------------------------------------------------------------
