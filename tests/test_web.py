@@ -374,6 +374,14 @@ def test_with_a_token_every_request_needs_it(tmp_path: Path) -> None:
         assert web.get("/corpus").status_code == 200
 
 
+@pytest.mark.parametrize("token", ["pass word", "a,b", 'x"y', "é1-secret"])
+def test_a_token_a_cookie_would_quote_still_logs_in(tmp_path: Path, token: str) -> None:
+    with client(tmp_path, token=token) as web:
+        assert web.post("/login", data={"token": token}, follow_redirects=False).status_code == 303
+        assert web.get("/corpus").status_code == 200
+        assert token not in str(web.cookies.get("unspin_token"))  # the cookie is no copy of it
+
+
 def test_serve_refuses_to_listen_off_loopback_without_a_token(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         main,

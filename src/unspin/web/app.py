@@ -14,6 +14,8 @@ a token set (required off loopback) every request must carry it.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import re
 import secrets
@@ -507,7 +509,7 @@ def _page_routes(app: FastAPI, server: Server) -> None:
             context = {"error": "That is not the token."}
             return _TEMPLATES.TemplateResponse(request, "login.html", context, status_code=401)
         response = RedirectResponse("/", status_code=303)
-        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        response.set_cookie(TOKEN_COOKIE, _cookie_value(token), httponly=True, samesite="strict")
         return response
 
 
@@ -564,6 +566,13 @@ def _article_input(given: _FormInput) -> ArticleInput | None:
 
 
 # --- the guards around every request ------------------------------------------------------------
+
+
+def _cookie_value(token: str) -> str:
+    """What the login cookie holds for a token: a digest of it in hex, which a cookie carries
+    as it is (a token with a space, comma, quote or accent was stored quoted and never matched
+    again), and which does not give the token itself to whoever reads the cookie."""
+    return hmac.new(token.encode(), b"unspin login cookie", hashlib.sha256).hexdigest()
 
 
 def _token_matches(expected: str | None, given: str) -> bool:
@@ -642,7 +651,7 @@ class _Guarded:
         cookies = _header(scope, b"cookie")
         for part in cookies.split(";"):
             name, _, value = part.strip().partition("=")
-            if name == TOKEN_COOKIE and _token_matches(token, value):
+            if name == TOKEN_COOKIE and _token_matches(_cookie_value(token), value):
                 return True
         return False
 
