@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from repo_paths import READ_FIXTURES, SEED_PAGE
+from unspin import read
 from unspin.errors import FetchError, InputError
 from unspin.model import Article
 from unspin.read import (
@@ -631,6 +632,18 @@ def test_markup_with_nothing_to_read_is_refused_in_one_line(
 def test_json_with_a_number_too_long_to_read_is_refused(in_tmp: Path) -> None:
     (in_tmp / "story.json").write_text('{"text": "a b c d", "id": ' + "9" * 5_000 + "}")
     assert input_error("story.json") == "story.json: not valid JSON (a number too long to read)"
+
+
+def test_a_page_of_more_markup_than_any_news_page_is_refused_before_extraction(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # trafilatura's cost grows faster than the page: 100,000 "<p>x</p>" took 6 s.
+    monkeypatch.setattr(read, "MAX_TAGS", 1_000)
+    (in_tmp / "page.html").write_text("<html><body>" + "<p>x</p>" * 600 + "</body></html>")
+    assert input_error("page.html") == (
+        "page.html: more markup than a news page has (1,204 tags; unspin reads pages of up to"
+        " 1,000)"
+    )
 
 
 def test_malformed_json_is_refused(in_tmp: Path) -> None:

@@ -9,6 +9,10 @@ from typing import ParamSpec, TypeVar
 from unspin.model import Article
 
 MAX_BYTES = 5_000_000  # the largest file, page or stdin unspin reads
+# Markup tags ("<") in a page unspin extracts: trafilatura's cost grows faster than the page
+# (a review: 100,000 "<p>x</p>" took 6 s to extract, 300,000 links 21 s and 863 MB), and a
+# news page has a few thousand.
+MAX_TAGS = 100_000
 # The longest article text (after extraction) unspin compares: about 50,000 words, past the
 # longest news features (about 20,000). Work grows about linearly with length below it; a
 # pair at the limit compares in about 2.6 s and 0.3 GB (benchmarks/limits.py).

@@ -30,7 +30,7 @@ import charset_normalizer
 import ftfy
 
 from unspin.errors import InputError
-from unspin.limits import MAX_ARTICLE_CHARS, MAX_BYTES, MAX_SENTENCES, describe_size
+from unspin.limits import MAX_ARTICLE_CHARS, MAX_BYTES, MAX_SENTENCES, MAX_TAGS, describe_size
 from unspin.model import Article
 from unspin.segmentation.credits import credit_line
 
@@ -220,7 +220,7 @@ def read_input(
         if not _HTTP_URL.match(url):
             raise InputError(f"{url}: only http and https URLs can be fetched")
         return read_article(url, transport=transport, min_words=min_words)
-    article = article_from_html(html) if html else article_from_text(text, title=title)
+    article = article_from_html(html, name=name) if html else article_from_text(text, title=title)
     return check_article(article, name, min_words)
 
 
@@ -361,7 +361,7 @@ def _parse(data: bytes, kind: Kind, name: str, *, declared: str = "", url: str =
     if kind == "json":
         return article_from_json(text, name)
     if kind == "html":
-        return article_from_html(text, url=url)
+        return article_from_html(text, url=url, name=name)
     return article_from_text(text, url=url)
 
 
@@ -483,15 +483,21 @@ def _normalise_newlines(text: str) -> str:
 # --- HTML ------------------------------------------------------------------------------------
 
 
-def article_from_html(html: str | bytes, url: str = "") -> Article:
+def article_from_html(html: str | bytes, url: str = "", name: str = "") -> Article:
     """The main text and metadata of a web page, by trafilatura.
 
     Comments, tables and page chrome are left out (favor_precision); each extracted block
     (paragraph, heading, list, quote) becomes one paragraph. The text is "" when the page has
-    no main text; `check_article` refuses that.
+    no main text; `check_article` refuses that. A page of more than MAX_TAGS tags is refused
+    (InputError naming it as `name`, else its URL), before the cost of extracting it.
     """
     if isinstance(html, bytes):
         html = decode(html, url or "the HTML", html=True)
+    if (tags := html.count("<")) > MAX_TAGS:
+        raise InputError(
+            f"{name or url or 'the page'}: more markup than a news page has ({tags:,} tags; "
+            f"unspin reads pages of up to {MAX_TAGS:,})"
+        )
     import trafilatura  # ~0.15 s to import: only for HTML
     from trafilatura.xml import xmltotxt
 

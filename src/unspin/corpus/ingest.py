@@ -450,7 +450,9 @@ def _bad(location: str, message: str, position: int) -> Record:
 def _from_html(html: str, url: str) -> Article:
     """article_from_html, with any failure of the parsers on a malformed page as InputError."""
     try:
-        return article_from_html(html, url=url)
+        return article_from_html(html, url=url, name=url or "the page")
+    except InputError:
+        raise
     except Exception as error:  # lxml and trafilatura on hostile markup: skip the page, go on
         raise InputError(f"cannot extract the page ({_one_line(error)})") from None
 
