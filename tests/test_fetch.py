@@ -316,9 +316,7 @@ def test_an_address_that_is_not_public_is_refused_without_connecting(url: str, s
 def test_a_host_name_for_an_address_that_is_not_public_is_refused(address: str, kind: str) -> None:
     network = FakeNetwork()
     message = failure("https://news.example/", public_only(FakeDNS([address]), network))
-    assert message == (
-        f"https://news.example/: refused: news.example resolves to {address}, {kind} address"
-    )
+    assert message == (f"https://news.example/: refused: news.example resolves to {kind} address")
     assert network.hosts == []
 
 
@@ -327,8 +325,7 @@ def test_one_address_that_is_not_public_refuses_the_host() -> None:
     transport = public_only(FakeDNS(["93.184.216.34", "127.0.0.1"]), network)
     message = failure("https://news.example/story", transport)
     assert message == (
-        "https://news.example/story: refused: news.example resolves to 127.0.0.1, "
-        "a loopback address"
+        "https://news.example/story: refused: news.example resolves to a loopback address"
     )
     assert network.hosts == []
 
@@ -345,8 +342,7 @@ def test_the_address_checked_is_the_address_connected_to() -> None:
     assert network.tls_names == ["news.example"]  # TLS is for the name, not the address
     message = failure("https://news.example/story", transport)  # a new connection
     assert message == (
-        "https://news.example/story: refused: news.example resolves to 127.0.0.1, "
-        "a loopback address"
+        "https://news.example/story: refused: news.example resolves to a loopback address"
     )
     assert dns.asked == ["news.example", "news.example"]
     assert network.hosts == ["93.184.216.34"]
@@ -419,8 +415,7 @@ def test_a_proxy_in_the_environment_does_not_go_round_the_check(
     transport = public_only(FakeDNS(["10.0.0.1"]), network)
     message = failure("http://intranet.example/", transport)
     assert message == (
-        "http://intranet.example/: refused: intranet.example resolves to 10.0.0.1, "
-        "a private address"
+        "http://intranet.example/: refused: intranet.example resolves to a private address"
     )
     assert network.hosts == []
 

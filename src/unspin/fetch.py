@@ -326,7 +326,9 @@ class _PublicOnlyBackend(httpcore.NetworkBackend):
             raise httpcore.ConnectError(f"{host}: no address associated with hostname")
         for address in addresses:  # one bad address refuses the host: any may be the one used
             if kind := self._refused_kind(ipaddress.ip_address(address)):
-                raise AddressRefused(f"{host} resolves to {address}, {_a(kind)} address")
+                # Not which address a name resolves to: an answer need not map the network
+                # behind the server.
+                raise AddressRefused(f"{host} resolves to {_a(kind)} address")
         return addresses
 
     def _refused_kind(self, address: IPAddress) -> str | None:

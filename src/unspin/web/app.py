@@ -43,7 +43,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Message, Receive, Scope, Send
 
 from unspin.corpus import Corpus, CorpusStats, shared_corpus
-from unspin.errors import InputError
+from unspin.errors import FetchError, InputError
 from unspin.limits import MAX_BYTES, describe_size
 from unspin.model import Article
 from unspin.read import CLAIM_WORDS, MIN_WORDS
@@ -104,6 +104,7 @@ def reports_path_for(corpus: Path) -> Path:
 
 
 TITLE_CHARS = 1_000  # the longest title an article input may give
+_REDIRECTED = re.compile(r" \(redirected to [^)]*\)")
 
 
 class ArticleInput(BaseModel):
@@ -228,15 +229,21 @@ class Server:
     def read(self, given: ArticleInput, name: str, min_words: int = MIN_WORDS) -> Article:
         from unspin.read import read_input
 
-        return read_input(
-            url=given.url or "",
-            html=given.html or "",
-            text=given.text or "",
-            title=given.title,
-            name=name,
-            transport=self.settings.transport(),
-            min_words=min_words,
-        )
+        try:
+            return read_input(
+                url=given.url or "",
+                html=given.html or "",
+                text=given.text or "",
+                title=given.title,
+                name=name,
+                transport=self.settings.transport(),
+                min_words=min_words,
+            )
+        except FetchError as error:
+            # The link named as the client named it ("the copy"), not repeated (2,000
+            # characters of a client's input, or a redirect's address, back in the answer).
+            message = str(error).replace(given.url, name) if given.url else str(error)
+            raise FetchError(_REDIRECTED.sub(" (after a redirect)", message)) from None
 
     def analyse(self, job: Job, copy: ArticleInput, sources: list[ArticleInput]) -> dict[str, Any]:
         """A compare job (with sources) or a check job (without): read here, compare in a
