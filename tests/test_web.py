@@ -21,6 +21,7 @@ from repo_paths import CORPUS_SAMPLE, SPUN_EXAMPLE
 from unspin.cli import main
 from unspin.fetch import PublicOnlyTransport
 from unspin.web import Settings, create_app
+from unspin.web.jobs import Busy
 
 
 def article(path: Path) -> dict[str, str]:
@@ -330,6 +331,21 @@ def test_a_redirect_to_a_private_address_is_refused(tmp_path: Path) -> None:
     assert answer.json()["detail"] == (
         "the copy: refused: 10.0.0.1 is a private address (after a redirect)"
     )
+
+
+def test_a_server_with_too_many_jobs_waiting_answers_503_with_when_to_retry(
+    web: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def busy(*args: object, **kwargs: object) -> None:
+        raise Busy("64 jobs are waiting already; try again in a minute")
+
+    monkeypatch.setattr(web.app.state.server.jobs, "submit", busy)  # type: ignore[attr-defined]
+    answer = web.post("/api/compare", json={"copy": COPY, "sources": [SOURCE]})
+    assert (answer.status_code, answer.headers["retry-after"]) == (503, "60")
+    assert answer.json() == {
+        "type": "busy",
+        "detail": "64 jobs are waiting already; try again in a minute",
+    }
 
 
 def test_bodies_over_the_limit_are_413_declared_or_not(tmp_path: Path) -> None:

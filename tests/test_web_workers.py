@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from unspin.web.jobs import Job, Jobs
+from unspin.web import jobs as jobs_module
+from unspin.web.jobs import Busy, Job, Jobs
 from unspin.web.workers import Budget, Cancelled, OverBudget, Workers
 
 
@@ -73,6 +75,28 @@ def test_a_job_whose_client_went_away_is_cancelled() -> None:
     job = jobs.submit("compare", work)
     asyncio.run(jobs.wait(job, gone=gone))
     assert (job.state, job.error_type, job.cancelled) == ("failed", "cancelled", True)
+    jobs.shutdown()
+
+
+def test_past_so_many_waiting_jobs_a_new_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jobs_module, "QUEUED", 2)
+    jobs, release = Jobs(1), threading.Event()  # 2 analysis threads
+
+    def work(job: Job) -> dict:
+        release.wait(30)
+        return {}
+
+    running = [jobs.submit("compare", work) for _ in range(2)]
+    while any(j.state == "queued" for j in running):
+        time.sleep(0.01)
+    waiting = [jobs.submit("compare", work) for _ in range(2)]
+    with pytest.raises(Busy, match="2 jobs are waiting already; try again in a minute"):
+        jobs.submit("compare", work)
+    jobs.submit("corpus", work, pool="upload")  # another pool's queue is its own
+    release.set()
+    for job in running + waiting:
+        asyncio.run(jobs.wait(job))
+    jobs.submit("compare", work)  # room again
     jobs.shutdown()
 
 

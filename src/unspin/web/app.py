@@ -49,7 +49,7 @@ from unspin.model import Article
 from unspin.read import CLAIM_WORDS, MIN_WORDS
 from unspin.report.html import SCRIPT, STYLE
 from unspin.web.analysis import start_worker
-from unspin.web.jobs import Job, Jobs
+from unspin.web.jobs import Busy, Job, Jobs
 from unspin.web.reports import ReportStore
 from unspin.web.workers import DEFAULT_BUDGET, Budget
 
@@ -160,8 +160,15 @@ ERROR_TYPES = {
     413: "too_large",
     422: "invalid_request",
     500: "internal",
+    503: "busy",
 }
-TITLES = {401: "A token is needed", 403: "Refused", 404: "Not found", 413: "Too large"}
+TITLES = {
+    401: "A token is needed",
+    403: "Refused",
+    404: "Not found",
+    413: "Too large",
+    503: "Busy",
+}
 
 
 def problem(scope: Scope, status: int, detail: str, kind: str | None = None) -> Response:
@@ -315,6 +322,12 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def refused(request: Request, error: StarletteHTTPException) -> Response:
         return problem(request.scope, error.status_code, str(error.detail))
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, error: Busy) -> Response:
+        answer = problem(request.scope, 503, str(error))
+        answer.headers["Retry-After"] = "60"
+        return answer
 
     # The report page's script and style are the HTML report's own, served as files for the CSP.
     @app.get("/static/report.js", include_in_schema=False)

@@ -46,6 +46,7 @@ class Job:
     error_type: str | None = None
     cancelled: bool = False  # set when nobody waits for it any more: its worker is stopped
     created: float = field(default_factory=time.time)
+    pool: str = "analysis"  # the threads it waits for
 
     def progress(self, stage: str, done: int = 0, total: int | None = None) -> None:
         self.stage, self.done, self.total = stage, done, total
@@ -64,6 +65,17 @@ class Job:
 
 
 Work = Callable[[Job], dict[str, Any]]
+
+# Jobs waiting for a thread of one pool, past which a new one is refused (Busy): each holds its
+# inputs (up to ~10 MB) until it runs, and a client posting forms in a loop would grow the
+# server's memory without bound.
+QUEUED = 64
+
+
+class Busy(Exception):
+    """So many jobs wait already that a new one is refused; the client may try again later."""
+
+
 T = TypeVar("T")
 
 
@@ -98,9 +110,12 @@ class Jobs:
             return self._pools[name]
 
     def submit(self, kind: str, work: Work, *, pool: str = "analysis") -> Job:
-        job = Job(secrets.token_urlsafe(16), kind)
+        job = Job(secrets.token_urlsafe(16), kind, pool=pool)
         executor = self._pool(pool)
         with self._lock:
+            waiting = sum(j.pool == pool and j.state == "queued" for j in self._jobs.values())
+            if waiting >= QUEUED:
+                raise Busy(f"{waiting} jobs are waiting already; try again in a minute")
             self._forget_old()
             self._jobs[job.id] = job
             self._futures[job.id] = executor.submit(self._run, job, work)
