@@ -482,6 +482,17 @@ def test_a_post_from_another_sites_page_is_refused_and_changes_nothing(
     assert web.post("/api/compare", json={"copy": COPY, "sources": [SOURCE]}).status_code == 201
 
 
+def test_extracting_a_page_counts_against_the_jobs_budget(tmp_path: Path) -> None:
+    # 60,000 tags take trafilatura seconds (its cost grows faster than the page): under the
+    # budget, in the worker, not on a server thread that no budget bounds.
+    from unspin.web.workers import Budget
+
+    page = "<html><body><article>" + "<p>x</p>" * 30_000 + "</article></body></html>"
+    with client(tmp_path, budget=Budget(seconds=0.5)) as web:
+        answer = web.post("/api/compare", json={"copy": {"html": page}, "sources": [SOURCE]})
+    assert answer.status_code == 422 and answer.json()["type"] == "over_budget"
+
+
 def test_a_job_over_its_budget_is_a_clear_422_and_the_server_goes_on(tmp_path: Path) -> None:
     from unspin.web.workers import Budget
 

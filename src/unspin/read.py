@@ -37,6 +37,8 @@ from unspin.segmentation.credits import credit_line
 if TYPE_CHECKING:
     import httpx
 
+    from unspin.fetch import FetchedPage
+
 Kind = Literal["html", "text", "json"]
 
 # An article has at least this many words of running text (words in paragraphs of at least
@@ -176,9 +178,7 @@ def read_article(
     if _URL_SCHEME.match(name):
         from unspin.fetch import fetch  # httpx loads only when a URL is read
 
-        page = fetch(name, max_bytes=max_bytes, transport=transport)
-        kind = _MEDIA_KINDS.get(page.content_type) or _sniff(page.content)
-        article = _parse(page.content, kind, page.url, declared=page.encoding, url=page.url)
+        return read_fetched(fetch(name, max_bytes=max_bytes, transport=transport), name, min_words)
     elif name == "-":
         if sys.stdin is None:  # started with stdin closed ("<&-")
             raise InputError("stdin: closed, nothing to read")
@@ -225,6 +225,15 @@ def read_input(
 
 
 _HTTP_URL = re.compile(r"https?://", re.IGNORECASE)
+
+
+def read_fetched(page: FetchedPage, name: str, min_words: int = MIN_WORDS) -> Article:
+    """The article of a page `unspin.fetch.fetch` downloaded, as `read_article` reads a URL:
+    apart from the download, so a server can fetch on a thread and extract (the costly part)
+    where its time and memory budget hold."""
+    kind = _MEDIA_KINDS.get(page.content_type) or _sniff(page.content)
+    article = _parse(page.content, kind, page.url, declared=page.encoding, url=page.url)
+    return check_article(article, name, min_words)
 
 
 # A path ends in a file suffix or has no space; a claim has spaces and ends in neither.

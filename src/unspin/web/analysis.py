@@ -2,8 +2,10 @@
 
 Comparing is CPU-bound Python: threads of one process take turns on one interpreter lock, so
 two analysis threads ran 18 compares/s on 2 cores where two processes run 30 (benchmarks/
-serve.py). Inputs are read (fetched, extracted) on the server's threads, which mostly wait on
-the network; the Articles go to a process, which compares, renders and sends back text.
+serve.py). Inputs are fetched on the server's threads, which mostly wait on the network; what
+was given (a page's bytes, HTML or text) goes to a process, which extracts the articles,
+compares, renders and sends back text: extraction, whose cost grows faster than a page, is
+under the job's time and memory budget with the comparing.
 """
 
 from __future__ import annotations
@@ -14,7 +16,34 @@ import time
 from dataclasses import dataclass
 
 from unspin.corpus import shared_corpus
+from unspin.fetch import FetchedPage
 from unspin.model import Article
+from unspin.read import MIN_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class GivenArticle:
+    """One input as a worker reads it: a fetched page, or HTML or text as the client sent it."""
+
+    name: str  # as errors call it: "the copy", "source 1"
+    page: FetchedPage | None = None
+    html: str = ""
+    text: str = ""
+    title: str | None = None
+    min_words: int = MIN_WORDS
+
+    def read(self) -> Article:
+        from unspin.read import read_fetched, read_input
+
+        if self.page is not None:
+            return read_fetched(self.page, self.name, self.min_words)
+        return read_input(
+            html=self.html,
+            text=self.text,
+            title=self.title,
+            name=self.name,
+            min_words=self.min_words,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +55,14 @@ class RenderedReport:
 
 
 def make_report(
-    report_id: str, copy: Article, sources: list[Article], corpus_path: str
+    report_id: str, given: GivenArticle, given_sources: list[GivenArticle], corpus_path: str
 ) -> RenderedReport:
-    """Compare `copy` with `sources`, or without sources find them in the corpus first."""
+    """Read the copy and the sources, then compare the copy with them, or without sources find
+    them in the corpus first."""
     from unspin.pipeline import check, compare
     from unspin.report import render_html, report_to_json
 
+    copy, sources = given.read(), [s.read() for s in given_sources]
     report = compare(copy, sources) if sources else check(copy, shared_corpus(corpus_path))
     page = render_html(
         report,

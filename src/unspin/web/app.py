@@ -46,9 +46,9 @@ from unspin.corpus import Corpus, CorpusStats, shared_corpus
 from unspin.errors import FetchError, InputError
 from unspin.limits import MAX_BYTES, describe_size
 from unspin.model import Article
-from unspin.read import CLAIM_WORDS, MIN_WORDS
+from unspin.read import _HTTP_URL, CLAIM_WORDS, MIN_WORDS
 from unspin.report.html import SCRIPT, STYLE
-from unspin.web.analysis import start_worker
+from unspin.web.analysis import GivenArticle, start_worker
 from unspin.web.jobs import Busy, Job, Jobs
 from unspin.web.reports import ReportStore
 from unspin.web.workers import DEFAULT_BUDGET, Budget
@@ -233,24 +233,24 @@ class Server:
     def corpus(self) -> Corpus:
         return shared_corpus(self.settings.corpus)
 
-    def read(self, given: ArticleInput, name: str, min_words: int = MIN_WORDS) -> Article:
-        from unspin.read import read_input
+    def gather(self, given: ArticleInput, name: str, min_words: int = MIN_WORDS) -> GivenArticle:
+        """What a worker reads for one input: a URL fetched here (waiting on the network), HTML
+        or text as given. Extracting waits for the worker, under the job's budget."""
+        from unspin.fetch import fetch
 
+        if not given.url:
+            html, text = given.html or "", given.text or ""
+            return GivenArticle(name, html=html, text=text, title=given.title, min_words=min_words)
+        if not _HTTP_URL.match(given.url):
+            raise InputError(f"{given.url}: only http and https URLs can be fetched")
         try:
-            return read_input(
-                url=given.url or "",
-                html=given.html or "",
-                text=given.text or "",
-                title=given.title,
-                name=name,
-                transport=self.settings.transport(),
-                min_words=min_words,
-            )
+            page = fetch(given.url, max_bytes=MAX_BYTES, transport=self.settings.transport())
         except FetchError as error:
             # The link named as the client named it ("the copy"), not repeated (2,000
             # characters of a client's input, or a redirect's address, back in the answer).
-            message = str(error).replace(given.url, name) if given.url else str(error)
-            raise FetchError(_REDIRECTED.sub(" (after a redirect)", message)) from None
+            message = _REDIRECTED.sub(" (after a redirect)", str(error).replace(given.url, name))
+            raise FetchError(message) from None
+        return GivenArticle(name, page=page, min_words=min_words)
 
     def analyse(self, job: Job, copy: ArticleInput, sources: list[ArticleInput]) -> dict[str, Any]:
         """A compare job (with sources) or a check job (without): read here, compare in a
@@ -259,15 +259,15 @@ class Server:
 
         job.progress("reading the copy")
         # Compared with a given source, the copy may be one claim; a search needs an article.
-        copy_article = self.read(copy, "the copy", CLAIM_WORDS if sources else MIN_WORDS)
-        source_articles = []
+        given_copy = self.gather(copy, "the copy", CLAIM_WORDS if sources else MIN_WORDS)
+        given_sources = []
         for k, given in enumerate(sources, 1):
             job.progress(f"reading source {k} of {len(sources)}", k - 1, len(sources))
-            source_articles.append(self.read(given, f"source {k}"))
+            given_sources.append(self.gather(given, f"source {k}"))
         job.progress("comparing" if sources else "finding the source in the corpus")
         report_id = self.reports.new_id()
         made = self.jobs.in_process(
-            job, make_report, report_id, copy_article, source_articles, str(self.settings.corpus)
+            job, make_report, report_id, given_copy, given_sources, str(self.settings.corpus)
         )
         self.reports.save(report_id, job.kind, made.title, made.verdict, made.json, made.html)
         return {"report": report_id}
