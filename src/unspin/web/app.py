@@ -253,8 +253,8 @@ class Server:
         return GivenArticle(name, page=page, min_words=min_words)
 
     def analyse(self, job: Job, copy: ArticleInput, sources: list[ArticleInput]) -> dict[str, Any]:
-        """A compare job (with sources) or a check job (without): read here, compare in a
-        worker process, save."""
+        """A compare job (with sources) or a check job (without): fetch the links here,
+        extract and compare in a worker process, save."""
         from unspin.web.analysis import make_report
 
         job.progress("reading the copy")
