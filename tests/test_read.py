@@ -646,6 +646,19 @@ def test_a_page_of_more_markup_than_any_news_page_is_refused_before_extraction(
     )
 
 
+def test_a_fetched_pages_errors_name_it_as_the_caller_does_not_by_its_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A server names it "the copy": a redirect's address, or a client's long link, stays out.
+    from unspin.fetch import FetchedPage
+
+    monkeypatch.setattr(read, "MAX_TAGS", 1_000)
+    page = FetchedPage("https://cms.example/draft?key=s3cret", 200, "text/html", b"<p>x</p>" * 600)
+    with pytest.raises(InputError) as caught:
+        read.read_fetched(page, "the copy")
+    assert str(caught.value).startswith("the copy: more markup than a news page has (1,200 tags")
+
+
 def test_malformed_json_is_refused(in_tmp: Path) -> None:
     (in_tmp / "story.json").write_text('{"text": "unfinished', encoding="utf-8")
     assert input_error("story.json") == (

@@ -457,3 +457,22 @@ def test_the_speaker_stands_before_an_aside_between_dashes() -> None:
             '"We will stand by Kyiv - whatever it takes," Healey, who took over in July - said.'
         )
     ] == ["Healey"]
+
+
+def test_a_run_on_sentence_of_hundreds_of_words_still_finds_its_speaker() -> None:
+    # The segmenter keeps "... the U.S. Judge Murphy insisted" in one sentence: 225 words,
+    # read within CUE_REACH tokens of the cue, as the whole of it was before that bound.
+    filler = (
+        "The administration had argued that the order was too broad and that it interfered "
+        "with the conduct of foreign policy and the removal of people with final orders, "
+    )
+    text = (
+        "U.S. District Judge Brian Murphy found that the administration violated his order "
+        "when it sent the men, " + filler * 6 + "and the men were put on a plane to South "
+        "Sudan, who had been held at a base in Djibouti before they were flown out of the U.S. "
+        "Judge Murphy insisted the men must be given a chance to object."
+    )
+    assert [(a.cue, a.speaker) for a in segment(Article(text)).attributions][-1] == (
+        "insist",
+        "Murphy",
+    )

@@ -348,6 +348,22 @@ def test_a_server_with_too_many_jobs_waiting_answers_503_with_when_to_retry(
     }
 
 
+def test_an_upload_refused_as_busy_leaves_no_files(
+    web: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def busy(*args: object, **kwargs: object) -> None:
+        raise Busy("64 jobs are waiting already; try again in a minute")
+
+    server = web.app.state.server  # type: ignore[attr-defined]
+    monkeypatch.setattr(server.jobs, "submit", busy)
+    made: list[Path] = []
+    upload_folder = server.upload_folder
+    monkeypatch.setattr(server, "upload_folder", lambda: made.append(upload_folder()) or made[-1])
+    files = [("files", ("feed.jsonl", b'{"text": "a story"}\n', "text/plain"))]
+    assert web.post("/api/corpus/documents", files=files).status_code == 503
+    assert len(made) == 1 and not made[0].exists() and not server._waiting
+
+
 def test_bodies_over_the_limit_are_413_declared_or_not(tmp_path: Path) -> None:
     with client(tmp_path, max_body=10_000) as web:
         big = {"copy": {"text": "word " * 5_000}, "sources": [SOURCE]}

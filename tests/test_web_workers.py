@@ -100,6 +100,26 @@ def test_past_so_many_waiting_jobs_a_new_one_is_refused(monkeypatch: pytest.Monk
     jobs.shutdown()
 
 
+def test_jobs_the_shutdown_cancels_end_and_leave_room(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jobs_module, "QUEUED", 1)
+    jobs, release = Jobs(1), threading.Event()  # 2 analysis threads
+
+    def work(job: Job) -> dict:
+        release.wait(30)
+        return {}
+
+    running = [jobs.submit("compare", work) for _ in range(2)]
+    while any(j.state == "queued" for j in running):
+        time.sleep(0.01)
+    waiting = jobs.submit("compare", work)
+    jobs.shutdown()
+    release.set()
+    assert (waiting.state, waiting.error_type) == ("failed", "cancelled")
+    again = jobs.submit("compare", work)  # served again: no job waits, so there is room
+    asyncio.run(jobs.wait(again))
+    jobs.shutdown()
+
+
 def test_a_worker_killed_between_jobs_is_replaced_before_the_next_job(workers: Workers) -> None:
     import signal
 

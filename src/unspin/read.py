@@ -232,7 +232,9 @@ def read_fetched(page: FetchedPage, name: str, min_words: int = MIN_WORDS) -> Ar
     apart from the download, so a server can fetch on a thread and extract (the costly part)
     where its time and memory budget hold."""
     kind = _MEDIA_KINDS.get(page.content_type) or _sniff(page.content)
-    article = _parse(page.content, kind, page.url, declared=page.encoding, url=page.url)
+    # Named as the caller names it: not by the page's address (a redirect's, or a client's
+    # 2,000-character link, would come back in the error).
+    article = _parse(page.content, kind, name, declared=page.encoding, url=page.url)
     return check_article(article, name, min_words)
 
 

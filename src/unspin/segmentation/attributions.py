@@ -160,7 +160,7 @@ class _Tok:
 # Tokens read on each side of a cue for its speaker: more than any news sentence gives, so
 # that only a "sentence" of thousands of words is read in part (read whole for each of its
 # cues, it cost the square of its length).
-CUE_REACH = 150
+CUE_REACH = 300
 CLAUSE_CHARS = 2_000  # characters after "accused" read for its "of"
 _OF = re.compile(r"\bof\b")
 _SPACED_OF = re.compile(r"\s+of\b")
@@ -309,12 +309,15 @@ def _known_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
         ends = text[a.speaker_span.end : a.speaker_span.end + 1] == "."
         return before.endswith(",") and not after_quote and ends
 
+    bares = [bare(a) for a in found]
+    if not any(bares):
+        return found
     # Every part of every other speaker's name, looked up: a long text of thousands of "added
     # X" compared each with each other speaker, the square of their number.
     parts: set[frozenset[str]] = set()
     long_names: list[set[str]] = []
-    for a in found:
-        if not bare(a):
+    for a, is_bare in zip(found, bares, strict=True):
+        if not is_bare:
             words = set(a.speaker.split())
             if len(words) > NAME_PARTS:
                 long_names.append(words)
@@ -322,14 +325,14 @@ def _known_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
                 parts.update(_subsets(words))
     return [
         a
-        for a in found
-        if not bare(a)
+        for a, is_bare in zip(found, bares, strict=True)
+        if not is_bare
         or frozenset(a.speaker.split()) in parts
         or any(set(a.speaker.split()) <= s for s in long_names)
     ]
 
 
-NAME_PARTS = 8  # words of a speaker whose parts are listed (2^8 of them); longer ones are few
+NAME_PARTS = 6  # words of a speaker whose parts are listed (2^6); longer names are few
 
 
 def _subsets(words: set[str]) -> list[frozenset[str]]:

@@ -275,7 +275,7 @@ class _Cues:
 # How far from a quotation its speaker's cue is looked for, in characters: further than any
 # sentence of news runs, so that only a text of thousands of quotes in one "sentence" is cut
 # short (each quote weighing every cue of it cost the square of its length).
-SPEAKER_REACH = 3_000
+SPEAKER_REACH = 6_000
 
 
 def _with_speaker(

@@ -221,6 +221,12 @@ class Server:
             self._waiting.add(folder)
         return folder
 
+    def drop_upload(self, folder: Path) -> None:
+        """Remove an upload whose job will not run."""
+        with self._lock:
+            self._waiting.discard(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
     def close(self) -> None:
         """Cancel queued jobs and remove the uploads they were to read (a job under way keeps
         its own and finishes in the background)."""
@@ -444,15 +450,14 @@ async def _start_upload(server: Server, uploads: list[UploadFile]) -> Job:
             with open(folder / f"{n:04d}-{name.lstrip('.')}", "wb") as out:
                 while chunk := await upload.read(1 << 20):
                     out.write(chunk)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        if not any(p.stat().st_size for p in folder.iterdir()):
+            raise HTTPException(422, "no files, or only empty ones")
+        return server.jobs.submit(
+            "corpus", lambda job: server.add_documents(job, folder), pool="upload"
+        )
+    except BaseException:  # refused (empty, busy) or cut short: its files go now
+        server.drop_upload(folder)
         raise
-    if not any(p.stat().st_size for p in folder.iterdir()):
-        shutil.rmtree(folder, ignore_errors=True)
-        raise HTTPException(422, "no files, or only empty ones")
-    return server.jobs.submit(
-        "corpus", lambda job: server.add_documents(job, folder), pool="upload"
-    )
 
 
 # --- pages ----------------------------------------------------------------------------------------

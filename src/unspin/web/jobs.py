@@ -151,6 +151,12 @@ class Jobs:
             pools, self._pools = self._pools, {}
         for pool in pools.values():
             pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:  # a cancelled job never runs: it ends here, and waits for no room
+            for job_id, future in self._futures.items():
+                if future.cancelled():
+                    job = self._jobs[job_id]
+                    job.error, job.state = "the server stopped before it ran", "failed"
+                    job.error_type = "cancelled"
         self._workers.shutdown()
 
     @staticmethod
