@@ -78,46 +78,45 @@ def test_a_job_whose_client_went_away_is_cancelled() -> None:
     jobs.shutdown()
 
 
-def test_past_so_many_waiting_jobs_a_new_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(jobs_module, "QUEUED", 2)
-    jobs, release = Jobs(1), threading.Event()  # 2 analysis threads
+class _Held:
+    """Jobs(1) (two analysis threads) with both threads busy until `release` is set."""
 
-    def work(job: Job) -> dict:
-        release.wait(30)
+    def __init__(self) -> None:
+        self.jobs, self.release = Jobs(1), threading.Event()
+        self.running = [self.jobs.submit("compare", self.work) for _ in range(2)]
+        while any(j.state == "queued" for j in self.running):
+            time.sleep(0.01)
+
+    def work(self, job: Job) -> dict:
+        self.release.wait(30)
         return {}
 
-    running = [jobs.submit("compare", work) for _ in range(2)]
-    while any(j.state == "queued" for j in running):
-        time.sleep(0.01)
-    waiting = [jobs.submit("compare", work) for _ in range(2)]
+
+def test_past_so_many_waiting_jobs_a_new_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jobs_module, "QUEUED", 2)
+    held = _Held()
+    jobs = held.jobs
+    waiting = [jobs.submit("compare", held.work) for _ in range(2)]
     with pytest.raises(Busy, match="2 jobs are waiting already; try again in a minute"):
-        jobs.submit("compare", work)
-    jobs.submit("corpus", work, pool="upload")  # another pool's queue is its own
-    release.set()
-    for job in running + waiting:
+        jobs.submit("compare", held.work)
+    jobs.submit("corpus", held.work, pool="upload")  # another pool's queue is its own
+    held.release.set()
+    for job in held.running + waiting:
         asyncio.run(jobs.wait(job))
-    jobs.submit("compare", work)  # room again
+    jobs.submit("compare", held.work)  # room again
     jobs.shutdown()
 
 
 def test_jobs_the_shutdown_cancels_end_and_leave_room(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(jobs_module, "QUEUED", 1)
-    jobs, release = Jobs(1), threading.Event()  # 2 analysis threads
-
-    def work(job: Job) -> dict:
-        release.wait(30)
-        return {}
-
-    running = [jobs.submit("compare", work) for _ in range(2)]
-    while any(j.state == "queued" for j in running):
-        time.sleep(0.01)
-    waiting = jobs.submit("compare", work)
-    jobs.shutdown()
-    release.set()
+    held = _Held()
+    waiting = held.jobs.submit("compare", held.work)
+    held.jobs.shutdown()
+    held.release.set()
     assert (waiting.state, waiting.error_type) == ("failed", "cancelled")
-    again = jobs.submit("compare", work)  # served again: no job waits, so there is room
-    asyncio.run(jobs.wait(again))
-    jobs.shutdown()
+    again = held.jobs.submit("compare", held.work)  # served again: nothing waits, there is room
+    asyncio.run(held.jobs.wait(again))
+    held.jobs.shutdown()
 
 
 def test_a_worker_killed_between_jobs_is_replaced_before_the_next_job(workers: Workers) -> None:
