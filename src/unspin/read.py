@@ -217,14 +217,19 @@ def read_input(
     if len(given) != 1:
         raise InputError(f"{name}: give exactly one of a URL, HTML or text")
     if url:
-        if not _HTTP_URL.match(url):
-            raise InputError(f"{url}: only http and https URLs can be fetched")
+        refuse_unfetchable(url)
         return read_article(url, transport=transport, min_words=min_words)
     article = article_from_html(html, name=name) if html else article_from_text(text, title=title)
     return check_article(article, name, min_words)
 
 
 _HTTP_URL = re.compile(r"https?://", re.IGNORECASE)
+
+
+def refuse_unfetchable(url: str) -> None:
+    """InputError unless `url` is http(s): a client's "URL" must never name a file here."""
+    if not _HTTP_URL.match(url):
+        raise InputError(f"{url}: only http and https URLs can be fetched")
 
 
 def read_fetched(page: FetchedPage, name: str, min_words: int = MIN_WORDS) -> Article:

@@ -46,7 +46,7 @@ from unspin.corpus import Corpus, CorpusStats, shared_corpus
 from unspin.errors import FetchError, InputError
 from unspin.limits import MAX_BYTES, describe_size
 from unspin.model import Article
-from unspin.read import _HTTP_URL, CLAIM_WORDS, MIN_WORDS
+from unspin.read import CLAIM_WORDS, MIN_WORDS, refuse_unfetchable
 from unspin.report.html import SCRIPT, STYLE
 from unspin.web.analysis import GivenArticle, start_worker
 from unspin.web.jobs import Busy, Job, Jobs
@@ -247,8 +247,7 @@ class Server:
         if not given.url:
             html, text = given.html or "", given.text or ""
             return GivenArticle(name, html=html, text=text, title=given.title, min_words=min_words)
-        if not _HTTP_URL.match(given.url):
-            raise InputError(f"{given.url}: only http and https URLs can be fetched")
+        refuse_unfetchable(given.url)
         try:
             page = fetch(given.url, max_bytes=MAX_BYTES, transport=self.settings.transport())
         except FetchError as error:
