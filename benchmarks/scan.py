@@ -32,6 +32,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -165,10 +166,16 @@ STAGES = (
 )
 
 
-def stage_times(crawl: Path, db: Path, n_pages: int) -> list[tuple[str, float]]:
+KIND_COLUMNS = ("verbatim copy", "spun copy", "not a copy")  # the kinds of nine pages in ten
+
+
+def stage_times(
+    crawl: Path, db: Path, n_pages: int
+) -> tuple[dict[str, dict[str, float]], Counter[str]]:
     """CPU milliseconds per checked page in each of STAGES, over the crawl's first n_pages
     articles (after 20 more to warm the caches), in this process on one thread, as a scan
-    checks them."""
+    checks them: for all pages ("all") and for each kind the check gave a page. Also the
+    pages of each kind."""
     import importlib
 
     from unspin import pipeline
@@ -183,7 +190,7 @@ def stage_times(crawl: Path, db: Path, n_pages: int) -> list[tuple[str, float]]:
         if len(articles) == n_pages + 20:
             break
     corpus = shared_corpus(str(db))
-    spent = {label: 0.0 for label, _, _ in STAGES}
+    spent: Counter[str] = Counter()  # the page being checked, by stage
 
     def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def measured(*args: Any, **kwargs: Any) -> Any:
@@ -200,10 +207,19 @@ def stage_times(crawl: Path, db: Path, n_pages: int) -> list[tuple[str, float]]:
         setattr(module, name, timed(label, getattr(module, name)))
     for article in articles[:20]:
         pipeline.check(article, corpus)
-    spent.update(dict.fromkeys(spent, 0.0))
+    by_kind: dict[str, Counter[str]] = {"all": Counter()}
+    pages: Counter[str] = Counter()
     for article in articles[20:]:
-        pipeline.check(article, corpus)
-    return [(label, 1000 * spent[label] / len(articles[20:])) for label, _, _ in STAGES]
+        spent.clear()
+        kind = pipeline.check(article, corpus).summary.kind
+        for key in ("all", kind):
+            by_kind.setdefault(key, Counter()).update(spent)
+            pages[key] += 1
+    table = {
+        kind: {label: 1000 * times[label] / pages[kind] for label, _, _ in STAGES}
+        for kind, times in by_kind.items()
+    }
+    return table, pages
 
 
 def kills(crawl: Path, db: Path, out: Path, n: int, seed: int) -> int:
@@ -251,10 +267,14 @@ def main() -> None:
         say(f"writing a crawl of {a.pages:,} pages")
         write_crawl(crawl, corpus, outside, a.pages, a.seed)
     if a.stages:
+        table, pages = stage_times(crawl, db, a.stages)
+        columns = ["all", *(k for k in KIND_COLUMNS if k in table)]
         print(f"\n## A check's CPU by stage, {a.stages} pages, {a.corpus_size:,} stories\n")
-        print("| stage | ms of CPU per page |\n|---|---|")
-        for label, ms in stage_times(crawl, db, a.stages):
-            print(f"| {label} | {ms:.1f} |")
+        print("ms of CPU per page, for all pages and by the kind the check gave them:\n")
+        print("| stage | " + " | ".join(f"{k} ({pages[k]})" for k in columns) + " |")
+        print("|---" * (len(columns) + 1) + "|")
+        for label, _, _ in STAGES:
+            print(f"| {label} | " + " | ".join(f"{table[k][label]:.1f}" for k in columns) + " |")
         return
     results = []
     for workers in (0, 1, 2):
