@@ -168,3 +168,26 @@ def test_eval_of_a_binary_file_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(path), "--lexical"])
     assert result.exit_code == 2
     assert result.output.strip().endswith("cases.jsonl:1: not UTF-8 text")
+
+
+CORPUS_CASE = {"id": "k", "copy": {"text": COPY}, "corpus_refs": ["s"], "gold": {}}
+
+
+def test_cases_of_corpus_refs_are_counted_as_not_scored(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text(f"{json.dumps(case(COPY, {}))}\n{json.dumps(CORPUS_CASE)}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path), "--json", "--lexical"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert (scores["cases"], scores["corpus_cases_not_scored"]) == (1, 1)
+
+
+def test_a_file_of_corpus_refs_alone_is_refused_not_scored_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps(CORPUS_CASE) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path), "--lexical"])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(
+        "cases.jsonl: no case to score: `unspin eval` compares each copy with the sources its "
+        "case gives, and its cases of corpus_refs (1) give none"
+    )

@@ -305,6 +305,11 @@ def eval_command(cases: Path, as_json: bool, lexical: bool) -> None:
             )
         except ValueError as error:  # a malformed line: read_cases names file and line
             raise UnspinError(str(error)) from None
+    if not result.cases:
+        raise UnspinError(
+            f"{cases}: no case to score: `unspin eval` compares each copy with the sources its "
+            f"case gives, and its cases of corpus_refs ({result.corpus_cases}) give none"
+        )
     if as_json:
         import json
 

@@ -119,6 +119,9 @@ class CaseResult:
 @dataclass
 class Evaluation:
     cases: int = 0
+    # Cases of `corpus_refs`: `evaluate` compares a copy with the sources a case gives, and has
+    # no corpus to find them in. Counted, so that a file of them does not score as empty.
+    corpus_cases: int = 0
     alignment: Tally = field(default_factory=Tally)
     findings: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     faithful_sentences: int = 0
@@ -166,6 +169,7 @@ class Evaluation:
     def to_dict(self) -> dict:
         return {
             "cases": self.cases,
+            "corpus_cases_not_scored": self.corpus_cases,
             "alignment": self.alignment.as_dict(),
             "findings": {t: c.as_dict() for t, c in sorted(self.findings.items())},
             "faithful": {
@@ -221,7 +225,8 @@ def evaluate(
     result = Evaluation()
     for case in cases:
         if "sources" not in case:
-            continue  # corpus cases need `unspin check` (a corpus), not compare
+            result.corpus_cases += 1
+            continue
         copy = segment(_article(case["copy"]))
         sources = [segment(_article(s)) for s in case["sources"]]
         ids = [s["id"] for s in case["sources"]]
@@ -337,6 +342,8 @@ def render_evaluation(result: Evaluation, console: Console) -> None:
     from rich.table import Table
 
     console.print(f"[bold]{result.cases}[/] cases")
+    if result.corpus_cases:
+        console.print(f"{result.corpus_cases} cases of corpus_refs not scored (no corpus here)")
     if result.alignment.tp + result.alignment.fn:
         a = result.alignment
         console.print(
