@@ -286,7 +286,8 @@ def _brings_own(copy: Doc, sentence: Sentence, given: _Given, quotes: SpanIndex[
     quotation it continues)? Without any, a sentence made mostly of the sources' words ("The
     unnamed friend of the survivor is distraught as he reassures Avci that everyone is safe.")
     is as often a retelling too loose to align as an addition: on real pages, 11 of 23 such
-    sentences were labelled added, against 113 of 120 other unsourced sentences (docs/real-pages.md), so they are no medium-severity accusation."""
+    sentences were labelled added, against 113 of 120 other unsourced sentences
+    (docs/real-pages.md), so they are no medium-severity accusation."""
     start, end = sentence.start, sentence.end
     if quotes.overlapping(start, end) or any(c in DOUBLE_MARKS for c in copy.span_text(sentence)):
         return True
