@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import unspin.model
-from unspin.model import Article, Doc, Name, Span, SpanIndex
+from unspin.model import Article, Doc, Name, Span, SpanIndex, spans_overlap
 from unspin.segmentation import segment
 from unspin.text import TextTokens, tokens
 
@@ -79,3 +80,20 @@ def test_sentence_at_gives_the_sentence_holding_an_offset() -> None:
         1,
     ]
     assert segment(Article("  Troopers said so.")).sentence_at(0) == -1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        ((0, 5), (4, 9), True),  # one character in common
+        ((0, 5), (5, 9), False),  # ends are exclusive: touching is not overlapping
+        ((2, 3), (0, 9), True),  # one inside the other
+        ((0, 5), None, False),  # a finding without a span on that side overlaps nothing
+        (None, None, False),
+    ],
+)
+def test_spans_overlap_when_they_share_a_character(
+    a: tuple[int, int] | None, b: tuple[int, int] | None, shared: bool
+) -> None:
+    assert spans_overlap(a, b) is shared
+    assert spans_overlap(b, a) is shared

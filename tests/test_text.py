@@ -22,6 +22,7 @@ from unspin.text import (
     content_stems,
     edit_pieces,
     lower_words_at,
+    next_lower,
     tokens,
     word_matcher,
     word_trigrams,
@@ -186,3 +187,8 @@ def test_content_stems_are_those_of_stems_version_2() -> None:
     }  # fmt: skip
     stopwords = hashlib.sha256(" ".join(sorted(STOPWORDS)).encode()).hexdigest()
     assert stopwords[:16] == "0162654abbd8b732"
+
+
+def test_next_lower_is_the_word_after_a_token_and_nothing_after_the_last() -> None:
+    toks = tokens("Officials did NOT confirm")
+    assert [next_lower(toks, i) for i in range(len(toks))] == ["did", "not", "confirm", ""]

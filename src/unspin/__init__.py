@@ -6,7 +6,7 @@
 
 This module is the public API. The modules behind it follow the flow
 read -> segment -> find -> align -> detect -> summary -> report, each importing only the
-stages before it; front ends (cli.py, web/, scan/) sit on top and call what is exported here.
+stages before it; front ends (cli.py, web/, batch/) sit on top and call what is exported here.
 """
 
 import importlib

@@ -461,7 +461,7 @@ def scan(
     # Resumed without --db: the scan's own corpus, from its scan.json (if there is a scan yet).
     corpus_path = db_path or ("" if resume and has_scan else default_path())
     console = Console(stderr=True)
-    show = _bar_progress(console) if console.is_terminal else _line_progress(console)
+    show = _bar_progress(console) if console.is_terminal else _line_progress()
     with show as progress:
         stats = run_scan(
             list(inputs),
@@ -520,7 +520,7 @@ PROGRESS_EVERY = 10.0  # seconds between progress lines when stderr is not a ter
 
 
 @contextlib.contextmanager
-def _line_progress(console: Console) -> Iterator[Callable[[ScanStats], None]]:
+def _line_progress() -> Iterator[Callable[[ScanStats], None]]:
     """For a log file: a whole line every PROGRESS_EVERY seconds, never a redrawn one."""
     last = {"at": time.perf_counter(), "line": ""}
 

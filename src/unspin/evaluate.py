@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from unspin import finding_types
 from unspin.align import Encoder
-from unspin.model import Article, Finding, Report
+from unspin.model import Article, Finding, Report, spans_overlap
 from unspin.pipeline import compare_docs
 from unspin.segmentation import segment
 from unspin.summary import UNCONFIRMED_CHANGES, reuse_level
@@ -299,10 +299,6 @@ def _score_alignment(tally: Tally, gold: list[dict], report: Report, ids: Sequen
     return len(found ^ expected)
 
 
-def _overlaps(a: Sequence[int] | None, b: Sequence[int] | None) -> bool:
-    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
-
-
 def _where(finding_type: str, item: Finding | dict) -> Sequence[int] | None:
     side = "source_span" if finding_type == "omitted_sentence" else "copy_span"
     return getattr(item, side) if isinstance(item, Finding) else item.get(side)
@@ -320,7 +316,7 @@ def _score_findings(
             (
                 g
                 for g in unmatched
-                if g["type"] == f.type and _overlaps(_where(f.type, f), _where(f.type, g))
+                if g["type"] == f.type and spans_overlap(_where(f.type, f), _where(f.type, g))
             ),
             None,
         )

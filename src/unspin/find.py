@@ -106,10 +106,6 @@ class SourceSearch:
     # after the copy), for the caller to test for a partial copy (pipeline.check).
     runner_up: Candidate | None = None
 
-    @property
-    def best_score(self) -> float:
-        return max((c.score for c, _ in self.candidates), default=0.0)
-
 
 def rank(copy: Article, corpus: Corpus, k: int = 10) -> list[Candidate]:
     """The k stories that explain most of the copy, best first (the search without choosing)."""

@@ -177,6 +177,11 @@ class Doc:
         return [item for item in items[lo:hi] if item.end <= end]
 
 
+def spans_overlap(a: Sequence[int] | None, b: Sequence[int] | None) -> bool:
+    """Do two (start, end) ranges share a character? None (no span) overlaps nothing."""
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
 def _start(span: Spanned) -> int:
     return span.start
 

@@ -78,6 +78,11 @@ class Token:
     stem: str
 
 
+def next_lower(toks: Sequence[Token], i: int) -> str:
+    """The lowered word after toks[i] ("" after the last)."""
+    return toks[i + 1].lower if i + 1 < len(toks) else ""
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of text[start:end] with offsets into `text`, read afresh: a `Doc`'s text is
     read once, by `Doc.tokens`."""

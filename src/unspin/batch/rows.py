@@ -1,7 +1,7 @@
 """A checked page as rows of the scan's tables: pages, sources, findings and errors.
 
 The tables are plain columns (no unspin types) so that pandas, DuckDB or any Parquet reader can
-use them; `COLUMNS` lists each table's columns and docs/scan.md says what they mean.
+use them; `output.SCHEMAS` lists each table's columns and docs/scan.md says what they mean.
 """
 
 from __future__ import annotations

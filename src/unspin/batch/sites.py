@@ -98,10 +98,6 @@ def load(folder: Path) -> ScanTables:
 # --- the tables -------------------------------------------------------------------------------
 
 
-def _copies(t: ScanTables) -> pd.DataFrame:
-    return t.pages[t.pages["kind"] != ORIGINAL]
-
-
 def _per_page(t: ScanTables, findings: pd.DataFrame) -> pd.Series:
     """How many of `findings` each page has, by page id (0 for none)."""
     return t.pages["page_id"].map(findings.groupby("page_id").size()).fillna(0).astype(int)

@@ -20,7 +20,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -147,7 +147,6 @@ class Corpus:
         except sqlite3.DatabaseError as error:
             raise CorpusError(f"{path}: not an unspin corpus ({error})") from None
         self._embedder = get_embedder("fast")
-        self._model = getattr(self._embedder, "name", "fast")
         # Counts kept until the corpus changes (`_follow_changes`): a scan asks for them on
         # every page, and count(*) walks the whole table (2.4 ms at 100k stories).
         self._frequencies: dict[str, int] = {}  # term -> stories holding it
@@ -174,14 +173,9 @@ class Corpus:
 
     # --- writing -------------------------------------------------------------------------
 
-    def add(
-        self,
-        articles: Iterable[Article],
-        *,
-        on_batch: Callable[[AddStats], None] | None = None,
-    ) -> AddStats:
-        """Store the articles not stored yet, in transactions of BATCH; `on_batch` sees the
-        running totals after each. The vector index file is saved once, at the end."""
+    def add(self, articles: Iterable[Article]) -> AddStats:
+        """Store the articles not stored yet, in transactions of BATCH. The vector index file
+        is saved once, at the end."""
         totals = AddStats()
         try:
             for batch in _batches(articles, BATCH):
@@ -191,8 +185,6 @@ class Corpus:
                     totals.duplicates + done.duplicates,
                     totals.refused + done.refused,
                 )
-                if on_batch is not None:
-                    on_batch(totals)
         finally:
             self._fit_index()
             self._save_index()

@@ -1,4 +1,5 @@
-"""Change detectors. Each module in this package registers its detectors with `@detector(...)`;
+"""Change detectors. Each detector module in this package registers its detectors with
+`@detector(...)` (bodies, names and lexicon are their shared machinery);
 adding a finding type means one row in `unspin.finding_types`, one module here and its test.
 """
 
@@ -11,7 +12,7 @@ from functools import cache
 
 from unspin.detect.base import REGISTRY, Comparison, Group, RegisteredDetector, detector
 from unspin.finding_types import BY_NAME, SENTENCE_LEVEL
-from unspin.model import Alignment, Doc, Finding
+from unspin.model import Alignment, Doc, Finding, spans_overlap
 
 __all__ = ["Comparison", "Group", "detect", "detector", "detectors", "finding_types"]
 
@@ -60,13 +61,10 @@ def _rank(finding: Finding) -> int:
 
 
 def _same_place(a: Finding, b: Finding) -> bool:
-    def overlap(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
-        return x is not None and y is not None and x[0] < y[1] and y[0] < x[1]
-
     return (
         a.source == b.source
-        and overlap(a.copy_span, b.copy_span)
-        and (overlap(a.source_span, b.source_span) or a.type == b.type)
+        and spans_overlap(a.copy_span, b.copy_span)
+        and (spans_overlap(a.source_span, b.source_span) or a.type == b.type)
     )
 
 

@@ -40,7 +40,7 @@ from unspin.detect.lexicon import (
 )
 from unspin.model import Attribution, Doc, Finding
 from unspin.segmentation.lexicon import WEEKDAYS
-from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
+from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, next_lower
 
 CLAIM_WORDS = 3  # a hedge bears on this many content words after it
 CLAIM_HELD = 2  # ... of which a text must hold this many to state the claim
@@ -53,14 +53,14 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
         # "was projected to"; "more than expected" does not, nor "analysts predicted that".
         forecast = (
             lexicon >= HEDGES
-            and _next(toks, i) in ("to", "that")
+            and next_lower(toks, i) in ("to", "that")
             and (
                 t.lower == "expected"
                 or (
                     t.lower in _FORECASTS
                     and i > 0
                     and toks[i - 1].lower in BE_FORMS
-                    and _next(toks, i + 1) not in DETERMINERS  # "projected to the screen"
+                    and next_lower(toks, i + 1) not in DETERMINERS  # "projected to the screen"
                 )
             )
         )
@@ -72,17 +72,17 @@ def _cues(doc: Doc, toks: list[Token], lexicon: frozenset[str]) -> list[int]:
         ):
             continue
         # "was due to retire" keeps "had been expected to resign" (a schedule for a forecast).
-        scheduled = lexicon >= SOFTENERS and t.lower == "due" and _next(toks, i) == "to"
+        scheduled = lexicon >= SOFTENERS and t.lower == "due" and next_lower(toks, i) == "to"
         # "are thought to have" hedges as "are believed to have" does, and "is said to have
         # been" as "reportedly" does; "was said to him" (or "to reporters") is no hedge.
         passive_hedge = (
             lexicon >= HEDGES
-            and _next(toks, i) == "to"
+            and next_lower(toks, i) == "to"
             and i > 0
             and toks[i - 1].lower in BE_FORMS
             and (
-                (t.lower == "thought" and _next(toks, i + 1) not in DETERMINERS)
-                or (t.lower == "said" and _next(toks, i + 1) in ("be", "have"))
+                (t.lower == "thought" and next_lower(toks, i + 1) not in DETERMINERS)
+                or (t.lower == "said" and next_lower(toks, i + 1) in ("be", "have"))
             )
         )
         if t.lower not in lexicon and not (forecast or scheduled or passive_hedge):
@@ -116,8 +116,8 @@ def _not_a_hedge(toks: list[Token], i: int) -> bool:
         return False
     if len(before) >= 2 and before[-1] == "to" and before[-2].startswith("fail"):
         return True  # "his failure to appear for a July court hearing": in person
-    after = i + 1 if _next(toks, i) in _WHEN else i
-    return _next(toks, after) in _PLACES
+    after = i + 1 if next_lower(toks, i) in _WHEN else i
+    return next_lower(toks, after) in _PLACES
 
 
 _WHEN = frozenset((*WEEKDAYS, "today", "yesterday", "tonight", "again", "briefly", "later"))
@@ -130,10 +130,6 @@ def _approximations(toks: list[Token]) -> list[int]:
         for i, t in enumerate(toks[:-1])
         if t.lower in APPROXIMATIONS and toks[i + 1].lower[:1].isdigit()
     ]
-
-
-def _next(toks: list[Token], i: int) -> str:
-    return toks[i + 1].lower if i + 1 < len(toks) else ""
 
 
 def _bears_on(toks: list[Token], i: int) -> set[str]:
@@ -149,7 +145,7 @@ def _bears_on(toks: list[Token], i: int) -> set[str]:
 def _partitive(toks: list[Token], k: int) -> bool:
     """Is toks[k] the "one" of "one of the deadliest strikes" (or "among" of "among the"):
     words before a claim's own, which a copy saying "the deadliest strike" has no need of?"""
-    return (toks[k].lower, _next(toks, k)) in (("one", "of"), ("among", "the"))
+    return (toks[k].lower, next_lower(toks, k)) in (("one", "of"), ("among", "the"))
 
 
 def _appearance_held(toks: list[Token], i: int, stems: frozenset[str] | set[str]) -> bool:
@@ -391,7 +387,7 @@ def _shift(group: Group) -> Finding | None:
                 continue  # "charged with murder ... shot her" -> "allegedly shooting her"
             if any(_describes_speaker(group.copy, a, ct[i]) for a in speakers):
                 continue  # "an official who allegedly refused to be named told": who speaks
-            if ct[i].lower == "could" and _next(ct, i) == "not":
+            if ct[i].lower == "could" and next_lower(ct, i) == "not":
                 continue  # "could not be verified" for "was unable to verify": no doubt added
             if ct[i].lower in DOUBTS and _holds(_bears_on(ct, i), group.source_stems):
                 return group.finding(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from unspin.detect.base import Comparison, Group, detector, quoted
 from unspin.detect.lexicon import ANTONYMS, DENIALS, NEGATIVE_VERBS, NEGATORS
 from unspin.model import Finding
-from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
+from unspin.text import STOPWORDS, Token, capitalised_mid_sentence, next_lower
 
 # How far a negation reaches within its clause: "no grounds to believe Russia is preparing to
 # invade" negates "preparing" and "invade" too.
@@ -77,17 +77,13 @@ def _negators(text: str, toks: list[Token]) -> list[int]:
     return [
         i
         for i, t in enumerate(toks)
-        if (_is_negator(t) or (t.stem in NEGATIVE_VERBS and _next(toks, i) == "to"))
+        if (_is_negator(t) or (t.stem in NEGATIVE_VERBS and next_lower(toks, i) == "to"))
         and not any(a <= t.start < b for a, b in asides)
         and not _RANK.match(text, t.start)
     ]
 
 
 _RANK = re.compile(r"No\.?\s?\d")  # "world No. 1", "No 3 on the Billboard Hot 100"
-
-
-def _next(toks: list[Token], i: int) -> str:
-    return toks[i + 1].lower if i + 1 < len(toks) else ""
 
 
 @detector("negation_flipped")

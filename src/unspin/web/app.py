@@ -8,7 +8,7 @@ The server reads attacker-controlled pages, so: URLs are fetched through
 `unspin.fetch.PublicOnlyTransport` (no loopback, private or other non-public address, checked
 at connect time, after every redirect); every page is rendered with escaping and served under a
 Content-Security-Policy that allows scripts and styles from this server only; request bodies
-have size limits (`BodyLimit`); reports and jobs are addressed by 128-bit random ids; and with
+have size limits (`_Guarded`); reports and jobs are addressed by 128-bit random ids; and with
 a token set (required off loopback) every request must carry it.
 """
 
