@@ -25,6 +25,7 @@ from unspin.read import (
     article_from_html,
     article_from_text,
     check_article,
+    host_of,
     iso_date,
     read_article,
     read_input,
@@ -807,3 +808,17 @@ def test_read_input_never_reads_a_path_and_takes_exactly_one_input(
 ) -> None:
     with pytest.raises(InputError, match=message):
         read_input(name="the copy", **given)
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://WWW.Example.com/story/1", "example.com"),
+        ("http://user@news.example.org:8080/x", "news.example.org"),  # not "user@news..."
+        ("https://[2001:db8::1]/x", "2001:db8::1"),
+        ("http://[::1", ""),  # broken
+        ("feed.jsonl:12", ""),  # a record's location, no URL
+    ],
+)
+def test_host_of_names_a_pages_site_from_its_url(url: str, host: str) -> None:
+    assert host_of(url) == host

@@ -25,6 +25,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
+from urllib.parse import urlsplit
 
 import charset_normalizer
 import ftfy
@@ -230,6 +231,16 @@ def refuse_unfetchable(url: str) -> None:
     """InputError unless `url` is http(s): a client's "URL" must never name a file here."""
     if not _HTTP_URL.match(url):
         raise InputError(f"{url}: only http and https URLs can be fetched")
+
+
+def host_of(url: str) -> str:
+    """A URL's host, lowercased, without "www." ("" for no URL or a broken one): the site of
+    a page that does not name its own."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "http://[::1" and other broken URLs
+        return ""
+    return host.removeprefix("www.")
 
 
 def read_fetched(page: FetchedPage, name: str, min_words: int = MIN_WORDS) -> Article:

@@ -7,10 +7,10 @@ use them; `output.SCHEMAS` lists each table's columns and docs/scan.md says what
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Any
 
 from unspin.model import Article, Report
+from unspin.read import host_of
 from unspin.report.schema import excerpts, report_to_json
 from unspin.summary import reuse_level
 
@@ -28,12 +28,6 @@ def content_hash(article: Article) -> str:
     """What makes two captures exact duplicates: the same address and the same article text
     (the same text at another address is another page: another site republishing it)."""
     return hashlib.sha256(f"{article.url}\n{article.text}".encode()).hexdigest()[:20]
-
-
-def host_of(url: str) -> str:
-    """A URL's host, without "www." ("" for no URL)."""
-    host = re.match(r"[a-z][a-z0-9+.-]*://([^/:?#]+)", url, re.IGNORECASE)
-    return host.group(1).lower().removeprefix("www.") if host else ""
 
 
 def site_of(article: Article) -> str:

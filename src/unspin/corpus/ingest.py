@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from queue import Empty
 from typing import Literal
-from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -50,6 +49,7 @@ from unspin.read import (
     article_from_html,
     check_article,
     decode,
+    host_of,
     iso_date,
     read_article,
 )
@@ -467,18 +467,10 @@ def _too_big() -> str:
     return f"larger than the {describe_size(MAX_BYTES)} limit"
 
 
-def _host(url: str) -> str:
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:  # "http://[::1" and other broken URLs
-        return ""
-    return host.removeprefix("www.")
-
-
 def _article_from_fields(fields: Mapping[str, object]) -> Article:
     """An article from one JSON object or CSV row: the semantics of a JSON input in read.py."""
     article = article_from_fields(fields, _from_html)
-    return replace(article, site=article.site or _host(article.url))
+    return replace(article, site=article.site or host_of(article.url))
 
 
 # --- JSON lines ------------------------------------------------------------------------------
@@ -795,7 +787,7 @@ def _warc_record(
         return replace(
             page,
             crawled=crawled,  # not the page's date (a chart by week would put it there)
-            site=_host(page.url) or page.site,
+            site=host_of(page.url) or page.site,
             id="",
         )
 
@@ -824,10 +816,10 @@ def _single_file_record(file: InputFile) -> Iterator[Record | _Candidate]:
         except Exception as error:  # lxml and trafilatura on hostile markup: skip the page
             raise InputError(f"cannot extract the page ({_one_line(error)})") from None
         if file.kind != "json":  # the site a page names itself comes after the URL's host
-            return replace(article, id="", site=_host(article.url) or article.site)
+            return replace(article, id="", site=host_of(article.url) or article.site)
         # read_article names an article without an id after its file; here the store does
         # (the id a JSON file gives itself is kept, unless it is exactly the file's name)
         own_id = "" if article.id == file.path.name else article.id
-        return replace(article, id=own_id, site=article.site or _host(article.url))
+        return replace(article, id=own_id, site=article.site or host_of(article.url))
 
     yield _Candidate(name, make, file.size)
