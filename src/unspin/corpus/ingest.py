@@ -42,6 +42,8 @@ from unspin.limits import MAX_BYTES, describe_size
 from unspin.model import Article
 from unspin.read import (
     _HTML_START,
+    _MEDIA_KINDS,
+    _SUFFIX_KINDS,
     _metadata,
     _mostly_not_text,
     _text,
@@ -64,11 +66,7 @@ _NAME_KINDS: dict[str, Kind] = {
     **{f".csv{packed}": "csv" for packed in _PACKED},
     ".warc": "warc",
     ".warc.gz": "warc",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".txt": "text",
-    ".json": "json",
+    **_SUFFIX_KINDS,  # a single article's names, as `read_article` reads them
 }
 # Python's own table of file types (not the system's, so the answer is the same everywhere):
 # a name it knows (.css, .js, .png, .pdf, .xml...) is not an article. Names it does not know
@@ -80,7 +78,7 @@ _XZ_MAGIC = b"\xfd7zXZ\x00"
 _WARC_START = re.compile(rb"WARC/\d\.\d+\r?\n")
 _BLANK = b" \t\r\n"
 
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_HTML_TYPES = frozenset(media for media, kind in _MEDIA_KINDS.items() if kind == "html")
 # WARC records that can hold a page; the others (request, warcinfo, metadata, revisit...) hold
 # none and are skipped without a word.
 _PAGE_RECORDS = ("response", "resource")
