@@ -441,7 +441,7 @@ def main() -> None:
     results["kinds_found_as_tagged"] = kind_accuracy(tagged)
     print_kinds(results["kinds_found"], results["kinds_found_as_tagged"])
     if not args.skip_check:
-        results["check"] = run_check(pairs, pages, read, args.reuters, args.seed)
+        results["check"] = run_check(pairs, read, args.reuters, args.seed)
         print_check(results["check"])
     print(f"\n(findings: {findings_seconds:.0f} s; reuse: {reuse_seconds:.0f} s)")
     if args.show:
@@ -687,7 +687,7 @@ def print_kinds(k: dict, as_tagged: dict) -> None:
 # --- check in a corpus ----------------------------------------------------------------------
 
 
-def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: int) -> dict:
+def run_check(pairs: list[dict], read: dict, n_reuters: int, seed: int) -> dict:
     from unspin.testing.datasets import reuters_ding2014_articles
 
     copies = {p["copy"] for p in pairs}
@@ -739,7 +739,7 @@ def run_check(pairs: list[dict], pages: dict, read: dict, n_reuters: int, seed: 
                 }
             )
         corpus.close()
-        same_day, reprints = _same_day_stories(reservoir, n_reuters, seed)
+        same_day, reprints = _same_day_stories(reservoir, seed)
         negatives = _hard_negatives(pairs, read, reservoir, same_day, Path(tmp) / "negatives.db")
         negatives["same_day_reprints"] = reprints
     n = len(outcomes)
@@ -778,9 +778,7 @@ _CREDIT_LINE = re.compile(
 )
 
 
-def _same_day_stories(
-    reservoir: list[Article], n_reuters: int, seed: int
-) -> tuple[list[Article], int]:
+def _same_day_stories(reservoir: list[Article], seed: int) -> tuple[list[Article], int]:
     """Reuters stories kept out of the corpus whose closest story in it (BM25 top hit) was
     filed the same day and is a different story (under SAME_STORY of their word trigrams
     shared, another title): same day, same subject, not a write-through. A story that
