@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from unspin.detect.base import Comparison, Group, detector, per_document, quoted
-from unspin.detect.bodies import body_swaps, swapped
+from unspin.detect.base import Comparison, Group, detector, per_document, quoted, swapped
+from unspin.detect.bodies import body_swaps
 from unspin.detect.lexicon import DETERMINERS
 from unspin.detect.names import full_names, glued, name_key, name_words, same_name
 from unspin.model import Attribution, Doc, Finding, Name, Sentence

@@ -359,6 +359,19 @@ def quoted(text: str, limit: int = 80) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
 
 
+def swapped(group: Group, type: str, copy: Spanned, source: Spanned) -> Finding:
+    """A medium finding of `type`: the copy puts its words where the source has its own (a
+    body, a place noun, a time)."""
+    return group.finding(
+        type,
+        "medium",
+        (copy.start, copy.end),
+        (source.start, source.end),
+        f"the copy says {quoted(group.copy.span_text(copy))} "
+        f"where the source says {quoted(group.source.span_text(source))}",
+    )
+
+
 TITLE_WORDS = 3  # capitalised words a title in quote marks may hold ("Let's Stay Together")
 _TITLE_JOINERS = frozenset("of the and a an in on for to from with by at 'n' n".split())
 

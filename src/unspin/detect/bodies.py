@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from unspin.detect.base import Group, quoted
-from unspin.model import Doc, Finding
+from unspin.detect.base import Group
+from unspin.model import Doc
 from unspin.text import STOPWORDS, Token, capitalised_mid_sentence
 
 _BODY_NOUNS = [
@@ -72,17 +72,6 @@ def _beside(doc: Doc, t: Token) -> set[tuple[int, str]]:
 _ARTICLES = frozenset({"the", "a", "an"})
 _BETWEEN = frozenset({"paramilitary", "military"})
 _REGIMENT = re.compile(r"\b(?:Army|Cavalry|Regiment|Dragoons|Guards|Hussars|Lancers|Squadron)\b")
-
-
-def swapped(group: Group, type: str, c: Token, s: Token) -> Finding:
-    return group.finding(
-        type,
-        "medium",
-        (c.start, c.end),
-        (s.start, s.end),
-        f"the copy says {quoted(group.copy.span_text(c))} "
-        f"where the source says {quoted(group.source.span_text(s))}",
-    )
 
 
 def _a_body(doc: Doc, t: Token) -> bool:

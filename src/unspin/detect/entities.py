@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from unspin.detect.base import Comparison, Group, detector, is_title, quoted
-from unspin.detect.bodies import body_swaps, swapped
+from unspin.detect.base import Comparison, Group, detector, is_title, quoted, swapped
+from unspin.detect.bodies import body_swaps
 from unspin.detect.names import FullNames, full_names, name_key, same_name
 from unspin.model import Doc, Finding, Name, Quote, SpanIndex
 from unspin.segmentation.lexicon import ORG_WORDS, demonyms, outlet_of
@@ -126,14 +126,7 @@ def _place_nouns(group: Group) -> Iterator[Finding]:
     ]
     for c, s in zip(copy_places, source_places, strict=False):
         if not _kind_of_place(group.copy, c) & _kind_of_place(group.source, s):
-            yield group.finding(
-                "entity_changed",
-                "medium",
-                (c.start, c.end),
-                (s.start, s.end),
-                f"the copy says {quoted(group.copy.span_text(c))} "
-                f"where the source says {quoted(group.source.span_text(s))}",
-            )
+            yield swapped(group, "entity_changed", c, s)
 
 
 def _a_place(doc: Doc, t: Token, within: tuple[int, int]) -> bool:

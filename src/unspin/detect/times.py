@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from unspin.detect.base import Comparison, Group, detector, quoted
+from unspin.detect.base import Comparison, Group, detector, swapped
 from unspin.model import Doc, Finding, TimeExpression
 from unspin.segmentation.lexicon import MONTH_NAMES, WEEKDAYS
 
@@ -59,7 +59,7 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
         if counterpart is not None:  # "Saturday night" where the source's night is Sunday's
             if counterpart in dropped:
                 dropped.remove(counterpart)
-            yield _changed(group, t, counterpart)
+            yield swapped(group, "time_changed", t, counterpart)
             continue
         if t.value in everywhere_in_source or any(
             says_as_much(t.value, v) for v in everywhere_in_source
@@ -77,7 +77,7 @@ def _group_times(group: Group, everywhere_in_source: set[str]) -> Iterator[Findi
             or _datelines_a_day_apart(group, t, counterpart)
         ):
             continue
-        yield _changed(group, t, counterpart)
+        yield swapped(group, "time_changed", t, counterpart)
 
 
 _YEAR_OFFSETS = {"last year": -1, "this year": 0, "next year": 1}
@@ -206,17 +206,6 @@ def _year_of(doc: Doc) -> int | None:
     """The year of the page's date, if it has one."""
     date = doc.article.date
     return int(date[:4]) if re.match(r"\d{4}", date) else None
-
-
-def _changed(group: Group, t: TimeExpression, counterpart: TimeExpression) -> Finding:
-    return group.finding(
-        "time_changed",
-        "medium",
-        (t.start, t.end),
-        (counterpart.start, counterpart.end),
-        f"the copy says {quoted(group.copy.span_text(t))} "
-        f"where the source says {quoted(group.source.span_text(counterpart))}",
-    )
 
 
 _PART_OF_DAY = re.compile(r"\s+(night|morning|afternoon|evening)\b", re.IGNORECASE)
