@@ -23,6 +23,7 @@ from unspin.text import (
     edit_pieces,
     lower_words_at,
     next_lower,
+    one_line,
     tokens,
     word_matcher,
     word_trigrams,
@@ -192,3 +193,16 @@ def test_content_stems_are_those_of_stems_version_2() -> None:
 def test_next_lower_is_the_word_after_a_token_and_nothing_after_the_last() -> None:
     toks = tokens("Officials did NOT confirm")
     assert [next_lower(toks, i) for i in range(len(toks))] == ["did", "not", "confirm", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("news\x07site", "news?site"),  # a control character shown as "?"
+        ("two\nlines", "two?lines"),  # a line break too
+        ("x" * 12, "xxxxxxxxx…"),  # cut at the limit, the cut shown
+        ("", ""),
+    ],
+)
+def test_one_line_makes_untrusted_text_one_printable_line(text: str, line: str) -> None:
+    assert one_line(text, 10) == line

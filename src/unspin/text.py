@@ -78,6 +78,14 @@ class Token:
     stem: str
 
 
+def one_line(text: str, limit: int) -> str:
+    """Untrusted text for one line of a message or a label: every character that is not
+    printable (a line break, a tab, a control character that breaks a terminal or an SVG)
+    as "?", cut to `limit` characters with "…"."""
+    text = "".join(char if char.isprintable() else "?" for char in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def next_lower(toks: Sequence[Token], i: int) -> str:
     """The lowered word after toks[i] ("" after the last)."""
     return toks[i + 1].lower if i + 1 < len(toks) else ""

@@ -39,6 +39,7 @@ from unspin.errors import InputError, UnspinError
 from unspin.model import KINDS
 from unspin.report import render_html, report_from_dict
 from unspin.report.html import template_environment
+from unspin.text import one_line
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -389,8 +390,7 @@ def _pyplot():  # type: ignore[no-untyped-def]
 def _label(site: str, width: int = 32) -> str:
     """A site's name as a chart shows it: cut to `width`, its unprintable characters as "?"
     (a control character makes the SVG unreadable, and a hostile page picks its site name)."""
-    name = "".join(c if c.isprintable() else "?" for c in site) or "(no site)"
-    return name if len(name) <= width else name[: width - 1] + "…"
+    return one_line(site, width) or "(no site)"
 
 
 def overview_chart(table: pd.DataFrame) -> str:

@@ -55,6 +55,7 @@ from unspin.read import (
     iso_date,
     read_article,
 )
+from unspin.text import one_line
 
 Kind = Literal["jsonl", "csv", "warc", "html", "text", "json"]
 
@@ -455,10 +456,8 @@ def _from_html(html: str, url: str) -> Article:
         raise InputError(f"cannot extract the page ({_one_line(error)})") from None
 
 
-def _one_line(error: BaseException, limit: int = 100) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    text = "".join(char if char.isprintable() else "?" for char in text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _one_line(error: BaseException) -> str:
+    return one_line(" ".join(str(error).split()), 100) or type(error).__name__
 
 
 def _too_big() -> str:
