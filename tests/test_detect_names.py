@@ -129,12 +129,14 @@ def test_name_words_are_the_words_of_the_documents_name_keys() -> None:
         ("xi", True),  # a word of "xi jinping"
         ("london", True),  # an alias of "britain", its capital
         ("russia", False),  # an alias group no name of the set is in
+        ("joe", True),  # a word of "joe biden" as written, not only as "joseph"
+        ("joseph", True),  # ... and its given name spelled out, as same_name reads it
+        ("jr", False),  # a suffix is no short form of a name
     ],
 )
 def test_short_forms_hold_initials_words_and_aliases_of_the_names(key: str, expected: bool) -> None:
-    forms = ShortForms(
-        ["united states", "new york times", "bank of england", "xi jinping", "britain"]
-    )
+    names = ["united states", "new york times", "bank of england", "xi jinping", "britain"]
+    forms = ShortForms([*names, "joe biden jr"])
     assert forms.holds(key) is expected
 
 

@@ -257,6 +257,8 @@ class ShortForms:
         for key in keys:
             words = key.split()
             self.forms.add(key.replace(" ", ""))
+            # Its words as written ("joe") and as `same_name` reads them ("joseph").
+            self.forms.update(w for w in words if w not in _SUFFIXES and len(w) > 1)
             self.forms.update(_given_names(key).split())
             if len(words) >= 2:
                 self.forms.add("".join(w[0] for w in words))
