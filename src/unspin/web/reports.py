@@ -46,9 +46,12 @@ class ReportStore:
     """Reports at `path` (":memory:" for tests); safe to use from several threads."""
 
     def __init__(self, path: str | os.PathLike[str] = ":memory:") -> None:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        try:
+            if str(path) != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.OperationalError) as error:  # a folder, no permission
+            raise InputError(f"{path}: cannot open a reports database there ({error})") from None
         self._lock = threading.Lock()  # one connection, used by one thread at a time
         with self._lock:
             try:
