@@ -62,6 +62,20 @@ def test_a_figure_in_lakh_is_the_same_figure_in_millions() -> None:
     ]
 
 
+def test_thousands_grouped_by_a_no_break_or_thin_space_are_one_figure() -> None:
+    # SI style, as South African and European outlets print figures: read at the space, "12 000"
+    # was "12" and "000", and "12,000" for it a high number_changed ("000").
+    source = (
+        "Officials said 12\u00a0000 people were evacuated from the town on Friday.\n"
+        "The mayor said more rain is expected next week.\nSchools stay closed, the council said."
+    )
+    assert numbers(source.replace("12\u00a0000", "12,000"), source) == []
+    assert numbers(source.replace("12\u00a0000", "12\u202f000"), source) == []
+    assert numbers(source.replace("12\u00a0000", "15\u2009000"), source) == [
+        ("number_changed", "high", "15\u2009000", "12\u00a0000")
+    ]
+
+
 def test_a_currency_code_before_a_figure_is_its_sign() -> None:
     # AP on BP's profit (2023), and Borneo Bulletin's reprint.
     source = "That beat the $26.8 billion BP earned in 2008, when oil prices soared."

@@ -265,3 +265,19 @@ def test_a_hostile_run_of_number_words_is_one_bounded_number() -> None:
     # "hundred" multiplies: four hundred of them once overflowed a float (a traceback).
     [(_, value, _, _)] = quantities("two " + "hundred " * 400 + "people.")
     assert value == 10**15
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("About 1\u202f250\u202f000 euros.", [("1\u202f250\u202f000 euros", 1_250_000.0)]),
+        ("It cost 12\u00a0000.50 dollars.", [("12\u00a0000.50 dollars", 12_000.5)]),
+        # A plain space groups nothing: a year and a count side by side stay two.
+        ("In 2019 100 people died.", [("100", 100.0)]),
+    ],
+)
+def test_thousands_grouped_by_a_no_break_or_thin_space(
+    text: str, figures: list[tuple[str, float]]
+) -> None:
+    doc = segment(Article(text))
+    assert [(doc.span_text(q), q.value) for q in doc.quantities] == figures

@@ -37,10 +37,21 @@ from unspin.segmentation.numbers import (
     word_value,
 )
 
-# Thousands grouped in threes, or in the Indian way ("2,21,000" is 221,000; "1,50,00,000").
+# Thousands grouped in threes, or in the Indian way ("2,21,000" is 221,000; "1,50,00,000"), or
+# by a no-break, narrow no-break or thin space, as SI style and some outlets print them ("12 000":
+# read at the space, it gave "12" and "000"). Not by a plain space: "in 2019 100 people died".
+_SPACES_IN_NUMBERS = "\u00a0\u202f\u2009"
 _DIGITS = re.compile(
-    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    rf"|\d{{1,3}}(?:[{_SPACES_IN_NUMBERS}]\d{{3}})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 )
+
+
+def _digits_value(digits: str) -> float:
+    """The value of a `_DIGITS` match, its group separators left out."""
+    return float(re.sub(rf"[,{_SPACES_IN_NUMBERS}]", "", digits))
+
+
 # With the Indian scales that Indian English pages use ("33.7 lakh" is 3.37 million, "500
 # crore" 5 billion, "1.5 lakh crore" 1.5 trillion; "cr" only after a currency: "Rs 500 cr").
 _SCALE_WORDS = {
@@ -287,7 +298,7 @@ def _digit_numbers(text: str) -> list[_Num]:
     for m in _DIGITS.finditer(text):
         if not claimed.free(m.start(), m.end()) or not _plain_number(text, m.start(), m.end()):
             continue
-        value = float(m.group().replace(",", ""))
+        value = _digits_value(m.group())
         num = _finish(text, m.start(), m.end(), value, words=False)
         if num is not None:
             out.append(num)
@@ -461,7 +472,7 @@ def _carry_range_units(text: str, nums: list[_Num]) -> list[_Num]:
 def _base(text: str, num: _Num) -> float:
     """The unscaled number at the start of a scaled quantity ("2" in "2 billion")."""
     m = _DIGITS.search(text, num.start, num.end)
-    return float(m.group().replace(",", "")) if m else num.value
+    return _digits_value(m.group()) if m else num.value
 
 
 def _hedged(text: str, start: int) -> bool:
