@@ -22,8 +22,13 @@ from unspin.read import CLAIM_WORDS
 from unspin.web import analysis
 from unspin.web.analysis import GivenArticle, make_report, start_worker
 
-COPY, SOURCE = (json.loads((SPUN_EXAMPLE / f).read_text()) for f in ("copy.json", "source.json"))
-PAGE = "<html><head><title>Ignored | Site</title></head><body><article><h1>{}</h1>{}</article>"
+COPY, SOURCE = (
+    json.loads((SPUN_EXAMPLE / f).read_text("utf-8")) for f in ("copy.json", "source.json")
+)
+PAGE = (
+    "<html><head><title>Ignored | Site</title></head><body><nav><a href='/'>Home</a> <a href="
+    "'/world'>World</a></nav><article><h1>{}</h1>{}</article><footer>Share this</footer></body>"
+)
 HTML = PAGE.format(
     html.escape(COPY["title"]),
     "".join(f"<p>{html.escape(p)}</p>" for p in COPY["text"].split("\n\n")),
@@ -115,9 +120,7 @@ TAGS = "more markup than a news page has (200,002 tags; unspin reads pages of up
         ),
     ],
 )
-def test_what_is_no_article_is_refused_in_one_line_naming_it(
-    given: GivenArticle, message: str
-) -> None:
+def test_what_is_no_article_is_refused_in_one_line(given: GivenArticle, message: str) -> None:
     with pytest.raises(InputError) as refused:
         given.read()
     assert str(refused.value) == message  # the page's long address is never repeated
