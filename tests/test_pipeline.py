@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,21 @@ def test_a_text_compared_with_itself_is_all_verbatim_with_no_findings(text: str)
     assert (summary.unsourced_share, summary.source_coverage) == (0.0, 1.0)
     assert summary.verdict.startswith("Faithful copy: a near-verbatim copy (100%")
     assert (summary.kind, summary.credited) == ("verbatim copy", False)
+
+
+def test_a_copy_that_spells_its_accents_decomposed_is_a_verbatim_copy() -> None:
+    # "é" as "e" and a combining accent (NFD), as some pages and scrapers write it: read as two
+    # words, the sentence was an added one, its source's left out, and "José Pérez" another
+    # speaker (a high attribution_changed). The copy's text is composed as it is read.
+    source = (
+        "President José Pérez said on Monday that talks would resume in Bogotá.\n"
+        "The talks could include tariffs on coffee, officials said.\nNo date was set for a vote."
+    )
+    copy = unicodedata.normalize("NFD", source)
+    report = compare(Article(text=copy), Article(text=source), encoder=None)
+    assert report.findings == ()
+    assert report.copy.text == source
+    assert {m.label for m in report.alignment.matches} == {"verbatim"}
 
 
 def test_the_seed_page_compared_with_itself_using_embeddings_has_no_findings() -> None:

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -167,14 +168,17 @@ def read_article(
     min_words: int = MIN_WORDS,
 ) -> Article:
     """Read one article from a path, "-" (stdin), an http(s) URL, the article's own text (a
-    string that no path looks like: see `_is_text`), or return an Article as is.
+    string that no path looks like: see `_is_text`), or return an Article as is but for its
+    text's line ends and composed characters (`_normalised`: the report's texts are what its
+    offsets index).
 
     Raises InputError (FetchError for URLs that cannot be fetched) with one line naming the input.
     `transport` is passed to `fetch` (tests give an httpx.MockTransport). `min_words` below
     MIN_WORDS accepts a single claim (`CLAIM_WORDS`), not only a whole article.
     """
     if isinstance(source, Article):
-        return source
+        composed = _normalised(source.text)
+        return source if composed == source.text else replace(source, text=composed)
     name = os.fspath(source)
     if _URL_SCHEME.match(name):
         from unspin.fetch import fetch  # httpx loads only when a URL is read
@@ -407,7 +411,7 @@ def decode(data: bytes, name: str, *, declared: str = "", html: bool = False) ->
         text = _decode_declared(data, [declared, _meta_charset(data) if html else ""])
     if text is None or _mostly_not_text(text):
         raise InputError(f"{name}: binary data, not text (expected HTML, text or JSON)")
-    return _normalise_newlines(text)
+    return _normalised(text)
 
 
 def _decode_bom(data: bytes) -> str | None:
@@ -503,8 +507,12 @@ _MOJIBAKE = re.compile(
 )
 
 
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _normalised(text: str) -> str:
+    """Unix line ends, and characters composed (NFC): a page that spells "é" as "e" and a
+    combining accent reads word for word like its source's "é" (decomposed, "Pérez" was two
+    words, and a copied sentence an added one)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -529,7 +537,7 @@ def article_from_html(html: str | bytes, url: str = "", name: str = "") -> Artic
     from trafilatura.xml import xmltotxt
 
     document = trafilatura.bare_extraction(
-        _normalise_newlines(html),
+        _normalised(html),
         url=url or None,
         with_metadata=True,
         include_comments=False,
@@ -574,7 +582,7 @@ def article_from_text(
     the title or are `BOILERPLATE` are dropped, and paragraphs are joined by one blank line.
     """
     (text,) = _unmangled(_without_markup(text))
-    paragraphs = _paragraphs(_normalise_newlines(text))
+    paragraphs = _paragraphs(_normalised(text))
     if title is None:
         title = paragraphs.pop(0) if paragraphs[1:] and _looks_like_title(paragraphs[0]) else ""
     else:
