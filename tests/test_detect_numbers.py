@@ -27,6 +27,7 @@ from detect_pairs import (
     edit,
     runner_for,
 )
+from unspin import Article, compare
 
 # The seed page's poll sentences (they stand for the AP's, which use the same figures).
 POLL = (
@@ -74,6 +75,23 @@ def test_thousands_grouped_by_a_no_break_or_thin_space_are_one_figure() -> None:
     assert numbers(source.replace("12\u00a0000", "15\u2009000"), source) == [
         ("number_changed", "high", "15\u2009000", "12\u00a0000")
     ]
+
+
+def test_of_two_equal_figures_the_source_gives_the_one_in_the_changed_place_is_evidence() -> None:
+    # An offsets review: in reading order the copy's unchanged "3 percent" (imports) took the
+    # source's first one (exports), and the evidence beside the copy's 7 was the imports' 3.
+    tail = (
+        "\nThe ministry said the figures were preliminary.\nAnalysts had expected a smaller rise."
+    )
+    source = "Exports rose 3 percent in January, while imports rose 3 percent." + tail
+    copy = source.replace("Exports rose 3", "Exports rose 7")
+    report = compare(Article(text=copy), Article(text=source), encoder=None)
+    (finding,) = report.findings
+    assert (finding.type, finding.copy_span, finding.source_span) == (
+        "number_changed",
+        (13, 22),
+        (13, 22),
+    )
 
 
 def test_a_currency_code_before_a_figure_is_its_sign() -> None:

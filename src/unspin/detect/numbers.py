@@ -61,16 +61,45 @@ def _close(a: Quantity, b: Quantity) -> bool:
     return abs(a.value - b.value) <= ROUNDING * max(abs(a.value), abs(b.value))
 
 
-def _unmatched(ours: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
-    left = list(theirs)
-    out = []
-    for q in ours:
-        twin = next((t for t in left if _same(q, t)), None)
-        if twin is None:
-            out.append(q)
-        else:
-            left.remove(twin)
-    return out
+PAIRS_WEIGHED = 10_000  # figure pairs of a group weighed by place; past it, reading order
+
+
+def _unmatched(
+    ours: list[Quantity],
+    theirs: list[Quantity],
+    our_range: tuple[int, int],
+    their_range: tuple[int, int],
+) -> list[Quantity]:
+    """Our quantities that none of theirs gives. Equal figures pair nearest place first (in
+    their sentences): "Exports rose 7 percent, while imports rose 3 percent" against "... 3
+    percent, ... 3 percent" leaves the exports' 3 percent unmatched, the evidence beside the
+    copy's 7 (in reading order the copy's 3 took it). Past PAIRS_WEIGHED pairs of figures (a
+    hostile run of them), in reading order."""
+    if len(ours) * len(theirs) > PAIRS_WEIGHED:
+        left = list(theirs)
+        out = []
+        for q in ours:
+            twin = next((t for t in left if _same(q, t)), None)
+            if twin is None:
+                out.append(q)
+            else:
+                left.remove(twin)
+        return out
+    pairs = [(i, j) for i, q in enumerate(ours) for j, t in enumerate(theirs) if _same(q, t)]
+    pairs.sort(key=lambda p: abs(_place(ours[p[0]], our_range) - _place(theirs[p[1]], their_range)))
+    paired_ours: set[int] = set()
+    paired_theirs: set[int] = set()
+    for i, j in pairs:
+        if i not in paired_ours and j not in paired_theirs:
+            paired_ours.add(i)
+            paired_theirs.add(j)
+    return [q for i, q in enumerate(ours) if i not in paired_ours]
+
+
+def _place(q: Quantity, within: tuple[int, int]) -> float:
+    """Where the quantity stands in a range of text, from 0 (its start) to 1 (its end)."""
+    start, end = within
+    return (q.start - start) / max(1, end - start)
 
 
 _POINTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -244,12 +273,12 @@ def _group_numbers(group: Group) -> Iterator[Finding]:
     copy_text, source_text = group.copy.text, group.source.text
     added = [
         q
-        for q in _unmatched(copy_q, source_q)
+        for q in _unmatched(copy_q, source_q, group.copy_range, group.source_range)
         if not _said_otherwise(source_text[slice(*group.source_range)], source_text, q)
     ]
     dropped = [
         q
-        for q in _unmatched(source_q, copy_q)
+        for q in _unmatched(source_q, copy_q, group.source_range, group.copy_range)
         if not _said_otherwise(copy_text[slice(*group.copy_range)], copy_text, q)
     ]
     for q in list(added):
