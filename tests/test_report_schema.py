@@ -217,6 +217,11 @@ def test_a_report_of_another_schema_or_version_is_refused_in_one_line() -> None:
         (lambda d: d["findings"][0].update(copy_span=["a", "b"]), False),
         (lambda d: d["findings"][0].update(copy_span=[3]), False),
         (lambda d: d.update(summary=None), False),
+        # The copy's text changed after the report was written (an offsets review: a step
+        # that composed its accents put every mark one character off, and nothing said so).
+        (lambda d: d["copy"].update(text="Breaking: " + d["copy"]["text"]), False),
+        (lambda d: d["findings"][0].update(copy_span=[0, 10**6]), False),
+        (lambda d: d["sentences"][-1].update(span=[0, 10**6]), False),
     ],
 )
 def test_an_older_or_damaged_report_reads_back_or_fails_in_one_line(

@@ -263,7 +263,7 @@ def _report_from(data: dict[str, Any]) -> Report:
         )
         for doc, s in zip(docs, data["sources"], strict=True)
     )
-    return Report(
+    report = Report(
         copy,
         sources,
         Alignment(matches, omitted),
@@ -271,6 +271,30 @@ def _report_from(data: dict[str, Any]) -> Report:
         _summary_from(data["summary"]),
         None if data.get("search") is None else _search_from(data["search"]),
     )
+    _check_evidence(report, data["findings"])
+    return report
+
+
+def _check_evidence(report: Report, stored: list[dict[str, Any]]) -> None:
+    """ValueError unless every span lies in its text and each finding's stored excerpts are
+    the text at its spans: a text changed after the report was written (a normalising step, an
+    edit) would put every mark on other characters, and nothing else would show it."""
+    length = len(report.copy.text)
+    if any(s.end > length for s in report.copy.sentences):
+        raise ValueError("a sentence span runs past the copy's text")
+    for k, (finding, fields) in enumerate(zip(report.findings, stored, strict=True)):
+        texts = [report.copy.text]
+        if finding.source is not None:
+            texts.append(report.sources[finding.source].doc.text)
+        for span, text in zip((finding.copy_span, finding.source_span), texts, strict=False):
+            if span is not None and span[1] > len(text):
+                raise ValueError(f"finding {k + 1}'s span {list(span)} runs past its text")
+        copy_excerpt, source_excerpt = excerpts(report, finding)
+        if (
+            fields.get("copy_excerpt", copy_excerpt) != copy_excerpt
+            or fields.get("source_excerpt", source_excerpt) != source_excerpt
+        ):
+            raise ValueError(f"finding {k + 1}'s excerpts are not the text at its spans")
 
 
 def _article_from(fields: dict[str, Any]) -> Article:
