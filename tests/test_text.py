@@ -206,3 +206,13 @@ def test_next_lower_is_the_word_after_a_token_and_nothing_after_the_last() -> No
 )
 def test_one_line_makes_untrusted_text_one_printable_line(text: str, line: str) -> None:
     assert one_line(text, 10) == line
+
+
+def test_words_and_marks_keep_each_symbol_whole_as_a_reader_sees_it() -> None:
+    # A flag is two code points, a thumb with its skin tone two, a family three joined by ZWJ:
+    # cut a code point at a time, a word diff bolded half a flag ("🇺" kept, "🇸" changed).
+    text = "We stand with 🇺🇦 Ukraine, give 👍🏻 and 👨\u200d👩\u200d👧!"
+    assert [m.group() for m in words_and_marks(text)] == [
+        "We", "stand", "with", "🇺🇦", "Ukraine", ",", "give", "👍🏻", "and",
+        "👨\u200d👩\u200d👧", "!",
+    ]  # fmt: skip

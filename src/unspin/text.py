@@ -158,7 +158,16 @@ def lower_words_at(text: str) -> Iterator[tuple[int, str]]:
 
 # Other cuts of a text, each for a reader that needs what `tokens` leaves out.
 
-_WORD_OR_MARK = re.compile(_WORD.pattern + r"|[^\w\s]")
+# A mark is one symbol as a reader sees it: a flag (two regional indicators), an emoji with its
+# skin tone, variation selector, keycap or tag characters, joined ones (ZWJ sequences), a
+# character with its combining accents. Cut a code point at a time, a diff showed half a flag
+# changed ("🇺" kept, "🇸" bold).
+_MARK = (
+    r"[\U0001F1E6-\U0001F1FF]{2}"
+    r"|[^\w\s](?:[\u0300-\u036f\ufe0e\ufe0f\u20e3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
+    r"|\u200d[^\w\s])*"
+)
+_WORD_OR_MARK = re.compile(_WORD.pattern + "|" + _MARK)
 _CHUNK = re.compile(r"\S+")
 # Not `_WORD`: \w keeps "snake_case" whole and "/", ":", "&" join ("24/7", "10:30", "AT&T").
 _EDIT_PIECE = re.compile(r"\w+(?:[’'\-.,/:&]\w+)*|\S")
