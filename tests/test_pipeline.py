@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from repo_paths import SPUN_EXAMPLE, WRITE_THROUGH
 from segment_texts import SEED
-from unspin import Article, InputError, SourceRef, compare, report_to_dict
+from unspin import Article, Corpus, InputError, SourceRef, check, compare, report_to_dict
 
 # Real sentences (the spun seed page; Reuters-21578) to build texts from.
 SENTENCES = [
@@ -64,6 +64,24 @@ def test_a_copy_that_spells_its_accents_decomposed_is_a_verbatim_copy() -> None:
     assert report.findings == ()
     assert report.copy.text == source
     assert {m.label for m in report.alignment.matches} == {"verbatim"}
+
+
+def test_a_story_stored_with_its_accents_apart_is_compared_composed() -> None:
+    # A corpus built by an older unspin, or through Corpus.add, may hold a decomposed story;
+    # the copy is composed as it is read, so the story must be too (a review: identical texts
+    # got a high attribution_changed, "José Pérez" for "José Pérez").
+    story = unicodedata.normalize(
+        "NFD",
+        "President José Pérez said on Monday that talks with Colombia would resume in Bogotá "
+        "next month.\nThe talks could include tariffs on coffee and flowers, officials in Bogotá "
+        "said on Tuesday.\nNo date was set for a vote in the Senate, which Pérez's party "
+        "controls by two seats.\nPérez told reporters the agreement would be signed before the "
+        "end of the year, if the talks go well.",
+    )
+    with Corpus(":memory:") as corpus:
+        corpus.add([Article(text=story, id="wire-1")])
+        report = check(Article(text=story), corpus, encoder=None)
+    assert (report.summary.kind, report.findings) == ("verbatim copy", ())
 
 
 def test_the_seed_page_compared_with_itself_using_embeddings_has_no_findings() -> None:

@@ -822,3 +822,17 @@ def test_read_input_never_reads_a_path_and_takes_exactly_one_input(
 )
 def test_host_of_names_a_pages_site_from_its_url(url: str, host: str) -> None:
     assert host_of(url) == host
+
+
+def test_a_combining_mark_after_a_tag_hides_no_paragraph() -> None:
+    # A review: composing the markup made ">" and a combining long solidus overlay one "≯",
+    # which broke the tag: a browser showed the paragraph, unspin dropped it. Only the
+    # extracted text is composed.
+    paragraphs = [
+        "The mayor said on Monday that the city would close three schools next year.",
+        "Officials said the buildings would be sold and the money spent on repairs.",
+        "\u0338Parents opposed the plan at a meeting on Tuesday night, saying it was unfair.",
+        "The council will vote on the proposal next month, a spokesman for the mayor said.",
+    ]
+    page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>"
+    assert len(article_from_html(page + "</body></html>").text.split("\n\n")) == 4

@@ -19,6 +19,7 @@ from unspin.text import (
     _lower_words,
     american,
     chunks,
+    composed,
     content_stems,
     edit_pieces,
     lower_words_at,
@@ -216,3 +217,17 @@ def test_words_and_marks_keep_each_symbol_whole_as_a_reader_sees_it() -> None:
         "We", "stand", "with", "🇺🇦", "Ukraine", ",", "give", "👍🏻", "and",
         "👨\u200d👩\u200d👧", "!",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pe\u0301rez", "Pérez"),  # "e" and a combining accent: the "é" a source writes
+        ("Pérez", "Pérez"),  # already composed
+        # A run of marks past Unicode's stream-safe 30 (hostile: composing it sorts the run,
+        # in time that grows with the square of its length) is left as written.
+        ("e" + "\u0301\u0316" * 16, "e" + "\u0301\u0316" * 16),
+    ],
+)
+def test_composed_gives_a_texts_characters_composed(text: str, expected: str) -> None:
+    assert composed(text) == expected

@@ -38,6 +38,7 @@ from unspin.summary import (
     unquoted_copied_share,
     unquoted_trigrams,
 )
+from unspin.text import composed
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus
@@ -241,8 +242,10 @@ def _compare_found(
 def _segment_story(article: Article) -> Doc:
     """A corpus story segmented once per check (and the last 64 kept): `check` compares with
     its sources again when it sets one aside, and a crawl meets one story on many pages. A Doc
-    is immutable, so callers share it."""
-    return segment(article)
+    is immutable, so callers share it. Its text composed (NFC) as the copy's was when read: a
+    story stored by an older unspin, or given to `Corpus.add`, may spell its accents apart."""
+    text = composed(article.text)
+    return segment(article if text is article.text else replace(article, text=text))
 
 
 def _no_source_verdict(search: Search) -> str:

@@ -19,7 +19,6 @@ import json
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -35,6 +34,7 @@ from unspin.errors import InputError
 from unspin.limits import MAX_ARTICLE_CHARS, MAX_BYTES, MAX_SENTENCES, MAX_TAGS, describe_size
 from unspin.model import Article
 from unspin.segmentation.credits import credit_line
+from unspin.text import composed
 
 if TYPE_CHECKING:
     import httpx
@@ -169,16 +169,14 @@ def read_article(
 ) -> Article:
     """Read one article from a path, "-" (stdin), an http(s) URL, the article's own text (a
     string that no path looks like: see `_is_text`), or return an Article as is but for its
-    text's line ends and composed characters (`_normalised`: the report's texts are what its
-    offsets index).
+    composed characters (`text.composed`: the report's texts are what its offsets index).
 
     Raises InputError (FetchError for URLs that cannot be fetched) with one line naming the input.
     `transport` is passed to `fetch` (tests give an httpx.MockTransport). `min_words` below
     MIN_WORDS accepts a single claim (`CLAIM_WORDS`), not only a whole article.
     """
     if isinstance(source, Article):
-        composed = _normalised(source.text)
-        return source if composed == source.text else replace(source, text=composed)
+        return _composed(source)
     name = os.fspath(source)
     if _URL_SCHEME.match(name):
         from unspin.fetch import fetch  # httpx loads only when a URL is read
@@ -304,6 +302,14 @@ def _sentence_count(text: str) -> int:
     return len(sentences(text, paragraphs(text)))
 
 
+def _composed(article: Article) -> Article:
+    """The article with its text's characters composed (NFC), as every text unspin reads: a
+    copy that spells "é" as "e" and an accent read "Pérez" as two words, its copied sentences
+    as added ones and "José Pérez" as another speaker than its source's."""
+    text = composed(article.text)
+    return article if text is article.text else replace(article, text=text)
+
+
 def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Article:
     """Return the article if it is one unspin can read; else InputError naming `name`.
     With `min_words` below MIN_WORDS a claim will do: every word counts, not only prose."""
@@ -312,6 +318,7 @@ def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Ar
             f"{name}: too long for a news article ({len(article.text):,} characters of text; "
             f"unspin compares articles up to {MAX_ARTICLE_CHARS:,})"
         )
+    article = _composed(article)  # after the length check: composing reads every character
     if (n := _sentence_count(article.text)) > MAX_SENTENCES:
         raise InputError(
             f"{name}: too many sentences for a news article ({n:,}; unspin compares articles "
@@ -411,7 +418,7 @@ def decode(data: bytes, name: str, *, declared: str = "", html: bool = False) ->
         text = _decode_declared(data, [declared, _meta_charset(data) if html else ""])
     if text is None or _mostly_not_text(text):
         raise InputError(f"{name}: binary data, not text (expected HTML, text or JSON)")
-    return _normalised(text)
+    return _normalise_newlines(text)
 
 
 def _decode_bom(data: bytes) -> str | None:
@@ -507,12 +514,8 @@ _MOJIBAKE = re.compile(
 )
 
 
-def _normalised(text: str) -> str:
-    """Unix line ends, and characters composed (NFC): a page that spells "é" as "e" and a
-    combining accent reads word for word like its source's "é" (decomposed, "Pérez" was two
-    words, and a copied sentence an added one)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -537,7 +540,7 @@ def article_from_html(html: str | bytes, url: str = "", name: str = "") -> Artic
     from trafilatura.xml import xmltotxt
 
     document = trafilatura.bare_extraction(
-        _normalised(html),
+        _normalise_newlines(html),
         url=url or None,
         with_metadata=True,
         include_comments=False,
@@ -582,7 +585,7 @@ def article_from_text(
     the title or are `BOILERPLATE` are dropped, and paragraphs are joined by one blank line.
     """
     (text,) = _unmangled(_without_markup(text))
-    paragraphs = _paragraphs(_normalised(text))
+    paragraphs = _paragraphs(_normalise_newlines(text))
     if title is None:
         title = paragraphs.pop(0) if paragraphs[1:] and _looks_like_title(paragraphs[0]) else ""
     else:

@@ -78,6 +78,26 @@ class Token:
     stem: str
 
 
+# Unicode's "stream-safe" bound: no real script stacks more combining marks on one letter.
+# Normalising sorts each run of marks, in time that grows with the square of its length (a
+# hostile 300,000-character run took 71 s), so a text with a longer run is left as written.
+COMBINING_RUN = 30
+
+
+def composed(text: str) -> str:
+    """The text with its characters composed (Unicode NFC): "e" and a combining acute accent
+    read as the "é" a source writes. A text already composed, or one with a run of more than
+    COMBINING_RUN combining marks, comes back as it is."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    run = 0
+    for char in text:
+        run = run + 1 if unicodedata.combining(char) else 0
+        if run > COMBINING_RUN:
+            return text
+    return unicodedata.normalize("NFC", text)
+
+
 def one_line(text: str, limit: int) -> str:
     """Untrusted text for one line of a message or a label: every character that is not
     printable (a line break, a tab, a control character that breaks a terminal or an SVG)
