@@ -94,6 +94,28 @@ def test_of_two_equal_figures_the_source_gives_the_one_in_the_changed_place_is_e
     )
 
 
+def test_equal_figures_pair_by_their_order_not_by_where_the_copys_words_put_them() -> None:
+    # A review of the first version, which paired by place in characters: a copy's preamble
+    # moved "about 100" nearest the source's 104, for a false high "104" where the source says
+    # "100"; and the imports' 3 percent stood beside the copy's changed exports.
+    tail = "\nThe fire started in a kitchen, officials said.\nThe cause is under investigation."
+    source = (
+        "Police said 100 people were evacuated and 104 were hurt in the blaze on Sunday." + tail
+    )
+    preamble = "In a statement released late on Sunday night after the blaze in the city centre, "
+    copy = preamble + source.replace("Police said 100", "police said about 100")
+    assert numbers(copy, source) == []
+    tail = (
+        "\nThe ministry said the figures were preliminary.\nAnalysts had expected a smaller rise."
+    )
+    source = "Imports rose 3 percent in January, while exports rose 3 percent." + tail
+    copy = "In a statement late on Sunday the ministry said imports rose 3 percent in January, "
+    copy += "while exports rose 7 percent." + tail
+    report = compare(Article(text=copy), Article(text=source), encoder=None)
+    (finding,) = report.findings
+    assert (finding.type, finding.source_span) == ("number_changed", (54, 63))
+
+
 def test_a_currency_code_before_a_figure_is_its_sign() -> None:
     # AP on BP's profit (2023), and Borneo Bulletin's reprint.
     source = "That beat the $26.8 billion BP earned in 2008, when oil prices soared."
