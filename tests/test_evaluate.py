@@ -191,3 +191,13 @@ def test_a_file_of_corpus_refs_alone_is_refused_not_scored_as_empty(tmp_path: Pa
         "cases.jsonl: no case to score: `unspin eval` compares each copy with the sources its "
         "case gives, and its cases of corpus_refs (1) give none"
     )
+
+
+def test_an_empty_file_of_cases_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path), "--lexical"])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(
+        "cases.jsonl: no case in it (one JSON object a line: docs/eval-format.md)"
+    )

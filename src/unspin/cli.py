@@ -305,6 +305,8 @@ def eval_command(cases: Path, as_json: bool, lexical: bool) -> None:
             )
         except ValueError as error:  # a malformed line: read_cases names file and line
             raise UnspinError(str(error)) from None
+    if not result.cases and not result.corpus_cases:
+        raise UnspinError(f"{cases}: no case in it (one JSON object a line: docs/eval-format.md)")
     if not result.cases:
         raise UnspinError(
             f"{cases}: no case to score: `unspin eval` compares each copy with the sources its "

@@ -178,10 +178,11 @@ def lower_words_at(text: str) -> Iterator[tuple[int, str]]:
 
 # Other cuts of a text, each for a reader that needs what `tokens` leaves out.
 
-# A mark is one symbol as a reader sees it: a flag (two regional indicators), an emoji with its
-# skin tone, variation selector, keycap or tag characters, joined ones (ZWJ sequences), a
-# character with its combining accents. Cut a code point at a time, a diff showed half a flag
-# changed ("🇺" kept, "🇸" bold).
+# A mark is one symbol as a reader sees it: a flag (two regional indicators), a symbol with
+# the skin tone, variation selector, keycap, tag or combining characters that follow it, and
+# symbols joined into one (ZWJ sequences). Cut a code point at a time, a diff showed half a
+# flag changed ("🇺" kept, "🇸" bold). (A word's own combining accents are composed as a text
+# is read: `composed`.)
 _MARK = (
     r"[\U0001F1E6-\U0001F1FF]{2}"
     r"|[^\w\s](?:[\u0300-\u036f\ufe0e\ufe0f\u20e3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]"
