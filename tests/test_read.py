@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 import httpx
@@ -836,3 +837,10 @@ def test_a_combining_mark_after_a_tag_hides_no_paragraph() -> None:
     ]
     page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>"
     assert len(article_from_html(page + "</body></html>").text.split("\n\n")) == 4
+
+
+def test_an_articles_text_and_title_are_composed_as_read() -> None:
+    given = Article(text=unicodedata.normalize("NFD", STORY + " José Pérez"), title="Pe\u0301rez")
+    read = read_article(given)
+    assert (read.text, read.title) == (STORY + " José Pérez", "Pérez")
+    assert read_article(read) is read  # a composed article comes back as it is

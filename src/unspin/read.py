@@ -303,11 +303,13 @@ def _sentence_count(text: str) -> int:
 
 
 def _composed(article: Article) -> Article:
-    """The article with its text's characters composed (NFC), as every text unspin reads: a
-    copy that spells "é" as "e" and an accent read "Pérez" as two words, its copied sentences
-    as added ones and "José Pérez" as another speaker than its source's."""
-    text = composed(article.text)
-    return article if text is article.text else replace(article, text=text)
+    """The article with its text's and title's characters composed (NFC), as every text unspin
+    reads: a copy that spells "é" as "e" and an accent read "Pérez" as two words, its copied
+    sentences as added ones and "José Pérez" as another speaker than its source's."""
+    text, title = composed(article.text), composed(article.title)
+    if text is article.text and title is article.title:
+        return article
+    return replace(article, text=text, title=title)
 
 
 def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Article:
