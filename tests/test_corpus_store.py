@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -326,3 +327,19 @@ def test_a_large_corpus_switches_to_an_ivf_index_and_keeps_finding(
         ]
         corpus.remove([batch[170].id])
         assert nearest(corpus, batch[170]) != batch[170].id
+
+
+def test_a_story_is_stored_composed_so_its_two_spellings_are_one_story() -> None:
+    # A review: a story given with its accents apart (NFD) shared no word trigram with a copy
+    # of it ("château" against "cha", "teau"), so `check` called a verbatim copy no copy.
+    story = (
+        "Étienne Séguin-Bélanger, Québec's député for Lévis, and Hélène Côté-Léveillé of "
+        "Montréal signed the accord in Trois-Rivières on Monday, officials said.\n"
+        "Séguin-Bélanger thanked Côté-Léveillé and the Lévis préfet, Zoé Bérubé, at the Château "
+        "Frontenac in Québec after the signing ceremony on Monday evening."
+    )
+    with Corpus(":memory:") as corpus:
+        corpus.add([Article(text=unicodedata.normalize("NFD", story), title="Accord", id="w")])
+        stored = corpus.get("w")
+        assert stored is not None and stored.text == story
+        assert corpus.add([Article(text=story, id="w2")]).duplicates == 1  # one story, one hash

@@ -114,6 +114,18 @@ def test_equal_figures_pair_by_their_order_not_by_where_the_copys_words_put_them
     report = compare(Article(text=copy), Article(text=source), encoder=None)
     (finding,) = report.findings
     assert (finding.type, finding.source_span) == ("number_changed", (54, 63))
+    # A third review: "about 100" took the source's exact 100 (the hurt) before its 104 (the
+    # evacuated), and the copy's 150 stood against 104; and a greedy pass left a rounded 104
+    # and an unchanged 100 crossed, a false high "100" where the source says "104".
+    tail = "\nThe fire started in a kitchen, officials said.\nThe cause is under investigation."
+    source = "Police said 104 people were evacuated from the tower and 100 were hurt on Sunday."
+    copy = "Police said about 100 people were evacuated from the tower and 150 were hurt on Sunday."
+    assert numbers(copy + tail, source + tail) == [("number_changed", "high", "150", "100")]
+    source = "Police said 100 people were evacuated from the tower and 104 were hurt on Sunday."
+    copy = (
+        "About 100 people were hurt and 100 were evacuated from the tower on Sunday, police said."
+    )
+    assert numbers(copy + tail, source + tail) == []
 
 
 def test_a_currency_code_before_a_figure_is_its_sign() -> None:

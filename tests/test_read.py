@@ -844,3 +844,18 @@ def test_an_articles_text_and_title_are_composed_as_read() -> None:
     read = read_article(given)
     assert (read.text, read.title) == (STORY + " José Pérez", "Pérez")
     assert read_article(read) is read  # a composed article comes back as it is
+
+
+def test_a_text_that_composing_makes_too_long_is_refused() -> None:
+    # A review: U+FB2C is excluded from composition and decomposes into three characters, so
+    # 300,000 characters read as 863,395, past the limit every later stage counts on.
+    text = "The minister said on Monday that the plan would go ahead next year. " * 200
+    from unspin.limits import MAX_ARTICLE_CHARS
+
+    text += ("\ufb2c" * 60 + " ") * ((MAX_ARTICLE_CHARS - len(text)) // 61)
+    with pytest.raises(
+        InputError,
+        match=r"^x: too long for a news article \(863,395 characters of "
+        r"text once composed; unspin compares articles up to 300,000\)$",
+    ):
+        check_article(Article(text=text), "x")

@@ -227,6 +227,10 @@ def test_words_and_marks_keep_each_symbol_whole_as_a_reader_sees_it() -> None:
         # A run of marks past Unicode's stream-safe 30 (hostile: composing it sorts the run,
         # in time that grows with the square of its length) is left as written.
         ("e" + "\u0301\u0316" * 16, "e" + "\u0301\u0316" * 16),
+        # ... and so is a run of Tibetan vowel signs, which decompose into such marks.
+        ("\u0f73" * 31, "\u0f73" * 31),
+        # One such run leaves the rest of the text composed all the same.
+        ("Pe\u0301rez, h" + "\u0301" * 31 + "i", "Pérez, h" + "\u0301" * 31 + "i"),
     ],
 )
 def test_composed_gives_a_texts_characters_composed(text: str, expected: str) -> None:

@@ -24,7 +24,7 @@ from unspin.model import (
     Source,
     parts_text,
 )
-from unspin.read import CLAIM_WORDS, read_article
+from unspin.read import CLAIM_WORDS, composed_article, read_article
 from unspin.segmentation import segment
 from unspin.summary import (
     COPIED_ALONE,
@@ -38,7 +38,6 @@ from unspin.summary import (
     unquoted_copied_share,
     unquoted_trigrams,
 )
-from unspin.text import composed
 
 if TYPE_CHECKING:
     from unspin.corpus import Corpus
@@ -244,8 +243,7 @@ def _segment_story(article: Article) -> Doc:
     its sources again when it sets one aside, and a crawl meets one story on many pages. A Doc
     is immutable, so callers share it. Its text composed (NFC) as the copy's was when read: a
     story stored by an older unspin, or given to `Corpus.add`, may spell its accents apart."""
-    text = composed(article.text)
-    return segment(article if text is article.text else replace(article, text=text))
+    return segment(composed_article(article))
 
 
 def _no_source_verdict(search: Search) -> str:

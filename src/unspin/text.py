@@ -80,22 +80,36 @@ class Token:
 
 # Unicode's "stream-safe" bound: no real script stacks more combining marks on one letter.
 # Normalising sorts each run of marks, in time that grows with the square of its length (a
-# hostile 300,000-character run took 71 s), so a text with a longer run is left as written.
+# hostile 300,000-character run took 71 s), so a longer run is left as written.
 COMBINING_RUN = 30
+# Characters of combining class 0 that decompose into combining marks (Tibetan vowel signs):
+# a run of them is a run of marks to normalise. The only three, by a scan of every code point.
+_DECOMPOSING_TO_MARKS = frozenset("\u0f73\u0f75\u0f81")
 
 
 def composed(text: str) -> str:
     """The text with its characters composed (Unicode NFC): "e" and a combining acute accent
-    read as the "é" a source writes. A text already composed, or one with a run of more than
-    COMBINING_RUN combining marks, comes back as it is."""
+    read as the "é" a source writes. A run of more than COMBINING_RUN combining marks stays as
+    written, the rest of the text composed all the same (one run of "zalgo" text must not
+    leave a page's accents apart)."""
     if unicodedata.is_normalized("NFC", text):
         return text
-    run = 0
-    for char in text:
-        run = run + 1 if unicodedata.combining(char) else 0
+    pieces: list[str] = []
+    start = run_start = run = 0
+    for at, char in enumerate(text):
+        if unicodedata.combining(char) or char in _DECOMPOSING_TO_MARKS:
+            run_start = at if run == 0 else run_start
+            run += 1
+            continue
         if run > COMBINING_RUN:
-            return text
-    return unicodedata.normalize("NFC", text)
+            pieces += [unicodedata.normalize("NFC", text[start:run_start]), text[run_start:at]]
+            start = at
+        run = 0
+    if run > COMBINING_RUN:
+        pieces += [unicodedata.normalize("NFC", text[start:run_start]), text[run_start:]]
+    else:
+        pieces.append(unicodedata.normalize("NFC", text[start:]))
+    return "".join(pieces)
 
 
 def one_line(text: str, limit: int) -> str:

@@ -39,6 +39,7 @@ from unspin.corpus.ingest import (
 )
 from unspin.errors import InputError, UnspinError
 from unspin.model import Article, Sentence
+from unspin.read import composed_article
 from unspin.segmentation.sentences import paragraphs, sentences
 from unspin.text import STEMS_VERSION, content_stems
 
@@ -174,8 +175,10 @@ class Corpus:
     # --- writing -------------------------------------------------------------------------
 
     def add(self, articles: Iterable[Article]) -> AddStats:
-        """Store the articles not stored yet, in transactions of BATCH. The vector index file
-        is saved once, at the end."""
+        """Store the articles not stored yet, in transactions of BATCH, their texts composed
+        (NFC) as unspin reads every text: a story whose accents are spelled apart would share
+        no word trigram with a copy of it ("château" against "cha", "teau"). The vector index
+        file is saved once, at the end."""
         totals = AddStats()
         try:
             for batch in _batches(articles, BATCH):
@@ -234,6 +237,7 @@ class Corpus:
         return AddedFiles(stats.added, stats.duplicates, read, tuple(skipped), seconds)
 
     def _add_batch(self, batch: list[Article]) -> AddStats:
+        batch = [composed_article(a) for a in batch]
         hashes = [content_hash(a.text) for a in batch]
         known = self._known_hashes(hashes)
         fresh: dict[str, Article] = {}
