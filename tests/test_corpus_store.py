@@ -343,3 +343,18 @@ def test_a_story_is_stored_composed_so_its_two_spellings_are_one_story() -> None
         stored = corpus.get("w")
         assert stored is not None and stored.text == story
         assert corpus.add([Article(text=story, id="w2")]).duplicates == 1  # one story, one hash
+
+
+def test_a_story_an_older_unspin_stored_uncomposed_is_known_when_added_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A review: hashed composed, the story stored as given looked new: with its id refused as
+    # "the id is already used by a different text", without one stored twice.
+    story = unicodedata.normalize("NFD", "José Pérez said on Monday that talks would resume. " * 3)
+    with Corpus(":memory:") as corpus:
+        with monkeypatch.context() as older_unspin:
+            older_unspin.setattr("unspin.corpus.store.composed_article", lambda a: a)
+            corpus.add([Article(text=story, id="w")])
+        again = corpus.add([Article(text=story, id="w"), Article(text=story)])
+        assert (again.added, again.duplicates, again.refused) == (0, 2, ())
+        assert len(corpus) == 1

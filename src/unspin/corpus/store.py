@@ -237,12 +237,14 @@ class Corpus:
         return AddedFiles(stats.added, stats.duplicates, read, tuple(skipped), seconds)
 
     def _add_batch(self, batch: list[Article]) -> AddStats:
+        # A story an older unspin stored as given (uncomposed) is known by that text's hash.
+        given = [content_hash(a.text) for a in batch]
         batch = [composed_article(a) for a in batch]
         hashes = [content_hash(a.text) for a in batch]
-        known = self._known_hashes(hashes)
+        known = self._known_hashes(list(dict.fromkeys(hashes + given)))
         fresh: dict[str, Article] = {}
-        for article, digest in zip(batch, hashes, strict=True):
-            if digest not in known and digest not in fresh:
+        for article, digest, as_given in zip(batch, hashes, given, strict=True):
+            if digest not in known and as_given not in known and digest not in fresh:
                 fresh[digest] = article
         duplicates = len(batch) - len(fresh)
         if not fresh:
