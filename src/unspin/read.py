@@ -324,9 +324,10 @@ def check_article(article: Article, name: str, min_words: int = MIN_WORDS) -> Ar
     """Return the article if it is one unspin can read; else InputError naming `name`.
     With `min_words` below MIN_WORDS a claim will do: every word counts, not only prose."""
     _refuse_if_too_long(article, name)  # before any work that grows with length
-    # Then again once composed: a few characters excluded from composition decompose into
-    # three ("\ufb2c"), so 300,000 could become 860,000.
-    _refuse_if_too_long(article := composed_article(article), name, " once composed")
+    article = composed_article(article)
+    # Again once composed: a few characters excluded from composition decompose into three
+    # ("\ufb2c"), so 300,000 could become 860,000.
+    _refuse_if_too_long(article, name, " once composed")
     if (n := _sentence_count(article.text)) > MAX_SENTENCES:
         raise InputError(
             f"{name}: too many sentences for a news article ({n:,}; unspin compares articles "

@@ -95,20 +95,16 @@ def composed(text: str) -> str:
     if unicodedata.is_normalized("NFC", text):
         return text
     pieces: list[str] = []
-    start = run_start = run = 0
-    for at, char in enumerate(text):
-        if unicodedata.combining(char) or char in _DECOMPOSING_TO_MARKS:
-            run_start = at if run == 0 else run_start
+    start = run = 0  # where the piece to compose starts; marks in a row before `at`
+    for at, char in enumerate([*text, ""]):  # "" ends the last run
+        if char and (unicodedata.combining(char) or char in _DECOMPOSING_TO_MARKS):
             run += 1
             continue
         if run > COMBINING_RUN:
-            pieces += [unicodedata.normalize("NFC", text[start:run_start]), text[run_start:at]]
+            pieces += [unicodedata.normalize("NFC", text[start : at - run]), text[at - run : at]]
             start = at
         run = 0
-    if run > COMBINING_RUN:
-        pieces += [unicodedata.normalize("NFC", text[start:run_start]), text[run_start:]]
-    else:
-        pieces.append(unicodedata.normalize("NFC", text[start:]))
+    pieces.append(unicodedata.normalize("NFC", text[start:]))
     return "".join(pieces)
 
 
